@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, MetricsModule, QueueModule, RedisModule } from '@weiquan/core';
+import { DirectoryApiModule } from '@weiquan/directory';
+import { SCHEMA } from '@weiquan/schema';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('api'),
+        DatabaseModule.forRoot(SCHEMA, 'weiquan-api'),
+        RedisModule,
+        QueueModule,
+        MetricsModule,
+        HealthModule,
+        DirectoryApiModule,
+      ],
+    };
+  }
+}

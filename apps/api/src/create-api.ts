@@ -1,0 +1,58 @@
+import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig, ProblemFilter } from '@weiquan/core';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { serveWeb } from './serve-web';
+
+/** Paths that live outside /api/v1: operations endpoints and the docs. */
+const UNPREFIXED = ['health/live', 'health/ready', 'metrics'];
+
+/** Builds the HTTP application exactly as production runs it; tests call this too. */
+export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.useBodyParser('json', { limit: '256kb' });
+  app.setGlobalPrefix('api/v1', { exclude: UNPREFIXED });
+  app.useGlobalFilters(new ProblemFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new BadRequestException(validationBody(errors)),
+    }),
+  );
+  const doc = new DocumentBuilder()
+    .setTitle('聊城市消费维权投诉举报处理系统 API')
+    .setDescription('Weiquan: consumer complaints and reports, routing, case handling, statistics. 公共契约 v1.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  serveWeb(app, config.webDistDir);
+  return app;
+}
+
+function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+function validationBody(errors: ValidationError[]) {
+  const details = flatten(errors);
+  return {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: details.map((d) => d.message).join('; '),
+    details,
+  };
+}

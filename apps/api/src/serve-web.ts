@@ -1,0 +1,27 @@
+import { Logger } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import express, { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const NOT_PAGES = /^\/(api|health|metrics|docs|admin\/queues)(\/|$)/;
+
+/**
+ * Serves the built pages (apps/web → dist/web) from the API, with client-side routes falling back
+ * to index.html. Hashed assets are cached for a year; index.html never, so a deploy shows at once.
+ */
+export function serveWeb(app: NestExpressApplication, webDistDir: string): void {
+  const dir = resolve(webDistDir);
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) {
+    new Logger('web').warn(`no built pages at ${dir}: run "npm run build:web"`);
+    return;
+  }
+  app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(express.static(dir, { index: false, maxAge: 0 }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_PAGES.test(req.path) || !req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,14 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule, DatabaseModule } from '@weiquan/core';
+import { DirectoryModule } from '@weiquan/directory';
+import { SCHEMA } from '@weiquan/schema';
+
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(SCHEMA, 'weiquan-cli'), DirectoryModule],
+    };
+  }
+}

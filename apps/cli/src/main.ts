@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@weiquan/core';
+import { parseArgs } from 'node:util';
+import { runCommand, USAGE } from './commands';
+
+/**
+ * Operator commands: `migrate`, `seed`, `setup` (both), `directory:import <file> [--mode] [--dry-run]`.
+ * Exit code 0 on success, 1 on refusal or failure, 2 on bad usage.
+ */
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      mode: { type: 'string', default: 'replace' },
+      'dry-run': { type: 'boolean', default: false },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (!command || values.help) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  return runCommand(loadConfigOrExit(), command, args, values);
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: Error) => {
+    process.stderr.write(`${err.stack ?? err.message}\n`);
+    process.exit(1);
+  },
+);

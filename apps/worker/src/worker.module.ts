@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule, QueueWorkerModule, RedisModule, WorkerHeartbeatHandler } from '@weiquan/core';
+import { SCHEMA } from '@weiquan/schema';
+
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot('worker'),
+        DatabaseModule.forRoot(SCHEMA, 'weiquan-worker'),
+        RedisModule,
+        QueueModule,
+        QueueWorkerModule,
+      ],
+      providers: [WorkerHeartbeatHandler],
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+
+/**
+ * Everything the processes read from the environment, validated once at boot.
+ * A bad value stops the process with a message naming the variable (see ConfigError).
+ */
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, { message: `must be an integer between ${min} and ${max}` })
+    .transform(Number)
+    .pipe(z.number().int().min(min, { message: `must be ≥ ${min}` }).max(max, { message: `must be ≤ ${max}` }));
+
+const bool = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
+    );
+
+/** 32 random bytes, base64-encoded: `openssl rand -base64 32`. */
+const key32 = z
+  .string()
+  .trim()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, { message: 'must be 32 bytes encoded as base64 (openssl rand -base64 32)' });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: int(1, 65535).default(3000),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATABASE_POOL_SIZE: int(1, 200).default(10),
+  DATABASE_SSL: bool.default(false),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,32}$/i, { message: 'must be 1–32 letters, digits, _ or -' })
+    .default('wq'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  WEB_DIST_DIR: z.string().trim().min(1).default('./dist/web'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_PRETTY: bool.default(false),
+  DATA_KEY: key32,
+  TOKEN_SECRET: key32,
+  WORKER_CONCURRENCY: int(1, 256).default(8),
+  QUEUE_DASHBOARD: bool.default(false),
+});
+
+export type AppConfigValues = z.output<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      '配置无效 / invalid configuration:\n' +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/** Typed, read-only configuration. Injected by class: `constructor(private readonly config: AppConfig)`. */
+export class AppConfig {
+  readonly nodeEnv!: AppConfigValues['NODE_ENV'];
+  readonly host!: string;
+  readonly port!: number;
+  readonly database!: { url: string; poolSize: number; ssl: boolean };
+  readonly redis!: { url: string; prefix: string };
+  readonly dataDir!: string;
+  readonly webDistDir!: string;
+  readonly log!: { level: AppConfigValues['LOG_LEVEL']; pretty: boolean };
+  readonly secrets!: { dataKey: Buffer; tokenSecret: Buffer };
+  readonly worker!: { concurrency: number };
+  readonly queueDashboard!: boolean;
+
+  static fromEnv(env: Record<string, string | undefined>): AppConfig {
+    // Empty strings count as unset, as in most shells' `VAR= cmd`.
+    const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      throw new ConfigError(
+        parsed.error.issues.map((issue) => {
+          const variable = String(issue.path[0] ?? '?');
+          const given = env[variable];
+          const missing = given === undefined || given === '';
+          return {
+            variable,
+            message: missing ? 'is required but not set' : `${issue.message} (got ${JSON.stringify(given)})`,
+          };
+        }),
+      );
+    }
+    const v = parsed.data;
+    return Object.freeze(
+      Object.assign(new AppConfig(), {
+        nodeEnv: v.NODE_ENV,
+        host: v.HOST,
+        port: v.PORT,
+        database: { url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE, ssl: v.DATABASE_SSL },
+        redis: { url: v.REDIS_URL, prefix: v.QUEUE_PREFIX },
+        dataDir: v.DATA_DIR,
+        webDistDir: v.WEB_DIST_DIR,
+        log: { level: v.LOG_LEVEL, pretty: v.LOG_PRETTY },
+        secrets: { dataKey: Buffer.from(v.DATA_KEY, 'base64'), tokenSecret: Buffer.from(v.TOKEN_SECRET, 'base64') },
+        worker: { concurrency: v.WORKER_CONCURRENCY },
+        queueDashboard: v.QUEUE_DASHBOARD,
+      }),
+    );
+  }
+}

@@ -1,0 +1,68 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { STATUS_CODES } from 'node:http';
+
+/** The error body of the public contract. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: unknown;
+}
+
+/**
+ * Every error leaves as `{ statusCode, error, message, details? }`. Client errors raised below Nest
+ * (a broken JSON body, a body over the limit) keep their 4xx; anything unexpected is a 500 whose
+ * cause goes to the log, not to the caller.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const res = ctx.getResponse<Response>();
+    const req = ctx.getRequest<Request>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception, url: req.url }, 'unhandled error');
+    }
+    if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      if (typeof response === 'string') return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: response };
+      const r = response as Partial<ErrorBody> & { message?: string | string[] };
+      return {
+        statusCode: status,
+        error: r.error ?? STATUS_CODES[status] ?? 'Error',
+        message: Array.isArray(r.message) ? r.message.join('; ') : (r.message ?? exception.message),
+        ...(r.details !== undefined ? { details: r.details } : {}),
+      };
+    }
+    // body-parser and similar middleware errors carry an HTTP status of their own.
+    const e = exception as { status?: unknown; statusCode?: unknown; type?: string; message?: string };
+    const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
+    if (status >= 400 && status < 500) {
+      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: clientMessage(e.type, e.message) };
+    }
+    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: '服务器内部错误，请稍后重试 / internal error' };
+  }
+}
+
+function clientMessage(type: string | undefined, fallback: string | undefined): string {
+  switch (type) {
+    case 'entity.parse.failed':
+      return '请求体不是合法的 JSON / request body is not valid JSON';
+    case 'entity.too.large':
+      return '请求体过大 / request body too large';
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return '请求体编码不受支持，请使用 UTF-8 / unsupported body encoding, use UTF-8';
+    default:
+      return fallback ?? 'bad request';
+  }
+}

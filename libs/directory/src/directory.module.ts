@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { DirectoryController } from './directory.controller';
+import { DirectoryRepository } from './directory.repository';
+import { DirectoryService } from './directory.service';
+import { DirectoryImportService } from './import/directory-import.service';
+import { DirectorySeeder } from './seed/directory-seeder';
+
+/** The directory for any process (API, worker, CLI): no routes. */
+@Module({
+  providers: [DirectoryRepository, DirectoryService, DirectoryImportService, DirectorySeeder],
+  exports: [DirectoryService, DirectoryImportService, DirectorySeeder],
+})
+export class DirectoryModule {}
+
+/** The public directory routes, for the API only. */
+@Module({ imports: [DirectoryModule], controllers: [DirectoryController] })
+export class DirectoryApiModule {}

@@ -1,0 +1,97 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { ImportProblem, RawStationRow } from './station-import.types';
+
+/**
+ * Reads the bureau's station list (CSV or JSON) into raw rows, each with the line it starts on.
+ * Only syntax is checked here; the rules decide what a row means.
+ */
+export type ParsedFile = { rows: RawStationRow[]; problems: ImportProblem[] };
+
+export function detectFormat(fileName: string, text: string): 'csv' | 'json' {
+  if (/\.json$/i.test(fileName)) return 'json';
+  if (/\.csv$/i.test(fileName)) return 'csv';
+  return /^\s*[[{]/.test(text) ? 'json' : 'csv';
+}
+
+export function parseStationFile(text: string, format: 'csv' | 'json'): ParsedFile {
+  return format === 'csv' ? parseCsvRows(text) : parseJsonRows(text);
+}
+
+function parseCsvRows(text: string): ParsedFile {
+  try {
+    const records = parseCsv(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((h) => h.trim()),
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+    }) as { record: Record<string, string>; info: { lines: number; raw?: string } }[];
+    return {
+      problems: [],
+      rows: records.map(({ record, info }) => ({ line: info.lines, fields: record })),
+    };
+  } catch (err) {
+    const e = err as Error & { lines?: number };
+    return {
+      rows: [],
+      problems: [{ line: e.lines ?? 0, code: 'syntax', message: `CSV 格式错误：${e.message}`, messageEn: `CSV syntax error: ${e.message}` }],
+    };
+  }
+}
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function parseJsonRows(text: string): ParsedFile {
+  const errors: ParseError[] = [];
+  const clean = text.replace(/^\uFEFF/, '');
+  const root = parseTree(clean, errors, { allowTrailingComma: false, disallowComments: true });
+  if (errors.length > 0 || !root) {
+    const e = errors[0];
+    const what = e ? printParseErrorCode(e.error) : 'empty document';
+    return {
+      rows: [],
+      problems: [{ line: e ? lineAt(clean, e.offset) : 1, code: 'syntax', message: `JSON 格式错误：${what}`, messageEn: `JSON syntax error: ${what}` }],
+    };
+  }
+  // Either a plain array of stations or the seed shape { "stations": [...] }.
+  const list: JsonNode | undefined =
+    root.type === 'array'
+      ? root
+      : root.type === 'object'
+        ? root.children?.find((p) => p.children?.[0]?.value === 'stations')?.children?.[1]
+        : undefined;
+  if (!list || list.type !== 'array') {
+    return {
+      rows: [],
+      problems: [{ line: 1, code: 'syntax', message: 'JSON 应为站点数组，或含 "stations" 数组的对象', messageEn: 'JSON must be an array of stations or an object with a "stations" array' }],
+    };
+  }
+  const rows: RawStationRow[] = [];
+  const problems: ImportProblem[] = [];
+  for (const item of list.children ?? []) {
+    const line = lineAt(clean, item.offset);
+    if (item.type !== 'object') {
+      problems.push({ line, code: 'syntax', message: '每个站点应为一个 JSON 对象', messageEn: 'each station must be a JSON object' });
+      continue;
+    }
+    const fields: Record<string, unknown> = {};
+    for (const prop of item.children ?? []) {
+      const [key, value] = prop.children ?? [];
+      if (key && value) fields[String(key.value)] = nodeValue(value);
+    }
+    rows.push({ line, fields });
+  }
+  return { rows, problems };
+}
+
+function nodeValue(node: JsonNode): unknown {
+  if (node.type === 'array') return (node.children ?? []).map(nodeValue);
+  if (node.type === 'object') return Object.fromEntries((node.children ?? []).map((p) => [p.children![0].value, nodeValue(p.children![1])]));
+  return node.value;
+}

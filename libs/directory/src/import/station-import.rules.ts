@@ -1,0 +1,269 @@
+import { STATION_TYPES, StationType } from '../entities/station.entity';
+import { DirectoryReference, ImportPlan, ImportProblem, NewVenue, RawStationRow, StationRecord } from './station-import.types';
+
+/**
+ * Decides what a station file means: every row checked against the directory, every problem
+ * reported with its line. Pure: no I/O, so each rule is tested on its own.
+ */
+
+type Field = keyof StationRecord | 'venueName';
+
+/** Column names the bureau may use, Chinese or English, mapped to our fields. */
+const COLUMN_ALIASES: Record<string, Field> = {
+  code: 'code', 编码: 'code', 站点编码: 'code', 站点代码: 'code',
+  name: 'name', 名称: 'name', 站点名称: 'name',
+  type: 'type', 类型: 'type', 站点类型: 'type',
+  areacode: 'areaCode', area: 'areaCode', 区域代码: 'areaCode', 区县代码: 'areaCode', 行政区划代码: 'areaCode',
+  venuecode: 'venueCode', 场所编码: 'venueCode', 场所代码: 'venueCode',
+  venuename: 'venueName', venue: 'venueName', 场所名称: 'venueName', 所在场所: 'venueName',
+  address: 'address', 地址: 'address', 详细地址: 'address',
+  lat: 'lat', latitude: 'lat', 纬度: 'lat',
+  lng: 'lng', lon: 'lng', longitude: 'lng', 经度: 'lng',
+  categories: 'categories', 品类: 'categories', 受理品类: 'categories', 服务品类: 'categories',
+  capacity: 'capacity', 容量: 'capacity', 承办能力: 'capacity',
+  active: 'active', 启用: 'active', 是否启用: 'active', 状态: 'active',
+  phone: 'phone', 电话: 'phone', 联系电话: 'phone',
+};
+
+const TYPE_ALIASES: Record<string, StationType> = {
+  商场: 'mall', 商圈: 'mall', 商场商圈: 'mall', 景区: 'scenic', 景点: 'scenic', 市场: 'market',
+  社区: 'community', 平台: 'platform', 平台企业: 'platform', 企业: 'enterprise', 连锁企业: 'enterprise',
+};
+
+const TRUE = new Set(['true', '1', 'yes', 'y', '是', '启用', '正常']);
+const FALSE = new Set(['false', '0', 'no', 'n', '否', '停用', '注销']);
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+const MAX_TEXT = 200;
+/** How far (degrees) outside the span of the area centres a station may sit. */
+const BOUNDS_MARGIN = 0.6;
+
+const FIELD_ZH: Record<Field, string> = {
+  code: '编码', name: '名称', type: '类型', areaCode: '区域代码', venueCode: '场所编码', venueName: '场所名称',
+  address: '地址', lat: '纬度', lng: '经度', categories: '品类', capacity: '容量', active: '启用', phone: '电话',
+};
+
+export function planStationImport(rows: RawStationRow[], ref: DirectoryReference): ImportPlan {
+  const problems: ImportProblem[] = [];
+  if (rows.length === 0) {
+    problems.push({ line: 0, code: 'empty-file', message: '文件中没有任何站点', messageEn: 'the file holds no stations' });
+    return { stations: [], newVenues: [], problems };
+  }
+  const ctx = new Context(ref);
+  const firstLineOf = new Map<string, number>();
+  const stations: StationRecord[] = [];
+  const newVenues = new Map<string, NewVenue>();
+
+  for (const row of rows) {
+    const found: ImportProblem[] = [];
+    const record = readRow(row, ctx, found, newVenues);
+    if (record) {
+      const first = firstLineOf.get(record.code);
+      if (first !== undefined) {
+        found.push(problem(row.line, 'code', 'duplicate-code', `编码 "${record.code}" 与第 ${first} 行重复`, `code "${record.code}" repeats line ${first}`));
+      } else {
+        firstLineOf.set(record.code, row.line);
+      }
+    }
+    if (found.length > 0) problems.push(...found);
+    else if (record) stations.push(record);
+  }
+  return { stations, newVenues: [...newVenues.values()], problems };
+}
+
+class Context {
+  readonly areas: Map<string, DirectoryReference['areas'][number]>;
+  readonly categoryByCode: Set<string>;
+  readonly categoryByName: Map<string, string>;
+  readonly venues: Map<string, DirectoryReference['venues'][number]>;
+  readonly bounds: { minLat: number; maxLat: number; minLng: number; maxLng: number } | null;
+
+  constructor(ref: DirectoryReference) {
+    this.areas = new Map(ref.areas.map((a) => [a.code, a]));
+    this.categoryByCode = new Set(ref.categories.map((c) => c.code));
+    this.categoryByName = new Map(ref.categories.map((c) => [c.name, c.code]));
+    this.venues = new Map(ref.venues.map((v) => [v.code, v]));
+    const centred = ref.areas.filter((a) => a.lat !== null && a.lng !== null) as { lat: number; lng: number }[];
+    this.bounds =
+      centred.length === 0
+        ? null
+        : {
+            minLat: Math.min(...centred.map((a) => a.lat)) - BOUNDS_MARGIN,
+            maxLat: Math.max(...centred.map((a) => a.lat)) + BOUNDS_MARGIN,
+            minLng: Math.min(...centred.map((a) => a.lng)) - BOUNDS_MARGIN,
+            maxLng: Math.max(...centred.map((a) => a.lng)) + BOUNDS_MARGIN,
+          };
+  }
+}
+
+function problem(line: number, field: Field | undefined, code: ImportProblem['code'], message: string, messageEn: string): ImportProblem {
+  return { line, ...(field ? { field } : {}), code, message, messageEn };
+}
+
+function text(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  return (typeof v === 'string' ? v : String(v)).trim();
+}
+
+function normaliseColumns(row: RawStationRow, found: ImportProblem[]): Partial<Record<Field, unknown>> {
+  const out: Partial<Record<Field, unknown>> = {};
+  for (const [column, value] of Object.entries(row.fields)) {
+    const field = COLUMN_ALIASES[column.trim()] ?? COLUMN_ALIASES[column.trim().toLowerCase()];
+    if (!field) {
+      found.push(problem(row.line, undefined, 'unknown-column', `无法识别的列 "${column}"`, `unknown column "${column}"`));
+      continue;
+    }
+    out[field] = value;
+  }
+  return out;
+}
+
+function readRow(row: RawStationRow, ctx: Context, found: ImportProblem[], newVenues: Map<string, NewVenue>): StationRecord | null {
+  const f = normaliseColumns(row, found);
+  const line = row.line;
+  const required = (field: Field): string => {
+    const v = text(f[field]);
+    if (!v) found.push(problem(line, field, 'missing', `缺少${FIELD_ZH[field]}`, `${field} is missing`));
+    else if (v.length > MAX_TEXT) found.push(problem(line, field, 'invalid', `${FIELD_ZH[field]}过长（最多 ${MAX_TEXT} 字）`, `${field} is longer than ${MAX_TEXT} characters`));
+    return v;
+  };
+
+  const code = required('code');
+  if (code && !CODE.test(code)) {
+    found.push(problem(line, 'code', 'invalid', `编码 "${code}" 只能由字母、数字、- 和 _ 组成，最长 32 位`, `code "${code}" must be letters, digits, - or _, at most 32 long`));
+  }
+  const name = required('name');
+  const address = required('address');
+
+  const typeText = required('type');
+  const type = (STATION_TYPES as readonly string[]).includes(typeText.toLowerCase())
+    ? (typeText.toLowerCase() as StationType)
+    : TYPE_ALIASES[typeText];
+  if (typeText && !type) {
+    found.push(problem(line, 'type', 'unknown-type', `未知的站点类型 "${typeText}"（应为 ${STATION_TYPES.join('/')} 或 商场/景区/市场/社区/平台/企业）`, `unknown station type "${typeText}" (expected ${STATION_TYPES.join(', ')})`));
+  }
+
+  const areaCode = required('areaCode');
+  if (areaCode && !ctx.areas.has(areaCode)) {
+    found.push(problem(line, 'areaCode', 'unknown-area', `未知的区域代码 "${areaCode}"`, `unknown area code "${areaCode}"`));
+  }
+
+  const [lat, lng] = readCoordinates(line, f, ctx, found);
+  const categories = readCategories(line, f.categories, ctx, found);
+  const capacity = readCapacity(line, f.capacity, found);
+  const active = readActive(line, f.active, found);
+  const phone = text(f.phone) || null;
+  if (phone && !/^[0-9+\-() ]{5,20}$/.test(phone)) {
+    found.push(problem(line, 'phone', 'invalid', `电话 "${phone}" 格式不正确`, `phone "${phone}" is not a phone number`));
+  }
+
+  const venueCode = readVenue(line, f, { code, areaCode, type, address, lat, lng }, ctx, found, newVenues);
+
+  if (found.length > 0 || !type) return null;
+  return { code, name, type, areaCode, venueCode, address, lat, lng, categories, capacity: capacity!, active, phone };
+}
+
+function readCoordinates(line: number, f: Partial<Record<Field, unknown>>, ctx: Context, found: ImportProblem[]): [number | null, number | null] {
+  const latText = text(f.lat);
+  const lngText = text(f.lng);
+  if (!latText && !lngText) return [null, null];
+  if (!latText || !lngText) {
+    const missing: Field = latText ? 'lng' : 'lat';
+    found.push(problem(line, missing, 'bad-coordinates', '经纬度须同时填写或同时留空', 'give both latitude and longitude, or neither'));
+    return [null, null];
+  }
+  const lat = Number(latText);
+  const lng = Number(lngText);
+  if (!Number.isFinite(lat) || lat < -90 || lat > 90) {
+    found.push(problem(line, 'lat', 'bad-coordinates', `纬度 "${latText}" 不是 -90 到 90 之间的数`, `latitude "${latText}" is not a number between -90 and 90`));
+    return [null, null];
+  }
+  if (!Number.isFinite(lng) || lng < -180 || lng > 180) {
+    found.push(problem(line, 'lng', 'bad-coordinates', `经度 "${lngText}" 不是 -180 到 180 之间的数`, `longitude "${lngText}" is not a number between -180 and 180`));
+    return [null, null];
+  }
+  const b = ctx.bounds;
+  if (b && (lat < b.minLat || lat > b.maxLat || lng < b.minLng || lng > b.maxLng)) {
+    found.push(
+      problem(line, 'lat', 'bad-coordinates', `坐标 (${lat}, ${lng}) 不在本市范围内（经纬度是否填反？）`, `coordinates (${lat}, ${lng}) are outside the city (latitude and longitude swapped?)`),
+    );
+    return [null, null];
+  }
+  return [round6(lat), round6(lng)];
+}
+
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+function readCategories(line: number, value: unknown, ctx: Context, found: ImportProblem[]): string[] {
+  const items = Array.isArray(value) ? value.map(text) : text(value).split(/[|;；、，,/\s]+/);
+  const codes: string[] = [];
+  for (const item of items.filter(Boolean)) {
+    const code = ctx.categoryByCode.has(item) ? item : ctx.categoryByName.get(item);
+    if (!code) found.push(problem(line, 'categories', 'unknown-category', `未知的品类 "${item}"`, `unknown category "${item}"`));
+    else if (!codes.includes(code)) codes.push(code);
+  }
+  if (codes.length === 0 && !found.some((p) => p.line === line && p.field === 'categories')) {
+    found.push(problem(line, 'categories', 'missing', '至少需要一个受理品类', 'at least one category is required'));
+  }
+  return codes;
+}
+
+function readCapacity(line: number, value: unknown, found: ImportProblem[]): number | null {
+  const t = text(value);
+  if (!t) {
+    found.push(problem(line, 'capacity', 'missing', '缺少容量（同时在办案件上限）', 'capacity is missing'));
+    return null;
+  }
+  const n = Number(t);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) {
+    found.push(problem(line, 'capacity', 'invalid', `容量 "${t}" 应为 1 到 100000 之间的整数`, `capacity "${t}" must be a whole number from 1 to 100000`));
+    return null;
+  }
+  return n;
+}
+
+function readActive(line: number, value: unknown, found: ImportProblem[]): boolean {
+  if (typeof value === 'boolean') return value;
+  const t = text(value).toLowerCase();
+  if (!t || TRUE.has(t)) return true;
+  if (FALSE.has(t)) return false;
+  found.push(problem(line, 'active', 'invalid', `启用标志 "${t}" 应为 是/否 或 true/false`, `active "${t}" must be true or false`));
+  return true;
+}
+
+function readVenue(
+  line: number,
+  f: Partial<Record<Field, unknown>>,
+  station: { code: string; areaCode: string; type: StationType | undefined; address: string; lat: number | null; lng: number | null },
+  ctx: Context,
+  found: ImportProblem[],
+  newVenues: Map<string, NewVenue>,
+): string | null {
+  const venueCode = text(f.venueCode);
+  const venueName = text(f.venueName);
+  if (!venueCode && !venueName) return null;
+  const known = venueCode ? (ctx.venues.get(venueCode) ?? newVenues.get(venueCode)) : undefined;
+  if (known) {
+    if (ctx.areas.has(station.areaCode) && known.areaCode !== station.areaCode) {
+      found.push(problem(line, 'venueCode', 'venue-area-mismatch', `场所 "${venueCode}" 位于区域 ${known.areaCode}，与站点区域 ${station.areaCode} 不一致`, `venue "${venueCode}" is in area ${known.areaCode}, not ${station.areaCode}`));
+    }
+    return venueCode;
+  }
+  if (!venueName) {
+    found.push(problem(line, 'venueCode', 'unknown-venue', `未知的场所编码 "${venueCode}"（新场所请同时填写场所名称）`, `unknown venue code "${venueCode}" (give venueName to create it)`));
+    return null;
+  }
+  // A venue named but not coded: reuse one of that name in the same area, else create it.
+  const sameName = [...ctx.venues.values(), ...newVenues.values()].find((v) => v.name === venueName && v.areaCode === station.areaCode);
+  if (!venueCode && sameName) return sameName.code;
+  const code = venueCode || `V-${station.code}`;
+  if (!CODE.test(code)) {
+    found.push(problem(line, 'venueCode', 'invalid', `场所编码 "${code}" 格式不正确`, `venue code "${code}" is not valid`));
+    return null;
+  }
+  if (station.type && ctx.areas.has(station.areaCode)) {
+    newVenues.set(code, { code, name: venueName, type: station.type, areaCode: station.areaCode, address: station.address || null, lat: station.lat, lng: station.lng });
+  }
+  return code;
+}
