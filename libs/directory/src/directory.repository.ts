@@ -180,11 +180,13 @@ export class DirectoryRepository {
   }
 
   async deactivateStationsExcept(tx: EntityManager, keep: string[]): Promise<number> {
-    const r = await tx.query(
-      `update station set active = false, updated_at = now() where active and code <> all($1::text[]) returning code`,
+    // Counted through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+    const [{ n }] = await tx.query(
+      `with off as (update station set active = false, updated_at = now() where active and code <> all($1::text[]) returning 1)
+       select count(*)::int as n from off`,
       [keep],
     );
-    return r.length;
+    return n;
   }
 
   async countStations(tx: EntityManager): Promise<number> {

@@ -20,7 +20,7 @@ export class WorkerHeartbeatHandler implements JobHandler<'ops.heartbeat'> {
 
   async handle(_payload: Record<string, never>, context: JobContext): Promise<void> {
     const now = Date.now();
-    const record: HeartbeatRecord = { at: new Date(now).toISOString(), lagMs: Math.max(0, now - context.enqueuedAt), pid: process.pid };
+    const record: HeartbeatRecord = { at: new Date(now).toISOString(), lagMs: Math.max(0, now - context.dueAt), pid: process.pid };
     await this.redis.set(heartbeatKey(this.redis), JSON.stringify(record), 'EX', 3600);
   }
 }

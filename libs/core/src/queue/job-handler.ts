@@ -6,8 +6,8 @@ export const JOB_HANDLER = Symbol('weiquan:job-handler');
 export interface JobContext {
   id: string;
   attempt: number;
-  /** When the job was created (enqueued), ms since the epoch. */
-  enqueuedAt: number;
+  /** When the job became due (enqueued, or its delay ran out), ms since the epoch. */
+  dueAt: number;
 }
 
 /** A provider that performs one job. It must be idempotent: it may run more than once. */

@@ -74,7 +74,8 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     const name = job.name as JobName;
     const handler = this.handlers.get(name);
     if (!handler || !(name in JOBS)) throw new Error(`no handler for job "${job.name}"`);
-    const context: JobContext = { id: String(job.id), attempt: job.attemptsMade + 1, enqueuedAt: job.timestamp };
+    // A delayed or scheduled job is due at creation + delay; lag counts from then.
+    const context: JobContext = { id: String(job.id), attempt: job.attemptsMade + 1, dueAt: job.timestamp + (job.delay ?? 0) };
     await handler.handle(job.data, context);
   }
 

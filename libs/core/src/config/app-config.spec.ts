@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { AppConfig, ConfigError } from './app-config';
+
+const key = () => randomBytes(32).toString('base64');
+const base = () => ({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/weiquan', DATA_KEY: key(), TOKEN_SECRET: key() });
+
+function problemsOf(env: Record<string, string | undefined>): { variable: string; message: string }[] {
+  try {
+    AppConfig.fromEnv(env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('AppConfig.fromEnv', () => {
+  it('fills defaults for everything optional', () => {
+    const c = AppConfig.fromEnv(base());
+    expect(c.port).toBe(3000);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'wq' });
+    expect(c.database.poolSize).toBe(10);
+    expect(c.secrets.dataKey).toHaveLength(32);
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reads typed values', () => {
+    const c = AppConfig.fromEnv({ ...base(), PORT: '8080', DATABASE_POOL_SIZE: '3', QUEUE_DASHBOARD: 'yes', LOG_LEVEL: 'warn' });
+    expect(c.port).toBe(8080);
+    expect(c.database.poolSize).toBe(3);
+    expect(c.queueDashboard).toBe(true);
+    expect(c.log.level).toBe('warn');
+  });
+
+  it.each([
+    ['PORT', 'abc', /integer/],
+    ['PORT', '70000', /≤ 65535/],
+    ['PORT', '0', /≥ 1/],
+    ['DATABASE_URL', 'mysql://x', /postgres:\/\//],
+    ['REDIS_URL', 'localhost:6379', /redis:\/\//],
+    ['DATA_KEY', 'c2hvcnQ=', /32 bytes/],
+    ['LOG_LEVEL', 'loud', /.+/],
+    ['QUEUE_DASHBOARD', 'maybe', /true or false/],
+    ['NODE_ENV', 'staging', /.+/],
+  ])('refuses %s=%s, naming the variable and the value', (variable, value, why) => {
+    const problems = problemsOf({ ...base(), [variable]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].variable).toBe(variable);
+    expect(problems[0].message).toMatch(why);
+    expect(problems[0].message).toContain(JSON.stringify(value));
+  });
+
+  it('names every missing required variable at once', () => {
+    const problems = problemsOf({ PORT: 'abc' });
+    expect(problems.map((p) => p.variable).sort()).toEqual(['DATABASE_URL', 'DATA_KEY', 'PORT', 'TOKEN_SECRET']);
+    expect(problems.find((p) => p.variable === 'DATABASE_URL')!.message).toBe('is required but not set');
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(AppConfig.fromEnv({ ...base(), PORT: '' }).port).toBe(3000);
+  });
+
+  it('puts every problem in the error message', () => {
+    expect(() => AppConfig.fromEnv({ ...base(), PORT: 'abc', REDIS_URL: 'nope' })).toThrow(/PORT: .*\n.*REDIS_URL/s);
+  });
+});

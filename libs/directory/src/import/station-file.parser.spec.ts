@@ -1,0 +1,15 @@
+import { parseStationFile } from './station-file.parser';
+const show = (t: string, f: 'csv'|'json') => console.log(JSON.stringify(parseStationFile(t, f)));
+show('code,name\nA,x\nB,y\n', 'csv');
+show('code,name\nA,"x\ny"\nB,y\nC,z\n', 'csv');
+show('\uFEFFcode,name\nA,x\n\nB,y\n', 'csv');
+show('code,name\nA,"x\nB,y\n', 'csv');
+show('code,name\nA,x\nB,y,z\n', 'csv');
+show('code,name\r\nA,x\r\nB,y\r\n', 'csv');
+show('', 'csv');
+show('[\n  {\n    "code": "A"\n  },\n  {\n    "code": "B"\n  }\n]', 'json');
+show('[\n  {\n    "code": "A"\n  },\n  {\n    "code": "B",\n  }\n]', 'json');
+show('[\n  1,\n  {\n    "code": "B"\n  }\n]', 'json');
+show('{\n  "note": "x"\n}', 'json');
+show('', 'json');
+it('x',()=>{});

@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+// `npm start`: the whole system on one machine with nothing set up beforehand.
+//   - installs dependencies and builds when needed;
+//   - DATABASE_URL unset → embedded PostgreSQL (PGlite) with data under ./data;
+//   - REDIS_URL unset and nothing on redis://127.0.0.1:6379 → a private redis-server;
+//   - migrations and directory seeds, then the API (with the pages) and one worker.
+// Options: --private-redis (always use a private redis-server), --no-worker.
+import { ensureBuild, ensureDependencies, ROOT } from './lib/prepare.mjs';
+
+const flags = new Set(process.argv.slice(2));
+ensureDependencies();
+ensureBuild();
+
+const { spawn } = await import('node:child_process');
+const { mkdirSync, writeFileSync, rmSync, readFileSync, existsSync } = await import('node:fs');
+const { join, resolve } = await import('node:path');
+const { startEmbeddedPostgres, startPrivateRedis, redisAnswers } = await import('./lib/embedded.mjs');
+const { loadOrCreateSecrets } = await import('./lib/secrets.mjs');
+
+const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
+const dataDir = resolve(ROOT, process.env.DATA_DIR || 'data');
+mkdirSync(dataDir, { recursive: true });
+const say = (line) => process.stdout.write(line + '\n');
+const stops = [];
+const children = new Set();
+let stopping = false;
+
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.all([...children].map((c) => new Promise((r) => (c.exitCode !== null || c.signalCode ? r() : c.once('exit', r)))));
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  rmSync(join(dataDir, 'runtime.json'), { force: true });
+  process.exit(code);
+}
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+function spawnNode(name, script, env, { supervise }) {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, script)], { cwd: ROOT, env, stdio: 'inherit' });
+  children.add(child);
+  child.once('exit', (code, signal) => {
+    children.delete(child);
+    if (supervise && !stopping) {
+      process.stderr.write(`✗ ${name} exited (${signal ?? code}); stopping everything\n`);
+      shutdown(1);
+    }
+  });
+  return child;
+}
+
+function runToEnd(name, script, args, env) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, script), ...args], { cwd: ROOT, env, stdio: 'inherit' });
+    children.add(child);
+    child.once('exit', (code) => {
+      children.delete(child);
+      code === 0 ? resolveRun() : reject(new Error(`${name} failed (exit ${code})`));
+    });
+  });
+}
+
+async function waitReady(url, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return true;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+try {
+  const secrets = loadOrCreateSecrets(dataDir);
+  const env = { ...process.env, DATA_DIR: dataDir, WEB_DIST_DIR: join(ROOT, 'dist', 'web') };
+  for (const [k, v] of Object.entries(secrets)) env[k] ||= v;
+  env.LOG_PRETTY ||= process.stdout.isTTY ? 'true' : 'false';
+
+  let dbLine;
+  if (env.DATABASE_URL) {
+    dbLine = `DATABASE_URL (${new URL(env.DATABASE_URL).host})`;
+  } else {
+    // API and worker pools plus one for the CLI must fit the multiplexer.
+    env.DATABASE_POOL_SIZE = '4';
+    const pg = await startEmbeddedPostgres(dataDir, 10);
+    stops.push(pg.stop);
+    env.DATABASE_URL = pg.url;
+    dbLine = pg.describe;
+  }
+
+  let redisLine;
+  if (env.REDIS_URL && !flags.has('--private-redis')) {
+    if (!(await redisAnswers(env.REDIS_URL))) throw new Error(`REDIS_URL does not answer: ${env.REDIS_URL}`);
+    redisLine = `REDIS_URL (${new URL(env.REDIS_URL).host})`;
+  } else if (!flags.has('--private-redis') && (await redisAnswers(DEFAULT_REDIS))) {
+    env.REDIS_URL = DEFAULT_REDIS;
+    redisLine = `${DEFAULT_REDIS} (本机 Redis / the machine's Redis)`;
+  } else {
+    const redis = await startPrivateRedis();
+    stops.push(redis.stop);
+    env.REDIS_URL = redis.url;
+    redisLine = redis.describe;
+  }
+
+  say('• 数据库迁移与目录种子 / migrations and directory seeds…');
+  await runToEnd('setup', 'dist/apps/cli/src/main.js', ['setup'], env);
+
+  const port = Number(env.PORT || 3000);
+  const host = env.HOST || '127.0.0.1';
+  const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  spawnNode('api', 'dist/apps/api/src/main.js', env, { supervise: true });
+  if (!flags.has('--no-worker')) spawnNode('worker', 'dist/apps/worker/src/main.js', env, { supervise: true });
+  if (!(await waitReady(`${base}/health/ready`, 60_000))) throw new Error(`the API did not become ready at ${base}/health/ready`);
+
+  // Lets `npm run cli` reach this running system (same database, same secrets).
+  writeFileSync(join(dataDir, 'runtime.json'), JSON.stringify({ pid: process.pid, api: base, DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL }, null, 2));
+
+  const stations = await (await fetch(`${base}/api/v1/directory/stations`)).json();
+  const areas = new Set(stations.map((s) => s.areaCode));
+  const accountsFile = join(dataDir, 'demo-accounts.json');
+  const accounts = existsSync(accountsFile) ? JSON.parse(readFileSync(accountsFile, 'utf8')) : [];
+  say('');
+  say('✓ 聊城市消费维权系统已启动 / weiquan is up');
+  say(`  首页 portal          ${base}/`);
+  say(`  接口文档 API docs     ${base}/docs`);
+  say(`  目录 directory        ${base}/api/v1/directory/stations  (${stations.length} 个服务站 stations, ${areas.size} 个区域 areas)`);
+  say(`  健康 health           ${base}/health/ready`);
+  say(`  指标 metrics          ${base}/metrics`);
+  say(`  数据库 database       ${dbLine}`);
+  say(`  Redis                 ${redisLine}`);
+  if (accounts.length) {
+    say('  演示账号 demo accounts (data/demo-accounts.json):');
+    for (const a of accounts) say(`    ${a.role.padEnd(16)} ${a.username} / ${a.password}  ${a.unitCode ?? ''}`);
+  } else {
+    say('  演示账号 demo accounts: 尚未提供（员工角色在后续版本中加入）/ none yet: staff roles come with case handling');
+  }
+  say('  Ctrl+C 停止 / to stop');
+} catch (err) {
+  process.stderr.write(`\n✗ 启动失败 / start failed: ${err.message}\n`);
+  await shutdown(1);
+}
