@@ -76,7 +76,12 @@ export async function startPrivateRedis() {
         url,
         describe: `私有 redis-server / private redis-server on 127.0.0.1:${port} (pid ${child.pid})`,
         async stop() {
+          if (child.exitCode !== null || child.signalCode) return;
+          const exited = new Promise((r) => child.once('exit', r));
           child.kill('SIGTERM');
+          const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+          await exited;
+          clearTimeout(timer);
         },
       };
     }

@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { AREA_KINDS } from '../entities/area.entity';
-import { STATION_TYPES, StationType } from '../entities/station.entity';
+import { STATION_TYPES } from '../entities/station.entity';
+import type { StationType } from '../entities/station.entity';
 
 export class AreaDto {
   @ApiProperty({ example: '371502' }) code: string;

@@ -24,21 +24,47 @@ function parseCsvRows(text: string): ParsedFile {
       bom: true,
       columns: (header: string[]) => header.map((h) => h.trim()),
       info: true,
+      raw: true,
       skip_empty_lines: true,
       trim: true,
       relax_column_count: false,
-    }) as { record: Record<string, string>; info: { lines: number; raw?: string } }[];
+    }) as { record: Record<string, string>; info: { lines: number }; raw: string }[];
     return {
       problems: [],
-      rows: records.map(({ record, info }) => ({ line: info.lines, fields: record })),
+      // csv-parse counts to a record's last line; a quoted line break makes it start earlier.
+      // Skipped blank lines before a record are part of its raw text, so they are trimmed off too.
+      rows: records.map(({ record, info, raw }) => ({ line: info.lines - newlines(raw.replace(/^(\r?\n)+/, '').replace(/\r?\n$/, '')), fields: record })),
     };
   } catch (err) {
-    const e = err as Error & { lines?: number };
+    const e = err as Error & { lines?: number; code?: string };
+    // csv-parse reports an unclosed quote where the file ends; the user needs the line it opened on.
+    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? unclosedQuoteLine(text) : (e.lines ?? 0);
     return {
       rows: [],
-      problems: [{ line: e.lines ?? 0, code: 'syntax', message: `CSV 格式错误：${e.message}`, messageEn: `CSV syntax error: ${e.message}` }],
+      problems: [{ line, code: 'syntax', message: `CSV 格式错误：${e.message}`, messageEn: `CSV syntax error: ${e.message}` }],
     };
   }
+}
+
+function unclosedQuoteLine(text: string): number {
+  let line = 1;
+  let openedOn = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 34) {
+      quoted = !quoted; // a doubled "" inside quotes toggles twice and changes nothing
+      if (quoted) openedOn = line;
+    }
+  }
+  return quoted ? openedOn : line;
+}
+
+function newlines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
 }
 
 function lineAt(text: string, offset: number): number {

@@ -56,13 +56,13 @@ export function planStationImport(rows: RawStationRow[], ref: DirectoryReference
   for (const row of rows) {
     const found: ImportProblem[] = [];
     const record = readRow(row, ctx, found, newVenues);
-    if (record) {
-      const first = firstLineOf.get(record.code);
-      if (first !== undefined) {
-        found.push(problem(row.line, 'code', 'duplicate-code', `编码 "${record.code}" 与第 ${first} 行重复`, `code "${record.code}" repeats line ${first}`));
-      } else {
-        firstLineOf.set(record.code, row.line);
-      }
+    // Checked on the code as written, whatever else is wrong with either row, so one upload shows all.
+    const code = codeOf(row);
+    const first = code ? firstLineOf.get(code) : undefined;
+    if (code && first !== undefined) {
+      found.push(problem(row.line, 'code', 'duplicate-code', `编码 "${code}" 与第 ${first} 行重复`, `code "${code}" repeats line ${first}`));
+    } else if (code) {
+      firstLineOf.set(code, row.line);
     }
     if (found.length > 0) problems.push(...found);
     else if (record) stations.push(record);
@@ -95,6 +95,11 @@ class Context {
   }
 }
 
+/** Own keys only: a column or type called "constructor" must not match Object.prototype. */
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function problem(line: number, field: Field | undefined, code: ImportProblem['code'], message: string, messageEn: string): ImportProblem {
   return { line, ...(field ? { field } : {}), code, message, messageEn };
 }
@@ -104,10 +109,15 @@ function text(v: unknown): string {
   return (typeof v === 'string' ? v : String(v)).trim();
 }
 
+function codeOf(row: RawStationRow): string {
+  const column = Object.keys(row.fields).find((c) => (lookup(COLUMN_ALIASES, c.trim()) ?? lookup(COLUMN_ALIASES, c.trim().toLowerCase())) === 'code');
+  return column ? text(row.fields[column]) : '';
+}
+
 function normaliseColumns(row: RawStationRow, found: ImportProblem[]): Partial<Record<Field, unknown>> {
   const out: Partial<Record<Field, unknown>> = {};
   for (const [column, value] of Object.entries(row.fields)) {
-    const field = COLUMN_ALIASES[column.trim()] ?? COLUMN_ALIASES[column.trim().toLowerCase()];
+    const field = lookup(COLUMN_ALIASES, column.trim()) ?? lookup(COLUMN_ALIASES, column.trim().toLowerCase());
     if (!field) {
       found.push(problem(row.line, undefined, 'unknown-column', `无法识别的列 "${column}"`, `unknown column "${column}"`));
       continue;
@@ -137,7 +147,7 @@ function readRow(row: RawStationRow, ctx: Context, found: ImportProblem[], newVe
   const typeText = required('type');
   const type = (STATION_TYPES as readonly string[]).includes(typeText.toLowerCase())
     ? (typeText.toLowerCase() as StationType)
-    : TYPE_ALIASES[typeText];
+    : lookup(TYPE_ALIASES, typeText);
   if (typeText && !type) {
     found.push(problem(line, 'type', 'unknown-type', `未知的站点类型 "${typeText}"（应为 ${STATION_TYPES.join('/')} 或 商场/景区/市场/社区/平台/企业）`, `unknown station type "${typeText}" (expected ${STATION_TYPES.join(', ')})`));
   }
@@ -232,6 +242,16 @@ function readActive(line: number, value: unknown, found: ImportProblem[]): boole
   return true;
 }
 
+/** A code for a venue the file names but does not code: V-<station code>, never one already taken. */
+function freeVenueCode(stationCode: string, ctx: Context, newVenues: Map<string, NewVenue>): string {
+  const safe = stationCode.replace(/[^A-Za-z0-9_-]/g, '') || 'X';
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? '' : `-${n}`;
+    const candidate = `V-${safe}`.slice(0, 32 - suffix.length) + suffix;
+    if (!ctx.venues.has(candidate) && !newVenues.has(candidate)) return candidate;
+  }
+}
+
 function readVenue(
   line: number,
   f: Partial<Record<Field, unknown>>,
@@ -257,7 +277,7 @@ function readVenue(
   // A venue named but not coded: reuse one of that name in the same area, else create it.
   const sameName = [...ctx.venues.values(), ...newVenues.values()].find((v) => v.name === venueName && v.areaCode === station.areaCode);
   if (!venueCode && sameName) return sameName.code;
-  const code = venueCode || `V-${station.code}`;
+  const code = venueCode || freeVenueCode(station.code, ctx, newVenues);
   if (!CODE.test(code)) {
     found.push(problem(line, 'venueCode', 'invalid', `场所编码 "${code}" 格式不正确`, `venue code "${code}" is not valid`));
     return null;

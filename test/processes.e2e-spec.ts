@@ -1,0 +1,150 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestEnv, deleteRedisKeys, TestEnv } from './support/test-env';
+
+/**
+ * The built processes as an operator runs them: the start command end to end (embedded PostgreSQL,
+ * private Redis; or DATABASE_URL and REDIS_URL), and refusal of a bad environment.
+ */
+const ROOT = join(__dirname, '..');
+const built = (rel: string) => {
+  const path = join(ROOT, rel);
+  if (!existsSync(path)) throw new Error(`${rel} is missing: run "npm run build" (npm test does it)`);
+  return path;
+};
+
+/** The environment without anything that would point the child at our services by accident. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const k of ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'DATA_KEY', 'TOKEN_SECRET', 'QUEUE_PREFIX']) delete env[k];
+  return { ...env, LOG_LEVEL: 'warn', ...extra };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+describe('a bad environment stops start-up with a message naming the variable', () => {
+  const key = randomBytes(32).toString('base64');
+  const env = cleanEnv({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres', DATA_KEY: key, TOKEN_SECRET: key });
+
+  it.each([
+    ['api', { PORT: 'abc' }, 'dist/apps/api/src/main.js', /PORT: must be an integer between 1 and 65535 \(got "abc"\)/],
+    ['worker', { REDIS_URL: 'localhost:6379' }, 'dist/apps/worker/src/main.js', /REDIS_URL: must be a URL starting with redis:\/\//],
+    ['api', { DATABASE_URL: '' }, 'dist/apps/api/src/main.js', /DATABASE_URL: is required but not set/],
+    ['cli', { DATA_KEY: 'short' }, 'dist/apps/cli/src/main.js', /DATA_KEY: must be 32 bytes/],
+  ])('%s with %j exits 1', (_name, overrides, script, message) => {
+    const r = spawnSync(process.execPath, [built(script), ...(script.includes('cli') ? ['migrate'] : [])], {
+      env: { ...env, ...overrides },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/配置无效 \/ invalid configuration/);
+    expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('npm start (scripts/start.mjs)', () => {
+  let child: ChildProcess | undefined;
+  let dataDir: string;
+  let output = '';
+
+  async function start(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
+    output = '';
+    child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (b) => (output += b));
+    child.stderr!.on('data', (b) => (output += b));
+    const until = Date.now() + 90_000;
+    while (!output.includes('weiquan is up')) {
+      if (child.exitCode !== null) throw new Error(`start exited ${child.exitCode}:\n${output}`);
+      if (Date.now() > until) throw new Error(`start did not come up:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return output;
+  }
+
+  async function stop(): Promise<number | null> {
+    if (!child || child.exitCode !== null) return child?.exitCode ?? null;
+    const exited = new Promise<number | null>((r) => child!.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    return exited;
+  }
+
+  async function expectServing(base: string) {
+    const stations = (await (await fetch(`${base}/api/v1/directory/stations`)).json()) as { areaCode: string; active: boolean }[];
+    expect(stations).toHaveLength(191);
+    expect(stations.every((s) => s.active)).toBe(true);
+    expect(new Set(stations.map((s) => s.areaCode)).size).toBe(11);
+    const ready = (await (await fetch(`${base}/health/ready`)).json()) as { details: Record<string, { status: string }> };
+    expect(ready.details.database.status).toBe('up');
+    expect(ready.details.redis.status).toBe('up');
+    const page = await (await fetch(`${base}/`, { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('聊城市消费维权服务平台');
+  }
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'weiquan-start-'));
+  });
+
+  afterEach(async () => {
+    await stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('with no environment: embedded PostgreSQL and a private Redis, then a clean stop; data survives a restart', async () => {
+    const port = await freePort();
+    const env = cleanEnv({ DATA_DIR: dataDir, PORT: String(port) });
+    const banner = await start(env, ['--private-redis']);
+    expect(banner).toMatch(/embedded PostgreSQL/);
+    expect(banner).toMatch(/private redis-server on 127\.0\.0\.1:(\d+) \(pid (\d+)\)/);
+    const redisPid = Number(banner.match(/\(pid (\d+)\)/)![1]);
+    await expectServing(`http://127.0.0.1:${port}`);
+    expect(existsSync(join(dataDir, 'secrets.json'))).toBe(true);
+
+    expect(await stop()).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(() => process.kill(redisPid, 0)).toThrow(); // the private Redis went with it
+
+    // Second start on the same data: nothing re-created, still 191 stations.
+    const again = await start(env, ['--private-redis']);
+    expect(again).toMatch(/migrations applied: none/);
+    expect(again).toMatch(/"stations":0/);
+    await expectServing(`http://127.0.0.1:${port}`);
+  });
+
+  describe('with DATABASE_URL and REDIS_URL', () => {
+    let t: TestEnv;
+    beforeAll(async () => {
+      t = await createTestEnv();
+    });
+    afterAll(async () => {
+      await t?.dispose();
+    });
+
+    it('uses them', async () => {
+      const port = await freePort();
+      const prefix = `tstart${process.pid}`;
+      const banner = await start(
+        cleanEnv({ DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: t.databaseUrl, REDIS_URL: t.redisUrl, QUEUE_PREFIX: prefix }),
+        [],
+      );
+      expect(banner).toMatch(/DATABASE_URL \(127\.0\.0\.1:5432\)/);
+      expect(banner).toMatch(/REDIS_URL/);
+      await expectServing(`http://127.0.0.1:${port}`);
+      const [{ n }] = await t.dataSource.query(`select count(*)::int as n from station`);
+      expect(n).toBe(191);
+      expect(await stop()).toBe(0);
+      await deleteRedisKeys(t.redisUrl, prefix);
+    });
+  });
+});
