@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +51,61 @@ describe('a bad environment stops start-up with a message naming the variable', 
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/配置无效 \/ invalid configuration/);
     expect(r.stderr).toMatch(message);
+  });
+});
+
+describe('the import command (operators replacing the sample list)', () => {
+  let t: TestEnv;
+  let dir: string;
+  beforeAll(async () => {
+    t = await createTestEnv();
+    dir = mkdtempSync(join(tmpdir(), 'weiquan-import-'));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await t?.dispose();
+  });
+
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, [built('dist/apps/cli/src/main.js'), ...args], { env: cleanEnv(t.env), encoding: 'utf8', timeout: 30_000 });
+
+  it('refuses a file with a bad row, printing its line and reason, exit 1, nothing written', async () => {
+    expect(cli('setup').status).toBe(0);
+    const file = join(dir, 'bureau.csv');
+    writeFileSync(
+      file,
+      [
+        '站点编码,站点名称,类型,区域代码,地址,纬度,经度,受理品类,容量',
+        'R-1,甲服务站,商场,371502,东昌府区甲路1号,36.45,115.98,餐饮服务,30',
+        'R-2,乙服务站,社区,370000,东昌府区乙路2号,36.46,115.99,household,20',
+      ].join('\n'),
+    );
+    const r = cli('directory:import', file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('目录未作任何改动');
+    expect(r.stderr).toMatch(/第 3 行 \(line 3\) \[areaCode\]: 未知的区域代码 "370000"/);
+    const [{ n }] = await t.dataSource.query(`select count(*)::int as n from station where active and code like 'ST-%'`);
+    expect(n).toBe(191);
+    const missing = cli('directory:import', file.replace('bureau', 'none'));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/找不到文件 \/ file not found: .*none\.csv/);
+  });
+
+  it('imports a good file in replace mode and reports the counts', async () => {
+    const file = join(dir, 'good.csv');
+    writeFileSync(file, ['code,name,type,areaCode,address,categories,capacity', 'G-1,好服务站,market,371521,阳谷县某路,food,25'].join('\n'));
+    const r = cli('directory:import', file, '--mode', 'replace');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/新增 created 1, 更新 updated 0, 停用 deactivated 191/);
+    const [{ n }] = await t.dataSource.query(`select count(*)::int as n from station where active`);
+    expect(n).toBe(1);
+  });
+
+  it('answers bad usage with exit 2 and the usage text', () => {
+    const r = cli('directory:import', 'x.csv', '--mode', 'sideways');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--mode/);
   });
 });
 

@@ -2,6 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppConfig } from '@weiquan/core';
 import { DirectoryImportService, DirectorySeeder, ImportMode, ImportReport } from '@weiquan/directory';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
@@ -46,6 +47,10 @@ export async function runCommand(
     }
     if (command === 'directory:import') {
       const [file] = args;
+      if (!existsSync(file)) {
+        process.stderr.write(`找不到文件 / file not found: ${file}\n`);
+        return 1;
+      }
       const report = await app.get(DirectoryImportService).importStations({
         text: await readFile(file, 'utf8'),
         fileName: file,
