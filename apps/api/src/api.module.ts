@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, MetricsModule, QueueModule, RedisModule } from '@weiquan/core';
+import { ComplaintsApiModule } from '@weiquan/complaints';
+import { AppConfig, ConfigModule, CryptoModule, DatabaseModule, LoggingModule, MetricsModule, QueueModule, RedisModule } from '@weiquan/core';
 import { DirectoryApiModule } from '@weiquan/directory';
 import { SCHEMA } from '@weiquan/schema';
 import { HealthModule } from './health/health.module';
@@ -14,10 +15,12 @@ export class ApiModule {
         LoggingModule.forRoot('api'),
         DatabaseModule.forRoot(SCHEMA, 'weiquan-api'),
         RedisModule,
+        CryptoModule,
         QueueModule,
         MetricsModule,
         HealthModule,
         DirectoryApiModule,
+        ComplaintsApiModule,
       ],
     };
   }

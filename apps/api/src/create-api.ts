@@ -1,8 +1,8 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, ProblemFilter } from '@weiquan/core';
+import { AppConfig, ProblemFilter, validationException } from '@weiquan/core';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { serveWeb } from './serve-web';
@@ -25,7 +25,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,
-      exceptionFactory: (errors) => new BadRequestException(validationBody(errors)),
+      exceptionFactory: validationException,
     }),
   );
   const doc = new DocumentBuilder()
@@ -37,22 +37,4 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
   serveWeb(app, config.webDistDir);
   return app;
-}
-
-function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
-  return errors.flatMap((e) => {
-    const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(e.children ?? [], field)];
-  });
-}
-
-function validationBody(errors: ValidationError[]) {
-  const details = flatten(errors);
-  return {
-    statusCode: 400,
-    error: 'Bad Request',
-    message: details.map((d) => d.message).join('; '),
-    details,
-  };
 }

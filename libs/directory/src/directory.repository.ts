@@ -54,6 +54,12 @@ export class DirectoryRepository {
        order by r.kind, r.level = 'city' desc, r.area_code nulls first, r.code`);
   }
 
+  /** Venue code → area code, for checking what a complaint names. */
+  async venueAreas(): Promise<Map<string, string>> {
+    const rows: { code: string; areaCode: string }[] = await this.db.query(`select code, area_code as "areaCode" from venue`);
+    return new Map(rows.map((r) => [r.code, r.areaCode]));
+  }
+
   stations(filter: StationFilter): Promise<StationRow[]> {
     const where: string[] = [];
     const params: unknown[] = [];

@@ -18,6 +18,10 @@ export class DirectoryService {
     return this.repo.regulators();
   }
 
+  venueAreas(): Promise<Map<string, string>> {
+    return this.repo.venueAreas();
+  }
+
   stations(filter: StationFilter): Promise<StationRow[]> {
     return this.repo.stations(filter);
   }

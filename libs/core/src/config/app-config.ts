@@ -61,6 +61,8 @@ const schema = z.object({
   TOKEN_SECRET: key32,
   WORKER_CONCURRENCY: int(1, 256).default(8),
   QUEUE_DASHBOARD: bool.default(false),
+  INTAKE_RATE_LIMIT: int(1, 1_000_000).default(20),
+  LOOKUP_RATE_LIMIT: int(1, 1_000_000).default(120),
 });
 
 export type AppConfigValues = z.output<typeof schema>;
@@ -88,6 +90,8 @@ export class AppConfig {
   readonly secrets!: { dataKey: Buffer; tokenSecret: Buffer };
   readonly worker!: { concurrency: number };
   readonly queueDashboard!: boolean;
+  /** Requests per minute per client: submissions, and lookups (status, uploads, rating). */
+  readonly rateLimits!: { intakePerMinute: number; lookupPerMinute: number };
 
   static fromEnv(env: Record<string, string | undefined>): AppConfig {
     // Empty strings count as unset, as in most shells' `VAR= cmd`.
@@ -120,6 +124,7 @@ export class AppConfig {
         secrets: { dataKey: Buffer.from(v.DATA_KEY, 'base64'), tokenSecret: Buffer.from(v.TOKEN_SECRET, 'base64') },
         worker: { concurrency: v.WORKER_CONCURRENCY },
         queueDashboard: v.QUEUE_DASHBOARD,
+        rateLimits: { intakePerMinute: v.INTAKE_RATE_LIMIT, lookupPerMinute: v.LOOKUP_RATE_LIMIT },
       }),
     );
   }

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { languageOf } from '../i18n/language';
+import { LocalizedException } from '../i18n/localized.exception';
 
 /** The error body of the public contract. */
 export interface ErrorBody {
@@ -23,11 +25,23 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const body = this.toBody(exception);
+    const body = exception instanceof LocalizedException ? this.localized(exception, req) : this.toBody(exception);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception, url: req.url }, 'unhandled error');
     }
     if (!res.headersSent) res.status(body.statusCode).json(body);
+  }
+
+  private localized(e: LocalizedException, req: Request): ErrorBody {
+    const lang = languageOf(req.headers['accept-language']);
+    const status = e.getStatus();
+    return {
+      statusCode: status,
+      error: STATUS_CODES[status] ?? 'Error',
+      message: e.text[lang],
+      ...(e.fields.length ? { details: e.fields.map((f) => ({ field: f.field, message: f.message[lang] })) } : {}),
+      ...e.extra,
+    };
   }
 
   private toBody(exception: unknown): ErrorBody {

@@ -1,0 +1,3 @@
+export * from './case-status';
+export * from './cases.migration';
+export * from './rule-set';

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { CalendarModule } from '@weiquan/calendar';
+import { AppConfig, RedisClient } from '@weiquan/core';
+import { DirectoryModule } from '@weiquan/directory';
+import { ComplaintsController } from './complaints.controller';
+import { ConsumerThrottleGuard } from './complaints.throttle';
+import { AttachmentStore } from './consumer/attachment.store';
+import { ConsumerCaseRepository } from './consumer/consumer-case.repository';
+import { ConsumerCaseService } from './consumer/consumer-case.service';
+import { IntakeDirectory } from './intake/intake-directory';
+import { IntakeRepository } from './intake/intake.repository';
+import { IntakeService } from './intake/intake.service';
+
+/** Intake for any process (the staff desk will use it too): no routes. */
+@Module({
+  imports: [DirectoryModule, CalendarModule],
+  providers: [IntakeRepository, IntakeDirectory, IntakeService],
+  exports: [IntakeService],
+})
+export class IntakeModule {}
+
+/** The consumer's public endpoints, rate-limited per client in Redis so limits hold across API processes. */
+@Module({
+  imports: [
+    IntakeModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig, RedisClient],
+      useFactory: (config: AppConfig, redis: RedisClient) => ({
+        throttlers: [
+          { name: 'intake', ttl: 60_000, limit: config.rateLimits.intakePerMinute },
+          { name: 'lookup', ttl: 60_000, limit: config.rateLimits.lookupPerMinute },
+        ],
+        storage: new ThrottlerStorageRedisService(redis),
+        generateKey: (_ctx, tracker, name) => `${config.redis.prefix}:throttle:${name}:${tracker}`,
+      }),
+    }),
+  ],
+  controllers: [ComplaintsController],
+  providers: [ConsumerCaseRepository, ConsumerCaseService, AttachmentStore, ConsumerThrottleGuard],
+})
+export class ComplaintsApiModule {}

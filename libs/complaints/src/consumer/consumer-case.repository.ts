@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface CaseForConsumer {
+  id: string;
+  trackingNo: string;
+  accessCodeHash: Buffer;
+  track: 'complaint' | 'report';
+  status: string;
+  categoryCode: string;
+  categoryName: string;
+  respondentName: string;
+  receivedAt: Date;
+  acceptanceDue: string | null;
+  acceptanceDueProvisional: boolean;
+  linkedTrackingNo: string | null;
+  duplicateOfTrackingNo: string | null;
+  rating: string | null;
+  ratingComment: string | null;
+}
+
+export interface AttachmentRow { id: string; sha256: string; mime: string; size: number; name: string; createdAt: Date }
+
+/** Every query behind the consumer's own view of a case. */
+@Injectable()
+export class ConsumerCaseRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  async byTrackingNo(trackingNo: string, tx: EntityManager = this.db.manager): Promise<CaseForConsumer | null> {
+    const [row] = await tx.query(
+      `select c.id::text as id, c.tracking_no as "trackingNo", c.access_code_hash as "accessCodeHash", c.track, c.status,
+              c.category_code as "categoryCode", cat.name as "categoryName", c.respondent_name as "respondentName",
+              c.received_at as "receivedAt", c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional",
+              l.tracking_no as "linkedTrackingNo", d.tracking_no as "duplicateOfTrackingNo", c.rating, c.rating_comment as "ratingComment"
+         from cases c
+         join category cat on cat.code = c.category_code
+         left join cases l on l.id = c.linked_case_id
+         left join cases d on d.id = c.duplicate_of_id
+        where c.tracking_no = $1`,
+      [trackingNo],
+    );
+    return row ?? null;
+  }
+
+  publicEvents(caseId: string): Promise<{ at: Date; type: string; toStatus: string | null; note: string | null; data: Record<string, unknown> }[]> {
+    return this.db.query(
+      `select at, type, to_status as "toStatus", note, data from case_event where case_id = $1 and public order by id`,
+      [caseId],
+    );
+  }
+
+  async trackingNos(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; trackingNo: string }[] = await this.db.query(
+      `select id::text as id, tracking_no as "trackingNo" from cases where id = any($1::bigint[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.trackingNo]));
+  }
+
+  /** Changes the status only if it is still `from`, with its history event, in the caller's transaction. */
+  async transition(
+    tx: EntityManager,
+    c: { id: string; from: string; to: string; type: string; note?: string | null },
+  ): Promise<boolean> {
+    const [{ n }] = await tx.query(
+      `with u as (update cases set status = $3, updated_at = now() where id = $1 and status = $2 returning id),
+            e as (insert into case_event (case_id, type, actor_type, from_status, to_status, note, public)
+                  select id, $4, 'consumer', $2, $3, $5, true from u)
+       select count(*)::int as n from u`,
+      [c.id, c.from, c.to, c.type, c.note ?? null],
+    );
+    return n === 1;
+  }
+
+  async addEvent(tx: EntityManager, caseId: string, type: string, note: string | null, data: Record<string, unknown> = {}): Promise<void> {
+    await tx.query(`insert into case_event (case_id, type, actor_type, note, public, data) values ($1, $2, 'consumer', $3, true, $4)`, [
+      caseId, type, note, JSON.stringify(data),
+    ]);
+  }
+
+  async rate(tx: EntityManager, caseId: string, rating: string, comment: string | null): Promise<boolean> {
+    const r = await tx.query(
+      `with u as (update cases set rating = $2, rating_comment = $3, rated_at = now(), updated_at = now()
+                   where id = $1 and rating is null returning id)
+       select count(*)::int as n from u`,
+      [caseId, rating, comment],
+    );
+    return r[0].n === 1;
+  }
+
+  attachments(caseId: string): Promise<AttachmentRow[]> {
+    return this.db.query(
+      `select id::text as id, sha256, mime, size, name, created_at as "createdAt" from attachment where case_id = $1 order by id`,
+      [caseId],
+    );
+  }
+
+  async countAttachments(tx: EntityManager, caseId: string): Promise<number> {
+    const [{ n }] = await tx.query(`select count(*)::int as n from attachment where case_id = $1`, [caseId]);
+    return n;
+  }
+
+  /** Adds an attachment unless the same file is already on the case; returns whether it was new. */
+  async addAttachment(tx: EntityManager, caseId: string, a: { sha256: string; mime: string; size: number; name: string }): Promise<string | null> {
+    const rows = await tx.query(
+      `insert into attachment (case_id, sha256, mime, size, name) values ($1, $2, $3, $4, $5)
+       on conflict (case_id, sha256) do nothing returning id::text as id`,
+      [caseId, a.sha256, a.mime, a.size, a.name],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async lockCase(tx: EntityManager, caseId: string): Promise<void> {
+    await tx.query(`select 1 from cases where id = $1 for update`, [caseId]);
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { canRate, canWithdraw, CaseStatus, STATUS_TEXT } from '@weiquan/cases';
+import { Lang, LocalizedException } from '@weiquan/core';
+import { timingSafeEqual } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { IntakeService } from '../intake/intake.service';
+import { normaliseTrackingNo } from '../intake/tracking-number';
+import { AttachmentStore, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE, sniffMime } from './attachment.store';
+import { CaseForConsumer, ConsumerCaseRepository } from './consumer-case.repository';
+import { eventText } from './timeline';
+
+const NOT_FOUND = () =>
+  new LocalizedException(404, { zh: '未找到该受理编号，或查询码不正确', en: 'no case with that tracking number and access code' });
+
+export interface UploadedFileInput {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/** The consumer's side of a case, keyed by tracking number and access code (no account). */
+@Injectable()
+export class ConsumerCaseService {
+  constructor(
+    private readonly repo: ConsumerCaseRepository,
+    private readonly intake: IntakeService,
+    private readonly store: AttachmentStore,
+  ) {}
+
+  /** A wrong code and an unknown number answer the same, so neither can be probed. */
+  private async open(trackingNo: string, accessCode: string | undefined): Promise<CaseForConsumer> {
+    const no = normaliseTrackingNo(trackingNo);
+    const c = no ? await this.repo.byTrackingNo(no) : null;
+    const expected = c ? c.accessCodeHash : Buffer.alloc(32);
+    const given = this.intake.accessCodeHash(no ?? '', accessCode?.trim() ?? '');
+    if (!c || !accessCode || !timingSafeEqual(Buffer.from(expected), given)) throw NOT_FOUND();
+    return c;
+  }
+
+  async status(trackingNo: string, accessCode: string | undefined, lang: Lang) {
+    const c = await this.open(trackingNo, accessCode);
+    const events = await this.repo.publicEvents(c.id);
+    const refs = await this.repo.trackingNos(events.map((e) => String(e.data.duplicateOf ?? '')).filter(Boolean));
+    const attachments = await this.repo.attachments(c.id);
+    return {
+      trackingNo: c.trackingNo,
+      track: c.track,
+      status: c.status,
+      statusText: STATUS_TEXT[c.status as CaseStatus]?.[lang] ?? c.status,
+      category: { code: c.categoryCode, name: c.categoryName },
+      respondentName: c.respondentName,
+      receivedAt: c.receivedAt,
+      assignee: null,
+      deadlines: c.acceptanceDue
+        ? [{ kind: c.track === 'complaint' ? 'acceptance' : 'enforcement-decision', dueDate: c.acceptanceDue, provisional: c.acceptanceDueProvisional }]
+        : [],
+      linkedTrackingNo: c.linkedTrackingNo,
+      duplicateOfTrackingNo: c.duplicateOfTrackingNo,
+      rating: c.rating ? { rating: c.rating, comment: c.ratingComment } : null,
+      attachments: attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, at: a.createdAt })),
+      timeline: events.map((e) => ({ at: e.at, type: e.type, text: eventText(e, lang, { trackingNoOf: (id) => refs.get(id) }) })),
+    };
+  }
+
+  async withdraw(trackingNo: string, accessCode: string | undefined, reason: string | undefined): Promise<{ status: string }> {
+    const c = await this.open(trackingNo, accessCode);
+    if (!canWithdraw(c.status as CaseStatus)) {
+      throw new LocalizedException(409, { zh: `当前状态（${STATUS_TEXT[c.status as CaseStatus]?.zh ?? c.status}）不能撤回`, en: `cannot be withdrawn in its current state (${c.status})` });
+    }
+    const done = await this.repo.transaction((tx) => this.repo.transition(tx, { id: c.id, from: c.status, to: 'withdrawn', type: 'withdrawn', note: reason ?? null }));
+    if (!done) throw new LocalizedException(409, { zh: '案件状态刚刚发生变化，请刷新后重试', en: 'the case changed meanwhile; reload and try again' });
+    return { status: 'withdrawn' };
+  }
+
+  async supplement(trackingNo: string, accessCode: string | undefined, text: string): Promise<{ added: true }> {
+    const c = await this.open(trackingNo, accessCode);
+    if (['closed', 'withdrawn'].includes(c.status)) {
+      throw new LocalizedException(409, { zh: '案件已结束，不能再补充材料', en: 'the case is finished; nothing can be added' });
+    }
+    await this.repo.transaction((tx) => this.repo.addEvent(tx, c.id, 'supplement', text));
+    return { added: true };
+  }
+
+  async attach(trackingNo: string, accessCode: string | undefined, files: UploadedFileInput[]) {
+    const c = await this.open(trackingNo, accessCode);
+    if (!files.length) throw new LocalizedException(400, { zh: '请选择要上传的文件（字段名 file）', en: 'no file uploaded (field name "file")' });
+    if (['closed', 'withdrawn'].includes(c.status)) {
+      throw new LocalizedException(409, { zh: '案件已结束，不能再上传附件', en: 'the case is finished; nothing can be attached' });
+    }
+    const checked = files.map((f) => {
+      const mime = sniffMime(f.buffer);
+      if (f.size > MAX_ATTACHMENT_BYTES) throw new LocalizedException(413, { zh: `文件 ${f.originalname} 超过 10 MB`, en: `${f.originalname} is larger than 10 MB` });
+      if (!mime) {
+        throw new LocalizedException(415, { zh: `文件 ${f.originalname} 不是图片（JPEG/PNG/WebP/GIF）或 PDF`, en: `${f.originalname} is not an image (JPEG/PNG/WebP/GIF) or a PDF` });
+      }
+      return { file: f, mime, name: f.originalname.slice(0, 200) || 'file' };
+    });
+    // Files first (content-addressed, harmless if unused), then the rows in one transaction.
+    const stored = await Promise.all(checked.map(async (x) => ({ ...x, sha256: await this.store.put(x.file.buffer) })));
+    return this.repo.transaction(async (tx) => {
+      await this.repo.lockCase(tx, c.id);
+      if ((await this.repo.countAttachments(tx, c.id)) + stored.length > MAX_ATTACHMENTS_PER_CASE) {
+        throw new LocalizedException(409, { zh: `每件最多 ${MAX_ATTACHMENTS_PER_CASE} 个附件`, en: `at most ${MAX_ATTACHMENTS_PER_CASE} attachments per case` });
+      }
+      const added = [];
+      for (const s of stored) {
+        const id = await this.repo.addAttachment(tx, c.id, { sha256: s.sha256, mime: s.mime, size: s.file.size, name: s.name });
+        if (id) await this.repo.addEvent(tx, c.id, 'attachment', null, { name: s.name, attachmentId: id });
+        added.push({ id, name: s.name, mime: s.mime, size: s.file.size, duplicate: id === null });
+      }
+      return { attachments: added };
+    });
+  }
+
+  async download(trackingNo: string, accessCode: string | undefined, attachmentId: string): Promise<{ mime: string; name: string; size: number; stream: Readable }> {
+    const c = await this.open(trackingNo, accessCode);
+    const a = (await this.repo.attachments(c.id)).find((x) => x.id === attachmentId);
+    if (!a) throw new LocalizedException(404, { zh: '没有这个附件', en: 'no such attachment' });
+    return { mime: a.mime, name: a.name, size: a.size, stream: this.store.open(a.sha256) };
+  }
+
+  async rate(trackingNo: string, accessCode: string | undefined, rating: string, comment: string | undefined) {
+    const c = await this.open(trackingNo, accessCode);
+    if (!canRate(c.status as CaseStatus, c.track)) {
+      throw new LocalizedException(409, { zh: '投诉办结后才能评价', en: 'a complaint can be rated once it is closed' });
+    }
+    const done = await this.repo.transaction(async (tx) => {
+      const ok = await this.repo.rate(tx, c.id, rating, comment ?? null);
+      if (ok) await this.repo.addEvent(tx, c.id, 'rated', null, { rating });
+      return ok;
+    });
+    if (!done) throw new LocalizedException(409, { zh: '已经评价过了', en: 'already rated' });
+    return { rating, comment: comment ?? null };
+  }
+}

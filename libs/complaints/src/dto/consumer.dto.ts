@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsOptional, IsString, Length } from 'class-validator';
+
+const t = (zh: string, en: string) => ({ context: { zh, en } });
+
+export class WithdrawDto {
+  @ApiPropertyOptional({ example: '已与商家自行和解' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @Length(1, 500, t('撤回原因最多 500 个字', 'must be at most 500 characters'))
+  reason?: string;
+}
+
+export class SupplementDto {
+  @ApiProperty({ example: '补充：商家答应三日内退款但未履行。' })
+  @IsDefined(t('请填写补充内容', 'text is required'))
+  @IsString(t('应为文本', 'must be text'))
+  @Length(2, 2000, t('补充内容应为 2–2000 个字', 'must be 2–2000 characters'))
+  text: string;
+}
+
+export const RATINGS = ['satisfied', 'basically', 'dissatisfied'] as const;
+
+export class RatingDto {
+  @ApiProperty({ enum: RATINGS, description: '满意 / 基本满意 / 不满意' })
+  @IsDefined(t('请选择评价', 'rating is required'))
+  @IsIn(RATINGS, t('应为 satisfied（满意）、basically（基本满意）或 dissatisfied（不满意）', 'must be satisfied, basically or dissatisfied'))
+  rating: (typeof RATINGS)[number];
+
+  @ApiPropertyOptional({ example: '处理及时，感谢！' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @Length(1, 500, t('评价内容最多 500 个字', 'must be at most 500 characters'))
+  comment?: string;
+}

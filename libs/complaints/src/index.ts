@@ -1,0 +1,6 @@
+export * from './complaints.module';
+export * from './dto/create-complaint.dto';
+export * from './intake/intake.migration';
+export * from './intake/intake.service';
+export * from './intake/identity.rules';
+export * from './intake/tracking-number';

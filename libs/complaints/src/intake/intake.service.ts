@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { CalendarService, chinaDate } from '@weiquan/calendar';
+import { ruleSetOn } from '@weiquan/cases';
+import { invalid, LocalizedException, PersonalDataCipher } from '@weiquan/core';
+import { createHash, randomInt } from 'node:crypto';
+import { CreateComplaintDto } from '../dto/create-complaint.dto';
+import { checkSubmission } from './intake.rules';
+import { IntakeDirectory } from './intake-directory';
+import { IntakeRepository, NewCase } from './intake.repository';
+import { makeAccessCode, makeTrackingNo } from './tracking-number';
+
+export type IntakeChannel = 'web' | 'phone' | 'letter' | 'counter';
+
+export interface IntakeOptions {
+  /** Art. 8 channels: online, or staff recording a phone call, letter or counter visit. */
+  channel: IntakeChannel;
+  /** When it was actually received (deadlines count from it); now for online submissions. */
+  receivedAt?: Date;
+  idempotencyKey?: string;
+}
+
+export interface SubmissionAnswer {
+  trackingNo: string;
+  accessCode: string;
+  kind: CreateComplaintDto['kind'];
+  status: 'received' | 'duplicate';
+  receivedAt: string;
+  acceptanceDueDate: string | null;
+  acceptanceDueProvisional: boolean;
+  linkedTrackingNo?: string;
+  duplicateOfTrackingNo?: string;
+  cases: { trackingNo: string; track: 'complaint' | 'report'; status: 'received' | 'duplicate'; dueDate: string | null; duplicateOfTrackingNo?: string }[];
+}
+
+/** Stable JSON (sorted keys) so the same body always hashes the same for Idempotency-Key. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Receives a complaint or report: checks it, and commits the case(s), their first history event and
+ * the routing work in one transaction before answering. Nothing acknowledged is ever lost.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly repo: IntakeRepository,
+    private readonly directory: IntakeDirectory,
+    private readonly calendar: CalendarService,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  async submit(dto: CreateComplaintDto, opts: IntakeOptions): Promise<SubmissionAnswer> {
+    const receivedAt = opts.receivedAt ?? new Date();
+    const receivedOn = chinaDate(receivedAt);
+    const { problems, checked } = checkSubmission(dto, { ...(await this.directory.snapshot()), today: chinaDate(new Date()) });
+    if (opts.receivedAt && receivedAt.getTime() > Date.now() + 60_000) {
+      problems.push({ field: 'receivedAt', message: { zh: '接收时间不能晚于现在', en: 'must not be in the future' } });
+    }
+    if (problems.length) throw invalid(problems);
+
+    const rules = ruleSetOn(receivedOn);
+    const tracks: ('complaint' | 'report')[] = dto.kind === 'both' ? ['complaint', 'report'] : [dto.kind];
+    const accessCode = makeAccessCode(randomInt);
+    const phoneHash = this.cipher.hash('phone', checked.phone);
+    const sealed = {
+      phone: this.cipher.encrypt(checked.phone),
+      address: dto.consumer.address ? this.cipher.encrypt(dto.consumer.address) : null,
+      idNumber: dto.consumer.idNumber ? this.cipher.encrypt(dto.consumer.idNumber.toUpperCase()) : null,
+    };
+    const dues = {
+      complaint: await this.calendar.due(receivedOn, rules.days.acceptance),
+      report: await this.calendar.due(receivedOn, rules.days.enforcementDecision),
+    };
+    const trackingNos = await Promise.all(tracks.map(async () => makeTrackingNo(receivedOn, await this.repo.nextSerial())));
+    const requestHash = opts.idempotencyKey ? createHash('sha256').update(canonical({ channel: opts.channel, body: dto })).digest() : null;
+
+    return this.repo.transaction(async (tx) => {
+      if (opts.idempotencyKey) {
+        const claim = await this.repo.claimIdempotencyKey(tx, opts.idempotencyKey, requestHash!);
+        if (claim.state === 'mismatch') {
+          throw new LocalizedException(422, {
+            zh: '该 Idempotency-Key 已用于另一份不同的提交；新的提交请使用新的 Key',
+            en: 'this Idempotency-Key was used for a different submission; use a new key for a new one',
+          });
+        }
+        if (claim.state === 'replay') return JSON.parse(this.cipher.decrypt(Buffer.from((claim.response as { sealed: string }).sealed, 'base64')));
+      }
+      await this.repo.lockSubmitter(tx, phoneHash, checked.respondentKey);
+      const cases: NewCase[] = [];
+      const originals: ({ id: string; trackingNo: string } | null)[] = [];
+      for (const [i, track] of tracks.entries()) {
+        const original = await this.repo.findOriginal(tx, { phoneHash, respondentKey: checked.respondentKey, categoryCode: dto.categoryCode, track, receivedAt });
+        originals.push(original);
+        const due = original ? null : dues[track];
+        cases.push({
+          trackingNo: trackingNos[i],
+          accessCodeHash: this.accessCodeHash(trackingNos[i], accessCode),
+          track,
+          status: original ? 'duplicate' : 'received',
+          ruleSet: rules.code,
+          categoryCode: dto.categoryCode,
+          issueType: dto.issueType ?? null,
+          purchaseChannel: dto.channel ?? null,
+          prepaid: dto.prepaid ?? false,
+          intakeChannel: opts.channel,
+          consumerName: dto.consumer.name.trim(),
+          consumerPhoneEnc: sealed.phone,
+          consumerPhoneHash: phoneHash,
+          consumerPhoneTail: checked.phone.slice(-4),
+          consumerAddressEnc: sealed.address,
+          consumerIdNumberEnc: sealed.idNumber,
+          respondentName: dto.respondent.name.trim(),
+          respondentKey: checked.respondentKey,
+          respondentCreditCode: checked.creditCode,
+          respondentAddress: dto.respondent.address.trim(),
+          respondentAreaCode: dto.respondent.areaCode,
+          respondentVenueCode: dto.respondent.venueCode ?? null,
+          respondentOnline: dto.respondent.online ?? false,
+          respondentPlatformName: dto.respondent.platformName ?? null,
+          respondentLat: dto.respondent.lat ?? null,
+          respondentLng: dto.respondent.lng ?? null,
+          incidentDate: dto.incidentDate,
+          amountFen: checked.amountFen,
+          description: dto.description,
+          demand: dto.demand,
+          consentToPublish: dto.consentToPublish ?? false,
+          flags: checked.flags,
+          receivedAt,
+          receivedOn,
+          acceptanceDue: due?.date ?? null,
+          acceptanceDueProvisional: due?.provisional ?? false,
+          duplicateOfId: original?.id ?? null,
+        });
+      }
+      await this.repo.insertCases(tx, cases);
+      const answerCases = cases.map((c, i) => ({
+        trackingNo: c.trackingNo,
+        track: c.track,
+        status: c.status,
+        dueDate: c.acceptanceDue,
+        ...(originals[i] ? { duplicateOfTrackingNo: originals[i]!.trackingNo } : {}),
+      }));
+      const first = cases[0];
+      const answer: SubmissionAnswer = {
+        trackingNo: first.trackingNo,
+        accessCode,
+        kind: dto.kind,
+        status: first.status,
+        receivedAt: receivedAt.toISOString(),
+        acceptanceDueDate: first.acceptanceDue,
+        acceptanceDueProvisional: first.acceptanceDueProvisional,
+        ...(cases[1] ? { linkedTrackingNo: cases[1].trackingNo } : {}),
+        ...(originals[0] ? { duplicateOfTrackingNo: originals[0].trackingNo } : {}),
+        cases: answerCases,
+      };
+      if (opts.idempotencyKey) {
+        // The answer holds the access code: kept encrypted, and only for the 24 hours a retry may come.
+        await this.repo.saveIdempotentResponse(tx, opts.idempotencyKey, { sealed: this.cipher.encrypt(JSON.stringify(answer)).toString('base64') });
+      }
+      return answer;
+    });
+  }
+
+  accessCodeHash(trackingNo: string, accessCode: string): Buffer {
+    return this.cipher.hash('access-code', `${trackingNo}:${accessCode}`);
+  }
+}

@@ -1,0 +1,44 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+
+const VERSION = 1;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+/**
+ * Personal data at rest: AES-256-GCM for what must be read back (phone, ID number, address) and a
+ * keyed hash for what is only matched (the phone, for duplicates). Keys are derived once at boot
+ * from DATA_KEY, never per request.
+ */
+@Injectable()
+export class PersonalDataCipher {
+  private readonly encKey: Buffer;
+  private readonly macKey: Buffer;
+
+  constructor(config: AppConfig) {
+    this.encKey = Buffer.from(hkdfSync('sha256', config.secrets.dataKey, Buffer.alloc(0), 'weiquan:pii:enc:v1', 32));
+    this.macKey = Buffer.from(hkdfSync('sha256', config.secrets.dataKey, Buffer.alloc(0), 'weiquan:pii:mac:v1', 32));
+  }
+
+  encrypt(plain: string): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body]);
+  }
+
+  decrypt(sealed: Buffer): string {
+    if (sealed[0] !== VERSION) throw new Error(`unknown personal-data cipher version ${sealed[0]}`);
+    const iv = sealed.subarray(1, 1 + IV_BYTES);
+    const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+  }
+
+  /** A keyed hash for matching without storing the value: equal inputs, equal hashes. */
+  hash(purpose: string, value: string): Buffer {
+    return createHmac('sha256', this.macKey).update(purpose).update('\0').update(value).digest();
+  }
+}

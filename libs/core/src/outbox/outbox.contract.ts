@@ -1,0 +1,10 @@
+/**
+ * Domain events written in the same transaction as the change that causes them (DESIGN invariant 2).
+ * The worker's relay turns each into queue jobs. Names are stored data: never rename one.
+ * Payloads carry ids only.
+ */
+export interface OutboxPayloads {
+  /** A case was received and must be routed. */
+  'case.received': { caseId: string };
+}
+export type OutboxTopic = keyof OutboxPayloads;
