@@ -9,6 +9,13 @@ import { AttachmentStore, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE, sniffM
 import { CaseForConsumer, ConsumerCaseRepository } from './consumer-case.repository';
 import { eventText } from './timeline';
 
+/** Multipart file names arrive decoded as Latin-1; browsers send UTF-8 (e.g. 小票.png). */
+function fileName(raw: string): string {
+  const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
+  const name = utf8.includes('\uFFFD') ? raw : utf8;
+  return name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'file';
+}
+
 const NOT_FOUND = () =>
   new LocalizedException(404, { zh: '未找到该受理编号，或查询码不正确', en: 'no case with that tracking number and access code' });
 
@@ -93,7 +100,7 @@ export class ConsumerCaseService {
       if (!mime) {
         throw new LocalizedException(415, { zh: `文件 ${f.originalname} 不是图片（JPEG/PNG/WebP/GIF）或 PDF`, en: `${f.originalname} is not an image (JPEG/PNG/WebP/GIF) or a PDF` });
       }
-      return { file: f, mime, name: f.originalname.slice(0, 200) || 'file' };
+      return { file: f, mime, name: fileName(f.originalname) };
     });
     // Files first (content-addressed, harmless if unused), then the rows in one transaction.
     const stored = await Promise.all(checked.map(async (x) => ({ ...x, sha256: await this.store.put(x.file.buffer) })));

@@ -57,7 +57,8 @@ export class IntakeService {
   async submit(dto: CreateComplaintDto, opts: IntakeOptions): Promise<SubmissionAnswer> {
     const receivedAt = opts.receivedAt ?? new Date();
     const receivedOn = chinaDate(receivedAt);
-    const { problems, checked } = checkSubmission(dto, { ...(await this.directory.snapshot()), today: chinaDate(new Date()) });
+    // "Not in the future" means not after the day it was received (today, for online submissions).
+    const { problems, checked } = checkSubmission(dto, { ...(await this.directory.snapshot()), today: receivedOn });
     if (opts.receivedAt && receivedAt.getTime() > Date.now() + 60_000) {
       problems.push({ field: 'receivedAt', message: { zh: '接收时间不能晚于现在', en: 'must not be in the future' } });
     }
