@@ -50,10 +50,17 @@ export function isOfficial(date: IsoDate, overrides: CalendarOverrides): boolean
   return packageCovers(year) || overrides.years.has(year);
 }
 
+const officialWorkday = new Map<IsoDate, boolean>();
+
 export function isWorkingDay(date: IsoDate, overrides: CalendarOverrides = NO_OVERRIDES): boolean {
   const override = overrides.days.get(date);
   if (override !== undefined) return override;
-  if (packageCovers(Number(date.slice(0, 4)))) return getDayDetail(date).work;
+  if (packageCovers(Number(date.slice(0, 4)))) {
+    // The package's answer for a date never changes: remember it (intake asks for the same days all day).
+    let work = officialWorkday.get(date);
+    if (work === undefined) officialWorkday.set(date, (work = getDayDetail(date).work));
+    return work;
+  }
   return !isWeekend(date);
 }
 
@@ -67,8 +74,23 @@ export function nextDay(date: IsoDate): IsoDate {
  * The day by which something due "within n working days of `start`" must be done: the n-th working
  * day after `start` (the day of receipt itself does not count).
  */
+const dueCache = new WeakMap<CalendarOverrides, Map<string, DueDate>>();
+
 export function addWorkingDays(start: IsoDate, n: number, overrides: CalendarOverrides = NO_OVERRIDES): DueDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
+  // Same overrides, same start, same count: same answer (overrides objects are replaced, never mutated).
+  let cache = dueCache.get(overrides);
+  if (!cache) dueCache.set(overrides, (cache = new Map()));
+  const key = `${start}+${n}`;
+  const hit = cache.get(key);
+  if (hit) return { ...hit };
+  const due = count(start, n, overrides);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, due);
+  return { ...due };
+}
+
+function count(start: IsoDate, n: number, overrides: CalendarOverrides): DueDate {
   let date = start;
   let provisional = false;
   let counted = 0;

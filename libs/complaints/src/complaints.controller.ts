@@ -1,5 +1,6 @@
 import {
-  Body, Controller, Get, Headers, HttpCode, Param, Post, Req, Res, StreamableFile, UploadedFiles, UseGuards, UseInterceptors,
+  Body, CanActivate, Controller, ExecutionContext, Get, Headers, HttpCode, Injectable, Param, Post, Res, StreamableFile, UploadedFiles, UseGuards,
+  UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -15,9 +16,14 @@ import { IntakeService, SubmissionAnswer } from './intake/intake.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
-function requireJson(req: Request): void {
-  if (!req.is('application/json')) {
-    throw new LocalizedException(415, { zh: '请求体应为 JSON（Content-Type: application/json）', en: 'the body must be JSON (Content-Type: application/json)' });
+/** Runs before validation, so a form or text body is told its type is wrong, not that every field is missing. */
+@Injectable()
+class JsonBodyGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    if (!context.switchToHttp().getRequest<Request>().is('application/json')) {
+      throw new LocalizedException(415, { zh: '请求体应为 JSON（Content-Type: application/json）', en: 'the body must be JSON (Content-Type: application/json)' });
+    }
+    return true;
   }
 }
 
@@ -35,8 +41,8 @@ export class ComplaintsController {
   @ApiOperation({ summary: '提交投诉或举报 / file a complaint or report' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '同一 Key 同一内容 24 小时内只受理一次 / retries with the same key create nothing new' })
   @ApiCreatedResponse({ description: 'trackingNo, accessCode, status, receivedAt, acceptanceDueDate, linkedTrackingNo?' })
-  submit(@Req() req: Request, @Body() dto: CreateComplaintDto, @Headers('idempotency-key') key?: string): Promise<SubmissionAnswer> {
-    requireJson(req);
+  @UseGuards(JsonBodyGuard)
+  submit(@Body() dto: CreateComplaintDto, @Headers('idempotency-key') key?: string): Promise<SubmissionAnswer> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new LocalizedException(400, { zh: 'Idempotency-Key 应为 8–128 位字母、数字或 _ . : -', en: 'Idempotency-Key must be 8–128 letters, digits or _ . : -' });
     }

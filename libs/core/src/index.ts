@@ -22,3 +22,4 @@ export * from './i18n/localized.exception';
 export * from './outbox/outbox.contract';
 export * from './outbox/outbox.migration';
 export * from './outbox/outbox.writer';
+export * from './database/pg-transaction';

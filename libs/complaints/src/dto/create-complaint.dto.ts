@@ -1,11 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean, IsDefined, IsIn, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested,
   registerDecorator,
 } from 'class-validator';
 import { registerConstraintText } from '@weiquan/core';
 import { isValidIdNumber, isValidUscc, normaliseMobile } from '../intake/identity.rules';
+
+/** Surrounding spaces are not content: "   " is an empty name. */
+const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Each decorator carries its message in both languages: `context: { zh, en }`. */
 const t = (zh: string, en: string) => ({ context: { zh, en } });
@@ -27,6 +30,7 @@ export class ConsumerDto {
   @IsDefined(t('请填写投诉人姓名', 'the complainant\'s name is required'))
   @IsString(t('姓名应为文本', 'must be text'))
   @Length(1, 50, t('姓名应为 1–50 个字', 'must be 1–50 characters'))
+  @Trim()
   name: string;
 
   @ApiProperty({ example: '13800138000', description: '中国大陆手机号 / mainland mobile number' })
@@ -53,6 +57,7 @@ export class RespondentDto {
   @IsDefined(t('请填写被投诉经营者名称', 'the business name is required'))
   @IsString(t('名称应为文本', 'must be text'))
   @Length(1, 100, t('名称应为 1–100 个字', 'must be 1–100 characters'))
+  @Trim()
   name: string;
 
   @ApiPropertyOptional({ example: '91371500MA3C8X2Q1K', description: '统一社会信用代码 (GB 32100)' })
@@ -65,6 +70,7 @@ export class RespondentDto {
   @IsDefined(t('请填写经营者地址', 'the business address is required'))
   @IsString(t('地址应为文本', 'must be text'))
   @Length(1, 200, t('地址应为 1–200 个字', 'must be 1–200 characters'))
+  @Trim()
   address: string;
 
   @ApiProperty({ example: '371502', description: '县级行政区划代码 (GB/T 2260) 或本市功能区代码' })
@@ -163,12 +169,14 @@ export class CreateComplaintDto {
   @IsDefined(t('请描述事情经过', 'a description of what happened is required'))
   @IsString(t('事情经过应为文本', 'must be text'))
   @Length(5, 5000, t('事情经过应为 5–5000 个字', 'must be 5–5000 characters'))
+  @Trim()
   description: string;
 
   @ApiProperty({ example: '要求退款 268.5 元' })
   @IsDefined(t('请填写诉求', 'your demand is required'))
   @IsString(t('诉求应为文本', 'must be text'))
   @Length(2, 1000, t('诉求应为 2–1000 个字', 'must be 2–1000 characters'))
+  @Trim()
   demand: string;
 
   @ApiPropertyOptional({ description: '同意在消费投诉信息公示中公开（不含个人信息）' })

@@ -24,12 +24,13 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
 /** Resident identity number (公民身份号码), GB 11643-1999: 18 characters, a real birth date, check character. */
-export function isValidIdNumber(id: string, today = new Date()): boolean {
+export function isValidIdNumber(id: string, today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())): boolean {
   const v = id.toUpperCase();
   if (!/^\d{17}[\dX]$/.test(v)) return false;
   const birth = `${v.slice(6, 10)}-${v.slice(10, 12)}-${v.slice(12, 14)}`;
   const d = new Date(`${birth}T00:00:00Z`);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== birth || d > today || d.getUTCFullYear() < 1900) return false;
+  // `today` is the date in China: someone born today is valid from midnight Beijing time.
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== birth || birth > today || d.getUTCFullYear() < 1900) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(v[i]) * ID_WEIGHTS[i];
   return ID_CHECK[sum % 11] === v[17];

@@ -80,7 +80,46 @@ export class IntakeService {
     const trackingNos = await Promise.all(tracks.map(async () => makeTrackingNo(receivedOn, await this.repo.nextSerial())));
     const requestHash = opts.idempotencyKey ? createHash('sha256').update(canonical({ channel: opts.channel, body: dto })).digest() : null;
 
-    return this.repo.transaction(async (tx) => {
+    const lockKey = phoneHash.readBigInt64BE(0) ^ this.cipher.hash('respondent', checked.respondentKey).readBigInt64BE(0);
+    const cases: NewCase[] = tracks.map((track, i) => ({
+      trackingNo: trackingNos[i],
+      accessCodeHash: this.accessCodeHash(trackingNos[i], accessCode),
+      track,
+      ruleSet: rules.code,
+      categoryCode: dto.categoryCode,
+      issueType: dto.issueType ?? null,
+      purchaseChannel: dto.channel ?? null,
+      prepaid: dto.prepaid ?? false,
+      intakeChannel: opts.channel,
+      consumerName: dto.consumer.name.trim(),
+      consumerPhoneEnc: sealed.phone,
+      consumerPhoneHash: phoneHash,
+      consumerPhoneTail: checked.phone.slice(-4),
+      consumerAddressEnc: sealed.address,
+      consumerIdNumberEnc: sealed.idNumber,
+      respondentName: dto.respondent.name.trim(),
+      respondentKey: checked.respondentKey,
+      respondentCreditCode: checked.creditCode,
+      respondentAddress: dto.respondent.address.trim(),
+      respondentAreaCode: dto.respondent.areaCode,
+      respondentVenueCode: dto.respondent.venueCode ?? null,
+      respondentOnline: dto.respondent.online ?? false,
+      respondentPlatformName: dto.respondent.platformName ?? null,
+      respondentLat: dto.respondent.lat ?? null,
+      respondentLng: dto.respondent.lng ?? null,
+      incidentDate: dto.incidentDate,
+      amountFen: checked.amountFen,
+      description: dto.description,
+      demand: dto.demand,
+      consentToPublish: dto.consentToPublish ?? false,
+      flags: checked.flags,
+      receivedAt,
+      receivedOn,
+      due: dues[track].date,
+      dueProvisional: dues[track].provisional,
+    }));
+
+    return this.repo.transaction(lockKey, async (tx) => {
       if (opts.idempotencyKey) {
         const claim = await this.repo.claimIdempotencyKey(tx, opts.idempotencyKey, requestHash!);
         if (claim.state === 'mismatch') {
@@ -91,73 +130,25 @@ export class IntakeService {
         }
         if (claim.state === 'replay') return JSON.parse(this.cipher.decrypt(Buffer.from((claim.response as { sealed: string }).sealed, 'base64')));
       }
-      await this.repo.lockSubmitter(tx, phoneHash, checked.respondentKey);
-      const cases: NewCase[] = [];
-      const originals: ({ id: string; trackingNo: string } | null)[] = [];
-      for (const [i, track] of tracks.entries()) {
-        const original = await this.repo.findOriginal(tx, { phoneHash, respondentKey: checked.respondentKey, categoryCode: dto.categoryCode, track, receivedAt });
-        originals.push(original);
-        const due = original ? null : dues[track];
-        cases.push({
-          trackingNo: trackingNos[i],
-          accessCodeHash: this.accessCodeHash(trackingNos[i], accessCode),
-          track,
-          status: original ? 'duplicate' : 'received',
-          ruleSet: rules.code,
-          categoryCode: dto.categoryCode,
-          issueType: dto.issueType ?? null,
-          purchaseChannel: dto.channel ?? null,
-          prepaid: dto.prepaid ?? false,
-          intakeChannel: opts.channel,
-          consumerName: dto.consumer.name.trim(),
-          consumerPhoneEnc: sealed.phone,
-          consumerPhoneHash: phoneHash,
-          consumerPhoneTail: checked.phone.slice(-4),
-          consumerAddressEnc: sealed.address,
-          consumerIdNumberEnc: sealed.idNumber,
-          respondentName: dto.respondent.name.trim(),
-          respondentKey: checked.respondentKey,
-          respondentCreditCode: checked.creditCode,
-          respondentAddress: dto.respondent.address.trim(),
-          respondentAreaCode: dto.respondent.areaCode,
-          respondentVenueCode: dto.respondent.venueCode ?? null,
-          respondentOnline: dto.respondent.online ?? false,
-          respondentPlatformName: dto.respondent.platformName ?? null,
-          respondentLat: dto.respondent.lat ?? null,
-          respondentLng: dto.respondent.lng ?? null,
-          incidentDate: dto.incidentDate,
-          amountFen: checked.amountFen,
-          description: dto.description,
-          demand: dto.demand,
-          consentToPublish: dto.consentToPublish ?? false,
-          flags: checked.flags,
-          receivedAt,
-          receivedOn,
-          acceptanceDue: due?.date ?? null,
-          acceptanceDueProvisional: due?.provisional ?? false,
-          duplicateOfId: original?.id ?? null,
-        });
-      }
-      await this.repo.insertCases(tx, cases);
-      const answerCases = cases.map((c, i) => ({
-        trackingNo: c.trackingNo,
-        track: c.track,
-        status: c.status,
-        dueDate: c.acceptanceDue,
-        ...(originals[i] ? { duplicateOfTrackingNo: originals[i]!.trackingNo } : {}),
-      }));
-      const first = cases[0];
+      const inserted = await this.repo.insertCases(tx, cases);
+      const [first, second] = inserted;
       const answer: SubmissionAnswer = {
         trackingNo: first.trackingNo,
         accessCode,
         kind: dto.kind,
         status: first.status,
         receivedAt: receivedAt.toISOString(),
-        acceptanceDueDate: first.acceptanceDue,
-        acceptanceDueProvisional: first.acceptanceDueProvisional,
-        ...(cases[1] ? { linkedTrackingNo: cases[1].trackingNo } : {}),
-        ...(originals[0] ? { duplicateOfTrackingNo: originals[0].trackingNo } : {}),
-        cases: answerCases,
+        acceptanceDueDate: first.dueDate,
+        acceptanceDueProvisional: first.dueProvisional,
+        ...(second ? { linkedTrackingNo: second.trackingNo } : {}),
+        ...(first.duplicateOfTrackingNo ? { duplicateOfTrackingNo: first.duplicateOfTrackingNo } : {}),
+        cases: inserted.map((c, i) => ({
+          trackingNo: c.trackingNo,
+          track: tracks[i],
+          status: c.status,
+          dueDate: c.dueDate,
+          ...(c.duplicateOfTrackingNo ? { duplicateOfTrackingNo: c.duplicateOfTrackingNo } : {}),
+        })),
       };
       if (opts.idempotencyKey) {
         // The answer holds the access code: kept encrypted, and only for the 24 hours a retry may come.

@@ -1,7 +1,7 @@
 /**
  * Tracking numbers a person can read over the phone: digits only, the day of receipt, a serial
- * number, and a check digit (Luhn) that catches a mistyped digit or two swapped neighbours.
- * e.g. 261121 001234 7 → "2611210012347".
+ * number, and a check digit (Luhn) that catches any one mistyped digit and a swap of two neighbours
+ * (except 0 and 9, which Luhn cannot tell apart). e.g. 261121 · 001234 · 2 → "2611210012342".
  */
 export function luhnDigit(digits: string): number {
   let sum = 0;

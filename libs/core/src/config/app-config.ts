@@ -61,6 +61,7 @@ const schema = z.object({
   TOKEN_SECRET: key32,
   WORKER_CONCURRENCY: int(1, 256).default(8),
   QUEUE_DASHBOARD: bool.default(false),
+  API_PROCESSES: int(1, 64).default(1),
   INTAKE_RATE_LIMIT: int(1, 1_000_000).default(20),
   LOOKUP_RATE_LIMIT: int(1, 1_000_000).default(120),
 });
@@ -89,6 +90,8 @@ export class AppConfig {
   readonly log!: { level: AppConfigValues['LOG_LEVEL']; pretty: boolean };
   readonly secrets!: { dataKey: Buffer; tokenSecret: Buffer };
   readonly worker!: { concurrency: number };
+  /** API processes on this machine sharing the port (node:cluster); 1 = just this one. */
+  readonly apiProcesses!: number;
   readonly queueDashboard!: boolean;
   /** Requests per minute per client: submissions, and lookups (status, uploads, rating). */
   readonly rateLimits!: { intakePerMinute: number; lookupPerMinute: number };
@@ -123,6 +126,7 @@ export class AppConfig {
         log: { level: v.LOG_LEVEL, pretty: v.LOG_PRETTY },
         secrets: { dataKey: Buffer.from(v.DATA_KEY, 'base64'), tokenSecret: Buffer.from(v.TOKEN_SECRET, 'base64') },
         worker: { concurrency: v.WORKER_CONCURRENCY },
+        apiProcesses: v.API_PROCESSES,
         queueDashboard: v.QUEUE_DASHBOARD,
         rateLimits: { intakePerMinute: v.INTAKE_RATE_LIMIT, lookupPerMinute: v.LOOKUP_RATE_LIMIT },
       }),

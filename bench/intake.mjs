@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// npm run bench:intake — POST /api/v1/complaints at 32 connections for 20 s, and in the same run the
+// raw PostgreSQL rate of inserting the same rows (case + history event + outbox, one transaction each)
+// at the same concurrency. Prints requests/s, p50/p99 latency and the ratio.
+//   --duration S (default 20)  --connections N (default 32)  --api N (API processes, default 2)
+import autocannon from 'autocannon';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { ensureBuild, ensureDependencies } from '../scripts/lib/prepare.mjs';
+import { benchEnv, cli, complaintBody, createBenchDatabase, freePort, percentile, startProcess } from './lib.mjs';
+
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '20' }, connections: { type: 'string', default: '32' }, api: { type: 'string', default: '1' } } });
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const apiProcs = Number(values.api);
+ensureDependencies();
+ensureBuild();
+
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const db = await createBenchDatabase('intake');
+try {
+  const port = await freePort();
+  const env = benchEnv(db.url, { PORT: String(port), DATABASE_POOL_SIZE: String(Math.ceil(connections / apiProcs) + 2) });
+  cli(env, 'setup');
+
+  // 1. The API (API_PROCESSES workers sharing the port through node:cluster).
+  const api0 = await startProcess('dist/apps/api/src/main.js', { ...env, API_PROCESSES: String(apiProcs) }, `http://127.0.0.1:${port}/health/live`);
+  await warm(port);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration,
+    requests: [postRequest()],
+  });
+  await api0.stop();
+
+  // 2. Raw PostgreSQL: the same rows, one transaction each, same concurrency.
+  const raw = await rawInserts(db.url, connections, duration);
+
+  const api = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], bad: result.non2xx + result.errors };
+  const ratio = api.rps / raw.rps;
+  console.log('\nintake benchmark', new Date().toISOString(), `(${connections} connections, ${duration} s, ${apiProcs} API process(es))`);
+  console.table({
+    'POST /complaints': { 'req/s': api.rps.toFixed(0), 'p50 ms': api.p50, 'p99 ms': api.p99, '2xx': api.ok, 'not 2xx': api.bad },
+    'raw PostgreSQL tx': { 'req/s': raw.rps.toFixed(0), 'p50 ms': raw.p50.toFixed(1), 'p99 ms': raw.p99.toFixed(1), '2xx': raw.n, 'not 2xx': 0 },
+  });
+  console.log(`ratio API/raw = ${ratio.toFixed(2)} (bar ≥ 0.50); p99 = ${api.p99} ms (bar < 100 ms)`);
+  process.exitCode = api.bad > 0 ? 1 : 0;
+} finally {
+  await db.drop();
+}
+
+/** Warm-up at full concurrency: every pooled connection opened and every statement prepared, JIT warm. */
+function warm(port) {
+  return autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: 3, requests: [postRequest()] });
+}
+
+function postRequest() {
+  return {
+    method: 'POST',
+    path: '/api/v1/complaints',
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (req) => ({ ...req, body: JSON.stringify(complaintBody(today)) }),
+  };
+}
+
+async function rawInserts(url, concurrency, seconds) {
+  const pool = new pg.Pool({ connectionString: url, max: concurrency });
+  await Promise.all(Array.from({ length: concurrency }, () => pool.query('select 1')));
+  const latencies = [];
+  const until = Date.now() + seconds * 1000;
+  let seq = 0;
+  const worker = async () => {
+    const client = await pool.connect();
+    try {
+      while (Date.now() < until) {
+        const b = complaintBody(today);
+        const t0 = performance.now();
+        const n = seq++;
+        await client.query('begin');
+        const { rows } = await client.query(
+          `insert into cases (tracking_no, access_code_hash, track, status, rule_set, category_code, purchase_channel, prepaid, intake_channel,
+             consumer_name, consumer_phone_enc, consumer_phone_hash, consumer_phone_tail, consumer_address_enc, respondent_name, respondent_key,
+             respondent_address, respondent_area_code, incident_date, amount_fen, description, demand, consent_to_publish, received_at, received_on, acceptance_due)
+           values ($1, $2, 'complaint', 'received', 'order121', $3, $4, $5, 'web', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, now(), $15, $15)
+           returning id`,
+          [`raw${process.pid}${n}`, randomBytes(32), b.categoryCode, b.channel, b.prepaid, b.consumer.name, randomBytes(40), randomBytes(32), b.consumer.phone.slice(-4),
+            randomBytes(60), b.respondent.name, `name:${b.respondent.name}`, b.respondent.address, b.respondent.areaCode, b.incidentDate, Math.round(b.amount * 100),
+            b.description, b.demand, b.consentToPublish],
+        );
+        await client.query(`insert into case_event (case_id, type, actor_type, to_status, public) values ($1, 'received', 'system', 'received', true)`, [rows[0].id]);
+        await client.query(`insert into outbox (topic, payload) values ('case.received', jsonb_build_object('caseId', $1::text))`, [rows[0].id]);
+        await client.query('commit');
+        latencies.push(performance.now() - t0);
+      }
+    } finally {
+      client.release();
+    }
+  };
+  const t0 = Date.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (Date.now() - t0) / 1000;
+  await pool.end();
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length };
+}

@@ -1,0 +1,33 @@
+import type { Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
+
+/** What a repository method needs to run SQL: satisfied by a TypeORM EntityManager and by `pgTransaction`. */
+export interface Sql {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(text: string, params?: unknown[]): Promise<any>;
+}
+
+
+/**
+ * A transaction on the pool's own client, for hot paths (intake) where the ORM's query runner costs
+ * more than the SQL: same pool, same connections, fewer allocations per statement. Rolls back on
+ * any error; the client is destroyed rather than reused if the rollback itself fails.
+ */
+export async function pgTransaction<T>(db: DataSource, work: (sql: Sql) => Promise<T>, opts: { prelude?: string } = {}): Promise<T> {
+  const pool = (db.driver as unknown as { master: Pool }).master;
+  const client: PoolClient = await pool.connect();
+  const sql: Sql = { query: async (text, params) => (await client.query(text, params)).rows };
+  let broken = false;
+  try {
+    // A parameterless first statement (e.g. taking an advisory lock) rides with BEGIN: one round trip.
+    await client.query(opts.prelude ? `begin; ${opts.prelude}` : 'begin');
+    const result = await work(sql);
+    await client.query('commit');
+    return result;
+  } catch (err) {
+    await client.query('rollback').catch(() => (broken = true));
+    throw err;
+  } finally {
+    client.release(broken);
+  }
+}
