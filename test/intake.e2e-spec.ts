@@ -117,6 +117,29 @@ describe('complaint intake and the consumer endpoints', () => {
     await submit({ ...b, respondent: { ...b.respondent, name: '另一家餐馆' } }).expect(201).expect((r) => expect(r.body.status).toBe('received'));
   });
 
+  it('of simultaneous submissions of one matter, exactly one is routed and the rest link to it', async () => {
+    const b = body();
+    const answers = await Promise.all(Array.from({ length: 8 }, () => submit(b)));
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    const received = answers.filter((a) => a.body.status === 'received');
+    expect(received).toHaveLength(1);
+    const original = received[0].body.trackingNo;
+    for (const a of answers.filter((x) => x.body.status === 'duplicate')) expect(a.body.duplicateOfTrackingNo).toBe(original);
+    const [{ n }] = await t.dataSource.query(
+      `select count(*)::int as n from outbox o join cases c on (o.payload->>'caseId')::bigint = c.id where c.tracking_no = any($1)`,
+      [answers.map((a) => a.body.trackingNo)],
+    );
+    expect(n).toBe(1);
+  });
+
+  it('a withdrawn complaint no longer holds its matter: filing it again is a new case', async () => {
+    const b = body();
+    const first = await submit(b).expect(201);
+    await http.post(`/api/v1/complaints/${first.body.trackingNo}/withdraw`).set('X-Access-Code', first.body.accessCode).send({}).expect(200);
+    const again = await submit(b).expect(201);
+    expect(again.body.status).toBe('received');
+  });
+
   it('a wrong or missing access code answers exactly like an unknown number', async () => {
     const res = await submit(body()).expect(201);
     const wrong = await http.get(`/api/v1/complaints/${res.body.trackingNo}`).set('X-Access-Code', '00000000');

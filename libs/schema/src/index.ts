@@ -2,7 +2,7 @@ import type { SchemaParts } from '@weiquan/core';
 import { Outbox1763700000100 } from '@weiquan/core';
 import { Calendar1763700000200 } from '@weiquan/calendar';
 import { Cases1763700000300 } from '@weiquan/cases';
-import { Intake1763700000400 } from '@weiquan/complaints';
+import { Intake1763700000400, MatterClaim1763700000500 } from '@weiquan/complaints';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@weiquan/directory';
 
 /**
@@ -11,5 +11,5 @@ import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@weiquan/directory';
  */
 export const SCHEMA: SchemaParts = {
   entities: [...DIRECTORY_ENTITIES],
-  migrations: [...DIRECTORY_MIGRATIONS, Outbox1763700000100, Calendar1763700000200, Cases1763700000300, Intake1763700000400],
+  migrations: [...DIRECTORY_MIGRATIONS, Outbox1763700000100, Calendar1763700000200, Cases1763700000300, Intake1763700000400, MatterClaim1763700000500],
 };

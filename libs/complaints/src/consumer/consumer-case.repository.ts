@@ -78,6 +78,11 @@ export class ConsumerCaseRepository {
     return n === 1;
   }
 
+  /** A withdrawn case no longer holds its matter: a new complaint about it is not a duplicate. */
+  async releaseMatter(tx: EntityManager, caseId: string): Promise<void> {
+    await tx.query(`delete from matter_claim where case_id = $1`, [caseId]);
+  }
+
   async addEvent(tx: EntityManager, caseId: string, type: string, note: string | null, data: Record<string, unknown> = {}): Promise<void> {
     await tx.query(`insert into case_event (case_id, type, actor_type, note, public, data) values ($1, $2, 'consumer', $3, true, $4)`, [
       caseId, type, note, JSON.stringify(data),

@@ -65,7 +65,12 @@ export class ConsumerCaseService {
       duplicateOfTrackingNo: c.duplicateOfTrackingNo,
       rating: c.rating ? { rating: c.rating, comment: c.ratingComment } : null,
       attachments: attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, at: a.createdAt })),
-      timeline: events.map((e) => ({ at: e.at, type: e.type, text: eventText(e, lang, { trackingNoOf: (id) => refs.get(id) }) })),
+      timeline: events.map((e) => ({
+        at: e.at,
+        type: e.type,
+        // A duplicate that lost a simultaneous claim learnt its original just after its event was written.
+        text: eventText(e, lang, { trackingNoOf: (id) => refs.get(id) ?? c.duplicateOfTrackingNo ?? undefined }),
+      })),
     };
   }
 
@@ -74,7 +79,11 @@ export class ConsumerCaseService {
     if (!canWithdraw(c.status as CaseStatus)) {
       throw new LocalizedException(409, { zh: `当前状态（${STATUS_TEXT[c.status as CaseStatus]?.zh ?? c.status}）不能撤回`, en: `cannot be withdrawn in its current state (${c.status})` });
     }
-    const done = await this.repo.transaction((tx) => this.repo.transition(tx, { id: c.id, from: c.status, to: 'withdrawn', type: 'withdrawn', note: reason ?? null }));
+    const done = await this.repo.transaction(async (tx) => {
+      const changed = await this.repo.transition(tx, { id: c.id, from: c.status, to: 'withdrawn', type: 'withdrawn', note: reason ?? null });
+      if (changed) await this.repo.releaseMatter(tx, c.id);
+      return changed;
+    });
     if (!done) throw new LocalizedException(409, { zh: '案件状态刚刚发生变化，请刷新后重试', en: 'the case changed meanwhile; reload and try again' });
     return { status: 'withdrawn' };
   }

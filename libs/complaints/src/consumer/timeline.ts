@@ -16,7 +16,7 @@ export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id:
     case 'received':
       return zh ? '已收到您的提交，等待分派给承办单位' : 'Received; waiting to be assigned to a handling unit';
     case 'duplicate': {
-      const first = refs.trackingNoOf(String(e.data.duplicateOf)) ?? '';
+      const first = refs.trackingNoOf(String(e.data.duplicateOf ?? '')) ?? '';
       return zh ? `与 30 日内的投诉 ${first} 为同一事项，已并入该投诉办理` : `Same matter as ${first} within 30 days; handled together with it`;
     }
     case 'withdrawn':

@@ -29,3 +29,29 @@ export class Intake1763700000400 implements MigrationInterface {
     await q.query(`drop table attachment, idempotency_key`);
   }
 }
+
+/** Which case holds each matter (phone + respondent + category + track) for 30 days: duplicate detection in one statement. */
+export class MatterClaim1763700000500 implements MigrationInterface {
+  name = 'MatterClaim1763700000500';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table matter_claim (
+        key          bytea primary key,
+        case_id      bigint not null references cases (id),
+        received_at  timestamptz not null
+      )`);
+    await q.query(`create index matter_claim_case_idx on matter_claim (case_id)`);
+    // Cases received before this table existed claim their matters too.
+    await q.query(`
+      insert into matter_claim (key, case_id, received_at)
+      select distinct on (k) k, id, received_at
+        from (select sha256(consumer_phone_hash || convert_to(respondent_key || '|' || category_code || '|' || track, 'UTF8')) as k, id, received_at
+                from cases where duplicate_of_id is null and status <> 'withdrawn' and received_at > now() - interval '30 days') x
+       order by k, received_at, id`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop table matter_claim`);
+  }
+}

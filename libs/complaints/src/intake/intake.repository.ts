@@ -37,6 +37,8 @@ export interface NewCase {
   flags: string[];
   receivedAt: Date;
   receivedOn: string;
+  /** Same phone, respondent, category and track: what makes two submissions one matter. */
+  matterKey: Buffer;
   /** The first deadline (acceptance, or the report decision) if the case is not a duplicate. */
   due: string;
   dueProvisional: boolean;
@@ -58,53 +60,68 @@ const COLUMNS: [keyof NewCase, string, string][] = [
   ['consentToPublish', 'consent_to_publish', 'boolean'], ['flags', 'flags', 'text[]'], ['receivedAt', 'received_at', 'timestamptz'],
   ['receivedOn', 'received_on', 'date'],
 ];
-/** Not inserted as such: the deadline a non-duplicate gets. */
-const DUE: [keyof NewCase, string, string][] = [['due', 'due', 'date'], ['dueProvisional', 'due_provisional', 'boolean']];
+/** Not inserted as such: the matter's key, and the deadline a non-duplicate gets. */
+const EXTRA: [keyof NewCase, string, string][] = [['matterKey', 'matter_key', 'bytea'], ['due', 'due', 'date'], ['dueProvisional', 'due_provisional', 'boolean']];
+const ALL = [...COLUMNS, ...EXTRA];
 
 /**
- * The insert of one submission (1 case, or 2 for "both"), built once. Sent unnamed on purpose: a
- * named (generic) plan for the duplicate lookup measured 30% slower than planning it with the values.
+ * The insert of one submission (1 case, or 2 for "both") as a single statement, so that without an
+ * Idempotency-Key a submission costs one round trip and is atomic by itself:
+ *  - ids are drawn first, so the two cases of "both" are linked as they are inserted;
+ *  - each case claims its matter (phone + respondent + category + track) in matter_claim. The claim
+ *    succeeds when the matter is new or its claim is over 30 days old; ON CONFLICT waits for a
+ *    concurrent claim of the same matter, so of two simultaneous submissions exactly one wins;
+ *  - a case that loses is stored as a duplicate of the claim's case, gets no deadline and no outbox
+ *    row (it is not routed); the winner gets its history event and its outbox row.
+ * Built once per row count; sent unnamed, since a cached generic plan measured slower here.
  */
 const statements = new Map<number, string>();
 function insertStatement(rowCount: number): string {
   let statement = statements.get(rowCount);
   if (!statement) {
     let n = 0;
-    const rows = Array.from({ length: rowCount }, () => `(${[...COLUMNS, ...DUE].map(([, , type]) => `$${++n}::${type}`).join(', ')})`);
-    const names = COLUMNS.map(([, col]) => col);
-    statement = `with v (${[...names, ...DUE.map(([, col]) => col)].join(', ')}) as (values ${rows.join(', ')}),
-       d as materialized (
-         select v.tracking_no,
-                (select o.id from cases o
-                  where o.consumer_phone_hash = v.consumer_phone_hash and o.respondent_key = v.respondent_key
-                    and o.category_code = v.category_code and o.track = v.track
-                    and o.received_at > v.received_at - interval '30 days' and o.received_at <= v.received_at
-                    and o.duplicate_of_id is null and o.status <> 'withdrawn'
-                  order by o.received_at, o.id limit 1) as original_id
-           from v
-       ),
-       c as (
-         insert into cases (${names.join(', ')}, status, duplicate_of_id, acceptance_due, acceptance_due_provisional)
-         select ${names.map((n) => `v.${n}`).join(', ')},
-                case when d.original_id is null then 'received' else 'duplicate' end,
-                d.original_id,
-                case when d.original_id is null then v.due end,
-                d.original_id is null and v.due_provisional
-           from v join d using (tracking_no)
-         returning id, tracking_no, status, received_at, duplicate_of_id, acceptance_due, acceptance_due_provisional
-       ),
-       e as (
-         insert into case_event (case_id, at, type, actor_type, to_status, public, data)
-         select id, received_at, status, 'system', status, true,
-                case when duplicate_of_id is null then '{}'::jsonb else jsonb_build_object('duplicateOf', duplicate_of_id::text) end
-           from c
-       ),
-       o as (
-         insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text) from c where status = 'received'
-       )
-       select c.id::text as id, c.tracking_no as "trackingNo", c.status, c.acceptance_due as "dueDate",
-              c.acceptance_due_provisional as "dueProvisional", orig.tracking_no as "duplicateOfTrackingNo"
-         from c left join cases orig on orig.id = c.duplicate_of_id`;
+    const rows = Array.from({ length: rowCount }, () => `(${ALL.map(([, , type]) => `$${++n}::${type}`).join(', ')})`);
+    const cols = COLUMNS.map(([, col]) => col);
+    statement = `
+      with v as materialized (
+        select x.*, nextval(pg_get_serial_sequence('cases', 'id')) as id
+          from (values ${rows.join(', ')}) as x (${ALL.map(([, col]) => col).join(', ')})
+      ),
+      claim as (
+        insert into matter_claim (key, case_id, received_at)
+        select matter_key, id, received_at from v
+        on conflict (key) do update set case_id = excluded.case_id, received_at = excluded.received_at
+          where matter_claim.received_at <= excluded.received_at - interval '30 days'
+        returning key
+      ),
+      prior as (
+        select mc.key, mc.case_id from matter_claim mc join v on mc.key = v.matter_key
+      ),
+      c as (
+        insert into cases (id, ${cols.join(', ')}, status, duplicate_of_id, linked_case_id, acceptance_due, acceptance_due_provisional)
+        overriding system value
+        select v.id, ${cols.map((col) => `v.${col}`).join(', ')},
+               case when claim.key is null then 'duplicate' else 'received' end,
+               case when claim.key is null then prior.case_id end,
+               (select v2.id from v v2 where v2.id <> v.id),
+               case when claim.key is null then null else v.due end,
+               claim.key is not null and v.due_provisional
+          from v left join claim on claim.key = v.matter_key left join prior on prior.key = v.matter_key and claim.key is null
+        returning id, tracking_no, status, received_at, duplicate_of_id, acceptance_due, acceptance_due_provisional
+      ),
+      e as (
+        insert into case_event (case_id, at, type, actor_type, to_status, public, data)
+        select id, received_at, status, 'system', status, true,
+               case when duplicate_of_id is null then '{}'::jsonb else jsonb_build_object('duplicateOf', duplicate_of_id::text) end
+          from c
+      ),
+      o as (
+        insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text) from c where status = 'received'
+      )
+      select c.id::text as id, c.tracking_no as "trackingNo", c.status, c.acceptance_due as "dueDate",
+             c.acceptance_due_provisional as "dueProvisional", c.duplicate_of_id::text as "duplicateOfId",
+             orig.tracking_no as "duplicateOfTrackingNo"
+        from c left join cases orig on orig.id = c.duplicate_of_id`;
     statements.set(rowCount, statement);
   }
   return statement;
@@ -116,6 +133,7 @@ export interface InsertedCase {
   status: 'received' | 'duplicate';
   dueDate: string | null;
   dueProvisional: boolean;
+  duplicateOfId: string | null;
   duplicateOfTrackingNo: string | null;
 }
 
@@ -129,13 +147,15 @@ export class IntakeRepository {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /**
-   * Intake is the hot path: its transaction runs on the pool's client directly (see pgTransaction),
-   * and starts by taking the submitter's lock so that two submissions of one matter are serialised
-   * and the second always sees the first (duplicates). `lockKey` is a 64-bit integer.
-   */
-  transaction<T>(lockKey: bigint, work: (tx: Sql) => Promise<T>): Promise<T> {
-    return pgTransaction(this.db, work, { prelude: `select pg_advisory_xact_lock(${BigInt.asIntN(64, lockKey).toString()})` });
+  /** With an Idempotency-Key the claim of the key and the submission commit together. */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return pgTransaction(this.db, work);
+  }
+
+  /** Without one, the submission is a single statement: atomic by itself, one round trip. */
+  get autocommit(): Sql {
+    const pool = (this.db.driver as unknown as { master: { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> } }).master;
+    return { query: async (text, params) => (await pool.query(text, params)).rows };
   }
 
   /**
@@ -177,19 +197,27 @@ export class IntakeRepository {
     await tx.query(`update idempotency_key set response = $2 where key = $1`, [key, JSON.stringify(response)]);
   }
 
-  /**
-   * Inserts the cases of one submission with their first history event, and an outbox row for each
-   * case that must be routed: one statement, one round trip. A case whose phone, respondent, category
-   * and track match a case of the last 30 days (not itself a duplicate, not withdrawn) is stored as a
-   * duplicate of it and not routed. Run after the submitter's lock, so the lookup sees every earlier
-   * submission of the same matter.
-   */
-  async insertCases(tx: Sql, cases: NewCase[]): Promise<InsertedCase[]> {
-    const params = cases.flatMap((c) => [...COLUMNS, ...DUE].map(([k]) => c[k]));
-    const inserted: InsertedCase[] = await tx.query(insertStatement(cases.length), params);
-    if (inserted.length === 2) {
-      await tx.query(`update cases set linked_case_id = case when id = $1 then $2 else $1 end::bigint where id in ($1, $2)`, [inserted[0].id, inserted[1].id]);
+  /** Inserts the cases of one submission (see insertStatement), as one statement. */
+  async insertCases(sql: Sql, cases: NewCase[]): Promise<InsertedCase[]> {
+    const params = cases.flatMap((c) => ALL.map(([k]) => c[k]));
+    const inserted: InsertedCase[] = await sql.query(insertStatement(cases.length), params);
+    for (const row of inserted) {
+      // The claim we lost to was committed after this statement's snapshot was taken: the original
+      // is known now (ON CONFLICT waited for it); record it.
+      if (row.status === 'duplicate' && row.duplicateOfId === null) {
+        const matterKey = cases.find((c) => c.trackingNo === row.trackingNo)!.matterKey;
+        Object.assign(row, await this.linkLateOriginal(sql, row.id, matterKey));
+      }
     }
     return cases.map((c) => inserted.find((i) => i.trackingNo === c.trackingNo)!);
+  }
+
+  private async linkLateOriginal(sql: Sql, caseId: string, matterKey: Buffer): Promise<Pick<InsertedCase, 'duplicateOfId' | 'duplicateOfTrackingNo'>> {
+    const [row] = await sql.query(
+      `with u as (update cases set duplicate_of_id = (select case_id from matter_claim where key = $2) where id = $1 returning duplicate_of_id)
+       select u.duplicate_of_id::text as "duplicateOfId", o.tracking_no as "duplicateOfTrackingNo" from u join cases o on o.id = u.duplicate_of_id`,
+      [caseId, matterKey],
+    );
+    return row ?? { duplicateOfId: null, duplicateOfTrackingNo: null };
   }
 }

@@ -6,7 +6,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { CreateComplaintDto } from '../dto/create-complaint.dto';
 import { checkSubmission } from './intake.rules';
 import { IntakeDirectory } from './intake-directory';
-import { IntakeRepository, NewCase } from './intake.repository';
+import { InsertedCase, IntakeRepository, NewCase } from './intake.repository';
 import { makeAccessCode, makeTrackingNo } from './tracking-number';
 
 export type IntakeChannel = 'web' | 'phone' | 'letter' | 'counter';
@@ -30,6 +30,11 @@ export interface SubmissionAnswer {
   linkedTrackingNo?: string;
   duplicateOfTrackingNo?: string;
   cases: { trackingNo: string; track: 'complaint' | 'report'; status: 'received' | 'duplicate'; dueDate: string | null; duplicateOfTrackingNo?: string }[];
+}
+
+/** What makes two submissions one matter (RULES.md: same complainant, respondent and matter). */
+function matterKey(phoneHash: Buffer, respondentKey: string, categoryCode: string, track: string): Buffer {
+  return createHash('sha256').update(phoneHash).update(`${respondentKey}|${categoryCode}|${track}`, 'utf8').digest();
 }
 
 /** Stable JSON (sorted keys) so the same body always hashes the same for Idempotency-Key. */
@@ -80,7 +85,6 @@ export class IntakeService {
     const trackingNos = await Promise.all(tracks.map(async () => makeTrackingNo(receivedOn, await this.repo.nextSerial())));
     const requestHash = opts.idempotencyKey ? createHash('sha256').update(canonical({ channel: opts.channel, body: dto })).digest() : null;
 
-    const lockKey = phoneHash.readBigInt64BE(0) ^ this.cipher.hash('respondent', checked.respondentKey).readBigInt64BE(0);
     const cases: NewCase[] = tracks.map((track, i) => ({
       trackingNo: trackingNos[i],
       accessCodeHash: this.accessCodeHash(trackingNos[i], accessCode),
@@ -115,24 +119,14 @@ export class IntakeService {
       flags: checked.flags,
       receivedAt,
       receivedOn,
+      matterKey: matterKey(phoneHash, checked.respondentKey, dto.categoryCode, track),
       due: dues[track].date,
       dueProvisional: dues[track].provisional,
     }));
 
-    return this.repo.transaction(lockKey, async (tx) => {
-      if (opts.idempotencyKey) {
-        const claim = await this.repo.claimIdempotencyKey(tx, opts.idempotencyKey, requestHash!);
-        if (claim.state === 'mismatch') {
-          throw new LocalizedException(422, {
-            zh: '该 Idempotency-Key 已用于另一份不同的提交；新的提交请使用新的 Key',
-            en: 'this Idempotency-Key was used for a different submission; use a new key for a new one',
-          });
-        }
-        if (claim.state === 'replay') return JSON.parse(this.cipher.decrypt(Buffer.from((claim.response as { sealed: string }).sealed, 'base64')));
-      }
-      const inserted = await this.repo.insertCases(tx, cases);
+    const answer = (inserted: InsertedCase[]): SubmissionAnswer => {
       const [first, second] = inserted;
-      const answer: SubmissionAnswer = {
+      return {
         trackingNo: first.trackingNo,
         accessCode,
         kind: dto.kind,
@@ -150,11 +144,23 @@ export class IntakeService {
           ...(c.duplicateOfTrackingNo ? { duplicateOfTrackingNo: c.duplicateOfTrackingNo } : {}),
         })),
       };
-      if (opts.idempotencyKey) {
-        // The answer holds the access code: kept encrypted, and only for the 24 hours a retry may come.
-        await this.repo.saveIdempotentResponse(tx, opts.idempotencyKey, { sealed: this.cipher.encrypt(JSON.stringify(answer)).toString('base64') });
+    };
+
+    if (!opts.idempotencyKey) return answer(await this.repo.insertCases(this.repo.autocommit, cases));
+
+    return this.repo.transaction(async (tx) => {
+      const claim = await this.repo.claimIdempotencyKey(tx, opts.idempotencyKey!, requestHash!);
+      if (claim.state === 'mismatch') {
+        throw new LocalizedException(422, {
+          zh: '该 Idempotency-Key 已用于另一份不同的提交；新的提交请使用新的 Key',
+          en: 'this Idempotency-Key was used for a different submission; use a new key for a new one',
+        });
       }
-      return answer;
+      if (claim.state === 'replay') return JSON.parse(this.cipher.decrypt(Buffer.from((claim.response as { sealed: string }).sealed, 'base64')));
+      const result = answer(await this.repo.insertCases(tx, cases));
+      // The answer holds the access code: kept encrypted, and only for the 24 hours a retry may come.
+      await this.repo.saveIdempotentResponse(tx, opts.idempotencyKey!, { sealed: this.cipher.encrypt(JSON.stringify(result)).toString('base64') });
+      return result;
     });
   }
 
