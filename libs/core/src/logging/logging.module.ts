@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 
@@ -27,6 +27,8 @@ export class LoggingModule {
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
+            // Named wildcard: the path-to-regexp 8 form (a bare '*' logs a conversion warning at boot).
+            forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
             pinoHttp: {
               level: config.log.level,
               base: { process: processName, pid: process.pid },
