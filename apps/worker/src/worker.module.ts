@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule, QueueWorkerModule, RedisModule, WorkerHeartbeatHandler } from '@weiquan/core';
+import { RoutingModule } from '@weiquan/routing';
 import { SCHEMA } from '@weiquan/schema';
 
 @Module({})
@@ -14,6 +15,7 @@ export class WorkerModule {
         RedisModule,
         QueueModule,
         QueueWorkerModule,
+        RoutingModule,
       ],
       providers: [WorkerHeartbeatHandler],
     };

@@ -23,3 +23,4 @@ export * from './outbox/outbox.contract';
 export * from './outbox/outbox.migration';
 export * from './outbox/outbox.writer';
 export * from './database/pg-transaction';
+export * from './outbox/outbox-relay';

@@ -4,6 +4,7 @@ import { Calendar1763700000200 } from '@weiquan/calendar';
 import { Cases1763700000300 } from '@weiquan/cases';
 import { Intake1763700000400, MatterClaim1763700000500 } from '@weiquan/complaints';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@weiquan/directory';
+import { Routing1763700000600 } from '@weiquan/routing';
 
 /**
  * Every domain's entities and migrations, in the order the migrations must run. Each new domain
@@ -11,5 +12,5 @@ import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@weiquan/directory';
  */
 export const SCHEMA: SchemaParts = {
   entities: [...DIRECTORY_ENTITIES],
-  migrations: [...DIRECTORY_MIGRATIONS, Outbox1763700000100, Calendar1763700000200, Cases1763700000300, Intake1763700000400, MatterClaim1763700000500],
+  migrations: [...DIRECTORY_MIGRATIONS, Outbox1763700000100, Calendar1763700000200, Cases1763700000300, Intake1763700000400, MatterClaim1763700000500, Routing1763700000600],
 };

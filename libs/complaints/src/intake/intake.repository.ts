@@ -116,7 +116,7 @@ function insertStatement(rowCount: number): string {
           from c
       ),
       o as (
-        insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text) from c where status = 'received'
+        insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text, 'round', 0) from c where status = 'received'
       )
       select c.id::text as id, c.tracking_no as "trackingNo", c.status, c.acceptance_due as "dueDate",
              c.acceptance_due_provisional as "dueProvisional", c.duplicate_of_id::text as "duplicateOfId",

@@ -62,6 +62,8 @@ const schema = z.object({
   WORKER_CONCURRENCY: int(1, 256).default(8),
   QUEUE_DASHBOARD: bool.default(false),
   API_PROCESSES: int(1, 64).default(1),
+  STATION_ACCEPT_DAYS: int(1, 30).default(2),
+  ROUTING_RECONCILE_AFTER_SECONDS: int(0, 86_400).default(60),
   INTAKE_RATE_LIMIT: int(1, 1_000_000).default(20),
   LOOKUP_RATE_LIMIT: int(1, 1_000_000).default(120),
 });
@@ -92,6 +94,8 @@ export class AppConfig {
   readonly worker!: { concurrency: number };
   /** API processes on this machine sharing the port (node:cluster); 1 = just this one. */
   readonly apiProcesses!: number;
+  /** The city's service level for stations: accept or hand back within this many working days. */
+  readonly routing!: { stationAcceptDays: number; reconcileAfterSeconds: number };
   readonly queueDashboard!: boolean;
   /** Requests per minute per client: submissions, and lookups (status, uploads, rating). */
   readonly rateLimits!: { intakePerMinute: number; lookupPerMinute: number };
@@ -127,6 +131,7 @@ export class AppConfig {
         secrets: { dataKey: Buffer.from(v.DATA_KEY, 'base64'), tokenSecret: Buffer.from(v.TOKEN_SECRET, 'base64') },
         worker: { concurrency: v.WORKER_CONCURRENCY },
         apiProcesses: v.API_PROCESSES,
+        routing: { stationAcceptDays: v.STATION_ACCEPT_DAYS, reconcileAfterSeconds: v.ROUTING_RECONCILE_AFTER_SECONDS },
         queueDashboard: v.QUEUE_DASHBOARD,
         rateLimits: { intakePerMinute: v.INTAKE_RATE_LIMIT, lookupPerMinute: v.LOOKUP_RATE_LIMIT },
       }),

@@ -4,7 +4,7 @@
  * Payloads carry ids only.
  */
 export interface OutboxPayloads {
-  /** A case was received and must be routed. */
-  'case.received': { caseId: string };
+  /** A case was received (or handed back: a new routing round) and must be routed. */
+  'case.received': { caseId: string; round: number };
 }
 export type OutboxTopic = keyof OutboxPayloads;

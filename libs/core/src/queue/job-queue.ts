@@ -19,6 +19,17 @@ export class JobQueue implements OnApplicationShutdown {
     await this.queue(JOBS[name].queue).add(name, payload, jobOptions(name, payload, opts.delayMs));
   }
 
+  /** Several jobs at once (one round trip); each keeps its contract options and de-duplicating id. */
+  async enqueueMany(items: { name: JobName; payload: JobPayloads[JobName] }[]): Promise<void> {
+    const byQueue = new Map<QueueName, { name: string; data: unknown; opts: ReturnType<typeof jobOptions> }[]>();
+    for (const { name, payload } of items) {
+      const list = byQueue.get(JOBS[name].queue) ?? [];
+      list.push({ name, data: payload, opts: jobOptions(name, payload) });
+      byQueue.set(JOBS[name].queue, list);
+    }
+    await Promise.all([...byQueue].map(([queue, jobs]) => this.queue(queue).addBulk(jobs)));
+  }
+
   /** Keeps a repeating job scheduled; idempotent, so it can be re-asserted at any time. */
   async schedule<N extends JobName>(id: string, name: N, everyMs: number): Promise<void> {
     await this.queue(JOBS[name].queue).upsertJobScheduler(id, { every: everyMs }, { name, data: {}, opts: jobOptions(name, {} as JobPayloads[N]) });

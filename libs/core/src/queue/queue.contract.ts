@@ -8,12 +8,19 @@
  */
 export const QUEUES = {
   ops: 'ops',
+  routing: 'routing',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   /** Worker liveness and queue lag: the worker records when it picked this up. */
   'ops.heartbeat': Record<string, never>;
+  /** Route one case (one routing round of it) to a station or regulator. */
+  'routing.route-case': { caseId: string; round: number };
+  /** Move station assignments past their service-level day to the area bureau. */
+  'routing.escalate-stations': Record<string, never>;
+  /** Re-enqueue what PostgreSQL says is due but Redis may have lost (a flush, a lost job). */
+  'routing.reconcile': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -27,11 +34,23 @@ export interface JobDefinition {
   keepCompleted: number;
   keepFailed: number;
   /** De-duplicating job id: the same logical work gets the same id, so BullMQ holds it once. */
-  jobId?: (payload: never) => string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  jobId?: (payload: any) => string;
 }
 
 export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'ops.heartbeat': { queue: QUEUES.ops, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
+  'routing.route-case': {
+    queue: QUEUES.routing,
+    attempts: 5,
+    backoffMs: 1_000,
+    keepCompleted: 10_000,
+    keepFailed: 10_000,
+    // One job per case and round: the relay and the reconciler may both add it; BullMQ keeps one.
+    jobId: (p: JobPayloads['routing.route-case']) => `route-${p.caseId}-${p.round}`,
+  },
+  'routing.escalate-stations': { queue: QUEUES.routing, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
+  'routing.reconcile': { queue: QUEUES.routing, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
@@ -39,4 +58,11 @@ export const JOB_NAMES = Object.keys(JOBS) as JobName[];
 /** The repeating jobs the worker keeps scheduled (re-asserted periodically, so a flushed Redis heals). */
 export const SCHEDULES: readonly { id: string; job: JobName; everyMs: number }[] = [
   { id: 'ops.heartbeat', job: 'ops.heartbeat', everyMs: 10_000 },
+  { id: 'routing.escalate-stations', job: 'routing.escalate-stations', everyMs: 60_000 },
+  { id: 'routing.reconcile', job: 'routing.reconcile', everyMs: 30_000 },
 ];
+
+/** Which jobs each outbox topic becomes when the worker relays it. */
+export const OUTBOX_JOBS = {
+  'case.received': (p: { caseId: string; round: number }) => [{ name: 'routing.route-case' as const, payload: { caseId: p.caseId, round: p.round } }],
+};

@@ -1,0 +1,4 @@
+export * from './routing.migration';
+export * from './routing.module';
+export * from './routing.rules';
+export * from './routing.service';

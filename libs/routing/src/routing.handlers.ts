@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { HandlesJob, JobHandler, JobPayloads } from '@weiquan/core';
+import { RoutingService } from './routing.service';
+
+@Injectable()
+@HandlesJob('routing.route-case')
+export class RouteCaseHandler implements JobHandler<'routing.route-case'> {
+  constructor(private readonly routing: RoutingService) {}
+
+  async handle(p: JobPayloads['routing.route-case']): Promise<void> {
+    await this.routing.route(p.caseId, p.round);
+  }
+}
+
+@Injectable()
+@HandlesJob('routing.escalate-stations')
+export class EscalateStationsHandler implements JobHandler<'routing.escalate-stations'> {
+  constructor(private readonly routing: RoutingService) {}
+
+  async handle(): Promise<void> {
+    await this.routing.escalateLateStations();
+  }
+}
+
+@Injectable()
+@HandlesJob('routing.reconcile')
+export class ReconcileHandler implements JobHandler<'routing.reconcile'> {
+  constructor(private readonly routing: RoutingService) {}
+
+  async handle(): Promise<void> {
+    await this.routing.reconcile();
+  }
+}
