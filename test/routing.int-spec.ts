@@ -23,7 +23,7 @@ class IntakeContext {
 
 const daysAgo = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - n * 86_400_000));
 let seq = 0;
-function complaint(over: Partial<CreateComplaintDto> & { respondent?: Partial<CreateComplaintDto['respondent']> } = {}): CreateComplaintDto {
+function complaint(over: { kind?: string; categoryCode?: string; respondent?: Record<string, unknown> } = {}): CreateComplaintDto {
   const n = ++seq;
   return {
     kind: 'complaint',
@@ -34,7 +34,7 @@ function complaint(over: Partial<CreateComplaintDto> & { respondent?: Partial<Cr
     demand: '退款',
     ...over,
     respondent: { name: `测试经营者${n}`, address: '某路 1 号', areaCode: '371502', ...over.respondent },
-  } as CreateComplaintDto;
+  } as unknown as CreateComplaintDto;
 }
 
 async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {

@@ -386,11 +386,12 @@ const scenarios: Scenario[] = [
     transfer: false,
   },
   {
-    name: 'rule 5: equal load, one station without coordinates → decided by code, not distance',
-    // the respondent stands next to 古城 (ST-371502-03); ST-371502-02 has no coordinates but the lower code
+    name: 'rule 5: equal load, one station without coordinates → the one with a known distance first',
+    // the respondent stands next to 古城 (ST-371502-03); ST-371502-02 has the lower code but no coordinates,
+    // and an unknown distance sorts after every known one (a total order: see the determinism tests)
     input: complaint('clothing', AT.gucheng),
     rule: 'area-station',
-    assignee: 'ST-371502-02',
+    assignee: 'ST-371502-03',
     transfer: false,
     candidates: [
       { code: 'ST-371502-02', eligible: true, load: 0.3, hasDistance: false },
@@ -617,8 +618,8 @@ describe('compareStations', () => {
     ['equal load → nearer first', cand('S2', 0.3, 1.5), cand('S1', 0.3, 2), -1],
     ['equal load → farther last', cand('S1', 0.3, 2), cand('S2', 0.3, 1.5), 1],
     ['equal load, equal distance → lower code first', cand('S1', 0.3, 2), cand('S2', 0.3, 2), -1],
-    ['equal load, one distance unknown → by code, not distance', cand('S1', 0.3, null), cand('S2', 0.3, 0.1), -1],
-    ['equal load, one distance unknown → by code (reverse)', cand('S2', 0.3, 0.1), cand('S1', 0.3, null), 1],
+    ['equal load, one distance unknown → the known distance first', cand('S1', 0.3, null), cand('S2', 0.3, 0.1), 1],
+    ['equal load, one distance unknown → the known distance first (reverse)', cand('S2', 0.3, 0.1), cand('S1', 0.3, null), -1],
     ['equal load, both distances unknown → by code', cand('S9', 0.3, null), cand('S10', 0.3, null), 1],
     ['identical → 0', cand('S1', 0.3, 1), cand('S1', 0.3, 1), 0],
   ])('%s', (_name, a, b, sign) => {

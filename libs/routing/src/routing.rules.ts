@@ -92,7 +92,10 @@ export interface RoutingDecision {
 export function jurisdictionArea(c: RoutableCase, dir: DirectorySnapshot): { areaCode: string; note: string | null } {
   const r = c.respondent;
   if (r.online && r.platformName) {
-    const platform = dir.platforms.find((p) => r.platformName!.includes(p.name) || p.name.includes(r.platformName!));
+    // The platform as named by the consumer must contain the city platform's full name ("聊聊云购平台"
+    // is 聊聊云购; "云购" is not): a partial name must not pull an outside seller into the city.
+    const given = r.platformName.normalize('NFKC').replace(/\s+/g, '');
+    const platform = dir.platforms.find((p) => given.includes(p.name.normalize('NFKC').replace(/\s+/g, '')));
     // A seller on a platform answers where it actually operates; with no valid address in the city
     // (an area outside it, or none), the platform's domicile decides.
     if (platform && !dir.cityAreas.has(r.areaCode)) {
@@ -113,10 +116,13 @@ function distanceKm(a: { lat: number | null; lng: number | null }, b: { lat: num
 
 const loadOf = (s: StationSnapshot) => s.open / s.capacity;
 
-/** Lowest load first; then nearest when both have coordinates; then station code: deterministic. */
+/**
+ * Lowest load first (exact open/capacity); then nearest, a station without coordinates after those
+ * with them; then station code. A total order, so the choice never depends on list order.
+ */
 export function compareStations(a: Candidate, b: Candidate): number {
   if (a.load !== b.load) return (a.load ?? Infinity) - (b.load ?? Infinity);
-  if (a.distanceKm !== null && b.distanceKm !== null && a.distanceKm !== b.distanceKm) return a.distanceKm - b.distanceKm;
+  if (a.distanceKm !== b.distanceKm) return (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity);
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
@@ -172,18 +178,21 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
 
   const covering = dir.stations.filter((s) => s.categories.has(c.categoryCode));
   const station = (s: StationSnapshot, why: string, eligible: boolean): Candidate => {
-    const cand: Candidate = { type: 'station', code: s.code, name: s.name, load: Math.round(loadOf(s) * 1000) / 1000, distanceKm: distanceKm(c.respondent, s), eligible, why };
+    const cand: Candidate = { type: 'station', code: s.code, name: s.name, load: loadOf(s), distanceKm: distanceKm(c.respondent, s), eligible, why };
     candidates.push(cand);
     return cand;
   };
 
   // 3. A station in the respondent's venue that covers the category and has room: settled at the source.
   if (c.respondent.venueCode) {
-    for (const s of covering.filter((x) => x.venueCode === c.respondent.venueCode)) {
-      const ok = !excluded.has(s.code) && s.open < s.capacity;
-      const cand = station(s, excluded.has(s.code) ? '已退回' : ok ? '经营者所在场所的服务站' : '已满负荷', ok);
-      if (ok) return pick('venue-station', cand, `${prefix}经营者位于「${s.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${s.name} 就地化解（源头解决）`, areaCode);
-    }
+    const atVenue = covering
+      .filter((x) => x.venueCode === c.respondent.venueCode)
+      .map((s) => {
+        const ok = !excluded.has(s.code) && s.open < s.capacity;
+        return station(s, excluded.has(s.code) ? '已退回' : ok ? '经营者所在场所的服务站' : '已满负荷', ok);
+      });
+    const best = atVenue.filter((x) => x.eligible).sort(compareStations)[0];
+    if (best) return pick('venue-station', best, `${prefix}经营者位于「${best.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${best.name} 就地化解（源头解决）`, areaCode);
   }
 
   // 4. A category a sector regulator owns.
