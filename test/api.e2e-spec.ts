@@ -119,6 +119,10 @@ describe('API over HTTP', () => {
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/directory/stations', '/api/v1/directory/areas', '/health/ready']));
   });
 
+  it('keeps the queue dashboard closed unless QUEUE_DASHBOARD is set', async () => {
+    await http.get('/admin/queues').set('Accept', 'application/json').expect(404);
+  });
+
   it('answers an unknown API path with a JSON 404 in the contract shape', async () => {
     const res = await http.get('/api/v1/nothing-here').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', message: expect.any(String) });

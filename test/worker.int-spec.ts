@@ -1,6 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { heartbeatKey, HeartbeatRecord, JobQueue, RedisClient } from '@weiquan/core';
+import request from 'supertest';
+import { createApi } from '../apps/api/src/create-api';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { createTestEnv, TestEnv } from './support/test-env';
 
@@ -42,5 +44,43 @@ describe('worker (Redis)', () => {
     expect(schedulers.map((s) => s.key)).toContain('ops.heartbeat');
     const keys = await worker.get(RedisClient).keys(`${t.queuePrefix}:ops:*`);
     expect(keys.length).toBeGreaterThan(0);
+  });
+});
+
+describe('queue dashboard', () => {
+  it('shows every queue when QUEUE_DASHBOARD=true', async () => {
+    const t = await createTestEnv({ QUEUE_DASHBOARD: 'true' });
+    const app = await createApi(t.config);
+    await app.init();
+    try {
+      const page = await request(app.getHttpServer()).get('/admin/queues').expect(200);
+      expect(page.text).toContain('<div id="root">');
+      const api = await request(app.getHttpServer()).get('/admin/queues/api/queues').expect(200);
+      expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['ops', 'routing']);
+    } finally {
+      await app.close();
+      await t.dispose();
+    }
+  });
+});
+
+describe('worker metrics', () => {
+  it('serves queue depth, job times and routing decisions on WORKER_METRICS_PORT', async () => {
+    const port = 20_000 + (process.pid % 20_000);
+    const t = await createTestEnv({ WORKER_METRICS_PORT: String(port) });
+    const w = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: false });
+    await w.init();
+    try {
+      await w.get(JobQueue).enqueue('ops.heartbeat', {});
+      await new Promise((r) => setTimeout(r, 1_000));
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(text).toMatch(/weiquan_queue_waiting\{queue="routing"\} \d+/);
+      expect(text).toMatch(/weiquan_job_duration_seconds_count\{job="ops.heartbeat"\} [1-9]/);
+      expect(text).toContain('weiquan_routing_decisions_total');
+      expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ status: 'ok' });
+    } finally {
+      await w.close();
+      await t.dispose();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { AppConfig, LocalizedException, ProblemFilter, validationException } fro
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { mountQueueDashboard } from './queue-dashboard';
 import { serveWeb } from './serve-web';
 
 /** Paths that live outside /api/v1: operations endpoints and the docs. */
@@ -36,6 +37,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
     .addBearerAuth()
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  if (config.queueDashboard) mountQueueDashboard(app);
   serveWeb(app, config.webDistDir);
   return app;
 }

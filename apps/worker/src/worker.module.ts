@@ -1,5 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, ConfigModule, DatabaseModule, LoggingModule, QueueModule, QueueWorkerModule, RedisModule, WorkerHeartbeatHandler } from '@weiquan/core';
+import {
+  AppConfig, ConfigModule, DatabaseModule, JobQueue, LoggingModule, QueueModule, QueueWorkerModule, RedisModule, WorkerHeartbeatHandler,
+} from '@weiquan/core';
+import { WorkerMetricsServer } from './worker-metrics.server';
 import { RoutingModule } from '@weiquan/routing';
 import { SCHEMA } from '@weiquan/schema';
 
@@ -17,7 +20,10 @@ export class WorkerModule {
         QueueWorkerModule,
         RoutingModule,
       ],
-      providers: [WorkerHeartbeatHandler],
+      providers: [
+        WorkerHeartbeatHandler,
+        { provide: WorkerMetricsServer, inject: [JobQueue], useFactory: (jobs: JobQueue) => new WorkerMetricsServer(jobs, config.workerMetricsPort) },
+      ],
     };
   }
 }

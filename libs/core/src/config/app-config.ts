@@ -64,6 +64,7 @@ const schema = z.object({
   API_PROCESSES: int(1, 64).default(1),
   STATION_ACCEPT_DAYS: int(1, 30).default(2),
   ROUTING_RECONCILE_AFTER_SECONDS: int(0, 86_400).default(60),
+  WORKER_METRICS_PORT: int(0, 65535).default(0),
   INTAKE_RATE_LIMIT: int(1, 1_000_000).default(20),
   LOOKUP_RATE_LIMIT: int(1, 1_000_000).default(120),
 });
@@ -94,6 +95,8 @@ export class AppConfig {
   readonly worker!: { concurrency: number };
   /** API processes on this machine sharing the port (node:cluster); 1 = just this one. */
   readonly apiProcesses!: number;
+  /** A worker's Prometheus port (0: none). */
+  readonly workerMetricsPort!: number | null;
   /** The city's service level for stations: accept or hand back within this many working days. */
   readonly routing!: { stationAcceptDays: number; reconcileAfterSeconds: number };
   readonly queueDashboard!: boolean;
@@ -131,6 +134,7 @@ export class AppConfig {
         secrets: { dataKey: Buffer.from(v.DATA_KEY, 'base64'), tokenSecret: Buffer.from(v.TOKEN_SECRET, 'base64') },
         worker: { concurrency: v.WORKER_CONCURRENCY },
         apiProcesses: v.API_PROCESSES,
+        workerMetricsPort: v.WORKER_METRICS_PORT || null,
         routing: { stationAcceptDays: v.STATION_ACCEPT_DAYS, reconcileAfterSeconds: v.ROUTING_RECONCILE_AFTER_SECONDS },
         queueDashboard: v.QUEUE_DASHBOARD,
         rateLimits: { intakePerMinute: v.INTAKE_RATE_LIMIT, lookupPerMinute: v.LOOKUP_RATE_LIMIT },

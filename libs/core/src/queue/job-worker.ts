@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { Job, Worker } from 'bullmq';
+import { Counter, Histogram, register } from 'prom-client';
 import { AppConfig } from '../config/app-config';
 import { JobContext, JobHandler, JOB_HANDLER } from './job-handler';
 import { JobQueue } from './job-queue';
@@ -21,6 +22,16 @@ export function resolveHandlers(found: { name: JobName; handler: JobHandler<JobN
 }
 
 const RESCHEDULE_EVERY_MS = 60_000;
+
+function metric<T>(name: string, make: () => T): T {
+  return (register.getSingleMetric(name) as T | undefined) ?? make();
+}
+const jobWait = metric('weiquan_job_wait_seconds', () =>
+  new Histogram({ name: 'weiquan_job_wait_seconds', help: 'Time a job waited in its queue after it became due', labelNames: ['job'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] }));
+const jobRun = metric('weiquan_job_duration_seconds', () =>
+  new Histogram({ name: 'weiquan_job_duration_seconds', help: 'Time a job took to run', labelNames: ['job'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] }));
+const jobFailed = metric('weiquan_job_failures_total', () =>
+  new Counter({ name: 'weiquan_job_failures_total', help: 'Job attempts that failed', labelNames: ['job'] }));
 
 /**
  * Runs one BullMQ worker per queue of the contract and dispatches each job to its handler by name.
@@ -52,9 +63,10 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         prefix: this.config.redis.prefix,
         concurrency: this.config.worker.concurrency,
       });
-      worker.on('failed', (job, err) =>
-        this.logger.warn({ job: job?.name, id: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed'),
-      );
+      worker.on('failed', (job, err) => {
+        jobFailed.inc({ job: job?.name ?? 'unknown' });
+        this.logger.warn({ job: job?.name, id: job?.id, attempt: job?.attemptsMade, err: err.message }, 'job failed');
+      });
       worker.on('error', (err) => this.logger.error({ err: err.message }, 'queue connection error'));
       this.workers.push(worker);
     }
@@ -76,7 +88,13 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     if (!handler || !(name in JOBS)) throw new Error(`no handler for job "${job.name}"`);
     // A delayed or scheduled job is due at creation + delay; lag counts from then.
     const context: JobContext = { id: String(job.id), attempt: job.attemptsMade + 1, dueAt: job.timestamp + (job.delay ?? 0) };
-    await handler.handle(job.data, context);
+    jobWait.observe({ job: name }, Math.max(0, Date.now() - context.dueAt) / 1000);
+    const stop = jobRun.startTimer({ job: name });
+    try {
+      await handler.handle(job.data, context);
+    } finally {
+      stop();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
