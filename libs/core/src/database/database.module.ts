@@ -1,5 +1,6 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions, SchemaParts } from './data-source.options';
 
@@ -12,6 +13,16 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => dataSourceOptions(config.database, schema, applicationName),
+          // An idle connection dropped by a PostgreSQL restart must not crash the process: the pool
+          // replaces it, and the next query reconnects.
+          dataSourceFactory: async (options) => {
+            const ds = await new DataSource(options!).initialize();
+            const logger = new Logger('database');
+            (ds.driver as unknown as { master: { on(e: 'error', f: (err: Error) => void): void } }).master.on('error', (err) =>
+              logger.warn({ err: err.message }, 'a pooled PostgreSQL connection failed; it will be replaced'),
+            );
+            return ds;
+          },
         }),
       ],
     };

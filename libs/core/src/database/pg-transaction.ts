@@ -18,6 +18,10 @@ export async function pgTransaction<T>(db: DataSource, work: (sql: Sql) => Promi
   const client: PoolClient = await pool.connect();
   const sql: Sql = { query: async (text, params) => (await client.query(text, params)).rows };
   let broken = false;
+  // A checked-out client has no pool listener: a server restart between two statements would be an
+  // unhandled 'error' event (a crash). Note it; the statement in flight fails and is retried by its caller.
+  const onError = () => (broken = true);
+  client.on('error', onError);
   try {
     // A parameterless first statement (e.g. taking an advisory lock) rides with BEGIN: one round trip.
     await client.query(opts.prelude ? `begin; ${opts.prelude}` : 'begin');
@@ -28,6 +32,7 @@ export async function pgTransaction<T>(db: DataSource, work: (sql: Sql) => Promi
     await client.query('rollback').catch(() => (broken = true));
     throw err;
   } finally {
+    client.off('error', onError);
     client.release(broken);
   }
 }

@@ -29,6 +29,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception, url: req.url }, 'unhandled error');
     }
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', '2');
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
 
@@ -57,6 +58,9 @@ export class ProblemFilter implements ExceptionFilter {
         ...(r.details !== undefined ? { details: r.details } : {}),
       };
     }
+    if (isDatabaseUnavailable(exception)) {
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: '数据库暂时不可用，请稍后重试（同一 Idempotency-Key 可安全重试）/ database unavailable, retry shortly' };
+    }
     // body-parser and similar middleware errors carry an HTTP status of their own.
     const e = exception as { status?: unknown; statusCode?: unknown; type?: string; message?: string };
     const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
@@ -79,4 +83,15 @@ function clientMessage(type: string | undefined, fallback: string | undefined): 
     default:
       return fallback ?? 'bad request';
   }
+}
+
+/** PostgreSQL restarting or unreachable: the caller may retry, nothing was committed. */
+function isDatabaseUnavailable(e: unknown): boolean {
+  const err = e as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
+  const code = err?.code ?? err?.driverError?.code;
+  const message = err?.message ?? '';
+  return (
+    ['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET'].includes(code ?? '') ||
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/.test(message)
+  );
 }
