@@ -64,9 +64,10 @@ try {
   );
   await worker.stop();
   const ms = lat.map((r) => Number(r.ms));
-  const [{ unassigned, twice }] = (await pool.query(
+  const [{ unassigned, twice, over }] = (await pool.query(
     `select (select count(*)::int from cases where assignee_code is null and status <> 'duplicate') as unassigned,
-            (select count(*)::int from (select case_id from case_event where type in ('assigned','transferred') group by case_id having count(*) > 1) x) as twice`,
+            (select count(*)::int from (select case_id from case_event where type in ('assigned','transferred') group by case_id having count(*) > 1) x) as twice,
+            (select count(*)::int from unit_load l join station s on s.code = l.unit_code where l.open_cases > s.capacity) as over`,
   )).rows;
   await pool.end();
 
@@ -76,7 +77,7 @@ try {
     ...Object.fromEntries(rows.map((r) => [`routed, ${r.workers} worker(s)`, { 'per s': r.rate.toFixed(0), 'ratio to no-op': (r.rate / noop).toFixed(2) }])),
   });
   console.log(`steady intake ${values.rate}/s for ${values.steady} s (${steadyN} cases, 1 worker): receipt→assignment p50 ${percentile(ms, 50)?.toFixed(0)} ms, p95 ${percentile(ms, 95)?.toFixed(0)} ms (bar < 1000 ms)`);
-  console.log(`integrity: ${unassigned} unassigned, ${twice} assigned twice`);
+  console.log(`integrity: ${unassigned} unassigned, ${twice} assigned twice, ${over} stations over capacity`);
   console.log(`ratio with one worker = ${(rows[0].rate / noop).toFixed(2)} (bar ≥ 0.50)`);
 } finally {
   await db.drop();

@@ -105,6 +105,9 @@ describe('routing worker', () => {
         where coalesce(l.open_cases, 0) <> coalesce(r.n, 0)`,
     );
     expect(mismatched).toEqual([]);
+    // No station holds more open cases than its capacity, whatever the concurrency.
+    const over = await q(`select l.unit_code from unit_load l join station s on s.code = l.unit_code where l.open_cases > s.capacity`);
+    expect(over).toEqual([]);
     // Every case tells the consumer who has it.
     const unassigned = await q(`select count(*)::int as n from cases where assignee_code is null`);
     expect(unassigned[0].n).toBe(0);

@@ -13,6 +13,16 @@ export class RouteCaseHandler implements JobHandler<'routing.route-case'> {
 }
 
 @Injectable()
+@HandlesJob('routing.route-cases')
+export class RouteCasesHandler implements JobHandler<'routing.route-cases'> {
+  constructor(private readonly routing: RoutingService) {}
+
+  async handle(p: JobPayloads['routing.route-cases']): Promise<void> {
+    await this.routing.routeMany(p.cases);
+  }
+}
+
+@Injectable()
 @HandlesJob('routing.escalate-stations')
 export class EscalateStationsHandler implements JobHandler<'routing.escalate-stations'> {
   constructor(private readonly routing: RoutingService) {}

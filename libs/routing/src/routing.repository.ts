@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { pgTransaction, Sql } from '@weiquan/core';
 import type { RoutableCase, RoutingDecision } from './routing.rules';
 
 export interface CaseToRoute extends RoutableCase {
@@ -23,17 +24,30 @@ export interface DirectoryRows {
 export class RoutingRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async caseToRoute(caseId: string): Promise<CaseToRoute | null> {
-    const [row] = await this.db.query(
-      `select id::text as id, status, track, category_code as "categoryCode", routing_round as round, excluded_units as excluded,
-              respondent_area_code as "areaCode", respondent_venue_code as "venueCode", respondent_online as online,
-              respondent_platform_name as "platformName", respondent_lat::float8 as lat, respondent_lng::float8 as lng
-         from cases where id = $1`,
-      [caseId],
+  /** A routing transaction on the pool's own client (the hot path of the worker). */
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return pgTransaction(this.db, work);
+  }
+
+  /**
+   * The cases still waiting in the given rounds, locked for this transaction; cases another worker
+   * is routing right now are skipped (SKIP LOCKED), cases already routed are not returned.
+   */
+  async casesToRoute(sql: Sql, items: { caseId: string; round: number }[]): Promise<CaseToRoute[]> {
+    const rows = await sql.query(
+      `select c.id::text as id, c.status, c.track, c.category_code as "categoryCode", c.routing_round as round, c.excluded_units as excluded,
+              c.respondent_area_code as "areaCode", c.respondent_venue_code as "venueCode", c.respondent_online as online,
+              c.respondent_platform_name as "platformName", c.respondent_lat::float8 as lat, c.respondent_lng::float8 as lng
+         from jsonb_to_recordset($1::jsonb) as w("caseId" bigint, round int)
+         join cases c on c.id = w."caseId" and c.routing_round = w.round and c.status = 'received'
+        order by c.id
+          for update of c skip locked`,
+      [JSON.stringify(items)],
     );
-    if (!row) return null;
-    const { areaCode, venueCode, online, platformName, lat, lng, ...rest } = row;
-    return { ...rest, respondent: { areaCode, venueCode, online, platformName, lat, lng } };
+    return rows.map(({ areaCode, venueCode, online, platformName, lat, lng, ...rest }: Record<string, unknown>) => ({
+      ...rest,
+      respondent: { areaCode, venueCode, online, platformName, lat, lng },
+    })) as CaseToRoute[];
   }
 
   async directory(): Promise<DirectoryRows> {
@@ -51,52 +65,72 @@ export class RoutingRepository {
     return { areas, stations, regulators, categories, platforms };
   }
 
-  /** Current open-case counts of the given units. */
-  async loads(unitCodes: string[]): Promise<Map<string, number>> {
-    if (!unitCodes.length) return new Map();
-    const rows: { code: string; open: number }[] = await this.db.query(
-      `select unit_code as code, open_cases as open from unit_load where unit_code = any($1)`,
-      [unitCodes],
+  /**
+   * Current open-case counts of the given stations, locked until commit (always in code order, so
+   * two workers never deadlock): a batch decides on loads no one else changes meanwhile, and a
+   * station never receives more than its capacity.
+   */
+  async lockLoads(sql: Sql, stationCodes: string[]): Promise<Map<string, number>> {
+    if (!stationCodes.length) return new Map();
+    const codes = [...new Set(stationCodes)].sort();
+    await sql.query(
+      `insert into unit_load (unit_code, unit_type) select unnest($1::text[]), 'station' on conflict (unit_code) do nothing`,
+      [codes],
+    );
+    const rows: { code: string; open: number }[] = await sql.query(
+      `select unit_code as code, open_cases as open from unit_load where unit_code = any($1) order by unit_code for update`,
+      [codes],
     );
     return new Map(rows.map((r) => [r.code, r.open]));
   }
 
   /**
-   * Records the decision and assigns the case in one statement, only if the case is still waiting in
-   * the same routing round: the unique (case, round) decision and the conditional update together
-   * make a second worker's attempt a no-op. Returns whether this call assigned it.
+   * Records the decisions and assigns the cases in one statement, each only if it is still waiting in
+   * the same routing round: the unique (case, round) decision row and the conditional update
+   * together make another worker's attempt on the same case a no-op. Unit loads grow by what was
+   * really assigned. Returns the ids of the cases this call assigned.
    */
-  async apply(c: CaseToRoute, d: RoutingDecision, stationSlaDue: string | null): Promise<boolean> {
-    const status = d.transfer ? 'transferred' : 'assigned';
-    const [{ n }] = await this.db.query(
-      `with d as (
+  async apply(sql: Sql, decisions: { c: CaseToRoute; d: RoutingDecision; stationSlaDue: string | null }[]): Promise<Set<string>> {
+    if (!decisions.length) return new Set();
+    const rows = decisions.map(({ c, d, stationSlaDue }) => ({
+      case_id: c.id, round: c.round, rule: d.rule, reason: d.reason, assignee_type: d.assignee.type, assignee_code: d.assignee.code,
+      assignee_name: d.assignee.name, transfer: d.transfer, candidates: d.candidates, status: d.transfer ? 'transferred' : 'assigned', sla_due: stationSlaDue,
+    }));
+    const applied: { id: string }[] = await sql.query(
+      `with v as materialized (
+         select * from jsonb_to_recordset($1::jsonb) as x(case_id bigint, round int, rule text, reason text, assignee_type text,
+           assignee_code text, assignee_name text, transfer boolean, candidates jsonb, status text, sla_due date)
+       ),
+       d as (
          insert into routing_decision (case_id, round, rule, reason, assignee_type, assignee_code, transfer, candidates)
-         select $1, $2, $3, $4, $5, $6, $7, $8
-          where exists (select 1 from cases where id = $1 and status = 'received' and routing_round = $2)
+         select v.case_id, v.round, v.rule, v.reason, v.assignee_type, v.assignee_code, v.transfer, v.candidates
+           from v join cases c on c.id = v.case_id and c.status = 'received' and c.routing_round = v.round
          on conflict (case_id, round) do nothing
          returning case_id
        ),
        u as (
-         update cases set status = $9, assignee_type = $5, assignee_code = $6, assigned_at = now(),
-                station_sla_due = $10::date, updated_at = now()
-          where id = (select case_id from d) and status = 'received' and routing_round = $2
-         returning id
+         update cases c set status = v.status, assignee_type = v.assignee_type, assignee_code = v.assignee_code, assigned_at = now(),
+                station_sla_due = v.sla_due, updated_at = now()
+           from v join d on d.case_id = v.case_id
+          where c.id = v.case_id and c.status = 'received' and c.routing_round = v.round
+         returning c.id, v.status, v.assignee_type, v.assignee_code, v.assignee_name, v.rule, v.reason
        ),
        l as (
          insert into unit_load (unit_code, unit_type, open_cases)
-         select $6, $5, 1 from u where $9 = 'assigned'
-         on conflict (unit_code) do update set open_cases = unit_load.open_cases + 1
+         select assignee_code, assignee_type, count(*) from u where status = 'assigned' group by assignee_code, assignee_type
+          order by assignee_code
+         on conflict (unit_code) do update set open_cases = unit_load.open_cases + excluded.open_cases
        ),
        e as (
          insert into case_event (case_id, type, actor_type, from_status, to_status, reason_code, note, public, data)
-         select id, $11, 'system', 'received', $9, $3, $4, true, jsonb_build_object('assignee', jsonb_build_object('type', $5::text, 'code', $6::text, 'name', $12::text))
+         select id, status, 'system', 'received', status, rule, reason, true,
+                jsonb_build_object('assignee', jsonb_build_object('type', assignee_type, 'code', assignee_code, 'name', assignee_name))
            from u
        )
-       select count(*)::int as n from u`,
-      [c.id, c.round, d.rule, d.reason, d.assignee.type, d.assignee.code, d.transfer, JSON.stringify(d.candidates), status, stationSlaDue,
-        d.transfer ? 'transferred' : 'assigned', d.assignee.name],
+       select id::text as id from u`,
+      [JSON.stringify(rows)],
     );
-    return n === 1;
+    return new Set(applied.map((a) => a.id));
   }
 
   /** Cases received more than `olderThanSeconds` ago and still not routed: work Redis may have lost. */

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CalendarService, chinaDate } from '@weiquan/calendar';
 import { AppConfig, JobQueue } from '@weiquan/core';
-import { CaseToRoute, RoutingRepository } from './routing.repository';
+import { RoutingRepository } from './routing.repository';
+import { routeBatches } from '@weiquan/core';
 import { decideRoute, DirectorySnapshot, jurisdictionArea, RoutingDecision } from './routing.rules';
 import { RoutingMetrics } from './routing.metrics';
 
@@ -46,24 +47,44 @@ export class RoutingService {
     };
   }
 
-  /** The snapshot with the current load of the stations this case could go to. */
-  private async withLoads(c: CaseToRoute, dir: DirectorySnapshot): Promise<DirectorySnapshot> {
-    const { areaCode } = jurisdictionArea(c, dir);
-    const relevant = dir.stations.filter((s) => s.areaCode === areaCode || (c.respondent.venueCode && s.venueCode === c.respondent.venueCode));
-    const loads = await this.repo.loads(relevant.map((s) => s.code));
-    return { ...dir, stations: relevant.map((s) => ({ ...s, open: loads.get(s.code) ?? 0 })) };
+  /** Routes one round of one case (see routeMany). */
+  async route(caseId: string, round: number): Promise<RouteOutcome> {
+    const [outcome] = await this.routeMany([{ caseId, round }]);
+    return outcome ?? { state: 'skipped', why: 'not waiting for routing (already routed, or another round)' };
   }
 
-  /** Routes one round of one case. Idempotent: a case already routed (or a later round) is skipped. */
-  async route(caseId: string, round: number): Promise<RouteOutcome> {
-    const c = await this.repo.caseToRoute(caseId);
-    if (!c) return { state: 'skipped', why: 'no such case' };
-    if (c.status !== 'received' || c.round !== round) return { state: 'skipped', why: `already routed (${c.status}, round ${c.round})` };
-    const decision = decideRoute(c, await this.withLoads(c, await this.directory()), new Set(c.excluded));
-    const slaDue = decision.assignee.type === 'station' ? (await this.calendar.due(chinaDate(new Date()), this.config.routing.stationAcceptDays)).date : null;
-    if (!(await this.repo.apply(c, decision, slaDue))) return { state: 'skipped', why: 'another worker routed it first' };
-    this.metrics.decided(decision.rule);
-    return { state: 'assigned', decision };
+  /**
+   * Routes a batch of cases: one query for the cases, one for the loads of every station they could
+   * go to, the rules applied in memory (each assignment counted before the next decision, so a batch
+   * spreads over stations as single decisions would), and one statement to apply them all.
+   * Idempotent: cases already routed, or routed meanwhile by another worker, are skipped.
+   */
+  async routeMany(items: { caseId: string; round: number }[]): Promise<RouteOutcome[]> {
+    const dir = await this.directory();
+    const slaDue = (await this.calendar.due(chinaDate(new Date()), this.config.routing.stationAcceptDays)).date;
+    const decided = await this.repo.transaction(async (sql) => {
+      const cases = await this.repo.casesToRoute(sql, items);
+      if (!cases.length) return [];
+      const relevant = dir.stations.filter((s) =>
+        cases.some((c) => s.areaCode === jurisdictionArea(c, dir).areaCode || (c.respondent.venueCode && s.venueCode === c.respondent.venueCode)),
+      );
+      const loads = await this.repo.lockLoads(sql, relevant.map((s) => s.code));
+      const stations = relevant.map((s) => ({ ...s, open: loads.get(s.code) ?? 0 }));
+      const byCode = new Map(stations.map((s) => [s.code, s]));
+      const batch = cases.map((c) => {
+        const d = decideRoute(c, { ...dir, stations }, new Set(c.excluded));
+        const chosen = d.assignee.type === 'station' ? byCode.get(d.assignee.code) : undefined;
+        if (chosen) chosen.open++;
+        return { c, d, stationSlaDue: chosen ? slaDue : null };
+      });
+      const applied = await this.repo.apply(sql, batch);
+      return batch.map((b) => ({ ...b, applied: applied.has(b.c.id) }));
+    });
+    return decided.map(({ d, applied }) => {
+      if (!applied) return { state: 'skipped' as const, why: 'another worker routed it first' };
+      this.metrics.decided(d.rule);
+      return { state: 'assigned' as const, decision: d };
+    });
   }
 
   /** Station assignments not accepted within the service level go to the area bureau. */
@@ -95,7 +116,7 @@ export class RoutingService {
   async reconcile(): Promise<number> {
     const due = await this.repo.unrouted(this.config.routing.reconcileAfterSeconds, 5_000);
     if (due.length) {
-      await this.jobs.enqueueMany(due.map((d) => ({ name: 'routing.route-case' as const, payload: d })));
+      await this.jobs.enqueueMany(routeBatches(due));
       this.logger.log({ cases: due.length }, 'unrouted cases re-enqueued');
     }
     return due.length;

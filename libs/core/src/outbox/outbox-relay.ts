@@ -45,10 +45,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         `select id::text as id, topic, payload from outbox where relayed_at is null order by id limit ${BATCH} for update skip locked`,
       );
       if (!rows.length) return 0;
-      const jobs: { name: JobName; payload: JobPayloads[JobName] }[] = rows.flatMap((r) => {
-        const map = OUTBOX_JOBS[r.topic];
-        if (!map) throw new Error(`outbox topic "${r.topic}" has no jobs in the contract`);
-        return map(r.payload);
+      const byTopic = new Map<OutboxTopic, OutboxPayloads[OutboxTopic][]>();
+      for (const r of rows) byTopic.set(r.topic, [...(byTopic.get(r.topic) ?? []), r.payload]);
+      const jobs: { name: JobName; payload: JobPayloads[JobName] }[] = [...byTopic].flatMap(([topic, payloads]) => {
+        const map = OUTBOX_JOBS[topic];
+        if (!map) throw new Error(`outbox topic "${topic}" has no jobs in the contract`);
+        return map(payloads);
       });
       await this.jobs.enqueueMany(jobs);
       await sql.query(`update outbox set relayed_at = now(), attempts = attempts + 1 where id = any($1::bigint[])`, [rows.map((r) => r.id)]);

@@ -6,6 +6,8 @@
  * Payloads carry ids only; a handler reloads state from PostgreSQL, so a job run twice, late, or on
  * two workers at once still gives one result.
  */
+import type { OutboxPayloads as OutboxPayloadMap } from '../outbox/outbox.contract';
+
 export const QUEUES = {
   ops: 'ops',
   routing: 'routing',
@@ -17,6 +19,8 @@ export interface JobPayloads {
   'ops.heartbeat': Record<string, never>;
   /** Route one case (one routing round of it) to a station or regulator. */
   'routing.route-case': { caseId: string; round: number };
+  /** Route a batch of cases (each in its routing round): one transaction for up to ROUTE_BATCH cases. */
+  'routing.route-cases': { cases: { caseId: string; round: number }[] };
   /** Move station assignments past their service-level day to the area bureau. */
   'routing.escalate-stations': Record<string, never>;
   /** Re-enqueue what PostgreSQL says is due but Redis may have lost (a flush, a lost job). */
@@ -49,6 +53,15 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
     // One job per case and round: the relay and the reconciler may both add it; BullMQ keeps one.
     jobId: (p: JobPayloads['routing.route-case']) => `route-${p.caseId}-${p.round}`,
   },
+  'routing.route-cases': {
+    queue: QUEUES.routing,
+    attempts: 5,
+    backoffMs: 1_000,
+    keepCompleted: 1_000,
+    keepFailed: 10_000,
+    // The same batch (same cases, same rounds) enqueued twice is held once.
+    jobId: (p: JobPayloads['routing.route-cases']) => `route-cases-${p.cases[0].caseId}-${p.cases.length}-${hashCases(p.cases)}`,
+  },
   'routing.escalate-stations': { queue: QUEUES.routing, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
   'routing.reconcile': { queue: QUEUES.routing, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
 };
@@ -62,7 +75,22 @@ export const SCHEDULES: readonly { id: string; job: JobName; everyMs: number }[]
   { id: 'routing.reconcile', job: 'routing.reconcile', everyMs: 30_000 },
 ];
 
-/** Which jobs each outbox topic becomes when the worker relays it. */
-export const OUTBOX_JOBS = {
-  'case.received': (p: { caseId: string; round: number }) => [{ name: 'routing.route-case' as const, payload: { caseId: p.caseId, round: p.round } }],
+/** Cases routed together in one job and one transaction. */
+export const ROUTE_BATCH = 250;
+
+function hashCases(cases: { caseId: string; round: number }[]): string {
+  let h = 2166136261;
+  for (const c of cases) for (const ch of `${c.caseId}:${c.round};`) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return h.toString(36);
+}
+
+export function routeBatches(cases: { caseId: string; round: number }[]): { name: 'routing.route-cases'; payload: JobPayloads['routing.route-cases'] }[] {
+  const jobs = [];
+  for (let i = 0; i < cases.length; i += ROUTE_BATCH) jobs.push({ name: 'routing.route-cases' as const, payload: { cases: cases.slice(i, i + ROUTE_BATCH) } });
+  return jobs;
+}
+
+/** Which jobs the rows of each outbox topic become when the worker relays them (a batch of rows at once). */
+export const OUTBOX_JOBS: { [T in keyof OutboxPayloadMap]: (payloads: OutboxPayloadMap[T][]) => { name: JobName; payload: JobPayloads[JobName] }[] } = {
+  'case.received': (payloads) => routeBatches(payloads.map((p) => ({ caseId: p.caseId, round: p.round }))),
 };
