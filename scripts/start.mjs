@@ -14,7 +14,7 @@ ensureBuild();
 const { spawn } = await import('node:child_process');
 const { mkdirSync, writeFileSync, rmSync, readFileSync, existsSync } = await import('node:fs');
 const { join, resolve } = await import('node:path');
-const { startEmbeddedPostgres, startPrivateRedis, redisAnswers } = await import('./lib/embedded.mjs');
+const { freePort, startEmbeddedPostgres, startPrivateRedis, redisAnswers } = await import('./lib/embedded.mjs');
 const { loadOrCreateSecrets } = await import('./lib/secrets.mjs');
 
 const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
@@ -114,6 +114,7 @@ try {
   const host = env.HOST || '127.0.0.1';
   const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   spawnNode('api', 'dist/apps/api/src/main.js', env, { supervise: true });
+  env.WORKER_METRICS_PORT ||= String(await freePort());
   if (!flags.has('--no-worker')) spawnNode('worker', 'dist/apps/worker/src/main.js', env, { supervise: true });
   if (!(await waitReady(`${base}/health/ready`, 60_000))) throw new Error(`the API did not become ready at ${base}/health/ready`);
 
@@ -130,7 +131,8 @@ try {
   say(`  接口文档 API docs     ${base}/docs`);
   say(`  目录 directory        ${base}/api/v1/directory/stations  (${stations.length} 个服务站 stations, ${areas.size} 个区域 areas)`);
   say(`  健康 health           ${base}/health/ready`);
-  say(`  指标 metrics          ${base}/metrics`);
+  say(`  指标 metrics          ${base}/metrics   (worker: http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics)`);
+  if (['true', '1', 'yes'].includes(String(env.QUEUE_DASHBOARD).toLowerCase())) say(`  队列 queues           ${base}/admin/queues`);
   say(`  数据库 database       ${dbLine}`);
   say(`  Redis                 ${redisLine}`);
   if (accounts.length) {
