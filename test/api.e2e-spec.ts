@@ -1,30 +1,22 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { DirectorySeeder } from '@weiquan/directory';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createApi } from '../apps/api/src/create-api';
-import { createTestEnv, TestEnv } from './support/test-env';
+import { startTestApi, TestApi } from './support/test-api';
 
 const seeds = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', 'seeds', file), 'utf8'));
 
 /** The public directory and the operations endpoints, through HTTP as a client sees them. */
 describe('API over HTTP', () => {
-  let t: TestEnv;
-  let app: NestExpressApplication;
   let http: ReturnType<typeof request>;
 
+  let api: TestApi;
   beforeAll(async () => {
-    t = await createTestEnv();
-    app = await createApi(t.config);
-    await app.init();
-    await app.get(DirectorySeeder, { strict: false }).seed();
-    http = request(app.getHttpServer());
+    api = await startTestApi();
+    ({ http } = api);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
+    await api?.close();
   });
 
   describe('GET /api/v1/directory/stations', () => {

@@ -1,11 +1,9 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { DirectorySeeder } from '@weiquan/directory';
 import { normaliseTrackingNo } from '@weiquan/complaints/intake/tracking-number';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createApi } from '../apps/api/src/create-api';
-import { createTestEnv, TestEnv } from './support/test-env';
+import { startTestApi, TestApi } from './support/test-api';
+import { TestEnv } from './support/test-env';
 
 /**
  * Submitting a complaint through HTTP as a browser does: one good submission, then every way a
@@ -176,22 +174,18 @@ function submit(http: ReturnType<typeof request>, body: unknown, headers: Record
 
 describe('POST /api/v1/complaints: validation over HTTP', () => {
   let t: TestEnv;
-  let app: NestExpressApplication;
   let http: ReturnType<typeof request>;
   /** Cases the positive tests created; nothing else may be in the database at the end. */
   let created = 0;
 
+  let api: TestApi;
   beforeAll(async () => {
-    t = await createTestEnv({ INTAKE_RATE_LIMIT: '1000', LOOKUP_RATE_LIMIT: '1000' });
-    app = await createApi(t.config);
-    await app.init();
-    await app.get(DirectorySeeder, { strict: false }).seed();
-    http = request(app.getHttpServer());
+    api = await startTestApi({ INTAKE_RATE_LIMIT: '1000', LOOKUP_RATE_LIMIT: '1000' });
+    ({ t, http } = api);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
+    await api?.close();
   });
 
   it('accepts a correct submission: 201 with tracking number, access code, status and acceptance deadline', async () => {
@@ -332,20 +326,16 @@ describe('POST /api/v1/complaints: validation over HTTP', () => {
 
 describe('POST /api/v1/complaints: rate limits', () => {
   let t: TestEnv;
-  let app: NestExpressApplication;
   let http: ReturnType<typeof request>;
 
+  let api: TestApi;
   beforeAll(async () => {
-    t = await createTestEnv({ INTAKE_RATE_LIMIT: '3', LOOKUP_RATE_LIMIT: '1000' });
-    app = await createApi(t.config);
-    await app.init();
-    await app.get(DirectorySeeder, { strict: false }).seed();
-    http = request(app.getHttpServer());
+    api = await startTestApi({ INTAKE_RATE_LIMIT: '3', LOOKUP_RATE_LIMIT: '1000' });
+    ({ t, http } = api);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
+    await api?.close();
   });
 
   it('answers the 4th submission within a minute with 429, Retry-After and a Chinese message saying when to retry', async () => {

@@ -1,9 +1,8 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DirectorySeeder } from '@weiquan/directory';
 import { IntakeService } from '@weiquan/complaints';
 import request from 'supertest';
-import { createApi } from '../apps/api/src/create-api';
-import { createTestEnv, TestEnv } from './support/test-env';
+import { startTestApi, TestApi } from './support/test-api';
+import { TestEnv } from './support/test-env';
 
 /** A consumer files, follows, withdraws, adds to and rates a complaint, through HTTP. */
 describe('complaint intake and the consumer endpoints', () => {
@@ -30,17 +29,14 @@ describe('complaint intake and the consumer endpoints', () => {
   const submit = (b: object, headers: Record<string, string> = {}) => http.post('/api/v1/complaints').set(headers).send(b);
   const count = async (sql: string) => (await t.dataSource.query(sql))[0].n as number;
 
+  let api: TestApi;
   beforeAll(async () => {
-    t = await createTestEnv({ INTAKE_RATE_LIMIT: '1000', LOOKUP_RATE_LIMIT: '1000', DATA_DIR: `/tmp/weiquan-test-${process.pid}` });
-    app = await createApi(t.config);
-    await app.init();
-    await app.get(DirectorySeeder, { strict: false }).seed();
-    http = request(app.getHttpServer());
+    api = await startTestApi({ INTAKE_RATE_LIMIT: '1000', LOOKUP_RATE_LIMIT: '1000', DATA_DIR: `/tmp/weiquan-test-${process.pid}` });
+    ({ t, app, http } = api);
   });
 
   afterAll(async () => {
-    await app?.close();
-    await t?.dispose();
+    await api?.close();
   });
 
   it('answers 201 with a tracking number, an access code and the acceptance due date', async () => {

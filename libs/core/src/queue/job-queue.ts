@@ -9,7 +9,7 @@ import { JobName, JobPayloads, JOBS, QueueName, QUEUES } from './queue.contract'
 export class JobQueue implements OnApplicationShutdown {
   private readonly queues = new Map<QueueName, Queue>();
 
-  constructor(private readonly config: AppConfig) {
+  constructor(config: AppConfig) {
     for (const name of Object.values(QUEUES)) {
       this.queues.set(name, new Queue(name, { connection: { url: config.redis.url }, prefix: config.redis.prefix }));
     }
