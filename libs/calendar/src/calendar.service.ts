@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Refreshing } from '@weiquan/core';
 import { CalendarRepository } from './calendar.repository';
 import { addWorkingDays, CalendarOverrides, DueDate, IsoDate } from './working-days';
 
@@ -7,22 +8,19 @@ const REFRESH_MS = 60_000;
 
 @Injectable()
 export class CalendarService {
-  private cached?: { at: number; overrides: Promise<CalendarOverrides> };
+  private readonly cache: Refreshing<CalendarOverrides>;
 
-  constructor(private readonly repo: CalendarRepository) {}
+  constructor(repo: CalendarRepository) {
+    this.cache = new Refreshing(REFRESH_MS, () => repo.overrides());
+  }
 
   overrides(): Promise<CalendarOverrides> {
-    if (!this.cached || Date.now() - this.cached.at > REFRESH_MS) {
-      const overrides = this.repo.overrides();
-      this.cached = { at: Date.now(), overrides };
-      overrides.catch(() => (this.cached = undefined));
-    }
-    return this.cached.overrides;
+    return this.cache.get();
   }
 
   /** Forget the cached overrides (after an administrator changes them). */
   invalidate(): void {
-    this.cached = undefined;
+    this.cache.invalidate();
   }
 
   async due(start: IsoDate, workingDays: number): Promise<DueDate> {

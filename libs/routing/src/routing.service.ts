@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CalendarService, chinaDate } from '@weiquan/calendar';
-import { AppConfig, JobQueue } from '@weiquan/core';
+import { AppConfig, JobQueue, Refreshing } from '@weiquan/core';
 import { RoutingRepository } from './routing.repository';
 import { routeBatches } from '@weiquan/core';
 import { decideRoute, DirectorySnapshot, jurisdictionArea, RoutingDecision } from './routing.rules';
@@ -14,7 +14,7 @@ export type RouteOutcome = { state: 'assigned'; decision: RoutingDecision } | { 
 @Injectable()
 export class RoutingService {
   private readonly logger = new Logger(RoutingService.name);
-  private cached?: { at: number; snapshot: Promise<DirectorySnapshot> };
+  private readonly snapshot = new Refreshing(DIRECTORY_REFRESH_MS, () => this.loadDirectory());
 
   constructor(
     private readonly repo: RoutingRepository,
@@ -25,12 +25,7 @@ export class RoutingService {
   ) {}
 
   private directory(): Promise<DirectorySnapshot> {
-    if (!this.cached || Date.now() - this.cached.at > DIRECTORY_REFRESH_MS) {
-      const snapshot = this.loadDirectory();
-      this.cached = { at: Date.now(), snapshot };
-      snapshot.catch(() => (this.cached = undefined));
-    }
-    return this.cached.snapshot;
+    return this.snapshot.get();
   }
 
   private async loadDirectory(): Promise<DirectorySnapshot> {

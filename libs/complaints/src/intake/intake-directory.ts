@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Refreshing } from '@weiquan/core';
 import { DirectoryService } from '@weiquan/directory';
 import { nationalCountyCodes } from './national-areas';
 
@@ -14,17 +15,12 @@ const REFRESH_MS = 30_000;
 
 @Injectable()
 export class IntakeDirectory {
-  private cached?: { at: number; snapshot: Promise<DirectorySnapshot> };
+  private readonly cache = new Refreshing(REFRESH_MS, () => this.load());
 
   constructor(private readonly directory: DirectoryService) {}
 
   snapshot(): Promise<DirectorySnapshot> {
-    if (!this.cached || Date.now() - this.cached.at > REFRESH_MS) {
-      const snapshot = this.load();
-      this.cached = { at: Date.now(), snapshot };
-      snapshot.catch(() => (this.cached = undefined));
-    }
-    return this.cached.snapshot;
+    return this.cache.get();
   }
 
   private async load(): Promise<DirectorySnapshot> {
