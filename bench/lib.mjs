@@ -76,7 +76,8 @@ export async function startProcess(script, env, readyUrl) {
     child,
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // A process that already died (e.g. SIGKILLed by the drill) has a signalCode and no exitCode.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', resolve);
         child.kill('SIGTERM');
       }),
