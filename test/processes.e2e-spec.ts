@@ -110,6 +110,8 @@ describe('the import command (operators replacing the sample list)', () => {
 });
 
 describe('npm start (scripts/start.mjs)', () => {
+  // Two full starts on embedded PostgreSQL: slow on a loaded 2-core machine, so a generous limit.
+  jest.setTimeout(240_000);
   let child: ChildProcess | undefined;
   let dataDir: string;
   let output = '';
@@ -119,7 +121,7 @@ describe('npm start (scripts/start.mjs)', () => {
     child = spawn(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (b) => (output += b));
     child.stderr!.on('data', (b) => (output += b));
-    const until = Date.now() + 90_000;
+    const until = Date.now() + 150_000;
     while (!output.includes('weiquan is up')) {
       if (child.exitCode !== null) throw new Error(`start exited ${child.exitCode}:\n${output}`);
       if (Date.now() > until) throw new Error(`start did not come up:\n${output}`);
