@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   if (config.apiProcesses > 1 && cluster.isPrimary) {
     for (let i = 0; i < config.apiProcesses; i++) cluster.fork();
     let stopping = false;
-    cluster.on('exit', (worker, code) => {
+    cluster.on('exit', (_worker, code) => {
       if (!stopping && code !== 0) cluster.fork();
     });
     const stop = () => {

@@ -194,9 +194,4 @@ export class DirectoryRepository {
     );
     return n;
   }
-
-  async countStations(tx: EntityManager): Promise<number> {
-    const [{ n }] = await tx.query(`select count(*)::int as n from station`);
-    return n;
-  }
 }

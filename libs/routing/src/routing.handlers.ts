@@ -3,16 +3,6 @@ import { HandlesJob, JobHandler, JobPayloads } from '@weiquan/core';
 import { RoutingService } from './routing.service';
 
 @Injectable()
-@HandlesJob('routing.route-case')
-export class RouteCaseHandler implements JobHandler<'routing.route-case'> {
-  constructor(private readonly routing: RoutingService) {}
-
-  async handle(p: JobPayloads['routing.route-case']): Promise<void> {
-    await this.routing.route(p.caseId, p.round);
-  }
-}
-
-@Injectable()
 @HandlesJob('routing.route-cases')
 export class RouteCasesHandler implements JobHandler<'routing.route-cases'> {
   constructor(private readonly routing: RoutingService) {}

@@ -24,5 +24,3 @@ export interface Bilingual {
   zh: string;
   en: string;
 }
-
-export const pick = (text: Bilingual, lang: Lang): string => text[lang];

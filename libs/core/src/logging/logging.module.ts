@@ -33,7 +33,6 @@ export class LoggingModule {
               level: config.log.level,
               base: { process: processName, pid: process.pid },
               genReqId: requestId,
-              customProps: () => ({}),
               redact: {
                 paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-access-code"]', 'res.headers["set-cookie"]'],
                 censor: '[redacted]',

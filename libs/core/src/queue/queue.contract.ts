@@ -17,8 +17,6 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export interface JobPayloads {
   /** Worker liveness and queue lag: the worker records when it picked this up. */
   'ops.heartbeat': Record<string, never>;
-  /** Route one case (one routing round of it) to a station or regulator. */
-  'routing.route-case': { caseId: string; round: number };
   /** Route a batch of cases (each in its routing round): one transaction for up to ROUTE_BATCH cases. */
   'routing.route-cases': { cases: { caseId: string; round: number }[] };
   /** Move station assignments past their service-level day to the area bureau. */
@@ -44,15 +42,6 @@ export interface JobDefinition {
 
 export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   'ops.heartbeat': { queue: QUEUES.ops, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
-  'routing.route-case': {
-    queue: QUEUES.routing,
-    attempts: 5,
-    backoffMs: 1_000,
-    keepCompleted: 10_000,
-    keepFailed: 10_000,
-    // One job per case and round: the relay and the reconciler may both add it; BullMQ keeps one.
-    jobId: (p: JobPayloads['routing.route-case']) => `route-${p.caseId}-${p.round}`,
-  },
   'routing.route-cases': {
     queue: QUEUES.routing,
     attempts: 5,
