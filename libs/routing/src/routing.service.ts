@@ -60,9 +60,9 @@ export class RoutingService {
     const decided = await this.repo.transaction(async (sql) => {
       const cases = await this.repo.casesToRoute(sql, items);
       if (!cases.length) return [];
-      const relevant = dir.stations.filter((s) =>
-        cases.some((c) => s.areaCode === jurisdictionArea(c, dir).areaCode || (c.respondent.venueCode && s.venueCode === c.respondent.venueCode)),
-      );
+      const areas = new Set(cases.map((c) => jurisdictionArea(c, dir).areaCode));
+      const venues = new Set(cases.map((c) => c.respondent.venueCode).filter(Boolean));
+      const relevant = dir.stations.filter((s) => areas.has(s.areaCode) || (s.venueCode !== null && venues.has(s.venueCode)));
       const loads = await this.repo.lockLoads(sql, relevant.map((s) => s.code));
       const stations = relevant.map((s) => ({ ...s, open: loads.get(s.code) ?? 0 }));
       const byCode = new Map(stations.map((s) => [s.code, s]));

@@ -1,7 +1,8 @@
+import { bilingual } from '@weiquan/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, IsString, Length } from 'class-validator';
 
-const t = (zh: string, en: string) => ({ context: { zh, en } });
+const t = bilingual;
 
 export class WithdrawDto {
   @ApiPropertyOptional({ example: '已与商家自行和解' })

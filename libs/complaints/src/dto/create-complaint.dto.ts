@@ -4,14 +4,14 @@ import {
   IsBoolean, IsDefined, IsIn, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested,
   registerDecorator,
 } from 'class-validator';
-import { registerConstraintText } from '@weiquan/core';
+import { bilingual, registerConstraintText } from '@weiquan/core';
 import { isValidIdNumber, isValidUscc, normaliseMobile } from '../intake/identity.rules';
 
 /** Surrounding spaces are not content: "   " is an empty name. */
 const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Each decorator carries its message in both languages: `context: { zh, en }`. */
-const t = (zh: string, en: string) => ({ context: { zh, en } });
+const t = bilingual;
 
 function Satisfies(test: (value: unknown) => boolean, zh: string, en: string, name: string): PropertyDecorator {
   registerConstraintText(name, { zh, en });

@@ -25,7 +25,7 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const res = ctx.getResponse<Response>();
     const req = ctx.getRequest<Request>();
-    const body = exception instanceof LocalizedException ? this.localized(exception, req) : this.toBody(exception);
+    const body = exception instanceof LocalizedException ? this.localized(exception, req) : this.toBody(exception, req);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception, url: req.url }, 'unhandled error');
     }
@@ -45,7 +45,7 @@ export class ProblemFilter implements ExceptionFilter {
     };
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown, req: Request): ErrorBody {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
@@ -59,29 +59,20 @@ export class ProblemFilter implements ExceptionFilter {
       };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, error: 'Service Unavailable', message: '数据库暂时不可用，请稍后重试（同一 Idempotency-Key 可安全重试）/ database unavailable, retry shortly' };
+      return this.localized(
+        new LocalizedException(HttpStatus.SERVICE_UNAVAILABLE, {
+          zh: '数据库暂时不可用，请稍后重试（同一 Idempotency-Key 可安全重试）',
+          en: 'the database is unavailable; retry shortly (the same Idempotency-Key makes a retry safe)',
+        }),
+        req,
+      );
     }
-    // body-parser and similar middleware errors carry an HTTP status of their own.
-    const e = exception as { status?: unknown; statusCode?: unknown; type?: string; message?: string };
+    // Middleware errors that carry a client status of their own keep it (the JSON body parser's are
+    // translated where the parser is mounted, in create-api.ts).
+    const e = exception as { status?: unknown; statusCode?: unknown; message?: string };
     const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
-    if (status >= 400 && status < 500) {
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: clientMessage(e.type, e.message) };
-    }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: '服务器内部错误，请稍后重试 / internal error' };
-  }
-}
-
-function clientMessage(type: string | undefined, fallback: string | undefined): string {
-  switch (type) {
-    case 'entity.parse.failed':
-      return '请求体不是合法的 JSON / request body is not valid JSON';
-    case 'entity.too.large':
-      return '请求体过大 / request body too large';
-    case 'encoding.unsupported':
-    case 'charset.unsupported':
-      return '请求体编码不受支持，请使用 UTF-8 / unsupported body encoding, use UTF-8';
-    default:
-      return fallback ?? 'bad request';
+    if (status >= 400 && status < 500) return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: e.message ?? 'bad request' };
+    return this.localized(new LocalizedException(HttpStatus.INTERNAL_SERVER_ERROR, { zh: '服务器内部错误，请稍后重试', en: 'internal error; please retry later' }), req);
   }
 }
 

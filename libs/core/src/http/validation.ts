@@ -20,6 +20,9 @@ const GENERIC: Record<string, (e: ValidationError) => Bilingual> = {
   isEnum: (e) => ({ zh: `取值无效（${JSON.stringify(e.value)}）`, en: `is not an allowed value (${JSON.stringify(e.value)})` }),
 };
 
+/** A class-validator option carrying its message in both languages: `@IsString(bilingual('应为文本', 'must be text'))`. */
+export const bilingual = (zh: string, en: string) => ({ context: { zh, en } as Bilingual });
+
 /** Texts of custom constraints (registerDecorator does not carry `context` through). */
 const CUSTOM = new Map<string, Bilingual>();
 

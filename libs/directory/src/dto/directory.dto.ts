@@ -1,3 +1,4 @@
+import { bilingual } from '@weiquan/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches } from 'class-validator';
@@ -55,22 +56,22 @@ export class StationDto {
 export class StationQueryDto {
   @ApiPropertyOptional({ example: '371502' })
   @IsOptional()
-  @Matches(/^\d{6}$/, { context: { zh: '应为 6 位区域代码', en: 'must be a 6-digit area code' } })
+  @Matches(/^\d{6}$/, bilingual('应为 6 位区域代码', 'must be a 6-digit area code'))
   areaCode?: string;
 
   @ApiPropertyOptional({ enum: STATION_TYPES })
   @IsOptional()
-  @IsIn(STATION_TYPES, { context: { zh: `应为 ${STATION_TYPES.join('/')} 之一`, en: `must be one of ${STATION_TYPES.join(', ')}` } })
+  @IsIn(STATION_TYPES, bilingual(`应为 ${STATION_TYPES.join('/')} 之一`, `must be one of ${STATION_TYPES.join(', ')}`))
   type?: StationType;
 
   @ApiPropertyOptional({ example: 'catering', description: '只列出受理该品类的站点 / only stations covering this category' })
   @IsOptional()
-  @Matches(/^[a-z0-9-]{1,40}$/, { context: { zh: '不是有效的品类代码', en: 'is not a category code' } })
+  @Matches(/^[a-z0-9-]{1,40}$/, bilingual('不是有效的品类代码', 'is not a category code'))
   categoryCode?: string;
 
   @ApiPropertyOptional({ enum: ['true', 'false', 'all'], default: 'true', description: '默认只列出启用的站点 / active stations only by default' })
   @IsOptional()
-  @IsIn(['true', 'false', 'all'], { context: { zh: '应为 true、false 或 all', en: 'must be true, false or all' } })
+  @IsIn(['true', 'false', 'all'], bilingual('应为 true、false 或 all', 'must be true, false or all'))
   @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
   active?: 'true' | 'false' | 'all';
 }
