@@ -1,4 +1,4 @@
-import { normaliseTrackingNo } from '@weiquan/complaints/intake/tracking-number';
+import { normaliseTrackingNo } from '@weiquan/cases';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';

@@ -3,7 +3,9 @@ import {
   AppConfig, ConfigModule, DatabaseModule, JobQueue, LoggingModule, QueueModule, QueueWorkerModule, RedisModule, WorkerHeartbeatHandler,
 } from '@weiquan/core';
 import { WorkerMetricsServer } from './worker-metrics.server';
-import { RoutingModule } from '@weiquan/routing';
+import { CasesWorkerModule } from '@weiquan/cases';
+import { RoutingWorkerModule } from '@weiquan/routing';
+import { NotificationsWorkerModule } from '@weiquan/notifications';
 import { SCHEMA } from '@weiquan/schema';
 
 @Module({})
@@ -18,7 +20,9 @@ export class WorkerModule {
         RedisModule,
         QueueModule,
         QueueWorkerModule,
-        RoutingModule,
+        RoutingWorkerModule,
+        NotificationsWorkerModule,
+        CasesWorkerModule,
       ],
       providers: [
         WorkerHeartbeatHandler,

@@ -3,4 +3,3 @@ export * from './dto/create-complaint.dto';
 export * from './intake/intake.migration';
 export * from './intake/intake.service';
 export * from './intake/identity.rules';
-export * from './intake/tracking-number';

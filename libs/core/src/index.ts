@@ -24,3 +24,4 @@ export * from './outbox/outbox.migration';
 export * from './database/pg-transaction';
 export * from './outbox/outbox-relay';
 export * from './util/refreshing';
+export * from './privacy/mask';

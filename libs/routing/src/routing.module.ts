@@ -5,10 +5,17 @@ import { RoutingMetrics } from './routing.metrics';
 import { RoutingRepository } from './routing.repository';
 import { RoutingService } from './routing.service';
 
-/** Routing for the worker: the decision rules applied to cases, with their job handlers. */
+/** Routing for any process: the decision rules applied to cases, and hand-backs from staff. */
 @Module({
   imports: [CalendarModule],
-  providers: [RoutingRepository, RoutingService, RoutingMetrics, RouteCasesHandler, EscalateStationsHandler, ReconcileHandler],
+  providers: [RoutingRepository, RoutingService, RoutingMetrics],
   exports: [RoutingService],
 })
 export class RoutingModule {}
+
+/** The worker's routing jobs. */
+@Module({
+  imports: [RoutingModule],
+  providers: [RouteCasesHandler, EscalateStationsHandler, ReconcileHandler],
+})
+export class RoutingWorkerModule {}

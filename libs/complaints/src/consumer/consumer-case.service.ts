@@ -4,7 +4,7 @@ import { Lang, LocalizedException } from '@weiquan/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { IntakeService } from '../intake/intake.service';
-import { normaliseTrackingNo } from '../intake/tracking-number';
+import { normaliseTrackingNo } from '@weiquan/cases';
 import { AttachmentStore, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE, sniffMime } from './attachment.store';
 import { CaseForConsumer, ConsumerCaseRepository } from './consumer-case.repository';
 import { eventText } from './timeline';

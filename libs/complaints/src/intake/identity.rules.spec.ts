@@ -1,4 +1,4 @@
-import { isValidIdNumber, isValidUscc, maskPhone, normaliseMobile, respondentKey } from './identity.rules';
+import { isValidIdNumber, isValidUscc, normaliseMobile, respondentKey } from './identity.rules';
 
 /**
  * Check characters are computed here from the standards themselves (weights derived, not copied
@@ -255,18 +255,5 @@ describe('respondentKey', () => {
   it('keeps a name apart from a credit code that looks the same', () => {
     const code = uscc('91371500MA3C8X2Q1');
     expect(respondentKey(code)).not.toBe(respondentKey('x', code));
-  });
-});
-
-describe('maskPhone', () => {
-  it('shows the first three and last four digits of an 11-digit number', () => {
-    expect(maskPhone('13800138000')).toBe('138****8000');
-    expect(maskPhone('19912345678')).toBe('199****5678');
-  });
-
-  it('hides anything that is not 11 characters entirely', () => {
-    expect(maskPhone('1380013800')).toBe('****');
-    expect(maskPhone('138001380001')).toBe('****');
-    expect(maskPhone('')).toBe('****');
   });
 });

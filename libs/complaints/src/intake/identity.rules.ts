@@ -45,8 +45,3 @@ export function respondentKey(name: string, creditCode?: string | null): string 
   const folded = name.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
   return `name:${folded}`;
 }
-
-/** 138****8000: what lists and exports show of a phone number. */
-export function maskPhone(phone: string): string {
-  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
-}

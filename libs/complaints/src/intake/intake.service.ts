@@ -7,7 +7,7 @@ import { CreateComplaintDto } from '../dto/create-complaint.dto';
 import { checkSubmission } from './intake.rules';
 import { IntakeDirectory } from './intake-directory';
 import { InsertedCase, IntakeRepository, NewCase } from './intake.repository';
-import { makeAccessCode, makeTrackingNo } from './tracking-number';
+import { makeAccessCode, makeTrackingNo } from '@weiquan/cases';
 
 export type IntakeChannel = 'web' | 'phone' | 'letter' | 'counter';
 
@@ -77,6 +77,7 @@ export class IntakeService {
       phone: this.cipher.encrypt(checked.phone),
       address: dto.consumer.address ? this.cipher.encrypt(dto.consumer.address) : null,
       idNumber: dto.consumer.idNumber ? this.cipher.encrypt(dto.consumer.idNumber.toUpperCase()) : null,
+      email: dto.consumer.email ? this.cipher.encrypt(dto.consumer.email) : null,
     };
     const dues = {
       complaint: await this.calendar.due(receivedOn, rules.days.acceptance),
@@ -101,6 +102,7 @@ export class IntakeService {
       consumerPhoneTail: checked.phone.slice(-4),
       consumerAddressEnc: sealed.address,
       consumerIdNumberEnc: sealed.idNumber,
+      consumerEmailEnc: sealed.email,
       respondentName: dto.respondent.name.trim(),
       respondentKey: checked.respondentKey,
       respondentCreditCode: checked.creditCode,

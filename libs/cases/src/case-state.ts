@@ -1,0 +1,247 @@
+import type { Bilingual } from '@weiquan/core';
+import type { CaseStatus } from './case-status';
+import { findReason, ReasonKind, reasonsUnder } from './reason-codes';
+import type { RuleSet } from './rule-set';
+
+/**
+ * The case state machine of both tracks, as a pure function: what a handler may do to a case now,
+ * and what doing it changes (status, clocks, the consumer's notification, follow-up effects).
+ * Nothing here reads the clock or the database; the caller passes the facts and applies the result.
+ */
+
+export const CASE_ACTIONS = [
+  'accept', 'refuse', 'hand-back', 'start-mediation', 'pause-clock', 'resume-clock', 'resolve', 'terminate',
+  'open-enforcement', 'decline-enforcement', 'extend-decision', 'report-violation', 'close', 'record-follow-up', 'note',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** Statutory clocks. `acceptance` (complaints) and `decision` (reports) start at receipt. */
+export type ClockName = 'acceptance' | 'decision' | 'mediation' | 'termination-notice' | 'reporter-notice' | 'follow-up';
+
+export type ClockOp =
+  | { op: 'start'; clock: ClockName; days: number }
+  | { op: 'meet'; clock: ClockName }
+  | { op: 'pause'; clock: ClockName }
+  | { op: 'resume'; clock: ClockName }
+  | { op: 'extend'; clock: ClockName; days: number };
+
+export type ConsumerNotice = 'accepted' | 'refused' | 'mediation-resolved' | 'mediation-terminated' | 'closed' | 'follow-up' | 'report-decision';
+
+export interface CaseFacts {
+  track: 'complaint' | 'report';
+  status: CaseStatus;
+  ruleSet: RuleSet;
+  /** A report opened by staff from a violation lead has no reporter to tell. */
+  referral: boolean;
+  decisionExtended: boolean;
+  followUpDone: boolean;
+}
+
+export interface ActionInput {
+  action: CaseAction;
+  reasonCode?: string;
+  note?: string;
+  /** Money recovered for the consumer, in fen. */
+  amountRecoveredFen?: number;
+  agreement?: boolean;
+}
+
+export interface Transition {
+  action: CaseAction;
+  from: CaseStatus;
+  to: CaseStatus;
+  reason?: { kind: ReasonKind; code: string; text: Bilingual; basis: string };
+  clocks: ClockOp[];
+  notify?: ConsumerNotice;
+  /** Work beyond the case row: return it to routing, or open a linked report. */
+  effect?: 'hand-back' | 'open-linked-report';
+  outcome?: { amountRecoveredFen?: number; agreement?: boolean; decision?: 'opened' | 'not-opened' };
+}
+
+export interface FieldProblem {
+  field: string;
+  message: Bilingual;
+}
+
+export type Decision =
+  | { ok: true; transition: Transition }
+  | { ok: false; kind: 'not-allowed'; allowed: CaseAction[] }
+  | { ok: false; kind: 'invalid'; problems: FieldProblem[] };
+
+interface Rule {
+  to: CaseStatus | 'same';
+  reason?: ReasonKind;
+  needsNote?: boolean;
+  needsOutcome?: boolean;
+  clocks?: (f: CaseFacts) => ClockOp[];
+  notify?: (f: CaseFacts) => ConsumerNotice | undefined;
+  effect?: Transition['effect'];
+  when?: (f: CaseFacts) => boolean;
+}
+
+const note: Rule = { to: 'same', needsNote: true };
+
+/** Complaint mediation may end in these ways from any of its running states. */
+const endMediation: Record<'resolve' | 'terminate' | 'report-violation' | 'note', Rule> = {
+  resolve: { to: 'resolved', needsOutcome: true, clocks: () => [{ op: 'meet', clock: 'mediation' }], notify: () => 'mediation-resolved' },
+  terminate: {
+    to: 'terminated',
+    reason: 'termination',
+    clocks: (f) => [{ op: 'meet', clock: 'mediation' }, { op: 'start', clock: 'termination-notice', days: f.ruleSet.days.terminationNotice }],
+    notify: () => 'mediation-terminated',
+  },
+  'report-violation': { to: 'same', needsNote: true, effect: 'open-linked-report' },
+  note,
+};
+
+const followUpClock = (f: CaseFacts): ClockOp[] => (f.ruleSet.days.followUp ? [{ op: 'start', clock: 'follow-up', days: f.ruleSet.days.followUp }] : []);
+
+/** Deciding on a report meets its decision clock and starts the reporter's (a referral has no reporter). */
+const decisionMade = (f: CaseFacts): ClockOp[] => [
+  { op: 'meet', clock: 'decision' },
+  ...(f.referral ? [] : [{ op: 'start', clock: 'reporter-notice', days: f.ruleSet.days.reporterNotice } as const]),
+];
+
+const decide: Partial<Record<CaseAction, Rule>> = {
+  'open-enforcement': { to: 'case-opened', clocks: decisionMade },
+  'decline-enforcement': { to: 'not-opened', reason: 'no-case', clocks: decisionMade },
+  'extend-decision': {
+    to: 'same',
+    needsNote: true,
+    when: (f) => !f.decisionExtended,
+    clocks: (f) => [{ op: 'extend', clock: 'decision', days: f.ruleSet.days.enforcementExtension }],
+  },
+};
+
+const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<Record<CaseAction, Rule>>>>> = {
+  complaint: {
+    assigned: {
+      accept: {
+        to: 'accepted',
+        clocks: (f) => [{ op: 'meet', clock: 'acceptance' }, { op: 'start', clock: 'mediation', days: f.ruleSet.days.mediation }],
+        notify: () => 'accepted',
+      },
+      refuse: { to: 'refused', reason: 'refusal', clocks: () => [{ op: 'meet', clock: 'acceptance' }], notify: () => 'refused' },
+      'hand-back': { to: 'received', needsNote: true, effect: 'hand-back' },
+      note,
+    },
+    accepted: { 'start-mediation': { to: 'mediating' }, ...endMediation },
+    mediating: { 'pause-clock': { to: 'paused', needsNote: true, clocks: () => [{ op: 'pause', clock: 'mediation' }] }, ...endMediation },
+    paused: {
+      'resume-clock': { to: 'mediating', clocks: () => [{ op: 'resume', clock: 'mediation' }] },
+      terminate: endMediation.terminate,
+      'report-violation': endMediation['report-violation'],
+      note,
+    },
+    resolved: { close: { to: 'closed', clocks: followUpClock, notify: () => 'closed' }, note },
+    terminated: { close: { to: 'closed', clocks: (f) => [{ op: 'meet', clock: 'termination-notice' }, ...followUpClock(f)], notify: () => 'closed' }, note },
+    closed: {
+      'record-follow-up': { to: 'same', needsNote: true, when: (f) => !f.followUpDone, clocks: (f) => (f.ruleSet.days.followUp ? [{ op: 'meet', clock: 'follow-up' }] : []), notify: () => 'follow-up' },
+      note,
+    },
+  },
+  report: {
+    assigned: { accept: { to: 'deciding' }, 'hand-back': { to: 'received', needsNote: true, effect: 'hand-back' }, ...decide, note },
+    deciding: { ...decide, note },
+    'case-opened': { close: { to: 'closed', clocks: (f) => (f.referral ? [] : [{ op: 'meet', clock: 'reporter-notice' }]), notify: (f) => (f.referral ? undefined : 'report-decision') }, note },
+    'not-opened': { close: { to: 'closed', clocks: (f) => (f.referral ? [] : [{ op: 'meet', clock: 'reporter-notice' }]), notify: (f) => (f.referral ? undefined : 'report-decision') }, note },
+  },
+};
+
+/** Every state not listed above still takes a note from its handler. */
+function rulesFor(f: CaseFacts): Partial<Record<CaseAction, Rule>> {
+  return RULES[f.track][f.status] ?? { note };
+}
+
+/** The actions a handler may take on the case now, in the contract's order. */
+export function allowedActions(f: CaseFacts): CaseAction[] {
+  const rules = rulesFor(f);
+  return CASE_ACTIONS.filter((a) => rules[a] && (rules[a]!.when?.(f) ?? true));
+}
+
+const NOTE_MAX = 2000;
+const USED_BY: Record<'reasonCode' | 'amountRecoveredFen' | 'agreement', Bilingual> = {
+  reasonCode: { zh: '此操作不需要理由代码', en: 'not used by this action' },
+  amountRecoveredFen: { zh: '只有"调解成功"需要挽回金额', en: 'only "resolve" takes an amount recovered' },
+  agreement: { zh: '只有"调解成功"需要填写是否达成书面协议', en: 'only "resolve" takes agreement' },
+};
+
+/** Decides an action on a case: the transition, or why not (409 with what is allowed, or 400 per field). */
+export function decideAction(f: CaseFacts, input: ActionInput): Decision {
+  const rule = rulesFor(f)[input.action];
+  if (!rule || !(rule.when?.(f) ?? true)) return { ok: false, kind: 'not-allowed', allowed: allowedActions(f) };
+
+  const problems: FieldProblem[] = [];
+  const text = input.note?.trim() ?? '';
+  let reason: Transition['reason'];
+  if (rule.reason) {
+    const options = reasonsUnder(rule.reason, f.ruleSet.code);
+    const found = input.reasonCode ? findReason(rule.reason, f.ruleSet.code, input.reasonCode) : undefined;
+    if (!found) {
+      const list = options.map((o) => o.code).join('、');
+      problems.push({
+        field: 'reasonCode',
+        message: input.reasonCode
+          ? { zh: `"${input.reasonCode}" 不是${f.ruleSet.name}下的有效理由代码，可选：${list}`, en: `"${input.reasonCode}" is not a reason code under ${f.ruleSet.code}; choose one of ${options.map((o) => o.code).join(', ')}` }
+          : { zh: `必须选择理由代码（可选：${list}）`, en: `a reason code is required (one of ${options.map((o) => o.code).join(', ')})` },
+      });
+    } else reason = { kind: rule.reason, ...found };
+  } else if (input.reasonCode !== undefined) problems.push({ field: 'reasonCode', message: USED_BY.reasonCode });
+
+  if (rule.needsNote && text.length < 2) problems.push({ field: 'note', message: { zh: '必须填写说明（至少 2 个字）', en: 'a note of at least 2 characters is required' } });
+  if (text.length > NOTE_MAX) problems.push({ field: 'note', message: { zh: `说明不能超过 ${NOTE_MAX} 字`, en: `at most ${NOTE_MAX} characters` } });
+
+  if (rule.needsOutcome) {
+    if (input.amountRecoveredFen === undefined) problems.push({ field: 'amountRecovered', message: { zh: '必须填写为消费者挽回的经济损失（元，可为 0）', en: 'the amount recovered for the consumer is required (yuan, may be 0)' } });
+    if (input.agreement === undefined) problems.push({ field: 'agreement', message: { zh: '必须说明是否达成书面调解协议', en: 'say whether a written agreement was made (true or false)' } });
+  } else {
+    if (input.amountRecoveredFen !== undefined) problems.push({ field: 'amountRecovered', message: USED_BY.amountRecoveredFen });
+    if (input.agreement !== undefined) problems.push({ field: 'agreement', message: USED_BY.agreement });
+  }
+  if (problems.length) return { ok: false, kind: 'invalid', problems };
+
+  const to = rule.to === 'same' ? f.status : rule.to;
+  const outcome: Transition['outcome'] = rule.needsOutcome
+    ? { amountRecoveredFen: input.amountRecoveredFen, agreement: input.agreement }
+    : input.action === 'open-enforcement'
+      ? { decision: 'opened' }
+      : input.action === 'decline-enforcement'
+        ? { decision: 'not-opened' }
+        : undefined;
+  return {
+    ok: true,
+    transition: {
+      action: input.action,
+      from: f.status,
+      to,
+      reason,
+      clocks: rule.clocks?.(f) ?? [],
+      notify: rule.notify?.(f),
+      effect: rule.effect,
+      outcome,
+    },
+  };
+}
+
+/** The clock a case in this state is running against (what its `due_on` is), if any. */
+export function runningClock(track: 'complaint' | 'report', status: CaseStatus): ClockName | null {
+  switch (status) {
+    case 'received':
+    case 'assigned':
+      return track === 'complaint' ? 'acceptance' : 'decision';
+    case 'deciding':
+      return 'decision';
+    case 'accepted':
+    case 'mediating':
+      return 'mediation';
+    case 'terminated':
+      return 'termination-notice';
+    case 'case-opened':
+    case 'not-opened':
+      return 'reporter-notice';
+    case 'closed':
+      return track === 'complaint' ? 'follow-up' : null;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '@weiquan/calendar';
+import { IdentityModule } from '@weiquan/identity';
+import { NotificationsModule } from '@weiquan/notifications';
+import { RoutingModule } from '@weiquan/routing';
+import { AdminCalendarController } from './clocks/admin-calendar.controller';
+import { SweepClocksHandler } from './clocks/clocks.handlers';
+import { ClocksRepository } from './clocks/clocks.repository';
+import { ClocksService } from './clocks/clocks.service';
+import { CaseHandlingService } from './handling/case-handling.service';
+import { CasesController } from './handling/cases.controller';
+import { CasesRepository } from './handling/cases.repository';
+
+/** The statutory clocks for any process. */
+@Module({
+  imports: [CalendarModule],
+  providers: [ClocksRepository, ClocksService],
+  exports: [ClocksService],
+})
+export class ClocksModule {}
+
+/** Staff case handling: the queue, the case file, actions, and the calendar administrators enter. */
+@Module({
+  imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule],
+  controllers: [CasesController, AdminCalendarController],
+  providers: [CasesRepository, CaseHandlingService],
+})
+export class CasesApiModule {}
+
+/** The worker's clock jobs: reminders and escalation, read from PostgreSQL (a Redis flush loses nothing). */
+@Module({
+  imports: [ClocksModule],
+  providers: [SweepClocksHandler],
+})
+export class CasesWorkerModule {}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsoDate } from '@weiquan/calendar';
+import { pgTransaction, Sql } from '@weiquan/core';
+import { DataSource } from 'typeorm';
+import type { Clock } from '../deadline';
+
+export interface ProvisionalFirstClock {
+  id: string;
+  track: 'complaint' | 'report';
+  ruleSet: string;
+  receivedOn: IsoDate;
+  decisionExtended: boolean;
+}
+
+/** Queries of the statutory clocks: the calendar year an administrator enters, and the sweep. */
+@Injectable()
+export class ClocksRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return pgTransaction(this.db, work);
+  }
+
+  /** Replaces that year's overrides with the entered schedule and marks the year official. */
+  async enterYear(sql: Sql, year: number, days: { day: IsoDate; workday: boolean; name: string | null }[], by: string): Promise<void> {
+    await sql.query(`delete from calendar_override where day between make_date($1, 1, 1) and make_date($1, 12, 31)`, [year]);
+    if (days.length) {
+      await sql.query(
+        `insert into calendar_override (day, workday, name) select x.day, x.workday, x.name from jsonb_to_recordset($1::jsonb) as x(day date, workday boolean, name text)`,
+        [JSON.stringify(days)],
+      );
+    }
+    await sql.query(
+      `insert into calendar_year (year, entered_by) values ($1, $2) on conflict (year) do update set entered_at = now(), entered_by = excluded.entered_by`,
+      [year, by],
+    );
+  }
+
+  years(): Promise<{ year: number; enteredAt: Date; enteredBy: string | null }[]> {
+    return this.db.query(`select year, entered_at as "enteredAt", entered_by as "enteredBy" from calendar_year order by year`);
+  }
+
+  overridesOf(year: number): Promise<{ day: string; workday: boolean; name: string | null }[]> {
+    return this.db.query(`select day, workday, name from calendar_override where extract(year from day) = $1 order by day`, [year]);
+  }
+
+  /** First clocks (acceptance, report decision) still running on a provisional date, locked. */
+  provisionalFirstClocks(sql: Sql): Promise<ProvisionalFirstClock[]> {
+    return sql.query(
+      `select id::text as id, track, rule_set as "ruleSet", received_on as "receivedOn", decision_extended as "decisionExtended"
+         from cases where acceptance_due_provisional and status in ('received', 'assigned', 'deciding') for update`,
+    );
+  }
+
+  async setFirstClocks(sql: Sql, rows: { id: string; dueOn: IsoDate; provisional: boolean }[]): Promise<void> {
+    if (!rows.length) return;
+    await sql.query(
+      `update cases c set acceptance_due = x."dueOn", acceptance_due_provisional = x.provisional, updated_at = now()
+         from jsonb_to_recordset($1::jsonb) as x(id bigint, "dueOn" date, provisional boolean) where c.id = x.id`,
+      [JSON.stringify(rows)],
+    );
+  }
+
+  /** Workflow clocks still running on a provisional date, locked. */
+  provisionalClocks(sql: Sql): Promise<(Clock & { caseId: string })[]> {
+    return sql.query(
+      `select case_id::text as "caseId", clock, counts_from as "countsFrom", days, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn"
+         from case_clock where provisional and met_on is null and paused_on is null for update`,
+    );
+  }
+
+  /** New due dates for workflow clocks, and each case's running deadline recomputed from them. */
+  async setClocks(sql: Sql, rows: { caseId: string; clock: string; dueOn: IsoDate; provisional: boolean }[]): Promise<void> {
+    if (!rows.length) return;
+    await sql.query(
+      `update case_clock k set due_on = x."dueOn", provisional = x.provisional
+         from jsonb_to_recordset($1::jsonb) as x("caseId" bigint, clock text, "dueOn" date, provisional boolean)
+        where k.case_id = x."caseId" and k.clock = x.clock`,
+      [JSON.stringify(rows)],
+    );
+    await sql.query(
+      `update cases c set clock_due = (select min(k.due_on) from case_clock k where k.case_id = c.id and k.met_on is null and k.paused_on is null),
+              updated_at = now()
+        where c.id = any($1::bigint[])`,
+      [[...new Set(rows.map((r) => r.caseId))]],
+    );
+  }
+
+  /**
+   * Raises one alert per case, running deadline and kind: 'reminder' for deadlines falling within
+   * [today, soon], 'overdue' for those already past. Each alert writes a staff-side history event
+   * (who should act, by when); the primary key makes a second sweep, or a second worker, a no-op.
+   */
+  async raiseAlerts(kind: 'reminder' | 'overdue', range: { from: IsoDate | null; to: IsoDate }, limit: number): Promise<{ caseId: string; status: string; track: string; dueOn: string; assigneeCode: string | null; oversight: string | null }[]> {
+    return this.db.query(
+      `with due as (
+         select c.id, c.status, c.track, c.due_on, c.assignee_code, c.assignee_type,
+                case when c.assignee_type = 'station' then (select r.code from station s join regulator r on r.area_code = s.area_code and r.kind = 'market' and r.level = 'county' where s.code = c.assignee_code limit 1)
+                     else (select code from regulator where kind = 'market' and level = 'city' limit 1) end as oversight
+           from cases c
+          where c.due_on is not null and c.due_on <= $2::date and ($1::date is null or c.due_on >= $1::date)
+            and not exists (select 1 from clock_alert a where a.case_id = c.id and a.status = c.status and a.due_on = c.due_on and a.kind = $3)
+          order by c.due_on, c.id
+          limit $4
+       ),
+       a as (
+         insert into clock_alert (case_id, status, due_on, kind)
+         select id, status, due_on, $3 from due
+         on conflict do nothing
+         returning case_id
+       ),
+       e as (
+         insert into case_event (case_id, type, actor_type, unit_code, from_status, to_status, note, public, data)
+         select due.id, $3, 'system', due.assignee_code, due.status, due.status,
+                case when $3 = 'overdue' then '已超过法定期限（' || due.due_on || '），已提请 ' || coalesce(due.oversight, '上级') || ' 督办'
+                     else '法定期限将于 ' || due.due_on || ' 届满，请及时办理' end,
+                false, jsonb_build_object('dueOn', due.due_on, 'oversight', due.oversight)
+           from due join a on a.case_id = due.id
+       )
+       select due.id::text as "caseId", due.status, due.track, due.due_on as "dueOn", due.assignee_code as "assigneeCode", due.oversight
+         from due join a on a.case_id = due.id`,
+      [range.from, range.to, kind, limit],
+    );
+  }
+
+  async overdueCounts(today: IsoDate): Promise<{ status: string; track: string; n: number }[]> {
+    return this.db.query(`select status, track, count(*)::int as n from cases where due_on < $1 group by status, track`, [today]);
+  }
+}

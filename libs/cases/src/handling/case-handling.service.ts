@@ -1,0 +1,281 @@
+import { Injectable } from '@nestjs/common';
+import { CalendarService, chinaDate, IsoDate } from '@weiquan/calendar';
+import { invalid, Lang, LocalizedException, PersonalDataCipher } from '@weiquan/core';
+import type { StaffPrincipal } from '@weiquan/identity';
+import { NotificationWriter } from '@weiquan/notifications';
+import { RoutingService } from '@weiquan/routing';
+import { randomInt } from 'node:crypto';
+import { ActionInput, allowedActions, CaseFacts, ClockName, decideAction, Transition } from '../case-state';
+import { CaseStatus, STATUS_TEXT } from '../case-status';
+import { claimantFlags } from '../claimant-flags';
+import { applyClockOp, Clock } from '../deadline';
+import { reasonsUnder } from '../reason-codes';
+import { ruleSet, ruleSetOn } from '../rule-set';
+import { makeAccessCode, makeTrackingNo } from '../tracking-number';
+import { actingUnit, readScope } from './case-scope';
+import { caseDetail, caseListItem, firstClock, personalData } from './case-view';
+import { CaseListFilter, CaseRow, CasesRepository, TransitionWrite } from './cases.repository';
+
+const NOT_FOUND = () => new LocalizedException(404, { zh: '未找到该案件', en: 'no such case' });
+
+/** Events the consumer sees in their timeline (the rest are the office's own working notes). */
+const PUBLIC_ACTIONS = new Set(['accept', 'refuse', 'start-mediation', 'pause-clock', 'resume-clock', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'close', 'record-follow-up']);
+
+export interface ListQuery {
+  status?: string[];
+  categoryCode?: string;
+  track?: 'complaint' | 'report';
+  overdue?: boolean;
+  dueWithinDays?: number;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** Staff handling of cases: the queue, the case file, and actions through the state machine. */
+@Injectable()
+export class CaseHandlingService {
+  constructor(
+    private readonly repo: CasesRepository,
+    private readonly calendar: CalendarService,
+    private readonly routing: RoutingService,
+    private readonly notifications: NotificationWriter,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  async list(p: StaffPrincipal, q: ListQuery, lang: Lang) {
+    const limit = q.limit ?? 20;
+    const today = chinaDate(new Date());
+    const filter: CaseListFilter = {
+      statuses: q.status,
+      categoryCode: q.categoryCode,
+      track: q.track,
+      overdue: q.overdue,
+      dueBy: q.dueWithinDays !== undefined ? (await this.calendar.due(today, q.dueWithinDays)).date : undefined,
+      q: q.q?.trim() || undefined,
+      before: q.cursor ? decodeCursor(q.cursor) : undefined,
+      limit: limit + 1,
+      today,
+    };
+    const rows = await this.repo.list(readScope(p), filter);
+    const page = rows.slice(0, limit);
+    const unit = actingUnit(p);
+    return {
+      items: page.map((r) => caseListItem(r, { today, lang, handler: r.assigneeCode === unit, phone: (b) => this.cipher.decrypt(b) })),
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
+    };
+  }
+
+  async detail(p: StaffPrincipal, id: string, lang: Lang) {
+    const c = await this.readable(p, id);
+    const handler = c.assigneeCode !== null && c.assigneeCode === actingUnit(p);
+    const [clocks, history, routing, linked, attachments, claimant] = await Promise.all([
+      this.repo.transaction((sql) => this.repo.clocks(sql, c.id)),
+      this.repo.history(c.id),
+      this.repo.routing(c.id),
+      this.repo.linked(c),
+      this.repo.attachments(c.id),
+      this.claimant(c),
+    ]);
+    const facts = this.facts(c, clocks);
+    return caseDetail(c, {
+      lang,
+      today: chinaDate(new Date()),
+      handler,
+      clocks: [firstClock(c, facts.ruleSet), ...clocks],
+      history,
+      routing,
+      linked,
+      attachments,
+      claimant,
+      allowedActions: handler ? allowedActions(facts) : [],
+      reasons: {
+        refusal: reasonsUnder('refusal', facts.ruleSet.code),
+        termination: reasonsUnder('termination', facts.ruleSet.code),
+        noCase: reasonsUnder('no-case', facts.ruleSet.code),
+      },
+      phone: (b) => this.cipher.decrypt(b),
+    });
+  }
+
+  /** The consumer's personal data in full: for the handling unit only, and every view recorded. */
+  async personalData(p: StaffPrincipal, id: string) {
+    const c = await this.readable(p, id);
+    const unit = actingUnit(p);
+    if (!unit || c.assigneeCode !== unit) {
+      throw new LocalizedException(403, { zh: '只有承办单位可以查看完整的个人信息', en: 'only the handling unit may see personal data in full' });
+    }
+    const full = personalData(c, (b) => this.cipher.decrypt(b));
+    await this.repo.auditPersonalDataView(c.id, { userId: p.userId, username: p.username, unitCode: unit }, Object.keys(full).filter((k) => full[k as keyof typeof full] !== null));
+    return full;
+  }
+
+  async act(p: StaffPrincipal, id: string, input: ActionInput) {
+    const c = await this.readable(p, id);
+    const unit = actingUnit(p);
+    if (!unit || c.assigneeCode !== unit) {
+      throw new LocalizedException(403, { zh: '您的角色或单位只能查阅此案件，不能办理', en: 'your role or unit may read this case but not act on it' });
+    }
+    if (input.action === 'hand-back') return this.handBack(p, unit, c, input);
+
+    const today = chinaDate(new Date());
+    const cal = await this.calendar.overrides();
+    const done = await this.repo.transaction(async (sql) => {
+      const locked = await this.repo.lockAssigned(sql, id, unit);
+      if (!locked) throw movedAway();
+      const clocks = await this.repo.clocks(sql, id);
+      const facts = this.facts(locked, clocks);
+      const decision = decideAction(facts, input);
+      if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, locked.status, decision.allowed);
+      if (!decision.ok) throw invalid(decision.problems);
+      const t = decision.transition;
+
+      const write = this.write(locked, t, facts, clocks, today, cal, { userId: p.userId, unitCode: unit }, input.note?.trim() || null);
+      let linkedReport: { id: string; trackingNo: string } | undefined;
+      if (t.effect === 'open-linked-report') {
+        linkedReport = await this.openLinkedReport(sql, locked, today, input.note!.trim());
+        write.eventData.linkedReport = linkedReport;
+      }
+      if (!(await this.repo.applyTransition(sql, write))) throw movedAway();
+      if (t.notify) {
+        await this.notifications.write(sql, {
+          caseId: locked.id,
+          kind: t.notify,
+          params: {
+            reason: t.reason?.text.zh,
+            amountYuan: t.outcome?.amountRecoveredFen !== undefined ? fenToYuan(t.outcome.amountRecoveredFen) : undefined,
+            unitName: locked.assigneeName ?? undefined,
+            decision: (t.outcome?.decision ?? (locked.decision as 'opened' | 'not-opened' | null)) ?? undefined,
+          },
+        });
+      }
+      return { t, linkedReport };
+    });
+    return {
+      id,
+      action: done.t.action,
+      from: done.t.from,
+      status: done.t.to,
+      ...(done.linkedReport ? { linkedReport: done.linkedReport } : {}),
+    };
+  }
+
+  private async handBack(p: StaffPrincipal, unit: string, c: CaseRow, input: ActionInput) {
+    const facts = this.facts(c, []);
+    const decision = decideAction(facts, input);
+    if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, c.status, decision.allowed);
+    if (!decision.ok) throw invalid(decision.problems);
+    const round = await this.routing.handBack(c.id, unit, input.note!.trim(), p.userId);
+    if (round === null) throw movedAway();
+    return { id: c.id, action: 'hand-back', from: c.status, status: 'received', routingRound: round };
+  }
+
+  /** The row the repository writes for a decided transition. */
+  private write(c: CaseRow, t: Transition, facts: CaseFacts, clocks: Clock[], today: IsoDate, cal: Awaited<ReturnType<CalendarService['overrides']>>, actor: { userId: string; unitCode: string }, note: string | null): TransitionWrite {
+    const byName = new Map<ClockName, Clock>(clocks.map((k) => [k.clock, k]));
+    let first = firstClock(c, facts.ruleSet);
+    let firstTouched = false;
+    for (const op of t.clocks) {
+      if (op.clock === first.clock) {
+        first = applyClockOp(first, op, today, cal);
+        firstTouched = true;
+      } else byName.set(op.clock, applyClockOp(byName.get(op.clock), op, today, cal));
+    }
+    const changed = t.clocks.filter((op) => op.clock !== first.clock).map((op) => byName.get(op.clock)!);
+    const running = [...byName.values()].filter((k) => !k.metOn && !k.pausedOn).map((k) => k.dueOn).sort();
+    const a = t.action;
+    return {
+      caseId: c.id,
+      from: t.from,
+      to: t.to,
+      actor,
+      action: a,
+      reasonCode: t.reason?.code ?? null,
+      note,
+      publicEvent: PUBLIC_ACTIONS.has(a),
+      eventData: {
+        ...(t.reason ? { reason: { kind: t.reason.kind, code: t.reason.code, text: t.reason.text, basis: t.reason.basis } } : {}),
+        ...(t.outcome ? { outcome: t.outcome } : {}),
+        ...(t.clocks.length ? { clocks: t.clocks } : {}),
+      },
+      set: {
+        clockDue: running[0] ?? null,
+        firstClock: firstTouched ? { dueOn: first.dueOn, provisional: first.provisional, metOn: first.metOn, extended: first.days > facts.ruleSet.days.enforcementDecision && first.clock === 'decision' } : undefined,
+        outcomeReasonCode: t.reason?.code,
+        amountRecoveredFen: t.outcome?.amountRecoveredFen,
+        agreement: t.outcome?.agreement,
+        decision: t.outcome?.decision,
+        accepted: a === 'accept',
+        concluded: ['refuse', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement'].includes(a),
+        closed: a === 'close',
+        followedUp: a === 'record-follow-up',
+      },
+      clocks: changed,
+    };
+  }
+
+  /** A linked report for a violation lead: its own tracking number, received today, routed by the worker. */
+  private async openLinkedReport(sql: Parameters<Parameters<CasesRepository['transaction']>[0]>[0], c: CaseRow, today: IsoDate, note: string) {
+    const rules = ruleSetOn(today);
+    const due = await this.calendar.due(today, rules.days.enforcementDecision);
+    const trackingNo = makeTrackingNo(today, await this.repo.nextTrackingSerial(sql));
+    const accessCodeHash = this.cipher.hash('access-code', `${trackingNo}:${makeAccessCode(randomInt)}`);
+    return this.repo.openLinkedReport(sql, { caseId: c.id, trackingNo, accessCodeHash, receivedOn: today, due: due.date, dueProvisional: due.provisional, ruleSet: rules.code, note });
+  }
+
+  private async readable(p: StaffPrincipal, id: string): Promise<CaseRow> {
+    if (!/^\d{1,18}$/.test(id)) throw NOT_FOUND();
+    const c = await this.repo.find(readScope(p), id);
+    if (!c) throw NOT_FOUND();
+    return c;
+  }
+
+  private facts(c: CaseRow, clocks: Clock[]): CaseFacts {
+    return {
+      track: c.track,
+      status: c.status,
+      ruleSet: ruleSet(c.ruleSet as 'order20' | 'order121'),
+      referral: c.intakeChannel === 'referral',
+      decisionExtended: c.decisionExtended,
+      followUpDone: c.followUpAt !== null || clocks.some((k) => k.clock === 'follow-up' && k.metOn !== null),
+    };
+  }
+
+  private async claimant(c: CaseRow) {
+    const since = new Date(Date.now() - 365 * 24 * 3600 * 1000);
+    const history = await this.repo.claimantHistory(c.consumerPhoneHash, since, 200);
+    const respondentKey = await this.repo.respondentKeyOf(c.id);
+    return claimantFlags({ id: c.id, trackingNo: c.trackingNo, track: c.track, respondentKey, description: c.description, receivedAt: c.receivedAt }, history);
+  }
+}
+
+function movedAway() {
+  return new LocalizedException(409, { zh: '案件已不在本单位或状态已变化，请刷新后重试', en: 'the case has left your unit or changed meanwhile; reload and try again' });
+}
+
+function notAllowed(action: string, status: CaseStatus, allowed: string[]) {
+  const st = STATUS_TEXT[status];
+  return new LocalizedException(
+    409,
+    {
+      zh: `案件当前状态为"${st?.zh ?? status}"，不能执行 ${action}；可执行：${allowed.join('、') || '无'}`,
+      en: `"${action}" is not allowed while the case is ${st?.en ?? status}; allowed: ${allowed.join(', ') || 'none'}`,
+    },
+    [],
+    { allowed },
+  );
+}
+
+export function fenToYuan(fen: number): string {
+  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+}
+
+function encodeCursor(id: string): string {
+  return Buffer.from(`c:${id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const raw = Buffer.from(cursor, 'base64url').toString();
+  if (!/^c:\d{1,18}$/.test(raw)) throw new LocalizedException(400, { zh: 'cursor 无效，请使用上一页返回的 nextCursor', en: 'invalid cursor; pass the nextCursor of the previous page' }, [{ field: 'cursor', message: { zh: '无效', en: 'invalid' } }]);
+  return raw.slice(2);
+}

@@ -1,0 +1,180 @@
+import type { Lang } from '@weiquan/core';
+import { maskAddress, maskEmail, maskIdNumber, maskName, maskPhone } from '@weiquan/core';
+import type { CaseAction, ClockName } from '../case-state';
+import { CaseStatus, STATUS_TEXT } from '../case-status';
+import type { ClaimantFlags } from '../claimant-flags';
+import { Clock, CLOCK_TEXT } from '../deadline';
+import type { RuleSet } from '../rule-set';
+import type { CaseListRow, CaseRow } from './cases.repository';
+
+/**
+ * How a case reads to staff. Pure: what is masked depends only on whether the reader handles it.
+ * Reporter identity (Art. 33) is hidden from everyone but the handling unit.
+ */
+type Decrypt = (sealed: Buffer) => string;
+
+/** Statuses in which the first clock (acceptance, or the report decision) is still running. */
+const FIRST_CLOCK_RUNNING: CaseStatus[] = ['received', 'assigned', 'deciding'];
+
+export function firstClock(c: Pick<CaseRow, 'track' | 'receivedOn' | 'acceptanceDue' | 'acceptanceDueProvisional' | 'firstClockMetOn' | 'decisionExtended'>, rs: RuleSet): Clock {
+  const complaint = c.track === 'complaint';
+  return {
+    clock: complaint ? 'acceptance' : 'decision',
+    countsFrom: c.receivedOn,
+    days: complaint ? rs.days.acceptance : rs.days.enforcementDecision + (c.decisionExtended ? rs.days.enforcementExtension : 0),
+    dueOn: c.acceptanceDue ?? c.receivedOn,
+    provisional: c.acceptanceDueProvisional,
+    pausedOn: null,
+    metOn: c.firstClockMetOn,
+  };
+}
+
+function consumerView(c: CaseListRow, handler: boolean, decrypt: Decrypt) {
+  if (c.track === 'report' && !handler) return { hidden: true as const, name: null, phone: null };
+  return { hidden: false as const, name: handler ? c.consumerName : maskName(c.consumerName), phone: maskPhone(decrypt(c.consumerPhoneEnc)) };
+}
+
+export function caseListItem(c: CaseListRow, o: { today: string; lang: Lang; handler: boolean; phone: Decrypt }) {
+  return {
+    id: c.id,
+    trackingNo: c.trackingNo,
+    track: c.track,
+    status: c.status,
+    statusText: STATUS_TEXT[c.status]?.[o.lang] ?? c.status,
+    category: { code: c.categoryCode, name: c.categoryName },
+    respondentName: c.respondentName,
+    consumer: consumerView(c, o.handler, o.phone),
+    receivedAt: c.receivedAt,
+    dueOn: c.dueOn,
+    overdue: c.dueOn !== null && c.dueOn < o.today,
+    assignee: c.assigneeCode ? { type: c.assigneeType, code: c.assigneeCode, name: c.assigneeName } : null,
+    intakeChannel: c.intakeChannel,
+    flags: c.flags,
+  };
+}
+
+export function personalData(c: CaseRow, decrypt: Decrypt) {
+  return {
+    name: c.consumerName,
+    phone: decrypt(c.consumerPhoneEnc),
+    address: c.consumerAddressEnc ? decrypt(c.consumerAddressEnc) : null,
+    idNumber: c.consumerIdNumberEnc ? decrypt(c.consumerIdNumberEnc) : null,
+    email: c.consumerEmailEnc ? decrypt(c.consumerEmailEnc) : null,
+  };
+}
+
+function maskedPersonalData(c: CaseRow, handler: boolean, decrypt: Decrypt) {
+  const base = consumerView(c, handler, decrypt);
+  if (base.hidden) return { ...base, address: null, idNumber: null, email: null, revealable: false };
+  return {
+    ...base,
+    address: c.consumerAddressEnc ? maskAddress(decrypt(c.consumerAddressEnc)) : null,
+    idNumber: c.consumerIdNumberEnc ? maskIdNumber(decrypt(c.consumerIdNumberEnc)) : null,
+    email: c.consumerEmailEnc ? maskEmail(decrypt(c.consumerEmailEnc)) : null,
+    /** GET /cases/{id}/personal-data shows it in full, to the handling unit, and records the view. */
+    revealable: handler,
+  };
+}
+
+type HistoryRow = { id: string; at: Date; type: string; actorType: string; actorId: string | null; unitCode: string | null; fromStatus: string | null; toStatus: string | null; action: string | null; reasonCode: string | null; note: string | null; public: boolean; data: Record<string, unknown> };
+type RoutingRow = { round: number; rule: string; reason: string; assigneeType: string; assigneeCode: string; transfer: boolean; candidates: unknown; decidedAt: Date };
+type ReasonOption = { code: string; text: { zh: string; en: string }; basis: string };
+
+export function caseDetail(
+  c: CaseRow,
+  o: {
+    lang: Lang;
+    today: string;
+    handler: boolean;
+    clocks: Clock[];
+    history: HistoryRow[];
+    routing: RoutingRow[];
+    linked: { id: string; trackingNo: string; track: string; status: string; relation: string }[];
+    attachments: { id: string; name: string; mime: string; size: number; createdAt: Date }[];
+    claimant: ClaimantFlags;
+    allowedActions: CaseAction[];
+    reasons: { refusal: ReasonOption[]; termination: ReasonOption[]; noCase: ReasonOption[] };
+    phone: Decrypt;
+  },
+) {
+  const lang = o.lang;
+  const clocks = o.clocks
+    .filter((k) => !(k.clock === 'acceptance' || k.clock === 'decision') || c.acceptanceDue !== null)
+    .map((k) => {
+      const isFirst = k.clock === 'acceptance' || k.clock === 'decision';
+      const running = !k.metOn && !k.pausedOn && (!isFirst || FIRST_CLOCK_RUNNING.includes(c.status));
+      return {
+        clock: k.clock as ClockName,
+        label: CLOCK_TEXT[k.clock][lang],
+        countsFrom: k.countsFrom,
+        workingDays: k.days,
+        dueOn: k.dueOn,
+        provisional: k.provisional,
+        pausedOn: k.pausedOn,
+        metOn: k.metOn,
+        running,
+        overdue: running && k.dueOn < o.today,
+        /** Met after its day: counted late in the statistics. */
+        late: k.metOn !== null && k.metOn > k.dueOn,
+      };
+    });
+  return {
+    ...caseListItem(c, { today: o.today, lang, handler: o.handler, phone: o.phone }),
+    ruleSet: { code: c.ruleSet },
+    issueType: c.issueType,
+    purchaseChannel: c.purchaseChannel,
+    prepaid: c.prepaid,
+    consumer: maskedPersonalData(c, o.handler, o.phone),
+    respondent: {
+      name: c.respondentName,
+      creditCode: c.respondentCreditCode,
+      address: c.respondentAddress,
+      areaCode: c.respondentAreaCode,
+      venueCode: c.respondentVenueCode,
+      online: c.respondentOnline,
+      platformName: c.respondentPlatformName,
+    },
+    incidentDate: c.incidentDate,
+    amount: c.amountFen === null ? null : fen(c.amountFen),
+    description: c.description,
+    demand: c.demand,
+    consentToPublish: c.consentToPublish,
+    handledByYou: o.handler,
+    clocks,
+    outcome: {
+      reasonCode: c.outcomeReasonCode,
+      amountRecovered: c.amountRecoveredFen === null ? null : fen(c.amountRecoveredFen),
+      agreement: c.agreement,
+      decision: c.decision,
+      acceptedAt: c.acceptedAt,
+      concludedAt: c.concludedAt,
+      closedAt: c.closedAt,
+      followUpAt: c.followUpAt,
+      rating: c.rating ? { rating: c.rating, comment: c.ratingComment } : null,
+    },
+    claimant: o.claimant,
+    allowedActions: o.allowedActions,
+    reasonOptions: o.reasons,
+    routing: o.routing,
+    history: o.history.map((h) => ({
+      at: h.at,
+      type: h.type,
+      actor: { type: h.actorType, id: h.actorId, unitCode: h.unitCode },
+      from: h.fromStatus,
+      to: h.toStatus,
+      action: h.action,
+      reasonCode: h.reasonCode,
+      note: h.note,
+      public: h.public,
+      data: h.data,
+    })),
+    linked: o.linked,
+    attachments: o.attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, at: a.createdAt })),
+  };
+}
+
+/** Money in fen as a yuan string with two decimals (never a float). */
+function fen(v: string): string {
+  const n = BigInt(v);
+  return `${n / 100n}.${String(n % 100n).padStart(2, '0')}`;
+}

@@ -1,0 +1,341 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { pgTransaction, Sql } from '@weiquan/core';
+import { DataSource } from 'typeorm';
+import type { CaseStatus } from '../case-status';
+import type { Clock } from '../deadline';
+import { ReadScope, scopeCondition } from './case-scope';
+
+export interface CaseListFilter {
+  statuses?: string[];
+  categoryCode?: string;
+  overdue?: boolean;
+  /** Due on or before this day (and not overdue). */
+  dueBy?: string;
+  q?: string;
+  track?: 'complaint' | 'report';
+  before?: string;
+  limit: number;
+  today: string;
+}
+
+export interface CaseListRow {
+  id: string;
+  trackingNo: string;
+  track: 'complaint' | 'report';
+  status: CaseStatus;
+  categoryCode: string;
+  categoryName: string;
+  respondentName: string;
+  consumerName: string;
+  consumerPhoneEnc: Buffer;
+  receivedAt: Date;
+  dueOn: string | null;
+  assigneeType: string | null;
+  assigneeCode: string | null;
+  assigneeName: string | null;
+  intakeChannel: string;
+  flags: string[];
+}
+
+export interface CaseRow extends CaseListRow {
+  ruleSet: string;
+  issueType: string | null;
+  purchaseChannel: string | null;
+  prepaid: boolean;
+  consumerPhoneHash: Buffer;
+  consumerAddressEnc: Buffer | null;
+  consumerIdNumberEnc: Buffer | null;
+  consumerEmailEnc: Buffer | null;
+  respondentCreditCode: string | null;
+  respondentAddress: string;
+  respondentAreaCode: string;
+  respondentVenueCode: string | null;
+  respondentOnline: boolean;
+  respondentPlatformName: string | null;
+  incidentDate: string;
+  amountFen: string | null;
+  description: string;
+  demand: string;
+  consentToPublish: boolean;
+  receivedOn: string;
+  acceptanceDue: string | null;
+  acceptanceDueProvisional: boolean;
+  firstClockMetOn: string | null;
+  decisionExtended: boolean;
+  outcomeReasonCode: string | null;
+  amountRecoveredFen: string | null;
+  agreement: boolean | null;
+  decision: string | null;
+  acceptedAt: Date | null;
+  concludedAt: Date | null;
+  closedAt: Date | null;
+  followUpAt: Date | null;
+  rating: string | null;
+  ratingComment: string | null;
+  linkedCaseId: string | null;
+  duplicateOfId: string | null;
+  routingRound: number;
+}
+
+const LIST_COLUMNS = `
+  c.id::text as id, c.tracking_no as "trackingNo", c.track, c.status, c.category_code as "categoryCode", cat.name as "categoryName",
+  c.respondent_name as "respondentName", c.consumer_name as "consumerName", c.consumer_phone_enc as "consumerPhoneEnc",
+  c.received_at as "receivedAt", c.due_on as "dueOn", c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode",
+  coalesce(s.name, r.name) as "assigneeName", c.intake_channel as "intakeChannel", c.flags`;
+
+const DETAIL_COLUMNS = `${LIST_COLUMNS},
+  c.rule_set as "ruleSet", c.issue_type as "issueType", c.purchase_channel as "purchaseChannel", c.prepaid,
+  c.consumer_phone_hash as "consumerPhoneHash", c.consumer_address_enc as "consumerAddressEnc",
+  c.consumer_id_number_enc as "consumerIdNumberEnc", c.consumer_email_enc as "consumerEmailEnc",
+  c.respondent_credit_code as "respondentCreditCode", c.respondent_address as "respondentAddress",
+  c.respondent_area_code as "respondentAreaCode", c.respondent_venue_code as "respondentVenueCode", c.respondent_online as "respondentOnline",
+  c.respondent_platform_name as "respondentPlatformName", c.incident_date as "incidentDate", c.amount_fen::text as "amountFen",
+  c.description, c.demand, c.consent_to_publish as "consentToPublish", c.received_on as "receivedOn",
+  c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional",
+  c.first_clock_met_on as "firstClockMetOn", c.decision_extended as "decisionExtended", c.outcome_reason_code as "outcomeReasonCode",
+  c.amount_recovered_fen::text as "amountRecoveredFen", c.agreement, c.decision, c.accepted_at as "acceptedAt",
+  c.concluded_at as "concludedAt", c.closed_at as "closedAt", c.follow_up_at as "followUpAt", c.rating, c.rating_comment as "ratingComment",
+  c.linked_case_id::text as "linkedCaseId", c.duplicate_of_id::text as "duplicateOfId", c.routing_round as "routingRound"`;
+
+const FROM = `
+  from cases c
+  join category cat on cat.code = c.category_code
+  left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
+  left join regulator r on c.assignee_type = 'regulator' and r.code = c.assignee_code`;
+
+/** Statuses in which a case holds a place in its unit's load (routing balances on it). */
+const HOLDING = ['assigned', 'accepted', 'mediating', 'paused', 'deciding'];
+
+export interface TransitionWrite {
+  caseId: string;
+  from: CaseStatus;
+  to: CaseStatus;
+  actor: { userId: string; unitCode: string };
+  action: string;
+  reasonCode: string | null;
+  note: string | null;
+  /** The history event's public text: what the consumer reads in the timeline. */
+  publicEvent: boolean;
+  eventData: Record<string, unknown>;
+  set: {
+    clockDue: string | null;
+    firstClock?: { dueOn: string; provisional: boolean; metOn: string | null; extended: boolean };
+    outcomeReasonCode?: string;
+    amountRecoveredFen?: number;
+    agreement?: boolean;
+    decision?: string;
+    accepted?: boolean;
+    concluded?: boolean;
+    closed?: boolean;
+    followedUp?: boolean;
+  };
+  clocks: Clock[];
+}
+
+/** Every query of case handling. Reads take the caller's scope; writes, the caller's transaction. */
+@Injectable()
+export class CasesRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return pgTransaction(this.db, work);
+  }
+
+  /** A unit's queue (or the city's, for city-level readers), newest first, keyset-paged by id. */
+  async list(scope: ReadScope, f: CaseListFilter): Promise<CaseListRow[]> {
+    const where = scopeCondition(scope, 1);
+    const params: unknown[] = [...where.params];
+    const conds = [where.sql];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    if (f.statuses?.length) conds.push(`c.status = any(${p(f.statuses)}::text[])`);
+    if (f.categoryCode) conds.push(`c.category_code = ${p(f.categoryCode)}`);
+    if (f.track) conds.push(`c.track = ${p(f.track)}`);
+    if (f.overdue === true) conds.push(`c.due_on < ${p(f.today)}::date`);
+    if (f.overdue === false) conds.push(`(c.due_on is null or c.due_on >= ${p(f.today)}::date)`);
+    if (f.dueBy) conds.push(`c.due_on between ${p(f.today)}::date and ${p(f.dueBy)}::date`);
+    if (f.q) {
+      const digits = f.q.replace(/[\s-]/g, '');
+      conds.push(
+        /^\d{6,}$/.test(digits)
+          ? `c.tracking_no like ${p(`${digits}%`)}`
+          : `c.respondent_name ilike ${p(`%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`,
+      );
+    }
+    if (f.before) conds.push(`c.id < ${p(f.before)}::bigint`);
+    return this.db.query(`select ${LIST_COLUMNS} ${FROM} where ${conds.join(' and ')} order by c.id desc limit ${p(f.limit)}`, params);
+  }
+
+  async find(scope: ReadScope, id: string): Promise<CaseRow | null> {
+    const where = scopeCondition(scope, 2);
+    const [row] = await this.db.query(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and ${where.sql}`, [id, ...where.params]);
+    return row ?? null;
+  }
+
+  /** The case, locked for an action, if it is assigned to the acting unit. */
+  async lockAssigned(sql: Sql, id: string, unitCode: string): Promise<CaseRow | null> {
+    const [row] = await sql.query(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and c.assignee_code = $2 for update of c`, [id, unitCode]);
+    return row ?? null;
+  }
+
+  async clocks(sql: Sql, caseId: string): Promise<Clock[]> {
+    return sql.query(
+      `select clock, counts_from as "countsFrom", days, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn"
+         from case_clock where case_id = $1`,
+      [caseId],
+    );
+  }
+
+  history(caseId: string): Promise<{ id: string; at: Date; type: string; actorType: string; actorId: string | null; unitCode: string | null; fromStatus: string | null; toStatus: string | null; action: string | null; reasonCode: string | null; note: string | null; public: boolean; data: Record<string, unknown> }[]> {
+    return this.db.query(
+      `select id::text as id, at, type, actor_type as "actorType", actor_id as "actorId", unit_code as "unitCode", from_status as "fromStatus",
+              to_status as "toStatus", action, reason_code as "reasonCode", note, public, data
+         from case_event where case_id = $1 order by id`,
+      [caseId],
+    );
+  }
+
+  routing(caseId: string): Promise<{ round: number; rule: string; reason: string; assigneeType: string; assigneeCode: string; transfer: boolean; candidates: unknown; decidedAt: Date }[]> {
+    return this.db.query(
+      `select round, rule, reason, assignee_type as "assigneeType", assignee_code as "assigneeCode", transfer, candidates, decided_at as "decidedAt"
+         from routing_decision where case_id = $1 order by round`,
+      [caseId],
+    );
+  }
+
+  /** Cases linked to this one either way: the other half of a "both" submission, reports opened from it, its original. */
+  linked(c: { id: string; linkedCaseId: string | null; duplicateOfId: string | null }): Promise<{ id: string; trackingNo: string; track: string; status: string; relation: string }[]> {
+    return this.db.query(
+      `select id::text as id, tracking_no as "trackingNo", track, status,
+              case when id = $2 then 'linked' when id = $3 then 'duplicate-of' when duplicate_of_id = $1 then 'duplicate' else 'linked' end as relation
+         from cases
+        where (linked_case_id = $1 or id = $2 or id = $3 or duplicate_of_id = $1) and id <> $1
+        order by id`,
+      [c.id, c.linkedCaseId, c.duplicateOfId],
+    );
+  }
+
+  attachments(caseId: string): Promise<{ id: string; name: string; mime: string; size: number; createdAt: Date }[]> {
+    return this.db.query(`select id::text as id, name, mime, size, created_at as "createdAt" from attachment where case_id = $1 order by id`, [caseId]);
+  }
+
+  /** The same complainant's cases over the last year (by the keyed hash of the phone), newest first. */
+  claimantHistory(phoneHash: Buffer, since: Date, limit: number): Promise<{ id: string; trackingNo: string; track: string; respondentKey: string; description: string; receivedAt: Date }[]> {
+    return this.db.query(
+      `select id::text as id, tracking_no as "trackingNo", track, respondent_key as "respondentKey", description, received_at as "receivedAt"
+         from cases where consumer_phone_hash = $1 and received_at >= $2 order by received_at desc limit $3`,
+      [phoneHash, since, limit],
+    );
+  }
+
+  async respondentKeyOf(caseId: string): Promise<string> {
+    const [row] = await this.db.query(`select respondent_key as k from cases where id = $1`, [caseId]);
+    return row.k;
+  }
+
+  /**
+   * Applies a decided transition: the case row (guarded by its status, so a concurrent action on the
+   * same case cannot apply twice), its clocks, the unit's load when the case stops holding a place,
+   * and the history event, in the caller's transaction. Returns false if the case moved meanwhile.
+   */
+  async applyTransition(sql: Sql, w: TransitionWrite): Promise<boolean> {
+    const s = w.set;
+    const rows = await sql.query(
+      `update cases set status = $2, clock_due = $4, updated_at = now(),
+              acceptance_due = coalesce($5::date, acceptance_due),
+              acceptance_due_provisional = coalesce($6::boolean, acceptance_due_provisional),
+              first_clock_met_on = coalesce($7::date, first_clock_met_on),
+              decision_extended = coalesce($8::boolean, decision_extended),
+              outcome_reason_code = coalesce($9, outcome_reason_code),
+              amount_recovered_fen = coalesce($10::bigint, amount_recovered_fen),
+              agreement = coalesce($11::boolean, agreement),
+              decision = coalesce($12, decision),
+              accepted_at = case when $13::boolean then now() else accepted_at end,
+              concluded_at = case when $14::boolean then now() else concluded_at end,
+              closed_at = case when $15::boolean then now() else closed_at end,
+              follow_up_at = case when $16::boolean then now() else follow_up_at end
+        where id = $1 and status = $3
+        returning id`,
+      [
+        w.caseId, w.to, w.from, s.clockDue, s.firstClock?.dueOn ?? null, s.firstClock?.provisional ?? null, s.firstClock?.metOn ?? null,
+        s.firstClock?.extended ?? null, s.outcomeReasonCode ?? null, s.amountRecoveredFen ?? null, s.agreement ?? null, s.decision ?? null,
+        !!s.accepted, !!s.concluded, !!s.closed, !!s.followedUp,
+      ],
+    );
+    if (!rows.length) return false;
+    if (w.clocks.length) {
+      await sql.query(
+        `insert into case_clock (case_id, clock, counts_from, days, due_on, provisional, paused_on, met_on)
+         select $1, x.clock, x."countsFrom", x.days, x."dueOn", x.provisional, x."pausedOn", x."metOn"
+           from jsonb_to_recordset($2::jsonb) as x(clock text, "countsFrom" date, days int, "dueOn" date, provisional boolean, "pausedOn" date, "metOn" date)
+         on conflict (case_id, clock) do update set counts_from = excluded.counts_from, days = excluded.days, due_on = excluded.due_on,
+           provisional = excluded.provisional, paused_on = excluded.paused_on, met_on = excluded.met_on`,
+        [w.caseId, JSON.stringify(w.clocks)],
+      );
+    }
+    if (HOLDING.includes(w.from) && !HOLDING.includes(w.to)) {
+      await sql.query(`update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = $1`, [w.actor.unitCode]);
+    }
+    await sql.query(
+      `insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, reason_code, note, public, data)
+       values ($1, $2, 'staff', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [w.caseId, w.action, w.actor.userId, w.actor.unitCode, w.from, w.to, w.action, w.reasonCode, w.note, w.publicEvent, JSON.stringify(w.eventData)],
+    );
+    return true;
+  }
+
+  /**
+   * A report opened from a violation lead found in mediation: a copy of the complaint's facts on the
+   * report track, linked to it, received now and routed like any other (outbox), in the caller's
+   * transaction. Its access code is random and unknown: the reporter is the handling unit.
+   */
+  async openLinkedReport(
+    sql: Sql,
+    from: { caseId: string; trackingNo: string; accessCodeHash: Buffer; receivedOn: string; due: string; dueProvisional: boolean; ruleSet: string; note: string },
+  ): Promise<{ id: string; trackingNo: string }> {
+    const [row] = await sql.query(
+      `with n as (
+         insert into cases (tracking_no, access_code_hash, track, status, rule_set, category_code, issue_type, purchase_channel, prepaid,
+                            intake_channel, consumer_name, consumer_phone_enc, consumer_phone_hash, consumer_phone_tail, consumer_address_enc,
+                            consumer_id_number_enc, respondent_name, respondent_key, respondent_credit_code, respondent_address,
+                            respondent_area_code, respondent_venue_code, respondent_online, respondent_platform_name, respondent_lat,
+                            respondent_lng, incident_date, amount_fen, description, demand, consent_to_publish, flags, received_at,
+                            received_on, acceptance_due, acceptance_due_provisional, linked_case_id)
+         select $2, $3, 'report', 'received', $7, category_code, issue_type, purchase_channel, prepaid,
+                'referral', consumer_name, consumer_phone_enc, consumer_phone_hash, consumer_phone_tail, consumer_address_enc,
+                consumer_id_number_enc, respondent_name, respondent_key, respondent_credit_code, respondent_address,
+                respondent_area_code, respondent_venue_code, respondent_online, respondent_platform_name, respondent_lat,
+                respondent_lng, incident_date, amount_fen, description || E'\\n\\n【调解中发现的违法线索】' || $8, demand, false, '{}', now(),
+                $4::date, $5::date, $6, id
+           from cases where id = $1
+         returning id, tracking_no
+       ),
+       e as (
+         insert into case_event (case_id, type, actor_type, to_status, note, public, data)
+         select id, 'received', 'system', 'received', $8, false, jsonb_build_object('referredFrom', $1::text) from n
+       ),
+       o as (insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text, 'round', 0) from n)
+       select id::text as id, tracking_no as "trackingNo" from n`,
+      [from.caseId, from.trackingNo, from.accessCodeHash, from.receivedOn, from.due, from.dueProvisional, from.ruleSet, from.note],
+    );
+    return row;
+  }
+
+  nextTrackingSerial(sql: Sql): Promise<number> {
+    return sql.query(`select nextval('tracking_no_seq')::int8 as n`).then((r: { n: string }[]) => Number(r[0].n));
+  }
+
+  async auditPersonalDataView(caseId: string, who: { userId: string; username: string; unitCode: string | null }, fields: string[]): Promise<void> {
+    await this.db.query(`insert into personal_data_access (case_id, user_id, username, unit_code, fields) values ($1, $2, $3, $4, $5)`, [
+      caseId, who.userId, who.username, who.unitCode, fields,
+    ]);
+  }
+
+  personalDataViews(caseId: string): Promise<{ at: Date; username: string; unitCode: string | null; fields: string[] }[]> {
+    return this.db.query(
+      `select at, username, unit_code as "unitCode", fields from personal_data_access where case_id = $1 order by id desc limit 50`,
+      [caseId],
+    );
+  }
+
+}

@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { bilingual } from '@weiquan/core';
+import { CASE_ACTIONS } from '../../case-state';
+import type { CaseAction } from '../../case-state';
+import { CASE_STATUSES } from '../../case-status';
+
+const t = bilingual;
+
+/** Query strings arrive as text: "true"/"false" become booleans, anything else stays and is refused. */
+const Bool = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+/** `status=assigned,accepted` or `status=assigned&status=accepted`. */
+const List = () => Transform(({ value }) => (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value));
+
+export class CaseListQuery {
+  @ApiPropertyOptional({ description: '状态，可多选（逗号分隔）/ statuses, comma-separated', example: 'assigned,accepted' })
+  @IsOptional()
+  @List()
+  @IsIn(CASE_STATUSES, { each: true, ...t(`状态应为：${CASE_STATUSES.join('、')}`, `each status must be one of ${CASE_STATUSES.join(', ')}`) })
+  status?: string[];
+
+  @ApiPropertyOptional({ example: 'FOOD-CATERING' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @MaxLength(40, t('最多 40 个字符', 'at most 40 characters'))
+  categoryCode?: string;
+
+  @ApiPropertyOptional({ enum: ['complaint', 'report'] })
+  @IsOptional()
+  @IsIn(['complaint', 'report'], t('应为 complaint 或 report', 'must be complaint or report'))
+  track?: 'complaint' | 'report';
+
+  @ApiPropertyOptional({ description: '只看已超期（true）或未超期（false）/ overdue only, or not overdue' })
+  @IsOptional()
+  @Bool()
+  @IsBoolean(t('应为 true 或 false', 'must be true or false'))
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: '在 N 个工作日内到期 / due within N working days', example: 2 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(t('应为 0–30 的整数', 'must be a whole number 0–30'))
+  @Min(0, t('应为 0–30 的整数', 'must be a whole number 0–30'))
+  @Max(30, t('应为 0–30 的整数', 'must be a whole number 0–30'))
+  dueWithinDays?: number;
+
+  @ApiPropertyOptional({ description: '受理编号（前缀）或被投诉人名称 / tracking number prefix or respondent name' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @Length(1, 100, t('搜索词最多 100 个字', 'at most 100 characters'))
+  q?: string;
+
+  @ApiPropertyOptional({ description: '上一页返回的 nextCursor / the previous page\'s nextCursor' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @MaxLength(64, t('cursor 无效', 'invalid cursor'))
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  @Min(1, t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  @Max(100, t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  limit?: number;
+}
+
+export class CaseActionDto {
+  @ApiProperty({ enum: CASE_ACTIONS })
+  @IsDefined(t('请指定操作', 'action is required'))
+  @IsIn(CASE_ACTIONS, t(`操作应为：${CASE_ACTIONS.join('、')}`, `must be one of ${CASE_ACTIONS.join(', ')}`))
+  action: CaseAction;
+
+  @ApiPropertyOptional({ description: '不予受理、终止调解、不予立案的理由代码（见案件详情 reasonOptions）/ reason code', example: '3' })
+  @IsOptional()
+  @IsString(t('理由代码应为文本', 'must be text'))
+  @Matches(/^\d{1,2}$/, t('理由代码应为 1–2 位数字', 'must be a 1–2 digit code'))
+  reasonCode?: string;
+
+  @ApiPropertyOptional({ description: '说明 / note' })
+  @IsOptional()
+  @IsString(t('说明应为文本', 'must be text'))
+  @MaxLength(2000, t('说明最多 2000 个字', 'at most 2000 characters'))
+  note?: string;
+
+  @ApiPropertyOptional({ description: '为消费者挽回的经济损失（元，最多两位小数）/ amount recovered for the consumer, yuan', example: 1280.5 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, t('应为金额（元），最多两位小数', 'must be an amount in yuan with at most two decimals'))
+  @Min(0, t('不能为负数', 'must not be negative'))
+  @Max(100_000_000, t('金额过大（上限 1 亿元）', 'too large (at most 100 million yuan)'))
+  amountRecovered?: number;
+
+  @ApiPropertyOptional({ description: '是否达成书面调解协议 / written agreement made' })
+  @IsOptional()
+  @IsBoolean(t('应为 true 或 false', 'must be true or false'))
+  agreement?: boolean;
+
+  @ApiPropertyOptional({ description: '不支持：单位不能自行横向转办，退回后由分派规则重新分派 / not supported: units never forward sideways' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  targetUnit?: string;
+}
