@@ -132,14 +132,15 @@ try {
   say(`  目录 directory        ${base}/api/v1/directory/stations  (${stations.length} 个服务站 stations, ${areas.size} 个区域 areas)`);
   say(`  健康 health           ${base}/health/ready`);
   say(`  指标 metrics          ${base}/metrics   (worker: http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics)`);
-  if (['true', '1', 'yes'].includes(String(env.QUEUE_DASHBOARD).toLowerCase())) say(`  队列 queues           ${base}/admin/queues`);
+  if (!['false', '0', 'no'].includes(String(env.QUEUE_DASHBOARD ?? '').trim().toLowerCase())) say(`  队列 queues           ${base}/admin/queues  (仅管理员 admin only: 以 demo-admin 登录后打开 / log in as demo-admin, then open)`);
   say(`  数据库 database       ${dbLine}`);
   say(`  Redis                 ${redisLine}`);
   if (accounts.length) {
     say('  演示账号 demo accounts (data/demo-accounts.json):');
-    for (const a of accounts) say(`    ${a.role.padEnd(16)} ${a.username} / ${a.password}  ${a.unitCode ?? ''}`);
+    for (const a of accounts) say(`    ${a.role.padEnd(16)} ${a.username.padEnd(19)} / ${a.password}  ${a.unitCode ? `${a.unitCode} ${a.unitName ?? ''}` : ''}`);
+    say(`    登录 log in: POST ${base}/api/v1/auth/login {"username","password"}`);
   } else {
-    say('  演示账号 demo accounts: 尚未提供（员工角色在后续版本中加入）/ none yet: staff roles come with case handling');
+    say(`  演示账号 demo accounts: 无（${accountsFile} 不存在）/ none (no ${accountsFile})`);
   }
   say('  Ctrl+C 停止 / to stop');
 } catch (err) {

@@ -111,8 +111,9 @@ describe('API over HTTP', () => {
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/directory/stations', '/api/v1/directory/areas', '/health/ready']));
   });
 
-  it('keeps the queue dashboard closed unless QUEUE_DASHBOARD is set', async () => {
-    await http.get('/admin/queues').set('Accept', 'application/json').expect(404);
+  it('keeps the queue dashboard closed to anyone without an administrator\'s token', async () => {
+    const res = await http.get('/admin/queues').set('Accept', 'application/json').expect(401);
+    expect(res.body).toMatchObject({ statusCode: 401, message: expect.any(String) });
   });
 
   it('answers an unknown API path with a JSON 404 in the contract shape', async () => {

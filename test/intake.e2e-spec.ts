@@ -1,3 +1,4 @@
+import { AccountsService, TokenService } from '@weiquan/identity';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { IntakeService } from '@weiquan/complaints';
 import request from 'supertest';
@@ -157,7 +158,10 @@ describe('complaint intake and the consumer endpoints', () => {
     await http.post(`${path}/withdraw`).set(code).send({}).expect(409);
     const status = await http.get(path).set(code).expect(200);
     expect(status.body).toMatchObject({ status: 'withdrawn', statusText: '已撤回', category: { code: 'catering', name: '餐饮服务' } });
-    expect(status.body.deadlines).toEqual([{ kind: 'acceptance', dueDate: res.body.acceptanceDueDate, provisional: false }]);
+    expect(status.body.deadlines).toEqual([
+      { kind: 'acceptance', text: expect.stringContaining('受理'), dueDate: res.body.acceptanceDueDate, provisional: false, metOn: null, pausedOn: null },
+    ]);
+    expect(status.body.dueDate).toBeNull(); // withdrawn: no clock runs any more
     expect(status.body.timeline.map((e: { type: string }) => e.type)).toEqual(['received', 'supplement', 'withdrawn']);
     expect(status.body.timeline[1].text).toContain('商家答应三日内退款但未履行');
     const en = await http.get(path).set(code).set('Accept-Language', 'en').expect(200);
@@ -213,5 +217,26 @@ describe('complaint intake and the consumer endpoints', () => {
     await expect(intake.submit(body({ incidentDate: '2026-03-05' }) as never, { channel: 'letter', receivedAt: new Date('2026-03-02T02:00:00Z') })).rejects.toThrow(/incidentDate/);
     const [oldRow] = await t.dataSource.query(`select rule_set from cases where tracking_no = $1`, [old.trackingNo]);
     expect(oldRow.rule_set).toBe('order20');
+  });
+
+  it('staff record a phone complaint through POST /cases/intake with its receipt time; consumers cannot', async () => {
+    const { user } = await app.get(AccountsService).create({ username: 'desk-clerk', displayName: '窗口', role: 'station-staff', unitCode: 'ST-371502-001' });
+    const { accessToken } = app.get(TokenService).issue({ id: user.id, tokenVersion: 0 });
+    const receivedAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
+    const res = await http
+      .post('/api/v1/cases/intake')
+      .set('Authorization', `Bearer ${accessToken}`)
+      .send({ ...body(), intakeChannel: 'phone', receivedAt })
+      .expect(201);
+    expect(res.body).toMatchObject({ trackingNo: expect.any(String), accessCode: expect.stringMatching(/^\d{8}$/), receivedAt });
+    const [row] = await t.dataSource.query(`select intake_channel from cases where tracking_no = $1`, [res.body.trackingNo]);
+    expect(row.intake_channel).toBe('phone');
+    const bad = await http
+      .post('/api/v1/cases/intake')
+      .set('Authorization', `Bearer ${accessToken}`)
+      .send({ ...body(), intakeChannel: 'fax', receivedAt: 'yesterday' })
+      .expect(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['intakeChannel', 'receivedAt']);
+    await http.post('/api/v1/cases/intake').send({ ...body(), intakeChannel: 'phone', receivedAt }).expect(401);
   });
 });

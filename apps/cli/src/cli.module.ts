@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, ConfigModule, DatabaseModule } from '@weiquan/core';
 import { DirectoryModule } from '@weiquan/directory';
+import { IdentityModule } from '@weiquan/identity';
 import { SCHEMA } from '@weiquan/schema';
 
 @Module({})
@@ -8,7 +9,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(SCHEMA, 'weiquan-cli'), DirectoryModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(SCHEMA, 'weiquan-cli'), DirectoryModule, IdentityModule],
     };
   }
 }

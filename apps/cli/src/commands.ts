@@ -1,7 +1,8 @@
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { AppConfig } from '@weiquan/core';
+import { AppConfig, LocalizedException } from '@weiquan/core';
 import { DirectoryImportService, DirectorySeeder, ImportMode, ImportReport } from '@weiquan/directory';
+import { AccountsService, DemoAccounts } from '@weiquan/identity';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
@@ -11,7 +12,9 @@ export const USAGE = `用法 / usage: weiquan-cli <command>
 
   migrate                       运行数据库迁移 / apply database migrations
   seed                          补充目录种子数据（不覆盖已有数据）/ add missing directory seed rows
-  setup                         migrate + seed
+  setup                         migrate + seed + 演示账号（NODE_ENV=production 时不建）写入 <DATA_DIR>/demo-accounts.json
+                                + demo accounts (not in production), written to <DATA_DIR>/demo-accounts.json
+  admin:create <username>       新建系统管理员，随机密码只显示这一次 / create an administrator; prints its generated password once
   directory:import <file>       导入服务站名单（CSV 或 JSON），全部成功或全部不导入
                                 import the bureau's station list (CSV or JSON), all or nothing
       --mode replace|merge      replace（默认）：文件即完整名单，未列出的站点停用；merge：仅新增和更新
@@ -31,6 +34,8 @@ export async function runCommand(
     if (args.length !== 1) return usage('directory:import 需要一个文件路径 / needs one file path');
     if (!MODES.includes(options.mode as ImportMode)) return usage(`--mode 应为 replace 或 merge / --mode must be replace or merge`);
     if (options.format && options.format !== 'csv' && options.format !== 'json') return usage('--format 应为 csv 或 json / --format must be csv or json');
+  } else if (command === 'admin:create') {
+    if (args.length !== 1) return usage('admin:create 需要一个用户名 / needs one username');
   } else if (!['migrate', 'seed', 'setup'].includes(command)) {
     return usage(`未知命令 / unknown command "${command}"`);
   }
@@ -44,6 +49,27 @@ export async function runCommand(
     if (command === 'seed' || command === 'setup') {
       const added = await app.get(DirectorySeeder).seed();
       process.stdout.write(`directory seed rows added: ${JSON.stringify(added)}\n`);
+    }
+    if (command === 'setup') {
+      if (config.nodeEnv === 'production') {
+        process.stdout.write('demo accounts: none in production (create an administrator with "admin:create <username>")\n');
+      } else {
+        const demo = await app.get(DemoAccounts).ensure(config.dataDir);
+        process.stdout.write(
+          `demo accounts: created ${demo.created.length}, kept ${demo.kept.length}, password reset ${demo.reset.length}` +
+            `${demo.skipped.length ? `, skipped ${demo.skipped.join(' ')}` : ''} (${demo.file})\n`,
+        );
+      }
+    }
+    if (command === 'admin:create') {
+      try {
+        const { user, password } = await app.get(AccountsService).create({ username: args[0], displayName: args[0], role: 'admin' });
+        process.stdout.write(`administrator ${user.username} created (id ${user.id}); password, shown this once: ${password}\n`);
+      } catch (err) {
+        if (!(err instanceof LocalizedException)) throw err;
+        process.stderr.write(`${err.text.zh} / ${err.text.en}\n`);
+        return 1;
+      }
     }
     if (command === 'directory:import') {
       const [file] = args;

@@ -41,6 +41,9 @@ export const STATUS_TEXT: Record<CaseStatus, Bilingual> = {
   withdrawn: { zh: '已撤回', en: 'withdrawn' },
 };
 
+/** Statuses in which a case holds a place in its unit's load (routing balances stations on it). */
+export const HOLDING_STATUSES: readonly CaseStatus[] = ['assigned', 'accepted', 'mediating', 'paused', 'deciding'];
+
 /** The consumer may withdraw until the case is finished. */
 export function canWithdraw(status: CaseStatus): boolean {
   return !['closed', 'withdrawn', 'refused', 'transferred', 'duplicate', 'resolved', 'terminated', 'case-opened', 'not-opened'].includes(status);

@@ -4,6 +4,7 @@ import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis'
 import { CalendarModule } from '@weiquan/calendar';
 import { AppConfig, RedisClient } from '@weiquan/core';
 import { DirectoryModule } from '@weiquan/directory';
+import { IdentityModule } from '@weiquan/identity';
 import { ComplaintsController } from './complaints.controller';
 import { ConsumerThrottleGuard } from './complaints.throttle';
 import { AttachmentStore } from './consumer/attachment.store';
@@ -12,6 +13,7 @@ import { ConsumerCaseService } from './consumer/consumer-case.service';
 import { IntakeDirectory } from './intake/intake-directory';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
+import { StaffIntakeController } from './staff/staff-intake.controller';
 
 /** Intake for any process (the staff desk will use it too): no routes. */
 @Module({
@@ -25,6 +27,7 @@ export class IntakeModule {}
 @Module({
   imports: [
     IntakeModule,
+    IdentityModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, RedisClient],
       useFactory: (config: AppConfig, redis: RedisClient) => ({
@@ -37,7 +40,7 @@ export class IntakeModule {}
       }),
     }),
   ],
-  controllers: [ComplaintsController],
+  controllers: [ComplaintsController, StaffIntakeController],
   providers: [ConsumerCaseRepository, ConsumerCaseService, AttachmentStore, ConsumerThrottleGuard],
 })
 export class ComplaintsApiModule {}

@@ -25,3 +25,4 @@ export * from './database/pg-transaction';
 export * from './outbox/outbox-relay';
 export * from './util/refreshing';
 export * from './privacy/mask';
+export * from './util/money';

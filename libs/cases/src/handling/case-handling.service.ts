@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService, chinaDate, IsoDate } from '@weiquan/calendar';
-import { invalid, Lang, LocalizedException, PersonalDataCipher } from '@weiquan/core';
+import { fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
 import { RoutingService } from '@weiquan/routing';
@@ -264,10 +264,6 @@ function notAllowed(action: string, status: CaseStatus, allowed: string[]) {
     [],
     { allowed },
   );
-}
-
-export function fenToYuan(fen: number): string {
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 }
 
 function encodeCursor(id: string): string {

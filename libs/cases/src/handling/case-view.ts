@@ -1,5 +1,5 @@
 import type { Lang } from '@weiquan/core';
-import { maskAddress, maskEmail, maskIdNumber, maskName, maskPhone } from '@weiquan/core';
+import { fenToYuan, maskAddress, maskEmail, maskIdNumber, maskName, maskPhone } from '@weiquan/core';
 import type { CaseAction, ClockName } from '../case-state';
 import { CaseStatus, STATUS_TEXT } from '../case-status';
 import type { ClaimantFlags } from '../claimant-flags';
@@ -135,7 +135,7 @@ export function caseDetail(
       platformName: c.respondentPlatformName,
     },
     incidentDate: c.incidentDate,
-    amount: c.amountFen === null ? null : fen(c.amountFen),
+    amount: c.amountFen === null ? null : fenToYuan(c.amountFen),
     description: c.description,
     demand: c.demand,
     consentToPublish: c.consentToPublish,
@@ -143,7 +143,7 @@ export function caseDetail(
     clocks,
     outcome: {
       reasonCode: c.outcomeReasonCode,
-      amountRecovered: c.amountRecoveredFen === null ? null : fen(c.amountRecoveredFen),
+      amountRecovered: c.amountRecoveredFen === null ? null : fenToYuan(c.amountRecoveredFen),
       agreement: c.agreement,
       decision: c.decision,
       acceptedAt: c.acceptedAt,
@@ -171,10 +171,4 @@ export function caseDetail(
     linked: o.linked,
     attachments: o.attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, at: a.createdAt })),
   };
-}
-
-/** Money in fen as a yuan string with two decimals (never a float). */
-function fen(v: string): string {
-  const n = BigInt(v);
-  return `${n / 100n}.${String(n % 100n).padStart(2, '0')}`;
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { languageOf, LocalizedException } from '@weiquan/core';
+import { languageOf, LocalizedException, yuanToFen } from '@weiquan/core';
 import { CurrentStaff, StaffAuthGuard } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { CaseHandlingService } from './case-handling.service';
@@ -44,7 +44,7 @@ export class CasesController {
       action: dto.action,
       reasonCode: dto.reasonCode,
       note: dto.note,
-      amountRecoveredFen: dto.amountRecovered === undefined ? undefined : Math.round(dto.amountRecovered * 100),
+      amountRecoveredFen: dto.amountRecovered === undefined ? undefined : yuanToFen(dto.amountRecovered),
       agreement: dto.agreement,
     });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { pgTransaction, Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
-import type { CaseStatus } from '../case-status';
+import { CaseStatus, HOLDING_STATUSES } from '../case-status';
 import type { Clock } from '../deadline';
 import { ReadScope, scopeCondition } from './case-scope';
 
@@ -104,8 +104,6 @@ const FROM = `
   left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
   left join regulator r on c.assignee_type = 'regulator' and r.code = c.assignee_code`;
 
-/** Statuses in which a case holds a place in its unit's load (routing balances on it). */
-const HOLDING = ['assigned', 'accepted', 'mediating', 'paused', 'deciding'];
 
 export interface TransitionWrite {
   caseId: string;
@@ -190,7 +188,7 @@ export class CasesRepository {
     return this.db.query(
       `select id::text as id, at, type, actor_type as "actorType", actor_id as "actorId", unit_code as "unitCode", from_status as "fromStatus",
               to_status as "toStatus", action, reason_code as "reasonCode", note, public, data
-         from case_event where case_id = $1 order by id`,
+         from case_event e where case_id = $1 order by e.id`,
       [caseId],
     );
   }
@@ -208,15 +206,15 @@ export class CasesRepository {
     return this.db.query(
       `select id::text as id, tracking_no as "trackingNo", track, status,
               case when id = $2 then 'linked' when id = $3 then 'duplicate-of' when duplicate_of_id = $1 then 'duplicate' else 'linked' end as relation
-         from cases
+         from cases l
         where (linked_case_id = $1 or id = $2 or id = $3 or duplicate_of_id = $1) and id <> $1
-        order by id`,
+        order by l.id`,
       [c.id, c.linkedCaseId, c.duplicateOfId],
     );
   }
 
   attachments(caseId: string): Promise<{ id: string; name: string; mime: string; size: number; createdAt: Date }[]> {
-    return this.db.query(`select id::text as id, name, mime, size, created_at as "createdAt" from attachment where case_id = $1 order by id`, [caseId]);
+    return this.db.query(`select id::text as id, name, mime, size, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`, [caseId]);
   }
 
   /** The same complainant's cases over the last year (by the keyed hash of the phone), newest first. */
@@ -273,7 +271,7 @@ export class CasesRepository {
         [w.caseId, JSON.stringify(w.clocks)],
       );
     }
-    if (HOLDING.includes(w.from) && !HOLDING.includes(w.to)) {
+    if (HOLDING_STATUSES.includes(w.from) && !HOLDING_STATUSES.includes(w.to)) {
       await sql.query(`update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = $1`, [w.actor.unitCode]);
     }
     await sql.query(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { HOLDING_STATUSES } from '@weiquan/cases';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface CaseForConsumer {
@@ -14,10 +15,15 @@ export interface CaseForConsumer {
   receivedAt: Date;
   acceptanceDue: string | null;
   acceptanceDueProvisional: boolean;
+  firstClockMetOn: string | null;
   linkedTrackingNo: string | null;
   duplicateOfTrackingNo: string | null;
   rating: string | null;
   ratingComment: string | null;
+  assigneeType: 'station' | 'regulator' | null;
+  assigneeCode: string | null;
+  assigneeName: string | null;
+  dueOn: string | null;
 }
 
 export interface AttachmentRow { id: string; sha256: string; mime: string; size: number; name: string; createdAt: Date }
@@ -35,16 +41,27 @@ export class ConsumerCaseRepository {
     const [row] = await tx.query(
       `select c.id::text as id, c.tracking_no as "trackingNo", c.access_code_hash as "accessCodeHash", c.track, c.status,
               c.category_code as "categoryCode", cat.name as "categoryName", c.respondent_name as "respondentName",
-              c.received_at as "receivedAt", c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional",
-              l.tracking_no as "linkedTrackingNo", d.tracking_no as "duplicateOfTrackingNo", c.rating, c.rating_comment as "ratingComment"
+              c.received_at as "receivedAt", c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional", c.first_clock_met_on as "firstClockMetOn",
+              l.tracking_no as "linkedTrackingNo", d.tracking_no as "duplicateOfTrackingNo", c.rating, c.rating_comment as "ratingComment",
+              c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode", coalesce(s.name, r.name) as "assigneeName", c.due_on as "dueOn"
          from cases c
          join category cat on cat.code = c.category_code
+         left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
+         left join regulator r on c.assignee_type = 'regulator' and r.code = c.assignee_code
          left join cases l on l.id = c.linked_case_id
          left join cases d on d.id = c.duplicate_of_id
         where c.tracking_no = $1`,
       [trackingNo],
     );
     return row ?? null;
+  }
+
+  /** The workflow clocks (mediation, notices, follow-up) as the consumer may see them. */
+  clocks(caseId: string): Promise<{ clock: string; dueOn: string; provisional: boolean; pausedOn: string | null; metOn: string | null }[]> {
+    return this.db.query(
+      `select clock, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn" from case_clock where case_id = $1 order by due_on`,
+      [caseId],
+    );
   }
 
   publicEvents(caseId: string): Promise<{ at: Date; type: string; toStatus: string | null; note: string | null; data: Record<string, unknown> }[]> {
@@ -69,11 +86,14 @@ export class ConsumerCaseRepository {
     c: { id: string; from: string; to: string; type: string; note?: string | null },
   ): Promise<boolean> {
     const [{ n }] = await tx.query(
-      `with u as (update cases set status = $3, updated_at = now() where id = $1 and status = $2 returning id),
+      `with u as (update cases set status = $3, updated_at = now() where id = $1 and status = $2 returning id, assignee_code),
             e as (insert into case_event (case_id, type, actor_type, from_status, to_status, note, public)
-                  select id, $4, 'consumer', $2, $3, $5, true from u)
+                  select id, $4, 'consumer', $2, $3, $5, true from u),
+            -- A case that leaves its unit's queue frees its place in the unit's load.
+            l as (update unit_load set open_cases = greatest(open_cases - 1, 0)
+                   where unit_code = (select assignee_code from u) and $2 = any($6::text[]) and not ($3 = any($6::text[])))
        select count(*)::int as n from u`,
-      [c.id, c.from, c.to, c.type, c.note ?? null],
+      [c.id, c.from, c.to, c.type, c.note ?? null, HOLDING_STATUSES],
     );
     return n === 1;
   }

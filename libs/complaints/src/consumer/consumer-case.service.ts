@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { canRate, canWithdraw, CaseStatus, STATUS_TEXT } from '@weiquan/cases';
+import { canRate, canWithdraw, CaseStatus, ClockName, CLOCK_TEXT, STATUS_TEXT } from '@weiquan/cases';
 import { Lang, LocalizedException } from '@weiquan/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -46,7 +46,7 @@ export class ConsumerCaseService {
 
   async status(trackingNo: string, accessCode: string | undefined, lang: Lang) {
     const c = await this.open(trackingNo, accessCode);
-    const events = await this.repo.publicEvents(c.id);
+    const [events, clocks] = await Promise.all([this.repo.publicEvents(c.id), this.repo.clocks(c.id)]);
     const refs = await this.repo.trackingNos(events.map((e) => String(e.data.duplicateOf ?? '')).filter(Boolean));
     const attachments = await this.repo.attachments(c.id);
     return {
@@ -57,10 +57,15 @@ export class ConsumerCaseService {
       category: { code: c.categoryCode, name: c.categoryName },
       respondentName: c.respondentName,
       receivedAt: c.receivedAt,
-      assignee: null,
-      deadlines: c.acceptanceDue
-        ? [{ kind: c.track === 'complaint' ? 'acceptance' : 'enforcement-decision', dueDate: c.acceptanceDue, provisional: c.acceptanceDueProvisional }]
-        : [],
+      assignee: c.assigneeCode ? { code: c.assigneeCode, name: c.assigneeName, type: c.assigneeType } : null,
+      /** The running deadline, if any; each clock with its due day, and when it was met or paused. */
+      dueDate: c.dueOn,
+      deadlines: [
+        ...(c.acceptanceDue
+          ? [{ kind: c.track === 'complaint' ? 'acceptance' : 'decision', text: CLOCK_TEXT[c.track === 'complaint' ? 'acceptance' : 'decision'][lang], dueDate: c.acceptanceDue, provisional: c.acceptanceDueProvisional, metOn: c.firstClockMetOn, pausedOn: null }]
+          : []),
+        ...clocks.map((k) => ({ kind: k.clock, text: CLOCK_TEXT[k.clock as ClockName]?.[lang] ?? k.clock, dueDate: k.dueOn, provisional: k.provisional, metOn: k.metOn, pausedOn: k.pausedOn })),
+      ],
       linkedTrackingNo: c.linkedTrackingNo,
       duplicateOfTrackingNo: c.duplicateOfTrackingNo,
       rating: c.rating ? { rating: c.rating, comment: c.ratingComment } : null,

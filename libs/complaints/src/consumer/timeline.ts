@@ -1,4 +1,5 @@
 import { STATUS_TEXT, CaseStatus } from '@weiquan/cases';
+import { fenToYuan } from '@weiquan/core';
 import type { Lang } from '@weiquan/core';
 
 export interface PublicEvent {
@@ -27,6 +28,50 @@ export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id:
       return zh ? `您上传了附件 ${String(e.data.name ?? '')}` : `You attached ${String(e.data.name ?? '')}`;
     case 'rated':
       return zh ? '您已评价办理结果' : 'You rated the outcome';
+    case 'notified': {
+      // The note is the message itself (Chinese), as it was sent.
+      const email = e.data.channel === 'email';
+      return zh ? `已向您发送${email ? '邮件' : '短信'}通知：${e.note ?? ''}` : `${email ? 'Email' : 'SMS'} sent to you: ${e.note ?? ''}`;
+    }
+    case 'assigned':
+    case 'escalated':
+    case 'transferred': {
+      const unit = (e.data.assignee as { name?: string } | undefined)?.name ?? '';
+      if (e.type === 'transferred') return zh ? `已移送 ${unit} 处理：${e.note ?? ''}` : `Transferred to ${unit}: ${e.note ?? ''}`;
+      return zh ? `已分派给 ${unit} 办理` : `Assigned to ${unit}`;
+    }
+    case 'handed-back':
+      return zh ? '承办单位无管辖权，已退回重新分派' : 'The unit lacked authority and handed it back; it is being assigned again';
+    case 'accept':
+      return zh ? '已受理，进入调解' : 'Accepted; mediation follows';
+    case 'refuse':
+    case 'terminate':
+    case 'decline-enforcement': {
+      const reason = (e.data.reason as { text?: { zh: string; en: string }; basis?: string } | undefined) ?? {};
+      const head = { refuse: ['不予受理', 'Not accepted'], terminate: ['终止调解', 'Mediation terminated'], 'decline-enforcement': ['不予立案', 'No enforcement case opened'] }[e.type]!;
+      return zh ? `${head[0]}：${reason.text?.zh ?? ''}${reason.basis ? `（依据：${reason.basis}）` : ''}` : `${head[1]}: ${reason.text?.en ?? ''}`;
+    }
+    case 'start-mediation':
+      return zh ? '开始调解' : 'Mediation started';
+    case 'pause-clock':
+      return zh ? '调解期限中止（检测、鉴定期间不计入）' : 'Mediation clock paused (testing or appraisal time does not count)';
+    case 'resume-clock':
+      return zh ? '调解期限恢复计算' : 'Mediation clock resumed';
+    case 'resolve': {
+      const o = (e.data.outcome as { amountRecoveredFen?: number; agreement?: boolean } | undefined) ?? {};
+      const yuan = o.amountRecoveredFen !== undefined ? fenToYuan(o.amountRecoveredFen) : null;
+      return zh
+        ? `调解成功${yuan !== null ? `，为您挽回经济损失 ${yuan} 元` : ''}${o.agreement ? '，已达成书面调解协议' : ''}`
+        : `Resolved by mediation${yuan !== null ? `; ¥${yuan} recovered for you` : ''}${o.agreement ? '; written agreement made' : ''}`;
+    }
+    case 'open-enforcement':
+      return zh ? '已立案调查' : 'An enforcement case was opened';
+    case 'extend-decision':
+      return zh ? '立案决定期限经批准延长' : 'The decision period was extended';
+    case 'close':
+      return zh ? '已办结' : 'Closed';
+    case 'record-follow-up':
+      return zh ? '已完成回访' : 'Follow-up visit recorded';
     default: {
       const status = e.toStatus && e.toStatus in STATUS_TEXT ? STATUS_TEXT[e.toStatus as CaseStatus][lang] : e.type;
       return zh ? `状态更新：${status}` : `Status: ${status}`;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  IsBoolean, IsDefined, IsIn, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested,
+  IsBoolean, IsDefined, IsEmail, IsIn, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
   registerDecorator,
 } from 'class-validator';
 import { bilingual, registerConstraintText } from '@weiquan/core';
@@ -50,6 +50,14 @@ export class ConsumerDto {
   @IsString(t('身份证号应为文本', 'must be text'))
   @Satisfies((v) => typeof v === 'string' && isValidIdNumber(v), '身份证号码无效（位数、出生日期或校验码不正确）', 'is not a valid ID number (length, birth date or check digit)', 'isIdNumber')
   idNumber?: string;
+
+  @ApiPropertyOptional({ example: 'lisi@example.com', description: '电子邮箱（选填，用于接收办理进度通知）/ email for progress notifications' })
+  @IsOptional()
+  @IsString(t('邮箱应为文本', 'must be text'))
+  @MaxLength(254, t('邮箱最多 254 个字符', 'must be at most 254 characters'))
+  @IsEmail({}, t('不是有效的电子邮箱地址', 'is not a valid email address'))
+  @Trim()
+  email?: string;
 }
 
 export class RespondentDto {

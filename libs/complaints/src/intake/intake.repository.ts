@@ -19,6 +19,8 @@ export interface NewCase {
   consumerPhoneTail: string;
   consumerAddressEnc: Buffer | null;
   consumerIdNumberEnc: Buffer | null;
+  /** Optional; read back only to send notifications. */
+  consumerEmailEnc: Buffer | null;
   respondentName: string;
   respondentKey: string;
   respondentCreditCode: string | null;
@@ -51,7 +53,7 @@ const COLUMNS: [keyof NewCase, string, string][] = [
   ['purchaseChannel', 'purchase_channel', 'text'], ['prepaid', 'prepaid', 'boolean'], ['intakeChannel', 'intake_channel', 'text'],
   ['consumerName', 'consumer_name', 'text'], ['consumerPhoneEnc', 'consumer_phone_enc', 'bytea'], ['consumerPhoneHash', 'consumer_phone_hash', 'bytea'],
   ['consumerPhoneTail', 'consumer_phone_tail', 'text'], ['consumerAddressEnc', 'consumer_address_enc', 'bytea'],
-  ['consumerIdNumberEnc', 'consumer_id_number_enc', 'bytea'], ['respondentName', 'respondent_name', 'text'], ['respondentKey', 'respondent_key', 'text'],
+  ['consumerIdNumberEnc', 'consumer_id_number_enc', 'bytea'], ['consumerEmailEnc', 'consumer_email_enc', 'bytea'], ['respondentName', 'respondent_name', 'text'], ['respondentKey', 'respondent_key', 'text'],
   ['respondentCreditCode', 'respondent_credit_code', 'text'], ['respondentAddress', 'respondent_address', 'text'],
   ['respondentAreaCode', 'respondent_area_code', 'text'], ['respondentVenueCode', 'respondent_venue_code', 'text'],
   ['respondentOnline', 'respondent_online', 'boolean'], ['respondentPlatformName', 'respondent_platform_name', 'text'],

@@ -1,3 +1,4 @@
+import { yuanToFen } from '@weiquan/core';
 import type { FieldProblem } from '@weiquan/core';
 import type { CreateComplaintDto } from '../dto/create-complaint.dto';
 import { normaliseMobile, respondentKey } from './identity.rules';
@@ -35,10 +36,6 @@ function isRealDate(date: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
-/** Yuan with at most two decimals → integer fen, without float drift (268.55 → 26855). */
-export function yuanToFen(amount: number): number {
-  return Math.round(Number((amount * 100).toFixed(2)));
-}
 
 /**
  * The checks that need the directory or the calendar (shape and check digits are the DTO's).

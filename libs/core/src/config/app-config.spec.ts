@@ -22,7 +22,15 @@ describe('AppConfig.fromEnv', () => {
     expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'wq' });
     expect(c.database.poolSize).toBe(10);
     expect(c.secrets.dataKey).toHaveLength(32);
+    expect(c.auth).toEqual({ tokenTtlSeconds: 900, maxFailures: 5, lockMinutes: 15, loginPerMinute: 30 });
+    expect(c.queueDashboard).toBe(true);
     expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('reads the sign-in settings', () => {
+    const c = AppConfig.fromEnv({ ...base(), TOKEN_TTL_SECONDS: '1', LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '2', LOGIN_RATE_LIMIT: '100', QUEUE_DASHBOARD: 'false' });
+    expect(c.auth).toEqual({ tokenTtlSeconds: 1, maxFailures: 3, lockMinutes: 2, loginPerMinute: 100 });
+    expect(c.queueDashboard).toBe(false);
   });
 
   it('reads typed values', () => {
@@ -42,6 +50,8 @@ describe('AppConfig.fromEnv', () => {
     ['DATA_KEY', 'c2hvcnQ=', /32 bytes/],
     ['LOG_LEVEL', 'loud', /.+/],
     ['QUEUE_DASHBOARD', 'maybe', /true or false/],
+    ['TOKEN_TTL_SECONDS', '0', /≥ 1/],
+    ['LOGIN_MAX_FAILURES', 'five', /integer/],
     ['NODE_ENV', 'staging', /.+/],
   ])('refuses %s=%s, naming the variable and the value', (variable, value, why) => {
     const problems = problemsOf({ ...base(), [variable]: value });

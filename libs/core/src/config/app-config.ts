@@ -60,13 +60,19 @@ const schema = z.object({
   DATA_KEY: key32,
   TOKEN_SECRET: key32,
   WORKER_CONCURRENCY: int(1, 256).default(8),
-  QUEUE_DASHBOARD: bool.default(false),
+  QUEUE_DASHBOARD: bool.default(true),
   API_PROCESSES: int(1, 64).default(1),
   STATION_ACCEPT_DAYS: int(1, 30).default(2),
   ROUTING_RECONCILE_AFTER_SECONDS: int(0, 86_400).default(60),
   WORKER_METRICS_PORT: int(0, 65535).default(0),
   INTAKE_RATE_LIMIT: int(1, 1_000_000).default(20),
   LOOKUP_RATE_LIMIT: int(1, 1_000_000).default(120),
+  SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+  SMTP_FROM: z.string().trim().min(1).max(320).default('聊城市消费维权 <noreply@localhost>'),
+  TOKEN_TTL_SECONDS: int(1, 604_800).default(900),
+  LOGIN_MAX_FAILURES: int(1, 1000).default(5),
+  LOGIN_LOCK_MINUTES: int(1, 10_080).default(15),
+  LOGIN_RATE_LIMIT: int(1, 1_000_000).default(30),
 });
 
 export type AppConfigValues = z.output<typeof schema>;
@@ -99,9 +105,17 @@ export class AppConfig {
   readonly workerMetricsPort!: number | null;
   /** The city's service level for stations: accept or hand back within this many working days. */
   readonly routing!: { stationAcceptDays: number; reconcileAfterSeconds: number };
+  /** bull-board at /admin/queues, for administrators only (bearer token or the wq_token cookie). */
   readonly queueDashboard!: boolean;
   /** Requests per minute per client: submissions, and lookups (status, uploads, rating). */
   readonly rateLimits!: { intakePerMinute: number; lookupPerMinute: number };
+  /** Consumer notifications: email only when an SMTP server is configured (SMS always, see SmsGateway). */
+  readonly notifications!: { smtpUrl: string | null; smtpFrom: string };
+  /**
+   * Staff sign-in: access-token lifetime; consecutive failed logins before an account is locked, and
+   * for how long; login attempts per client per minute (held in Redis).
+   */
+  readonly auth!: { tokenTtlSeconds: number; maxFailures: number; lockMinutes: number; loginPerMinute: number };
 
   static fromEnv(env: Record<string, string | undefined>): AppConfig {
     // Empty strings count as unset, as in most shells' `VAR= cmd`.
@@ -138,6 +152,13 @@ export class AppConfig {
         routing: { stationAcceptDays: v.STATION_ACCEPT_DAYS, reconcileAfterSeconds: v.ROUTING_RECONCILE_AFTER_SECONDS },
         queueDashboard: v.QUEUE_DASHBOARD,
         rateLimits: { intakePerMinute: v.INTAKE_RATE_LIMIT, lookupPerMinute: v.LOOKUP_RATE_LIMIT },
+        notifications: { smtpUrl: v.SMTP_URL ?? null, smtpFrom: v.SMTP_FROM },
+        auth: {
+          tokenTtlSeconds: v.TOKEN_TTL_SECONDS,
+          maxFailures: v.LOGIN_MAX_FAILURES,
+          lockMinutes: v.LOGIN_LOCK_MINUTES,
+          loginPerMinute: v.LOGIN_RATE_LIMIT,
+        },
       }),
     );
   }

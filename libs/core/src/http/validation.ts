@@ -34,9 +34,10 @@ export function fieldProblems(errors: ValidationError[], parent = ''): FieldProb
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const names = Object.keys(e.constraints ?? {});
-    // One message per field: the first constraint declared (required, then type, then range) says the
-    // most. class-validator lists them in reverse declaration order.
-    const first = names[names.length - 1];
+    // One message per field: a missing value is "required"; otherwise the first constraint declared
+    // (type, then range) says the most. class-validator lists them in reverse declaration order, though
+    // not reliably for isDefined, which is why it is looked up by name.
+    const first = names.includes('isDefined') ? 'isDefined' : names[names.length - 1];
     const own: FieldProblem[] = first
       ? [{ field, message: (e.contexts?.[first] as Bilingual | undefined) ?? CUSTOM.get(first) ?? GENERIC[first]?.(e) ?? { zh: e.constraints![first], en: e.constraints![first] } }]
       : [];

@@ -50,7 +50,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const jobs: { name: JobName; payload: JobPayloads[JobName] }[] = [...byTopic].flatMap(([topic, payloads]) => {
         const map = OUTBOX_JOBS[topic];
         if (!map) throw new Error(`outbox topic "${topic}" has no jobs in the contract`);
-        return map(payloads);
+        // Each topic's rows go to that topic's mapping (a union of mappings takes the intersection of their inputs).
+        return map(payloads as never);
       });
       await this.jobs.enqueueMany(jobs);
       await sql.query(`update outbox set relayed_at = now(), attempts = attempts + 1 where id = any($1::bigint[])`, [rows.map((r) => r.id)]);

@@ -6,5 +6,7 @@
 export interface OutboxPayloads {
   /** A case was received (or handed back: a new routing round) and must be routed. */
   'case.received': { caseId: string; round: number };
+  /** A consumer notification (one channel) was written and must be sent. */
+  'notification.created': { notificationId: string };
 }
 export type OutboxTopic = keyof OutboxPayloads;

@@ -11,6 +11,8 @@ import type { OutboxPayloads as OutboxPayloadMap } from '../outbox/outbox.contra
 export const QUEUES = {
   ops: 'ops',
   routing: 'routing',
+  notifications: 'notifications',
+  cases: 'cases',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -23,6 +25,15 @@ export interface JobPayloads {
   'routing.escalate-stations': Record<string, never>;
   /** Re-enqueue what PostgreSQL says is due but Redis may have lost (a flush, a lost job). */
   'routing.reconcile': Record<string, never>;
+  /**
+   * Send one notification (one channel), exactly once. `retry` is set only by the reconciler (the
+   * row's attempts so far), so a notification whose job is gone or failed for good can be retried.
+   */
+  'notifications.send': { notificationId: string; retry?: number };
+  /** Re-enqueue unsent notifications Redis may have lost (a flush after relaying). */
+  'notifications.reconcile': Record<string, never>;
+  /** Statutory clocks: remind units of deadlines due soon, escalate overdue cases to oversight (from PostgreSQL). */
+  'cases.sweep-clocks': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -53,6 +64,17 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   },
   'routing.escalate-stations': { queue: QUEUES.routing, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
   'routing.reconcile': { queue: QUEUES.routing, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
+  'notifications.send': {
+    queue: QUEUES.notifications,
+    attempts: 5,
+    backoffMs: 5_000,
+    keepCompleted: 1_000,
+    keepFailed: 10_000,
+    // One job per notification (a re-relayed outbox row is held once); a reconciler retry is another.
+    jobId: (p: JobPayloads['notifications.send']) => (p.retry ? `notify-${p.notificationId}-r${p.retry}` : `notify-${p.notificationId}`),
+  },
+  'notifications.reconcile': { queue: QUEUES.notifications, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
+  'cases.sweep-clocks': { queue: QUEUES.cases, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
@@ -62,6 +84,8 @@ export const SCHEDULES: readonly { id: string; job: JobName; everyMs: number }[]
   { id: 'ops.heartbeat', job: 'ops.heartbeat', everyMs: 10_000 },
   { id: 'routing.escalate-stations', job: 'routing.escalate-stations', everyMs: 60_000 },
   { id: 'routing.reconcile', job: 'routing.reconcile', everyMs: 30_000 },
+  { id: 'notifications.reconcile', job: 'notifications.reconcile', everyMs: 60_000 },
+  { id: 'cases.sweep-clocks', job: 'cases.sweep-clocks', everyMs: 300_000 },
 ];
 
 /** Cases routed together in one job and one transaction. */
@@ -82,4 +106,5 @@ export function routeBatches(cases: { caseId: string; round: number }[]): { name
 /** Which jobs the rows of each outbox topic become when the worker relays them (a batch of rows at once). */
 export const OUTBOX_JOBS: { [T in keyof OutboxPayloadMap]: (payloads: OutboxPayloadMap[T][]) => { name: JobName; payload: JobPayloads[JobName] }[] } = {
   'case.received': (payloads) => routeBatches(payloads.map((p) => ({ caseId: p.caseId, round: p.round }))),
+  'notification.created': (payloads) => payloads.map((p) => ({ name: 'notifications.send' as const, payload: { notificationId: p.notificationId } })),
 };

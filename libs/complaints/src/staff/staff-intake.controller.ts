@@ -1,0 +1,31 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { LocalizedException } from '@weiquan/core';
+import { Roles } from '@weiquan/identity';
+import { StaffIntakeDto } from '../dto/staff-intake.dto';
+import { IntakeService, SubmissionAnswer } from '../intake/intake.service';
+
+/** A letter may be entered some days after it arrived, but not months: older is almost surely a typo. */
+const MAX_BACKDATE_DAYS = 60;
+
+@ApiTags('cases 案件办理（工作人员）')
+@ApiBearerAuth()
+@Controller('cases/intake')
+@Roles('station-staff', 'station-admin', 'regulator-staff')
+export class StaffIntakeController {
+  constructor(private readonly intake: IntakeService) {}
+
+  @Post()
+  @ApiOperation({ summary: '登记电话、信函、窗口收到的投诉举报 / record a complaint received by phone, letter or at a counter' })
+  @ApiCreatedResponse({ description: '同网上提交的答复：受理编号与查询码，请告知投诉人 / as online: tell the consumer the tracking number and access code' })
+  submit(@Body() dto: StaffIntakeDto): Promise<SubmissionAnswer> {
+    const { intakeChannel, receivedAt, ...complaint } = dto;
+    const at = new Date(receivedAt);
+    if (Date.now() - at.getTime() > MAX_BACKDATE_DAYS * 86_400_000) {
+      throw new LocalizedException(400, { zh: `实际收到时间不能早于 ${MAX_BACKDATE_DAYS} 天前`, en: `receivedAt must be within the last ${MAX_BACKDATE_DAYS} days` }, [
+        { field: 'receivedAt', message: { zh: `不能早于 ${MAX_BACKDATE_DAYS} 天前`, en: `must be within the last ${MAX_BACKDATE_DAYS} days` } },
+      ]);
+    }
+    return this.intake.submit(complaint as StaffIntakeDto, { channel: intakeChannel, receivedAt: at });
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { AccountsService } from './accounts/accounts.service';
+import { AdminUsersController } from './accounts/admin-users.controller';
+import { StaffRepository } from './accounts/staff.repository';
+import { AuthController } from './auth/auth.controller';
+import { AuthService } from './auth/auth.service';
+import { LoginLimiter } from './auth/login-limiter';
+import { StaffAuthGuard } from './auth/staff-auth.guard';
+import { StaffAuthenticator } from './auth/staff-authenticator';
+import { DemoAccounts } from './demo/demo-accounts';
+import { TokenService } from './token/token.service';
+
+/**
+ * Staff identity for any process: the auth guard and what it needs (token checking, the account
+ * lookup), account management and the demo accounts. No routes, no Redis: the CLI imports it too.
+ * An API module that imports it can put `@UseGuards(StaffAuthGuard)` or `@Roles(...)` on routes.
+ */
+@Module({
+  providers: [StaffRepository, TokenService, StaffAuthenticator, StaffAuthGuard, AccountsService, DemoAccounts],
+  exports: [StaffRepository, TokenService, StaffAuthenticator, StaffAuthGuard, AccountsService, DemoAccounts],
+})
+export class IdentityModule {}
+
+/** The routes: login, token refresh, the caller's principal, account administration (API only; the login limit uses Redis). */
+@Module({
+  imports: [IdentityModule],
+  controllers: [AuthController, AdminUsersController],
+  providers: [AuthService, LoginLimiter],
+})
+export class IdentityApiModule {}

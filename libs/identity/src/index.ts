@@ -1,0 +1,12 @@
+export * from './roles';
+export * from './lockout.rules';
+export * from './identity.migration';
+export * from './identity.module';
+export * from './auth/staff-auth.guard';
+export * from './auth/staff-authenticator';
+export * from './auth/auth.service';
+export * from './accounts/accounts.service';
+export type { StaffUserView } from './accounts/staff.repository';
+export * from './demo/demo-accounts';
+export * from './token/token.service';
+export * from './auth/staff-only.middleware';

@@ -1,0 +1,59 @@
+import type { Bilingual } from '@weiquan/core';
+
+/** What a staff account may do; the unit it belongs to scopes what it sees (DESIGN invariant 7). */
+export type StaffRole = 'station-staff' | 'station-admin' | 'regulator-staff' | 'city-analyst' | 'admin';
+
+export const STAFF_ROLES: readonly StaffRole[] = ['station-staff', 'station-admin', 'regulator-staff', 'city-analyst', 'admin'];
+
+export type UnitType = 'station' | 'regulator';
+
+/** The signed-in staff member, as the guard puts it on the request (`@CurrentStaff()`). */
+export interface StaffPrincipal {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  unit: {
+    type: 'station' | 'regulator';
+    code: string;
+    name: string;
+    areaCode: string | null;
+    /** regulators only: 'market' | 'sector', and 'city' | 'county' | 'province' */
+    kind: 'market' | 'sector' | null;
+    level: 'city' | 'county' | 'province' | null;
+  } | null;
+}
+
+/** The kind of unit a role belongs to; city-level roles belong to none. */
+export function unitTypeOf(role: StaffRole): UnitType | null {
+  switch (role) {
+    case 'station-staff':
+    case 'station-admin':
+      return 'station';
+    case 'regulator-staff':
+      return 'regulator';
+    case 'city-analyst':
+    case 'admin':
+      return null;
+  }
+}
+
+export function isStaffRole(value: unknown): value is StaffRole {
+  return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+export const ROLE_NAMES: Record<StaffRole, Bilingual> = {
+  'station-staff': { zh: '服务站工作人员', en: 'station staff' },
+  'station-admin': { zh: '服务站管理员', en: 'station administrator' },
+  'regulator-staff': { zh: '监管部门工作人员', en: 'regulator staff' },
+  'city-analyst': { zh: '市级统计分析人员', en: 'city analyst' },
+  admin: { zh: '系统管理员', en: 'system administrator' },
+};
+
+/** "服务站管理员（station-admin）、系统管理员（admin）" / "station administrator (station-admin), ..." */
+export function describeRoles(roles: readonly StaffRole[]): Bilingual {
+  return {
+    zh: roles.map((r) => `${ROLE_NAMES[r].zh}（${r}）`).join('、'),
+    en: roles.map((r) => `${ROLE_NAMES[r].en} (${r})`).join(', '),
+  };
+}

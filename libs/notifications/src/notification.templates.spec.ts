@@ -1,0 +1,81 @@
+import {
+  chineseDate, cleanParam, emailSubject, MAX_PARAM_CHARS, NOTIFICATION_KINDS, notificationText, SIGNATURE,
+} from './notification.templates';
+
+const NO = '2611210012342';
+
+describe('notification texts', () => {
+  it('signs every text, names the case by its tracking number and says whether it is a complaint or a report', () => {
+    for (const kind of NOTIFICATION_KINDS) {
+      const complaint = notificationText(kind, 'complaint', NO, { reason: '原因', unitName: '东昌府区柳园消费维权服务站', decision: 'opened' });
+      expect(complaint.startsWith(SIGNATURE)).toBe(true);
+      expect(complaint).toContain(`（编号 ${NO}）`);
+      expect(complaint.endsWith('。')).toBe(true);
+      const report = notificationText(kind, 'report', NO, { decision: 'not-opened' });
+      expect(report).toContain(`举报（编号 ${NO}）`);
+    }
+    expect(notificationText('accepted', 'complaint', NO)).toContain(`投诉（编号 ${NO}）`);
+  });
+
+  it('accepted: names the handling unit and the deadline when given', () => {
+    expect(notificationText('accepted', 'complaint', NO, { unitName: '东昌府区柳园消费维权服务站', dueDate: '2026-12-03' })).toBe(
+      `【聊城市场监管】您的投诉（编号 ${NO}）已受理，承办单位：东昌府区柳园消费维权服务站，办理期限至2026年12月3日。可凭编号和查询码在线查询办理进度。`,
+    );
+    expect(notificationText('accepted', 'complaint', NO)).toBe(`【聊城市场监管】您的投诉（编号 ${NO}）已受理。可凭编号和查询码在线查询办理进度。`);
+  });
+
+  it('refused, terminated and transferred give the reason; terminated tells the consumer their remedies', () => {
+    expect(notificationText('refused', 'complaint', NO, { reason: '不属于市场监督管理部门职责范围' })).toBe(
+      `【聊城市场监管】您的投诉（编号 ${NO}）不予受理，原因：不属于市场监督管理部门职责范围。如有疑问，可凭编号和查询码在线查询。`,
+    );
+    const terminated = notificationText('mediation-terminated', 'complaint', NO, { reason: '经营者拒绝调解' });
+    expect(terminated).toContain('已终止调解，原因：经营者拒绝调解。');
+    expect(terminated).toContain('仲裁');
+    expect(notificationText('transferred', 'complaint', NO, { unitName: '济南市市场监督管理局' })).toBe(
+      `【聊城市场监管】您的投诉（编号 ${NO}）已移送济南市市场监督管理局处理。`,
+    );
+    expect(notificationText('transferred', 'complaint', NO)).toContain('已移送有管辖权的部门处理');
+  });
+
+  it('resolved states the amount recovered when there is one', () => {
+    expect(notificationText('mediation-resolved', 'complaint', NO, { amountYuan: '268.50' })).toBe(
+      `【聊城市场监管】您的投诉（编号 ${NO}）已调解成功，为您挽回经济损失 268.50 元。`,
+    );
+    expect(notificationText('mediation-resolved', 'complaint', NO)).toBe(`【聊城市场监管】您的投诉（编号 ${NO}）已调解成功。`);
+  });
+
+  it('closed invites a rating of a complaint; follow-up announces the visit', () => {
+    expect(notificationText('closed', 'complaint', NO)).toContain('评价');
+    expect(notificationText('closed', 'report', NO)).not.toContain('评价');
+    expect(notificationText('follow-up', 'complaint', NO, { unitName: '柳园服务站', dueDate: '2027-01-08' })).toBe(
+      `【聊城市场监管】您的投诉（编号 ${NO}）已办结，柳园服务站将于2027年1月8日前对办理情况进行回访，请留意来电。`,
+    );
+  });
+
+  it('report decision: opened or not, with the reason', () => {
+    expect(notificationText('report-decision', 'report', NO, { decision: 'opened' })).toBe(
+      `【聊城市场监管】您的举报（编号 ${NO}）经核查，已决定立案调查。感谢您的监督。`,
+    );
+    expect(notificationText('report-decision', 'report', NO, { decision: 'not-opened', reason: '违法事实不成立' })).toBe(
+      `【聊城市场监管】您的举报（编号 ${NO}）经核查，决定不予立案，原因：违法事实不成立。感谢您的监督。`,
+    );
+  });
+
+  it('free text is cleaned of control characters and cut, so a text stays an SMS and the writer’s slot cannot be forged', () => {
+    expect(cleanParam(' a\u0001TN\u0001b \n c ')).toBe('a TN b c');
+    const long = '很'.repeat(200);
+    const cut = cleanParam(long);
+    expect([...cut]).toHaveLength(MAX_PARAM_CHARS);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(notificationText('refused', 'complaint', NO, { reason: 'x\u0001TN\u0001y' })).not.toContain('\u0001');
+  });
+
+  it('formats dates the Chinese way', () => {
+    expect(chineseDate('2026-04-15')).toBe('2026年4月15日');
+    expect(chineseDate('soon')).toBe('soon');
+  });
+
+  it('has an email subject for every kind', () => {
+    for (const kind of NOTIFICATION_KINDS) expect(emailSubject(kind)).toMatch(/^聊城市消费维权：\S+$/);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * The texts consumers receive, in Chinese, composed when the notification is written (so a template
+ * changed later never rewrites what was already said). Pure: no Nest, no I/O.
+ *
+ * A text carries no personal data beyond the tracking number: no name, no phone, no address.
+ */
+
+export const NOTIFICATION_KINDS = [
+  'accepted',
+  'refused',
+  'mediation-resolved',
+  'mediation-terminated',
+  'closed',
+  'follow-up',
+  'report-decision',
+  'transferred',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface NotificationParams {
+  /** Why (refusal, termination, transfer, no 立案): shown after “原因：”. */
+  reason?: string;
+  /** Amount recovered for the consumer (挽回经济损失), in yuan, e.g. "268.50". */
+  amountYuan?: string;
+  /** The handling unit (accepted), or where the case went (transferred). */
+  unitName?: string;
+  /** report-decision: 立案 or not. */
+  decision?: 'opened' | 'not-opened';
+  /** YYYY-MM-DD: the handling deadline (accepted) or the follow-up visit (follow-up). */
+  dueDate?: string;
+}
+
+export type CaseTrack = 'complaint' | 'report';
+
+export const SIGNATURE = '【聊城市场监管】';
+/** Free text a staff member typed is cut to keep an SMS short (a few segments at most). */
+export const MAX_PARAM_CHARS = 80;
+
+/** Control characters and surrounding space removed, long text cut with “…”. */
+export function cleanParam(value: string | undefined, max = MAX_PARAM_CHARS): string {
+  const text = (value ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+/** 2026-11-20 → 2026年11月20日 (anything else is shown as given). */
+export function chineseDate(date: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : cleanParam(date, 20);
+}
+
+const because = (reason: string) => (reason ? `，原因：${reason}` : '');
+
+/**
+ * The text of one notification. `trackingNo` is the case's tracking number; the writer may pass a
+ * placeholder and put the number in with SQL (see NotificationWriter).
+ */
+export function notificationText(kind: NotificationKind, track: CaseTrack, trackingNo: string, params: NotificationParams = {}): string {
+  const matter = `${track === 'report' ? '举报' : '投诉'}（编号 ${trackingNo}）`;
+  const reason = cleanParam(params.reason);
+  const unit = cleanParam(params.unitName, 40);
+  const due = params.dueDate ? chineseDate(params.dueDate) : '';
+  const amount = cleanParam(params.amountYuan, 16);
+  const body = ((): string => {
+    switch (kind) {
+      case 'accepted':
+        return `您的${matter}已受理${unit ? `，承办单位：${unit}` : ''}${due ? `，办理期限至${due}` : ''}。可凭编号和查询码在线查询办理进度。`;
+      case 'refused':
+        return `您的${matter}不予受理${because(reason)}。如有疑问，可凭编号和查询码在线查询。`;
+      case 'mediation-resolved':
+        return `您的${matter}已调解成功${amount ? `，为您挽回经济损失 ${amount} 元` : ''}。`;
+      case 'mediation-terminated':
+        return `您的${matter}已终止调解${because(reason)}。您可依法申请仲裁或向人民法院提起诉讼。`;
+      case 'closed':
+        return track === 'report'
+          ? `您的${matter}已办结。感谢您的监督。`
+          : `您的${matter}已办结。欢迎凭编号和查询码在线评价办理结果。`;
+      case 'follow-up':
+        return `您的${matter}已办结，${unit || '承办单位'}将${due ? `于${due}前` : ''}对办理情况进行回访，请留意来电。`;
+      case 'report-decision':
+        return params.decision === 'opened'
+          ? `您的举报（编号 ${trackingNo}）经核查，已决定立案调查。感谢您的监督。`
+          : `您的举报（编号 ${trackingNo}）经核查，决定不予立案${because(reason)}。感谢您的监督。`;
+      case 'transferred':
+        return `您的${matter}已移送${unit || '有管辖权的部门'}处理${because(reason)}。`;
+    }
+  })();
+  return SIGNATURE + body;
+}
+
+/** The subject line of the email carrying a notification (the body is the text itself). */
+export function emailSubject(kind: NotificationKind): string {
+  const what: Record<NotificationKind, string> = {
+    accepted: '已受理',
+    refused: '不予受理',
+    'mediation-resolved': '调解成功',
+    'mediation-terminated': '终止调解',
+    closed: '已办结',
+    'follow-up': '回访通知',
+    'report-decision': '立案决定',
+    transferred: '已移送',
+  };
+  return `聊城市消费维权：${what[kind]}`;
+}

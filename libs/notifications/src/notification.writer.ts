@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig, Sql } from '@weiquan/core';
+import { NotificationKind, NotificationParams, notificationText } from './notification.templates';
+
+/**
+ * Where the tracking number goes in a text composed before the statement reads it from the case.
+ * Control characters never survive in the parameters (cleanParam), so the slot cannot be forged,
+ * and only its first occurrence is replaced.
+ */
+const TRACKING_NO_SLOT = '\u0001TN\u0001';
+
+/**
+ * One statement: reads the case (its track, tracking number and whether it has an email), writes
+ * one notification per channel (SMS always; email when the case has an address and SMTP is
+ * configured) unless that (case, kind, channel, dedupe key) exists, and one outbox row for each row
+ * it really wrote. A case that does not exist writes nothing.
+ */
+const WRITE = `
+  with c as (
+    select id, tracking_no, track, consumer_email_enc is not null as has_email from cases where id = $1
+  ),
+  ch (channel) as (
+    select 'sms' from c
+    union all
+    select 'email' from c where c.has_email and $6::boolean
+  ),
+  n as (
+    insert into notification (case_id, kind, channel, dedupe_key, text)
+    select c.id, $2, ch.channel, $3,
+           regexp_replace(case when c.track = 'report' then $5 else $4 end, $7, c.tracking_no)
+      from c cross join ch
+    on conflict (case_id, kind, channel, dedupe_key) do nothing
+    returning id
+  )
+  insert into outbox (topic, payload)
+  select 'notification.created', jsonb_build_object('notificationId', id::text) from n order by id`;
+
+/**
+ * Writes the consumer notifications of one step of a case. Called by case-handling code inside its
+ * own transaction, so the step and its notification commit together or not at all (DESIGN
+ * invariant 2); the worker sends them (NotificationsWorkerModule).
+ */
+@Injectable()
+export class NotificationWriter {
+  constructor(private readonly config: AppConfig) {}
+
+  /** Writes the notification(s) of one step and the outbox row(s) in the caller's transaction; the same (caseId, kind, dedupeKey) twice writes nothing the second time. */
+  async write(sql: Sql, n: { caseId: string; kind: NotificationKind; params?: NotificationParams; dedupeKey?: string }): Promise<void> {
+    const complaintText = notificationText(n.kind, 'complaint', TRACKING_NO_SLOT, n.params);
+    const reportText = notificationText(n.kind, 'report', TRACKING_NO_SLOT, n.params);
+    const emailEnabled = this.config.notifications.smtpUrl !== null;
+    await sql.query(WRITE, [n.caseId, n.kind, n.dedupeKey ?? '', complaintText, reportText, emailEnabled, TRACKING_NO_SLOT]);
+  }
+}

@@ -1,0 +1,35 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Consumer notifications: one row per message and channel, written in the transaction of the step
+ * that causes it, sent by the worker exactly once (sent_at set in the transaction that sent it).
+ */
+export class Notifications1763700000800 implements MigrationInterface {
+  name = 'Notifications1763700000800';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table notification (
+        id          bigint generated always as identity primary key,
+        case_id     bigint not null references cases (id),
+        kind        text not null,
+        channel     text not null check (channel in ('sms', 'email')),
+        dedupe_key  text not null default '',
+        text        text not null,
+        created_at  timestamptz not null default now(),
+        sent_at     timestamptz,
+        attempts    integer not null default 0,
+        last_error  text,
+        unique (case_id, kind, channel, dedupe_key)
+      )`);
+    // The reconciler reads only what is still unsent, oldest first.
+    await q.query(`create index notification_unsent_idx on notification (created_at, id) where sent_at is null`);
+    // Optional at intake; encrypted like the phone (PersonalDataCipher), read only to send.
+    await q.query(`alter table cases add column consumer_email_enc bytea`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`alter table cases drop column consumer_email_enc`);
+    await q.query(`drop table notification`);
+  }
+}

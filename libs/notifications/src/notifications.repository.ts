@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { pgTransaction, Sql } from '@weiquan/core';
+import { DataSource } from 'typeorm';
+import type { NotificationKind } from './notification.templates';
+
+export interface NotificationToSend {
+  id: string;
+  caseId: string;
+  kind: NotificationKind;
+  channel: 'sms' | 'email';
+  text: string;
+  /** The case's encrypted recipient for this channel (null if it has none). */
+  recipientEnc: Buffer | null;
+}
+
+/** Every query of sending notifications (the writer's one statement lives with the writer). */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return pgTransaction(this.db, work);
+  }
+
+  /**
+   * The notification if it is still unsent, locked until this transaction ends. A row another
+   * worker is sending right now is skipped (SKIP LOCKED): that worker sends it, or records why not.
+   */
+  async lockUnsent(sql: Sql, id: string): Promise<NotificationToSend | null> {
+    const [row] = await sql.query(
+      `select n.id::text as id, n.case_id::text as "caseId", n.kind, n.channel, n.text,
+              case n.channel when 'sms' then c.consumer_phone_enc else c.consumer_email_enc end as "recipientEnc"
+         from notification n join cases c on c.id = n.case_id
+        where n.id = $1 and n.sent_at is null
+          for update of n skip locked`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** Marks it sent and tells the consumer's timeline, in the transaction that holds the row. */
+  async markSent(sql: Sql, id: string): Promise<void> {
+    await sql.query(
+      `with u as (
+         update notification set sent_at = now(), attempts = attempts + 1 where id = $1 and sent_at is null
+         returning case_id, kind, channel, text
+       )
+       insert into case_event (case_id, type, actor_type, note, public, data)
+       select case_id, 'notified', 'system', text, true, jsonb_build_object('channel', channel, 'kind', kind) from u`,
+      [id],
+    );
+  }
+
+  async recordFailure(sql: Sql, id: string, error: string): Promise<void> {
+    await sql.query(`update notification set attempts = attempts + 1, last_error = $2 where id = $1 and sent_at is null`, [id, error]);
+  }
+
+  /** Unsent notifications older than `olderThanSeconds` that have not used up their attempts. */
+  unsent(olderThanSeconds: number, maxAttempts: number, limit: number): Promise<{ id: string; attempts: number }[]> {
+    return this.db.query(
+      `select id::text as id, attempts from notification
+        where sent_at is null and created_at < now() - make_interval(secs => $1) and attempts < $2
+        order by created_at, id limit $3`,
+      [olderThanSeconds, maxAttempts, limit],
+    );
+  }
+}
