@@ -59,9 +59,18 @@ export class CaseHandling1763700000900 implements MigrationInterface {
         fields     text[] not null
       )`);
     await q.query(`create index personal_data_access_case_idx on personal_data_access (case_id, id)`);
+    // The same guard as case_event's, naming the table it protects, and against TRUNCATE too.
+    await q.query(`
+      create or replace function case_event_append_only() returns trigger language plpgsql as $$
+      begin
+        raise exception '% is append-only: % is not allowed', tg_table_name, tg_op using errcode = 'insufficient_privilege';
+      end $$`);
     await q.query(`
       create trigger personal_data_access_no_change before update or delete on personal_data_access
       for each row execute function case_event_append_only()`);
+    await q.query(`
+      create trigger personal_data_access_no_truncate before truncate on personal_data_access
+      for each statement execute function case_event_append_only()`);
 
     // Reminders and overdue escalations already raised: one per case, state (hence clock), due date and kind.
     await q.query(`

@@ -38,6 +38,16 @@ describe('statutory clocks on the working-day calendar', () => {
     expect(resumed).toMatchObject({ pausedOn: null, countsFrom: '2026-11-11', days: 8, dueOn: '2026-11-23' });
   });
 
+  it('the days left at a pause do not depend on a provisional due date entered meanwhile', () => {
+    // Paused in December with 30 of 45 days left; 2027 is entered before the resume.
+    const c = startClock('mediation', '2026-11-20', 45, NO_OVERRIDES);
+    const paused = applyClockOp(c, { op: 'pause', clock: 'mediation' }, '2026-12-11', NO_OVERRIDES);
+    const spring: CalendarOverrides = { days: new Map([['2027-01-04', false], ['2027-01-05', false]]), years: new Set([2027]) };
+    const resumed = applyClockOp(paused, { op: 'resume', clock: 'mediation' }, '2026-12-21', spring);
+    expect(resumed.days).toBe(45 - 15);
+    expect(resumed).toMatchObject(startClock('mediation', '2026-12-21', 30, spring));
+  });
+
   it('a pause and resume on the same day change nothing', () => {
     const c = startClock('mediation', '2026-11-02', 10, NO_OVERRIDES);
     const back = applyClockOp(applyClockOp(c, { op: 'pause', clock: 'mediation' }, '2026-11-05', NO_OVERRIDES), { op: 'resume', clock: 'mediation' }, '2026-11-05', NO_OVERRIDES);

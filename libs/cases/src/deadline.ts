@@ -22,9 +22,13 @@ export function startClock(clock: ClockName, today: IsoDate, days: number, cal: 
   return { clock, countsFrom: today, days, dueOn: due.date, provisional: due.provisional, pausedOn: null, metOn: null };
 }
 
-/** The working days still left on a clock that stops running on `on` (that day counted as used). */
+/**
+ * The working days still left on a clock that stops running on `on` (that day counted as used):
+ * its length less the days used, counted on the calendar as it is now, so a due date guessed on a
+ * provisional year (and not recomputed while paused) does not shorten or lengthen what is left.
+ */
 export function daysLeft(c: Clock, on: IsoDate, cal: CalendarOverrides): number {
-  return workingDaysBetween(on, c.dueOn, cal);
+  return Math.max(0, c.days - workingDaysBetween(c.countsFrom, on, cal));
 }
 
 /** Applies one clock operation of a transition on `today`; returns the clock as it now stands. */

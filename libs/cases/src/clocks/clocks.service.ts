@@ -99,9 +99,11 @@ function checkSchedule(year: number, s: YearSchedule): { field: string; message:
   const problems: { field: string; message: { zh: string; en: string } }[] = [];
   for (const field of ['holidays', 'workdays'] as const) {
     s[field].forEach((day, i) => {
-      const valid = /^\d{4}-\d{2}-\d{2}$/.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+      const parsed = new Date(`${day}T00:00:00Z`);
+      const valid = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
       if (!valid) problems.push({ field: `${field}[${i}]`, message: { zh: `"${day}" 不是有效日期（YYYY-MM-DD）`, en: `"${day}" is not a valid date (YYYY-MM-DD)` } });
       else if (!day.startsWith(`${year}-`)) problems.push({ field: `${field}[${i}]`, message: { zh: `${day} 不在 ${year} 年`, en: `${day} is not in ${year}` } });
+      else if (s[field].indexOf(day) < i) problems.push({ field: `${field}[${i}]`, message: { zh: `${day} 重复`, en: `${day} is listed twice` } });
     });
   }
   const both = s.holidays.filter((d) => s.workdays.includes(d));

@@ -86,6 +86,7 @@ export class CaseHandlingService {
       history,
       routing,
       linked,
+      unit: actingUnit(p),
       attachments,
       claimant,
       allowedActions: handler ? allowedActions(facts) : [],

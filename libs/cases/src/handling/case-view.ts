@@ -1,7 +1,8 @@
 import type { Lang } from '@weiquan/core';
 import { fenToYuan, maskAddress, maskEmail, maskIdNumber, maskName, maskPhone } from '@weiquan/core';
+import { runningClock } from '../case-state';
 import type { CaseAction, ClockName } from '../case-state';
-import { CaseStatus, STATUS_TEXT } from '../case-status';
+import { STATUS_TEXT } from '../case-status';
 import type { ClaimantFlags } from '../claimant-flags';
 import { Clock, CLOCK_TEXT } from '../deadline';
 import type { RuleSet } from '../rule-set';
@@ -12,9 +13,6 @@ import type { CaseListRow, CaseRow } from './cases.repository';
  * Reporter identity (Art. 33) is hidden from everyone but the handling unit.
  */
 type Decrypt = (sealed: Buffer) => string;
-
-/** Statuses in which the first clock (acceptance, or the report decision) is still running. */
-const FIRST_CLOCK_RUNNING: CaseStatus[] = ['received', 'assigned', 'deciding'];
 
 export function firstClock(c: Pick<CaseRow, 'track' | 'receivedOn' | 'acceptanceDue' | 'acceptanceDueProvisional' | 'firstClockMetOn' | 'decisionExtended'>, rs: RuleSet): Clock {
   const complaint = c.track === 'complaint';
@@ -79,6 +77,20 @@ function maskedPersonalData(c: CaseRow, handler: boolean, decrypt: Decrypt) {
 type HistoryRow = { id: string; at: Date; type: string; actorType: string; actorId: string | null; unitCode: string | null; fromStatus: string | null; toStatus: string | null; action: string | null; reasonCode: string | null; note: string | null; public: boolean; data: Record<string, unknown> };
 type RoutingRow = { round: number; rule: string; reason: string; assigneeType: string; assigneeCode: string; transfer: boolean; candidates: unknown; decidedAt: Date };
 type ReasonOption = { code: string; text: { zh: string; en: string }; basis: string };
+type LinkedRow = { id: string; trackingNo: string; track: string; status: string; relation: string; assigneeCode: string | null; intakeChannel: string };
+
+/**
+ * Reporter confidentiality (RULES.md): a consumer's report shows its progress only to the unit
+ * handling it (a referral has no reporter to protect), and to staff who do not handle a report its
+ * links to complaints (the reporter's own) are not shown.
+ */
+function linkedView(c: CaseListRow, linked: LinkedRow[], handler: boolean, unit: string | null) {
+  return linked
+    .filter((l) => handler || c.track !== 'report' || l.track === 'report')
+    .map(({ assigneeCode, intakeChannel, ...l }) =>
+      l.track === 'report' && intakeChannel !== 'referral' && (unit === null || assigneeCode !== unit) ? { ...l, status: null } : l,
+    );
+}
 
 export function caseDetail(
   c: CaseRow,
@@ -89,7 +101,9 @@ export function caseDetail(
     clocks: Clock[];
     history: HistoryRow[];
     routing: RoutingRow[];
-    linked: { id: string; trackingNo: string; track: string; status: string; relation: string }[];
+    linked: LinkedRow[];
+    /** The reader's acting unit (null for read-only roles): a linked report's progress is for its handler only. */
+    unit: string | null;
     attachments: { id: string; name: string; mime: string; size: number; createdAt: Date }[];
     claimant: ClaimantFlags;
     allowedActions: CaseAction[];
@@ -101,8 +115,8 @@ export function caseDetail(
   const clocks = o.clocks
     .filter((k) => !(k.clock === 'acceptance' || k.clock === 'decision') || c.acceptanceDue !== null)
     .map((k) => {
-      const isFirst = k.clock === 'acceptance' || k.clock === 'decision';
-      const running = !k.metOn && !k.pausedOn && (!isFirst || FIRST_CLOCK_RUNNING.includes(c.status));
+      // Only the clock the case's state runs against (its due_on): a withdrawn case's mediation runs no more.
+      const running = !k.metOn && !k.pausedOn && k.clock === runningClock(c.track, c.status);
       return {
         clock: k.clock as ClockName,
         label: CLOCK_TEXT[k.clock][lang],
@@ -152,7 +166,8 @@ export function caseDetail(
       followUpAt: c.followUpAt,
       rating: c.rating ? { rating: c.rating, comment: c.ratingComment } : null,
     },
-    claimant: o.claimant,
+    // The reporter's other filings would identify them to staff who do not handle the report.
+    claimant: c.track === 'report' && !o.handler ? null : o.claimant,
     allowedActions: o.allowedActions,
     reasonOptions: o.reasons,
     routing: o.routing,
@@ -168,7 +183,7 @@ export function caseDetail(
       public: h.public,
       data: h.data,
     })),
-    linked: o.linked,
+    linked: linkedView(c, o.linked, o.handler, o.unit),
     attachments: o.attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, at: a.createdAt })),
   };
 }

@@ -40,12 +40,13 @@ export class CasesController {
         { field: 'targetUnit', message: { zh: '不支持指定接收单位', en: 'not supported' } },
       ]);
     }
+    // A null (as forms send for an empty field) is a field not given, never 0 yuan or "no agreement".
     return this.cases.act(staff, id, {
       action: dto.action,
-      reasonCode: dto.reasonCode,
-      note: dto.note,
-      amountRecoveredFen: dto.amountRecovered === undefined ? undefined : yuanToFen(dto.amountRecovered),
-      agreement: dto.agreement,
+      reasonCode: dto.reasonCode ?? undefined,
+      note: dto.note ?? undefined,
+      amountRecoveredFen: dto.amountRecovered == null ? undefined : yuanToFen(dto.amountRecovered),
+      agreement: dto.agreement ?? undefined,
     });
   }
 }

@@ -202,9 +202,9 @@ export class CasesRepository {
   }
 
   /** Cases linked to this one either way: the other half of a "both" submission, reports opened from it, its original. */
-  linked(c: { id: string; linkedCaseId: string | null; duplicateOfId: string | null }): Promise<{ id: string; trackingNo: string; track: string; status: string; relation: string }[]> {
+  linked(c: { id: string; linkedCaseId: string | null; duplicateOfId: string | null }): Promise<{ id: string; trackingNo: string; track: string; status: string; relation: string; assigneeCode: string | null; intakeChannel: string }[]> {
     return this.db.query(
-      `select id::text as id, tracking_no as "trackingNo", track, status,
+      `select id::text as id, tracking_no as "trackingNo", track, status, assignee_code as "assigneeCode", intake_channel as "intakeChannel",
               case when id = $2 then 'linked' when id = $3 then 'duplicate-of' when duplicate_of_id = $1 then 'duplicate' else 'linked' end as relation
          from cases l
         where (linked_case_id = $1 or id = $2 or id = $3 or duplicate_of_id = $1) and id <> $1

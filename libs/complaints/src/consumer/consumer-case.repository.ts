@@ -121,7 +121,7 @@ export class ConsumerCaseRepository {
 
   attachments(caseId: string): Promise<AttachmentRow[]> {
     return this.db.query(
-      `select id::text as id, sha256, mime, size, name, created_at as "createdAt" from attachment where case_id = $1 order by id`,
+      `select id::text as id, sha256, mime, size, name, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`,
       [caseId],
     );
   }

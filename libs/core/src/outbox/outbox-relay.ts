@@ -42,7 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async relayOnce(): Promise<number> {
     return pgTransaction(this.db, async (sql) => {
       const rows: { id: string; topic: OutboxTopic; payload: OutboxPayloads[OutboxTopic] }[] = await sql.query(
-        `select id::text as id, topic, payload from outbox where relayed_at is null order by id limit ${BATCH} for update skip locked`,
+        `select id::text as id, topic, payload from outbox o where relayed_at is null order by o.id limit ${BATCH} for update skip locked`,
       );
       if (!rows.length) return 0;
       const byTopic = new Map<OutboxTopic, OutboxPayloads[OutboxTopic][]>();
