@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { IdentityModule } from '@weiquan/identity';
 import { DirectoryController } from './directory.controller';
 import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
+import { AdminDirectoryController } from './import/admin-directory.controller';
 import { DirectoryImportService } from './import/directory-import.service';
 import { DirectorySeeder } from './seed/directory-seeder';
 
@@ -12,6 +14,6 @@ import { DirectorySeeder } from './seed/directory-seeder';
 })
 export class DirectoryModule {}
 
-/** The public directory routes, for the API only. */
-@Module({ imports: [DirectoryModule], controllers: [DirectoryController] })
+/** The public directory routes and the administrators' import, for the API only. */
+@Module({ imports: [DirectoryModule, IdentityModule], controllers: [DirectoryController, AdminDirectoryController] })
 export class DirectoryApiModule {}
