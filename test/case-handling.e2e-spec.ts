@@ -98,6 +98,10 @@ describe('staff case handling', () => {
       expect(h.actor).toEqual({ type: 'staff', id: staff.id, unitCode: c.assigneeCode });
     }
     expect(d.history.map((h: { type: string }) => h.type)).toEqual(['received', 'assigned', ...steps, 'rated']);
+    // What statistics replay later is fixed in the events: clocks met on time, working days taken.
+    const event = (type: string) => d.history.find((h: { type: string }) => h.type === type);
+    expect(event('accept').data.met).toEqual([{ clock: 'acceptance', dueOn: expect.any(String), metOn: expect.any(String), onTime: true }]);
+    expect(event('resolve').data).toMatchObject({ handlingWorkingDays: expect.any(Number), outcome: { amountRecoveredFen: 128050, agreement: true } });
     const transitions = d.history.filter((h: { actor: { type: string } }) => h.actor.type === 'staff').map((h: { from: string; to: string }) => `${h.from}>${h.to}`);
     expect(transitions).toEqual(['assigned>accepted', 'accepted>mediating', 'mediating>paused', 'paused>mediating', 'mediating>resolved', 'resolved>closed', 'closed>closed']);
 

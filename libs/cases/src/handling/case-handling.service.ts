@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CalendarService, chinaDate, IsoDate } from '@weiquan/calendar';
+import { CalendarService, chinaDate, IsoDate, workingDaysBetween } from '@weiquan/calendar';
 import { fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
@@ -17,6 +17,9 @@ import { caseDetail, caseListItem, firstClock, personalData } from './case-view'
 import { CaseListFilter, CaseRow, CasesRepository, TransitionWrite } from './cases.repository';
 
 const NOT_FOUND = () => new LocalizedException(404, { zh: '未找到该案件', en: 'no such case' });
+
+/** Actions that conclude a case's handling: their event records how many working days it took. */
+const CONCLUDING = new Set(['refuse', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement']);
 
 /** Events the consumer sees in their timeline (the rest are the office's own working notes). */
 const PUBLIC_ACTIONS = new Set(['accept', 'refuse', 'start-mediation', 'pause-clock', 'resume-clock', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'close', 'record-follow-up']);
@@ -183,6 +186,10 @@ export class CaseHandlingService {
       } else byName.set(op.clock, applyClockOp(byName.get(op.clock), op, today, cal));
     }
     const changed = t.clocks.filter((op) => op.clock !== first.clock).map((op) => byName.get(op.clock)!);
+    const met = t.clocks
+      .filter((op) => op.op === 'meet')
+      .map((op) => (op.clock === first.clock ? first : byName.get(op.clock)!))
+      .map((k) => ({ clock: k.clock, dueOn: k.dueOn, metOn: k.metOn, onTime: k.metOn! <= k.dueOn }));
     const running = [...byName.values()].filter((k) => !k.metOn && !k.pausedOn).map((k) => k.dueOn).sort();
     const a = t.action;
     return {
@@ -198,6 +205,9 @@ export class CaseHandlingService {
         ...(t.reason ? { reason: { kind: t.reason.kind, code: t.reason.code, text: t.reason.text, basis: t.reason.basis } } : {}),
         ...(t.outcome ? { outcome: t.outcome } : {}),
         ...(t.clocks.length ? { clocks: t.clocks } : {}),
+        // What statistics need, fixed at the moment it happened (rollups replay history, never re-derive it).
+        ...(met.length ? { met } : {}),
+        ...(CONCLUDING.has(a) ? { handlingWorkingDays: workingDaysBetween(c.receivedOn, today, cal) } : {}),
       },
       set: {
         clockDue: running[0] ?? null,
@@ -207,7 +217,7 @@ export class CaseHandlingService {
         agreement: t.outcome?.agreement,
         decision: t.outcome?.decision,
         accepted: a === 'accept',
-        concluded: ['refuse', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement'].includes(a),
+        concluded: CONCLUDING.has(a),
         closed: a === 'close',
         followedUp: a === 'record-follow-up',
       },
