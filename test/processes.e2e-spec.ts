@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -167,6 +167,22 @@ describe('npm start (scripts/start.mjs)', () => {
     const redisPid = Number(banner.match(/\(pid (\d+)\)/)![1]);
     await expectServing(`http://127.0.0.1:${port}`);
     expect(existsSync(join(dataDir, 'secrets.json'))).toBe(true);
+
+    // Demo accounts, one per role, printed and usable: a station's staff signs in and sees its queue.
+    const accounts: { username: string; password: string; role: string }[] = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8'));
+    expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'city-analyst', 'regulator-staff', 'regulator-staff', 'station-admin', 'station-staff']);
+    for (const a of accounts) expect(banner).toContain(a.username);
+    const staff = accounts.find((a) => a.role === 'station-staff')!;
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: staff.username, password: staff.password }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const queue = await fetch(`http://127.0.0.1:${port}/api/v1/cases?overdue=false`, { headers: { authorization: `Bearer ${accessToken}` } });
+    expect(queue.status).toBe(200);
+    expect(await queue.json()).toEqual({ items: [], nextCursor: null });
 
     expect(await stop()).toBe(0);
     await new Promise((r) => setTimeout(r, 300));
