@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService, chinaDate, IsoDate, workingDaysBetween } from '@weiquan/calendar';
-import { fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher } from '@weiquan/core';
+import { fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher, Sql } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
 import { RoutingService } from '@weiquan/routing';
@@ -73,7 +73,7 @@ export class CaseHandlingService {
     const c = await this.readable(p, id);
     const handler = c.assigneeCode !== null && c.assigneeCode === actingUnit(p);
     const [clocks, history, routing, linked, attachments, claimant] = await Promise.all([
-      this.repo.transaction((sql) => this.repo.clocks(sql, c.id)),
+      this.repo.clocks(c.id),
       this.repo.history(c.id),
       this.repo.routing(c.id),
       this.repo.linked(c),
@@ -127,7 +127,7 @@ export class CaseHandlingService {
     const done = await this.repo.transaction(async (sql) => {
       const locked = await this.repo.lockAssigned(sql, id, unit);
       if (!locked) throw movedAway();
-      const clocks = await this.repo.clocks(sql, id);
+      const clocks = await this.repo.clocks(id, sql);
       const facts = this.facts(locked, clocks);
       const decision = decideAction(facts, input);
       if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, locked.status, decision.allowed);
@@ -226,7 +226,7 @@ export class CaseHandlingService {
   }
 
   /** A linked report for a violation lead: its own tracking number, received today, routed by the worker. */
-  private async openLinkedReport(sql: Parameters<Parameters<CasesRepository['transaction']>[0]>[0], c: CaseRow, today: IsoDate, note: string) {
+  private async openLinkedReport(sql: Sql, c: CaseRow, today: IsoDate, note: string) {
     const rules = ruleSetOn(today);
     const due = await this.calendar.due(today, rules.days.enforcementDecision);
     const trackingNo = makeTrackingNo(today, await this.repo.nextTrackingSerial(sql));

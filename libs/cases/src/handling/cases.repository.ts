@@ -176,7 +176,8 @@ export class CasesRepository {
     return row ?? null;
   }
 
-  async clocks(sql: Sql, caseId: string): Promise<Clock[]> {
+  /** A case's workflow clocks; inside an action, on the action's transaction. */
+  async clocks(caseId: string, sql: Sql = this.db): Promise<Clock[]> {
     return sql.query(
       `select clock, counts_from as "countsFrom", days, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn"
          from case_clock where case_id = $1`,
