@@ -182,6 +182,10 @@ describe('case clocks', () => {
       d = await staff.detail(c.id);
       expect(clock(d, 'mediation')).toMatchObject({ countsFrom: '2026-12-10', workingDays: 45, dueOn: '2027-02-19', provisional: false, running: true });
       expect(d.dueOn).toBe('2027-02-19');
+      // The recomputation is in the case's history (and the statistics snapshot follows it).
+      expect(d.history.filter((h: { type: string }) => h.type === 'deadline-recomputed')).toEqual([
+        expect.objectContaining({ actor: expect.objectContaining({ type: 'system' }), public: false, data: { clock: 'mediation', dueOn: '2027-02-19', provisional: false } }),
+      ]);
       const [row] = await kit.q(`select acceptance_due, acceptance_due_provisional from cases where tracking_no = $1`, [late.trackingNo]);
       expect(row).toEqual({ acceptance_due: '2027-01-07', acceptance_due_provisional: false });
       const mine = await kit.consumerView(late.trackingNo, late.accessCode);

@@ -5,6 +5,7 @@ import { AppConfig, ConfigModule, CryptoModule, DatabaseModule, LoggingModule, M
 import { DirectoryApiModule } from '@weiquan/directory';
 import { IdentityApiModule } from '@weiquan/identity';
 import { SCHEMA } from '@weiquan/schema';
+import { StatsApiModule } from '@weiquan/stats';
 import { HealthModule } from './health/health.module';
 
 @Module({})
@@ -25,6 +26,7 @@ export class ApiModule {
         ComplaintsApiModule,
         IdentityApiModule,
         CasesApiModule,
+        StatsApiModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { AppConfig, LocalizedException } from '@weiquan/core';
 import { DirectoryImportService, DirectorySeeder, ImportMode, ImportReport } from '@weiquan/directory';
 import { AccountsService, DemoAccounts } from '@weiquan/identity';
+import { RollupService } from '@weiquan/stats';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
@@ -20,6 +21,8 @@ export const USAGE = `用法 / usage: weiquan-cli <command>
       --mode replace|merge      replace（默认）：文件即完整名单，未列出的站点停用；merge：仅新增和更新
       --dry-run                 只检查，不写入 / check only, write nothing
       --format csv|json         默认按文件扩展名判断 / default: by file extension
+  stats:rebuild                 由案件历史重算全部统计汇总（一个事务，期间读到的仍是旧数据）
+                                recompute every statistics rollup from the case history (one transaction)
 `;
 
 const MODES: ImportMode[] = ['replace', 'merge'];
@@ -36,7 +39,7 @@ export async function runCommand(
     if (options.format && options.format !== 'csv' && options.format !== 'json') return usage('--format 应为 csv 或 json / --format must be csv or json');
   } else if (command === 'admin:create') {
     if (args.length !== 1) return usage('admin:create 需要一个用户名 / needs one username');
-  } else if (!['migrate', 'seed', 'setup'].includes(command)) {
+  } else if (!['migrate', 'seed', 'setup', 'stats:rebuild'].includes(command)) {
     return usage(`未知命令 / unknown command "${command}"`);
   }
 
@@ -70,6 +73,10 @@ export async function runCommand(
         process.stderr.write(`${err.text.zh} / ${err.text.en}\n`);
         return 1;
       }
+    }
+    if (command === 'stats:rebuild') {
+      const r = await app.get(RollupService).rebuild();
+      process.stdout.write(`statistics rebuilt: ${r.events} history events replayed, ${r.openCases} open cases\n`);
     }
     if (command === 'directory:import') {
       const [file] = args;

@@ -7,6 +7,7 @@ import { CasesWorkerModule } from '@weiquan/cases';
 import { RoutingWorkerModule } from '@weiquan/routing';
 import { NotificationsWorkerModule } from '@weiquan/notifications';
 import { SCHEMA } from '@weiquan/schema';
+import { StatsWorkerModule } from '@weiquan/stats';
 
 @Module({})
 export class WorkerModule {
@@ -23,6 +24,7 @@ export class WorkerModule {
         RoutingWorkerModule,
         NotificationsWorkerModule,
         CasesWorkerModule,
+        StatsWorkerModule,
       ],
       providers: [
         WorkerHeartbeatHandler,

@@ -60,6 +60,18 @@ export class ClocksRepository {
          from jsonb_to_recordset($1::jsonb) as x(id bigint, "dueOn" date, provisional boolean) where c.id = x.id`,
       [JSON.stringify(rows)],
     );
+    await this.recordRecomputed(sql, rows.map((r) => ({ caseId: r.id, clock: 'first', dueOn: r.dueOn, provisional: r.provisional })));
+  }
+
+  /** Each recomputed deadline is a history event: the audit trail, and what the statistics snapshot follows. */
+  private async recordRecomputed(sql: Sql, rows: { caseId: string; clock: string; dueOn: IsoDate; provisional: boolean }[]): Promise<void> {
+    await sql.query(
+      `insert into case_event (case_id, type, actor_type, note, public, data)
+       select x."caseId", 'deadline-recomputed', 'system', '已录入年度放假安排，期限重新计算为 ' || x."dueOn", false,
+              jsonb_build_object('clock', x.clock, 'dueOn', x."dueOn", 'provisional', x.provisional)
+         from jsonb_to_recordset($1::jsonb) as x("caseId" bigint, clock text, "dueOn" date, provisional boolean)`,
+      [JSON.stringify(rows)],
+    );
   }
 
   /** Workflow clocks still running on a provisional date, locked. */
@@ -85,6 +97,7 @@ export class ClocksRepository {
         where c.id = any($1::bigint[])`,
       [[...new Set(rows.map((r) => r.caseId))]],
     );
+    await this.recordRecomputed(sql, rows);
   }
 
   /**

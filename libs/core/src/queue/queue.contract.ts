@@ -13,6 +13,7 @@ export const QUEUES = {
   routing: 'routing',
   notifications: 'notifications',
   cases: 'cases',
+  stats: 'stats',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -34,6 +35,8 @@ export interface JobPayloads {
   'notifications.reconcile': Record<string, never>;
   /** Statutory clocks: remind units of deadlines due soon, escalate overdue cases to oversight (from PostgreSQL). */
   'cases.sweep-clocks': Record<string, never>;
+  /** Apply new case history events to the statistics rollups (from a watermark in PostgreSQL). */
+  'stats.apply-events': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -75,6 +78,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
   },
   'notifications.reconcile': { queue: QUEUES.notifications, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
   'cases.sweep-clocks': { queue: QUEUES.cases, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
+  'stats.apply-events': { queue: QUEUES.stats, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
@@ -86,6 +90,7 @@ export const SCHEDULES: readonly { id: string; job: JobName; everyMs: number }[]
   { id: 'routing.reconcile', job: 'routing.reconcile', everyMs: 30_000 },
   { id: 'notifications.reconcile', job: 'notifications.reconcile', everyMs: 60_000 },
   { id: 'cases.sweep-clocks', job: 'cases.sweep-clocks', everyMs: 300_000 },
+  { id: 'stats.apply-events', job: 'stats.apply-events', everyMs: 5_000 },
 ];
 
 /** Cases routed together in one job and one transaction. */

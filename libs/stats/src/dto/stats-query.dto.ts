@@ -1,0 +1,100 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { bilingual } from '@weiquan/core';
+import { SERIES_METRICS } from '../metrics';
+import { CHANNELS } from '../rollup.rules';
+
+const t = bilingual;
+const Bool = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The filters every /stats endpoint takes. */
+export class StatsFilterQuery {
+  @ApiPropertyOptional({ description: '起始日（含），默认当年 1 月 1 日 / first day, default 1 January of `to`\'s year', example: '2026-01-01' })
+  @IsOptional()
+  @IsString(t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'))
+  @Matches(DATE, t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'))
+  from?: string;
+
+  @ApiPropertyOptional({ description: '截止日（含），默认今天 / last day, default today (China time)', example: '2026-12-31' })
+  @IsOptional()
+  @IsString(t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'))
+  @Matches(DATE, t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'))
+  to?: string;
+
+  @ApiPropertyOptional({ description: '被投诉人所在县级区划代码 / the respondent\'s county code', example: '371502' })
+  @IsOptional()
+  @IsString(t('应为 6 位区划代码', 'must be a 6-digit area code'))
+  @Matches(/^\d{6}$/, t('应为 6 位区划代码', 'must be a 6-digit area code'))
+  areaCode?: string;
+
+  @ApiPropertyOptional({ example: 'catering' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @MaxLength(40, t('最多 40 个字符', 'at most 40 characters'))
+  categoryCode?: string;
+
+  @ApiPropertyOptional({ description: '服务站或监管部门代码 / station or regulator code' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @MaxLength(32, t('最多 32 个字符', 'at most 32 characters'))
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: ['complaint', 'report'] })
+  @IsOptional()
+  @IsIn(['complaint', 'report'], t('应为 complaint 或 report', 'must be complaint or report'))
+  track?: 'complaint' | 'report';
+
+  @ApiPropertyOptional({ enum: CHANNELS, description: '购买渠道（unknown：未填写）/ purchase channel (unknown: not given)' })
+  @IsOptional()
+  @IsIn(CHANNELS, t(`应为：${CHANNELS.join('、')}`, `must be one of ${CHANNELS.join(', ')}`))
+  channel?: string;
+
+  @ApiPropertyOptional({ description: '预付式消费 / prepaid' })
+  @IsOptional()
+  @Bool()
+  @IsBoolean(t('应为 true 或 false', 'must be true or false'))
+  prepaid?: boolean;
+}
+
+export class TimeseriesQuery extends StatsFilterQuery {
+  @ApiProperty({ enum: SERIES_METRICS })
+  @IsDefined(t('请指定指标', 'metric is required'))
+  @IsIn(SERIES_METRICS, t(`指标应为：${SERIES_METRICS.join('、')}`, `must be one of ${SERIES_METRICS.join(', ')}`))
+  metric: (typeof SERIES_METRICS)[number];
+
+  @ApiPropertyOptional({ enum: ['day', 'week', 'month'], default: 'month' })
+  @IsOptional()
+  @IsIn(['day', 'week', 'month'], t('应为 day、week 或 month', 'must be day, week or month'))
+  interval?: 'day' | 'week' | 'month';
+}
+
+export class HotspotsQuery extends StatsFilterQuery {
+  @ApiProperty({ enum: ['respondent', 'category', 'area'] })
+  @IsDefined(t('请指定 by', 'by is required'))
+  @IsIn(['respondent', 'category', 'area'], t('应为 respondent、category 或 area', 'must be respondent, category or area'))
+  by: 'respondent' | 'category' | 'area';
+
+  @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  @Min(1, t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  @Max(100, t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  limit?: number;
+}
+
+export const EXPORT_ROWS = ['month', 'area', 'category', 'unit'] as const;
+
+export class ExportQuery extends StatsFilterQuery {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'xlsx'], t('应为 csv 或 xlsx', 'must be csv or xlsx'))
+  format?: 'csv' | 'xlsx';
+
+  @ApiPropertyOptional({ enum: EXPORT_ROWS, default: 'month', description: '每行一个：月份、区域、类别或单位 / one row per month, area, category or unit' })
+  @IsOptional()
+  @IsIn(EXPORT_ROWS, t('应为 month、area、category 或 unit', 'must be month, area, category or unit'))
+  by?: (typeof EXPORT_ROWS)[number];
+}

@@ -1,0 +1,154 @@
+import { CaseAttributes, countersOf, deltas, Increment, StatEvent, unitOf } from './rollup.rules';
+
+const complaint: CaseAttributes = {
+  track: 'complaint', categoryCode: 'catering', areaCode: '371502', channel: 'offline', prepaid: false,
+  respondentKey: 'uscc:91371500MA3C5XXXX1', respondentName: '聊城市某餐饮店',
+};
+const report: CaseAttributes = { ...complaint, track: 'report', channel: null, prepaid: true, respondentKey: 'name:某健身房', respondentName: '某健身房' };
+
+let seq = 100;
+const ev = (type: string, over: Partial<StatEvent> = {}): StatEvent => ({ id: String(++seq), day: '2026-05-20', type, unitCode: null, data: {}, ...over });
+const staff = (type: string, data: Record<string, unknown> = {}, unitCode = 'ST-001') => ev(type, { unitCode, data });
+
+const of = <R extends Increment['rollup']>(list: Increment[], rollup: R) => list.filter((i): i is Extract<Increment, { rollup: R }> => i.rollup === rollup);
+/** The counters of the detail area row (all four area rows carry the same counters). */
+const counted = (e: StatEvent, c = complaint) => countersOf(e, c);
+
+describe('deltas: what one history event adds to the rollups', () => {
+  it('a received complaint: the area row and its three grouping rows, no unit, the respondent city-wide', () => {
+    const d = deltas(ev('received'), complaint);
+    expect(of(d, 'area').map((i) => i.key)).toEqual([
+      { day: '2026-05-20', track: 'complaint', areaCode: '371502', categoryCode: 'catering', channel: 'offline', prepaid: false },
+      { day: '2026-05-20', track: 'complaint', areaCode: '371502', categoryCode: '*', channel: 'offline', prepaid: false },
+      { day: '2026-05-20', track: 'complaint', areaCode: '*', categoryCode: 'catering', channel: 'offline', prepaid: false },
+      { day: '2026-05-20', track: 'complaint', areaCode: '*', categoryCode: '*', channel: 'offline', prepaid: false },
+    ]);
+    for (const i of of(d, 'area')) expect(i.counters).toEqual({ received: 1 });
+    expect(of(d, 'unit')).toEqual([]);
+    expect(of(d, 'respondent')).toEqual([
+      { rollup: 'respondent', key: { month: '2026-05-01', unitCode: '*', respondentKey: 'uscc:91371500MA3C5XXXX1' }, counters: { complaints: 1 }, name: { text: '聊城市某餐饮店', areaCode: '371502', eventId: String(seq) } },
+    ]);
+  });
+
+  it('a report (also one opened from a mediation lead) is received on its own track; no channel is "unknown"', () => {
+    const d = deltas(ev('received', { data: { referredFrom: '12' } }), report);
+    expect(of(d, 'area')[0]).toMatchObject({ key: { track: 'report', channel: 'unknown', prepaid: true }, counters: { received: 1 } });
+    expect(of(d, 'respondent')[0].counters).toEqual({ reports: 1 });
+  });
+
+  it('a duplicate is counted as such, never as received, and is no respondent hotspot', () => {
+    const d = deltas(ev('duplicate', { data: { duplicateOf: '7' } }), complaint);
+    expect(of(d, 'area')[0].counters).toEqual({ duplicates: 1 });
+    expect(of(d, 'respondent')).toEqual([]);
+  });
+
+  it('an assignment counts for the assignee: arrivals at the unit, and the respondent at that unit', () => {
+    const d = deltas(ev('assigned', { data: { assignee: { type: 'station', code: 'ST-001', name: '某站' } } }), complaint);
+    expect(of(d, 'area')[0].counters).toEqual({ assigned: 1 });
+    expect(of(d, 'unit').map((i) => i.key)).toEqual([
+      { day: '2026-05-20', track: 'complaint', unitCode: 'ST-001', categoryCode: 'catering' },
+      { day: '2026-05-20', track: 'complaint', unitCode: 'ST-001', categoryCode: '*' },
+    ]);
+    expect(of(d, 'respondent').map((i) => [i.key.unitCode, i.counters])).toEqual([['ST-001', { complaints: 1 }]]);
+  });
+
+  it('an escalation counts as an arrival at the bureau; a transfer out counts for the desk it went through', () => {
+    const esc = ev('escalated', { data: { from: 'ST-001', assignee: { type: 'regulator', code: 'MR-371502', name: '东昌府区局' } } });
+    expect(unitOf(esc)).toBe('MR-371502');
+    expect(counted(esc)).toEqual({ assigned: 1 });
+    const tr = ev('transferred', { data: { assignee: { type: 'regulator', code: 'MR-371500', name: '市局' } } });
+    expect(unitOf(tr)).toBe('MR-371500');
+    expect(counted(tr)).toEqual({ transferred: 1 });
+    expect(of(deltas(tr, complaint), 'respondent')).toEqual([]);
+  });
+
+  it('a hand-back counts for the unit that handed it back', () => {
+    const d = deltas(ev('handed-back', { unitCode: 'ST-002' }), complaint);
+    expect(of(d, 'unit')[0]).toMatchObject({ key: { unitCode: 'ST-002' }, counters: { handed_back: 1 } });
+  });
+
+  it('accepting a complaint: accepted, and the acceptance clock met on time', () => {
+    const e = staff('accept', { met: [{ clock: 'acceptance', dueOn: '2026-05-27', metOn: '2026-05-20', onTime: true }] });
+    expect(counted(e)).toEqual({ accepted: 1, acceptance_decided: 1, acceptance_on_time: 1 });
+    const d = deltas(e, complaint);
+    expect(of(d, 'unit')[0].key.unitCode).toBe('ST-001');
+    expect(of(d, 'respondent').map((i) => [i.key.unitCode, i.counters])).toEqual([['*', { accepted: 1 }], ['ST-001', { accepted: 1 }]]);
+  });
+
+  it('taking up a report for review is not 受理 and counts nothing', () => {
+    expect(deltas(staff('accept', {}, 'MR-371502'), report)).toEqual([]);
+  });
+
+  it('a late refusal: refused, decided but not on time, and its working days', () => {
+    const e = staff('refuse', { met: [{ clock: 'acceptance', dueOn: '2026-05-07', metOn: '2026-05-20', onTime: false }], handlingWorkingDays: 9 });
+    expect(counted(e)).toEqual({ refused: 1, acceptance_decided: 1, concluded: 1, handling_days: 9 });
+  });
+
+  it('resolved: the amount recovered in fen, a written agreement, the working days', () => {
+    const e = staff('resolve', { outcome: { amountRecoveredFen: 128050, agreement: true }, met: [{ clock: 'mediation', onTime: true }], handlingWorkingDays: 12 });
+    expect(counted(e)).toEqual({ resolved: 1, recovered_fen: 128050, agreements: 1, concluded: 1, handling_days: 12 });
+    expect(of(deltas(e, complaint), 'respondent')[0].counters).toEqual({ resolved: 1, recovered_fen: 128050 });
+    expect(counted(staff('resolve', { outcome: { amountRecoveredFen: 0, agreement: false }, handlingWorkingDays: 0 }))).toEqual({ resolved: 1, concluded: 1 });
+  });
+
+  it('terminated mediation', () => {
+    expect(counted(staff('terminate', { reason: { code: '3' }, handlingWorkingDays: 30 }))).toEqual({ terminated: 1, concluded: 1, handling_days: 30 });
+  });
+
+  it('reports: case opened (立案) or not, each a concluding decision', () => {
+    expect(counted(staff('open-enforcement', { outcome: { decision: 'opened' }, met: [{ clock: 'decision', onTime: true }], handlingWorkingDays: 4 }, 'MR-371502'), report)).toEqual({ reports_opened: 1, concluded: 1, handling_days: 4 });
+    expect(counted(staff('decline-enforcement', { handlingWorkingDays: 15 }, 'MR-371502'), report)).toEqual({ reports_not_opened: 1, concluded: 1, handling_days: 15 });
+    expect(of(deltas(staff('open-enforcement', {}, 'MR-371502'), report), 'respondent')[0].counters).toEqual({ reports_opened: 1 });
+  });
+
+  it('closing: a complaint, or a report with the reporter told on time (or late)', () => {
+    expect(counted(staff('close', { clocks: [] }))).toEqual({ complaints_closed: 1 });
+    expect(counted(staff('close', { met: [{ clock: 'reporter-notice', onTime: true }] }), report)).toEqual({ reports_closed: 1, reporter_notice_due: 1, reporter_notice_on_time: 1 });
+    expect(counted(staff('close', { met: [{ clock: 'reporter-notice', onTime: false }] }), report)).toEqual({ reports_closed: 1, reporter_notice_due: 1 });
+    // A report opened from a mediation lead has no reporter to tell.
+    expect(counted(staff('close'), report)).toEqual({ reports_closed: 1 });
+  });
+
+  it('a follow-up visit', () => {
+    expect(counted(staff('record-follow-up', { met: [{ clock: 'follow-up', onTime: true }] }))).toEqual({ follow_ups: 1 });
+  });
+
+  it('a rating counts for the unit holding the case; an unknown rating counts nothing', () => {
+    const sat = ev('rated', { data: { rating: 'satisfied' }, holderUnit: 'ST-001' });
+    expect(counted(sat)).toEqual({ rated: 1, rated_satisfied: 1 });
+    expect(counted(ev('rated', { data: { rating: 'basically' } }))).toEqual({ rated: 1, rated_basically: 1 });
+    expect(counted(ev('rated', { data: { rating: 'dissatisfied' } }))).toEqual({ rated: 1 });
+    expect(counted(ev('rated', { data: { rating: 'great' } }))).toEqual({});
+    const d = deltas(sat, complaint);
+    expect(of(d, 'unit').map((i) => i.key.unitCode)).toEqual(['ST-001', 'ST-001']);
+    expect(of(d, 'respondent')).toEqual([]);
+  });
+
+  it('a withdrawal counts for the holder, or for no unit while the case waits for routing', () => {
+    const held = deltas(ev('withdrawn', { holderUnit: 'ST-003' }), complaint);
+    expect(of(held, 'unit')[0]).toMatchObject({ key: { unitCode: 'ST-003' }, counters: { withdrawn: 1 } });
+    expect(of(held, 'respondent').map((i) => i.key.unitCode)).toEqual(['*', 'ST-003']);
+    const waiting = deltas(ev('withdrawn', { holderUnit: null }), complaint);
+    expect(of(waiting, 'area')).toHaveLength(4);
+    expect(of(waiting, 'unit')).toEqual([]);
+  });
+
+  it.each(['note', 'start-mediation', 'pause-clock', 'resume-clock', 'extend-decision', 'report-violation', 'supplement', 'attachment', 'notified', 'reminder', 'overdue'])(
+    '"%s" counts nothing',
+    (type) => {
+      expect(deltas(ev(type, { unitCode: 'ST-001', data: { met: [{ clock: 'mediation', onTime: true }], clocks: [] } }), complaint)).toEqual([]);
+    },
+  );
+
+  it('never trusts malformed event data: negative or fractional money and days count nothing', () => {
+    expect(counted(staff('resolve', { outcome: { amountRecoveredFen: -5 }, handlingWorkingDays: 2.5 }))).toEqual({ resolved: 1 });
+    expect(counted(staff('resolve', { outcome: 'x', met: 'y', handlingWorkingDays: '3' }))).toEqual({ resolved: 1 });
+    expect(unitOf(ev('assigned', { data: { assignee: null } }))).toBeNull();
+  });
+
+  it('counts on the China day it is given, and the respondent by month', () => {
+    const d = deltas(ev('received', { day: '2026-01-31' }), complaint);
+    expect(of(d, 'area')[0].key.day).toBe('2026-01-31');
+    expect(of(d, 'respondent')[0].key.month).toBe('2026-01-01');
+  });
+});

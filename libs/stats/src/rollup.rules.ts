@@ -1,0 +1,196 @@
+/**
+ * What one history event adds to the statistics, as a pure function of the event and the case's
+ * immutable attributes (DESIGN invariant 6). The aggregator job applies it to every new event; the
+ * rebuild command replays the whole history through it, so both give the same rollups.
+ *
+ * Every increment is positive and counts are integers (money in fen): rates and averages are
+ * computed when read (metrics.ts), never stored.
+ */
+
+/** The counters of the area and unit rollups (one bigint column each). */
+export const COUNTERS = [
+  'received', 'duplicates', 'assigned', 'transferred', 'handed_back', 'withdrawn',
+  'accepted', 'refused', 'acceptance_decided', 'acceptance_on_time',
+  'resolved', 'agreements', 'recovered_fen', 'terminated',
+  'concluded', 'handling_days',
+  'complaints_closed', 'reports_closed', 'follow_ups',
+  'rated', 'rated_satisfied', 'rated_basically',
+  'reports_opened', 'reports_not_opened', 'reporter_notice_due', 'reporter_notice_on_time',
+] as const;
+export type Counter = (typeof COUNTERS)[number];
+export type Counters = Record<Counter, number>;
+
+/** The counters of the respondent rollup (hotspots). */
+export const RESPONDENT_COUNTERS = ['complaints', 'reports', 'accepted', 'refused', 'resolved', 'terminated', 'withdrawn', 'recovered_fen', 'reports_opened'] as const;
+export type RespondentCounter = (typeof RESPONDENT_COUNTERS)[number];
+
+/** The value that stands for "all" in a rollup key column (the grouping rows). */
+export const ALL = '*';
+/** A case whose consumer gave no purchase channel. */
+export const NO_CHANNEL = 'unknown';
+export const CHANNELS = ['offline', 'online', 'livestream', NO_CHANNEL] as const;
+
+/** Events that carry no unit of their own: they count for the unit holding the case when they happened. */
+export const HOLDER_EVENTS: readonly string[] = ['withdrawn', 'rated'];
+/** Statuses in which a case no longer counts as open. */
+export const FINISHED_STATUSES: readonly string[] = ['closed', 'withdrawn', 'refused', 'transferred', 'duplicate'];
+
+export interface StatEvent {
+  id: string;
+  /** The China-time calendar day the event happened on (YYYY-MM-DD). */
+  day: string;
+  type: string;
+  /** The acting unit (staff actions, hand-backs). */
+  unitCode: string | null;
+  data: Record<string, unknown>;
+  /** For HOLDER_EVENTS: the unit the case was assigned to at the time, from the history (null if none). */
+  holderUnit?: string | null;
+}
+
+export interface CaseAttributes {
+  track: 'complaint' | 'report';
+  categoryCode: string;
+  areaCode: string;
+  channel: string | null;
+  prepaid: boolean;
+  /** `uscc:<code>` when the credit code is known, else `name:<normalised name>` (intake's respondentKey). */
+  respondentKey: string;
+  respondentName: string;
+}
+
+export interface AreaKey { day: string; areaCode: string; categoryCode: string; track: string; channel: string; prepaid: boolean }
+export interface UnitKey { day: string; unitCode: string; categoryCode: string; track: string }
+export interface RespondentKey { month: string; unitCode: string; respondentKey: string }
+
+export type Increment =
+  | { rollup: 'area'; key: AreaKey; counters: Partial<Counters> }
+  | { rollup: 'unit'; key: UnitKey; counters: Partial<Counters> }
+  | { rollup: 'respondent'; key: RespondentKey; counters: Partial<Record<RespondentCounter, number>>; name: { text: string; areaCode: string; eventId: string } };
+
+/** The rollup increments of one event: nothing for events statistics do not count. */
+export function deltas(e: StatEvent, c: CaseAttributes): Increment[] {
+  const counters = countersOf(e, c);
+  if (!Object.keys(counters).length) return [];
+  const out: Increment[] = [];
+  const base = { day: e.day, track: c.track };
+  const channel = c.channel ?? NO_CHANNEL;
+  // The area rollup holds the detail row and its three grouping rows, so any slice reads few rows.
+  for (const areaCode of [c.areaCode, ALL]) {
+    for (const categoryCode of [c.categoryCode, ALL]) {
+      out.push({ rollup: 'area', key: { ...base, areaCode, categoryCode, channel, prepaid: c.prepaid }, counters });
+    }
+  }
+  const unit = unitOf(e);
+  if (unit) {
+    for (const categoryCode of [c.categoryCode, ALL]) out.push({ rollup: 'unit', key: { ...base, unitCode: unit, categoryCode }, counters });
+  }
+  const respondent = respondentCounters(e, c, counters);
+  if (Object.keys(respondent).length) {
+    const month = `${e.day.slice(0, 7)}-01`;
+    const name = { text: c.respondentName, areaCode: c.areaCode, eventId: e.id };
+    // City-wide rows count cases received; a unit's rows count cases that reached the unit.
+    const cityWide = e.type === 'assigned' || e.type === 'escalated' ? {} : respondent;
+    const atUnit = e.type === 'received' ? {} : respondent;
+    if (Object.keys(cityWide).length) out.push({ rollup: 'respondent', key: { month, unitCode: ALL, respondentKey: c.respondentKey }, counters: cityWide, name });
+    if (unit && Object.keys(atUnit).length) out.push({ rollup: 'respondent', key: { month, unitCode: unit, respondentKey: c.respondentKey }, counters: atUnit, name });
+  }
+  return out;
+}
+
+/** The unit an event counts for: the acting unit, the new assignee of a routing event, or the holder. */
+export function unitOf(e: StatEvent): string | null {
+  switch (e.type) {
+    case 'assigned':
+    case 'escalated':
+    case 'transferred':
+      return str(obj(e.data.assignee).code);
+    case 'received':
+    case 'duplicate':
+      return null;
+    default:
+      if (HOLDER_EVENTS.includes(e.type)) return e.holderUnit ?? null;
+      return e.unitCode;
+  }
+}
+
+/** The area and unit counters of one event. */
+export function countersOf(e: StatEvent, c: CaseAttributes): Partial<Counters> {
+  const n: Partial<Counters> = {};
+  const add = (k: Counter, v = 1) => {
+    if (v > 0) n[k] = (n[k] ?? 0) + v;
+  };
+  switch (e.type) {
+    case 'received': add('received'); break;
+    case 'duplicate': add('duplicates'); break;
+    case 'assigned':
+    case 'escalated': add('assigned'); break;
+    case 'transferred': add('transferred'); break;
+    case 'handed-back': add('handed_back'); break;
+    case 'withdrawn': add('withdrawn'); break;
+    // A report taken up for review is not 受理 (acceptance of a complaint); it has its own outcomes.
+    case 'accept': if (c.track === 'complaint') add('accepted'); break;
+    case 'refuse': add('refused'); break;
+    case 'resolve': {
+      const outcome = obj(e.data.outcome);
+      add('resolved');
+      add('recovered_fen', fen(outcome.amountRecoveredFen));
+      if (outcome.agreement === true) add('agreements');
+      break;
+    }
+    case 'terminate': add('terminated'); break;
+    case 'open-enforcement': add('reports_opened'); break;
+    case 'decline-enforcement': add('reports_not_opened'); break;
+    case 'close': add(c.track === 'complaint' ? 'complaints_closed' : 'reports_closed'); break;
+    case 'record-follow-up': add('follow_ups'); break;
+    case 'rated': {
+      const rating = e.data.rating;
+      if (rating === 'satisfied' || rating === 'basically' || rating === 'dissatisfied') {
+        add('rated');
+        if (rating === 'satisfied') add('rated_satisfied');
+        if (rating === 'basically') add('rated_basically');
+      }
+      break;
+    }
+  }
+  // Clocks met, as fixed in the event when it happened.
+  for (const m of Array.isArray(e.data.met) ? e.data.met : []) {
+    const met = obj(m);
+    if (met.clock === 'acceptance') {
+      add('acceptance_decided');
+      if (met.onTime === true) add('acceptance_on_time');
+    } else if (met.clock === 'reporter-notice') {
+      add('reporter_notice_due');
+      if (met.onTime === true) add('reporter_notice_on_time');
+    }
+  }
+  // Concluding actions record how many working days handling took.
+  const days = e.data.handlingWorkingDays;
+  if (typeof days === 'number' && Number.isInteger(days) && days >= 0) {
+    add('concluded');
+    add('handling_days', days);
+  }
+  return n;
+}
+
+function respondentCounters(e: StatEvent, c: CaseAttributes, k: Partial<Counters>): Partial<Record<RespondentCounter, number>> {
+  const r: Partial<Record<RespondentCounter, number>> = {};
+  if (k.received || k.assigned) r[c.track === 'complaint' ? 'complaints' : 'reports'] = 1;
+  for (const name of ['accepted', 'refused', 'resolved', 'terminated', 'withdrawn', 'recovered_fen', 'reports_opened'] as const) {
+    if (k[name]) r[name] = k[name];
+  }
+  return r;
+}
+
+function obj(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v ? v : null;
+}
+
+/** Money in fen from an event: a non-negative integer, else nothing. */
+function fen(v: unknown): number {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0 ? n : 0;
+}

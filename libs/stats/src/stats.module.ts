@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@weiquan/identity';
+import { RollupService } from './rollup.service';
+import { StatsController } from './stats.controller';
+import { ApplyEventsHandler } from './stats.handlers';
+import { StatsRepository } from './stats.repository';
+import { StatsService } from './stats.service';
+
+/** The rollups and their maintenance, for any process (the worker's job, the CLI's rebuild, tests). */
+@Module({
+  providers: [StatsRepository, RollupService],
+  exports: [StatsRepository, RollupService],
+})
+export class StatsModule {}
+
+/** GET /stats/*: read from the rollups only. */
+@Module({
+  imports: [StatsModule, IdentityModule],
+  controllers: [StatsController],
+  providers: [StatsService],
+})
+export class StatsApiModule {}
+
+/** The worker's aggregator job. */
+@Module({
+  imports: [StatsModule],
+  providers: [ApplyEventsHandler],
+})
+export class StatsWorkerModule {}

@@ -1,0 +1,298 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { pgTransaction, Sql } from '@weiquan/core';
+import { DataSource } from 'typeorm';
+import type { Grain } from './period';
+import { ALL, CaseAttributes, COUNTERS, FINISHED_STATUSES, NO_CHANNEL, RESPONDENT_COUNTERS, StatEvent } from './rollup.rules';
+
+export type PendingEvent = StatEvent & { caseId: string } & CaseAttributes;
+
+/** One row of a rollup upsert: its key columns and counters, named as the table's columns. */
+export type RollupRow = Record<string, string | number | boolean>;
+
+export interface OpenKey { unit_code: string; area_code: string; category_code: string; track: string; channel: string; prepaid: boolean; due_on: string }
+
+/** A slice of the area rollups: null means every value (the '*' grouping rows). */
+export interface AreaSlice { area: string | null; category: string | null; track: string | null; channel: string | null; prepaid: boolean | null }
+/** A slice of the unit rollups: `units` null means every unit. */
+export interface UnitSlice { units: string[] | null; category: string | null; track: string | null }
+export type GroupBy = 'none' | 'bucket' | 'area' | 'category' | 'unit';
+export type SumRow = { key: string | null } & Record<string, string | null>;
+
+const TABLE_KEYS: Record<'area' | 'unit', [string, string][]> = {
+  area: [['area_code', 'text'], ['category_code', 'text'], ['track', 'text'], ['channel', 'text'], ['prepaid', 'boolean']],
+  unit: [['category_code', 'text'], ['unit_code', 'text'], ['track', 'text']],
+};
+
+const SUMS = COUNTERS.map((c) => `sum(${c})::text as ${c}`).join(', ');
+
+/** The contribution of each open case to stat_open, as it stands in the cases table now. */
+const OPEN_CONTRIBUTION = `
+  select c.id as case_id, coalesce(c.assignee_code, '') as unit_code, c.respondent_area_code as area_code, c.category_code, c.track,
+         coalesce(c.purchase_channel, '${NO_CHANNEL}') as channel, c.prepaid, coalesce(c.due_on, 'infinity'::date) as due_on
+    from cases c
+   where c.status <> all('{${FINISHED_STATUSES.join(',')}}'::text[])`;
+
+/** Every query of statistics: the aggregator's reads and upserts, and the /stats reads (rollups only). */
+@Injectable()
+export class StatsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+    return pgTransaction(this.db, work);
+  }
+
+  // ---- the aggregator ----
+
+  /**
+   * The watermark, locked for this transaction: one aggregator at a time. With `wait` false another
+   * holder means "busy" (null); the rebuild waits for it.
+   */
+  async lockWatermark(sql: Sql, wait: boolean): Promise<string | null> {
+    const [row] = await sql.query(`select last_event_id::text as id from stat_watermark where id = 1 for update${wait ? '' : ' skip locked'}`);
+    return row?.id ?? null;
+  }
+
+  async advanceWatermark(sql: Sql, lastEventId: string): Promise<void> {
+    await sql.query(`update stat_watermark set last_event_id = $1, updated_at = now() where id = 1`, [lastEventId]);
+  }
+
+  /**
+   * The next events after the watermark in id order, and those of the recorded gaps that have been
+   * committed since, each with its case's immutable attributes and, for events that carry no unit,
+   * the unit holding the case when it happened (the latest routing event before it in the history).
+   */
+  pendingEvents(sql: Sql, after: string, limit: number, holderEvents: readonly string[]): Promise<PendingEvent[]> {
+    return sql.query(
+      `with ev as (
+         (select * from case_event where id > $1 order by id limit $2)
+         union all
+         (select e.* from stat_gap g join case_event e on e.id = g.event_id)
+       )
+       select ev.id::text as id, ev.case_id::text as "caseId", to_char(ev.at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day,
+              ev.type, ev.unit_code as "unitCode", ev.data, h.holder as "holderUnit",
+              c.track, c.category_code as "categoryCode", c.respondent_area_code as "areaCode", c.purchase_channel as channel,
+              c.prepaid, c.respondent_key as "respondentKey", c.respondent_name as "respondentName"
+         from ev
+         join cases c on c.id = ev.case_id
+         left join lateral (
+           select case when p.type = 'handed-back' then null else p.data->'assignee'->>'code' end as holder
+             from case_event p
+            where ev.type = any($3::text[]) and p.case_id = ev.case_id and p.id < ev.id
+              and p.type in ('assigned', 'escalated', 'transferred', 'handed-back')
+            order by p.id desc limit 1
+         ) h on true
+        order by ev.id`,
+      [after, limit, holderEvents],
+    );
+  }
+
+  /** Ids in (after, last] not visible now: a transaction that took them has not committed (or rolled back). */
+  async recordGaps(sql: Sql, after: string, last: string, seen: string[]): Promise<void> {
+    await sql.query(
+      `insert into stat_gap (event_id)
+       select g from generate_series($1::bigint + 1, $2::bigint) g where g <> all($3::bigint[])
+       on conflict do nothing`,
+      [after, last, seen],
+    );
+  }
+
+  /** Forgets gaps filled now, and those older than `ttlSeconds` (rolled back: their ids never appear). */
+  async settleGaps(sql: Sql, filled: string[], ttlSeconds: number): Promise<void> {
+    await sql.query(`delete from stat_gap where event_id = any($1::bigint[]) or seen_at < now() - make_interval(secs => $2)`, [filled, ttlSeconds]);
+  }
+
+  /** Adds counters to a rollup table, one statement for the whole batch. */
+  async addToRollup(sql: Sql, rollup: 'area' | 'unit', grain: Grain, rows: RollupRow[]): Promise<void> {
+    if (!rows.length) return;
+    const table = `stat_${rollup}_${grain}`;
+    const keys: [string, string][] = [...TABLE_KEYS[rollup], [grain, 'date']];
+    await this.upsert(sql, table, keys, COUNTERS, rows, '');
+  }
+
+  async addToRespondents(sql: Sql, rows: RollupRow[]): Promise<void> {
+    if (!rows.length) return;
+    const keys: [string, string][] = [['unit_code', 'text'], ['respondent_key', 'text'], ['month', 'date']];
+    const extra: [string, string][] = [['respondent_name', 'text'], ['area_code', 'text'], ['name_event_id', 'bigint']];
+    // The display name is the latest event's, whatever order batches arrive in (gaps fill late).
+    const later = `excluded.name_event_id > stat_respondent_month.name_event_id`;
+    await this.upsert(sql, 'stat_respondent_month', [...keys, ...extra], RESPONDENT_COUNTERS, rows,
+      `, respondent_name = case when ${later} then excluded.respondent_name else stat_respondent_month.respondent_name end,
+         area_code = case when ${later} then excluded.area_code else stat_respondent_month.area_code end,
+         name_event_id = greatest(stat_respondent_month.name_event_id, excluded.name_event_id)`,
+      keys.map(([k]) => k));
+  }
+
+  private async upsert(sql: Sql, table: string, cols: [string, string][], counters: readonly string[], rows: RollupRow[], extraSet: string, conflict = cols.map(([k]) => k)): Promise<void> {
+    const all = [...cols.map(([k]) => k), ...counters];
+    const types = [...cols.map(([k, t]) => `${k} ${t}`), ...counters.map((c) => `${c} bigint`)];
+    await sql.query(
+      `insert into ${table} (${all.join(', ')})
+       select ${all.join(', ')} from jsonb_to_recordset($1::jsonb) as x(${types.join(', ')})
+       on conflict (${conflict.join(', ')}) do update set ${counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}${extraSet}`,
+      [JSON.stringify(rows.map((r) => Object.fromEntries(all.map((k) => [k, r[k] ?? 0]))))],
+    );
+  }
+
+  /** What the given cases contribute to the open snapshot now (open cases only), and what they contributed last time. */
+  async openState(sql: Sql, caseIds: string[]): Promise<{ now: (OpenKey & { case_id: string })[]; before: (OpenKey & { case_id: string })[] }> {
+    const now = await sql.query(`select x.case_id::text, x.unit_code, x.area_code, x.category_code, x.track, x.channel, x.prepaid, x.due_on::text
+                                   from (${OPEN_CONTRIBUTION} and c.id = any($1::bigint[])) x`, [caseIds]);
+    const before = await sql.query(`select case_id::text, unit_code, area_code, category_code, track, channel, prepaid, due_on::text
+                                      from stat_open_case where case_id = any($1::bigint[])`, [caseIds]);
+    return { now, before };
+  }
+
+  /** Applies differences to the snapshot (rows reaching 0 are removed) and records each case's new contribution. */
+  async applyOpen(sql: Sql, changes: (OpenKey & { n: number })[], set: (OpenKey & { case_id: string })[], removed: string[]): Promise<void> {
+    if (changes.length) {
+      const keys = `unit_code, area_code, category_code, track, channel, prepaid, due_on`;
+      await sql.query(
+        `with x as (select * from jsonb_to_recordset($1::jsonb) as x(unit_code text, area_code text, category_code text, track text, channel text, prepaid boolean, due_on date, n bigint)),
+         up as (
+           insert into stat_open (${keys}, open) select ${keys}, n from x where n > 0
+           on conflict (${keys}) do update set open = stat_open.open + excluded.open
+         )
+         update stat_open o set open = o.open + x.n from x
+          where x.n < 0 and (o.unit_code, o.area_code, o.category_code, o.track, o.channel, o.prepaid, o.due_on) = (x.unit_code, x.area_code, x.category_code, x.track, x.channel, x.prepaid, x.due_on)`,
+        [JSON.stringify(changes)],
+      );
+      await sql.query(`delete from stat_open where open = 0`);
+    }
+    if (removed.length) await sql.query(`delete from stat_open_case where case_id = any($1::bigint[])`, [removed]);
+    if (set.length) {
+      await sql.query(
+        `insert into stat_open_case (case_id, unit_code, area_code, category_code, track, channel, prepaid, due_on)
+         select * from jsonb_to_recordset($1::jsonb) as x(case_id bigint, unit_code text, area_code text, category_code text, track text, channel text, prepaid boolean, due_on date)
+         on conflict (case_id) do update set unit_code = excluded.unit_code, area_code = excluded.area_code, category_code = excluded.category_code,
+           track = excluded.track, channel = excluded.channel, prepaid = excluded.prepaid, due_on = excluded.due_on`,
+        [JSON.stringify(set)],
+      );
+    }
+  }
+
+  /** Empties every rollup, the snapshot and the gaps, and puts the watermark back to the start (rebuild). */
+  async clearAll(sql: Sql): Promise<void> {
+    // DELETE, not TRUNCATE: readers keep the old figures until the rebuild commits instead of waiting on a lock.
+    for (const t of ['stat_area_day', 'stat_area_month', 'stat_unit_day', 'stat_unit_month', 'stat_respondent_month', 'stat_open', 'stat_open_case', 'stat_gap']) {
+      await sql.query(`delete from ${t}`);
+    }
+    await this.advanceWatermark(sql, '0');
+  }
+
+  /** The open snapshot recomputed from the current cases, set-based. */
+  async rebuildOpen(sql: Sql): Promise<number> {
+    await sql.query(`insert into stat_open_case (case_id, unit_code, area_code, category_code, track, channel, prepaid, due_on) ${OPEN_CONTRIBUTION}`);
+    const [{ n }] = await sql.query(
+      `with i as (
+         insert into stat_open (unit_code, area_code, category_code, track, channel, prepaid, due_on, open)
+         select unit_code, area_code, category_code, track, channel, prepaid, due_on, count(*) from stat_open_case
+          group by unit_code, area_code, category_code, track, channel, prepaid, due_on
+         returning open
+       ) select coalesce(sum(open), 0)::int as n from i`,
+    );
+    return n;
+  }
+
+  // ---- the reads (rollups and the directory only) ----
+
+  /** Summed counters of the area rollup over [from, to] of one grain, for a slice, grouped as asked. */
+  sumArea(grain: Grain, from: string, to: string, s: AreaSlice, groupBy: Exclude<GroupBy, 'unit'>): Promise<SumRow[]> {
+    const params: unknown[] = [from, to];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const conds = [`${grain} between $1 and $2`];
+    conds.push(groupBy === 'area' && s.area === null ? `area_code <> '${ALL}'` : `area_code = ${p(s.area ?? ALL)}`);
+    conds.push(groupBy === 'category' && s.category === null ? `category_code <> '${ALL}'` : `category_code = ${p(s.category ?? ALL)}`);
+    if (s.track) conds.push(`track = ${p(s.track)}`);
+    if (s.channel) conds.push(`channel = ${p(s.channel)}`);
+    if (s.prepaid !== null) conds.push(`prepaid = ${p(s.prepaid)}`);
+    const key = { none: 'null', bucket: `${grain}::text`, area: 'area_code', category: 'category_code' }[groupBy];
+    return this.db.query(`select ${key} as key, ${SUMS} from stat_area_${grain} where ${conds.join(' and ')} group by 1`, params);
+  }
+
+  /** Summed counters of the unit rollup over [from, to] of one grain. */
+  sumUnit(grain: Grain, from: string, to: string, s: UnitSlice, groupBy: Exclude<GroupBy, 'area'>): Promise<SumRow[]> {
+    const params: unknown[] = [from, to];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const conds = [`${grain} between $1 and $2`];
+    conds.push(groupBy === 'category' && s.category === null ? `category_code <> '${ALL}'` : `category_code = ${p(s.category ?? ALL)}`);
+    if (s.units) conds.push(`unit_code = any(${p(s.units)}::text[])`);
+    if (s.track) conds.push(`track = ${p(s.track)}`);
+    const key = { none: 'null', bucket: `${grain}::text`, unit: 'unit_code', category: 'category_code' }[groupBy];
+    return this.db.query(`select ${key} as key, ${SUMS} from stat_unit_${grain} where ${conds.join(' and ')} group by 1`, params);
+  }
+
+  /** Open and overdue cases now, from the snapshot, overall or per unit. */
+  openCounts(s: AreaSlice & { units: string[] | null }, today: string, byUnit: boolean): Promise<{ key: string | null; open: string; overdue: string }[]> {
+    const params: unknown[] = [today];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const conds = ['true'];
+    if (s.units) conds.push(`unit_code = any(${p(s.units)}::text[])`);
+    if (s.area) conds.push(`area_code = ${p(s.area)}`);
+    if (s.category) conds.push(`category_code = ${p(s.category)}`);
+    if (s.track) conds.push(`track = ${p(s.track)}`);
+    if (s.channel) conds.push(`channel = ${p(s.channel)}`);
+    if (s.prepaid !== null) conds.push(`prepaid = ${p(s.prepaid)}`);
+    return this.db.query(
+      `select ${byUnit ? 'unit_code' : 'null'} as key, coalesce(sum(open), 0)::text as open, coalesce(sum(open) filter (where due_on < $1::date), 0)::text as overdue
+         from stat_open where ${conds.join(' and ')} ${byUnit ? `and unit_code <> '' group by unit_code` : ''}`,
+      params,
+    );
+  }
+
+  /**
+   * The most complained-about respondents over whole months: candidates are each month's top
+   * `candidates` (read from the rank index), then their exact sums over the period are ranked.
+   */
+  respondentHotspots(q: { units: string[]; from: string; to: string; measure: 'complaints' | 'reports' | 'received'; candidates: number; limit: number }): Promise<Record<string, string>[]> {
+    const measure = q.measure === 'received' ? 'sum(r.complaints) + sum(r.reports)' : `sum(r.${q.measure})`;
+    const sums = RESPONDENT_COUNTERS.map((c) => `sum(r.${c})::text as ${c}`).join(', ');
+    return this.db.query(
+      `with cand as (
+         select distinct t.respondent_key
+           from unnest($1::text[]) u(code)
+           cross join generate_series($2::date, $3::date, interval '1 month') m(month)
+           cross join lateral (
+             select respondent_key from stat_respondent_month r
+              where r.unit_code = u.code and r.month = m.month::date
+              order by (r.complaints + r.reports) desc limit $4
+           ) t
+       ),
+       s as (
+         select r.respondent_key, ${sums}, (array_agg(r.respondent_name order by r.name_event_id desc))[1] as name,
+                (array_agg(r.area_code order by r.name_event_id desc))[1] as area_code, ${measure} as measure
+           from stat_respondent_month r join cand using (respondent_key)
+          where r.unit_code = any($1::text[]) and r.month between $2 and $3
+          group by r.respondent_key
+       )
+       select * from s where measure > 0 order by measure desc, respondent_key limit $5`,
+      [q.units, q.from, q.to, q.candidates, q.limit],
+    );
+  }
+
+  /** The stations of an area: what a county bureau oversees besides its own cases. */
+  async stationsIn(areaCode: string): Promise<string[]> {
+    const rows: { code: string }[] = await this.db.query(`select code from station where area_code = $1 order by code`, [areaCode]);
+    return rows.map((r) => r.code);
+  }
+
+  async categoryExists(code: string): Promise<boolean> {
+    return (await this.db.query(`select 1 from category where code = $1`, [code])).length > 0;
+  }
+
+  async units(codes: string[] | null): Promise<{ code: string; name: string; type: 'station' | 'regulator'; areaCode: string | null }[]> {
+    return this.db.query(
+      `select code, name, type, "areaCode" from (
+         select code, name, 'station' as type, area_code as "areaCode" from station
+         union all
+         select code, name, 'regulator', area_code from regulator
+       ) u where $1::text[] is null or code = any($1::text[])`,
+      [codes],
+    );
+  }
+
+  async names(kind: 'area' | 'category', codes: string[]): Promise<Map<string, string>> {
+    const rows: { code: string; name: string }[] = await this.db.query(`select code, name from ${kind} where code = any($1::text[])`, [codes]);
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+}

@@ -1,0 +1,235 @@
+import { Injectable } from '@nestjs/common';
+import { chinaDate } from '@weiquan/calendar';
+import { readScope } from '@weiquan/cases/handling/case-scope';
+import { fenToYuan, FieldProblem, invalid, LocalizedException } from '@weiquan/core';
+import type { StaffPrincipal } from '@weiquan/identity';
+import type { ExportQuery, HotspotsQuery, StatsFilterQuery, TimeseriesQuery } from './dto/stats-query.dto';
+import { addCounters, METRIC_HEADERS, MetricName, Metrics, metrics, rate, zeroCounters } from './metrics';
+import { bucketOf, buckets, daysIn, Interval, isIsoDate, monthEnd, monthStart, Segment, splitPeriod } from './period';
+import { ALL, Counters } from './rollup.rules';
+import { GroupBy, StatsRepository } from './stats.repository';
+
+/** The filters of a request, checked and scoped. `units` null: the whole city, read from the area rollups. */
+export interface StatsFilter {
+  from: string;
+  to: string;
+  area: string | null;
+  category: string | null;
+  track: 'complaint' | 'report' | null;
+  channel: string | null;
+  prepaid: boolean | null;
+  units: string[] | null;
+  /** Figures cut by unit (a unit filter, a unit-scoped role, the league table): read from the unit rollups. */
+  byUnit: boolean;
+}
+
+/** Longest period a request may cover, and per time-series interval. */
+const MAX_DAYS = { all: 366 * 20, day: 366, week: 366 * 5, month: 366 * 20 };
+const CUT_BY_UNIT: FieldProblem['message'] = {
+  zh: '按单位统计（指定了单位、本角色只能查看本单位数据，或单位排行）时不能按此条件筛选；可用条件：起止日期、类别、类型',
+  en: 'not available for figures cut by unit (a unit filter, a unit-scoped role, or the league table); those take from, to, categoryCode and track',
+};
+
+export interface ExportTable {
+  headers: string[];
+  rows: (string | number | null)[][];
+  fileName: string;
+}
+
+/** The /stats reads: rollups and the directory only, never the cases table (DESIGN invariant 6). */
+@Injectable()
+export class StatsService {
+  constructor(private readonly repo: StatsRepository) {}
+
+  async summary(p: StaffPrincipal, q: StatsFilterQuery) {
+    const f = await this.filter(p, q, false);
+    const today = chinaDate(new Date());
+    const [k, [open]] = await Promise.all([this.total(f), this.repo.openCounts(f, today, false)]);
+    return {
+      period: { from: f.from, to: f.to },
+      cut: f.byUnit ? 'unit' : 'city',
+      ...metrics(k, f.byUnit),
+      open: Number(open?.open ?? 0),
+      overdue: Number(open?.overdue ?? 0),
+      asOf: today,
+    };
+  }
+
+  async timeseries(p: StaffPrincipal, q: TimeseriesQuery) {
+    const interval: Interval = q.interval ?? 'month';
+    const f = await this.filter(p, q, false, interval);
+    const points = await this.series(f, interval);
+    return { metric: q.metric, interval, period: { from: f.from, to: f.to }, cut: f.byUnit ? 'unit' : 'city', points: points.map(([period, m]) => ({ period, value: m[q.metric] })) };
+  }
+
+  async hotspots(p: StaffPrincipal, q: HotspotsQuery) {
+    const limit = q.limit ?? 10;
+    if (q.by === 'respondent') return this.respondents(p, q, limit);
+    const f = await this.filter(p, q, false);
+    if (q.by === 'area' && f.byUnit) throw invalid([{ field: 'by', message: { zh: '按单位统计时没有区域分组', en: 'by=area is not available for figures cut by unit' } }]);
+    const items = await this.breakdown(f, q.by);
+    return { by: q.by, period: { from: f.from, to: f.to }, cut: f.byUnit ? 'unit' : 'city', items: items.slice(0, limit) };
+  }
+
+  /** The league table: every unit in scope with activity in the period or cases open now. */
+  async units(p: StaffPrincipal, q: StatsFilterQuery) {
+    const f = await this.filter(p, q, true);
+    const today = chinaDate(new Date());
+    const [groups, open] = await Promise.all([this.grouped(f, 'unit'), this.repo.openCounts(f, today, true)]);
+    const load = new Map(open.map((o) => [o.key!, o]));
+    const codes = [...new Set([...groups.keys(), ...load.keys()])];
+    const info = new Map((codes.length ? await this.repo.units(codes) : []).map((u) => [u.code, u]));
+    const items = codes.map((code) => ({
+      unit: { code, name: info.get(code)?.name ?? null, type: info.get(code)?.type ?? null, areaCode: info.get(code)?.areaCode ?? null },
+      ...metrics(groups.get(code) ?? zeroCounters(), true),
+      load: Number(load.get(code)?.open ?? 0),
+      overdue: Number(load.get(code)?.overdue ?? 0),
+    }));
+    items.sort((a, b) => b.received - a.received || (a.unit.code < b.unit.code ? -1 : 1));
+    return { period: { from: f.from, to: f.to }, asOf: today, items };
+  }
+
+  /** The rows of an export: one per month, area, category or unit, every period metric, Chinese headers. */
+  async exportTable(p: StaffPrincipal, q: ExportQuery): Promise<ExportTable> {
+    if (q.format === 'xlsx') {
+      throw invalid([{ field: 'format', message: { zh: '暂不支持 xlsx 导出，请使用 csv', en: 'xlsx export is not available yet; use csv' } }]);
+    }
+    const by = q.by ?? 'month';
+    const f = await this.filter(p, q, by === 'unit');
+    if (by === 'area' && f.byUnit) throw invalid([{ field: 'by', message: { zh: '按单位统计时没有区域分组', en: 'by=area is not available for figures cut by unit' } }]);
+    let rows: { from: string; to: string; code: string; name: string | null; m: Metrics }[];
+    if (by === 'month') {
+      rows = (await this.series(f, 'month')).map(([from, m]) => ({ from, to: monthEnd(from) < f.to ? monthEnd(from) : f.to, code: from.slice(0, 7), name: `${+from.slice(0, 4)}年${+from.slice(5, 7)}月`, m }));
+    } else if (by === 'unit') {
+      rows = (await this.units(p, q)).items.map((u) => ({ from: f.from, to: f.to, code: u.unit.code, name: u.unit.name, m: u }));
+    } else {
+      rows = (await this.breakdown(f, by)).map((r) => ({ from: f.from, to: f.to, code: r.code, name: r.name, m: r }));
+    }
+    const metricNames = Object.keys(METRIC_HEADERS) as MetricName[];
+    return {
+      headers: ['起始日', '截止日', { month: '月份', area: '区域代码', category: '类别代码', unit: '单位代码' }[by], '名称', ...metricNames.map((n) => METRIC_HEADERS[n])],
+      rows: rows.map((r) => [r.from, r.to, r.code, r.name, ...metricNames.map((n) => r.m[n])]),
+      fileName: `stats-${by}-${f.from}-${f.to}.csv`,
+    };
+  }
+
+  private async respondents(p: StaffPrincipal, q: HotspotsQuery, limit: number) {
+    const f = await this.filter(p, q, false);
+    const problems: FieldProblem[] = [];
+    const perMonth = { zh: '被投诉人排行只能按起止日期、单位和类型筛选', en: 'respondent hotspots take from, to, unit and track only' };
+    for (const field of ['areaCode', 'categoryCode', 'channel', 'prepaid'] as const) if (q[field] !== undefined) problems.push({ field, message: perMonth });
+    if (problems.length) throw invalid(problems);
+    // The respondent rollup is monthly: the period widens to the whole months it touches.
+    const from = monthStart(f.from);
+    const to = monthEnd(f.to);
+    const rows = await this.repo.respondentHotspots({
+      units: f.units ?? [ALL],
+      from,
+      to: monthStart(f.to),
+      measure: f.track === 'complaint' ? 'complaints' : f.track === 'report' ? 'reports' : 'received',
+      candidates: Math.max(limit * 5, 100),
+      limit,
+    });
+    const n = (v: string | undefined) => Number(v ?? 0);
+    return {
+      by: 'respondent',
+      period: { from, to },
+      cut: f.byUnit ? 'unit' : 'city',
+      items: rows.map((r) => ({
+        respondent: { key: r.respondent_key, creditCode: r.respondent_key.startsWith('uscc:') ? r.respondent_key.slice(5) : null, name: r.name, areaCode: r.area_code },
+        received: n(r.complaints) + n(r.reports),
+        complaints: n(r.complaints),
+        reports: n(r.reports),
+        accepted: n(r.accepted),
+        refused: n(r.refused),
+        resolved: n(r.resolved),
+        terminated: n(r.terminated),
+        withdrawn: n(r.withdrawn),
+        recovered: fenToYuan(r.recovered_fen ?? '0'),
+        reportsOpened: n(r.reports_opened),
+        mediationSuccessRate: rate(n(r.resolved), n(r.resolved) + n(r.terminated)),
+      })),
+    };
+  }
+
+  /** Metrics per area or category, most received first. */
+  private async breakdown(f: StatsFilter, by: 'area' | 'category') {
+    const groups = await this.grouped(f, by);
+    const names = await this.repo.names(by, [...groups.keys()]);
+    const items = [...groups].map(([code, k]) => ({ code, name: names.get(code) ?? null, ...metrics(k, f.byUnit) }));
+    return items.sort((a, b) => b.received - a.received || (a.code < b.code ? -1 : 1));
+  }
+
+  private async series(f: StatsFilter, interval: Interval): Promise<[string, Metrics][]> {
+    // Days and weeks from the daily rollup; months as whole months plus edge days.
+    const segments: Segment[] = interval === 'month' ? splitPeriod(f.from, f.to) : [{ grain: 'day', from: f.from, to: f.to }];
+    const rows = await this.grouped(f, 'bucket', segments);
+    const byBucket = new Map(buckets(f.from, f.to, interval).map((b) => [b, zeroCounters()]));
+    for (const [day, k] of rows) addCounters(byBucket.get(bucketOf(day, interval, f.from))!, k);
+    return [...byBucket].map(([b, k]) => [b, metrics(k, f.byUnit)]);
+  }
+
+  private async total(f: StatsFilter): Promise<Counters> {
+    return (await this.grouped(f, 'none')).get('') ?? zeroCounters();
+  }
+
+  /** Counters summed over the period's segments, per group ('' when not grouped). */
+  private async grouped(f: StatsFilter, groupBy: GroupBy, segments = splitPeriod(f.from, f.to)): Promise<Map<string, Counters>> {
+    const parts = await Promise.all(
+      segments.map((s) =>
+        f.byUnit
+          ? this.repo.sumUnit(s.grain, s.from, s.to, { units: f.units, category: f.category, track: f.track }, groupBy as Exclude<GroupBy, 'area'>)
+          : this.repo.sumArea(s.grain, s.from, s.to, f, groupBy as Exclude<GroupBy, 'unit'>),
+      ),
+    );
+    const out = new Map<string, Counters>();
+    for (const row of parts.flat()) {
+      const key = row.key ?? '';
+      out.set(key, addCounters(out.get(key) ?? zeroCounters(), row));
+    }
+    return out;
+  }
+
+  /** Checks the filters (400 naming each bad one) and applies the caller's scope (DESIGN invariant 7). */
+  async filter(p: StaffPrincipal, q: StatsFilterQuery, unitCut: boolean, interval?: Interval): Promise<StatsFilter> {
+    const problems: FieldProblem[] = [];
+    const notDate = { zh: '不是有效的日期', en: 'is not a real date' };
+    if (q.from !== undefined && !isIsoDate(q.from)) problems.push({ field: 'from', message: notDate });
+    if (q.to !== undefined && !isIsoDate(q.to)) problems.push({ field: 'to', message: notDate });
+    const to = q.to ?? chinaDate(new Date());
+    const from = q.from ?? `${to.slice(0, 4)}-01-01`;
+    if (!problems.length) {
+      const max = MAX_DAYS[interval && interval !== 'month' ? interval : 'all'];
+      if (from > to) problems.push({ field: 'from', message: { zh: '起始日不能晚于截止日', en: 'must not be after to' } });
+      else if (daysIn(from, to) > max) {
+        problems.push({ field: 'from', message: { zh: `统计期间最长 ${max} 天${interval === 'day' || interval === 'week' ? `（interval=${interval}）` : ''}`, en: `the period covers at most ${max} days${interval === 'day' || interval === 'week' ? ` with interval=${interval}` : ''}` } });
+      }
+    }
+    if (q.categoryCode !== undefined && !(await this.repo.categoryExists(q.categoryCode))) {
+      problems.push({ field: 'categoryCode', message: { zh: `未知的类别代码 "${q.categoryCode}"`, en: `unknown category "${q.categoryCode}"` } });
+    }
+
+    const scope = readScope(p);
+    const scoped = scope.kind === 'all' ? null : scope.kind === 'unit' ? [scope.unitCode] : [scope.unitCode, ...(await this.repo.stationsIn(scope.areaCode))];
+    let units = scoped;
+    if (q.unit !== undefined) {
+      const [known] = await this.repo.units([q.unit]);
+      if (!known) problems.push({ field: 'unit', message: { zh: `未知的单位代码 "${q.unit}"`, en: `unknown unit "${q.unit}"` } });
+      else if (scoped && !scoped.includes(q.unit)) {
+        throw new LocalizedException(403, { zh: '只能查看本单位（及所辖服务站）的统计', en: 'you may see the figures of your own unit (and the stations it oversees) only' });
+      }
+      units = [q.unit];
+    }
+    const byUnit = unitCut || units !== null;
+    if (byUnit) for (const field of ['areaCode', 'channel', 'prepaid'] as const) if (q[field] !== undefined) problems.push({ field, message: CUT_BY_UNIT });
+    if (problems.length) throw invalid(problems);
+    return {
+      from, to, units, byUnit,
+      area: q.areaCode ?? null,
+      category: q.categoryCode ?? null,
+      track: q.track ?? null,
+      channel: q.channel ?? null,
+      prepaid: q.prepaid ?? null,
+    };
+  }
+}
