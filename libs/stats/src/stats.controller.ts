@@ -5,6 +5,7 @@ import type { StaffPrincipal } from '@weiquan/identity';
 import type { Response } from 'express';
 import { ExportQuery, HotspotsQuery, StatsFilterQuery, TimeseriesQuery } from './dto/stats-query.dto';
 import { BOM, csvLine } from './export.csv';
+import { writeXlsx } from './export.xlsx';
 import { StatsService } from './stats.service';
 
 @ApiTags('stats 统计分析')
@@ -39,13 +40,17 @@ export class StatsController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: '导出 CSV（UTF-8 BOM，中文表头）/ export as CSV, one row per month, area, category or unit' })
+  @ApiOperation({ summary: '导出 CSV（UTF-8 BOM）或 XLSX，中文表头 / export as CSV or XLSX, one row per month, area, category or unit' })
   async export(@CurrentStaff() staff: StaffPrincipal, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
     const table = await this.stats.exportTable(staff, q);
     res.status(200);
-    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${table.fileName}"`);
     res.setHeader('Cache-Control', 'no-store');
+    if (q.format === 'xlsx') {
+      res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      return writeXlsx(res, table, '统计', table.kinds);
+    }
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.write(BOM + csvLine(table.headers));
     for (const row of table.rows) res.write(csvLine(row));
     res.end();

@@ -33,7 +33,15 @@ const CUT_BY_UNIT: FieldProblem['message'] = {
 export interface ExportTable {
   headers: string[];
   rows: (string | number | null)[][];
+  /** How each column reads in a workbook. */
+  kinds: ('text' | 'count' | 'money' | 'rate' | 'decimal')[];
   fileName: string;
+}
+
+function metricKind(n: MetricName): ExportTable['kinds'][number] {
+  if (n === 'recovered') return 'money';
+  if (n === 'averageHandlingWorkingDays') return 'decimal';
+  return n.endsWith('Rate') ? 'rate' : 'count';
 }
 
 /** The /stats reads: rollups and the directory only, never the cases table (DESIGN invariant 6). */
@@ -91,9 +99,6 @@ export class StatsService {
 
   /** The rows of an export: one per month, area, category or unit, every period metric, Chinese headers. */
   async exportTable(p: StaffPrincipal, q: ExportQuery): Promise<ExportTable> {
-    if (q.format === 'xlsx') {
-      throw invalid([{ field: 'format', message: { zh: '暂不支持 xlsx 导出，请使用 csv', en: 'xlsx export is not available yet; use csv' } }]);
-    }
     const by = q.by ?? 'month';
     const f = await this.filter(p, q, by === 'unit');
     if (by === 'area' && f.byUnit) throw invalid([{ field: 'by', message: { zh: '按单位统计时没有区域分组', en: 'by=area is not available for figures cut by unit' } }]);
@@ -109,7 +114,8 @@ export class StatsService {
     return {
       headers: ['起始日', '截止日', { month: '月份', area: '区域代码', category: '类别代码', unit: '单位代码' }[by], '名称', ...metricNames.map((n) => METRIC_HEADERS[n])],
       rows: rows.map((r) => [r.from, r.to, r.code, r.name, ...metricNames.map((n) => r.m[n])]),
-      fileName: `stats-${by}-${f.from}-${f.to}.csv`,
+      kinds: ['text', 'text', 'text', 'text', ...metricNames.map(metricKind)],
+      fileName: `stats-${by}-${f.from}-${f.to}.${q.format ?? 'csv'}`,
     };
   }
 
