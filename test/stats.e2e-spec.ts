@@ -346,7 +346,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toMatch(/filename="stats-category-.*\.xlsx"/);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as Buffer);
+    await book.xlsx.load(res.body as never);
     const sheet = book.getWorksheet('统计')!;
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
     expect(values(1)).toEqual(expect.arrayContaining(['类别代码', '收到', '挽回经济损失（元）', '满意率']));

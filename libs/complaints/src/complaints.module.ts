@@ -14,6 +14,9 @@ import { IntakeDirectory } from './intake/intake-directory';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
 import { StaffIntakeController } from './staff/staff-intake.controller';
+import { DisclosureController } from './disclosure/disclosure.controller';
+import { DisclosureRepository } from './disclosure/disclosure.repository';
+import { DisclosureService } from './disclosure/disclosure.service';
 
 /** Intake for any process (the staff desk will use it too): no routes. */
 @Module({
@@ -40,7 +43,7 @@ export class IntakeModule {}
       }),
     }),
   ],
-  controllers: [ComplaintsController, StaffIntakeController],
-  providers: [ConsumerCaseRepository, ConsumerCaseService, AttachmentStore, ConsumerThrottleGuard],
+  controllers: [ComplaintsController, StaffIntakeController, DisclosureController],
+  providers: [ConsumerCaseRepository, ConsumerCaseService, AttachmentStore, ConsumerThrottleGuard, DisclosureRepository, DisclosureService],
 })
 export class ComplaintsApiModule {}

@@ -3,3 +3,4 @@ export * from './dto/create-complaint.dto';
 export * from './intake/intake.migration';
 export * from './intake/intake.service';
 export * from './intake/identity.rules';
+export * from './disclosure/disclosure.migration';

@@ -2,7 +2,7 @@ import type { SchemaParts } from '@weiquan/core';
 import { Outbox1763700000100 } from '@weiquan/core';
 import { Calendar1763700000200 } from '@weiquan/calendar';
 import { CaseHandling1763700000900, Cases1763700000300 } from '@weiquan/cases';
-import { Intake1763700000400, MatterClaim1763700000500 } from '@weiquan/complaints';
+import { Disclosure1763700001100, Intake1763700000400, MatterClaim1763700000500 } from '@weiquan/complaints';
 import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@weiquan/directory';
 import { Routing1763700000600 } from '@weiquan/routing';
 import { Identity1763700000700 } from '@weiquan/identity';
@@ -15,5 +15,5 @@ import { Stats1763700001000 } from '@weiquan/stats';
  */
 export const SCHEMA: SchemaParts = {
   entities: [...DIRECTORY_ENTITIES],
-  migrations: [...DIRECTORY_MIGRATIONS, Outbox1763700000100, Calendar1763700000200, Cases1763700000300, Intake1763700000400, MatterClaim1763700000500, Routing1763700000600, Identity1763700000700, Notifications1763700000800, CaseHandling1763700000900, Stats1763700001000],
+  migrations: [...DIRECTORY_MIGRATIONS, Outbox1763700000100, Calendar1763700000200, Cases1763700000300, Intake1763700000400, MatterClaim1763700000500, Routing1763700000600, Identity1763700000700, Notifications1763700000800, CaseHandling1763700000900, Stats1763700001000, Disclosure1763700001100],
 };

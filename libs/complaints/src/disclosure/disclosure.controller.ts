@@ -1,0 +1,51 @@
+import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { bilingual, languageOf } from '@weiquan/core';
+import { DisclosureService } from './disclosure.service';
+
+const t = bilingual;
+
+export class DisclosureQuery {
+  @ApiPropertyOptional({ description: '经营者名称（包含）或统一社会信用代码 / business name (contains) or credit code' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @Length(1, 100, t('应为 1–100 个字', 'must be 1–100 characters'))
+  respondent?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @MaxLength(40, t('最多 40 个字符', 'at most 40 characters'))
+  categoryCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @MaxLength(64, t('cursor 无效', 'invalid cursor'))
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  @Min(1, t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  @Max(100, t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  limit?: number;
+}
+
+@ApiTags('disclosure 消费投诉信息公示')
+@Controller('disclosure')
+export class DisclosureController {
+  constructor(private readonly disclosure: DisclosureService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: '消费投诉信息公示：经营者、类别、问题、日期与结果，不含任何消费者信息 / published complaints about businesses, never consumer data',
+    description: '仅公示消费者同意公开、已受理且已办结（调解成功或终止调解）的投诉 / only complaints the consumer consented to publish, accepted and concluded',
+  })
+  list(@Query() q: DisclosureQuery, @Headers('accept-language') lang?: string) {
+    return this.disclosure.list(q, languageOf(lang));
+  }
+}
