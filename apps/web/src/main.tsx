@@ -1,10 +1,57 @@
-import { StrictMode } from 'react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import 'dayjs/locale/zh-cn';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { Landing } from './landing';
+import { LangProvider, useLang } from './lib/i18n';
+import { RequireStaff, SessionProvider } from './lib/session';
 import './styles.css';
+
+// Each area is its own bundle: a consumer on a phone does not download the dashboard's charts.
+const consumer = () => import('./consumer');
+const staff = () => import('./staff');
+const FilePage = lazy(() => consumer().then((m) => ({ default: m.FilePage })));
+const ResultPage = lazy(() => consumer().then((m) => ({ default: m.ResultPage })));
+const TrackPage = lazy(() => consumer().then((m) => ({ default: m.TrackPage })));
+const LoginPage = lazy(() => staff().then((m) => ({ default: m.LoginPage })));
+const QueuePage = lazy(() => staff().then((m) => ({ default: m.QueuePage })));
+const CasePage = lazy(() => staff().then((m) => ({ default: m.CasePage })));
+const DashboardPage = lazy(() => import('./dashboard').then((m) => ({ default: m.DashboardPage })));
+
+function App() {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Suspense fallback={null}>
+              <Routes>
+                <Route path="/" element={<Landing />} />
+                <Route path="/complaint/new" element={<FilePage />} />
+                <Route path="/complaint/done" element={<ResultPage />} />
+                <Route path="/track" element={<TrackPage />} />
+                <Route path="/staff/login" element={<LoginPage />} />
+                <Route path="/staff" element={<RequireStaff><QueuePage /></RequireStaff>} />
+                <Route path="/staff/cases/:id" element={<RequireStaff><CasePage /></RequireStaff>} />
+                <Route path="/dashboard" element={<RequireStaff><DashboardPage /></RequireStaff>} />
+                <Route path="*" element={<Landing />} />
+              </Routes>
+            </Suspense>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Landing />
+    <LangProvider>
+      <App />
+    </LangProvider>
   </StrictMode>,
 );

@@ -1,0 +1,93 @@
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DirectorySeeder } from '@weiquan/directory';
+import { AccountsService, StaffRole } from '@weiquan/identity';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { createApi } from '../../../apps/api/src/create-api';
+import { WorkerModule } from '../../../apps/worker/src/worker.module';
+import { createTestEnv, TestEnv } from '../../support/test-env';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = join(__dirname, '../../../test-artifacts/screenshots');
+
+/** Phone and desktop viewports the pages are checked at. */
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1366, height: 900 };
+
+/**
+ * The whole system for a browser test: the API listening on a port and serving the built pages
+ * (dist/web: `npm test` builds it first), an in-process worker (routing, notifications, statistics),
+ * and headless Debian chromium driven by playwright-core.
+ */
+export class BrowserSystem {
+  private constructor(
+    readonly t: TestEnv,
+    readonly app: NestExpressApplication,
+    readonly worker: INestApplicationContext,
+    readonly browser: Browser,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(): Promise<BrowserSystem> {
+    if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`);
+    if (!existsSync(join(__dirname, '../../../dist/web/index.html'))) throw new Error('the pages are not built: npm run build:web');
+    const t = await createTestEnv({ WEB_DIST_DIR: 'dist/web', INTAKE_RATE_LIMIT: '1000', LOOKUP_RATE_LIMIT: '1000' });
+    const app = await createApi(t.config);
+    await app.listen(0, '127.0.0.1');
+    await app.get(DirectorySeeder, { strict: false }).seed();
+    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: false });
+    await worker.init();
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const address = app.getHttpServer().address() as { port: number };
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    return new BrowserSystem(t, app, worker, browser, `http://127.0.0.1:${address.port}`);
+  }
+
+  async page(viewport = DESKTOP, opts: { lang?: 'zh' | 'en' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+    if (opts.lang === 'en') await context.addInitScript(() => localStorage.setItem('weiquan.lang', 'en'));
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return { context, page };
+  }
+
+  /** A screenshot kept as a test artefact (test-artifacts/, not committed). */
+  async shot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  async staff(role: StaffRole, unitCode?: string): Promise<{ username: string; password: string }> {
+    const password = 'Browser-test-pass-1';
+    const username = `${role}-${Math.random().toString(36).slice(2, 8)}`;
+    await this.app.get(AccountsService).create({ username, password, displayName: `测试${role}`, role, unitCode });
+    return { username, password };
+  }
+
+  q<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    return this.t.dataSource.query(sql, params);
+  }
+
+  /** Waits until a condition on the database holds (the worker routes, sends, aggregates in the background). */
+  async until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await probe();
+      if (v) return v;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close();
+    await this.worker?.close();
+    await this.app?.close();
+    await this.t?.dispose();
+  }
+}
