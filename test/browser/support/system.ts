@@ -51,7 +51,7 @@ export class BrowserSystem {
 
   async page(viewport = DESKTOP, opts: { lang?: 'zh' | 'en' } = {}): Promise<{ context: BrowserContext; page: Page }> {
     const context = await this.browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
-    if (opts.lang === 'en') await context.addInitScript(() => localStorage.setItem('weiquan.lang', 'en'));
+    if (opts.lang === 'en') await context.addInitScript("localStorage.setItem('weiquan.lang', 'en')");
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     return { context, page };
