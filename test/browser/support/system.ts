@@ -34,7 +34,7 @@ export class BrowserSystem {
   static async start(): Promise<BrowserSystem> {
     if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`);
     if (!existsSync(join(__dirname, '../../../dist/web/index.html'))) throw new Error('the pages are not built: npm run build:web');
-    const t = await createTestEnv({ WEB_DIST_DIR: 'dist/web', INTAKE_RATE_LIMIT: '1000', LOOKUP_RATE_LIMIT: '1000' });
+    const t = await createTestEnv({ WEB_DIST_DIR: 'dist/web', INTAKE_RATE_LIMIT: '1000', LOOKUP_RATE_LIMIT: '1000', LOGIN_RATE_LIMIT: '1000' });
     const app = await createApi(t.config);
     await app.listen(0, '127.0.0.1');
     await app.get(DirectorySeeder, { strict: false }).seed();

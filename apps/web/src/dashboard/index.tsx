@@ -1,6 +1,154 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Result, Space, Typography } from 'antd';
+import { useNavigate } from 'react-router';
+import { useLang } from '../lib/i18n';
+import { useSession } from '../lib/session';
 import { Shell } from '../lib/shell';
+import { Breakdowns, HotspotBusinesses } from './breakdowns';
+import './dashboard.css';
+import { ExportButtons } from './export';
+import { useFilters } from './filters';
+import { FiltersBar } from './filters-bar';
+import { KpiCards } from './kpis';
+import { Trends } from './trends';
+import type { Area, Category, Summary } from './types';
+import { UnitLeague } from './units';
+import { useApi, useRefresh } from './use-api';
 
-// Placeholder: the regulator dashboard is built here.
+/** The regulator dashboard (监管数据看板): the bureau's metrics (docs/METRICS.md) for a period, area, category and track. */
 export function DashboardPage() {
-  return <Shell wide>…</Shell>;
+  const { t } = useLang();
+  const { user, logout } = useSession();
+  const navigate = useNavigate();
+  const { filters: asked, set, reset, periodSet } = useFilters();
+  const [nonce, refresh] = useRefresh();
+  // City analysts and administrators see the whole city; everyone else their unit's figures, which
+  // are cut by unit and so have no area (docs/METRICS.md, "Figures cut by unit").
+  const cityWide = !user?.unit || user.role === 'city-analyst' || user.role === 'admin';
+  const filters = cityWide ? asked : { ...asked, area: null };
+  const isDefault = !periodSet && !filters.area && !filters.category && !filters.track;
+  const areas = useApi<Area[]>('/directory/areas');
+  const categories = useApi<Category[]>('/directory/categories');
+  const summary = useApi<Summary>(`/stats/summary?${summaryQuery()}`, nonce);
+
+  function summaryQuery() {
+    const q = new URLSearchParams({ from: filters.from, to: filters.to });
+    if (filters.area) q.set('areaCode', filters.area);
+    if (filters.category) q.set('categoryCode', filters.category);
+    if (filters.track) q.set('track', filters.track);
+    return q.toString();
+  }
+
+  const signOut = () => {
+    logout();
+    navigate('/staff/login', { replace: true });
+  };
+  const actions = user && (
+    <Space size={8}>
+      <span className="wq-user" title={user.displayName}>
+        {user.displayName}
+      </span>
+      <Button size="small" ghost icon={<LogoutOutlined />} onClick={signOut}>
+        {t('退出', 'Sign out')}
+      </Button>
+    </Space>
+  );
+
+  const err = summary.error;
+  if (err?.status === 403) {
+    return (
+      <Shell wide actions={actions}>
+        <Result
+          status="403"
+          title={t('无权查看统计数据', 'No access to the statistics')}
+          subTitle={t('您的账号没有查看监管数据看板的权限。如需开通，请联系市场监管局系统管理员。', 'Your account may not see the regulator dashboard. Ask the market regulation bureau\'s administrator for access.')}
+          extra={<Typography.Text type="secondary">{err.message}</Typography.Text>}
+          data-testid="dashboard-forbidden"
+        />
+      </Shell>
+    );
+  }
+
+  const s = summary.data;
+  const empty = s && !s.received && !s.accepted && !s.refused && !s.resolved && !s.terminated && !s.closed && !s.withdrawn && !s.reportsOpened && !s.reportsNotOpened && s.satisfactionRate === null;
+  const scope = cityWide ? t('全市', 'Whole city') : user?.unit?.name ?? '';
+
+  return (
+    <Shell wide actions={actions}>
+      <div className="wq-dash" data-testid="dashboard">
+        <Flex wrap justify="space-between" align="end" gap={12} className="wq-dash-head">
+          <div>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              {t('监管数据看板', 'Regulator dashboard')}
+            </Typography.Title>
+            <Typography.Text type="secondary" data-testid="dashboard-scope">
+              {scope} · {t(`统计期间 ${filters.from} 至 ${filters.to}`, `${filters.from} to ${filters.to}`)}
+              {s && t(` · 数据截至 ${s.asOf}`, ` · as of ${s.asOf}`)}
+            </Typography.Text>
+          </div>
+          <ExportButtons filters={filters} areaAllowed={cityWide} />
+        </Flex>
+
+        <div className="wq-panel">
+          <FiltersBar
+            filters={filters}
+            set={set}
+            reset={reset}
+            isDefault={isDefault}
+            areas={areas.data ?? []}
+            categories={categories.data ?? []}
+            areaAllowed={cityWide}
+            onRefresh={refresh}
+            refreshing={summary.loading}
+          />
+        </div>
+
+        {err ? (
+          <Alert
+            type="error"
+            showIcon
+            title={err.status === 400 ? t('筛选条件有误', 'Some filters are not valid') : t('统计数据读取失败', 'Could not load the statistics')}
+            description={
+              err.details.length ? (
+                <ul className="wq-problems">
+                  {err.details.map((d) => (
+                    <li key={d.field}>
+                      <code>{d.field}</code>: {d.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                err.message
+              )
+            }
+            action={
+              err.status === 400 ? (
+                <Button size="small" onClick={reset}>{t('重置筛选', 'Reset filters')}</Button>
+              ) : (
+                <Button size="small" onClick={refresh}>{t('重试', 'Retry')}</Button>
+              )
+            }
+            data-testid="dashboard-error"
+          />
+        ) : (
+          <>
+            {empty && (
+              <Alert
+                type="info"
+                showIcon
+                title={t('所选期间没有数据', 'No data in this period')}
+                description={t('该期间和筛选条件下没有收到或办理的案件，可调整统计期间或筛选条件。', 'No cases were received or handled in this period with these filters. Try a longer period or fewer filters.')}
+                data-testid="dashboard-empty"
+              />
+            )}
+            <KpiCards summary={s} loading={summary.loading} />
+            <Trends filters={filters} set={set} areaAllowed={cityWide} nonce={nonce} />
+            <Breakdowns filters={filters} areaAllowed={cityWide} nonce={nonce} />
+            <HotspotBusinesses filters={filters} nonce={nonce} />
+            <UnitLeague filters={filters} nonce={nonce} />
+          </>
+        )}
+      </div>
+    </Shell>
+  );
 }

@@ -1,0 +1,39 @@
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useRef } from 'react';
+
+// Only what the dashboard draws, so the bundle carries no other chart types.
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+/** An ECharts chart in a div: created once, given each new option whole, resized with its box, disposed on unmount. */
+export function Chart({ option, height = 320, testId, label }: { option: ChartOption; height?: number; testId?: string; label?: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    const el = box.current!;
+    const c = echarts.init(el, undefined, { renderer: 'canvas' });
+    chart.current = c;
+    const resize = () => c.resize();
+    window.addEventListener('resize', resize);
+    // The box also changes size without the window doing so (grid columns, a scrollbar appearing).
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
+    observer?.observe(el);
+    return () => {
+      window.removeEventListener('resize', resize);
+      observer?.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, { notMerge: true });
+  }, [option]);
+
+  return <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+}

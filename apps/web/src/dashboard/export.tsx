@@ -1,0 +1,55 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Select, Space } from 'antd';
+import { useState } from 'react';
+import { ApiError, download } from '../lib/api';
+import { useLang } from '../lib/i18n';
+import { Filters, statsQuery } from './filters';
+
+type By = 'month' | 'area' | 'category' | 'unit';
+
+/** CSV (UTF-8 with BOM, opens in Excel) or XLSX of the filtered figures, one row per month, area, category or unit. */
+export function ExportButtons({ filters, areaAllowed }: { filters: Filters; areaAllowed: boolean }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const [by, setBy] = useState<By>('month');
+  const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
+  const effectiveBy: By = by === 'area' && !areaAllowed ? 'month' : by;
+
+  async function run(format: 'csv' | 'xlsx') {
+    setBusy(format);
+    try {
+      // Rows by unit are figures cut by unit, which take no area.
+      const q = statsQuery(filters, { format, by: effectiveBy }, { area: areaAllowed && effectiveBy !== 'unit' });
+      await download(`/stats/export?${q}`, `stats-${effectiveBy}-${filters.from}-${filters.to}.${format}`);
+    } catch (e) {
+      const status = e instanceof ApiError ? e.status : 0;
+      message.error(status === 403 ? t('无权导出这些统计数据', 'You may not export these figures') : t(`导出失败（${status || '网络错误'}）`, `Export failed (${status || 'network error'})`));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Space.Compact data-testid="export">
+      <Select<By>
+        value={effectiveBy}
+        onChange={setBy}
+        aria-label={t('导出方式', 'Rows by')}
+        style={{ width: 112 }}
+        options={[
+          { value: 'month', label: t('按月份', 'By month') },
+          { value: 'area', label: t('按区域', 'By area'), disabled: !areaAllowed },
+          { value: 'category', label: t('按类别', 'By category') },
+          { value: 'unit', label: t('按单位', 'By unit') },
+        ]}
+        data-testid="export-by"
+      />
+      <Button icon={<DownloadOutlined />} loading={busy === 'csv'} onClick={() => run('csv')} data-testid="export-csv">
+        {t('导出 CSV', 'CSV')}
+      </Button>
+      <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => run('xlsx')} data-testid="export-xlsx">
+        {t('导出 Excel', 'Excel')}
+      </Button>
+    </Space.Compact>
+  );
+}

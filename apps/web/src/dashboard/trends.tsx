@@ -1,0 +1,126 @@
+import { Alert, Card, Empty, Segmented, Spin } from 'antd';
+import { useMemo } from 'react';
+import { useLang } from '../lib/i18n';
+import { Chart, ChartOption } from './chart';
+import { daysIn, Filters, INTERVAL_MAX_DAYS, statsQuery } from './filters';
+import { SATISFACTION_REFERENCE } from './format';
+import type { Interval, SeriesMetric, Timeseries } from './types';
+import { useApi } from './use-api';
+
+const COLORS = { received: '#5470c6', accepted: '#91cc75', resolved: '#fac858', satisfaction: '#b71c1c' };
+
+/** The interval to draw: the one asked for, or the next coarser one when the period is too long for it. */
+export function effectiveInterval(f: Filters): Interval {
+  const days = daysIn(f.from, f.to);
+  const order: Interval[] = ['day', 'week', 'month'];
+  return order.slice(order.indexOf(f.interval)).find((i) => days <= INTERVAL_MAX_DAYS[i]) ?? 'month';
+}
+
+/** Received, accepted and resolved per day, week or month, with the satisfaction rate on a second axis. */
+export function Trends(props: { filters: Filters; set(patch: Partial<Filters>): void; areaAllowed: boolean; nonce: number }) {
+  const { t, lang } = useLang();
+  const f = props.filters;
+  const interval = effectiveInterval(f);
+  const days = daysIn(f.from, f.to);
+  const path = (metric: SeriesMetric) => `/stats/timeseries?${statsQuery(f, { metric, interval }, { area: props.areaAllowed })}`;
+  const received = useApi<Timeseries>(path('received'), props.nonce);
+  const accepted = useApi<Timeseries>(path('accepted'), props.nonce);
+  const resolved = useApi<Timeseries>(path('resolved'), props.nonce);
+  const satisfaction = useApi<Timeseries>(path('satisfactionRate'), props.nonce);
+  const all = [received, accepted, resolved, satisfaction];
+  const loading = all.some((s) => s.loading);
+  const error = all.find((s) => s.error)?.error;
+  const ready = all.every((s) => s.data);
+
+  const option = useMemo<ChartOption | null>(() => {
+    if (!received.data || !accepted.data || !resolved.data || !satisfaction.data) return null;
+    const multiYear = f.from.slice(0, 4) !== f.to.slice(0, 4);
+    const label = (p: string) => {
+      if (interval === 'month') return lang === 'zh' ? `${+p.slice(0, 4)}年${+p.slice(5, 7)}月` : p.slice(0, 7);
+      const d = multiYear ? p : p.slice(5);
+      return interval === 'week' ? t(`${d} 起`, `wk ${d}`) : d;
+    };
+    const num = (v: number | string | null) => (v === null ? 0 : Number(v));
+    const sat = satisfaction.data.points.map((p) => (p.value === null ? null : Math.round(Number(p.value) * 10_000) / 100));
+    const many = received.data.points.length > 45;
+    const bars = (name: string, data: Timeseries, color: string) => ({
+      name,
+      type: many ? 'line' : 'bar',
+      data: data.points.map((p) => num(p.value)),
+      itemStyle: { color },
+      showSymbol: false,
+      barMaxWidth: 28,
+    });
+    const ref = SATISFACTION_REFERENCE * 100;
+    return {
+      color: Object.values(COLORS),
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: [t('收到', 'Received'), t('受理', 'Accepted'), t('调解成功', 'Resolved'), t('满意率', 'Satisfaction')] },
+      grid: { left: 48, right: 56, top: 48, bottom: 32 },
+      xAxis: { type: 'category', data: received.data.points.map((p) => label(p.period)), axisTick: { alignWithLabel: true } },
+      yAxis: [
+        { type: 'value', name: t('件', 'cases'), minInterval: 1 },
+        { type: 'value', name: t('满意率', 'Satisfaction'), min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+      ],
+      series: [
+        bars(t('收到', 'Received'), received.data, COLORS.received),
+        bars(t('受理', 'Accepted'), accepted.data, COLORS.accepted),
+        bars(t('调解成功', 'Resolved'), resolved.data, COLORS.resolved),
+        {
+          name: t('满意率', 'Satisfaction'),
+          type: 'line',
+          yAxisIndex: 1,
+          data: sat,
+          connectNulls: true,
+          showSymbol: true,
+          showAllSymbol: true,
+          symbolSize: 7,
+          itemStyle: { color: COLORS.satisfaction },
+          lineStyle: { width: 2 },
+          tooltip: { valueFormatter: (v: unknown) => (v === null || v === undefined || v === '-' ? '—' : `${v}%`) },
+          markLine: {
+            symbol: 'none',
+            silent: true,
+            lineStyle: { type: 'dashed', color: '#8c8c8c' },
+            label: { formatter: t(`参考值 ${ref}%`, `Reference ${ref}%`), position: 'insideStartTop', color: '#595959' },
+            data: [{ yAxis: ref }],
+          },
+        },
+      ],
+    };
+  }, [received.data, accepted.data, resolved.data, satisfaction.data, interval, lang, t, f.from, f.to]);
+
+  const empty = ready && received.data!.points.every((p) => !Number(p.value)) && satisfaction.data!.points.every((p) => p.value === null);
+
+  return (
+    <Card
+      title={t('趋势', 'Trends')}
+      extra={
+        <Segmented
+          size="small"
+          value={interval}
+          onChange={(v) => props.set({ interval: v as Interval })}
+          options={[
+            { label: t('按日', 'Day'), value: 'day', disabled: days > INTERVAL_MAX_DAYS.day },
+            { label: t('按周', 'Week'), value: 'week', disabled: days > INTERVAL_MAX_DAYS.week },
+            { label: t('按月', 'Month'), value: 'month' },
+          ]}
+          data-testid="interval"
+        />
+      }
+      data-testid="trends"
+    >
+      {error ? (
+        <Alert type="error" showIcon title={t('趋势数据读取失败', 'Could not load the trends')} description={error.message} />
+      ) : empty ? (
+        <Empty description={t('所选期间没有数据', 'No data in this period')} />
+      ) : option ? (
+        <Spin spinning={loading}>
+          <Chart option={option} height={340} testId="chart-trends" label={t('收到、受理、调解成功与满意率趋势', 'Received, accepted, resolved and satisfaction over time')} />
+        </Spin>
+      ) : (
+        <div className="wq-chart-placeholder"><Spin /></div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,249 @@
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { BrowserSystem, DESKTOP } from './support/system';
+
+/**
+ * The regulator dashboard in a real browser: two complaints filed through the API, one handled to
+ * the end by its station (accepted, resolved with ¥1,280.50 recovered, closed, rated), applied by
+ * the worker's statistics aggregator; then a city analyst's dashboard shows them in the counts, the
+ * recovered amount and the charts, and the CSV export downloads with its Chinese header row.
+ */
+const TABLET = { width: 768, height: 1024 };
+const shanghaiDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+const daysAgo = (n: number) => shanghaiDay(new Date(Date.now() - n * 86_400_000));
+
+/** A valid unified social credit code (GB 32100) from its first 17 characters. */
+function uscc(first17: string): string {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += chars.indexOf(first17[i]) * weights[i];
+  return first17 + chars[(31 - (sum % 31)) % 31];
+}
+const CREDIT_CODE = uscc('91371502MA3C5LJ0X');
+
+interface Session {
+  token: string;
+  user: Record<string, unknown>;
+}
+
+describe('regulator dashboard (chromium)', () => {
+  let sys: BrowserSystem;
+  let analyst: Session;
+  let stationStaff: Session;
+  let stationCode: string;
+  jest.setTimeout(180_000);
+
+  const call = async (method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const res = await fetch(`${sys.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        'Accept-Language': 'en',
+        ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(opts.token ? { Authorization: `Bearer ${opts.token}` } : {}),
+        ...opts.headers,
+      },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+  const must = async (method: string, path: string, expected: number, opts: Parameters<typeof call>[2] = {}) => {
+    const res = await call(method, path, opts);
+    if (res.status !== expected) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const login = async (account: { username: string; password: string }): Promise<Session> => {
+    const body = await must('POST', '/auth/login', 200, { body: account });
+    return { token: body.accessToken, user: body.user };
+  };
+  /** A browser page signed in as `who`: the token and user put where the session keeps them (no login page needed). */
+  const signedIn = async (who: Session, viewport = DESKTOP, lang?: 'en') => {
+    const { context, page } = await sys.page(viewport, { lang });
+    await context.addInitScript(
+      `sessionStorage.setItem('weiquan.token', ${JSON.stringify(who.token)}); sessionStorage.setItem('weiquan.user', ${JSON.stringify(JSON.stringify(who.user))});`,
+    );
+    return { context, page };
+  };
+  const kpi = (page: Page, name: string) => page.getByTestId(`kpi-${name}-value`);
+  /** Every chart has drawn: a canvas inside each container. */
+  const chartsDrawn = async (page: Page, ids: string[]) => {
+    for (const id of ids) await page.locator(`[data-testid="${id}"] canvas`).first().waitFor();
+  };
+
+  beforeAll(async () => {
+    sys = await BrowserSystem.start();
+    const body = (n: number, respondent: Record<string, unknown>) => ({
+      kind: 'complaint',
+      categoryCode: 'catering',
+      channel: 'offline',
+      consumer: { name: '张三', phone: `1390635${String(8800 + n)}`, address: '东昌府区柳园街道某小区 3 号楼' },
+      respondent: { address: '东昌府区东昌路 88 号', areaCode: '371502', ...respondent },
+      incidentDate: daysAgo(3),
+      amount: 1500,
+      description: '在该店消费的套餐与宣传图片严重不符，分量明显不足，店家拒绝退款。',
+      demand: '退还餐费 1500 元',
+    });
+    const first = await must('POST', '/complaints', 201, { body: body(1, { name: '聊城市看板测试餐饮有限公司', creditCode: CREDIT_CODE }) });
+    const second = await must('POST', '/complaints', 201, { body: body(2, { name: '聊城市看板测试火锅店' }) });
+
+    // The worker routes them in the background.
+    const routed = (trackingNo: string) =>
+      sys.until(`${trackingNo} assigned`, async () => {
+        const [row] = await sys.q<{ id: string; status: string; assignee_type: string; assignee_code: string }>(
+          `select id::text as id, status, assignee_type, assignee_code from cases where tracking_no = $1`,
+          [trackingNo],
+        );
+        return row?.status === 'assigned' ? row : null;
+      });
+    const a = await routed(first.trackingNo);
+    const b = await routed(second.trackingNo);
+
+    // The assigned station's staff handle them: both accepted, the first resolved with money back and closed.
+    const handler = async (c: { assignee_type: string; assignee_code: string }) =>
+      login(await sys.staff(c.assignee_type === 'station' ? 'station-staff' : 'regulator-staff', c.assignee_code));
+    const staffA = await handler(a);
+    const staffB = a.assignee_code === b.assignee_code ? staffA : await handler(b);
+    await must('POST', `/cases/${a.id}/actions`, 200, { token: staffA.token, body: { action: 'accept' } });
+    await must('POST', `/cases/${a.id}/actions`, 200, { token: staffA.token, body: { action: 'resolve', amountRecovered: 1280.5, agreement: true } });
+    await must('POST', `/cases/${a.id}/actions`, 200, { token: staffA.token, body: { action: 'close' } });
+    await must('POST', `/cases/${b.id}/actions`, 200, { token: staffB.token, body: { action: 'accept' } });
+    // The consumer rates the closed one.
+    await must('POST', `/complaints/${first.trackingNo}/rating`, 201, { headers: { 'X-Access-Code': first.accessCode }, body: { rating: 'satisfied' } });
+    stationStaff = staffA;
+    stationCode = a.assignee_code;
+
+    // The statistics aggregator (a worker job every few seconds) applies the history to the rollups.
+    analyst = await login(await sys.staff('city-analyst'));
+    await sys.until(
+      'the aggregator has applied the cases',
+      async () => {
+        const s = await must('GET', '/stats/summary', 200, { token: analyst.token });
+        return s.received >= 2 && s.resolved >= 1 && s.satisfactionRate !== null ? s : null;
+      },
+      60_000,
+    );
+  });
+  afterAll(() => sys?.close());
+
+  it("shows the analyst the cases in the counts, the recovered amount and the charts; the CSV export downloads", async () => {
+    const { context, page } = await signedIn(analyst);
+    await page.goto(`${sys.baseUrl}/dashboard`);
+    await page.getByTestId('dashboard').waitFor();
+    await expectText(page, 'kpi-received-value', '2');
+    expect(await kpi(page, 'recovered').textContent()).toBe('¥1,280.50');
+    expect(await kpi(page, 'mediationSuccessRate').textContent()).toBe('100%');
+    expect(await kpi(page, 'satisfactionRate').textContent()).toBe('100%');
+    expect(await page.getByTestId('kpi-satisfactionRate').textContent()).toContain('参考值 96.8%');
+    expect(await kpi(page, 'open').textContent()).toBe('1');
+    expect(await kpi(page, 'overdue').textContent()).toBe('0');
+
+    await chartsDrawn(page, ['chart-trends', 'chart-area', 'chart-category']);
+    await page.getByTestId('hotspots').getByText('聊城市看板测试餐饮有限公司').waitFor();
+    expect(await page.getByTestId('hotspots').textContent()).toContain(CREDIT_CODE);
+    await page.getByTestId('units').getByText(stationCode).waitFor();
+
+    // The filters go to the URL (a city analyst filters by area too).
+    expect(await page.getByTestId('filter-area').count()).toBe(1);
+    await page.getByTestId('filter-track').getByText('投诉').click();
+    await page.waitForURL(/track=complaint/);
+    await expectText(page, 'kpi-received-value', '2');
+    await page.getByTestId('filter-track').getByText('全部').click();
+    await page.waitForURL((u) => !u.search.includes('track='));
+
+    // CSV by month: a UTF-8 file with the Chinese header row and this month's figures.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    expect(csv.suggestedFilename()).toMatch(/^stats-month-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync((await csv.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.slice(1).split(/\r?\n/)[0]).toBe(
+      '起始日,截止日,月份,名称,收到,受理,不予受理,调解成功,终止调解,办结,撤回,按时受理率,调解成功率,挽回经济损失（元）,平均办理工作日,满意率,回访率,举报立案,举报不予立案,举报人按时告知率',
+    );
+    const rows: Record<string, string>[] = parse(text, { bom: true, columns: true });
+    const month = shanghaiDay(new Date()).slice(0, 7);
+    expect(rows.find((r) => r['月份'] === month)).toMatchObject({ 收到: '2', 受理: '2', 调解成功: '1', 办结: '1', '挽回经济损失（元）': '1280.50', 调解成功率: '1', 满意率: '1' });
+    expect(rows.reduce((n, r) => n + Number(r['收到']), 0)).toBe(2);
+
+    // XLSX by unit.
+    await page.getByTestId('export-by').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '按单位' }).click();
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/^stats-unit-.*\.xlsx$/);
+    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+
+    await page.evaluate('window.scrollTo(0, 0)');
+    await sys.shot(page, 'dashboard-desktop');
+    await context.close();
+  });
+
+  it('fits a tablet, and reads in English', async () => {
+    const tablet = await signedIn(analyst, TABLET);
+    await tablet.page.goto(`${sys.baseUrl}/dashboard`);
+    await expectText(tablet.page, 'kpi-received-value', '2');
+    await chartsDrawn(tablet.page, ['chart-trends', 'chart-area', 'chart-category']);
+    // Nothing wider than the screen: the tables scroll inside their cards.
+    expect(await tablet.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(TABLET.width);
+    await sys.shot(tablet.page, 'dashboard-tablet');
+    await tablet.context.close();
+
+    const en = await signedIn(analyst, DESKTOP, 'en');
+    await en.page.goto(`${sys.baseUrl}/dashboard?interval=day`);
+    await expectText(en.page, 'kpi-received-value', '2');
+    expect(await en.page.getByTestId('kpi-satisfactionRate').textContent()).toContain('Reference 96.8%');
+    await chartsDrawn(en.page, ['chart-trends', 'chart-area', 'chart-category']);
+    await sys.shot(en.page, 'dashboard-desktop-en');
+    await en.context.close();
+  });
+
+  it('says so when the period has no data', async () => {
+    const { context, page } = await signedIn(analyst);
+    await page.goto(`${sys.baseUrl}/dashboard?from=2020-01-01&to=2020-12-31`);
+    await page.getByTestId('dashboard-empty').waitFor();
+    expect(await kpi(page, 'received').textContent()).toBe('0');
+    expect(await kpi(page, 'satisfactionRate').textContent()).toBe('—');
+    await page.getByTestId('trends').getByText('所选期间没有数据').waitFor();
+    await sys.shot(page, 'dashboard-empty');
+    await context.close();
+  });
+
+  it("shows a station its own unit's figures, without the area filter", async () => {
+    const { context, page } = await signedIn(stationStaff);
+    await page.goto(`${sys.baseUrl}/dashboard?area=371502`);
+    await page.getByTestId('kpi-received-value').waitFor();
+    await chartsDrawn(page, ['chart-trends', 'chart-category']);
+    expect(await page.getByTestId('dashboard-error').count()).toBe(0);
+    expect(await page.getByTestId('filter-area').count()).toBe(0);
+    expect(Number(await kpi(page, 'received').textContent())).toBeGreaterThanOrEqual(1);
+    expect(await kpi(page, 'recovered').textContent()).toBe('¥1,280.50');
+    await sys.shot(page, 'dashboard-station');
+    await context.close();
+  });
+
+  it('a role without access to the statistics sees a message, not a broken page', async () => {
+    const { context, page } = await signedIn(analyst);
+    // Every staff role may read /stats today; a 403 (a role taken away, a unit outside the caller's scope) is simulated.
+    await page.route('**/api/v1/stats/**', (route) =>
+      route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ statusCode: 403, error: 'Forbidden', message: '无权访问' }) }),
+    );
+    await page.goto(`${sys.baseUrl}/dashboard`);
+    await page.getByTestId('dashboard-forbidden').waitFor();
+    expect(await page.getByTestId('dashboard-forbidden').textContent()).toContain('无权查看统计数据');
+    await sys.shot(page, 'dashboard-forbidden');
+    await context.close();
+  });
+});
+
+/** Waits until the element's text is exactly `text` (figures arrive after the first paint). */
+async function expectText(page: Page, testId: string, text: string): Promise<void> {
+  const el = page.getByTestId(testId);
+  await el.waitFor();
+  const end = Date.now() + 15_000;
+  let last: string | null = null;
+  while (Date.now() < end) {
+    last = await el.textContent();
+    if (last === text) return;
+    await page.waitForTimeout(200);
+  }
+  expect(last).toBe(text);
+}
