@@ -5,7 +5,8 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { ComplaintsApiModule, CreateComplaintDto, IntakeService } from '@weiquan/complaints';
 import { AppConfig, ConfigModule, CryptoModule, DatabaseModule, QueueModule, RedisModule } from '@weiquan/core';
 import { DirectorySeeder } from '@weiquan/directory';
-import { RoutingService } from '@weiquan/routing';
+import { CasesHeldError, RoutingService } from '@weiquan/routing';
+import { Client } from 'pg';
 import { SCHEMA } from '@weiquan/schema';
 import { Module } from '@nestjs/common';
 import { createTestEnv, deleteRedisKeys, TestEnv } from './support/test-env';
@@ -146,6 +147,30 @@ describe('routing worker', () => {
     const again = await workers[0].get(RoutingService).route(c.id, 0);
     expect(again.state).toBe('skipped');
     expect((await q(`select count(*)::int as n from routing_decision where case_id = $1`, [c.id]))[0].n).toBe(1);
+  });
+
+  it('a case another transaction holds is not left behind: the job fails, is retried, and routes it', async () => {
+    const routing = workers[0].get(RoutingService);
+    const holder = new Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    try {
+      // Hold a case before a worker routes it (they are fast: try a few submissions).
+      let held: { id: string } | undefined;
+      for (let i = 0; i < 20 && !held; i++) {
+        const a = await submit(complaint());
+        await holder.query('begin');
+        const rows = await holder.query(`select id::text as id from cases where tracking_no = $1 and status = 'received' for update`, [a.trackingNo]);
+        if (rows.rows.length) held = rows.rows[0];
+        else await holder.query('rollback');
+      }
+      expect(held).toBeDefined();
+      await expect(routing.route(held!.id, 0)).rejects.toBeInstanceOf(CasesHeldError);
+      await holder.query('commit');
+      // The worker's own job failed on the lock the same way and is retried with backoff.
+      await until(async () => (await q(`select status from cases where id = $1`, [held!.id]))[0].status === 'assigned', 20_000);
+    } finally {
+      await holder.end();
+    }
   });
 
   it('a hand-back routes the case again without that unit, never in a loop', async () => {

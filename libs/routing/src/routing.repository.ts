@@ -50,6 +50,17 @@ export class RoutingRepository {
     })) as CaseToRoute[];
   }
 
+  /** Of these, the cases still waiting for routing in that round (not routed by anyone meanwhile). */
+  async stillWaiting(items: { caseId: string; round: number }[]): Promise<string[]> {
+    if (!items.length) return [];
+    const rows: { id: string }[] = await this.db.query(
+      `select c.id::text as id from jsonb_to_recordset($1::jsonb) as w("caseId" bigint, round int)
+         join cases c on c.id = w."caseId" and c.routing_round = w.round and c.status = 'received'`,
+      [JSON.stringify(items)],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async directory(): Promise<DirectoryRows> {
     const areas = await this.db.query(`select code from area`);
     const stations = await this.db.query(

@@ -9,6 +9,13 @@ import { RoutingMetrics } from './routing.metrics';
 /** The directory changes rarely; loads are read fresh for every decision. */
 const DIRECTORY_REFRESH_MS = 30_000;
 
+/** Some cases of a batch were locked by another transaction; the job is retried (with backoff). */
+export class CasesHeldError extends Error {
+  constructor(readonly count: number) {
+    super(`${count} case(s) of the batch were locked by another transaction; retrying`);
+  }
+}
+
 export type RouteOutcome = { state: 'assigned'; decision: RoutingDecision } | { state: 'skipped'; why: string };
 
 @Injectable()
@@ -75,6 +82,11 @@ export class RoutingService {
       const applied = await this.repo.apply(sql, batch);
       return batch.map((b) => ({ ...b, applied: applied.has(b.c.id) }));
     });
+    // A case another transaction held (SKIP LOCKED) is still waiting: fail the job so it is retried,
+    // rather than completing it and leaving the case to the reconciler.
+    const seen = new Set(decided.map((b) => b.c.id));
+    const held = await this.repo.stillWaiting(items.filter((i) => !seen.has(i.caseId)));
+    if (held.length) throw new CasesHeldError(held.length);
     return decided.map(({ d, applied }) => {
       if (!applied) return { state: 'skipped' as const, why: 'another worker routed it first' };
       this.metrics.decided(d.rule);
@@ -111,7 +123,7 @@ export class RoutingService {
   async reconcile(): Promise<number> {
     const due = await this.repo.unrouted(this.config.routing.reconcileAfterSeconds, 5_000);
     if (due.length) {
-      await this.jobs.enqueueMany(routeBatches(due));
+      await this.jobs.enqueueMany(routeBatches(due, String(Date.now())));
       this.logger.log({ cases: due.length }, 'unrouted cases re-enqueued');
     }
     return due.length;

@@ -21,7 +21,11 @@ export interface JobPayloads {
   /** Worker liveness and queue lag: the worker records when it picked this up. */
   'ops.heartbeat': Record<string, never>;
   /** Route a batch of cases (each in its routing round): one transaction for up to ROUTE_BATCH cases. */
-  'routing.route-cases': { cases: { caseId: string; round: number }[] };
+  'routing.route-cases': {
+    cases: { caseId: string; round: number }[];
+    /** Set by the reconciler: a re-enqueue is new work, not the same job as one that completed or failed. */
+    sweep?: string;
+  };
   /** Move station assignments past their service-level day to the area bureau. */
   'routing.escalate-stations': Record<string, never>;
   /** Re-enqueue what PostgreSQL says is due but Redis may have lost (a flush, a lost job). */
@@ -63,7 +67,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
     keepCompleted: 1_000,
     keepFailed: 10_000,
     // The same batch (same cases, same rounds) enqueued twice is held once.
-    jobId: (p: JobPayloads['routing.route-cases']) => `route-cases-${p.cases[0].caseId}-${p.cases.length}-${hashCases(p.cases)}`,
+    jobId: (p: JobPayloads['routing.route-cases']) => `route-cases-${p.cases[0].caseId}-${p.cases.length}-${hashCases(p.cases)}${p.sweep ? `-s${p.sweep}` : ''}`,
   },
   'routing.escalate-stations': { queue: QUEUES.routing, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
   'routing.reconcile': { queue: QUEUES.routing, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
@@ -102,9 +106,9 @@ function hashCases(cases: { caseId: string; round: number }[]): string {
   return h.toString(36);
 }
 
-export function routeBatches(cases: { caseId: string; round: number }[]): { name: 'routing.route-cases'; payload: JobPayloads['routing.route-cases'] }[] {
+export function routeBatches(cases: { caseId: string; round: number }[], sweep?: string): { name: 'routing.route-cases'; payload: JobPayloads['routing.route-cases'] }[] {
   const jobs = [];
-  for (let i = 0; i < cases.length; i += ROUTE_BATCH) jobs.push({ name: 'routing.route-cases' as const, payload: { cases: cases.slice(i, i + ROUTE_BATCH) } });
+  for (let i = 0; i < cases.length; i += ROUTE_BATCH) jobs.push({ name: 'routing.route-cases' as const, payload: { cases: cases.slice(i, i + ROUTE_BATCH), ...(sweep ? { sweep } : {}) } });
   return jobs;
 }
 
