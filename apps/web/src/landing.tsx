@@ -1,14 +1,24 @@
+import { FileSearchOutlined, FormOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useLang } from './lib/i18n';
+import { Shell } from './lib/shell';
 
 interface Area { code: string; name: string }
 interface Station { code: string; name: string; areaCode: string; type: string }
 
-const TYPE_NAMES: Record<string, string> = {
-  mall: '商场商圈', scenic: '景区', market: '市场', community: '社区', platform: '平台企业', enterprise: '企业',
+const TYPE_NAMES: Record<string, [string, string]> = {
+  mall: ['商场商圈', 'Malls'],
+  scenic: ['景区', 'Scenic spots'],
+  market: ['市场', 'Markets'],
+  community: ['社区', 'Communities'],
+  platform: ['平台企业', 'Platforms'],
+  enterprise: ['企业', 'Businesses'],
 };
 
-/** The landing page until the consumer portal, staff console and dashboard arrive. */
+/** The portal's home: file or track, what the difference between a complaint and a report is, and the stations. */
 export function Landing() {
+  const { t } = useLang();
   const [areas, setAreas] = useState<Area[]>([]);
   const [stations, setStations] = useState<Station[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -31,34 +41,57 @@ export function Landing() {
   }
 
   return (
-    <main className="page">
+    <Shell>
       <header className="hero">
-        <p className="eyebrow">聊城市市场监督管理局 · 消费维权服务</p>
-        <h1>聊城市消费维权服务平台</h1>
+        <p className="eyebrow">{t('聊城市市场监督管理局 · 消费维权服务', 'Liaocheng Market Regulation Bureau · consumer rights')}</p>
+        <h1>{t('聊城市消费维权服务平台', 'Liaocheng Consumer Rights Service')}</h1>
         <p className="lead">
-          消费者可在线提交<strong>投诉</strong>（自己的消费纠纷，申请调解）或<strong>举报</strong>（反映经营者的违法线索），
-          凭受理编号和查询码随时查看办理进度。投诉受理与否将在收到之日起 7 个工作日内告知。
+          {t(
+            '在线提交投诉或举报，凭受理编号和查询码随时查看办理进度。投诉受理与否将在收到之日起 7 个工作日内告知。',
+            'File a complaint or a report online, and follow it with its tracking number and access code. You are told within 7 working days whether a complaint is accepted.',
+          )}
         </p>
-        <p className="notice">在线投诉、进度查询、工作人员办案台与监管数据看板正在建设中。</p>
+        <nav className="portal-actions" aria-label={t('主要功能', 'Main actions')}>
+          <Link to="/complaint/new" className="portal-action primary" data-testid="go-file">
+            <FormOutlined aria-hidden />
+            <span>{t('我要投诉/举报', 'File a complaint or report')}</span>
+          </Link>
+          <Link to="/track" className="portal-action" data-testid="go-track">
+            <FileSearchOutlined aria-hidden />
+            <span>{t('查询办理进度', 'Track a case')}</span>
+          </Link>
+        </nav>
       </header>
 
+      <section className="card two-tracks" aria-label={t('投诉与举报的区别', 'Complaint or report')}>
+        <div>
+          <h2>{t('投诉', 'Complaint')}</h2>
+          <p>{t('您本人与经营者的消费纠纷，希望退款、赔偿或维修：由服务站或市场监管部门组织调解。', 'Your own dispute with a business (refund, compensation, repair): a station or the regulator mediates.')}</p>
+        </div>
+        <div>
+          <h2>{t('举报', 'Report')}</h2>
+          <p>{t('反映经营者涉嫌违法的线索：由监管部门核查、决定是否立案查处，不进行调解。', 'A lead on illegal conduct: the regulator checks it and decides whether to open a case. No mediation.')}</p>
+        </div>
+      </section>
+
       <section aria-labelledby="stations-title" className="card">
-        <h2 id="stations-title">消费维权服务站</h2>
-        {failed && <p className="error">暂时无法读取服务站目录，请稍后刷新。</p>}
-        {!failed && stations === null && <p>正在加载…</p>}
+        <h2 id="stations-title">{t('消费维权服务站', 'Rights-protection stations')}</h2>
+        {failed && <p className="error">{t('暂时无法读取服务站目录，请稍后刷新。', 'The station directory is unavailable; reload shortly.')}</p>}
+        {!failed && stations === null && <p>{t('正在加载…', 'Loading…')}</p>}
         {stations && (
           <>
             <p className="big" data-testid="station-count">
-              {stations.length}<span> 个服务站，覆盖 {byArea.size} 个县（市、区）</span>
+              {stations.length}
+              <span>{t(` 个服务站，覆盖 ${byArea.size} 个县（市、区）`, ` stations in ${byArea.size} counties and districts`)}</span>
             </p>
             <ul className="chips">
               {[...byType].map(([type, n]) => (
-                <li key={type}>{TYPE_NAMES[type] ?? type} {n}</li>
+                <li key={type}>{TYPE_NAMES[type] ? t(...TYPE_NAMES[type]) : type} {n}</li>
               ))}
             </ul>
             <table>
               <thead>
-                <tr><th scope="col">区域</th><th scope="col">服务站</th></tr>
+                <tr><th scope="col">{t('区域', 'Area')}</th><th scope="col">{t('服务站', 'Stations')}</th></tr>
               </thead>
               <tbody>
                 {areas.map((a) => (
@@ -66,14 +99,12 @@ export function Landing() {
                 ))}
               </tbody>
             </table>
-            <p className="fine">说明：当前服务站名单为示例数据，正式上线时由市场监管部门导入真实名单。</p>
+            <p className="fine">
+              {t('说明：当前服务站名单为示例数据，正式上线时由市场监管部门导入真实名单。', 'Note: the station list is sample data until the bureau imports the real one.')}
+            </p>
           </>
         )}
       </section>
-
-      <footer className="fine">
-        <a href="/docs">接口文档 API</a> · <a href="/health/ready">系统状态</a>
-      </footer>
-    </main>
+    </Shell>
   );
 }

@@ -1,12 +1,6 @@
-import { Shell } from '../lib/shell';
+/** The consumer portal: file a complaint or report, keep its number and code, follow it. */
+import './consumer.css';
 
-// Placeholders: the consumer portal (filing, result, tracking) is built here.
-export function FilePage() {
-  return <Shell>…</Shell>;
-}
-export function ResultPage() {
-  return <Shell>…</Shell>;
-}
-export function TrackPage() {
-  return <Shell>…</Shell>;
-}
+export { FilePage } from './file-page';
+export { ResultPage } from './result-page';
+export { TrackPage } from './track-page';

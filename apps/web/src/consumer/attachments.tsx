@@ -1,0 +1,108 @@
+import { DeleteOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../lib/api';
+import { useLang } from '../lib/i18n';
+import { fileSize } from './texts';
+
+export const MAX_FILES = 5;
+export const MAX_BYTES = 10 * 1024 * 1024;
+const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'];
+
+export interface Picked {
+  key: string;
+  file: File;
+  /** An object URL for an image's thumbnail; PDFs show an icon. */
+  preview: string | null;
+}
+
+/**
+ * Evidence picker: photos of receipts, goods, chats; PDFs of contracts. Each shows a thumbnail (or a
+ * PDF icon) and can be removed; type, size and count are checked here, and again by the API by
+ * content when they are uploaded.
+ */
+export function AttachmentPicker({ value, onChange, max = MAX_FILES }: { value: Picked[]; onChange(files: Picked[]): void; max?: number }) {
+  const { t } = useLang();
+  const input = useRef<HTMLInputElement>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const latest = useRef(value);
+  latest.current = value;
+
+  // Object URLs live as long as the page shows them.
+  useEffect(() => () => latest.current.forEach((p) => p.preview && URL.revokeObjectURL(p.preview)), []);
+
+  const add = (list: FileList | null) => {
+    const next = [...value];
+    const bad: string[] = [];
+    for (const file of Array.from(list ?? [])) {
+      if (!ACCEPTED.includes(file.type)) bad.push(t(`${file.name}：只能上传图片（JPG/PNG/WebP/GIF）或 PDF`, `${file.name}: only images (JPG/PNG/WebP/GIF) or PDF`));
+      else if (file.size > MAX_BYTES) bad.push(t(`${file.name}：超过 10 MB`, `${file.name}: larger than 10 MB`));
+      else if (next.length >= max) bad.push(t(`${file.name}：最多 ${max} 个文件`, `${file.name}: at most ${max} files`));
+      else next.push({ key: `${file.name}-${file.size}-${Math.random()}`, file, preview: file.type.startsWith('image/') ? URL.createObjectURL(file) : null });
+    }
+    setProblems(bad);
+    onChange(next);
+    if (input.current) input.current.value = '';
+  };
+
+  const remove = (key: string) => {
+    const gone = value.find((p) => p.key === key);
+    if (gone?.preview) URL.revokeObjectURL(gone.preview);
+    onChange(value.filter((p) => p.key !== key));
+  };
+
+  return (
+    <div>
+      <ul className="attach-grid" aria-label={t('已选择的文件', 'Chosen files')}>
+        {value.map((p) => (
+          <li key={p.key} className="attach-tile" data-testid="attachment-tile">
+            {p.preview ? <img src={p.preview} alt={p.file.name} /> : <FilePdfOutlined className="attach-pdf" aria-hidden />}
+            <span className="attach-name" title={p.file.name}>{p.file.name}</span>
+            <span className="attach-size">{fileSize(p.file.size)}</span>
+            <Button
+              size="small"
+              type="text"
+              danger
+              className="attach-remove"
+              icon={<DeleteOutlined />}
+              aria-label={t(`移除 ${p.file.name}`, `Remove ${p.file.name}`)}
+              onClick={() => remove(p.key)}
+            />
+          </li>
+        ))}
+        {value.length < max && (
+          <li>
+            <label className="attach-add">
+              <PlusOutlined aria-hidden />
+              <span>{t('添加文件', 'Add files')}</span>
+              <input
+                ref={input}
+                type="file"
+                multiple
+                accept={ACCEPTED.join(',')}
+                data-testid="attachment-input"
+                onChange={(e) => add(e.target.files)}
+              />
+            </label>
+          </li>
+        )}
+      </ul>
+      <Typography.Text type="secondary" className="hint">
+        {t(`图片或 PDF，最多 ${max} 个，每个不超过 10 MB（如发票、小票、聊天记录截图、合同）。`, `Images or PDF, up to ${max}, 10 MB each (receipts, chat screenshots, contracts).`)}
+      </Typography.Text>
+      {problems.length > 0 && <Alert type="warning" showIcon style={{ marginTop: 8 }} title={problems.map((p) => <div key={p}>{p}</div>)} />}
+    </div>
+  );
+}
+
+/** Sends the files to a filed case (the access code is the key); answers how many were stored. */
+export async function uploadAttachments(trackingNo: string, accessCode: string, files: Picked[]): Promise<number> {
+  if (!files.length) return 0;
+  const form = new FormData();
+  for (const p of files) form.append('file', p.file, p.file.name);
+  const res = await api<{ attachments: unknown[] }>(`/complaints/${encodeURIComponent(trackingNo)}/attachments`, {
+    form,
+    headers: { 'X-Access-Code': accessCode },
+  });
+  return res.attachments.length;
+}

@@ -1,0 +1,44 @@
+import { Radio } from 'antd';
+import { useLang } from '../lib/i18n';
+import type { Kind } from './types';
+
+/** 投诉 / 举报 / 两者都有, each with what it means in plain words: the choice decides who handles it and how. */
+export function KindPicker({ value, onChange, id }: { value?: Kind; onChange?(kind: Kind): void; id?: string }) {
+  const { t } = useLang();
+  const options: { kind: Kind; title: string; text: string }[] = [
+    {
+      kind: 'complaint',
+      title: t('投诉', 'Complaint'),
+      text: t(
+        '您本人与经营者之间的消费纠纷，希望退款、赔偿、更换或维修。由消费维权服务站或市场监管部门组织双方调解。',
+        'Your own dispute with a business: you want a refund, compensation, a replacement or a repair. A rights-protection station or the regulator mediates between you and the business.',
+      ),
+    },
+    {
+      kind: 'report',
+      title: t('举报', 'Report'),
+      text: t(
+        '向监管部门反映经营者涉嫌违法的线索（如无照经营、虚假宣传、销售假冒伪劣商品）。不进行调解，也不为您追回损失；监管部门核查后决定是否立案，实名举报的告知您结果。',
+        'A lead on illegal conduct for the regulator (unlicensed trading, false advertising, fake goods). There is no mediation and no money is recovered for you; the regulator checks it and decides whether to open a case, and tells you if you give your name.',
+      ),
+    },
+    {
+      kind: 'both',
+      title: t('两者都有', 'Both'),
+      text: t(
+        '既要解决自己的纠纷，也要反映违法行为：将分为一件投诉和一件举报，分别办理，用同一个查询码查询。',
+        'Your own dispute and a lead on illegal conduct: it becomes one complaint and one report, handled separately, both tracked with the same access code.',
+      ),
+    },
+  ];
+  return (
+    <Radio.Group id={id} value={value} onChange={(e) => onChange?.(e.target.value as Kind)} className="kind-options">
+      {options.map((o) => (
+        <Radio key={o.kind} value={o.kind} className={`kind-option${value === o.kind ? ' kind-option-on' : ''}`} data-testid={`kind-${o.kind}`}>
+          <strong>{o.title}</strong>
+          <span>{o.text}</span>
+        </Radio>
+      ))}
+    </Radio.Group>
+  );
+}

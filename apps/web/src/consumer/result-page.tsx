@@ -1,0 +1,142 @@
+import { CheckCircleFilled, ExclamationCircleFilled } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Typography } from 'antd';
+import { Link, useLocation } from 'react-router';
+import { useLang } from '../lib/i18n';
+import { Shell } from '../lib/shell';
+import { lastFiled } from './storage';
+import { groupDigits } from './texts';
+import type { FiledState } from './types';
+
+/** A number the consumer must keep: large, copyable, and read out in groups. */
+function KeepThis({ label, value, testId }: { label: string; value: string; testId: string }) {
+  const { t } = useLang();
+  return (
+    <div className="keep">
+      <div className="keep-label">{label}</div>
+      <Typography.Text
+        className="keep-value"
+        data-testid={testId}
+        data-value={value}
+        copyable={{ text: value, tooltips: [t('复制', 'Copy'), t('已复制', 'Copied')] }}
+      >
+        {groupDigits(value)}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** After filing: the tracking number and access code (shown once, never again), and what happens next. */
+export function ResultPage() {
+  const { t } = useLang();
+  const location = useLocation();
+  const filed = (location.state as FiledState | null) ?? lastFiled();
+
+  if (!filed) {
+    return (
+      <Shell>
+        <Card className="form-card">
+          <Typography.Title level={4}>{t('没有找到刚才的提交', 'No recent submission here')}</Typography.Title>
+          <Typography.Paragraph>
+            {t('如果您已记下受理编号和查询码，可以查询办理进度。', 'If you noted your tracking number and access code, you can look up the case.')}
+          </Typography.Paragraph>
+          <Space wrap>
+            <Link to="/track"><Button type="primary">{t('查询办理进度', 'Track a case')}</Button></Link>
+            <Link to="/complaint/new"><Button>{t('我要投诉/举报', 'File a complaint or report')}</Button></Link>
+          </Space>
+        </Card>
+      </Shell>
+    );
+  }
+
+  const { answer } = filed;
+  const duplicate = answer.status === 'duplicate';
+  const both = answer.kind === 'both' && answer.linkedTrackingNo;
+  return (
+    <Shell>
+      <Card className="form-card result-card">
+        <div className="result-head">
+          {duplicate ? <ExclamationCircleFilled className="result-icon warn" /> : <CheckCircleFilled className="result-icon" />}
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {duplicate ? t('已收到，与此前的投诉为同一事项', 'Received: the same matter as an earlier complaint') : t('提交成功', 'Submitted')}
+          </Typography.Title>
+        </div>
+
+        <KeepThis label={t('受理编号', 'Tracking number')} value={answer.trackingNo} testId="tracking-no" />
+        <KeepThis label={t('查询码', 'Access code')} value={answer.accessCode} testId="access-code" />
+
+        <Alert
+          type="warning"
+          showIcon
+          className="keep-warning"
+          title={t('请立即记下或截图保存受理编号和查询码', 'Write down or screenshot the tracking number and access code now')}
+          description={t(
+            '凭这两项查询进度、补充材料、撤回或评价。查询码只显示这一次，遗失后无法找回，工作人员也无法告诉您。',
+            'You need both to track the case, add material, withdraw or rate it. The access code is shown only this once and cannot be recovered: staff cannot tell it to you either.',
+          )}
+        />
+
+        {both && (
+          <Alert
+            type="info"
+            showIcon
+            className="result-note"
+            data-testid="linked-note"
+            title={t('已分为投诉和举报两件，分别办理', 'Filed as a complaint and a report, handled separately')}
+            description={
+              <>
+                {t('投诉：', 'Complaint: ')}<strong>{groupDigits(answer.trackingNo)}</strong>
+                <br />
+                {t('举报：', 'Report: ')}<Typography.Text strong copyable={{ text: answer.linkedTrackingNo! }}>{groupDigits(answer.linkedTrackingNo!)}</Typography.Text>
+                <br />
+                {t('两件使用同一个查询码。', 'Both use the same access code.')}
+              </>
+            }
+          />
+        )}
+
+        {duplicate && (
+          <Alert
+            type="warning"
+            showIcon
+            className="result-note"
+            data-testid="duplicate-note"
+            title={t('重复提交', 'Duplicate')}
+            description={t(
+              `您在 30 日内已就同一经营者的同一事项提交过投诉${answer.duplicateOfTrackingNo ? `（受理编号 ${groupDigits(answer.duplicateOfTrackingNo)}）` : ''}，本次提交已并入该投诉一并办理，不再另行分派。`,
+              `You filed a complaint about the same matter with the same business within 30 days${answer.duplicateOfTrackingNo ? ` (tracking number ${groupDigits(answer.duplicateOfTrackingNo)})` : ''}; this one is linked to it and handled together with it.`,
+            )}
+          />
+        )}
+
+        {answer.acceptanceDueDate && !duplicate && (
+          <p className="result-due" data-testid="acceptance-due">
+            {answer.kind === 'report'
+              ? t(`监管部门将核查举报线索，立案决定期限：${answer.acceptanceDueDate}`, `The regulator checks the lead; decision on opening a case due by ${answer.acceptanceDueDate}`)
+              : t(`是否受理将在 ${answer.acceptanceDueDate} 前告知您`, `You will be told whether it is accepted by ${answer.acceptanceDueDate}`)}
+            {answer.acceptanceDueProvisional && (
+              <span className="provisional"> {t('（暂定：该年度节假日安排尚未公布）', '(provisional: that year\'s holiday schedule is not yet published)')}</span>
+            )}
+          </p>
+        )}
+
+        {filed.uploaded > 0 && <p className="fine-print">{t(`已上传 ${filed.uploaded} 个附件。`, `${filed.uploaded} attachment(s) uploaded.`)}</p>}
+        {filed.uploadError && (
+          <Alert
+            type="error"
+            showIcon
+            className="result-note"
+            title={t('附件上传失败', 'The attachments were not uploaded')}
+            description={`${filed.uploadError} ${t('投诉已成功提交，您可以在进度查询页补充上传。', 'The case itself is filed; you can add them on the status page.')}`}
+          />
+        )}
+
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
+          <Link to={`/track?no=${answer.trackingNo}`}>
+            <Button type="primary" size="large" block data-testid="go-track">{t('查看办理进度', 'See the progress')}</Button>
+          </Link>
+          <Link to="/"><Button size="large" block>{t('返回首页', 'Home')}</Button></Link>
+        </Space>
+      </Card>
+    </Shell>
+  );
+}

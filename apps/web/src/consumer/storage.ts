@@ -1,0 +1,55 @@
+import type { FiledState } from './types';
+
+/**
+ * What the consumer pages keep in the tab (sessionStorage: gone when the tab closes): the last
+ * filing's answer, for a reload of the result page, and access codes, so a refresh of the status
+ * page does not ask again.
+ */
+const FILED = 'weiquan.filed';
+const CODE = (no: string) => `weiquan.access.${no}`;
+
+function safe<T>(f: () => T, fallback: T): T {
+  try {
+    return f();
+  } catch {
+    return fallback; // storage disabled (private mode) or full: the pages still work, they just forget
+  }
+}
+
+export function rememberFiled(state: FiledState): void {
+  safe(() => sessionStorage.setItem(FILED, JSON.stringify(state)), undefined);
+  for (const no of [state.answer.trackingNo, state.answer.linkedTrackingNo]) if (no) rememberCode(no, state.answer.accessCode);
+}
+
+export function lastFiled(): FiledState | null {
+  return safe(() => {
+    const raw = sessionStorage.getItem(FILED);
+    return raw ? (JSON.parse(raw) as FiledState) : null;
+  }, null);
+}
+
+export function rememberCode(trackingNo: string, code: string): void {
+  safe(() => sessionStorage.setItem(CODE(trackingNo), code), undefined);
+}
+
+export function storedCode(trackingNo: string): string | null {
+  return safe(() => sessionStorage.getItem(CODE(trackingNo)), null);
+}
+
+export function forgetCode(trackingNo: string): void {
+  safe(() => sessionStorage.removeItem(CODE(trackingNo)), undefined);
+}
+
+/**
+ * One key per form: a double click or a retry after a lost answer sends the same key, and the API
+ * answers with the first case instead of filing a second. crypto.randomUUID exists only on HTTPS
+ * and localhost; getRandomValues everywhere.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

@@ -1,0 +1,78 @@
+/** Labels for the API's codes, in both languages (the API sends codes; the page names them). */
+type T = (zh: string, en: string) => string;
+
+export const ISSUE_TYPES = [
+  'quality', 'price-marking', 'measurement', 'contract', 'after-sales', 'false-advertising', 'safety', 'refund', 'personal-information', 'other',
+] as const;
+
+export function issueLabel(code: string, t: T): string {
+  const labels: Record<string, [string, string]> = {
+    quality: ['商品或服务质量', 'Quality of goods or service'],
+    'price-marking': ['价格、明码标价', 'Prices and price tags'],
+    measurement: ['计量（缺斤短两）', 'Short weight or measure'],
+    contract: ['合同、格式条款', 'Contract terms'],
+    'after-sales': ['售后服务（三包、维修）', 'After-sales service, repairs'],
+    'false-advertising': ['虚假宣传', 'False advertising'],
+    safety: ['人身、财产安全', 'Safety'],
+    refund: ['退款、退货、退卡', 'Refunds and returns'],
+    'personal-information': ['个人信息', 'Personal information'],
+    other: ['其他', 'Other'],
+  };
+  const l = labels[code];
+  return l ? t(l[0], l[1]) : code;
+}
+
+export const CHANNELS = ['offline', 'online', 'livestream'] as const;
+
+export function channelLabel(code: string, t: T): string {
+  if (code === 'offline') return t('线下实体店', 'In a shop');
+  if (code === 'online') return t('网络购物', 'Online shop');
+  if (code === 'livestream') return t('直播带货', 'Livestream');
+  return code;
+}
+
+export function trackLabel(track: string, t: T): string {
+  return track === 'report' ? t('举报', 'Report') : t('投诉', 'Complaint');
+}
+
+/** Tag colours: in progress blue, waiting orange, good outcomes green, refusals red, ended grey. */
+export function statusColor(status: string): string {
+  if (['received', 'assigned'].includes(status)) return 'blue';
+  if (['accepted', 'mediating', 'deciding'].includes(status)) return 'processing';
+  if (status === 'paused') return 'warning';
+  if (['resolved', 'case-opened', 'closed'].includes(status)) return 'success';
+  if (['refused', 'terminated', 'not-opened'].includes(status)) return 'error';
+  return 'default';
+}
+
+/** While the case is not finished the consumer may withdraw it (libs/cases canWithdraw). */
+export function canWithdraw(status: string): boolean {
+  return !['closed', 'withdrawn', 'refused', 'transferred', 'duplicate', 'resolved', 'terminated', 'case-opened', 'not-opened'].includes(status);
+}
+
+export function canSupplement(status: string): boolean {
+  return !['closed', 'withdrawn'].includes(status);
+}
+
+export function ratingLabel(rating: string, t: T): string {
+  if (rating === 'satisfied') return t('满意', 'Satisfied');
+  if (rating === 'basically') return t('基本满意', 'Fairly satisfied');
+  if (rating === 'dissatisfied') return t('不满意', 'Dissatisfied');
+  return rating;
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** "2611210012342" → "261121 001234 2": easier to read out and copy by eye. */
+export function groupDigits(no: string): string {
+  return /^\d{13}$/.test(no) ? `${no.slice(0, 6)} ${no.slice(6, 12)} ${no.slice(12)}` : no;
+}
+
+/** The API's English texts start in lower case ("withdrawn"); on their own they read better capitalised. */
+export function sentence(text: string): string {
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : text;
+}
