@@ -1,12 +1,4 @@
-import { Shell } from '../lib/shell';
-
-// Placeholders: the staff console (login, queue, case file) is built here.
-export function LoginPage() {
-  return <Shell>…</Shell>;
-}
-export function QueuePage() {
-  return <Shell>…</Shell>;
-}
-export function CasePage() {
-  return <Shell>…</Shell>;
-}
+/** The staff console: sign-in, the unit's queue, and the case file with its actions. */
+export { LoginPage } from './LoginPage';
+export { QueuePage } from './QueuePage';
+export { CasePage } from './CasePage';

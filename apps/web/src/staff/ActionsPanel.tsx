@@ -1,0 +1,303 @@
+import { ExclamationCircleOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { api, ApiError, yuan } from '../lib/api';
+import { useLang } from '../lib/i18n';
+import { ACTION_LABEL, Muted, pick, STATUS_LABEL } from './common';
+import type { ActionResult, CaseAction, CaseDetail, ReasonOption } from './types';
+
+/** What each action asks for (libs/cases/src/case-state.ts): a reason code, a required note, or the outcome. */
+const REASON_KIND: Partial<Record<CaseAction, 'refusal' | 'termination' | 'noCase'>> = {
+  refuse: 'refusal',
+  terminate: 'termination',
+  'decline-enforcement': 'noCase',
+};
+const NOTE_REQUIRED = new Set<CaseAction>(['hand-back', 'pause-clock', 'extend-decision', 'report-violation', 'record-follow-up', 'note']);
+/** Steps that cannot be undone: asked for once more before they are sent. */
+const IRREVERSIBLE = new Set<CaseAction>(['refuse', 'hand-back', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'report-violation', 'close']);
+/** Steps that end or give up the case: their buttons are red. */
+const DANGER = new Set<CaseAction>(['refuse', 'hand-back', 'terminate', 'decline-enforcement']);
+const PRIMARY = new Set<CaseAction>(['accept', 'start-mediation', 'resume-clock', 'resolve', 'open-enforcement', 'close']);
+
+const FIELDS = ['reasonCode', 'note', 'amountRecovered', 'agreement'] as const;
+
+interface FormValues {
+  reasonCode?: string;
+  note?: string;
+  amountRecovered?: number | null;
+  agreement?: boolean;
+}
+
+/** What the handler is told an action does, before doing it. */
+function explain(t: (zh: string, en: string) => string, a: CaseAction): string {
+  switch (a) {
+    case 'accept':
+      return t('受理后调解期限开始计算，并通知消费者。', 'Accepting starts the mediation clock and tells the consumer.');
+    case 'refuse':
+      return t('不予受理将告知消费者理由及依据，案件结束。', 'The consumer is told the reason and its basis; the case ends.');
+    case 'hand-back':
+      return t('本单位无管辖权时退回，由分派规则重新分派给其他单位；退回后本单位不再看到此案件。', 'Hand back when your unit has no authority: routing assigns it again elsewhere, and your unit no longer sees it.');
+    case 'start-mediation':
+      return t('组织双方进行调解。', 'Mediation between the parties begins.');
+    case 'pause-clock':
+      return t('检测、鉴定期间调解期限中止计算，请说明原因。', 'Testing or appraisal time does not count: say why the clock stops.');
+    case 'resume-clock':
+      return t('恢复计算调解期限，中止的工作日将顺延。', 'The mediation clock runs again; the paused working days are added back.');
+    case 'resolve':
+      return t('记录调解结果：为消费者挽回的经济损失及是否达成书面调解协议，并通知消费者。', 'Record the result: the money recovered for the consumer and whether a written agreement was made; the consumer is told.');
+    case 'terminate':
+      return t('终止调解将告知双方理由及依据。', 'Both parties are told the reason and its basis.');
+    case 'open-enforcement':
+      return t('对举报线索立案调查。', 'Open an enforcement case on the report.');
+    case 'decline-enforcement':
+      return t('不予立案须选择理由及依据。', 'Choose the reason and its basis for not opening a case.');
+    case 'extend-decision':
+      return t('立案决定期限可延长一次（15 个工作日），请说明原因。', 'The decision period may be extended once (15 working days): say why.');
+    case 'report-violation':
+      return t('将调解中发现的违法线索转为关联举报，由分派规则交有关部门处理；调解继续进行。', 'Turns a violation found during mediation into a linked report that routing assigns; mediation goes on.');
+    case 'close':
+      return t('办结后通知消费者，消费者可对办理结果进行评价。', 'The consumer is told and may rate the outcome.');
+    case 'record-follow-up':
+      return t('记录对消费者的回访情况（仅一次）。', 'Record the follow-up with the consumer (once).');
+    case 'note':
+      return t('添加内部备注，不改变案件状态，消费者不可见。', 'An internal note: the status does not change and the consumer does not see it.');
+  }
+}
+
+/** The actions the API allows now, each with the inputs it needs; 409 and 400 answers shown where they belong. */
+export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (r: ActionResult) => void }) {
+  const { t, lang } = useLang();
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [open, setOpen] = useState<CaseAction | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ action: CaseAction; message: string; allowed: CaseAction[] } | null>(null);
+
+  const label = (a: CaseAction) => pick(t, ACTION_LABEL[a], a);
+  const reasonKind = open ? REASON_KIND[open] : undefined;
+  const reasons: ReasonOption[] = reasonKind ? detail.reasonOptions[reasonKind] : [];
+
+  const start = (a: CaseAction) => {
+    form.resetFields();
+    form.setFieldsValue(a === 'resolve' ? { agreement: false } : {});
+    setFormError(null);
+    setConflict(null);
+    setOpen(a);
+  };
+
+  const send = async (a: CaseAction, v: FormValues) => {
+    setBusy(true);
+    setFormError(null);
+    try {
+      const body: Record<string, unknown> = { action: a };
+      if (REASON_KIND[a]) body.reasonCode = v.reasonCode;
+      if (v.note?.trim()) body.note = v.note.trim();
+      if (a === 'resolve') {
+        body.amountRecovered = v.amountRecovered ?? null;
+        body.agreement = v.agreement ?? false;
+      }
+      const r = await api<ActionResult>(`/cases/${detail.id}/actions`, { body });
+      setOpen(null);
+      message.success(
+        r.linkedReport
+          ? t(`已执行「${label(a)}」，已生成关联举报 ${r.linkedReport.trackingNo}`, `"${label(a)}" done; linked report ${r.linkedReport.trackingNo} opened`)
+          : t(`已执行「${label(a)}」，当前状态：${pick(t, STATUS_LABEL[r.status], r.status)}`, `"${label(a)}" done; status now: ${pick(t, STATUS_LABEL[r.status], r.status)}`),
+      );
+      onDone(r);
+    } catch (e) {
+      if (!(e instanceof ApiError)) {
+        setFormError(t('无法连接服务器，请重试', 'Cannot reach the server; try again'));
+      } else if (e.status === 409) {
+        // Not allowed now (someone else acted, or the state moved): say so, show what is allowed, reload.
+        const allowed = Array.isArray(e.body.allowed) ? (e.body.allowed as CaseAction[]) : [];
+        setOpen(null);
+        setConflict({ action: a, message: e.message, allowed });
+        onDone({ id: detail.id, action: a, from: detail.status, status: detail.status });
+      } else if (e.status === 400) {
+        const byField = e.fieldErrors();
+        const known = FIELDS.filter((f) => byField[f]);
+        form.setFields(known.map((f) => ({ name: f, errors: [byField[f]] })));
+        const rest = e.details.filter((d) => !(FIELDS as readonly string[]).includes(d.field));
+        setFormError(known.length && !rest.length ? null : [e.message, ...rest.map((d) => `${d.field}: ${d.message}`)].join('；'));
+      } else {
+        setFormError(e.message);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = async () => {
+    if (!open) return;
+    const a = open;
+    let v: FormValues;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    if (!IRREVERSIBLE.has(a)) return send(a, v);
+    const reason = reasons.find((r) => r.code === v.reasonCode);
+    modal.confirm({
+      title: t(`确认「${label(a)}」？`, `Confirm "${label(a)}"?`),
+      icon: <ExclamationCircleOutlined />,
+      content: (
+        <Space orientation="vertical" size={4}>
+          <span>{t('此操作执行后不能撤销。', 'This cannot be undone.')}</span>
+          {reason && <span>{t('理由：', 'Reason: ')}{reason.code}. {lang === 'zh' ? reason.text.zh : reason.text.en}</span>}
+          {a === 'resolve' && (
+            <span>
+              {t('挽回经济损失：', 'Recovered: ')}¥{yuan(v.amountRecovered ?? 0)} · {v.agreement ? t('已达成书面调解协议', 'written agreement made') : t('未达成书面协议', 'no written agreement')}
+            </span>
+          )}
+        </Space>
+      ),
+      okText: t('确认', 'Confirm'),
+      cancelText: t('返回修改', 'Back'),
+      okButtonProps: { danger: DANGER.has(a), 'data-testid': 'action-confirm' },
+      onOk: () => send(a, v),
+    });
+  };
+
+  const actions = detail.allowedActions;
+  return (
+    <Card size="small" title={t('办理操作', 'Actions')} className="staff-actions" data-testid="actions">
+      {conflict && (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: () => setConflict(null) }}
+          style={{ marginBottom: 12 }}
+          data-testid="action-conflict"
+          title={t(`未能执行「${label(conflict.action)}」：案件状态已变化，已刷新`, `"${label(conflict.action)}" was not done: the case changed, and has been reloaded`)}
+          description={
+            <Space orientation="vertical" size={4}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {conflict.message}
+              </Typography.Text>
+              <span>
+                {t('当前可执行：', 'Allowed now: ')}
+                {conflict.allowed.length ? conflict.allowed.map((a) => <Tag key={a}>{label(a)}</Tag>) : t('无', 'none')}
+              </span>
+            </Space>
+          }
+        />
+      )}
+      {actions.length === 0 ? (
+        <Muted>
+          {detail.handledByYou
+            ? t('当前状态下没有可执行的操作。', 'Nothing can be done in this state.')
+            : t('本单位不是承办单位，只能查阅。', 'Your unit does not handle this case: read only.')}
+        </Muted>
+      ) : (
+        <Flex wrap gap={8}>
+          {actions.map((a) => (
+            <Button
+              key={a}
+              type={PRIMARY.has(a) ? 'primary' : 'default'}
+              danger={DANGER.has(a)}
+              data-testid={`action-${a}`}
+              onClick={() => start(a)}
+            >
+              {label(a)}
+            </Button>
+          ))}
+        </Flex>
+      )}
+
+      <Modal
+        open={open !== null}
+        title={open ? label(open) : ''}
+        onCancel={() => !busy && setOpen(null)}
+        onOk={() => void submit()}
+        okText={open && IRREVERSIBLE.has(open) ? t('下一步', 'Next') : t('提交', 'Submit')}
+        cancelText={t('取消', 'Cancel')}
+        confirmLoading={busy}
+        okButtonProps={{ danger: open ? DANGER.has(open) : false, 'data-testid': 'action-submit' }}
+        forceRender
+        width={560}
+      >
+        {open && (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
+            {explain(t, open)}
+          </Typography.Paragraph>
+        )}
+        {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} data-testid="action-error" />}
+        <Form form={form} layout="vertical" disabled={busy}>
+          {reasonKind && (
+            <Form.Item
+              name="reasonCode"
+              label={t('理由及依据', 'Reason and basis')}
+              rules={[{ required: true, message: t('请选择理由', 'Choose a reason') }]}
+            >
+              <Select
+                data-testid="field-reason"
+                placeholder={t('请选择', 'Choose')}
+                optionLabelProp="short"
+                popupMatchSelectWidth
+                options={reasons.map((r) => ({
+                  value: r.code,
+                  short: `${r.code}. ${lang === 'zh' ? r.text.zh : r.text.en}`,
+                  label: (
+                    <div className="staff-reason-option">
+                      <div>{r.code}. {lang === 'zh' ? r.text.zh : r.text.en}</div>
+                      <div className="staff-reason-basis">{t('依据：', 'Basis: ')}{r.basis}</div>
+                    </div>
+                  ),
+                }))}
+              />
+            </Form.Item>
+          )}
+          {reasonKind && <ReasonBasis reasons={reasons} />}
+          {open === 'resolve' && (
+            <>
+              <Form.Item
+                name="amountRecovered"
+                label={t('为消费者挽回的经济损失（元）', 'Amount recovered for the consumer (yuan)')}
+                extra={t('没有挽回金额时填 0', 'Enter 0 if nothing was recovered')}
+                rules={[{ required: true, message: t('请填写金额（可为 0）', 'Enter the amount (may be 0)') }]}
+              >
+                <InputNumber<number>
+                  data-testid="field-amount"
+                  min={0}
+                  max={100_000_000}
+                  precision={2}
+                  step={0.01}
+                  prefix="¥"
+                  style={{ width: '100%' }}
+                />
+              </Form.Item>
+              <Form.Item name="agreement" label={t('是否达成书面调解协议', 'Written mediation agreement made')} valuePropName="checked">
+                <Switch data-testid="field-agreement" checkedChildren={t('是', 'Yes')} unCheckedChildren={t('否', 'No')} />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item
+            name="note"
+            label={open && NOTE_REQUIRED.has(open) ? t('说明', 'Note') : t('说明（选填）', 'Note (optional)')}
+            rules={open && NOTE_REQUIRED.has(open) ? [{ required: true, whitespace: true, min: 2, message: t('请填写说明（至少 2 个字）', 'Write a note (at least 2 characters)') }] : []}
+          >
+            <Input.TextArea data-testid="field-note" rows={3} maxLength={2000} showCount />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
+
+/** The chosen reason's full text and citation, under the picker. */
+function ReasonBasis({ reasons }: { reasons: ReasonOption[] }) {
+  const { t, lang } = useLang();
+  const code = Form.useWatch<string | undefined>('reasonCode');
+  const r = reasons.find((x) => x.code === code);
+  if (!r) return null;
+  return (
+    <Alert
+      type="info"
+      style={{ marginTop: -12, marginBottom: 16 }}
+      title={lang === 'zh' ? r.text.zh : r.text.en}
+      description={<span>{t('依据：', 'Basis: ')}{r.basis}</span>}
+    />
+  );
+}

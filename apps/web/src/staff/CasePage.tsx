@@ -1,0 +1,205 @@
+import { ArrowLeftOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Badge, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../lib/api';
+import { useLang } from '../lib/i18n';
+import { ActionsPanel } from './ActionsPanel';
+import { ClocksCard, FactsSection, HistorySection, LinkedSection, OutcomeCard, PartiesSection, RoutingSection } from './CaseSections';
+import { CLOCK_LABEL, fmtDate, fmtTime, Muted, paren, pick, STATUS_LABEL, StaffShell, StatusTag, TrackTag, useUnitNames } from './common';
+import type { ActionResult, CaseDetail } from './types';
+
+export function CasePage() {
+  const { id = '' } = useParams();
+  const { t, lang } = useLang();
+  const navigate = useNavigate();
+  const unitNames = useUnitNames();
+  // Desktop: the file on the left, actions and clocks beside it. Tablet: one column, actions first.
+  const wide = !!Grid.useBreakpoint().xl;
+  const [c, setC] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<{ status: number; message: string } | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [tab, setTab] = useState('facts');
+  const request = useRef(0);
+
+  const load = useCallback(async () => {
+    const mine = ++request.current;
+    setLoading(true);
+    try {
+      const d = await api<CaseDetail>(`/cases/${encodeURIComponent(id)}`);
+      if (mine !== request.current) return;
+      setC(d);
+      setError(null);
+    } catch (e) {
+      if (mine !== request.current) return;
+      const status = e instanceof ApiError ? e.status : 0;
+      // A case that left the unit is gone; a failed refresh keeps what is on screen and says so.
+      setC((prev) => (status === 404 || status === 403 || !prev ? null : prev));
+      setError(e instanceof ApiError ? { status, message: e.message } : { status: 0, message: t('无法连接服务器，请稍后刷新', 'Cannot reach the server; refresh later') });
+    } finally {
+      if (mine === request.current) setLoading(false);
+    }
+  }, [id, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const done = (r: ActionResult) => {
+    // A case handed back has left the unit: back to the queue.
+    if (r.action === 'hand-back' && r.status === 'received') navigate('/staff', { replace: true });
+    else void load();
+  };
+
+  const back = (
+    <Link to="/staff">
+      <ArrowLeftOutlined /> {t('返回队列', 'Back to the queue')}
+    </Link>
+  );
+
+  if (error && !c) {
+    const notFound = error.status === 404;
+    return (
+      <StaffShell>
+        {back}
+        <Result
+          status={notFound ? '404' : error.status === 403 ? '403' : 'error'}
+          title={notFound ? t('未找到该案件', 'Case not found') : t('无法打开案件', 'Could not open the case')}
+          subTitle={
+            <span data-testid={notFound ? 'case-not-found' : 'case-error'}>
+              {notFound ? t('该案件不存在，或不属于本单位办理范围。', 'It does not exist, or it is not within your unit\'s cases.') : error.message}
+            </span>
+          }
+          extra={
+            <Space>
+              <Button type="primary" onClick={() => navigate('/staff')}>
+                {t('返回队列', 'Back to the queue')}
+              </Button>
+              {!notFound && <Button onClick={() => void load()}>{t('重试', 'Retry')}</Button>}
+            </Space>
+          }
+        />
+      </StaffShell>
+    );
+  }
+
+  if (!c) {
+    return (
+      <StaffShell>
+        {back}
+        <Card style={{ marginTop: 12 }}>
+          <Skeleton active paragraph={{ rows: 8 }} />
+        </Card>
+      </StaffShell>
+    );
+  }
+
+  const running = c.clocks.find((k) => k.running);
+  const actions = <ActionsPanel detail={c} onDone={done} />;
+  const clocks = <ClocksCard clocks={c.clocks} />;
+  const outcome = <OutcomeCard c={c} />;
+  const flagged = c.claimant && (c.claimant.repeat || c.claimant.professional.flagged);
+  const file = (
+    <Card size="small">
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          { key: 'facts', label: t('案情', 'Facts'), children: <FactsSection c={c} names={unitNames} /> },
+          {
+            key: 'parties',
+            label: (
+              <Badge dot={!!flagged} offset={[6, 0]}>
+                <span data-testid="tab-parties">{t('当事人', 'Parties')}</span>
+              </Badge>
+            ),
+            children: <PartiesSection c={c} />,
+          },
+          { key: 'routing', label: <span data-testid="tab-routing">{t('分派理由', 'Routing')}</span>, children: <RoutingSection rounds={c.routing} /> },
+          {
+            key: 'history',
+            label: <span data-testid="tab-history">{t(`历史（${c.history.length}）`, `History (${c.history.length})`)}</span>,
+            children: <HistorySection c={c} unitNames={unitNames} />,
+          },
+          {
+            key: 'linked',
+            label: <span data-testid="tab-linked">{t(`关联案件（${c.linked.length}）`, `Linked (${c.linked.length})`)}</span>,
+            children: <LinkedSection c={c} />,
+          },
+        ]}
+      />
+    </Card>
+  );
+
+  return (
+    <StaffShell>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        {back}
+        <Button size="small" icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
+          {t('刷新', 'Refresh')}
+        </Button>
+      </Flex>
+
+      {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="case-refresh-error" />}
+      <Card size="small" className="staff-case-head" style={{ marginBottom: 12 }}>
+        <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }}>
+          <Typography.Title level={3} copyable={{ text: c.trackingNo }} data-testid="case-tracking-no" style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>
+            {c.trackingNo}
+          </Typography.Title>
+          <StatusTag status={c.status} text={c.statusText} testId="case-status" />
+          <TrackTag track={c.track} />
+          {!c.handledByYou && <Tag>{t('只读', 'Read only')}</Tag>}
+          {flagged && (
+            <Tag color="warning" icon={<WarningOutlined />} style={{ cursor: 'pointer' }} onClick={() => setTab('parties')} data-testid="claimant-tag">
+              {c.claimant?.professional.flagged ? t('疑似职业索赔', 'Possible professional claimant') : t('重复投诉', 'Repeat complaint')}
+            </Tag>
+          )}
+        </Flex>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {c.statusText.toLowerCase() !== pick(t, STATUS_LABEL[c.status], c.status).toLowerCase() && `${c.statusText} · `}
+          {c.track === 'report' ? t('被举报：', 'Reported: ') : t('被投诉：', 'Complained about: ')}
+          {c.respondentName}
+        </Typography.Paragraph>
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+          <Descriptions.Item label={t('承办单位', 'Handling unit')}>
+            <span data-testid="case-unit">{c.assignee ? c.assignee.name : t('待分派', 'Not assigned')}</span>
+          </Descriptions.Item>
+          <Descriptions.Item label={t('收到时间', 'Received')}>{fmtTime(c.receivedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('当前期限', 'Due')}>
+            {c.dueOn ? (
+              <span data-testid="case-due" className={c.overdue ? 'staff-due-overdue' : undefined}>
+                {fmtDate(c.dueOn)}
+                {running ? <Muted>{paren(t, pick(t, CLOCK_LABEL[running.clock], running.label))}</Muted> : null}
+                {c.overdue && <Tag color="error" style={{ marginInlineStart: 6 }}>{t('已超期', 'Overdue')}</Tag>}
+                {running?.provisional && <Tag color="gold" style={{ marginInlineStart: 6 }}>{t('暂定', 'Provisional')}</Tag>}
+              </span>
+            ) : (
+              <Muted>{t('无', 'None')}</Muted>
+            )}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('品类', 'Category')}>{c.category.name}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+
+      {wide ? (
+        <Row gutter={12} align="top">
+          <Col span={16}>{file}</Col>
+          <Col span={8}>
+            <Flex vertical gap={12}>
+              {actions}
+              {clocks}
+              {outcome}
+            </Flex>
+          </Col>
+        </Row>
+      ) : (
+        <Flex vertical gap={12}>
+          {actions}
+          {file}
+          {clocks}
+          {outcome}
+        </Flex>
+      )}
+    </StaffShell>
+  );
+}

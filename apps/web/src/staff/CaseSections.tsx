@@ -1,0 +1,481 @@
+import { EyeOutlined, FileOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, ApiError, yuan } from '../lib/api';
+import { useLang } from '../lib/i18n';
+import { useSession } from '../lib/session';
+import { ACTION_LABEL, CLOCK_LABEL, fmtDate, fmtTime, Muted, paren, pick, RULE_LABEL, STATUS_LABEL, StatusTag, TrackTag, useAreaNames } from './common';
+import type { CaseClock, CaseDetail, ClaimantFlags, HistoryEvent, PersonalData, RoutingCandidate, RoutingRound } from './types';
+
+type T = (zh: string, en: string) => string;
+
+const CHANNEL: Record<string, [string, string]> = {
+  offline: ['线下', 'In person'],
+  online: ['网购', 'Online'],
+  livestream: ['直播带货', 'Livestream'],
+};
+
+const yesNo = (t: T, v: boolean | null | undefined) => (v === null || v === undefined ? '—' : v ? t('是', 'Yes') : t('否', 'No'));
+const kb = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+/** 案情: what happened, what the consumer wants, the business, the materials. */
+export function FactsSection({ c, names }: { c: CaseDetail; names: Map<string, string> }) {
+  const { t } = useLang();
+  const areas = useAreaNames();
+  const r = c.respondent;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} title={t('消费争议', 'The dispute')}>
+        <Descriptions.Item label={t('品类', 'Category')}>{c.category.name}</Descriptions.Item>
+        <Descriptions.Item label={t('问题类型', 'Issue')}>{c.issueType ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('消费方式', 'Channel')}>{c.purchaseChannel ? pick(t, CHANNEL[c.purchaseChannel], c.purchaseChannel) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('预付式消费', 'Prepaid')}>{yesNo(t, c.prepaid)}</Descriptions.Item>
+        <Descriptions.Item label={t('涉及金额', 'Amount')}>{c.amount === null ? '—' : `¥${yuan(c.amount)}`}</Descriptions.Item>
+        <Descriptions.Item label={t('发生日期', 'Incident date')}>{fmtDate(c.incidentDate)}</Descriptions.Item>
+        <Descriptions.Item label={t('事实经过', 'What happened')} span={2}>
+          <div className="staff-pre" data-testid="case-description">{c.description}</div>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('诉求', 'Demand')} span={2}>
+          <div className="staff-pre">{c.demand}</div>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('同意公开', 'Consents to publication')}>{yesNo(t, c.consentToPublish)}</Descriptions.Item>
+        <Descriptions.Item label={t('适用规则', 'Rule set')}>{ruleSetName(t, c.ruleSet.code)}</Descriptions.Item>
+      </Descriptions>
+
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} title={c.track === 'report' ? t('被举报经营者', 'The business reported') : t('被投诉经营者', 'The business complained about')}>
+        <Descriptions.Item label={t('名称', 'Name')} span={2}>{r.name}</Descriptions.Item>
+        <Descriptions.Item label={t('统一社会信用代码', 'Credit code')}>{r.creditCode ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('所在区域', 'Area')}>
+          {r.areaCode ? (areas.get(r.areaCode) ? `${areas.get(r.areaCode)}${paren(t, r.areaCode)}` : r.areaCode) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('地址', 'Address')} span={2}>{r.address ?? '—'}</Descriptions.Item>
+        {r.venueCode && (
+          <Descriptions.Item label={t('所在场所', 'Venue')}>{names.get(r.venueCode) ? `${names.get(r.venueCode)}${paren(t, r.venueCode)}` : r.venueCode}</Descriptions.Item>
+        )}
+        {(r.online || r.platformName) && (
+          <Descriptions.Item label={t('网络交易平台', 'Online platform')}>{r.platformName ?? t('网络经营', 'online')}</Descriptions.Item>
+        )}
+      </Descriptions>
+
+      <div>
+        <Typography.Title level={5}>{t('附件', 'Attachments')}</Typography.Title>
+        {c.attachments.length === 0 ? (
+          <Muted>{t('消费者未上传附件', 'The consumer attached nothing')}</Muted>
+        ) : (
+          <List
+            size="small"
+            bordered
+            dataSource={c.attachments}
+            renderItem={(a) => (
+              <List.Item>
+                <Space>
+                  <FileOutlined />
+                  <span>{a.name}</span>
+                  <Muted>
+                    {a.mime} · {kb(a.size)} · {fmtTime(a.at)}
+                  </Muted>
+                </Space>
+              </List.Item>
+            )}
+          />
+        )}
+      </div>
+    </Space>
+  );
+}
+
+export function ruleSetName(t: T, code: string): string {
+  if (code === 'order20') return t('《市场监督管理投诉举报处理暂行办法》（第20号令）', 'Order 20 (interim measures)');
+  if (code === 'order121') return t('《市场监督管理投诉举报处理办法》（第121号令）', 'Order 121');
+  return code;
+}
+
+/** 当事人: the consumer, masked; the full data for the handling unit on request, and that the view is recorded. */
+export function PartiesSection({ c }: { c: CaseDetail }) {
+  const { t } = useLang();
+  const { user } = useSession();
+  const [full, setFull] = useState<{ data: PersonalData; at: Date } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const p = c.consumer;
+
+  const reveal = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setFull({ data: await api<PersonalData>(`/cases/${c.id}/personal-data`), at: new Date() });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : t('无法读取', 'Could not load'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const who = c.track === 'report' ? t('举报人', 'Reporter') : t('投诉人', 'Complainant');
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {p.hidden ? (
+        <Alert type="info" showIcon icon={<SafetyCertificateOutlined />} data-testid="reporter-hidden" title={t('举报人信息保密', 'The reporter\'s identity is confidential')} description={t('依法对举报人信息保密，仅承办单位可以查看。', 'By law only the handling unit may see who reported.')} />
+      ) : (
+        <Card
+          size="small"
+          title={who}
+          extra={
+            p.revealable && !full ? (
+              <Button size="small" icon={<EyeOutlined />} loading={busy} onClick={() => void reveal()} data-testid="reveal-personal-data">
+                {t('查看完整信息', 'Show in full')}
+              </Button>
+            ) : null
+          }
+        >
+          {full && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="reveal-recorded"
+              title={t('本次查看已记录', 'This view has been recorded')}
+              description={t(
+                `${user?.displayName ?? ''}（${user?.username ?? ''}）于 ${dayjs(full.at).format('YYYY-MM-DD HH:mm:ss')} 查看了完整个人信息，已记入个人信息访问日志。请仅用于办理本案。`,
+                `${user?.displayName ?? ''} (${user?.username ?? ''}) saw the personal data in full at ${dayjs(full.at).format('YYYY-MM-DD HH:mm:ss')}; the view is in the access log. Use it for this case only.`,
+              )}
+            />
+          )}
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+          <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }} data-testid="consumer-data">
+            <Descriptions.Item label={t('姓名', 'Name')}>{full ? full.data.name : p.name}</Descriptions.Item>
+            <Descriptions.Item label={t('手机号', 'Phone')}>
+              <span data-testid="consumer-phone">{full ? full.data.phone : p.phone}</span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('地址', 'Address')}>{(full ? full.data.address : p.address) ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('身份证号', 'ID number')}>{(full ? full.data.idNumber : p.idNumber) ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('电子邮箱', 'Email')}>{(full ? full.data.email : p.email) ?? '—'}</Descriptions.Item>
+          </Descriptions>
+          {!full && (
+            <Muted>
+              {p.revealable
+                ? t('个人信息已脱敏显示；查看完整信息将被记录。', 'Masked; showing it in full is recorded.')
+                : t('个人信息已脱敏显示；仅承办单位可以查看完整信息。', 'Masked; only the handling unit may see it in full.')}
+            </Muted>
+          )}
+        </Card>
+      )}
+      {c.claimant && <ClaimantEvidence flags={c.claimant} />}
+    </Space>
+  );
+}
+
+/** The claimant flags with their evidence: shown to the handler, never acted on automatically. */
+export function ClaimantEvidence({ flags }: { flags: ClaimantFlags }) {
+  const { t } = useLang();
+  const pr = flags.professional;
+  const row = (label: string, v: string, limit: string, hit: boolean) => (
+    <Descriptions.Item label={label}>
+      <span style={{ color: hit ? '#cf1322' : undefined, fontWeight: hit ? 600 : undefined }}>{v}</span>
+      <Muted>{`\u00a0/ ${t('阈值', 'threshold')} ${limit}`}</Muted>
+    </Descriptions.Item>
+  );
+  return (
+    <Card size="small" title={t('投诉人情况', 'About the complainant')} data-testid="claimant-flags">
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        {flags.repeat ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('重复投诉：12 个月内曾投诉同一经营者', 'Repeat: complained about the same business within 12 months')}
+            description={flags.repeat.trackingNos.join('、')}
+          />
+        ) : null}
+        {pr.flagged && (
+          <Alert
+            type="warning"
+            showIcon
+            icon={<WarningOutlined />}
+            title={t('疑似职业索赔（仅供参考，不自动处理）', 'Possible professional claimant (for information; nothing is done automatically)')}
+          />
+        )}
+        <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
+          {row(t('12 个月内投诉举报', 'Filings in 12 months'), String(pr.cases), String(pr.thresholds.cases), pr.cases >= pr.thresholds.cases)}
+          {row(t('涉及经营者', 'Businesses'), String(pr.respondents), String(pr.thresholds.respondents), pr.respondents >= pr.thresholds.respondents)}
+          {row(t('文本相似度', 'Text similarity'), pr.similarity.toFixed(2), pr.thresholds.similarity.toFixed(2), pr.similarity >= pr.thresholds.similarity)}
+        </Descriptions>
+      </Space>
+    </Card>
+  );
+}
+
+/** 时限: every statutory clock, its due day and state; provisional ones marked 暂定. */
+export function ClocksCard({ clocks }: { clocks: CaseClock[] }) {
+  const { t } = useLang();
+  const state = (k: CaseClock) => {
+    if (k.metOn) return k.late ? <Tag color="orange">{t(`逾期完成 ${fmtDate(k.metOn)}`, `Met late ${fmtDate(k.metOn)}`)}</Tag> : <Tag color="success">{t(`已完成 ${fmtDate(k.metOn)}`, `Met ${fmtDate(k.metOn)}`)}</Tag>;
+    if (k.pausedOn) return <Tag color="warning">{t(`已中止 ${fmtDate(k.pausedOn)}`, `Paused ${fmtDate(k.pausedOn)}`)}</Tag>;
+    if (k.overdue) return <Tag color="error">{t('已超期', 'Overdue')}</Tag>;
+    if (k.running) return <Tag color="processing">{t('计时中', 'Running')}</Tag>;
+    return <Tag>{t('未计时', 'Not running')}</Tag>;
+  };
+  return (
+    <Card size="small" title={t('时限', 'Time limits')} data-testid="clocks">
+      {clocks.length === 0 ? (
+        <Muted>{t('尚无时限', 'No clocks yet')}</Muted>
+      ) : (
+        <List
+          size="small"
+          dataSource={clocks}
+          renderItem={(k) => (
+            <List.Item data-testid={`clock-${k.clock}`} style={{ paddingInline: 0 }}>
+              <div style={{ width: '100%' }}>
+                <Space wrap size={4} style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <Tooltip title={k.label}>
+                    <Typography.Text strong>{pick(t, CLOCK_LABEL[k.clock], k.label)}</Typography.Text>
+                  </Tooltip>
+                  {state(k)}
+                </Space>
+                <div>
+                  <span className={k.overdue ? 'staff-due-overdue' : undefined}>
+                    {t('期限', 'Due')} {fmtDate(k.dueOn)}
+                  </span>
+                  {k.provisional && (
+                    <Tooltip title={t('该年度法定节假日安排尚未公布，期限暂按周一至周五计算，公布后自动重新计算。', 'The year\'s official holidays are not published yet: counted Monday–Friday for now and recomputed when they are.')}>
+                      <Tag color="gold" style={{ marginInlineStart: 6 }} data-testid="clock-provisional">
+                        {t('暂定', 'Provisional')}
+                      </Tag>
+                    </Tooltip>
+                  )}
+                </div>
+                <Muted>
+                  {t(`自 ${fmtDate(k.countsFrom)} 起 ${k.workingDays} 个工作日`, `${k.workingDays} working days from ${fmtDate(k.countsFrom)}`)}
+                </Muted>
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** The result so far: reason, money recovered, agreement, decision, dates, the consumer's rating. */
+export function OutcomeCard({ c }: { c: CaseDetail }) {
+  const { t, lang } = useLang();
+  const o = c.outcome;
+  const any = o.reasonCode || o.amountRecovered !== null || o.decision || o.acceptedAt || o.concludedAt || o.closedAt || o.rating;
+  if (!any) return null;
+  const kind = c.status === 'refused' ? c.reasonOptions.refusal : c.status === 'not-opened' || o.decision === 'not-opened' ? c.reasonOptions.noCase : c.reasonOptions.termination;
+  const reason = o.reasonCode ? kind.find((r) => r.code === o.reasonCode) : undefined;
+  const rating = { satisfied: t('满意', 'Satisfied'), basically: t('基本满意', 'Basically satisfied'), dissatisfied: t('不满意', 'Dissatisfied') };
+  return (
+    <Card size="small" title={t('办理结果', 'Outcome')} data-testid="outcome">
+      <Descriptions size="small" column={1}>
+        {o.acceptedAt && <Descriptions.Item label={t('受理时间', 'Accepted')}>{fmtTime(o.acceptedAt)}</Descriptions.Item>}
+        {o.amountRecovered !== null && (
+          <Descriptions.Item label={t('挽回经济损失', 'Recovered')}>
+            <span data-testid="outcome-amount">¥{yuan(o.amountRecovered)}</span>
+          </Descriptions.Item>
+        )}
+        {o.agreement !== null && <Descriptions.Item label={t('书面调解协议', 'Written agreement')}>{yesNo(t, o.agreement)}</Descriptions.Item>}
+        {o.decision && <Descriptions.Item label={t('立案决定', 'Decision')}>{o.decision === 'opened' ? t('已立案', 'Case opened') : t('不予立案', 'Not opened')}</Descriptions.Item>}
+        {o.reasonCode && (
+          <Descriptions.Item label={t('理由', 'Reason')}>
+            {reason ? `${reason.code}. ${lang === 'zh' ? reason.text.zh : reason.text.en}${paren(t, reason.basis)}` : o.reasonCode}
+          </Descriptions.Item>
+        )}
+        {o.concludedAt && <Descriptions.Item label={t('办理完成', 'Concluded')}>{fmtTime(o.concludedAt)}</Descriptions.Item>}
+        {o.closedAt && <Descriptions.Item label={t('办结时间', 'Closed')}>{fmtTime(o.closedAt)}</Descriptions.Item>}
+        {o.followUpAt && <Descriptions.Item label={t('回访时间', 'Followed up')}>{fmtTime(o.followUpAt)}</Descriptions.Item>}
+        {o.rating && (
+          <Descriptions.Item label={t('消费者评价', 'Consumer rating')}>
+            <span data-testid="outcome-rating">
+              {rating[o.rating.rating] ?? o.rating.rating}
+              {o.rating.comment ? `${t('：', ': ')}${o.rating.comment}` : ''}
+            </span>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+    </Card>
+  );
+}
+
+/** 分派理由: each routing round with its rule, reason and the candidates weighed. */
+export function RoutingSection({ rounds }: { rounds: RoutingRound[] }) {
+  const { t } = useLang();
+  if (!rounds.length) return <Empty description={t('尚未分派', 'Not routed yet')} />;
+  const columns = [
+    {
+      title: t('候选单位', 'Candidate'),
+      dataIndex: 'name',
+      render: (v: string, k: RoutingCandidate) => (
+        <span>
+          {v} <Muted>{k.code}</Muted>
+        </span>
+      ),
+    },
+    { title: t('类型', 'Type'), dataIndex: 'type', width: 90, render: (v: string) => (v === 'station' ? t('服务站', 'Station') : t('监管部门', 'Regulator')) },
+    { title: t('负荷', 'Load'), dataIndex: 'load', width: 80, render: (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`) },
+    { title: t('距离', 'Distance'), dataIndex: 'distanceKm', width: 90, render: (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} km`) },
+    {
+      title: t('是否符合', 'Eligible'),
+      dataIndex: 'eligible',
+      width: 90,
+      render: (v: boolean) => (v ? <Tag color="success">{t('符合', 'Yes')}</Tag> : <Tag>{t('不符合', 'No')}</Tag>),
+    },
+    { title: t('说明', 'Why'), dataIndex: 'why' },
+  ];
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="routing">
+      {[...rounds].reverse().map((r) => (
+        <Card
+          key={r.round}
+          size="small"
+          title={
+            <Space wrap>
+              {/* Rounds count from 0 in the data; people count from 1. */}
+              <span>{t(`第 ${r.round + 1} 轮分派`, `Round ${r.round + 1}`)}</span>
+              <Tag color="red">{pick(t, RULE_LABEL[r.rule], r.rule)}</Tag>
+              {r.transfer && <Tag color="geekblue">{t('移送', 'Transfer')}</Tag>}
+            </Space>
+          }
+          extra={<Muted>{fmtTime(r.decidedAt)}</Muted>}
+        >
+          <Descriptions size="small" column={1}>
+            <Descriptions.Item label={t('分派理由', 'Reason')}>{r.reason}</Descriptions.Item>
+            <Descriptions.Item label={t('分派给', 'Assigned to')}>
+              <span>
+                {(r.candidates ?? []).find((k) => k.code === r.assigneeCode)?.name ?? r.assigneeCode} <Muted>{r.assigneeCode}</Muted>
+              </span>
+            </Descriptions.Item>
+          </Descriptions>
+          <Table<RoutingCandidate>
+            style={{ marginTop: 8 }}
+            size="small"
+            rowKey="code"
+            pagination={false}
+            columns={columns}
+            dataSource={r.candidates ?? []}
+            scroll={{ x: 'max-content' }}
+            rowClassName={(k) => (k.code === r.assigneeCode ? 'staff-row-chosen' : '')}
+            locale={{ emptyText: t('没有候选单位', 'No candidates') }}
+          />
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
+const EVENT_LABEL: Record<string, [string, string]> = {
+  received: ['收到投诉举报', 'Received'],
+  duplicate: ['重复提交，并入首次投诉', 'Duplicate, merged'],
+  assigned: ['分派', 'Assigned'],
+  escalated: ['升级分派', 'Escalated'],
+  transferred: ['移送', 'Transferred'],
+  'handed-back': ['退回重新分派', 'Handed back'],
+  withdrawn: ['消费者撤回', 'Withdrawn by the consumer'],
+  supplement: ['消费者补充材料', 'Consumer added information'],
+  attachment: ['消费者上传附件', 'Consumer attached a file'],
+  rated: ['消费者评价', 'Consumer rated'],
+  notified: ['通知消费者', 'Consumer notified'],
+  overdue: ['超期提醒', 'Overdue alert'],
+  'deadline-recomputed': ['期限重新计算', 'Deadline recomputed'],
+};
+
+/** 历史: the append-only history, newest first: who, unit, when, from → to, action, reason, note. */
+export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map<string, string> }) {
+  const { t, lang } = useLang();
+  const { user } = useSession();
+  const actor = (h: HistoryEvent) => {
+    const unit = h.actor.unitCode ? unitNames.get(h.actor.unitCode) ?? h.actor.unitCode : null;
+    if (h.actor.type === 'consumer') return c.track === 'report' && c.consumer.hidden ? t('举报人', 'Reporter') : t('消费者', 'Consumer');
+    if (h.actor.type === 'system') return t('系统', 'System');
+    // The history names staff by account id only; the reader's own entries can say who.
+    const who = user && h.actor.id === user.id ? `${user.displayName}${paren(t, user.username)}` : h.actor.id ? t(`工作人员 #${h.actor.id}`, `Staff #${h.actor.id}`) : t('工作人员', 'Staff');
+    return unit ? `${who} · ${unit}` : who;
+  };
+  const routingEvent = (h: HistoryEvent) => ['assigned', 'escalated', 'transferred'].includes(h.type);
+  const items = [...c.history].reverse().map((h, i) => {
+    const what = h.action ? pick(t, ACTION_LABEL[h.action], h.action) : pick(t, EVENT_LABEL[h.type], h.type);
+    const reason = h.data?.reason;
+    const amount = h.data?.outcome?.amountRecoveredFen;
+    return {
+      key: `${h.at}-${i}`,
+      color: h.action === 'refuse' || h.action === 'terminate' || h.type === 'overdue' ? 'red' : h.actor.type === 'staff' ? 'blue' : 'gray',
+      content: (
+        <div data-testid="history-item">
+          <Muted>{fmtTime(h.at)}</Muted>
+          <br />
+          <Space wrap size={6}>
+            <Typography.Text strong>{what}</Typography.Text>
+            {h.from && h.to && h.from !== h.to ? (
+              <span>
+                <StatusTag status={h.from} /> → <StatusTag status={h.to} />
+              </span>
+            ) : h.to && !h.from ? (
+              <StatusTag status={h.to} />
+            ) : null}
+            {!h.public && <Tag variant="filled">{t('内部', 'Internal')}</Tag>}
+          </Space>
+          <div>
+            <Muted>{actor(h)}</Muted>
+          </div>
+          {reason && (
+            <div>
+              {t('理由：', 'Reason: ')}
+              {reason.code}. {lang === 'zh' ? reason.text.zh : reason.text.en} <Muted>{paren(t, reason.basis)}</Muted>
+            </div>
+          )}
+          {!reason && h.reasonCode && routingEvent(h) && <div>{t('分派规则：', 'Rule: ')}{pick(t, RULE_LABEL[h.reasonCode], h.reasonCode)}</div>}
+          {!reason && h.reasonCode && !routingEvent(h) && <div>{t('理由代码：', 'Reason code: ')}{h.reasonCode}</div>}
+          {amount !== undefined && (
+            <div>
+              {t('挽回经济损失：', 'Recovered: ')}¥{yuan((amount / 100).toFixed(2))}
+              {h.data.outcome?.agreement !== undefined && ` · ${h.data.outcome.agreement ? t('已达成书面协议', 'written agreement') : t('无书面协议', 'no written agreement')}`}
+            </div>
+          )}
+          {h.data?.linkedReport && (
+            <div>
+              {t('关联举报：', 'Linked report: ')}
+              <Link to={`/staff/cases/${h.data.linkedReport.id}`}>{h.data.linkedReport.trackingNo}</Link>
+            </div>
+          )}
+          {h.note && (
+            <div className="staff-pre">
+              {h.type === 'notified' ? t('通知内容：', 'Message: ') : routingEvent(h) ? t('分派理由：', 'Reason: ') : t('说明：', 'Note: ')}
+              {h.note}
+            </div>
+          )}
+        </div>
+      ),
+    };
+  });
+  if (!items.length) return <Empty description={t('暂无记录', 'No history')} />;
+  return <Timeline data-testid="history" items={items} />;
+}
+
+/** 关联案件: the other half of a "both" filing, reports opened from it, duplicates. */
+export function LinkedSection({ c }: { c: CaseDetail }) {
+  const { t } = useLang();
+  const relation = (r: string) =>
+    r === 'duplicate' ? t('重复提交（并入本案）', 'Duplicate of this case') : r === 'duplicate-of' ? t('本案并入该案', 'This case is its duplicate') : t('关联', 'Linked');
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      pagination={false}
+      data-testid="linked"
+      dataSource={c.linked}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: t('没有关联案件', 'No linked cases') }}
+      columns={[
+        { title: t('受理编号', 'Tracking no.'), dataIndex: 'trackingNo', render: (v: string, l) => <Link to={`/staff/cases/${l.id}`}>{v}</Link> },
+        { title: t('类型', 'Track'), dataIndex: 'track', render: (v: 'complaint' | 'report') => <TrackTag track={v} /> },
+        { title: t('关系', 'Relation'), dataIndex: 'relation', render: (v: string) => relation(v) },
+        {
+          title: t('状态', 'Status'),
+          dataIndex: 'status',
+          render: (v: keyof typeof STATUS_LABEL | null) => (v ? <StatusTag status={v} /> : <Muted>{t('仅承办单位可见', 'Visible to its handler only')}</Muted>),
+        },
+      ]}
+    />
+  );
+}

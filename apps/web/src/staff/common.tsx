@@ -1,0 +1,226 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { ReactNode, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api } from '../lib/api';
+import { useLang } from '../lib/i18n';
+import { StaffUser, useSession } from '../lib/session';
+import { Shell } from '../lib/shell';
+import type { CaseAction, CaseStatus, Category, ClockName, Track } from './types';
+import './staff.css';
+
+type T = (zh: string, en: string) => string;
+type Pair = readonly [zh: string, en: string];
+
+/** Short status names for tags and filters (the API's statusText is the long form). */
+export const STATUS_LABEL: Record<CaseStatus, Pair> = {
+  received: ['待分派', 'Awaiting assignment'],
+  duplicate: ['重复提交', 'Duplicate'],
+  assigned: ['待受理', 'Awaiting acceptance'],
+  accepted: ['已受理', 'Accepted'],
+  mediating: ['调解中', 'In mediation'],
+  paused: ['调解中止', 'Mediation paused'],
+  resolved: ['调解成功', 'Resolved'],
+  terminated: ['终止调解', 'Mediation terminated'],
+  refused: ['不予受理', 'Not accepted'],
+  transferred: ['已移送', 'Transferred'],
+  deciding: ['核查中', 'Under review'],
+  'case-opened': ['已立案', 'Case opened'],
+  'not-opened': ['不予立案', 'No case opened'],
+  closed: ['已办结', 'Closed'],
+  withdrawn: ['已撤回', 'Withdrawn'],
+};
+
+export const STATUS_COLOR: Record<CaseStatus, string> = {
+  received: 'gold',
+  duplicate: 'default',
+  assigned: 'blue',
+  accepted: 'cyan',
+  mediating: 'processing',
+  paused: 'warning',
+  resolved: 'success',
+  terminated: 'orange',
+  refused: 'volcano',
+  transferred: 'geekblue',
+  deciding: 'purple',
+  'case-opened': 'magenta',
+  'not-opened': 'default',
+  closed: 'green',
+  withdrawn: 'default',
+};
+
+export const ALL_STATUSES = Object.keys(STATUS_LABEL) as CaseStatus[];
+
+export const ACTION_LABEL: Record<CaseAction, Pair> = {
+  accept: ['受理', 'Accept'],
+  refuse: ['不予受理', 'Refuse'],
+  'hand-back': ['退回（无管辖权）', 'Hand back'],
+  'start-mediation': ['开始调解', 'Start mediation'],
+  'pause-clock': ['中止调解期限', 'Pause the clock'],
+  'resume-clock': ['恢复计时', 'Resume the clock'],
+  resolve: ['调解成功', 'Resolve'],
+  terminate: ['终止调解', 'Terminate mediation'],
+  'open-enforcement': ['立案', 'Open enforcement case'],
+  'decline-enforcement': ['不予立案', 'Decline enforcement'],
+  'extend-decision': ['延长立案决定期限', 'Extend the decision period'],
+  'report-violation': ['移交违法线索', 'Report a violation'],
+  close: ['办结', 'Close'],
+  'record-follow-up': ['记录回访', 'Record follow-up'],
+  note: ['添加备注', 'Add a note'],
+};
+
+export const TRACK_LABEL: Record<Track, Pair> = { complaint: ['投诉', 'Complaint'], report: ['举报', 'Report'] };
+
+export const CLOCK_LABEL: Record<ClockName, Pair> = {
+  acceptance: ['受理期限', 'Acceptance'],
+  decision: ['立案决定期限', 'Enforcement decision'],
+  mediation: ['调解期限', 'Mediation'],
+  'termination-notice': ['终止调解告知期限', 'Termination notice'],
+  'reporter-notice': ['告知举报人期限', 'Reporter notice'],
+  'follow-up': ['回访期限', 'Follow-up'],
+};
+
+/** The routing rules of libs/routing (routing.rules.ts), as handlers read them. */
+export const RULE_LABEL: Record<string, Pair> = {
+  'transfer-out': ['规则1：经营者不在本市，移送外地', 'Rule 1: business outside the city, transferred out'],
+  'report-sector': ['规则2：举报由行业主管部门处理', 'Rule 2: report to the sector regulator'],
+  'report-area-bureau': ['规则2：举报由属地市场监管局处理', 'Rule 2: report to the area market bureau'],
+  'venue-station': ['规则3：经营场所内的服务站就地化解', 'Rule 3: the station at the business\'s venue'],
+  'sector-regulator': ['规则4：行业主管部门', 'Rule 4: the sector regulator of the category'],
+  'area-station': ['规则5：属地服务站', 'Rule 5: a station in the business\'s area'],
+  'area-bureau': ['规则6：属地市场监管局', 'Rule 6: the area market bureau'],
+  'city-bureau': ['兜底：市市场监管局', 'Fallback: the city bureau'],
+};
+
+/** "name（code）" in Chinese, "name (code)" in English. */
+export const paren = (t: T, x: string) => t(`（${x}）`, ` (${x})`);
+
+export const pick = (t: T, p: Pair | undefined, fallback: string) => (p ? t(p[0], p[1]) : fallback);
+
+export function StatusTag({ status, text, testId }: { status: CaseStatus; text?: string; testId?: string }) {
+  const { t } = useLang();
+  return (
+    <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid={testId} data-status={status} style={{ marginInlineEnd: 0 }}>
+      {pick(t, STATUS_LABEL[status], text ?? status)}
+    </Tag>
+  );
+}
+
+export function TrackTag({ track }: { track: Track }) {
+  const { t } = useLang();
+  return <Tag color={track === 'report' ? 'purple' : undefined} variant="filled">{pick(t, TRACK_LABEL[track], track)}</Tag>;
+}
+
+export const fmtTime = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
+export const fmtDate = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD') : '—');
+
+/** The role's own home: analysts and administrators read the dashboard, handlers their queue. */
+export function homeOf(user: StaffUser): string {
+  return user.role === 'city-analyst' || user.role === 'admin' ? '/dashboard' : '/staff';
+}
+
+/** The frame of every signed-in staff page: who is signed in, for which unit, and 退出. */
+export function StaffShell({ children }: { children: ReactNode }) {
+  const { user, logout } = useSession();
+  const { t } = useLang();
+  const navigate = useNavigate();
+  const actions = user ? (
+    <Space size={8} className="staff-user">
+      <Tooltip title={user.unit ? `${user.unit.name}${paren(t, user.unit.code)}` : t('全市', 'City-wide')}>
+        <span className="staff-user-name" data-testid="staff-user">
+          <UserOutlined /> {user.displayName}
+          <span className="staff-user-unit"> · {user.unit?.name ?? t('全市', 'City-wide')}</span>
+        </span>
+      </Tooltip>
+      <Button
+        size="small"
+        ghost
+        icon={<LogoutOutlined />}
+        data-testid="logout"
+        onClick={() => {
+          logout();
+          navigate('/staff/login', { replace: true });
+        }}
+      >
+        {t('退出', 'Log out')}
+      </Button>
+    </Space>
+  ) : null;
+  return (
+    <Shell wide actions={actions}>
+      <div className="staff-console">{children}</div>
+    </Shell>
+  );
+}
+
+/**
+ * Names by code of units (stations, regulators) and of the venues stations sit in: history entries
+ * and the respondent carry only codes. The codes never collide (ST-, MR-/CA-…, V-).
+ */
+let unitNames: Promise<Map<string, string>> | null = null;
+function loadUnitNames(): Promise<Map<string, string>> {
+  unitNames ??= Promise.all([
+    api<{ code: string; name: string; venue: { code: string; name: string } | null }[]>('/directory/stations?active=all').catch(() => []),
+    api<{ code: string; name: string }[]>('/directory/regulators').catch(() => []),
+  ]).then(([s, r]) => {
+    const names = new Map<string, string>();
+    for (const st of s) if (st.venue) names.set(st.venue.code, st.venue.name);
+    for (const u of [...s, ...r]) names.set(u.code, u.name);
+    return names;
+  });
+  return unitNames;
+}
+
+export function useUnitNames(): Map<string, string> {
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    loadUnitNames().then((m) => live && setNames(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return names;
+}
+
+let areaNames: Promise<Map<string, string>> | null = null;
+/** The city's county-level areas by code (a business outside the city shows its code only). */
+export function useAreaNames(): Map<string, string> {
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    let live = true;
+    areaNames ??= api<{ code: string; name: string }[]>('/directory/areas')
+      .then((a) => new Map(a.map((x) => [x.code, x.name])))
+      .catch(() => {
+        areaNames = null;
+        return new Map<string, string>();
+      });
+    areaNames.then((m) => live && setNames(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return names;
+}
+
+let categories: Promise<Category[]> | null = null;
+export function useCategories(): Category[] {
+  const [list, setList] = useState<Category[]>([]);
+  useEffect(() => {
+    let live = true;
+    categories ??= api<Category[]>('/directory/categories').catch(() => {
+      categories = null;
+      return [];
+    });
+    categories.then((c) => live && setList(c));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return list;
+}
+
+export function Muted({ children }: { children: ReactNode }) {
+  return <Typography.Text type="secondary">{children}</Typography.Text>;
+}
