@@ -47,7 +47,7 @@ describe('staff console (chromium)', () => {
         demand: '退还餐费 1500 元',
       }),
     });
-    const body = await res.json();
+    const body = (await res.json()) as { trackingNo: string; accessCode: string };
     if (res.status !== 201) throw new Error(`filing answered ${res.status}: ${JSON.stringify(body)}`);
     return body;
   }
@@ -62,7 +62,8 @@ describe('staff console (chromium)', () => {
   async function shot(page: Page, name: string, opts: { dialog?: boolean } = {}) {
     const busy = `.ant-spin-spinning, .ant-spin-blur, .ant-message-notice${opts.dialog ? '' : ', .ant-modal-mask'}`;
     await page
-      .waitForFunction((sel) => ![...document.querySelectorAll(sel)].some((e) => e.getClientRects().length > 0), busy, { timeout: 8000 })
+      // Runs in the page (a string: the tests' TypeScript has no DOM types).
+      .waitForFunction(`![...document.querySelectorAll(${JSON.stringify(busy)})].some((e) => e.getClientRects().length > 0)`, undefined, { timeout: 8000 })
       .catch(() => undefined);
     await page.mouse.move(0, 0);
     await page.waitForTimeout(300);
@@ -313,7 +314,7 @@ describe('staff console (chromium)', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: handler.username, password: handler.password }),
-    })).json()).accessToken as string;
+    })).json() as { accessToken: string }).accessToken;
     const accepted = await fetch(`${sys.baseUrl}/api/v1/cases/${lateId}/actions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
