@@ -50,7 +50,7 @@ export class RollupService {
    * cases. One transaction: readers see the old figures until it commits.
    */
   async rebuild(batchSize = APPLY_BATCH): Promise<{ events: number; openCases: number }> {
-    return this.repo.transaction(async (sql) => {
+    const result = await this.repo.transaction(async (sql) => {
       await this.repo.lockWatermark(sql, true);
       await this.repo.clearAll(sql);
       let after = '0';
@@ -65,6 +65,8 @@ export class RollupService {
       this.logger.log({ events, openCases }, 'statistics rebuilt from the history');
       return { events, openCases };
     });
+    await this.repo.analyze();
+    return result;
   }
 
   private async applyBatch(sql: Sql, after: string, limit: number, snapshot: boolean): Promise<{ events: number; last: string; more: boolean }> {

@@ -34,6 +34,8 @@ const OPEN_CONTRIBUTION = `
    where c.status <> all('{${FINISHED_STATUSES.join(',')}}'::text[])`;
 
 /** Every query of statistics: the aggregator's reads and upserts, and the /stats reads (rollups only). */
+const ROLLUP_TABLES = ['stat_area_day', 'stat_area_month', 'stat_unit_day', 'stat_unit_month', 'stat_respondent_month', 'stat_open', 'stat_open_case'];
+
 @Injectable()
 export class StatsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -172,9 +174,17 @@ export class StatsRepository {
   }
 
   /** Empties every rollup, the snapshot and the gaps, and puts the watermark back to the start (rebuild). */
+  /**
+   * Fresh planner statistics for the rollups after a rebuild: without them (autovacuum may be off or
+   * late) the planner guesses a handful of rows per month and sorts a year of rollups on disk.
+   */
+  async analyze(): Promise<void> {
+    for (const t of ROLLUP_TABLES) await this.db.query(`analyze ${t}`);
+  }
+
   async clearAll(sql: Sql): Promise<void> {
     // DELETE, not TRUNCATE: readers keep the old figures until the rebuild commits instead of waiting on a lock.
-    for (const t of ['stat_area_day', 'stat_area_month', 'stat_unit_day', 'stat_unit_month', 'stat_respondent_month', 'stat_open', 'stat_open_case', 'stat_gap']) {
+    for (const t of [...ROLLUP_TABLES, 'stat_gap']) {
       await sql.query(`delete from ${t}`);
     }
     await this.advanceWatermark(sql, '0');
