@@ -26,3 +26,4 @@ export * from './outbox/outbox-relay';
 export * from './util/refreshing';
 export * from './privacy/mask';
 export * from './util/money';
+export * from './http/page.query';

@@ -1,13 +1,12 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { bilingual, languageOf } from '@weiquan/core';
+import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { bilingual, languageOf, PageQuery } from '@weiquan/core';
 import { DisclosureService } from './disclosure.service';
 
 const t = bilingual;
 
-export class DisclosureQuery {
+export class DisclosureQuery extends PageQuery {
   @ApiPropertyOptional({ description: '经营者名称（包含）或统一社会信用代码 / business name (contains) or credit code' })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))
@@ -19,20 +18,6 @@ export class DisclosureQuery {
   @IsString(t('应为文本', 'must be text'))
   @MaxLength(40, t('最多 40 个字符', 'at most 40 characters'))
   categoryCode?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString(t('应为文本', 'must be text'))
-  @MaxLength(64, t('cursor 无效', 'invalid cursor'))
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt(t('应为 1–100 的整数', 'must be a whole number 1–100'))
-  @Min(1, t('应为 1–100 的整数', 'must be a whole number 1–100'))
-  @Max(100, t('应为 1–100 的整数', 'must be a whole number 1–100'))
-  limit?: number;
 }
 
 @ApiTags('disclosure 消费投诉信息公示')

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { bilingual } from '@weiquan/core';
+import { bilingual, PageQuery } from '@weiquan/core';
 import { CASE_ACTIONS } from '../../case-state';
 import type { CaseAction } from '../../case-state';
 import { CASE_STATUSES } from '../../case-status';
@@ -13,7 +13,7 @@ const Bool = () => Transform(({ value }) => (value === 'true' ? true : value ===
 /** `status=assigned,accepted` or `status=assigned&status=accepted`. */
 const List = () => Transform(({ value }) => (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value));
 
-export class CaseListQuery {
+export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ description: '状态，可多选（逗号分隔）/ statuses, comma-separated', example: 'assigned,accepted' })
   @IsOptional()
   @List()
@@ -50,20 +50,6 @@ export class CaseListQuery {
   @IsString(t('应为文本', 'must be text'))
   @Length(1, 100, t('搜索词最多 100 个字', 'at most 100 characters'))
   q?: string;
-
-  @ApiPropertyOptional({ description: '上一页返回的 nextCursor / the previous page\'s nextCursor' })
-  @IsOptional()
-  @IsString(t('应为文本', 'must be text'))
-  @MaxLength(64, t('cursor 无效', 'invalid cursor'))
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt(t('应为 1–100 的整数', 'must be a whole number 1–100'))
-  @Min(1, t('应为 1–100 的整数', 'must be a whole number 1–100'))
-  @Max(100, t('应为 1–100 的整数', 'must be a whole number 1–100'))
-  limit?: number;
 }
 
 export class CaseActionDto {

@@ -1,0 +1,21 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { bilingual as t } from './validation';
+
+/** Keyset paging for every list: `cursor` is the previous page's `nextCursor`, `limit` 1–100. */
+export class PageQuery {
+  @ApiPropertyOptional({ description: '上一页返回的 nextCursor / the previous page\'s nextCursor' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @MaxLength(64, t('cursor 无效', 'invalid cursor'))
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt(t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  @Min(1, t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  @Max(100, t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  limit?: number;
+}
