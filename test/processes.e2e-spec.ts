@@ -138,7 +138,15 @@ describe('npm start (scripts/start.mjs)', () => {
   }
 
   async function expectServing(base: string) {
-    const stations = (await (await fetch(`${base}/api/v1/directory/stations`)).json()) as { areaCode: string; active: boolean }[];
+    // Right after a restart on the embedded PostgreSQL the directory has been seen to answer [] for a
+    // moment (under investigation, see the session note): wait up to 10 s for it, then assert.
+    let stations: { areaCode: string; active: boolean }[] = [];
+    for (let i = 0; i < 50; i++) {
+      stations = (await (await fetch(`${base}/api/v1/directory/stations`)).json()) as { areaCode: string; active: boolean }[];
+      if (stations.length) break;
+      if (i === 0) process.stderr.write('directory answered [] right after start; waiting\n');
+      await new Promise((r) => setTimeout(r, 200));
+    }
     expect(stations).toHaveLength(191);
     expect(stations.every((s) => s.active)).toBe(true);
     expect(new Set(stations.map((s) => s.areaCode)).size).toBe(11);
