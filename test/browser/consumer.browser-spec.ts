@@ -72,7 +72,7 @@ describe('consumer portal (chromium)', () => {
     await sys.shot(page, 'consumer-landing-phone');
 
     await page.getByTestId('go-file').click();
-    await page.waitForURL('**/complaint/new');
+    await page.waitForURL('**/complaint/new', { waitUntil: 'commit' });
     await page.getByLabel('消费类别', { exact: true }).waitFor();
     await expectNoOverflow(page);
     await sys.shot(page, 'file-phone-empty');
@@ -93,7 +93,7 @@ describe('consumer portal (chromium)', () => {
     const before = await caseCount();
     // A double click files once (the form's Idempotency-Key; the button is busy while sending).
     await page.getByTestId('submit').dblclick();
-    await page.waitForURL('**/complaint/done');
+    await page.waitForURL('**/complaint/done', { waitUntil: 'commit' });
     await page.getByTestId('tracking-no').waitFor();
     const trackingNo = (await page.getByTestId('tracking-no').innerText()).replace(/\D/g, '');
     const accessCode = (await page.getByTestId('access-code').innerText()).replace(/\D/g, '');

@@ -147,10 +147,10 @@ describe('regulator dashboard (chromium)', () => {
     // The filters go to the URL (a city analyst filters by area too).
     expect(await page.getByTestId('filter-area').count()).toBe(1);
     await page.getByTestId('filter-track').getByText('投诉').click();
-    await page.waitForURL(/track=complaint/);
+    await page.waitForURL(/track=complaint/, { waitUntil: 'commit' });
     await expectText(page, 'kpi-received-value', '2');
     await page.getByTestId('filter-track').getByText('全部').click();
-    await page.waitForURL((u) => !u.search.includes('track='));
+    await page.waitForURL((u) => !u.search.includes('track='), { waitUntil: 'commit' });
 
     // CSV by month: a UTF-8 file with the Chinese header row and this month's figures.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);

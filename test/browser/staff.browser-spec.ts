@@ -138,7 +138,7 @@ describe('staff console (chromium)', () => {
     await shot(page, 'staff-login-error');
 
     await login(page, handler.username, handler.password);
-    await page.waitForURL(`${sys.baseUrl}/staff`);
+    await page.waitForURL(`${sys.baseUrl}/staff`, { waitUntil: 'commit' });
     expect(await page.getByTestId('staff-user').textContent()).toContain('测试station-staff');
 
     // The queue: the case is there, masked.
@@ -161,7 +161,7 @@ describe('staff console (chromium)', () => {
 
     // The overdue filter.
     await page.getByTestId('filter-overdue').click();
-    await page.waitForURL(/due=overdue/);
+    await page.waitForURL(/due=overdue/, { waitUntil: 'commit' });
     await row.waitFor({ state: 'detached' });
     await lateRow.waitFor();
     expect(await soonRow.count()).toBe(0);
@@ -171,7 +171,7 @@ describe('staff console (chromium)', () => {
     // Filters go into the URL and survive a reload; a search that matches nothing empties the table.
     await page.getByTestId('queue-search').locator('input').fill('不存在的商户名称');
     await page.getByTestId('queue-search').locator('input').press('Enter');
-    await page.waitForURL(/q=/);
+    await page.waitForURL(/q=/, { waitUntil: 'commit' });
     await table.getByText('没有符合筛选条件的案件').waitFor();
     await page.reload();
     await table.getByText('没有符合筛选条件的案件').waitFor();
@@ -181,7 +181,7 @@ describe('staff console (chromium)', () => {
 
     // Open the case.
     await row.click();
-    await page.waitForURL(`${sys.baseUrl}/staff/cases/${caseId}`);
+    await page.waitForURL(`${sys.baseUrl}/staff/cases/${caseId}`, { waitUntil: 'commit' });
     await statusIs(page, 'assigned', '待受理');
     expect(await page.getByTestId('case-unit').textContent()).toBeTruthy();
     expect(await page.getByTestId('clocks').textContent()).toContain('受理期限');
@@ -332,7 +332,7 @@ describe('staff console (chromium)', () => {
     const stranger = await sys.staff('station-staff', other.code);
     const outsider = await sys.page(DESKTOP);
     await outsider.page.goto(`${sys.baseUrl}/staff/cases/${caseId}`);
-    await outsider.page.waitForURL(/\/staff\/login\?next=/);
+    await outsider.page.waitForURL(/\/staff\/login\?next=/, { waitUntil: 'commit' });
     await login(outsider.page, stranger.username, stranger.password);
     await outsider.page.getByTestId('case-not-found').waitFor();
     expect(await outsider.page.getByText('未找到该案件').count()).toBeGreaterThan(0);
@@ -367,7 +367,7 @@ describe('staff console (chromium)', () => {
 
     const analyst = await sys.staff('city-analyst');
     await login(page, analyst.username, analyst.password);
-    await page.waitForURL(`${sys.baseUrl}/dashboard`);
+    await page.waitForURL(`${sys.baseUrl}/dashboard`, { waitUntil: 'commit' });
     await context.close();
   });
 });
