@@ -255,8 +255,7 @@ export class CaseHandlingService {
   private async claimant(c: CaseRow) {
     const since = new Date(Date.now() - 365 * 24 * 3600 * 1000);
     const history = await this.repo.claimantHistory(c.consumerPhoneHash, since, 200);
-    const respondentKey = await this.repo.respondentKeyOf(c.id);
-    return claimantFlags({ id: c.id, trackingNo: c.trackingNo, track: c.track, respondentKey, description: c.description, receivedAt: c.receivedAt }, history);
+    return claimantFlags({ id: c.id, trackingNo: c.trackingNo, track: c.track, respondentKey: c.respondentKey, description: c.description, receivedAt: c.receivedAt }, history);
   }
 }
 

@@ -47,6 +47,7 @@ export interface CaseRow extends CaseListRow {
   consumerAddressEnc: Buffer | null;
   consumerIdNumberEnc: Buffer | null;
   consumerEmailEnc: Buffer | null;
+  respondentKey: string;
   respondentCreditCode: string | null;
   respondentAddress: string;
   respondentAreaCode: string;
@@ -88,7 +89,7 @@ const DETAIL_COLUMNS = `${LIST_COLUMNS},
   c.rule_set as "ruleSet", c.issue_type as "issueType", c.purchase_channel as "purchaseChannel", c.prepaid,
   c.consumer_phone_hash as "consumerPhoneHash", c.consumer_address_enc as "consumerAddressEnc",
   c.consumer_id_number_enc as "consumerIdNumberEnc", c.consumer_email_enc as "consumerEmailEnc",
-  c.respondent_credit_code as "respondentCreditCode", c.respondent_address as "respondentAddress",
+  c.respondent_key as "respondentKey", c.respondent_credit_code as "respondentCreditCode", c.respondent_address as "respondentAddress",
   c.respondent_area_code as "respondentAreaCode", c.respondent_venue_code as "respondentVenueCode", c.respondent_online as "respondentOnline",
   c.respondent_platform_name as "respondentPlatformName", c.incident_date as "incidentDate", c.amount_fen::text as "amountFen",
   c.description, c.demand, c.consent_to_publish as "consentToPublish", c.received_on as "receivedOn",
@@ -225,11 +226,6 @@ export class CasesRepository {
          from cases where consumer_phone_hash = $1 and received_at >= $2 order by received_at desc limit $3`,
       [phoneHash, since, limit],
     );
-  }
-
-  async respondentKeyOf(caseId: string): Promise<string> {
-    const [row] = await this.db.query(`select respondent_key as k from cases where id = $1`, [caseId]);
-    return row.k;
   }
 
   /**
