@@ -6,11 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestEnv, deleteRedisKeys, TestEnv } from './support/test-env';
 
-// Known flake, under investigation: on embedded PGlite the socket multiplexer interleaves concurrent
-// extended-protocol queries of API and worker ("unnamed prepared statement does not exist", or another
-// query's rows). Retried until it is fixed; see the session note.
-jest.retryTimes(2, { logErrorsBeforeRetry: true });
-
 /**
  * The built processes as an operator runs them: the start command end to end (embedded PostgreSQL,
  * private Redis; or DATABASE_URL and REDIS_URL), and refusal of a bad environment.
@@ -143,15 +138,7 @@ describe('npm start (scripts/start.mjs)', () => {
   }
 
   async function expectServing(base: string) {
-    // Right after a restart on the embedded PostgreSQL the directory has been seen to answer [] for a
-    // moment (under investigation, see the session note): wait up to 10 s for it, then assert.
-    let stations: { areaCode: string; active: boolean }[] = [];
-    for (let i = 0; i < 50; i++) {
-      stations = (await (await fetch(`${base}/api/v1/directory/stations`)).json()) as { areaCode: string; active: boolean }[];
-      if (stations.length) break;
-      if (i === 0) process.stderr.write('directory answered [] right after start; waiting\n');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const stations = (await (await fetch(`${base}/api/v1/directory/stations`)).json()) as { areaCode: string; active: boolean }[];
     expect(stations).toHaveLength(191);
     expect(stations.every((s) => s.active)).toBe(true);
     expect(new Set(stations.map((s) => s.areaCode)).size).toBe(11);

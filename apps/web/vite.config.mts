@@ -5,9 +5,14 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The pages are built into dist/web and served by the API; `npm run build:web`.
-export default defineConfig({
-  root,
-  plugins: [react()],
-  build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, sourcemap: false },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' } },
+export default defineConfig(({ command }) => {
+  // A build is always a production build, whatever NODE_ENV the caller has: jest's NODE_ENV=test once
+  // reached a build and made antd give every radio group on a page the same name ("test-id").
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return {
+    root,
+    plugins: [react()],
+    build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, sourcemap: false },
+    server: { proxy: { '/api': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' } },
+  };
 });

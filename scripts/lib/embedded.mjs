@@ -28,7 +28,7 @@ export async function startEmbeddedPostgres(dataDir, maxConnections) {
   mkdirSync(dir, { recursive: true });
   const db = await PGlite.create({ dataDir: dir });
   const port = Number(process.env.PGLITE_PORT) || (await freePort());
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
+  const server = new PGLiteSocketServer({ db: holdingSessionUntilSync(db), host: '127.0.0.1', port, maxConnections });
   await server.start();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
@@ -36,6 +36,39 @@ export async function startEmbeddedPostgres(dataDir, maxConnections) {
     async stop() {
       await server.stop();
       await db.close();
+    },
+  };
+}
+
+// Extended-query messages that leave a sequence open until its Sync: Parse, Bind, Describe, Execute,
+// Close, Flush. Sync, a simple Query, Terminate or a startup message close it.
+const OPENS_SEQUENCE = new Set(['P', 'B', 'D', 'E', 'C', 'H'].map((c) => c.charCodeAt(0)));
+
+/**
+ * PGlite has a single session. pglite-socket 0.2 queues each connection's protocol *messages* and
+ * keeps the session with one connection only while a transaction is open, so when a client's
+ * Parse/Bind/Execute/Sync arrive in separate TCP reads (as they do under load) another connection's
+ * Parse can land in between: a query then runs someone else's unnamed statement (wrong rows) or fails
+ * with "unnamed prepared statement does not exist". The queue asks `isInTransaction()` to decide
+ * whether to keep the session with the last connection, so this view of the database also answers
+ * true while a sequence has not reached its Sync.
+ */
+export function holdingSessionUntilSync(db) {
+  let openSequence = false;
+  return {
+    get waitReady() {
+      return db.waitReady;
+    },
+    isInTransaction: () => openSequence || db.isInTransaction(),
+    runExclusive: (fn) => db.runExclusive(fn),
+    execProtocolRawStream(message, options) {
+      openSequence = OPENS_SEQUENCE.has(message[0]);
+      return db.execProtocolRawStream(message, options);
+    },
+    // Called to roll back after a connection drops mid-transaction or mid-sequence.
+    exec(sql) {
+      openSequence = false;
+      return db.exec(sql);
     },
   };
 }

@@ -146,8 +146,16 @@ describe('regulator dashboard (chromium)', () => {
 
     // The filters go to the URL (a city analyst filters by area too).
     expect(await page.getByTestId('filter-area').count()).toBe(1);
+    // Each segmented control is its own radio group (a test build once named them all "test-id", and
+    // a click on one then went unheard).
+    const groups = (await page.evaluate(`[...document.querySelectorAll('.ant-segmented')].map((s) => s.querySelector('input').name)`)) as string[];
+    expect(groups.length).toBeGreaterThan(1);
+    expect(new Set(groups).size).toBe(groups.length);
     await page.getByTestId('filter-track').getByText('投诉').click();
     await page.waitForURL(/track=complaint/, { waitUntil: 'commit' });
+    // The router renders a URL change in a transition: until the control shows the new choice, a
+    // click on the old one is a click on the choice already made, and nothing happens.
+    await page.getByTestId('filter-track').locator('.ant-segmented-item-selected', { hasText: '投诉' }).waitFor();
     await expectText(page, 'kpi-received-value', '2');
     await page.getByTestId('filter-track').getByText('全部').click();
     await page.waitForURL((u) => !u.search.includes('track='), { waitUntil: 'commit' });

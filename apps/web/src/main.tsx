@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Landing } from './landing';
 import { LangProvider, useLang } from './lib/i18n';
+import { useReducedMotion } from './lib/motion';
 import { RequireStaff, SessionProvider } from './lib/session';
 import './styles.css';
 
@@ -23,8 +24,9 @@ const DashboardPage = lazy(() => import('./dashboard').then((m) => ({ default: m
 
 function App() {
   const { lang } = useLang();
+  const still = useReducedMotion();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6 } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6, motion: !still } }}>
       <AntApp>
         <SessionProvider>
           <BrowserRouter>

@@ -50,7 +50,9 @@ export class BrowserSystem {
   }
 
   async page(viewport = DESKTOP, opts: { lang?: 'zh' | 'en' } = {}): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await this.browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+    // Reduced motion (which the pages honour): a click lands where the element is, not where an
+    // opening dialog's animation has it for a moment on a loaded machine.
+    const context = await this.browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true, reducedMotion: 'reduce' });
     if (opts.lang === 'en') await context.addInitScript("localStorage.setItem('weiquan.lang', 'en')");
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -73,13 +75,24 @@ export class BrowserSystem {
     return this.t.dataSource.query(sql, params);
   }
 
-  /** Waits until a condition on the database holds (the worker routes, sends, aggregates in the background). */
-  async until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  /**
+   * Waits until a condition on the database holds (the worker routes, sends, aggregates in the
+   * background). On a timeout the error carries the state of the outbox and the routing, to say where
+   * the work stopped.
+   */
+  async until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
     const end = Date.now() + timeoutMs;
     for (;;) {
       const v = await probe();
       if (v) return v;
-      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      if (Date.now() > end) {
+        const state = await this.q(
+          `select (select count(*) from outbox where relayed_at is null)::int as "outboxUnrelayed",
+                  (select count(*) from cases where assignee_code is null and status <> 'withdrawn')::int as "casesUnassigned",
+                  (select count(*) from routing_decision)::int as "routingDecisions"`,
+        );
+        throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${JSON.stringify(state[0])}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
   }

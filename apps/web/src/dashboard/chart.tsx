@@ -3,6 +3,7 @@ import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } f
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { useReducedMotion } from '../lib/motion';
 
 // Only what the dashboard draws, so the bundle carries no other chart types.
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -13,6 +14,7 @@ export type ChartOption = echarts.EChartsCoreOption;
 export function Chart({ option, height = 320, testId, label }: { option: ChartOption; height?: number; testId?: string; label?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const still = useReducedMotion();
 
   useEffect(() => {
     const el = box.current!;
@@ -32,8 +34,8 @@ export function Chart({ option, height = 320, testId, label }: { option: ChartOp
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
+    chart.current?.setOption(still ? { ...option, animation: false } : option, { notMerge: true });
+  }, [option, still]);
 
   return <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
 }
