@@ -8,6 +8,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { Landing } from './landing';
 import { LangProvider, useLang } from './lib/i18n';
 import { useReducedMotion } from './lib/motion';
+import { PRIMARY } from './lib/theme';
 import { RequireStaff, SessionProvider } from './lib/session';
 import './styles.css';
 
@@ -26,7 +27,7 @@ function App() {
   const { lang } = useLang();
   const still = useReducedMotion();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 6, motion: !still } }}>
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: PRIMARY, borderRadius: 6, motion: !still } }}>
       <AntApp>
         <SessionProvider>
           <BrowserRouter>

@@ -2,6 +2,7 @@ import { DownloadOutlined, FileImageOutlined, FilePdfOutlined } from '@ant-desig
 import { App, Button, Card, Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useLang } from '../lib/i18n';
+import { PRIMARY } from '../lib/theme';
 import { fileSize, groupDigits, ratingLabel, sentence, statusColor, trackLabel } from './texts';
 import type { AttachmentInfo, CaseView } from './types';
 
@@ -83,7 +84,7 @@ export function CaseTimeline({ view }: { view: CaseView }) {
       <Timeline
         items={events.map((e, i) => ({
           key: `${e.at}-${i}`,
-          color: i === events.length - 1 ? '#b71c1c' : '#c9cdd4', // the latest step stands out
+          color: i === events.length - 1 ? PRIMARY : '#c9cdd4', // the latest step stands out
           content: (
             <>
               <div className="timeline-at">{when(e.at)}</div>

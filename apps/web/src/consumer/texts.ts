@@ -67,10 +67,8 @@ export function fileSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** "2611210012342" → "261121 001234 2": easier to read out and copy by eye. */
-export function groupDigits(no: string): string {
-  return /^\d{13}$/.test(no) ? `${no.slice(0, 6)} ${no.slice(6, 12)} ${no.slice(12)}` : no;
-}
+// Tracking numbers are grouped the same way on every page.
+export { groupDigits } from '../lib/format';
 
 /** The API's English texts start in lower case ("withdrawn"); on their own they read better capitalised. */
 export function sentence(text: string): string {

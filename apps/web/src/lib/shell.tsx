@@ -2,13 +2,14 @@ import { Layout, Segmented, Space, Typography } from 'antd';
 import { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLang } from './i18n';
+import { BRAND_RED } from './theme';
 
 /** Every page's frame: the service's name, the language switch, and the page's own actions. */
 export function Shell({ children, actions, wide }: { children: ReactNode; actions?: ReactNode; wide?: boolean }) {
   const { lang, setLang, t } = useLang();
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f6f8' }}>
-      <Layout.Header style={{ background: '#b71c1c', paddingInline: 16, display: 'flex', alignItems: 'center', gap: 12, height: 56 }}>
+      <Layout.Header style={{ background: BRAND_RED, paddingInline: 16, display: 'flex', alignItems: 'center', gap: 12, height: 56 }}>
         <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
           {t('聊城市消费维权服务平台', 'Liaocheng Consumer Rights')}
         </Link>

@@ -8,6 +8,7 @@ import { ActionsPanel } from './ActionsPanel';
 import { ClocksCard, FactsSection, HistorySection, LinkedSection, OutcomeCard, PartiesSection, RoutingSection } from './CaseSections';
 import { CLOCK_LABEL, fmtDate, fmtTime, Muted, paren, pick, STATUS_LABEL, StaffShell, StatusTag, TrackTag, useUnitNames } from './common';
 import type { ActionResult, CaseDetail } from './types';
+import { groupDigits } from '../lib/format';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -144,7 +145,7 @@ export function CasePage() {
       <Card size="small" className="staff-case-head" style={{ marginBottom: 12 }}>
         <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }}>
           <Typography.Title level={3} copyable={{ text: c.trackingNo }} data-testid="case-tracking-no" style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>
-            {c.trackingNo}
+            {groupDigits(c.trackingNo)}
           </Typography.Title>
           <StatusTag status={c.status} text={c.statusText} testId="case-status" />
           <TrackTag track={c.track} />

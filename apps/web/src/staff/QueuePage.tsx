@@ -8,6 +8,7 @@ import { useLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { ALL_STATUSES, fmtDate, fmtTime, Muted, pick, STATUS_LABEL, StaffShell, StatusTag, TRACK_LABEL, TrackTag, useCategories } from './common';
 import type { CaseListItem, CasePage, CaseStatus, Track } from './types';
+import { groupDigits } from '../lib/format';
 
 const PAGE = 20;
 /** "Due soon" is the API's dueWithinDays: within 2 working days on the official calendar. */
@@ -133,10 +134,10 @@ export function QueuePage() {
     {
       title: t('受理编号', 'Tracking no.'),
       dataIndex: 'trackingNo',
-      width: 150,
+      width: 170,
       render: (v: string, c) => (
-        <Link to={`/staff/cases/${c.id}`} onClick={(e) => e.stopPropagation()} style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>
-          {v}
+        <Link to={`/staff/cases/${c.id}`} onClick={(e) => e.stopPropagation()} style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', whiteSpace: 'nowrap' }}>
+          {groupDigits(v)}
         </Link>
       ),
     },
