@@ -5,6 +5,8 @@ import { OpenKey, PendingEvent, RollupRow, StatsRepository } from './stats.repos
 
 /** Events applied per transaction. */
 export const APPLY_BATCH = 5_000;
+/** Events the rebuild reads and stages at a time (its memory is about this many events' rows). */
+export const REBUILD_CHUNK = 20_000;
 /**
  * How long an id below the watermark that is not visible yet is waited for. Ids are drawn before
  * commit, so a transaction that commits late leaves a lower id behind events already applied; it is
@@ -45,22 +47,31 @@ export class RollupService {
   }
 
   /**
-   * Recomputes everything from the history: empties the rollups, replays every event from the start
-   * through the same batches as the aggregator, then recomputes the open snapshot from the current
-   * cases. One transaction: readers see the old figures until it commits.
+   * Recomputes everything from the history: empties the rollups, replays every event through the
+   * same rules as the aggregator (deltas, summed per chunk), stages the day and respondent rows, sums
+   * them set-based into the rollups, records the ids not visible as gaps, then recomputes the open
+   * snapshot from the current cases. One transaction: readers see the old figures until it commits.
    */
-  async rebuild(batchSize = APPLY_BATCH): Promise<{ events: number; openCases: number }> {
+  async rebuild(chunk = REBUILD_CHUNK): Promise<{ events: number; openCases: number }> {
     const result = await this.repo.transaction(async (sql) => {
       await this.repo.lockWatermark(sql, true);
       await this.repo.clearAll(sql);
+      await this.repo.createStaging(sql);
       let after = '0';
       let events = 0;
       for (;;) {
-        const done = await this.applyBatch(sql, after, batchSize, false);
-        events += done.events;
-        after = done.last;
-        if (!done.more) break;
+        const rows = await this.repo.historyAfter(sql, after, chunk, HOLDER_EVENTS);
+        if (!rows.length) break;
+        const tables = collect(rows.flatMap((e) => deltas(e, e)), ['day']);
+        await this.repo.stage(sql, 'area', tables.get('area_day') ?? []);
+        await this.repo.stage(sql, 'unit', tables.get('unit_day') ?? []);
+        await this.repo.stage(sql, 'respondent', tables.get('respondent') ?? []);
+        events += rows.length;
+        after = rows[rows.length - 1].id;
       }
+      await this.repo.foldStaging(sql);
+      await this.repo.recordHoles(sql, after);
+      await this.repo.advanceWatermark(sql, after);
       const openCases = await this.repo.rebuildOpen(sql);
       this.logger.log({ events, openCases }, 'statistics rebuilt from the history');
       return { events, openCases };
@@ -126,8 +137,8 @@ function pick(k: OpenKey): OpenKey {
   return Object.fromEntries(OPEN_FIELDS.map((f) => [f, k[f]])) as unknown as OpenKey;
 }
 
-/** Increments summed per table and key: day and month tables from the same increments. */
-export function collect(increments: Increment[]): Map<string, RollupRow[]> {
+/** Increments summed per table and key: day and month tables from the same increments (or only the grains asked for). */
+export function collect(increments: Increment[], grains: readonly ('day' | 'month')[] = ['day', 'month']): Map<string, RollupRow[]> {
   const tables = new Map<string, Map<string, RollupRow>>();
   const add = (table: string, key: RollupRow, counters: Record<string, number | undefined>, name?: { text: string; areaCode: string; eventId: string }) => {
     const rows = tables.get(table) ?? new Map<string, RollupRow>();
@@ -150,8 +161,8 @@ export function collect(increments: Increment[]): Map<string, RollupRow[]> {
       inc.rollup === 'area'
         ? { area_code: inc.key.areaCode, category_code: inc.key.categoryCode, track: inc.key.track, channel: inc.key.channel, prepaid: inc.key.prepaid }
         : { category_code: inc.key.categoryCode, unit_code: inc.key.unitCode, track: inc.key.track };
-    add(`${inc.rollup}_day`, { ...key, day: inc.key.day }, inc.counters);
-    add(`${inc.rollup}_month`, { ...key, month }, inc.counters);
+    if (grains.includes('day')) add(`${inc.rollup}_day`, { ...key, day: inc.key.day }, inc.counters);
+    if (grains.includes('month')) add(`${inc.rollup}_month`, { ...key, month }, inc.counters);
   }
   // Sorted by key: every batch writes rows in the same order.
   return new Map([...tables].map(([t, rows]) => [t, [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)]));
