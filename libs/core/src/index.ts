@@ -21,6 +21,7 @@ export * from './i18n/language';
 export * from './i18n/localized.exception';
 export * from './outbox/outbox.contract';
 export * from './outbox/outbox.migration';
+export * from './database/copy-text';
 export * from './database/pg-transaction';
 export * from './outbox/outbox-relay';
 export * from './util/refreshing';

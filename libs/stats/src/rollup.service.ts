@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Sql } from '@weiquan/core';
-import { deltas, HOLDER_EVENTS, Increment } from './rollup.rules';
+import { ALL, deltas, HOLDER_EVENTS, Increment } from './rollup.rules';
 import { OpenKey, PendingEvent, RollupRow, StatsRepository } from './stats.repository';
 
 /** Events applied per transaction. */
@@ -62,12 +62,14 @@ export class RollupService {
       for (;;) {
         const rows = await this.repo.historyAfter(sql, after, chunk, HOLDER_EVENTS);
         if (!rows.length) break;
-        const tables = collect(rows.flatMap((e) => deltas(e, e)), ['day']);
+        const tables = collect(rows.flatMap((e) => deltas(e, e).filter(detailOnly)), ['day']);
         await this.repo.stage(sql, 'area', tables.get('area_day') ?? []);
         await this.repo.stage(sql, 'unit', tables.get('unit_day') ?? []);
         await this.repo.stage(sql, 'respondent', tables.get('respondent') ?? []);
         events += rows.length;
         after = rows[rows.length - 1].id;
+        // A rebuild of millions of events takes minutes: say how far it is.
+        if (events % (chunk * 50) < rows.length) this.logger.log({ events, lastEventId: after }, 'rebuild: history replayed so far');
       }
       await this.repo.foldStaging(sql);
       await this.repo.recordHoles(sql, after);
@@ -137,33 +139,70 @@ function pick(k: OpenKey): OpenKey {
   return Object.fromEntries(OPEN_FIELDS.map((f) => [f, k[f]])) as unknown as OpenKey;
 }
 
-/** Increments summed per table and key: day and month tables from the same increments (or only the grains asked for). */
+/** Whether event id `a` comes after `b` (decimal strings of bigints: longer is larger). */
+function laterId(a: string, b: string): boolean {
+  return a.length !== b.length ? a.length > b.length : a > b;
+}
+
+/**
+ * Increments summed per table and key: day and month tables from the same increments (or only the
+ * grains asked for). Hot in the rebuild (every event of the history passes here), hence string keys
+ * and rows built once, without object spread.
+ */
 export function collect(increments: Increment[], grains: readonly ('day' | 'month')[] = ['day', 'month']): Map<string, RollupRow[]> {
   const tables = new Map<string, Map<string, RollupRow>>();
-  const add = (table: string, key: RollupRow, counters: Record<string, number | undefined>, name?: { text: string; areaCode: string; eventId: string }) => {
-    const rows = tables.get(table) ?? new Map<string, RollupRow>();
-    tables.set(table, rows);
-    const id = JSON.stringify(key);
-    const row = rows.get(id) ?? { ...key };
-    for (const [c, v] of Object.entries(counters)) if (v) row[c] = Number(row[c] ?? 0) + v;
-    if (name && (row.name_event_id === undefined || BigInt(name.eventId) > BigInt(row.name_event_id as string))) {
-      Object.assign(row, { respondent_name: name.text, area_code: name.areaCode, name_event_id: name.eventId });
-    }
-    rows.set(id, row);
+  const table = (name: string) => {
+    let rows = tables.get(name);
+    if (!rows) tables.set(name, (rows = new Map()));
+    return rows;
   };
+  const add = (rows: Map<string, RollupRow>, id: string, make: () => RollupRow, counters: Record<string, number | undefined>) => {
+    let row = rows.get(id);
+    if (!row) rows.set(id, (row = make()));
+    for (const c in counters) {
+      const v = counters[c];
+      if (v) row[c] = ((row[c] as number | undefined) ?? 0) + v;
+    }
+    return row;
+  };
+  const days = grains.includes('day');
+  const months = grains.includes('month');
   for (const inc of increments) {
     if (inc.rollup === 'respondent') {
-      add('respondent', { unit_code: inc.key.unitCode, respondent_key: inc.key.respondentKey, month: inc.key.month }, inc.counters, inc.name);
+      const k = inc.key;
+      const row = add(table('respondent'), `${k.unitCode}\u0001${k.respondentKey}\u0001${k.month}`, () => ({ unit_code: k.unitCode, respondent_key: k.respondentKey, month: k.month }), inc.counters);
+      const name = inc.name;
+      if (row.name_event_id === undefined || laterId(name.eventId, row.name_event_id as string)) {
+        row.respondent_name = name.text;
+        row.area_code = name.areaCode;
+        row.name_event_id = name.eventId;
+      }
       continue;
     }
     const month = `${inc.key.day.slice(0, 7)}-01`;
-    const key: RollupRow =
-      inc.rollup === 'area'
-        ? { area_code: inc.key.areaCode, category_code: inc.key.categoryCode, track: inc.key.track, channel: inc.key.channel, prepaid: inc.key.prepaid }
-        : { category_code: inc.key.categoryCode, unit_code: inc.key.unitCode, track: inc.key.track };
-    if (grains.includes('day')) add(`${inc.rollup}_day`, { ...key, day: inc.key.day }, inc.counters);
-    if (grains.includes('month')) add(`${inc.rollup}_month`, { ...key, month }, inc.counters);
+    if (inc.rollup === 'area') {
+      const k = inc.key;
+      const id = `${k.areaCode}\u0001${k.categoryCode}\u0001${k.track}\u0001${k.channel}\u0001${k.prepaid}`;
+      if (days) add(table('area_day'), `${id}\u0001${k.day}`, () => ({ area_code: k.areaCode, category_code: k.categoryCode, track: k.track, channel: k.channel, prepaid: k.prepaid, day: k.day }), inc.counters);
+      if (months) add(table('area_month'), `${id}\u0001${month}`, () => ({ area_code: k.areaCode, category_code: k.categoryCode, track: k.track, channel: k.channel, prepaid: k.prepaid, month }), inc.counters);
+    } else {
+      const k = inc.key;
+      const id = `${k.categoryCode}\u0001${k.unitCode}\u0001${k.track}`;
+      if (days) add(table('unit_day'), `${id}\u0001${k.day}`, () => ({ category_code: k.categoryCode, unit_code: k.unitCode, track: k.track, day: k.day }), inc.counters);
+      if (months) add(table('unit_month'), `${id}\u0001${month}`, () => ({ category_code: k.categoryCode, unit_code: k.unitCode, track: k.track, month }), inc.counters);
+    }
   }
-  // Sorted by key: every batch writes rows in the same order.
+  // Sorted by key: every batch writes rows in the same order (concurrent upserts never deadlock).
   return new Map([...tables].map(([t, rows]) => [t, [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)]));
+}
+
+/**
+ * The increments the rebuild stages: the area and unit rollups' detail rows only, since their
+ * grouping rows ('*') are by construction the sums of the detail rows (deltas adds the same counters
+ * to each) and the fold computes them with GROUPING SETS. Respondent rows are not such sums (the city
+ * counts receipt, a unit its assignment) and are all kept.
+ */
+export function detailOnly(inc: Increment): boolean {
+  if (inc.rollup === 'respondent') return true;
+  return inc.key.categoryCode !== ALL && (inc.rollup === 'unit' || inc.key.areaCode !== ALL);
 }
