@@ -15,14 +15,14 @@
 //
 //   --sizes 100000,1000000   10 million is optional (--sizes 100000,1000000,10000000): on the 2-core
 //                            sandbox generating it takes ~25–30 min and ~27 GB of disk, each GROUP BY
-//                            reference run ~10–20 s, and `stats:rebuild` hours at its current rate
-//                            (see --rebuild-max). 100k + 1M with --rebuild-max 100000: ~10 min.
+//                            reference run ~10–20 s, and `stats:rebuild` ~70 min at its current rate
+//                            (~12,600 events/s; see --rebuild-max). 100k + 1M: ~20 min.
 //   --requests 200           rounds (plus 5 warm-up rounds)
 //   --reference-requests 20  GROUP BY reference runs per variant
 //   --seed 1   --to 2026-11-20 (the data's last day; the year measured ends there)
 //   --rebuild-max N          above N cases, skip `stats:rebuild` and the /stats rows (the list and the
-//                            reference are still measured): the rebuild replays the history at ~3,500
-//                            events/s here (2.5 min at 100k, ~25 min at 1M)
+//                            reference are still measured): the rebuild replays the history at
+//                            ~12,600 events/s here (~45 s at 100k, ~7 min at 1M)
 //   --no-build               use node_modules and dist/ as they are (no npm ci, no rebuild)
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
