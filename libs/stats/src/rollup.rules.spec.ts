@@ -151,4 +151,12 @@ describe('deltas: what one history event adds to the rollups', () => {
     expect(of(d, 'area')[0].key.day).toBe('2026-01-31');
     expect(of(d, 'respondent')[0].key.month).toBe('2026-01-01');
   });
+
+  it("with rows 'detail', leaves out exactly the grouping rows ('*' area or category) and keeps the respondent rows", () => {
+    const e = ev('assigned', { data: { assignee: { type: 'station', code: 'ST-001', name: '某站' } } });
+    const all = deltas(e, complaint);
+    const grouping = (i: Increment) => i.rollup !== 'respondent' && (i.key.categoryCode === '*' || (i.rollup === 'area' && i.key.areaCode === '*'));
+    expect(all.filter(grouping)).toHaveLength(4);
+    expect(deltas(e, complaint, 'detail')).toEqual(all.filter((i) => !grouping(i)));
+  });
 });

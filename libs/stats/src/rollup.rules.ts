@@ -67,8 +67,13 @@ export type Increment =
   | { rollup: 'unit'; key: UnitKey; counters: Partial<Counters> }
   | { rollup: 'respondent'; key: RespondentKey; counters: Partial<Record<RespondentCounter, number>>; name: { text: string; areaCode: string; eventId: string } };
 
-/** The rollup increments of one event: nothing for events statistics do not count. */
-export function deltas(e: StatEvent, c: CaseAttributes): Increment[] {
+/**
+ * The rollup increments of one event: nothing for events statistics do not count. With `rows`
+ * 'detail', the area and unit rollups' grouping rows ('*' area, '*' category) are left out: each is
+ * the sum of detail rows (they get the same counters), so a set-based writer (the rebuild's GROUPING
+ * SETS) can compute them. Respondent rows are not such sums and always come whole.
+ */
+export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' = 'all'): Increment[] {
   const counters = countersOf(e, c);
   if (!Object.keys(counters).length) return [];
   const out: Increment[] = [];
@@ -78,14 +83,16 @@ export function deltas(e: StatEvent, c: CaseAttributes): Increment[] {
   // Keys are written out rather than spread from a common base: object spread is ~50× slower in V8
   // here, and the rebuild calls this for every event of the history.
   // The area rollup holds the detail row and its three grouping rows, so any slice reads few rows.
-  for (const areaCode of [c.areaCode, ALL]) {
-    for (const categoryCode of [c.categoryCode, ALL]) {
+  const areas = rows === 'all' ? [c.areaCode, ALL] : [c.areaCode];
+  const categories = rows === 'all' ? [c.categoryCode, ALL] : [c.categoryCode];
+  for (const areaCode of areas) {
+    for (const categoryCode of categories) {
       out.push({ rollup: 'area', key: { day, track, areaCode, categoryCode, channel, prepaid }, counters });
     }
   }
   const unit = unitOf(e);
   if (unit) {
-    for (const categoryCode of [c.categoryCode, ALL]) out.push({ rollup: 'unit', key: { day, track, unitCode: unit, categoryCode }, counters });
+    for (const categoryCode of categories) out.push({ rollup: 'unit', key: { day, track, unitCode: unit, categoryCode }, counters });
   }
   const respondent = respondentCounters(e, c, counters);
   if (Object.keys(respondent).length) {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Sql } from '@weiquan/core';
-import { ALL, deltas, HOLDER_EVENTS, Increment } from './rollup.rules';
+import { deltas, HOLDER_EVENTS, Increment } from './rollup.rules';
 import { OpenKey, PendingEvent, RollupRow, StatsRepository } from './stats.repository';
 
 /** Events applied per transaction. */
@@ -62,7 +62,8 @@ export class RollupService {
       for (;;) {
         const rows = await this.repo.historyAfter(sql, after, chunk, HOLDER_EVENTS);
         if (!rows.length) break;
-        const tables = collect(rows.flatMap((e) => deltas(e, e).filter(detailOnly)), ['day']);
+        // Detail rows only: the fold writes the grouping rows ('*') with GROUPING SETS.
+        const tables = collect(rows.flatMap((e) => deltas(e, e, 'detail')), ['day']);
         await this.repo.stage(sql, 'area', tables.get('area_day') ?? []);
         await this.repo.stage(sql, 'unit', tables.get('unit_day') ?? []);
         await this.repo.stage(sql, 'respondent', tables.get('respondent') ?? []);
@@ -179,7 +180,7 @@ export function collect(increments: Increment[], grains: readonly ('day' | 'mont
       }
       continue;
     }
-    const month = `${inc.key.day.slice(0, 7)}-01`;
+    const month = months ? `${inc.key.day.slice(0, 7)}-01` : '';
     if (inc.rollup === 'area') {
       const k = inc.key;
       const id = `${k.areaCode}\u0001${k.categoryCode}\u0001${k.track}\u0001${k.channel}\u0001${k.prepaid}`;
@@ -196,13 +197,3 @@ export function collect(increments: Increment[], grains: readonly ('day' | 'mont
   return new Map([...tables].map(([t, rows]) => [t, [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)]));
 }
 
-/**
- * The increments the rebuild stages: the area and unit rollups' detail rows only, since their
- * grouping rows ('*') are by construction the sums of the detail rows (deltas adds the same counters
- * to each) and the fold computes them with GROUPING SETS. Respondent rows are not such sums (the city
- * counts receipt, a unit its assignment) and are all kept.
- */
-export function detailOnly(inc: Increment): boolean {
-  if (inc.rollup === 'respondent') return true;
-  return inc.key.categoryCode !== ALL && (inc.rollup === 'unit' || inc.key.areaCode !== ALL);
-}
