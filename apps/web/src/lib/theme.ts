@@ -4,5 +4,5 @@
  * as an error to the person filling in a form, and errors must stay the only red on a form.
  */
 export const BRAND_RED = '#b71c1c';
+/** antd's colorPrimary; the pages' own CSS reads it as var(--ant-color-primary). */
 export const PRIMARY = '#1f5aa6';
-export const PRIMARY_BG = '#f0f5ff';
