@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { bilingual as t } from './validation';
+import { WholeNumber } from './whole-number.decorator';
 
 /** Keyset paging for every list: `cursor` is the previous page's `nextCursor`, `limit` 1–100. */
 export class PageQuery {
@@ -13,9 +13,6 @@ export class PageQuery {
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(t('应为 1–100 的整数', 'must be a whole number 1–100'))
-  @Min(1, t('应为 1–100 的整数', 'must be a whole number 1–100'))
-  @Max(100, t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  @WholeNumber(1, 100)
   limit?: number;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { bilingual as t } from '@weiquan/core';
+import { bilingual as t, WholeNumber } from '@weiquan/core';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { UNIT_CODE_PATTERN, USERNAME_PATTERN } from '../accounts/accounts.service';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../accounts/passwords';
 import { STAFF_ROLES } from '../roles';
@@ -92,10 +92,7 @@ export class ListUsersQueryDto {
 
   @ApiPropertyOptional({ example: 100, minimum: 1, maximum: 500 })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt(t('应为 1–500 的整数', 'must be a whole number from 1 to 500'))
-  @Min(1, t('应为 1–500 的整数', 'must be a whole number from 1 to 500'))
-  @Max(500, t('应为 1–500 的整数', 'must be a whole number from 1 to 500'))
+  @WholeNumber(1, 500)
   limit?: number;
 }
 

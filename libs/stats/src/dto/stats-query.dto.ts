@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { bilingual } from '@weiquan/core';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { bilingual, WholeNumber } from '@weiquan/core';
 import { SERIES_METRICS } from '../metrics';
 import { CHANNELS } from '../rollup.rules';
 
@@ -78,10 +78,7 @@ export class HotspotsQuery extends StatsFilterQuery {
 
   @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 100 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(t('应为 1–100 的整数', 'must be a whole number 1–100'))
-  @Min(1, t('应为 1–100 的整数', 'must be a whole number 1–100'))
-  @Max(100, t('应为 1–100 的整数', 'must be a whole number 1–100'))
+  @WholeNumber(1, 100)
   limit?: number;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { bilingual, PageQuery } from '@weiquan/core';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { bilingual, PageQuery, WholeNumber } from '@weiquan/core';
 import { CASE_ACTIONS } from '../../case-state';
 import type { CaseAction } from '../../case-state';
 import { CASE_STATUSES } from '../../case-status';
@@ -39,10 +39,7 @@ export class CaseListQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: '在 N 个工作日内到期 / due within N working days', example: 2 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt(t('应为 0–30 的整数', 'must be a whole number 0–30'))
-  @Min(0, t('应为 0–30 的整数', 'must be a whole number 0–30'))
-  @Max(30, t('应为 0–30 的整数', 'must be a whole number 0–30'))
+  @WholeNumber(0, 30)
   dueWithinDays?: number;
 
   @ApiPropertyOptional({ description: '受理编号（前缀）或被投诉人名称 / tracking number prefix or respondent name' })
