@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { startTestApi, TestApi } from './support/test-api';
+import { uscc } from './support/fixtures';
 import { TestEnv } from './support/test-env';
 
 /**
@@ -59,19 +60,12 @@ function withCoordinates(lat: unknown, lng: unknown): Body {
   return body;
 }
 
-/** GB 32100 / GB 11643 check characters, for realistic codes with one wrong character. */
-function usccWithCheck(first17: string): string {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  let sum = 0;
-  for (let i = 0, w = 1; i < 17; i++, w = (w * 3) % 31) sum += alphabet.indexOf(first17[i]) * w;
-  return first17 + alphabet[(31 - (sum % 31)) % 31];
-}
 function idWithCheck(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (2 ** (17 - i) % 11);
   return first17 + '10X98765432'[sum % 11];
 }
-const goodUscc = usccWithCheck('91371500MA3C8X2Q1');
+const goodUscc = uscc('91371500MA3C8X2Q1');
 const badUscc = goodUscc.slice(0, 17) + (goodUscc[17] === '0' ? '1' : '0');
 const goodId = idWithCheck('37150219900307123');
 const badId = goodId.slice(0, 17) + (goodId[17] === '0' ? '1' : '0');

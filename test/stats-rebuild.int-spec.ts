@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { runCommand } from '../apps/cli/src/commands';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { deleteRedisKeys } from './support/test-env';
+import { shanghaiDay } from './support/fixtures';
 import { startTestApi, TestApi } from './support/test-api';
 
 /**
@@ -34,7 +35,6 @@ function random(seed: number) {
   return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], chance: (p: number) => next() < p };
 }
 
-const shanghai = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 
 describe('statistics: rebuild from the history equals what was maintained incrementally', () => {
   let api: TestApi;
@@ -88,7 +88,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
             address: '某路 1 号',
             areaCode: outside ? '110101' : rnd.pick(AREAS),
           },
-          incidentDate: shanghai(new Date(receivedAt.getTime() - 2 * 86_400_000)),
+          incidentDate: shanghaiDay(new Date(receivedAt.getTime() - 2 * 86_400_000)),
           amount: Math.floor(rnd.next() * 5000),
           description: '随机工作负载：商品与宣传不符，商家拒绝处理。',
           demand: '退款',
@@ -244,7 +244,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
     };
     const file = () => api.app.get(IntakeService).submit({
       kind: 'complaint', categoryCode: 'catering', consumer: { name: '测试', phone: `1390635${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}` },
-      respondent: { name: `调度测试店${Math.random()}`, address: '某路 1 号', areaCode: '371502' }, incidentDate: shanghai(new Date()), description: '调度测试：商品与宣传不符。', demand: '退款',
+      respondent: { name: `调度测试店${Math.random()}`, address: '某路 1 号', areaCode: '371502' }, incidentDate: shanghaiDay(new Date()), description: '调度测试：商品与宣传不符。', demand: '退款',
     } as unknown as CreateComplaintDto, { channel: 'web' });
     try {
       expect((await worker.get(JobQueue).queue('stats').getJobSchedulers()).map((x) => x.key)).toContain('stats.apply-events');

@@ -3,6 +3,7 @@ import { CalendarService, workingDaysBetween } from '@weiquan/calendar';
 import { RollupService } from '@weiquan/stats';
 import { parse } from 'csv-parse/sync';
 import { at, CaseKit, daysAgo, Routed, shanghaiDay, Staff } from './support/case-kit';
+import { uscc } from './support/fixtures';
 
 /**
  * A hand-computed fixture of cases through every outcome, then the figures through the HTTP
@@ -13,14 +14,6 @@ const A = 'ST-371502-001';
 const B = 'ST-371502-002';
 const BUREAU = 'MR-371502';
 
-/** A valid unified social credit code (GB 32100) built from its first 17 characters. */
-function uscc(first17: string): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += chars.indexOf(first17[i]) * weights[i];
-  return first17 + chars[(31 - (sum % 31)) % 31];
-}
 const CHAIN = { name: '聊城市老街坊餐饮有限公司', creditCode: uscc('91371502MA3C5LJ0X'), address: '东昌府区东昌路 1 号', areaCode: '371502', venueCode: 'V-371502-001' };
 
 describe('statistics over HTTP: exact figures from a hand-computed fixture', () => {

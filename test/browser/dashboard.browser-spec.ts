@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { daysAgo, shanghaiDay, uscc } from '../support/fixtures';
 import { BrowserSystem, DESKTOP } from './support/system';
 
 /**
@@ -10,17 +11,7 @@ import { BrowserSystem, DESKTOP } from './support/system';
  * recovered amount and the charts, and the CSV export downloads with its Chinese header row.
  */
 const TABLET = { width: 768, height: 1024 };
-const shanghaiDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
-const daysAgo = (n: number) => shanghaiDay(new Date(Date.now() - n * 86_400_000));
 
-/** A valid unified social credit code (GB 32100) from its first 17 characters. */
-function uscc(first17: string): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += chars.indexOf(first17[i]) * weights[i];
-  return first17 + chars[(31 - (sum % 31)) % 31];
-}
 const CREDIT_CODE = uscc('91371502MA3C5LJ0X');
 
 interface Session {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { shanghaiDay } from '../support/fixtures';
 import { BrowserSystem, DESKTOP } from './support/system';
 
 /**
@@ -8,7 +9,6 @@ import { BrowserSystem, DESKTOP } from './support/system';
  * step and rates it. Another unit's staff get "not found"; revealing personal data is audited.
  */
 const TABLET = { width: 768, height: 1024 };
-const shanghaiDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 
 describe('staff console (chromium)', () => {
   let sys: BrowserSystem;

@@ -2,6 +2,7 @@ import { AccountsService, StaffRole } from '@weiquan/identity';
 import { RoutingService } from '@weiquan/routing';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
+import { daysAgo, shanghaiDay } from './fixtures';
 import { startTestApi, TestApi } from './test-api';
 
 /**
@@ -9,8 +10,7 @@ import { startTestApi, TestApi } from './test-api';
  * accounts that sign in through the API, and a clock that can be moved for Date only (timers, the
  * database's now() and the network keep running).
  */
-export const shanghaiDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
-export const daysAgo = (n: number) => shanghaiDay(new Date(Date.now() - n * 86_400_000));
+export { daysAgo, shanghaiDay } from './fixtures';
 
 /** Moves `new Date()` / `Date.now()` only; run the work, then the real clock is back. */
 export async function at<T>(instant: string, work: () => Promise<T>): Promise<T> {
