@@ -5,26 +5,24 @@
 //   --duration S (default 20)  --connections N (default 32)  --api N (API processes, default 1)
 //   --client wrk|autocannon (default: wrk when it is on PATH — a C client leaves the two cores to the
 //   system under test — otherwise autocannon)
-import autocannon from 'autocannon';
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ensureBuild, ensureDependencies } from '../scripts/lib/prepare.mjs';
+import { cpuMeter } from './lib/cpu.mjs';
+import { defaultClient, driveIntake } from './lib/intake-load.mjs';
 import { benchEnv, cli, complaintBody, createBenchDatabase, freePort, percentile, startProcess } from './lib.mjs';
 
 const { values } = parseArgs({
   options: { duration: { type: 'string', default: '20' }, connections: { type: 'string', default: '32' }, api: { type: 'string', default: '1' }, client: { type: 'string' } },
 });
-const client = values.client ?? (spawnSync('sh', ['-c', 'command -v wrk']).status === 0 ? 'wrk' : 'autocannon');
+const client = values.client ?? defaultClient();
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const apiProcs = Number(values.api);
 ensureDependencies();
 ensureBuild();
 
-let runNo = process.pid;
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const db = await createBenchDatabase('intake');
 try {
@@ -36,14 +34,18 @@ try {
   const api0 = await startProcess('dist/apps/api/src/main.js', { ...env, API_PROCESSES: String(apiProcs) }, `http://127.0.0.1:${port}/health/live`);
   let api;
   try {
-    await load(port, 3); // warm-up: every pooled connection opened, JIT warm
-    api = await load(port, duration);
+    await driveIntake(port, { connections, seconds: 3, client }); // warm-up: every pooled connection opened, JIT warm
+    const cpu = cpuMeter({ api: api0.child.pid });
+    api = await driveIntake(port, { connections, seconds: duration, client });
+    api.cpu = cpu.stop(api.n);
   } finally {
     await api0.stop();
   }
 
   // 2. Raw PostgreSQL: the same rows, one transaction each, same concurrency.
+  const cpu = cpuMeter({ client: process.pid });
   const raw = await rawInserts(db.url, connections, duration);
+  raw.cpu = cpu.stop(raw.n);
 
   const ratio = api.rps / raw.rps;
   console.log('\nintake benchmark', new Date().toISOString(), `(${connections} connections, ${duration} s, ${apiProcs} API process(es), client ${client})`);
@@ -51,36 +53,18 @@ try {
     'POST /complaints': { 'req/s': api.rps.toFixed(0), 'p50 ms': Number(api.p50).toFixed(1), 'p99 ms': Number(api.p99).toFixed(1), '2xx': api.ok, 'not 2xx': api.bad },
     'raw PostgreSQL tx': { 'req/s': raw.rps.toFixed(0), 'p50 ms': raw.p50.toFixed(1), 'p99 ms': raw.p99.toFixed(1), '2xx': raw.n, 'not 2xx': 0 },
   });
+  if (api.cpu && raw.cpu) {
+    // Where the two cores went, per request (Node: the API process, or the raw run's pg client).
+    console.log('CPU µs per request (user + system):');
+    console.table({
+      'POST /complaints': { Node: api.cpu.api, PostgreSQL: api.cpu.postgres, Redis: api.cpu.redis, machine: api.cpu.machine },
+      'raw PostgreSQL tx': { Node: raw.cpu.client, PostgreSQL: raw.cpu.postgres, Redis: raw.cpu.redis, machine: raw.cpu.machine },
+    });
+  }
   console.log(`ratio API/raw = ${ratio.toFixed(2)} (bar ≥ 0.50); p99 = ${Number(api.p99).toFixed(1)} ms (bar < 100 ms)`);
   process.exitCode = api.bad > 0 ? 1 : 0;
 } finally {
   await db.drop();
-}
-
-/** Drives POST /complaints for `seconds` at full concurrency; requests/s, p50/p99 (ms), counts. */
-async function load(port, seconds) {
-  if (client === 'wrk') {
-    const script = fileURLToPath(new URL('./intake.wrk.lua', import.meta.url));
-    const r = spawnSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${port}`], {
-      encoding: 'utf8',
-      env: { ...process.env, BENCH_TODAY: today, BENCH_RUN: String(runNo++) },
-    });
-    const line = r.stdout.split('\n').find((l) => l.startsWith('WRK_RESULT '));
-    if (!line) throw new Error(`wrk failed: ${r.stderr || r.stdout}`);
-    const w = JSON.parse(line.slice('WRK_RESULT '.length));
-    return { rps: w.requests / w.seconds, p50: w.p50, p99: w.p99, ok: w.requests - w.errors, bad: w.errors };
-  }
-  const r = await autocannon({ url: `http://127.0.0.1:${port}`, connections, duration: seconds, requests: [postRequest()] });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors };
-}
-
-function postRequest() {
-  return {
-    method: 'POST',
-    path: '/api/v1/complaints',
-    headers: { 'content-type': 'application/json' },
-    setupRequest: (req) => ({ ...req, body: JSON.stringify(complaintBody(today)) }),
-  };
 }
 
 async function rawInserts(url, concurrency, seconds) {

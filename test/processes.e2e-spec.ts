@@ -184,6 +184,34 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(queue.status).toBe(200);
     expect(await queue.json()).toEqual({ items: [], nextCursor: null });
 
+    // Consumers file at the same time: the API's pooled connections share PGlite's one session, so
+    // the statement each prepares must not collide with another's; each filing is then looked up.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const filings = await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/complaints`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            kind: i % 4 === 0 ? 'both' : 'complaint',
+            categoryCode: 'catering',
+            consumer: { name: '王五', phone: `1380635${String(i).padStart(4, '0')}`, address: '东昌府区柳园街道' },
+            respondent: { name: `聊城市第${i}餐饮店`, address: '东昌府区东昌路 1 号', areaCode: '371502' },
+            incidentDate: today,
+            description: '菜品变质，店家拒绝退款。',
+            demand: '退还餐费',
+          }),
+        });
+        return { status: res.status, body: (await res.json()) as { trackingNo: string; accessCode: string; linkedTrackingNo?: string } };
+      }),
+    );
+    expect(filings.map((f) => f.status)).toEqual(Array(8).fill(201));
+    expect(filings.filter((f) => f.body.linkedTrackingNo)).toHaveLength(2);
+    for (const { body } of filings) {
+      const status = await fetch(`http://127.0.0.1:${port}/api/v1/complaints/${body.trackingNo}`, { headers: { 'x-access-code': body.accessCode } });
+      expect(status.status).toBe(200);
+    }
+
     expect(await stop()).toBe(0);
     await new Promise((r) => setTimeout(r, 300));
     expect(() => process.kill(redisPid, 0)).toThrow(); // the private Redis went with it

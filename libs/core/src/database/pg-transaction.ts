@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Pool, PoolClient } from 'pg';
+import type { ClientBase, Pool, PoolClient, QueryConfig } from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 
@@ -10,9 +11,59 @@ export interface Sql {
   query(text: string, params?: unknown[]): Promise<any>;
 }
 
+/** Statements on the pool's own clients, where a hot statement can be prepared once per connection. */
+export interface PreparingSql extends Sql {
+  /**
+   * Runs `text` as a prepared statement kept on the connection under `name`: parsed and analysed once
+   * per connection, then sent as Bind/Execute only (for a large statement that is most of its cost).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  prepared(name: string, text: string, params: unknown[]): Promise<any>;
+}
+
 /** A transaction's statements, plus COPY … FROM STDIN for bulk loads (text format: see copyText). */
-export interface PgSql extends Sql {
+export interface PgSql extends PreparingSql {
   copyFrom(statement: string, text: string): Promise<void>;
+}
+
+const connectionTags = new WeakMap<ClientBase, string>();
+
+/**
+ * The statement under a name unique to this connection: the embedded server (PGlite) gives all its
+ * connections one session, where two connections preparing the same name would collide.
+ */
+function preparedOn(client: ClientBase, name: string, text: string, values: unknown[]): QueryConfig {
+  let tag = connectionTags.get(client);
+  if (!tag) connectionTags.set(client, (tag = randomBytes(6).toString('hex')));
+  return { name: `${name}_${tag}`, text, values };
+}
+
+function poolOf(db: DataSource): Pool {
+  return (db.driver as unknown as { master: Pool }).master;
+}
+
+/**
+ * Single statements on the pool's clients, each atomic by itself (autocommit): for a hot path whose
+ * one statement is the whole write.
+ */
+export function pgAutocommit(db: DataSource): PreparingSql {
+  const pool = poolOf(db);
+  return {
+    query: async (text, params) => (await pool.query(text, params)).rows,
+    prepared: async (name, text, params) => {
+      const client = await pool.connect();
+      let failed: Error | undefined;
+      try {
+        return (await client.query(preparedOn(client, name, text, params))).rows;
+      } catch (err) {
+        failed = err as Error;
+        throw err;
+      } finally {
+        // As pool.query does: a client whose statement failed is not trusted again.
+        client.release(failed);
+      }
+    },
+  };
 }
 
 /**
@@ -21,10 +72,10 @@ export interface PgSql extends Sql {
  * any error; the client is destroyed rather than reused if the rollback itself fails.
  */
 export async function pgTransaction<T>(db: DataSource, work: (sql: PgSql) => Promise<T>, opts: { prelude?: string } = {}): Promise<T> {
-  const pool = (db.driver as unknown as { master: Pool }).master;
-  const client: PoolClient = await pool.connect();
+  const client: PoolClient = await poolOf(db).connect();
   const sql: PgSql = {
     query: async (text, params) => (await client.query(text, params)).rows,
+    prepared: async (name, text, params) => (await client.query(preparedOn(client, name, text, params))).rows,
     copyFrom: (statement, text) => pipeline(Readable.from([text]), client.query(copyFromStdin(statement))),
   };
   let broken = false;
