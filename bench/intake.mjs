@@ -43,9 +43,7 @@ try {
   }
 
   // 2. Raw PostgreSQL: the same rows, one transaction each, same concurrency.
-  const cpu = cpuMeter({ client: process.pid });
   const raw = await rawInserts(db.url, connections, duration);
-  raw.cpu = cpu.stop(raw.n);
 
   const ratio = api.rps / raw.rps;
   console.log('\nintake benchmark', new Date().toISOString(), `(${connections} connections, ${duration} s, ${apiProcs} API process(es), client ${client})`);
@@ -70,6 +68,7 @@ try {
 async function rawInserts(url, concurrency, seconds) {
   const pool = new pg.Pool({ connectionString: url, max: concurrency });
   await Promise.all(Array.from({ length: concurrency }, () => pool.query('select 1')));
+  const cpu = cpuMeter({ client: process.pid }); // once the backends exist, until before they go
   const latencies = [];
   const until = Date.now() + seconds * 1000;
   let seq = 0;
@@ -108,7 +107,8 @@ async function rawInserts(url, concurrency, seconds) {
   const t0 = Date.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const elapsed = (Date.now() - t0) / 1000;
+  const used = cpu.stop(latencies.length);
   await pool.end();
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length };
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length, cpu: used };
 }
