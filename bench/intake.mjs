@@ -11,7 +11,7 @@ import pg from 'pg';
 import { ensureBuild, ensureDependencies } from '../scripts/lib/prepare.mjs';
 import { cpuMeter } from './lib/cpu.mjs';
 import { defaultClient, driveIntake } from './lib/intake-load.mjs';
-import { benchEnv, cli, complaintBody, createBenchDatabase, freePort, percentile, startProcess } from './lib.mjs';
+import { benchEnv, cli, complaintBody, createBenchDatabase, freePort, percentile, settleDatabase, startProcess } from './lib.mjs';
 
 const { values } = parseArgs({
   options: { duration: { type: 'string', default: '20' }, connections: { type: 'string', default: '32' }, api: { type: 'string', default: '1' }, client: { type: 'string' } },
@@ -35,6 +35,7 @@ try {
   let api;
   try {
     await driveIntake(port, { connections, seconds: 3, client }); // warm-up: every pooled connection opened, JIT warm
+    await settleDatabase(db.url);
     const cpu = cpuMeter({ api: api0.child.pid });
     api = await driveIntake(port, { connections, seconds: duration, client });
     api.cpu = cpu.stop(api.n);
@@ -68,6 +69,7 @@ try {
 async function rawInserts(url, concurrency, seconds) {
   const pool = new pg.Pool({ connectionString: url, max: concurrency });
   await Promise.all(Array.from({ length: concurrency }, () => pool.query('select 1')));
+  await settleDatabase(url);
   const cpu = cpuMeter({ client: process.pid }); // once the backends exist, until before they go
   const latencies = [];
   const until = Date.now() + seconds * 1000;

@@ -29,6 +29,22 @@ export async function createBenchDatabase(tag) {
   };
 }
 
+/**
+ * Brings a database to the steady state a running system is in before a measured phase:
+ *  - ANALYZE, as autovacuum would have done by then. A prepared statement's generic plan is made from
+ *    the statistics: made on a fresh database (empty tables) it scans whole tables, until autovacuum's
+ *    first ANALYZE of them replans it (a minute or so in). Inside a short run that happens or not.
+ *  - CHECKPOINT, so that each phase starts alike: after one, the first change to every page writes
+ *    the whole page to the WAL (CREATE DATABASE checkpoints too, handicapping the first phase).
+ */
+export async function settleDatabase(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('analyze');
+  await client.query('checkpoint');
+  await client.end();
+}
+
 export function benchEnv(databaseUrl, extra = {}) {
   return {
     ...process.env,
