@@ -1,5 +1,6 @@
 export * from './rollup.rules';
 export * from './rollup.migration';
+export * from './open.migration';
 export * from './rollup.service';
 export * from './metrics';
 export * from './period';

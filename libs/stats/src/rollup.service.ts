@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { chinaDate } from '@weiquan/calendar';
 import type { Sql } from '@weiquan/core';
+import { OpenContribution, openDeltas } from './open.rules';
 import { deltas, HOLDER_EVENTS, Increment } from './rollup.rules';
-import { OpenKey, PendingEvent, RollupRow, StatsRepository } from './stats.repository';
+import { PendingEvent, RollupRow, StatsRepository } from './stats.repository';
 
 /** Events applied per transaction. */
 export const APPLY_BATCH = 5_000;
@@ -15,6 +17,7 @@ export const REBUILD_CHUNK = 20_000;
 export const GAP_TTL_SECONDS = 600;
 
 const OPEN_FIELDS = ['unit_code', 'area_code', 'category_code', 'track', 'channel', 'prepaid', 'due_on'] as const;
+const sameContribution = (a: OpenContribution, b: OpenContribution) => OPEN_FIELDS.every((f) => a[f] === b[f]);
 
 /**
  * Maintains the rollups from the case history: reads the events after the watermark (and the gaps
@@ -29,14 +32,19 @@ export class RollupService {
 
   constructor(private readonly repo: StatsRepository) {}
 
-  /** Applies pending events, a batch per transaction, until caught up or `maxBatches` ran. */
-  async applyPending(maxBatches = 20, batchSize = APPLY_BATCH): Promise<{ events: number; batches: number; busy: boolean }> {
+  /**
+   * Applies pending events, a batch per transaction, until caught up or `maxBatches` ran; first
+   * moves the overdue counts to today if the day has changed (`now`: the clock, for tests).
+   */
+  async applyPending(maxBatches = 20, batchSize = APPLY_BATCH, now = new Date()): Promise<{ events: number; batches: number; busy: boolean }> {
     let events = 0;
+    const today = chinaDate(now);
     for (let batches = 0; batches < maxBatches; ) {
       const done = await this.repo.transaction(async (sql) => {
         const after = await this.repo.lockWatermark(sql, false);
         if (after === null) return null;
-        return this.applyBatch(sql, after, batchSize, true);
+        const asOf = await this.repo.rollOverdue(sql, today);
+        return this.applyBatch(sql, after, batchSize, asOf);
       });
       if (done === null) return { events, batches, busy: true };
       batches++;
@@ -52,7 +60,7 @@ export class RollupService {
    * them set-based into the rollups, records the ids not visible as gaps, then recomputes the open
    * snapshot from the current cases. One transaction: readers see the old figures until it commits.
    */
-  async rebuild(chunk = REBUILD_CHUNK): Promise<{ events: number; openCases: number }> {
+  async rebuild(chunk = REBUILD_CHUNK, now = new Date()): Promise<{ events: number; openCases: number }> {
     const result = await this.repo.transaction(async (sql) => {
       await this.repo.lockWatermark(sql, true);
       await this.repo.clearAll(sql);
@@ -75,7 +83,7 @@ export class RollupService {
       await this.repo.foldStaging(sql);
       await this.repo.recordHoles(sql, after);
       await this.repo.advanceWatermark(sql, after);
-      const openCases = await this.repo.rebuildOpen(sql);
+      const openCases = await this.repo.rebuildOpen(sql, chinaDate(now));
       this.logger.log({ events, openCases }, 'statistics rebuilt from the history');
       return { events, openCases };
     });
@@ -83,7 +91,7 @@ export class RollupService {
     return result;
   }
 
-  private async applyBatch(sql: Sql, after: string, limit: number, snapshot: boolean): Promise<{ events: number; last: string; more: boolean }> {
+  private async applyBatch(sql: Sql, after: string, limit: number, overdueAsOf: string): Promise<{ events: number; last: string; more: boolean }> {
     const rows = await this.repo.pendingEvents(sql, after, limit, HOLDER_EVENTS);
     const fresh = rows.filter((e) => BigInt(e.id) > BigInt(after));
     const filled = rows.filter((e) => BigInt(e.id) <= BigInt(after)).map((e) => e.id);
@@ -98,7 +106,7 @@ export class RollupService {
         await this.repo.addToRollup(sql, rollup, grain, list);
       }
     }
-    if (snapshot && rows.length) await this.refreshOpen(sql, rows);
+    if (rows.length) await this.refreshOpen(sql, rows, overdueAsOf);
 
     if (fresh.length) await this.repo.recordGaps(sql, after, last, fresh.map((e) => e.id));
     await this.repo.settleGaps(sql, filled, GAP_TTL_SECONDS);
@@ -107,37 +115,24 @@ export class RollupService {
   }
 
   /** The open snapshot of the cases a batch touched, as the exact difference from what they contributed before. */
-  private async refreshOpen(sql: Sql, events: PendingEvent[]): Promise<void> {
+  private async refreshOpen(sql: Sql, events: PendingEvent[], asOf: string): Promise<void> {
     const ids = [...new Set(events.map((e) => e.caseId))];
     const { now, before } = await this.repo.openState(sql, ids);
-    const keyOf = (k: OpenKey) => JSON.stringify(OPEN_FIELDS.map((f) => k[f]));
     const nowBy = new Map(now.map((r) => [r.case_id, r]));
     const beforeBy = new Map(before.map((r) => [r.case_id, r]));
-    const changes = new Map<string, OpenKey & { n: number }>();
-    const bump = (k: OpenKey, n: number) => {
-      const key = keyOf(k);
-      const c = changes.get(key) ?? { ...pick(k), n: 0 };
-      c.n += n;
-      changes.set(key, c);
-    };
-    const set: (OpenKey & { case_id: string })[] = [];
+    const changes: { before?: OpenContribution; now?: OpenContribution }[] = [];
+    const set: (OpenContribution & { case_id: string })[] = [];
     const removed: string[] = [];
     for (const id of ids) {
       const b = beforeBy.get(id);
       const n = nowBy.get(id);
-      if (b && n && keyOf(b) === keyOf(n)) continue;
-      if (b) bump(b, -1);
-      if (n) {
-        bump(n, +1);
-        set.push(n);
-      } else if (b) removed.push(id);
+      if (b && n && sameContribution(b, n)) continue;
+      changes.push({ before: b, now: n });
+      if (n) set.push(n);
+      else if (b) removed.push(id);
     }
-    await this.repo.applyOpen(sql, [...changes.values()].filter((c) => c.n !== 0), set, removed);
+    await this.repo.applyOpen(sql, openDeltas(changes, asOf), set, removed);
   }
-}
-
-function pick(k: OpenKey): OpenKey {
-  return Object.fromEntries(OPEN_FIELDS.map((f) => [f, k[f]])) as unknown as OpenKey;
 }
 
 /** Whether event id `a` comes after `b` (decimal strings of bigints: longer is larger). */
