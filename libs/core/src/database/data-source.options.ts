@@ -36,6 +36,10 @@ export function dataSourceOptions(
       max: database.poolSize,
       // Dates as ISO strings: a DATE column is a calendar day, never shifted by a time zone.
       connectionTimeoutMillis: 10_000,
+      // No JIT: this is an online service of short statements. PostgreSQL compiles a statement whose
+      // estimate passes jit_above_cost (100,000): ~20 ms of compiling for the respondent hotspots,
+      // whose estimate counts 1,000 rows per generate_series and which run in 8 ms (docs/PERFORMANCE.md).
+      options: '-c jit=off',
     },
     logging: ['error'],
   };

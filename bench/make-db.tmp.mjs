@@ -1,0 +1,12 @@
+import { benchEnv, cli, createBenchDatabase } from './lib.mjs';
+import { generateCases } from './lib/generate-cases.mjs';
+const size = Number(process.argv[2]);
+const db = await createBenchDatabase(`keep${size}`);
+const env = benchEnv(db.url, {});
+cli(env, 'setup');
+let t = Date.now();
+await generateCases(db.url, { count: size, seed: 1, to: '2026-11-20', dataKey: env.DATA_KEY });
+console.log('generated', (Date.now() - t) / 1000, 's', db.url);
+t = Date.now();
+cli(env, 'stats:rebuild');
+console.log('rebuilt', (Date.now() - t) / 1000, 's', db.url);
