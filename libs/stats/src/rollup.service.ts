@@ -67,23 +67,16 @@ export class RollupService {
       await this.repo.createStaging(sql);
       let after = '0';
       let events = 0;
-      const read = (from: string) => {
-        const rows = this.repo.historyAfter(sql, from, chunk, HOLDER_EVENTS);
-        rows.catch(() => undefined); // awaited below; a failure then aborts the rebuild, never unhandled
-        return rows;
-      };
-      for (let next = read(after); ; ) {
-        const rows = await next;
+      for (;;) {
+        const rows = await this.repo.historyAfter(sql, after, chunk, HOLDER_EVENTS);
         if (!rows.length) break;
-        events += rows.length;
-        after = rows[rows.length - 1].id;
-        // The next chunk is read by PostgreSQL while this one is replayed here: two cores, not one.
-        next = read(after);
         // Detail rows only: the fold writes the grouping rows ('*') with GROUPING SETS.
         const tables = collect(rows.flatMap((e) => deltas(e, e, 'detail')), ['day']);
         await this.repo.stage(sql, 'area', tables.get('area_day') ?? []);
         await this.repo.stage(sql, 'unit', tables.get('unit_day') ?? []);
         await this.repo.stage(sql, 'respondent', tables.get('respondent') ?? []);
+        events += rows.length;
+        after = rows[rows.length - 1].id;
         // A rebuild of millions of events takes minutes: say how far it is.
         if (events % (chunk * 50) < rows.length) this.logger.log({ events, lastEventId: after }, 'rebuild: history replayed so far');
       }
