@@ -344,11 +344,12 @@ export class StatsRepository {
   }
 
   /**
-   * Open and overdue cases on `today`, overall or per unit, from the rows `openRead` picks: their
-   * counts, corrected by the cases due between the day the counts are as of and `today` (none once
-   * the aggregator has moved the counts to today). One statement, so counts and day agree.
+   * Open and overdue cases on `today`, overall or one row per unit (`perUnit`), from the rows
+   * `openRead` picks: their counts, corrected by the cases due between the day the counts are as of
+   * and `today` (none once the aggregator has moved the counts to today). One statement, so counts
+   * and day agree.
    */
-  openCounts(s: AreaSlice & { units: string[] | null; byUnit: boolean }, today: string, byUnit: boolean): Promise<{ key: string | null; open: string; overdue: string }[]> {
+  openCounts(s: AreaSlice & { units: string[] | null; byUnit: boolean }, today: string, perUnit: boolean): Promise<{ key: string | null; open: string; overdue: string }[]> {
     const params: unknown[] = [today];
     const p = (v: unknown) => `$${params.push(v)}`;
     const column = (col: string, read: OpenColumnRead) => {
@@ -356,7 +357,7 @@ export class StatsRepository {
       if ('any' in read) return `${col} = any(${p(read.any)}::text[])`;
       return read.assignedOnly ? `${col} not in ('${ALL}', '')` : `${col} <> '${ALL}'`;
     };
-    const read = openRead({ ...s, byUnit: s.byUnit || byUnit });
+    const read = openRead({ ...s, byUnit: s.byUnit || perUnit });
     const slice: string[] = [];
     if (s.track) slice.push(`track = ${p(s.track)}`);
     if (s.channel) slice.push(`channel = ${p(s.channel)}`);
@@ -367,7 +368,7 @@ export class StatsRepository {
       ...(['unit_code', 'area_code', 'category_code'] as const).flatMap((c) => ('eq' in read[c] && (read[c] as { eq: string }).eq === ALL ? [] : [column(c, read[c])])),
       ...slice,
     ];
-    const key = byUnit ? 'unit_code' : 'null::text';
+    const key = perUnit ? 'unit_code' : 'null::text';
     return this.db.query(
       `with w as (select open_as_of from stat_watermark where id = 1),
        counted as (
