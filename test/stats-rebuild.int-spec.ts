@@ -3,7 +3,7 @@ import { ConsumerCaseService } from '@weiquan/complaints/consumer/consumer-case.
 import { CreateComplaintDto, IntakeService } from '@weiquan/complaints';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { RoutingService } from '@weiquan/routing';
-import { AreaSlice, RollupService, StatsRepository } from '@weiquan/stats';
+import { AreaSlice, OpenRepository, RollupService } from '@weiquan/stats';
 import { NestFactory } from '@nestjs/core';
 import { JobQueue } from '@weiquan/core';
 import { Client } from 'pg';
@@ -232,7 +232,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
 
     // Overdue moves with the calendar. On later days the counts read agree with the cases, before
     // the aggregator has moved them to that day (the reader adds the cases due in between) and after.
-    const stats = api.app.get(StatsRepository);
+    const stats = api.app.get(OpenRepository);
     const OPEN = `status not in ('closed', 'withdrawn', 'refused', 'transferred', 'duplicate')`;
     type OpenFilter = AreaSlice & { units: string[] | null; byUnit: boolean };
     const cityWide: OpenFilter = { units: null, area: null, category: null, track: null, channel: null, prepaid: null, byUnit: false };

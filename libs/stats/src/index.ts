@@ -7,3 +7,4 @@ export * from './metrics';
 export * from './period';
 export * from './stats.module';
 export * from './stats.repository';
+export * from './open.repository';

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { chinaDate } from '@weiquan/calendar';
 import type { Sql } from '@weiquan/core';
+import { OpenRepository } from './open.repository';
 import { OpenContribution, openDeltas } from './open.rules';
 import { deltas, HOLDER_EVENTS, Increment } from './rollup.rules';
 import { PendingEvent, RollupRow, StatsRepository } from './stats.repository';
@@ -30,7 +31,10 @@ const sameContribution = (a: OpenContribution, b: OpenContribution) => OPEN_FIEL
 export class RollupService {
   private readonly logger = new Logger(RollupService.name);
 
-  constructor(private readonly repo: StatsRepository) {}
+  constructor(
+    private readonly repo: StatsRepository,
+    private readonly open: OpenRepository,
+  ) {}
 
   /**
    * Applies pending events, a batch per transaction, until caught up or `maxBatches` ran; first
@@ -43,7 +47,7 @@ export class RollupService {
       const done = await this.repo.transaction(async (sql) => {
         const after = await this.repo.lockWatermark(sql, false);
         if (after === null) return null;
-        const asOf = await this.repo.rollOverdue(sql, today);
+        const asOf = await this.open.rollOverdue(sql, today);
         return this.applyBatch(sql, after, batchSize, asOf);
       });
       if (done === null) return { events, batches, busy: true };
@@ -83,7 +87,7 @@ export class RollupService {
       await this.repo.foldStaging(sql);
       await this.repo.recordHoles(sql, after);
       await this.repo.advanceWatermark(sql, after);
-      const openCases = await this.repo.rebuildOpen(sql, chinaDate(now));
+      const openCases = await this.open.rebuildOpen(sql, chinaDate(now));
       this.logger.log({ events, openCases }, 'statistics rebuilt from the history');
       return { events, openCases };
     });
@@ -117,7 +121,7 @@ export class RollupService {
   /** The open snapshot of the cases a batch touched, as the exact difference from what they contributed before. */
   private async refreshOpen(sql: Sql, events: PendingEvent[], asOf: string): Promise<void> {
     const ids = [...new Set(events.map((e) => e.caseId))];
-    const { now, before } = await this.repo.openState(sql, ids);
+    const { now, before } = await this.open.openState(sql, ids);
     const nowBy = new Map(now.map((r) => [r.case_id, r]));
     const beforeBy = new Map(before.map((r) => [r.case_id, r]));
     const changes: { before?: OpenContribution; now?: OpenContribution }[] = [];
@@ -131,7 +135,7 @@ export class RollupService {
       if (n) set.push(n);
       else if (b) removed.push(id);
     }
-    await this.repo.applyOpen(sql, openDeltas(changes, asOf), set, removed);
+    await this.open.applyOpen(sql, openDeltas(changes, asOf), set, removed);
   }
 }
 

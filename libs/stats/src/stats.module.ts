@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@weiquan/identity';
+import { OpenRepository } from './open.repository';
 import { RollupService } from './rollup.service';
 import { StatsController } from './stats.controller';
 import { ApplyEventsHandler } from './stats.handlers';
@@ -8,8 +9,8 @@ import { StatsService } from './stats.service';
 
 /** The rollups and their maintenance, for any process (the worker's job, the CLI's rebuild, tests). */
 @Module({
-  providers: [StatsRepository, RollupService],
-  exports: [StatsRepository, RollupService],
+  providers: [StatsRepository, OpenRepository, RollupService],
+  exports: [StatsRepository, OpenRepository, RollupService],
 })
 export class StatsModule {}
 

@@ -7,6 +7,7 @@ import type { ExportQuery, HotspotsQuery, StatsFilterQuery, TimeseriesQuery } fr
 import { addCounters, METRIC_HEADERS, MetricName, Metrics, metrics, rate, zeroCounters } from './metrics';
 import { bucketOf, buckets, daysIn, Interval, isIsoDate, monthEnd, monthStart, Segment, splitPeriod } from './period';
 import { ALL, Counters } from './rollup.rules';
+import { OpenRepository } from './open.repository';
 import { GroupBy, StatsRepository } from './stats.repository';
 
 /** The filters of a request, checked and scoped. `units` null: the whole city, read from the area rollups. */
@@ -47,12 +48,15 @@ function metricKind(n: MetricName): ExportTable['kinds'][number] {
 /** The /stats reads: rollups and the directory only, never the cases table (DESIGN invariant 6). */
 @Injectable()
 export class StatsService {
-  constructor(private readonly repo: StatsRepository) {}
+  constructor(
+    private readonly repo: StatsRepository,
+    private readonly open: OpenRepository,
+  ) {}
 
   async summary(p: StaffPrincipal, q: StatsFilterQuery) {
     const f = await this.filter(p, q, false);
     const today = chinaDate(new Date());
-    const [k, [open]] = await Promise.all([this.total(f), this.repo.openCounts(f, today, false)]);
+    const [k, [open]] = await Promise.all([this.total(f), this.open.openCounts(f, today, false)]);
     return {
       period: { from: f.from, to: f.to },
       cut: f.byUnit ? 'unit' : 'city',
@@ -83,7 +87,7 @@ export class StatsService {
   async units(p: StaffPrincipal, q: StatsFilterQuery) {
     const f = await this.filter(p, q, true);
     const today = chinaDate(new Date());
-    const [groups, open] = await Promise.all([this.grouped(f, 'unit'), this.repo.openCounts(f, today, true)]);
+    const [groups, open] = await Promise.all([this.grouped(f, 'unit'), this.open.openCounts(f, today, true)]);
     const load = new Map(open.map((o) => [o.key!, o]));
     const codes = [...new Set([...groups.keys(), ...load.keys()])];
     const info = new Map((codes.length ? await this.repo.units(codes) : []).map((u) => [u.code, u]));
