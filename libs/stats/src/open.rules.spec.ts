@@ -1,4 +1,4 @@
-import { groupingOf, isOverdue, OPEN_GROUPINGS, OpenColumnRead, OpenContribution, openDeltas, OpenDelta, openRead } from './open.rules';
+import { groupingOf, isOverdue, sameContribution, OPEN_GROUPINGS, OpenColumnRead, OpenContribution, openDeltas, OpenDelta, openRead } from './open.rules';
 
 const c = (over: Partial<OpenContribution> = {}): OpenContribution => ({
   unit_code: 'S-371502-001',
@@ -16,6 +16,15 @@ describe('isOverdue', () => {
     expect(isOverdue('2026-11-30', '2026-11-30')).toBe(false);
     expect(isOverdue('2026-11-30', '2026-12-01')).toBe(true);
     expect(isOverdue('infinity', '9999-12-31')).toBe(false);
+  });
+});
+
+describe('sameContribution', () => {
+  it('sees a moved deadline or another unit as a change, and nothing else', () => {
+    expect(sameContribution(c(), c())).toBe(true);
+    expect(sameContribution(c(), c({ due_on: '2026-12-01' }))).toBe(false);
+    expect(sameContribution(c(), c({ unit_code: 'R-371502' }))).toBe(false);
+    expect(sameContribution(c(), c({ prepaid: true }))).toBe(false);
   });
 });
 

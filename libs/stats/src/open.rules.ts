@@ -33,7 +33,13 @@ export interface OpenDelta extends OpenKey {
 
 /** The columns that have grouping rows ('*'); track, channel and prepaid are summed from at most 16 rows. */
 export type OpenGrouped = 'unit_code' | 'area_code' | 'category_code';
-const GROUPED: readonly OpenGrouped[] = ['unit_code', 'area_code', 'category_code'];
+export const OPEN_GROUPED: readonly OpenGrouped[] = ['unit_code', 'area_code', 'category_code'];
+
+/** A case whose contribution has not changed leaves stat_open and its stat_open_case row alone. */
+export function sameContribution(a: OpenContribution, b: OpenContribution): boolean {
+  return a.unit_code === b.unit_code && a.area_code === b.area_code && a.category_code === b.category_code && a.track === b.track
+    && a.channel === b.channel && a.prepaid === b.prepaid && a.due_on === b.due_on;
+}
 
 /**
  * The rows each case is counted in, by the columns kept (the others hold '*'): its own row, and
@@ -110,5 +116,5 @@ export function openRead(f: { units: string[] | null; area: string | null; categ
 
 /** The grouping a read takes its rows from: the columns it reads other than '*'. */
 export function groupingOf(read: Record<OpenGrouped, OpenColumnRead>): OpenGrouped[] {
-  return GROUPED.filter((c) => !('eq' in read[c] && (read[c] as { eq: string }).eq === ALL));
+  return OPEN_GROUPED.filter((c) => !('eq' in read[c] && (read[c] as { eq: string }).eq === ALL));
 }

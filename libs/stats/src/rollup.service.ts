@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { chinaDate } from '@weiquan/calendar';
 import type { Sql } from '@weiquan/core';
 import { OpenRepository } from './open.repository';
-import { OpenContribution, openDeltas } from './open.rules';
+import { OpenContribution, openDeltas, sameContribution } from './open.rules';
 import { deltas, HOLDER_EVENTS, Increment } from './rollup.rules';
 import { PendingEvent, RollupRow, StatsRepository } from './stats.repository';
 
@@ -16,9 +16,6 @@ export const REBUILD_CHUNK = 20_000;
  * recorded as a gap and applied when it appears. One never seen this long was rolled back.
  */
 export const GAP_TTL_SECONDS = 600;
-
-const OPEN_FIELDS = ['unit_code', 'area_code', 'category_code', 'track', 'channel', 'prepaid', 'due_on'] as const;
-const sameContribution = (a: OpenContribution, b: OpenContribution) => OPEN_FIELDS.every((f) => a[f] === b[f]);
 
 /**
  * Maintains the rollups from the case history: reads the events after the watermark (and the gaps
