@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
-import { OPEN_GROUPINGS, OpenColumnRead, OpenContribution, OpenDelta, openRead } from './open.rules';
+import { groupingOf, OPEN_GROUPED, OPEN_GROUPINGS, OpenColumnRead, OpenContribution, OpenDelta, openRead } from './open.rules';
 import { ALL, FINISHED_STATUSES, NO_CHANNEL } from './rollup.rules';
 import type { AreaSlice } from './stats.repository';
 
@@ -13,7 +13,10 @@ const OPEN_CONTRIBUTION = `
     from cases c
    where c.status <> all('{${FINISHED_STATUSES.join(',')}}'::text[])`;
 
-const OPEN_KEY = 'unit_code, area_code, category_code, track, channel, prepaid';
+const KEY_COLUMNS = ['unit_code', 'area_code', 'category_code', 'track', 'channel', 'prepaid'];
+const OPEN_KEY = KEY_COLUMNS.join(', ');
+/** SQL: row `a` of stat_open has the key of row `b`. */
+const sameKey = (a: string, b: string) => `(${KEY_COLUMNS.map((k) => `${a}.${k}`).join(', ')}) = (${KEY_COLUMNS.map((k) => `${b}.${k}`).join(', ')})`;
 
 /**
  * stat_open's rows from the contributions in `source` (stat_open_case rows): every grouping of
@@ -56,8 +59,7 @@ export class OpenRepository {
       const shrinking = deltas.filter((d) => d.open <= 0);
       if (shrinking.length) {
         await sql.query(
-          `update stat_open o set open = o.open + x.open, overdue = o.overdue + x.overdue from (${rows}) x
-            where (o.unit_code, o.area_code, o.category_code, o.track, o.channel, o.prepaid) = (x.unit_code, x.area_code, x.category_code, x.track, x.channel, x.prepaid)`,
+          `update stat_open o set open = o.open + x.open, overdue = o.overdue + x.overdue from (${rows}) x where ${sameKey('o', 'x')}`,
           [JSON.stringify(shrinking)],
         );
         await sql.query(`delete from stat_open where open = 0`);
@@ -85,7 +87,7 @@ export class OpenRepository {
     await sql.query(
       `update stat_open o set overdue = o.overdue + m.overdue
          from (${openRowsFrom(`select * from stat_open_case where due_on >= $1::date and due_on < $2::date`, '$2::date')}) m
-        where (o.unit_code, o.area_code, o.category_code, o.track, o.channel, o.prepaid) = (m.unit_code, m.area_code, m.category_code, m.track, m.channel, m.prepaid)`,
+        where ${sameKey('o', 'm')}`,
       [asOf, today],
     );
     await sql.query(`update stat_watermark set open_as_of = $1 where id = 1`, [today]);
@@ -120,12 +122,10 @@ export class OpenRepository {
     if (s.track) slice.push(`track = ${p(s.track)}`);
     if (s.channel) slice.push(`channel = ${p(s.channel)}`);
     if (s.prepaid !== null) slice.push(`prepaid = ${p(s.prepaid)}`);
-    const rows = [column('unit_code', read.unit_code), column('area_code', read.area_code), column('category_code', read.category_code), ...slice];
+    const cond = Object.fromEntries(OPEN_GROUPED.map((c) => [c, column(c, read[c])]));
+    const rows = [...OPEN_GROUPED.map((c) => cond[c]), ...slice];
     // The cases behind those rows: stat_open_case holds real values only, so a '*' read takes them all.
-    const cases = [
-      ...(['unit_code', 'area_code', 'category_code'] as const).flatMap((c) => ('eq' in read[c] && (read[c] as { eq: string }).eq === ALL ? [] : [column(c, read[c])])),
-      ...slice,
-    ];
+    const cases = [...groupingOf(read).map((c) => cond[c]), ...slice];
     const key = perUnit ? 'unit_code' : 'null::text';
     return this.db.query(
       `with w as (select open_as_of from stat_watermark where id = 1),
