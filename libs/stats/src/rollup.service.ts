@@ -3,13 +3,20 @@ import { chinaDate } from '@weiquan/calendar';
 import type { Sql } from '@weiquan/core';
 import { OpenRepository } from './open.repository';
 import { OpenContribution, openDeltas, sameContribution } from './open.rules';
-import { deltas, HOLDER_EVENTS, Increment } from './rollup.rules';
+import { deltas, HOLDER_EVENTS } from './rollup.rules';
+import { collect, RollupSums } from './rollup-sums';
 import { PendingEvent, RollupRow, StatsRepository } from './stats.repository';
 
 /** Events applied per transaction. */
 export const APPLY_BATCH = 5_000;
-/** Events the rebuild reads and stages at a time (its memory is about this many events' rows). */
+/** Events the rebuild reads at a time. */
 export const REBUILD_CHUNK = 20_000;
+/**
+ * Summed rows the rebuild holds before staging them (its memory: ~0.5 kB a row). The history comes
+ * in id order, which is roughly time order, so most keys of a flush are not seen again after it: at
+ * millions of cases, the staging tables (and the fold's sort) are a fraction of the events.
+ */
+export const REBUILD_FLUSH_ROWS = 250_000;
 /**
  * How long an id below the watermark that is not visible yet is waited for. Ids are drawn before
  * commit, so a transaction that commits late leaves a lower id behind events already applied; it is
@@ -57,30 +64,36 @@ export class RollupService {
 
   /**
    * Recomputes everything from the history: empties the rollups, replays every event through the
-   * same rules as the aggregator (deltas, summed per chunk), stages the day and respondent rows, sums
+   * same rules as the aggregator (deltas, summed in memory up to `flushRows` rows), stages the day and respondent rows, sums
    * them set-based into the rollups, records the ids not visible as gaps, then recomputes the open
    * snapshot from the current cases. One transaction: readers see the old figures until it commits.
    */
-  async rebuild(chunk = REBUILD_CHUNK, now = new Date()): Promise<{ events: number; openCases: number }> {
+  async rebuild(chunk = REBUILD_CHUNK, now = new Date(), flushRows = REBUILD_FLUSH_ROWS): Promise<{ events: number; openCases: number }> {
     const result = await this.repo.transaction(async (sql) => {
       await this.repo.lockWatermark(sql, true);
       await this.repo.clearAll(sql);
       await this.repo.createStaging(sql);
       let after = '0';
       let events = 0;
+      const sums = new RollupSums(['day']);
+      const flush = async () => {
+        const tables = sums.take(false);
+        await this.repo.stage(sql, 'area', tables.get('area_day') ?? []);
+        await this.repo.stage(sql, 'unit', tables.get('unit_day') ?? []);
+        await this.repo.stage(sql, 'respondent', tables.get('respondent') ?? []);
+      };
       for (;;) {
         const rows = await this.repo.historyAfter(sql, after, chunk, HOLDER_EVENTS);
         if (!rows.length) break;
         // Detail rows only: the fold writes the grouping rows ('*') with GROUPING SETS.
-        const tables = collect(rows.flatMap((e) => deltas(e, e, 'detail')), ['day']);
-        await this.repo.stage(sql, 'area', tables.get('area_day') ?? []);
-        await this.repo.stage(sql, 'unit', tables.get('unit_day') ?? []);
-        await this.repo.stage(sql, 'respondent', tables.get('respondent') ?? []);
+        for (const e of rows) sums.add(deltas(e, e, 'detail'));
+        if (sums.size >= flushRows) await flush();
         events += rows.length;
         after = rows[rows.length - 1].id;
         // A rebuild of millions of events takes minutes: say how far it is.
         if (events % (chunk * 50) < rows.length) this.logger.log({ events, lastEventId: after }, 'rebuild: history replayed so far');
       }
+      await flush();
       await this.repo.foldStaging(sql);
       await this.repo.recordHoles(sql, after);
       await this.repo.advanceWatermark(sql, after);
@@ -135,61 +148,3 @@ export class RollupService {
     await this.open.applyOpen(sql, openDeltas(changes, asOf), set, removed);
   }
 }
-
-/** Whether event id `a` comes after `b` (decimal strings of bigints: longer is larger). */
-function laterId(a: string, b: string): boolean {
-  return a.length !== b.length ? a.length > b.length : a > b;
-}
-
-/**
- * Increments summed per table and key: day and month tables from the same increments (or only the
- * grains asked for). Hot in the rebuild (every event of the history passes here), hence string keys
- * and rows built once, without object spread.
- */
-export function collect(increments: Increment[], grains: readonly ('day' | 'month')[] = ['day', 'month']): Map<string, RollupRow[]> {
-  const tables = new Map<string, Map<string, RollupRow>>();
-  const table = (name: string) => {
-    let rows = tables.get(name);
-    if (!rows) tables.set(name, (rows = new Map()));
-    return rows;
-  };
-  const add = (rows: Map<string, RollupRow>, id: string, make: () => RollupRow, counters: Record<string, number | undefined>) => {
-    let row = rows.get(id);
-    if (!row) rows.set(id, (row = make()));
-    for (const c in counters) {
-      const v = counters[c];
-      if (v) row[c] = ((row[c] as number | undefined) ?? 0) + v;
-    }
-    return row;
-  };
-  const days = grains.includes('day');
-  const months = grains.includes('month');
-  for (const inc of increments) {
-    if (inc.rollup === 'respondent') {
-      const k = inc.key;
-      const row = add(table('respondent'), `${k.unitCode}\u0001${k.respondentKey}\u0001${k.month}`, () => ({ unit_code: k.unitCode, respondent_key: k.respondentKey, month: k.month }), inc.counters);
-      const name = inc.name;
-      if (row.name_event_id === undefined || laterId(name.eventId, row.name_event_id as string)) {
-        row.respondent_name = name.text;
-        row.area_code = name.areaCode;
-        row.name_event_id = name.eventId;
-      }
-      continue;
-    }
-    const month = months ? `${inc.key.day.slice(0, 7)}-01` : '';
-    if (inc.rollup === 'area') {
-      const k = inc.key;
-      const id = `${k.areaCode}\u0001${k.categoryCode}\u0001${k.track}\u0001${k.channel}\u0001${k.prepaid}`;
-      if (days) add(table('area_day'), `${id}\u0001${k.day}`, () => ({ area_code: k.areaCode, category_code: k.categoryCode, track: k.track, channel: k.channel, prepaid: k.prepaid, day: k.day }), inc.counters);
-      if (months) add(table('area_month'), `${id}\u0001${month}`, () => ({ area_code: k.areaCode, category_code: k.categoryCode, track: k.track, channel: k.channel, prepaid: k.prepaid, month }), inc.counters);
-    } else {
-      const k = inc.key;
-      const id = `${k.categoryCode}\u0001${k.unitCode}\u0001${k.track}`;
-      if (days) add(table('unit_day'), `${id}\u0001${k.day}`, () => ({ category_code: k.categoryCode, unit_code: k.unitCode, track: k.track, day: k.day }), inc.counters);
-      if (months) add(table('unit_month'), `${id}\u0001${month}`, () => ({ category_code: k.categoryCode, unit_code: k.unitCode, track: k.track, month }), inc.counters);
-    }
-  }
-  // Sorted by key: every batch writes rows in the same order (concurrent upserts never deadlock).
-  return new Map([...tables].map(([t, rows]) => [t, [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r)]));
-}
-
