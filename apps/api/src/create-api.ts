@@ -2,7 +2,7 @@ import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, LocalizedException, ProblemFilter, validationException } from '@weiquan/core';
+import { AppConfig, LocalizedException, ProblemFilter, RequestLogging, validationException } from '@weiquan/core';
 import express, { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -19,6 +19,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(app.get(RequestLogging).middleware);
   app.use(express.json({ limit: '256kb' }), bodyParseErrors);
   app.setGlobalPrefix('api/v1', { exclude: UNPREFIXED });
   app.useGlobalFilters(new ProblemFilter());

@@ -8,6 +8,7 @@ export * from './health/health.indicators';
 export * from './health/worker-heartbeat';
 export * from './http/problem.filter';
 export * from './logging/logging.module';
+export * from './logging/request-logging';
 export * from './metrics/metrics.module';
 export * from './queue/job-handler';
 export * from './queue/job-queue';

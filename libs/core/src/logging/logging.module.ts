@@ -1,52 +1,60 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Inject, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import pino, { type Logger } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { requestLogging } from './request-logging';
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+/** The process's root pino logger (every log line of the process goes through it). */
+export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
-/** A caller's X-Request-Id is kept when it looks like one; otherwise each request gets a fresh id. */
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
-  const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  res.setHeader('X-Request-Id', id);
-  return id;
+@Module({})
+class RootLoggerModule {}
+
+/** The per-request middleware of an HTTP process (`app.use(app.get(RequestLogging).middleware)`). */
+export class RequestLogging {
+  readonly middleware: ReturnType<typeof requestLogging>;
+  constructor(@Inject(ROOT_LOGGER) root: Logger) {
+    this.middleware = requestLogging(root);
+  }
 }
 
 /**
- * Structured JSON logs (pino). Nothing personal reaches them: no bodies are logged, and the headers
- * that carry credentials are redacted.
+ * Structured JSON logs (pino) through Nest's logger (nestjs-pino), with the request logging of
+ * request-logging.ts instead of pino-http. Nothing personal reaches them: no bodies and no headers
+ * are logged.
  */
 @Module({})
 export class LoggingModule {
   static forRoot(processName: string): DynamicModule {
+    const root: DynamicModule = {
+      module: RootLoggerModule,
+      providers: [
+        {
+          provide: ROOT_LOGGER,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig): Logger =>
+            pino({
+              level: config.log.level,
+              base: { process: processName, pid: process.pid },
+              transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+            }),
+        },
+      ],
+      exports: [ROOT_LOGGER],
+    };
     return {
       module: LoggingModule,
       imports: [
+        root,
         LoggerModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (config: AppConfig) => ({
-            // Named wildcard: the path-to-regexp 8 form (a bare '*' logs a conversion warning at boot).
-            forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
-            pinoHttp: {
-              level: config.log.level,
-              base: { process: processName, pid: process.pid },
-              genReqId: requestId,
-              redact: {
-                paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-access-code"]', 'res.headers["set-cookie"]'],
-                censor: '[redacted]',
-              },
-              serializers: {
-                req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-              },
-              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health/live' || req.url === '/metrics' },
-              transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-            },
-          }),
+          imports: [root],
+          inject: [ROOT_LOGGER],
+          // No pino-http and no Nest middleware (forRoutes: none): RequestLogging binds each request's logger.
+          useFactory: (logger: Logger) => ({ pinoHttp: { logger }, useExisting: true, forRoutes: [] }),
         }),
       ],
+      providers: [RequestLogging],
+      exports: [RequestLogging],
     };
   }
 }
