@@ -2,25 +2,45 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { ROOT } from '../scripts/lib/prepare.mjs';
 
 export const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 export const redisUrl = process.env.BENCH_REDIS_URL || process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
-export async function createBenchDatabase(tag) {
-  const name = `wq_bench_${tag}_${Date.now()}`;
+/**
+ * A database for one benchmark phase, dropped by `drop()`. With `kept`, it has a fixed name
+ * (`wq_bench_<tag>`) and `drop()` leaves it; a kept one whose filling finished (`keep(meta)` was
+ * called: data/bench/<name>.json holds the secrets its rows were written with and what filled it)
+ * is opened instead of created, with that record as `kept`; otherwise `kept` is null.
+ */
+export async function createBenchDatabase(tag, { kept = false } = {}) {
+  const name = kept ? `wq_bench_${tag}` : `wq_bench_${tag}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const metaFile = join(ROOT, 'data', 'bench', `${name}.json`);
+  const existed = kept && existsSync(metaFile) && (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount > 0;
+  if (!existed) {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  }
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     name,
     url: url.toString(),
+    kept: existed ? JSON.parse(readFileSync(metaFile, 'utf8')) : null,
+    /** Marks a kept database as filled: `meta` must hold the secrets (DATA_KEY encrypts its personal data). */
+    keep(meta) {
+      if (!kept) return;
+      mkdirSync(dirname(metaFile), { recursive: true });
+      writeFileSync(metaFile, JSON.stringify(meta, null, 2), { mode: 0o600 });
+    },
     async drop() {
+      if (kept) return;
       const a = new pg.Client({ connectionString: adminUrl });
       await a.connect();
       await a.query(`drop database if exists ${name} with (force)`);

@@ -24,6 +24,10 @@
 //                            reference are still measured): the rebuild replays the history at
 //                            ~12,600 events/s here (~45 s at 100k, ~7 min at 1M)
 //   --no-build               use node_modules and dist/ as they are (no npm ci, no rebuild)
+//   --keep                   keep each size's database (wq_bench_stats_<size>_seed<seed>_<to>, its
+//                            secrets in data/bench/<name>.json) and, on the next run with --keep,
+//                            measure it again without generating it; its rollups are rebuilt only if
+//                            they are behind its history. Drop it with dropdb when done (10M: ~27 GB).
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { hostname, cpus, totalmem } from 'node:os';
@@ -42,6 +46,7 @@ const { values } = parseArgs({
     to: { type: 'string', default: '2026-11-20' },
     'no-build': { type: 'boolean', default: false },
     'rebuild-max': { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
@@ -71,7 +76,9 @@ const notes = [];
 
 for (const size of sizes) {
   console.log(`\n━━ ${size.toLocaleString('en')} cases ━━`);
-  const db = await createBenchDatabase(`stats${size}`);
+  const db = values.keep
+    ? await createBenchDatabase(`stats_${size}_seed${values.seed}_${to.replaceAll('-', '')}`, { kept: true })
+    : await createBenchDatabase(`stats${size}`);
   let api;
   try {
     const port = await freePort();
@@ -82,9 +89,16 @@ for (const size of sizes) {
       LOGIN_RATE_LIMIT: '1000000',
       LOGIN_MAX_FAILURES: '1000',
       QUEUE_PREFIX: `benchs${process.pid}`,
+      ...(db.kept ? { DATA_KEY: db.kept.DATA_KEY, TOKEN_SECRET: db.kept.TOKEN_SECRET } : {}),
     });
-    cli(env, 'setup');
-    const gen = await generateCases(db.url, { count: size, seed: Number(values.seed), to, dataKey: env.DATA_KEY });
+    let gen = db.kept?.generated;
+    if (gen) {
+      console.log(`  kept database ${db.name}: generated earlier (${gen.cases.toLocaleString('en')} cases, ${gen.seconds.toFixed(1)} s)`);
+    } else {
+      cli(env, 'setup');
+      gen = await generateCases(db.url, { count: size, seed: Number(values.seed), to, dataKey: env.DATA_KEY });
+      db.keep({ DATA_KEY: env.DATA_KEY, TOKEN_SECRET: env.TOKEN_SECRET, generated: gen });
+    }
     const run = { size, gen, rebuildSeconds: null };
     runs.push(run);
 
@@ -92,6 +106,11 @@ for (const size of sizes) {
     if (!statsHere) {
       notes.push(`${size.toLocaleString('en')}: rollups not rebuilt and /stats not measured (--rebuild-max ${rebuildMax.toLocaleString('en')})`);
       console.log('  stats:rebuild skipped (--rebuild-max): /stats not measured at this size');
+    } else if (db.kept && (await rollupsCurrent(db.url))) {
+      cli(env, 'migrate'); // a no-op, unless dist/ was rebuilt with new migrations since it was filled
+      run.rebuildSeconds = db.kept.rebuildSeconds ?? null;
+      run.rebuildEarlier = true;
+      console.log(`  rollups current (rebuilt earlier${run.rebuildSeconds ? ` in ${run.rebuildSeconds.toFixed(1)} s` : ''}): not rebuilt`);
     } else if (cliHas('stats:rebuild')) {
       try {
         cli(env, 'migrate'); // a no-op, unless dist/ was rebuilt with new migrations since `setup`
@@ -99,6 +118,7 @@ for (const size of sizes) {
         cli(env, 'stats:rebuild');
         run.rebuildSeconds = (performance.now() - t) / 1000;
         console.log(`  stats:rebuild ${run.rebuildSeconds.toFixed(1)} s`);
+        db.keep({ ...(db.kept ?? { DATA_KEY: env.DATA_KEY, TOKEN_SECRET: env.TOKEN_SECRET, generated: gen }), rebuildSeconds: run.rebuildSeconds });
         // The planner's statistics of the freshly written rollups: autovacuum would gather them within a
         // minute or so, but it is off on some servers (the sandbox's) and the first requests come now.
         const t2 = performance.now();
@@ -222,7 +242,7 @@ for (const r of runs) {
   console.log(
     `generator at ${r.size.toLocaleString('en')}: ${r.gen.cases.toLocaleString('en')} cases, ${r.gen.rows.toLocaleString('en')} rows in ${r.gen.seconds.toFixed(1)} s ` +
       `(${Math.round(r.gen.casesPerSecond).toLocaleString('en')} cases/s, ${Math.round(r.gen.rowsPerSecond).toLocaleString('en')} rows/s)` +
-      (r.rebuildSeconds !== null ? `; stats:rebuild ${r.rebuildSeconds.toFixed(1)} s` : r.size > rebuildMax ? '; stats:rebuild skipped (--rebuild-max)' : '; no stats:rebuild in this build') +
+      (r.rebuildSeconds !== null ? `; stats:rebuild ${r.rebuildSeconds.toFixed(1)} s${r.rebuildEarlier ? ' (an earlier run: kept database)' : ''}` : r.rebuildEarlier ? '; rollups rebuilt by an earlier run (kept database)' : r.size > rebuildMax ? '; stats:rebuild skipped (--rebuild-max)' : '; no stats:rebuild in this build') +
       (r.station ? `; busiest station ${r.station.code}: ${r.station.cases.toLocaleString('en')} cases, ${r.station.overdue.toLocaleString('en')} overdue` : ''),
   );
 }
@@ -277,6 +297,20 @@ function record(size, group, endpoint, m) {
 }
 
 /** Staff accounts straight into staff_user, with an argon2id hash as the accounts service makes. */
+/** Whether a kept database's rollups have applied its whole history (then a rebuild would change nothing). */
+async function rollupsCurrent(url) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const { rows } = await c.query(`select (select last_event_id from stat_watermark) = (select max(id) from case_event) as current`);
+    return rows[0]?.current === true;
+  } catch {
+    return false; // an older schema
+  } finally {
+    await c.end();
+  }
+}
+
 async function createUsers(pool, list) {
   const out = [];
   for (const u of list) {
