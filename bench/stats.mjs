@@ -14,20 +14,19 @@
 // Prints the table (p95 ratio to the smallest size) and each bar as met or not.
 //
 //   --sizes 100000,1000000   10 million is optional (--sizes 100000,1000000,10000000): on the 2-core
-//                            sandbox generating it takes ~25–30 min and ~27 GB of disk, each GROUP BY
-//                            reference run ~10–20 s, and `stats:rebuild` ~70 min at its current rate
-//                            (~12,600 events/s; see --rebuild-max). 100k + 1M: ~20 min.
+//                            sandbox generating it took 42 min and ~38 GB of disk, `stats:rebuild`
+//                            24 min (~36,000 events/s), each GROUP BY reference run ~5 s. With
+//                            --keep, a second run measures the kept databases in minutes.
 //   --requests 200           rounds (plus 5 warm-up rounds)
 //   --reference-requests 20  GROUP BY reference runs per variant
 //   --seed 1   --to 2026-11-20 (the data's last day; the year measured ends there)
 //   --rebuild-max N          above N cases, skip `stats:rebuild` and the /stats rows (the list and the
-//                            reference are still measured): the rebuild replays the history at
-//                            ~12,600 events/s here (~45 s at 100k, ~7 min at 1M)
+//                            reference are still measured)
 //   --no-build               use node_modules and dist/ as they are (no npm ci, no rebuild)
 //   --keep                   keep each size's database (wq_bench_stats_<size>_seed<seed>_<to>, its
 //                            secrets in data/bench/<name>.json) and, on the next run with --keep,
 //                            measure it again without generating it; its rollups are rebuilt only if
-//                            they are behind its history. Drop it with dropdb when done (10M: ~27 GB).
+//                            they are behind its history. Drop it with dropdb when done (10M: ~38 GB).
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { hostname, cpus, totalmem } from 'node:os';

@@ -15,10 +15,10 @@
 //     (see generateCases). GENERATE_DEBUG=1 prints the COPY seconds per table.
 //     Loading takes locks on cases/case_event for its (single) transaction: not for a system in use.
 //
-// Measured on the 2-core sandbox: ~7,000 cases/s, ~60,000 rows/s overall (1M cases = 8.4M rows in
-// ~140 s); 10M takes ~25–30 min and ~27 GB. The synthetic volume is far above Liaocheng's, so unit
-// loads (unit_load, recounted at the end) exceed station capacities: routing history is not replayed
-// against capacity.
+// Measured on the 2-core sandbox: ~7,000–10,000 cases/s, ~60,000–84,000 rows/s overall (1M cases =
+// 8.4M rows in 100–140 s); 10M took 42 min, and ~38 GB with its rollups (2026-11-22). The synthetic
+// volume is far above Liaocheng's, so unit loads (unit_load, recounted at the end) exceed station
+// capacities: routing history is not replayed against capacity.
 //
 // Distributions (per case unless said otherwise): areas weighted by population (东昌府区 heaviest, ~3 %
 // of businesses outside the city → transferred), categories weighted as 12315 volumes are, 85 %
