@@ -27,6 +27,8 @@
 //                            secrets in data/bench/<name>.json) and, on the next run with --keep,
 //                            measure it again without generating it; its rollups are rebuilt only if
 //                            they are behind its history. Drop it with dropdb when done (10M: ~38 GB).
+//                            All sizes are then measured in one round-robin, every size's API up at
+//                            once, so that the machine's drift falls on every size alike.
 import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import { hostname, cpus, totalmem } from 'node:os';
@@ -73,12 +75,16 @@ const results = []; // { size, group, endpoint, p50, p95, status }
 const runs = []; // per size: generator and rebuild figures
 const notes = [];
 
-for (const size of sizes) {
+/**
+ * One size made ready: its database filled, its rollups current, its API up, and the rows to measure
+ * (`targets`). `close(ctx)` stops the API and drops the database (unless kept).
+ */
+async function prepare(size) {
   console.log(`\n━━ ${size.toLocaleString('en')} cases ━━`);
   const db = values.keep
     ? await createBenchDatabase(`stats_${size}_seed${values.seed}_${to.replaceAll('-', '')}`, { kept: true })
     : await createBenchDatabase(`stats${size}`);
-  let api;
+  const ctx = { size, db, api: null, pool: null, targets: [] };
   try {
     const port = await freePort();
     const env = benchEnv(db.url, {
@@ -87,7 +93,7 @@ for (const size of sizes) {
       TOKEN_TTL_SECONDS: '86400',
       LOGIN_RATE_LIMIT: '1000000',
       LOGIN_MAX_FAILURES: '1000',
-      QUEUE_PREFIX: `benchs${process.pid}`,
+      QUEUE_PREFIX: `benchs${process.pid}_${size}`,
       ...(db.kept ? { DATA_KEY: db.kept.DATA_KEY, TOKEN_SECRET: db.kept.TOKEN_SECRET } : {}),
     });
     let gen = db.kept?.generated;
@@ -135,7 +141,7 @@ for (const size of sizes) {
       console.log('  the CLI has no stats:rebuild command in this build: no rollups');
     }
 
-    const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    const pool = (ctx.pool = new pg.Pool({ connectionString: db.url, max: 2 }));
     const [{ station }] = (await pool.query(`select assignee_code as station from cases where assignee_type = 'station' group by 1 order by count(*) desc, 1 limit 1`)).rows;
     const [{ n: stationCases, overdue: stationOverdue }] = (
       await pool.query(`select count(*)::int as n, count(*) filter (where due_on < $2)::int as overdue from cases where assignee_code = $1`, [station, today])
@@ -150,13 +156,13 @@ for (const size of sizes) {
     console.log(`  busiest station ${station}: ${stationCases.toLocaleString('en')} cases, ${stationOverdue.toLocaleString('en')} overdue today (${today})`);
     run.station = { code: station, cases: stationCases, overdue: stationOverdue };
 
-    api = await startProcess('dist/apps/api/src/main.js', env, `http://127.0.0.1:${port}/health/live`);
+    ctx.api = await startProcess('dist/apps/api/src/main.js', env, `http://127.0.0.1:${port}/health/live`);
     const base = `http://127.0.0.1:${port}`;
     const token = {};
     for (const u of users) token[u.username] = await login(base, u);
 
     // 1. /stats endpoints, as the OpenAPI document lists them.
-    const targets = [];
+    const targets = ctx.targets;
     const spec = await openapi(base);
     const statsPaths = statsHere ? Object.entries(spec?.paths ?? {}).filter(([p, ops]) => p.startsWith('/api/v1/stats') && ops.get) : [];
     if (statsHere && !statsPaths.length) console.log('  the API lists no /api/v1/stats endpoints in this build');
@@ -200,31 +206,64 @@ for (const size of sizes) {
     ];
     for (const [group, label, path, user] of lists) targets.push({ group, label, url: `${base}${path}`, token: token[user] });
 
-    // Round-robin (one request to each target in turn, `requests` rounds): whatever else the machine
-    // does meanwhile falls on every row alike.
-    for (const [t, m] of await measureAll(targets, requests)) record(size, t.group, t.label, m);
+    return ctx;
+  } catch (err) {
+    await close(ctx);
+    throw err;
+  }
+}
 
-    // 3. The reference: the summary from the cases table itself, per request.
-    for (const variant of [
-      { label: '1 year', where: '', params: [] },
-      { label: `1 year, area ${AREA}, category ${CATEGORY}`, where: 'and respondent_area_code = $4 and category_code = $5', params: [AREA, CATEGORY] },
-    ]) {
-      const sql = referenceSummary(variant.where);
-      const params = [from, to, today, ...variant.params];
-      await pool.query(sql, params); // warm
-      const ms = [];
-      for (let i = 0; i < refRequests; i++) {
-        const t = performance.now();
-        await pool.query(sql, params);
-        ms.push(performance.now() - t);
-      }
-      ms.sort((a, b) => a - b);
-      record(size, 'reference', `GROUP BY over cases: summary, ${variant.label}`, { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length, statuses: 'sql' });
+/** In the same run, the reference: the summary from the cases table itself, per request. */
+async function measureReference({ size, pool }) {
+  for (const variant of [
+    { label: '1 year', where: '', params: [] },
+    { label: `1 year, area ${AREA}, category ${CATEGORY}`, where: 'and respondent_area_code = $4 and category_code = $5', params: [AREA, CATEGORY] },
+  ]) {
+    const sql = referenceSummary(variant.where);
+    const params = [from, to, today, ...variant.params];
+    await pool.query(sql, params); // warm
+    const ms = [];
+    for (let i = 0; i < refRequests; i++) {
+      const t = performance.now();
+      await pool.query(sql, params);
+      ms.push(performance.now() - t);
     }
-    await pool.end();
+    ms.sort((a, b) => a - b);
+    record(size, 'reference', `GROUP BY over cases: summary, ${variant.label}`, { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length, statuses: 'sql' });
+  }
+}
+
+async function close(ctx) {
+  await ctx.pool?.end();
+  await ctx.api?.stop();
+  await ctx.db.drop();
+}
+
+// Round-robin (one request to each row in turn, `requests` rounds): whatever else the machine does
+// meanwhile falls on every row alike. With --keep every size's database is there at once, so all the
+// sizes go into one round-robin: the bar compares sizes, and on this VM the speed drifts by ±25 %
+// from one minute to the next. Without --keep, one size at a time (each is dropped before the next
+// is made: 10M alone is ~38 GB).
+if (values.keep) {
+  const ready = [];
+  try {
+    for (const size of sizes) ready.push(await prepare(size));
+    console.log(`\n━━ every size together (${sizes.map((n) => n.toLocaleString('en')).join(', ')}) ━━`);
+    const targets = ready.flatMap((c) => c.targets.map((t) => ({ ...t, size: c.size })));
+    for (const [t, m] of await measureAll(targets, requests)) record(t.size, t.group, t.label, m);
+    for (const c of ready) await measureReference(c);
   } finally {
-    await api?.stop();
-    await db.drop();
+    for (const c of ready) await close(c);
+  }
+} else {
+  for (const size of sizes) {
+    const c = await prepare(size);
+    try {
+      for (const [t, m] of await measureAll(c.targets, requests)) record(size, t.group, t.label, m);
+      await measureReference(c);
+    } finally {
+      await close(c);
+    }
   }
 }
 
@@ -292,10 +331,9 @@ process.exitCode = failed ? 1 : 0;
 
 function record(size, group, endpoint, m) {
   results.push({ size, group, endpoint, ...m });
-  console.log(`  ${endpoint.padEnd(72)} p50 ${m.p50.toFixed(1).padStart(7)} ms  p95 ${m.p95.toFixed(1).padStart(7)} ms  ${m.statuses}`);
+  console.log(`  ${size.toLocaleString('en').padStart(10)}  ${endpoint.padEnd(72)} p50 ${m.p50.toFixed(1).padStart(7)} ms  p95 ${m.p95.toFixed(1).padStart(7)} ms  ${m.statuses}`);
 }
 
-/** Staff accounts straight into staff_user, with an argon2id hash as the accounts service makes. */
 /** Whether a kept database's rollups have applied its whole history (then a rebuild would change nothing). */
 async function rollupsCurrent(url) {
   const c = new pg.Client({ connectionString: url });
@@ -310,6 +348,7 @@ async function rollupsCurrent(url) {
   }
 }
 
+/** Staff accounts straight into staff_user, with an argon2id hash as the accounts service makes. */
 async function createUsers(pool, list) {
   const out = [];
   for (const u of list) {
