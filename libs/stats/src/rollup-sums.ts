@@ -28,8 +28,7 @@ export class RollupSums {
   private readonly tables = new Map<string, Map<string, Held>>();
   private readonly days: boolean;
   private readonly months: boolean;
-  /** Rows held, all tables together. */
-  size = 0;
+  private held = 0;
   /** Every held row's counters, side by side (one typed array, not one per row: ~200 bytes a row). */
   private pool = new Float64Array(1 << 16);
   private used = 0;
@@ -37,6 +36,11 @@ export class RollupSums {
   constructor(grains: readonly Grain[] = ['day', 'month']) {
     this.days = grains.includes('day');
     this.months = grains.includes('month');
+  }
+
+  /** Rows held, all tables together. */
+  get size(): number {
+    return this.held;
   }
 
   add(increments: Increment[]): this {
@@ -86,7 +90,7 @@ export class RollupSums {
       }));
     }
     this.tables.clear();
-    this.size = 0;
+    this.held = 0;
     this.used = 0;
     this.pool.fill(0);
     return out;
@@ -105,7 +109,7 @@ export class RollupSums {
       }
       held.set(id, (h = { row: make(), at: this.used }));
       this.used += names.length;
-      this.size++;
+      this.held++;
     }
     for (const c in counters) {
       const v = counters[c];
