@@ -96,15 +96,17 @@ async function prepare(size) {
       QUEUE_PREFIX: `benchs${process.pid}_${size}`,
       ...(db.kept ? { DATA_KEY: db.kept.DATA_KEY, TOKEN_SECRET: db.kept.TOKEN_SECRET } : {}),
     });
-    let gen = db.kept?.generated;
-    if (gen) {
-      console.log(`  kept database ${db.name}: generated earlier (${gen.cases.toLocaleString('en')} cases, ${gen.seconds.toFixed(1)} s)`);
+    // What a kept database's record holds (unused without --keep).
+    let meta = db.kept;
+    if (meta) {
+      console.log(`  kept database ${db.name}: generated earlier (${meta.generated.cases.toLocaleString('en')} cases, ${meta.generated.seconds.toFixed(1)} s)`);
     } else {
       cli(env, 'setup');
-      gen = await generateCases(db.url, { count: size, seed: Number(values.seed), to, dataKey: env.DATA_KEY });
-      db.keep({ DATA_KEY: env.DATA_KEY, TOKEN_SECRET: env.TOKEN_SECRET, generated: gen });
+      const generated = await generateCases(db.url, { count: size, seed: Number(values.seed), to, dataKey: env.DATA_KEY });
+      meta = { DATA_KEY: env.DATA_KEY, TOKEN_SECRET: env.TOKEN_SECRET, generated };
+      db.keep(meta);
     }
-    const run = { size, gen, rebuildSeconds: null };
+    const run = { size, gen: meta.generated, rebuildSeconds: null };
     runs.push(run);
 
     const statsHere = size <= rebuildMax;
@@ -123,7 +125,7 @@ async function prepare(size) {
         cli(env, 'stats:rebuild');
         run.rebuildSeconds = (performance.now() - t) / 1000;
         console.log(`  stats:rebuild ${run.rebuildSeconds.toFixed(1)} s`);
-        db.keep({ ...(db.kept ?? { DATA_KEY: env.DATA_KEY, TOKEN_SECRET: env.TOKEN_SECRET, generated: gen }), rebuildSeconds: run.rebuildSeconds });
+        db.keep({ ...meta, rebuildSeconds: run.rebuildSeconds });
         // The planner's statistics of the freshly written rollups: autovacuum would gather them within a
         // minute or so, but it is off on some servers (the sandbox's) and the first requests come now.
         const t2 = performance.now();

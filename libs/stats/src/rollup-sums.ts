@@ -29,8 +29,8 @@ export class RollupSums {
   private readonly days: boolean;
   private readonly months: boolean;
   private held = 0;
-  /** Every held row's counters, side by side (one typed array, not one per row: ~200 bytes a row). */
-  private pool = new Float64Array(1 << 16);
+  /** Every held row's counters, side by side: one typed array, not an object per row (grows by doubling). */
+  private pool = new Float64Array(1 << 12);
   private used = 0;
 
   constructor(grains: readonly Grain[] = ['day', 'month']) {
@@ -91,8 +91,8 @@ export class RollupSums {
     }
     this.tables.clear();
     this.held = 0;
+    this.pool.fill(0, 0, this.used);
     this.used = 0;
-    this.pool.fill(0);
     return out;
   }
 

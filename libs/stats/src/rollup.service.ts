@@ -12,9 +12,10 @@ export const APPLY_BATCH = 5_000;
 /** Events the rebuild reads at a time. */
 export const REBUILD_CHUNK = 20_000;
 /**
- * Summed rows the rebuild holds before staging them (its memory: ~0.5 kB a row). The history comes
- * in id order, which is roughly time order, so most keys of a flush are not seen again after it: at
- * millions of cases, the staging tables (and the fold's sort) are a fraction of the events.
+ * Summed rows the rebuild holds before staging them. The history comes in id order, which is roughly
+ * time order, so most keys of a flush are not seen again after it: at millions of cases, the staging
+ * tables (and the fold's sort) are a fraction of the events. Measured with this bound: the 100k
+ * rebuild runs within a 400 MB V8 heap, the 10M one peaked at ~800 MB RSS.
  */
 export const REBUILD_FLUSH_ROWS = 250_000;
 /**
@@ -64,9 +65,10 @@ export class RollupService {
 
   /**
    * Recomputes everything from the history: empties the rollups, replays every event through the
-   * same rules as the aggregator (deltas, summed in memory up to `flushRows` rows), stages the day and respondent rows, sums
-   * them set-based into the rollups, records the ids not visible as gaps, then recomputes the open
-   * snapshot from the current cases. One transaction: readers see the old figures until it commits.
+   * same rules as the aggregator (deltas, summed in memory up to `flushRows` rows), stages the day
+   * and respondent rows, sums them set-based into the rollups, records the ids not visible as gaps,
+   * then recomputes the open snapshot from the current cases. One transaction: readers see the old
+   * figures until it commits.
    */
   async rebuild(chunk = REBUILD_CHUNK, now = new Date(), flushRows = REBUILD_FLUSH_ROWS): Promise<{ events: number; openCases: number }> {
     const result = await this.repo.transaction(async (sql) => {
