@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AccountsService } from '../accounts/accounts.service';
+import { verifyPassword } from '../accounts/passwords';
 import { StaffRepository, UnitRow } from '../accounts/staff.repository';
 import type { StaffRole } from '../roles';
 
@@ -40,7 +41,9 @@ interface Plan {
  * active station of 东昌府区 at a venue), the 东昌府区 market-regulation bureau and a sector
  * regulator as regulator staff, a city analyst and an administrator. Passwords are random, made on
  * the first setup and written to `<dataDir>/demo-accounts.json` (mode 0600); later setups keep the
- * accounts and the file. Accounts missing from the file get a new password and are written to it.
+ * accounts and the file. An account missing from the file, or whose password in the file does not
+ * work in this database (the data directory was started against another DATABASE_URL), gets a new
+ * password and is written to it: the file never lists a password that does not sign in.
  */
 @Injectable()
 export class DemoAccounts {
@@ -68,7 +71,7 @@ export class DemoAccounts {
     for (const plan of plans) {
       const existing = await this.accounts.byUsername(plan.username);
       const listed = previous.find((e) => e.username === plan.username);
-      if (existing && listed) {
+      if (existing && listed && (await this.works(plan.username, listed.password))) {
         entries.push({ ...listed, role: existing.role, unitCode: existing.unit?.code ?? null, unitName: existing.unit?.name ?? null });
         report.kept.push(plan.username);
       } else if (existing) {
@@ -93,6 +96,11 @@ export class DemoAccounts {
     }
     if (report.skipped.length) this.logger.warn(`demo accounts skipped (their unit is not in the directory): ${report.skipped.join(', ')}`);
     return report;
+  }
+
+  private async works(username: string, password: string): Promise<boolean> {
+    const row = await this.staff.loginRow(username);
+    return !!row && (await verifyPassword(row.passwordHash, password));
   }
 }
 
