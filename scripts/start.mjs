@@ -24,6 +24,7 @@ const say = (line) => process.stdout.write(line + '\n');
 const stops = [];
 const children = new Set();
 let stopping = false;
+let up = false; // set once the API answers ready: from then on a process that exits is restarted
 
 async function shutdown(code) {
   if (stopping) return;
@@ -37,17 +38,48 @@ async function shutdown(code) {
 process.on('SIGINT', () => shutdown(0));
 process.on('SIGTERM', () => shutdown(0));
 
-function spawnNode(name, script, env, { supervise }) {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, script)], { cwd: ROOT, env, stdio: 'inherit' });
-  children.add(child);
-  child.once('exit', (code, signal) => {
-    children.delete(child);
-    if (supervise && !stopping) {
-      process.stderr.write(`✗ ${name} exited (${signal ?? code}); stopping everything\n`);
-      shutdown(1);
-    }
-  });
-  return child;
+/**
+ * Keeps one process running once the system is up: when it exits on its own it is started again
+ * after a backoff (1 s, doubling to 30 s; back to 1 s once it has stayed up a minute), and the
+ * operator is told. Only Ctrl+C, or the embedded database going away (it lives in this process), stops
+ * everything. Before the system is up, and after ten exits in a row each within a minute of its start,
+ * an exit is a fault in the set-up (a port taken, a bad setting): then everything stops, saying so.
+ */
+function supervise(name, script, env) {
+  let attempt = 0;
+  let timer;
+  let current;
+  const launch = () => {
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, script)], { cwd: ROOT, env, stdio: 'inherit' });
+    current = child;
+    children.add(child);
+    child.once('exit', (code, signal) => {
+      children.delete(child);
+      if (stopping) return;
+      if (!up) {
+        process.stderr.write(`✗ ${name} 启动时退出 / exited while starting (${signal ?? `code ${code}`})\n`);
+        void shutdown(1);
+        return;
+      }
+      attempt = Date.now() - startedAt > 60_000 ? 1 : attempt + 1;
+      if (attempt > 10) {
+        process.stderr.write(`✗ ${name} 连续 10 次启动后退出，全部停止 / exited 10 times in a row soon after starting; stopping everything\n`);
+        void shutdown(1);
+        return;
+      }
+      const delay = Math.min(30_000, 1000 * 2 ** (attempt - 1));
+      process.stderr.write(`✗ ${name} 已退出 / exited (${signal ?? `code ${code}`}); ${delay / 1000} 秒后重启 / restarting in ${delay / 1000} s (第 ${attempt} 次 / attempt ${attempt})\n`);
+      timer = setTimeout(() => {
+        if (stopping) return;
+        launch();
+        process.stdout.write(`• ${name} 已重启 / restarted (pid ${current.pid})\n`);
+      }, delay);
+    });
+  };
+  launch();
+  stops.push(async () => clearTimeout(timer));
+  return { pid: () => current.pid };
 }
 
 function runToEnd(name, script, args, env) {
@@ -113,9 +145,9 @@ try {
   const port = Number(env.PORT || 3000);
   const host = env.HOST || '127.0.0.1';
   const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
-  spawnNode('api', 'dist/apps/api/src/main.js', env, { supervise: true });
+  const api = supervise('api', 'dist/apps/api/src/main.js', env);
   env.WORKER_METRICS_PORT ||= String(await freePort());
-  if (!flags.has('--no-worker')) spawnNode('worker', 'dist/apps/worker/src/main.js', env, { supervise: true });
+  const worker = flags.has('--no-worker') ? null : supervise('worker', 'dist/apps/worker/src/main.js', env);
   if (!(await waitReady(`${base}/health/ready`, 60_000))) throw new Error(`the API did not become ready at ${base}/health/ready`);
 
   // Lets `npm run cli` reach this running system (same database, same secrets).
@@ -135,7 +167,10 @@ try {
   if (!['false', '0', 'no'].includes(String(env.QUEUE_DASHBOARD ?? '').trim().toLowerCase())) say(`  队列 queues           ${base}/admin/queues  (仅管理员 admin only: 以 demo-admin 登录后打开 / log in as demo-admin, then open)`);
   say(`  数据库 database       ${dbLine}`);
   say(`  Redis                 ${redisLine}`);
-  if (accounts.length) {
+  say(`  进程 processes         api pid ${api.pid()}${worker ? `, worker pid ${worker.pid()}` : ''} (退出后自动重启 / restarted if they exit)`);
+  if (env.NODE_ENV === 'production') {
+    say('  演示账号 demo accounts: 生产模式不创建 / none in production');
+  } else if (accounts.length) {
     say('  演示账号 demo accounts (data/demo-accounts.json):');
     for (const a of accounts) say(`    ${a.role.padEnd(16)} ${a.username.padEnd(19)} / ${a.password}  ${a.unitCode ? `${a.unitCode} ${a.unitName ?? ''}` : ''}`);
     say(`    登录 log in: POST ${base}/api/v1/auth/login {"username","password"}`);
@@ -143,6 +178,7 @@ try {
     say(`  演示账号 demo accounts: 无（${accountsFile} 不存在）/ none (no ${accountsFile})`);
   }
   say('  Ctrl+C 停止 / to stop');
+  up = true;
 } catch (err) {
   process.stderr.write(`\n✗ 启动失败 / start failed: ${err.message}\n`);
   await shutdown(1);

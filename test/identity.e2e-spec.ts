@@ -1,6 +1,6 @@
 import { RedisClient } from '@weiquan/core';
 import { AccountsService, DEMO_ACCOUNTS_FILE, DemoAccountEntry, DemoAccounts, StaffRole } from '@weiquan/identity';
-import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApi, TestApi } from './support/test-api';
@@ -378,6 +378,21 @@ describe('staff identity', () => {
       expect(statSync(file).mode & 0o777).toBe(0o600);
       await login('demo-analyst', before[4].password).expect(401);
       await login('demo-analyst', after[4].password).expect(200);
+    });
+
+    it('never keeps passwords that do not sign in here (the data directory was set up against another database)', async () => {
+      const demo = api.app.get(DemoAccounts);
+      const file = join(dir, DEMO_ACCOUNTS_FILE);
+      const mine: DemoAccountEntry[] = JSON.parse(readFileSync(file, 'utf8'));
+      // The same usernames with the passwords another database's setup generated.
+      const foreign = mine.map((e) => ({ ...e, password: `other-db-${e.username}-Zq81x` }));
+      writeFileSync(file, JSON.stringify(foreign));
+      const report = await demo.ensure(dir);
+      expect(report).toMatchObject({ created: [], kept: [] });
+      expect(report.reset).toHaveLength(6);
+      const after: DemoAccountEntry[] = JSON.parse(readFileSync(file, 'utf8'));
+      for (const e of after) await login(e.username, e.password).expect(200);
+      await login('demo-admin', foreign[5].password).expect(401);
     });
   });
 });

@@ -21,7 +21,8 @@ const built = (rel: string) => {
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const k of ['DATABASE_URL', 'REDIS_URL', 'PORT', 'DATA_DIR', 'DATA_KEY', 'TOKEN_SECRET', 'QUEUE_PREFIX']) delete env[k];
-  return { ...env, LOG_LEVEL: 'warn', ...extra };
+  // The test command has installed and built already: the start command must not do it again here.
+  return { ...env, LOG_LEVEL: 'warn', WEIQUAN_NO_PREPARE: '1', ...extra };
 }
 
 function freePort(): Promise<number> {
@@ -244,6 +245,68 @@ describe('npm start (scripts/start.mjs)', () => {
       await expectServing(`http://127.0.0.1:${port}`);
       const [{ n }] = await t.dataSource.query(`select count(*)::int as n from station`);
       expect(n).toBe(191);
+      expect(await stop()).toBe(0);
+      await deleteRedisKeys(t.redisUrl, prefix);
+    });
+
+    it('restarts a worker or an API that dies, keeps the rest up, and says so', async () => {
+      const port = await freePort();
+      const prefix = `tsup${process.pid}`;
+      const base = `http://127.0.0.1:${port}`;
+      const banner = await start(
+        cleanEnv({ DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: t.databaseUrl, REDIS_URL: t.redisUrl, QUEUE_PREFIX: prefix }),
+        [],
+      );
+      const [, apiPid, workerPid] = banner.match(/api pid (\d+), worker pid (\d+)/)!.map(Number);
+
+      // The worker is killed: the API keeps answering throughout, and the worker comes back.
+      process.kill(workerPid, 'SIGKILL');
+      const until = Date.now() + 15_000;
+      let restarted: RegExpMatchArray | null = null;
+      while (!(restarted = output.match(/worker 已重启 \/ restarted \(pid (\d+)\)/)) && Date.now() < until) {
+        expect((await fetch(`${base}/health/live`)).status).toBe(200);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(output).toMatch(/worker 已退出 \/ exited \(SIGKILL\); 1 秒后重启/);
+      expect(restarted).not.toBeNull();
+      const newWorker = Number(restarted![1]);
+      expect(newWorker).not.toBe(workerPid);
+      expect(() => process.kill(newWorker, 0)).not.toThrow();
+
+      // The new worker does the work: a complaint filed now is routed to a unit.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+      const filed = await fetch(`${base}/api/v1/complaints`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'complaint',
+          categoryCode: 'catering',
+          consumer: { name: '赵六', phone: '13806351234' },
+          respondent: { name: '聊城市某餐饮店', address: '东昌府区东昌路 2 号', areaCode: '371502' },
+          incidentDate: today,
+          description: '菜品变质，店家拒绝退款。',
+          demand: '退还餐费',
+        }),
+      });
+      expect(filed.status).toBe(201);
+      const { trackingNo, accessCode } = (await filed.json()) as { trackingNo: string; accessCode: string };
+      let assignee: unknown = null;
+      for (let i = 0; i < 50 && !assignee; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        const view = await fetch(`${base}/api/v1/complaints/${trackingNo}`, { headers: { 'x-access-code': accessCode } });
+        assignee = ((await view.json()) as { assignee: unknown }).assignee;
+      }
+      expect(assignee).toMatchObject({ code: expect.any(String) });
+
+      // The API is killed: it answers again within seconds.
+      process.kill(apiPid, 'SIGKILL');
+      let back = false;
+      for (let i = 0; i < 75 && !back; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        back = await fetch(`${base}/health/live`).then((r) => r.ok, () => false);
+      }
+      expect(back).toBe(true);
+      expect(output).toMatch(/api 已重启 \/ restarted/);
       expect(await stop()).toBe(0);
       await deleteRedisKeys(t.redisUrl, prefix);
     });

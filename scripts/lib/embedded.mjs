@@ -88,7 +88,11 @@ export async function redisAnswers(url) {
   }
 }
 
-/** A throwaway redis-server on loopback: Redis only carries jobs, so nothing is kept on disk. */
+/**
+ * A throwaway redis-server on loopback: Redis only carries jobs, so nothing is kept on disk. If it
+ * exits while the system runs it is started again on the same port (the jobs it held are re-made from
+ * PostgreSQL by the worker's reconcilers), and the operator is told.
+ */
 export async function startPrivateRedis() {
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' });
   const bin = found.stdout.trim();
@@ -99,28 +103,44 @@ export async function startPrivateRedis() {
     );
   }
   const port = await freePort();
-  const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
-    stdio: 'ignore',
-  });
   const url = `redis://127.0.0.1:${port}`;
+  let stopping = false;
+  let child;
+  let timer;
+  const launch = () => {
+    child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
+      stdio: 'ignore',
+    });
+    child.once('exit', (code, signal) => {
+      if (stopping) return;
+      process.stderr.write(`✗ redis-server 已退出 / exited (${signal ?? `code ${code}`}); 1 秒后在同一端口重启 / restarting on port ${port} in 1 s\n`);
+      timer = setTimeout(() => {
+        if (!stopping) launch();
+      }, 1000);
+    });
+  };
+  launch();
   for (let i = 0; i < 50; i++) {
     if (await redisAnswers(url)) {
       return {
         url,
         describe: `私有 redis-server / private redis-server on 127.0.0.1:${port} (pid ${child.pid})`,
         async stop() {
+          stopping = true;
+          clearTimeout(timer);
           if (child.exitCode !== null || child.signalCode) return;
           const exited = new Promise((r) => child.once('exit', r));
           child.kill('SIGTERM');
-          const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+          const kill = setTimeout(() => child.kill('SIGKILL'), 3000);
           await exited;
-          clearTimeout(timer);
+          clearTimeout(kill);
         },
       };
     }
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  stopping = true;
   child.kill('SIGKILL');
   throw new Error(`redis-server did not start on port ${port}`);
 }
