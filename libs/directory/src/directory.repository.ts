@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { Sql } from '@weiquan/core';
+import { DataSource } from 'typeorm';
 import type { AreaKind } from './entities/area.entity';
 import type { CategoryGroup } from './entities/category.entity';
 import type { RegulatorKind, RegulatorLevel } from './entities/regulator.entity';
@@ -20,7 +21,7 @@ export interface StationRow {
 export interface StationFilter { areaCode?: string; type?: StationType; categoryCode?: string; active?: boolean }
 
 export interface SeedArea extends AreaRow { sortOrder: number }
-export interface SeedRegulator extends Omit<RegulatorRow, 'categories'> {}
+export type SeedRegulator = Omit<RegulatorRow, 'categories'>;
 export interface SeedCategory extends CategoryRow { sortOrder: number }
 export interface SeedVenue extends NewVenue { named: boolean }
 
@@ -29,22 +30,27 @@ export interface ApplyResult { created: number; updated: number; deactivated: nu
 /** Every directory query. Reads for the public API; writes only inside a caller's transaction. */
 @Injectable()
 export class DirectoryRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly sql: Sql;
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.sql = db;
+  }
+
+  /** A TypeORM transaction: a bare UPDATE or DELETE on it answers [rows, count] (see Sql). */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }
 
   areas(): Promise<AreaRow[]> {
-    return this.db.query(`select code, name, kind, lat::float8 as lat, lng::float8 as lng from area order by sort_order, code`);
+    return this.sql.query<AreaRow>(`select code, name, kind, lat::float8 as lat, lng::float8 as lng from area order by sort_order, code`);
   }
 
   categories(): Promise<CategoryRow[]> {
-    return this.db.query(`select code, name, "group", regulator_code as "regulatorCode" from category order by sort_order, code`);
+    return this.sql.query<CategoryRow>(`select code, name, "group", regulator_code as "regulatorCode" from category order by sort_order, code`);
   }
 
   regulators(): Promise<RegulatorRow[]> {
-    return this.db.query(`
+    return this.sql.query<RegulatorRow>(`
       select r.code, r.name, r.kind, r.level, r.area_code as "areaCode", r.address, r.phone,
              coalesce(array_agg(c.code order by c.sort_order, c.code) filter (where c.code is not null), '{}') as categories
         from regulator r
@@ -56,7 +62,7 @@ export class DirectoryRepository {
 
   /** Venue code → area code, for checking what a complaint names. */
   async venueAreas(): Promise<Map<string, string>> {
-    const rows: { code: string; areaCode: string }[] = await this.db.query(`select code, area_code as "areaCode" from venue`);
+    const rows = await this.sql.query<{ code: string; areaCode: string }>(`select code, area_code as "areaCode" from venue`);
     return new Map(rows.map((r) => [r.code, r.areaCode]));
   }
 
@@ -71,7 +77,7 @@ export class DirectoryRepository {
     if (filter.areaCode) add('s.area_code = ?', filter.areaCode);
     if (filter.type) add('s.type = ?', filter.type);
     if (filter.categoryCode) add('exists (select 1 from station_category x where x.station_code = s.code and x.category_code = ?)', filter.categoryCode);
-    return this.db.query(
+    return this.sql.query<StationRow>(
       `select s.code, s.name, s.type, s.area_code as "areaCode",
               case when v.code is null then null else json_build_object('code', v.code, 'name', v.name) end as venue,
               s.address, s.lat::float8 as lat, s.lng::float8 as lng,
@@ -88,21 +94,21 @@ export class DirectoryRepository {
   }
 
   /** What the import rules check rows against, read inside the import's transaction. */
-  async reference(tx: EntityManager): Promise<DirectoryReference> {
+  async reference(tx: Sql): Promise<DirectoryReference> {
     // One connection, so one query at a time.
-    const areas = await tx.query(`select code, name, lat::float8 as lat, lng::float8 as lng from area`);
-    const categories = await tx.query(`select code, name from category`);
-    const venues = await tx.query(`select code, name, area_code as "areaCode" from venue`);
+    const areas = await tx.query<DirectoryReference['areas'][number]>(`select code, name, lat::float8 as lat, lng::float8 as lng from area`);
+    const categories = await tx.query<DirectoryReference['categories'][number]>(`select code, name from category`);
+    const venues = await tx.query<DirectoryReference['venues'][number]>(`select code, name, area_code as "areaCode" from venue`);
     return { areas, categories, venues };
   }
 
   /** Serialises directory writers (two imports at once would each plan against a stale list). */
-  async lockDirectory(tx: EntityManager): Promise<void> {
+  async lockDirectory(tx: Sql): Promise<void> {
     await tx.query(`select pg_advisory_xact_lock(hashtext('weiquan:directory'))`);
   }
 
-  async insertMissingAreas(tx: EntityManager, rows: SeedArea[]): Promise<number> {
-    const r = await tx.query(
+  async insertMissingAreas(tx: Sql, rows: SeedArea[]): Promise<number> {
+    const r = await tx.query<{ code: string }>(
       `insert into area (code, name, kind, lat, lng, sort_order)
        select code, name, kind, lat, lng, "sortOrder"
          from jsonb_to_recordset($1::jsonb) as x(code text, name text, kind text, lat numeric, lng numeric, "sortOrder" int)
@@ -112,8 +118,8 @@ export class DirectoryRepository {
     return r.length;
   }
 
-  async insertMissingRegulators(tx: EntityManager, rows: SeedRegulator[]): Promise<number> {
-    const r = await tx.query(
+  async insertMissingRegulators(tx: Sql, rows: SeedRegulator[]): Promise<number> {
+    const r = await tx.query<{ code: string }>(
       `insert into regulator (code, name, kind, level, area_code, address, phone)
        select code, name, kind, level, "areaCode", address, phone
          from jsonb_to_recordset($1::jsonb) as x(code text, name text, kind text, level text, "areaCode" text, address text, phone text)
@@ -123,8 +129,8 @@ export class DirectoryRepository {
     return r.length;
   }
 
-  async insertMissingCategories(tx: EntityManager, rows: SeedCategory[]): Promise<number> {
-    const r = await tx.query(
+  async insertMissingCategories(tx: Sql, rows: SeedCategory[]): Promise<number> {
+    const r = await tx.query<{ code: string }>(
       `insert into category (code, name, "group", regulator_code, sort_order)
        select code, name, "group", "regulatorCode", "sortOrder"
          from jsonb_to_recordset($1::jsonb) as x(code text, name text, "group" text, "regulatorCode" text, "sortOrder" int)
@@ -134,9 +140,9 @@ export class DirectoryRepository {
     return r.length;
   }
 
-  async insertMissingVenues(tx: EntityManager, rows: (NewVenue & { named?: boolean })[]): Promise<number> {
+  async insertMissingVenues(tx: Sql, rows: (NewVenue & { named?: boolean })[]): Promise<number> {
     if (rows.length === 0) return 0;
-    const r = await tx.query(
+    const r = await tx.query<{ code: string }>(
       `insert into venue (code, name, type, area_code, address, lat, lng, named)
        select code, name, type, "areaCode", address, lat, lng, coalesce(named, false)
          from jsonb_to_recordset($1::jsonb) as x(code text, name text, type text, "areaCode" text, address text, lat numeric, lng numeric, named boolean)
@@ -150,9 +156,9 @@ export class DirectoryRepository {
    * Writes planned stations. `upsert` updates existing codes (only rows that really changed count
    * as updated); otherwise existing codes are left alone. Categories are replaced for written rows.
    */
-  async writeStations(tx: EntityManager, stations: StationRecord[], upsert: boolean): Promise<{ created: number; updated: number }> {
+  async writeStations(tx: Sql, stations: StationRecord[], upsert: boolean): Promise<{ created: number; updated: number }> {
     if (stations.length === 0) return { created: 0, updated: 0 };
-    const written: { code: string; inserted: boolean }[] = await tx.query(
+    const written = await tx.query<{ code: string; inserted: boolean }>(
       `insert into station (code, name, type, area_code, venue_code, address, lat, lng, capacity, active, phone)
        select code, name, type, "areaCode", "venueCode", address, lat, lng, capacity, active, phone
          from jsonb_to_recordset($1::jsonb) as x(code text, name text, type text, "areaCode" text, "venueCode" text,
@@ -185,9 +191,9 @@ export class DirectoryRepository {
     return { created, updated: written.length - created };
   }
 
-  async deactivateStationsExcept(tx: EntityManager, keep: string[]): Promise<number> {
+  async deactivateStationsExcept(tx: Sql, keep: string[]): Promise<number> {
     // Counted through a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
-    const [{ n }] = await tx.query(
+    const [{ n }] = await tx.query<{ n: number }>(
       `with off as (update station set active = false, updated_at = now() where active and code <> all($1::text[]) returning 1)
        select count(*)::int as n from off`,
       [keep],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { pgTransaction, Sql } from '@weiquan/core';
+import { pgTransaction } from '@weiquan/core';
+import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import type { NotificationKind } from './notification.templates';
 
@@ -14,10 +15,19 @@ export interface NotificationToSend {
   recipientEnc: Buffer | null;
 }
 
+export interface UnsentNotification {
+  id: string;
+  attempts: number;
+}
+
 /** Every query of sending notifications (the writer's one statement lives with the writer). */
 @Injectable()
 export class NotificationsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.sql = db;
+  }
 
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     return pgTransaction(this.db, work);
@@ -28,7 +38,7 @@ export class NotificationsRepository {
    * worker is sending right now is skipped (SKIP LOCKED): that worker sends it, or records why not.
    */
   async lockUnsent(sql: Sql, id: string): Promise<NotificationToSend | null> {
-    const [row] = await sql.query(
+    const [row] = await sql.query<NotificationToSend>(
       `select n.id::text as id, n.case_id::text as "caseId", n.kind, n.channel, n.text,
               case n.channel when 'sms' then c.consumer_phone_enc else c.consumer_email_enc end as "recipientEnc"
          from notification n join cases c on c.id = n.case_id
@@ -57,8 +67,8 @@ export class NotificationsRepository {
   }
 
   /** Unsent notifications older than `olderThanSeconds` that have not used up their attempts. */
-  unsent(olderThanSeconds: number, maxAttempts: number, limit: number): Promise<{ id: string; attempts: number }[]> {
-    return this.db.query(
+  unsent(olderThanSeconds: number, maxAttempts: number, limit: number): Promise<UnsentNotification[]> {
+    return this.sql.query<UnsentNotification>(
       `select id::text as id, attempts from notification
         where sent_at is null and created_at < now() - make_interval(secs => $1) and attempts < $2
         order by created_at, id limit $3`,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { pgTransaction, Sql } from '@weiquan/core';
+import { pgTransaction } from '@weiquan/core';
+import type { Sql } from '@weiquan/core';
 import type { RoutableCase, RoutingDecision } from './routing.rules';
 
 export interface CaseToRoute extends RoutableCase {
@@ -11,18 +12,52 @@ export interface CaseToRoute extends RoutableCase {
   excluded: string[];
 }
 
+/** What casesToRoute selects: the case with its respondent's columns side by side. */
+type CaseToRouteRow = Omit<CaseToRoute, 'respondent'> & CaseToRoute['respondent'];
+
+export interface StationRow {
+  code: string;
+  name: string;
+  type: string;
+  areaCode: string;
+  venueCode: string | null;
+  categories: string[];
+  capacity: number;
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface RegulatorRow {
+  code: string;
+  name: string;
+  kind: 'market' | 'sector';
+  level: 'city' | 'county' | 'province';
+  areaCode: string | null;
+}
+
 export interface DirectoryRows {
   areas: { code: string }[];
-  stations: { code: string; name: string; type: string; areaCode: string; venueCode: string | null; categories: string[]; capacity: number; lat: number | null; lng: number | null }[];
-  regulators: { code: string; name: string; kind: 'market' | 'sector'; level: 'city' | 'county' | 'province'; areaCode: string | null }[];
+  stations: StationRow[];
+  regulators: RegulatorRow[];
   categories: { code: string; regulatorCode: string | null }[];
   platforms: { name: string; areaCode: string }[];
+}
+
+export interface LateStationCase {
+  id: string;
+  station: string;
+  areaCode: string;
+  round: number;
 }
 
 /** Every query of routing. */
 @Injectable()
 export class RoutingRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.sql = db;
+  }
 
   /** A routing transaction on the pool's own client (the hot path of the worker). */
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
@@ -34,7 +69,7 @@ export class RoutingRepository {
    * is routing right now are skipped (SKIP LOCKED), cases already routed are not returned.
    */
   async casesToRoute(sql: Sql, items: { caseId: string; round: number }[]): Promise<CaseToRoute[]> {
-    const rows = await sql.query(
+    const rows = await sql.query<CaseToRouteRow>(
       `select c.id::text as id, c.status, c.track, c.category_code as "categoryCode", c.routing_round as round, c.excluded_units as excluded,
               c.respondent_area_code as "areaCode", c.respondent_venue_code as "venueCode", c.respondent_online as online,
               c.respondent_platform_name as "platformName", c.respondent_lat::float8 as lat, c.respondent_lng::float8 as lng
@@ -44,16 +79,16 @@ export class RoutingRepository {
           for update of c skip locked`,
       [JSON.stringify(items)],
     );
-    return rows.map(({ areaCode, venueCode, online, platformName, lat, lng, ...rest }: Record<string, unknown>) => ({
+    return rows.map(({ areaCode, venueCode, online, platformName, lat, lng, ...rest }) => ({
       ...rest,
       respondent: { areaCode, venueCode, online, platformName, lat, lng },
-    })) as CaseToRoute[];
+    }));
   }
 
   /** Of these, the cases still waiting for routing in that round (not routed by anyone meanwhile). */
   async stillWaiting(items: { caseId: string; round: number }[]): Promise<string[]> {
     if (!items.length) return [];
-    const rows: { id: string }[] = await this.db.query(
+    const rows = await this.sql.query<{ id: string }>(
       `select c.id::text as id from jsonb_to_recordset($1::jsonb) as w("caseId" bigint, round int)
          join cases c on c.id = w."caseId" and c.routing_round = w.round and c.status = 'received'`,
       [JSON.stringify(items)],
@@ -62,17 +97,17 @@ export class RoutingRepository {
   }
 
   async directory(): Promise<DirectoryRows> {
-    const areas = await this.db.query(`select code from area`);
-    const stations = await this.db.query(
+    const areas = await this.sql.query<{ code: string }>(`select code from area`);
+    const stations = await this.sql.query<StationRow>(
       `select s.code, s.name, s.type, s.area_code as "areaCode", s.venue_code as "venueCode", s.capacity,
               s.lat::float8 as lat, s.lng::float8 as lng,
               coalesce(array_agg(sc.category_code) filter (where sc.category_code is not null), '{}') as categories
          from station s left join station_category sc on sc.station_code = s.code
         where s.active group by s.code`,
     );
-    const regulators = await this.db.query(`select code, name, kind, level, area_code as "areaCode" from regulator where active`);
-    const categories = await this.db.query(`select code, regulator_code as "regulatorCode" from category`);
-    const platforms = await this.db.query(`select name, area_code as "areaCode" from venue where type = 'platform'`);
+    const regulators = await this.sql.query<RegulatorRow>(`select code, name, kind, level, area_code as "areaCode" from regulator where active`);
+    const categories = await this.sql.query<{ code: string; regulatorCode: string | null }>(`select code, regulator_code as "regulatorCode" from category`);
+    const platforms = await this.sql.query<{ name: string; areaCode: string }>(`select name, area_code as "areaCode" from venue where type = 'platform'`);
     return { areas, stations, regulators, categories, platforms };
   }
 
@@ -88,7 +123,7 @@ export class RoutingRepository {
       `insert into unit_load (unit_code, unit_type) select unnest($1::text[]), 'station' on conflict (unit_code) do nothing`,
       [codes],
     );
-    const rows: { code: string; open: number }[] = await sql.query(
+    const rows = await sql.query<{ code: string; open: number }>(
       `select unit_code as code, open_cases as open from unit_load where unit_code = any($1) order by unit_code for update`,
       [codes],
     );
@@ -107,7 +142,7 @@ export class RoutingRepository {
       case_id: c.id, round: c.round, rule: d.rule, reason: d.reason, assignee_type: d.assignee.type, assignee_code: d.assignee.code,
       assignee_name: d.assignee.name, transfer: d.transfer, candidates: d.candidates, status: d.transfer ? 'transferred' : 'assigned', sla_due: stationSlaDue,
     }));
-    const applied: { id: string }[] = await sql.query(
+    const applied = await sql.query<{ id: string }>(
       `with v as materialized (
          select * from jsonb_to_recordset($1::jsonb) as x(case_id bigint, round int, rule text, reason text, assignee_type text,
            assignee_code text, assignee_name text, transfer boolean, candidates jsonb, status text, sla_due date)
@@ -146,7 +181,7 @@ export class RoutingRepository {
 
   /** Cases received more than `olderThanSeconds` ago and still not routed: work Redis may have lost. */
   async unrouted(olderThanSeconds: number, limit: number): Promise<{ caseId: string; round: number }[]> {
-    return this.db.query(
+    return this.sql.query<{ caseId: string; round: number }>(
       `select id::text as "caseId", routing_round as round from cases
         where status = 'received' and coalesce(assigned_at, received_at) < now() - make_interval(secs => $1)
         order by received_at limit $2`,
@@ -155,8 +190,8 @@ export class RoutingRepository {
   }
 
   /** Station assignments whose service-level day has passed without acceptance. */
-  async lateAtStation(today: string, limit: number): Promise<{ id: string; station: string; areaCode: string; round: number }[]> {
-    return this.db.query(
+  async lateAtStation(today: string, limit: number): Promise<LateStationCase[]> {
+    return this.sql.query<LateStationCase>(
       `select c.id::text as id, c.assignee_code as station, s.area_code as "areaCode", c.routing_round as round
          from cases c join station s on s.code = c.assignee_code
         where c.status = 'assigned' and c.assignee_type = 'station' and c.station_sla_due < $1
@@ -170,7 +205,7 @@ export class RoutingRepository {
    * running from the original receipt (acceptance_due is not touched).
    */
   async escalate(c: { id: string; station: string; round: number }, bureau: { code: string; name: string }, reason: string): Promise<boolean> {
-    const [{ n }] = await this.db.query(
+    const [{ n }] = await this.sql.query<{ n: number }>(
       `with d as (
          insert into routing_decision (case_id, round, rule, reason, assignee_type, assignee_code, candidates)
          select $1, $2 + 1, 'station-sla-escalation', $5, 'regulator', $4, '[]'::jsonb
@@ -206,7 +241,7 @@ export class RoutingRepository {
    * excluded, its load released, the event recorded and the routing work queued, in one statement.
    */
   async handBack(caseId: string, unitCode: string, reason: string, actorId: string | null): Promise<number | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.sql.query<{ round: number }>(
       `with u as (
          update cases set status = 'received', routing_round = routing_round + 1,
                 excluded_units = array_append(excluded_units, $2::text), assignee_type = null, assignee_code = null,

@@ -31,22 +31,36 @@ function openRowsFrom(source: string, overdueBefore: string): string {
            group by grouping sets (${sets.join(', ')})`;
 }
 
+/** A case's contribution to the open snapshot, as stat_open_case holds it. */
+export type CaseContribution = OpenContribution & { case_id: string };
+
+/** Open and overdue counts (bigint sums, as text) of one key: a unit, or null for all. */
+export interface OpenCountRow {
+  key: string | null;
+  open: string;
+  overdue: string;
+}
+
 /** Every query of the open snapshot (stat_open, stat_open_case, the day overdue counts are as of). */
 @Injectable()
 export class OpenRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() db: DataSource) {
+    this.sql = db;
+  }
 
   /** What the given cases contribute to the open snapshot now (open cases only), and what they contributed last time. */
-  async openState(sql: Sql, caseIds: string[]): Promise<{ now: (OpenContribution & { case_id: string })[]; before: (OpenContribution & { case_id: string })[] }> {
-    const now = await sql.query(`select x.case_id::text, x.unit_code, x.area_code, x.category_code, x.track, x.channel, x.prepaid, x.due_on::text
+  async openState(sql: Sql, caseIds: string[]): Promise<{ now: CaseContribution[]; before: CaseContribution[] }> {
+    const now = await sql.query<CaseContribution>(`select x.case_id::text, x.unit_code, x.area_code, x.category_code, x.track, x.channel, x.prepaid, x.due_on::text
                                    from (${OPEN_CONTRIBUTION} and c.id = any($1::bigint[])) x`, [caseIds]);
-    const before = await sql.query(`select case_id::text, unit_code, area_code, category_code, track, channel, prepaid, due_on::text
+    const before = await sql.query<CaseContribution>(`select case_id::text, unit_code, area_code, category_code, track, channel, prepaid, due_on::text
                                       from stat_open_case where case_id = any($1::bigint[])`, [caseIds]);
     return { now, before };
   }
 
   /** Applies differences to the snapshot (rows reaching 0 are removed) and records each case's new contribution. */
-  async applyOpen(sql: Sql, deltas: OpenDelta[], set: (OpenContribution & { case_id: string })[], removed: string[]): Promise<void> {
+  async applyOpen(sql: Sql, deltas: OpenDelta[], set: CaseContribution[], removed: string[]): Promise<void> {
     if (deltas.length) {
       // A row gaining cases may be new (insert); a row losing them exists, and an insert of a
       // negative count would fail the table's check before the conflict is seen: two statements.
@@ -82,7 +96,7 @@ export class OpenRepository {
    * cases due since the last move become overdue. Answers the day overdue counts are as of.
    */
   async rollOverdue(sql: Sql, today: string): Promise<string> {
-    const [{ asOf }] = await sql.query(`select open_as_of::text as "asOf" from stat_watermark where id = 1`);
+    const [{ asOf }] = await sql.query<{ asOf: string }>(`select open_as_of::text as "asOf" from stat_watermark where id = 1`);
     if (asOf >= today) return asOf;
     await sql.query(
       `update stat_open o set overdue = o.overdue + m.overdue
@@ -99,7 +113,7 @@ export class OpenRepository {
     await sql.query(`insert into stat_open_case (case_id, unit_code, area_code, category_code, track, channel, prepaid, due_on) ${OPEN_CONTRIBUTION}`);
     await sql.query(`insert into stat_open (${OPEN_KEY}, open, overdue) ${openRowsFrom('select * from stat_open_case', '$1::date')}`, [today]);
     await sql.query(`update stat_watermark set open_as_of = $1 where id = 1`, [today]);
-    const [{ n }] = await sql.query(`select count(*)::int as n from stat_open_case`);
+    const [{ n }] = await sql.query<{ n: number }>(`select count(*)::int as n from stat_open_case`);
     return n;
   }
 
@@ -109,7 +123,7 @@ export class OpenRepository {
    * and `today` (none once the aggregator has moved the counts to today). One statement, so counts
    * and day agree.
    */
-  openCounts(s: AreaSlice & { units: string[] | null; byUnit: boolean }, today: string, perUnit: boolean): Promise<{ key: string | null; open: string; overdue: string }[]> {
+  openCounts(s: AreaSlice & { units: string[] | null; byUnit: boolean }, today: string, perUnit: boolean): Promise<OpenCountRow[]> {
     const params: unknown[] = [today];
     const p = (v: unknown) => `$${params.push(v)}`;
     const column = (col: string, read: OpenColumnRead) => {
@@ -127,7 +141,7 @@ export class OpenRepository {
     // The cases behind those rows: stat_open_case holds real values only, so a '*' read takes them all.
     const cases = [...groupingOf(read).map((c) => cond[c]), ...slice];
     const key = perUnit ? 'unit_code' : 'null::text';
-    return this.db.query(
+    return this.sql.query<OpenCountRow>(
       `with w as (select open_as_of from stat_watermark where id = 1),
        counted as (
          select ${key} as key, sum(open) as open, sum(overdue) as overdue from stat_open where ${rows.join(' and ')} group by 1

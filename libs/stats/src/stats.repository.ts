@@ -16,6 +16,7 @@ export interface AreaSlice { area: string | null; category: string | null; track
 export interface UnitSlice { units: string[] | null; category: string | null; track: string | null }
 export type GroupBy = 'none' | 'bucket' | 'area' | 'category' | 'unit';
 export type SumRow = { key: string | null } & Record<string, string | null>;
+export interface StatsUnitRow { code: string; name: string; type: 'station' | 'regulator'; areaCode: string | null }
 
 const TABLE_KEYS: Record<'area' | 'unit', [string, string][]> = {
   area: [['area_code', 'text'], ['category_code', 'text'], ['track', 'text'], ['channel', 'text'], ['prepaid', 'boolean']],
@@ -59,7 +60,11 @@ const ROLLUP_TABLES = ['stat_area_day', 'stat_area_month', 'stat_unit_day', 'sta
  */
 @Injectable()
 export class StatsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.sql = db;
+  }
 
   transaction<T>(work: (sql: PgSql) => Promise<T>): Promise<T> {
     return pgTransaction(this.db, work);
@@ -72,7 +77,7 @@ export class StatsRepository {
    * holder means "busy" (null); the rebuild waits for it.
    */
   async lockWatermark(sql: Sql, wait: boolean): Promise<string | null> {
-    const [row] = await sql.query(`select last_event_id::text as id from stat_watermark where id = 1 for update${wait ? '' : ' skip locked'}`);
+    const [row] = await sql.query<{ id: string }>(`select last_event_id::text as id from stat_watermark where id = 1 for update${wait ? '' : ' skip locked'}`);
     return row?.id ?? null;
   }
 
@@ -86,7 +91,7 @@ export class StatsRepository {
    * the unit holding the case when it happened (the latest routing event before it in the history).
    */
   pendingEvents(sql: Sql, after: string, limit: number, holderEvents: readonly string[]): Promise<PendingEvent[]> {
-    return sql.query(
+    return sql.query<PendingEvent>(
       withCase(`(select * from case_event where id > $1 order by id limit $2)
                 union all
                 (select e.* from stat_gap g join case_event e on e.id = g.event_id)`),
@@ -96,7 +101,7 @@ export class StatsRepository {
 
   /** The history after an id, in id order, each event with what pendingEvents gives it (the rebuild's read). */
   historyAfter(sql: Sql, after: string, limit: number, holderEvents: readonly string[]): Promise<PendingEvent[]> {
-    return sql.query(withCase(`select * from case_event where id > $1 order by id limit $2`), [after, limit, holderEvents]);
+    return sql.query<PendingEvent>(withCase(`select * from case_event where id > $1 order by id limit $2`), [after, limit, holderEvents]);
   }
 
   /** Ids in (after, last] not visible now: a transaction that took them has not committed (or rolled back). */
@@ -152,7 +157,7 @@ export class StatsRepository {
    * late) the planner guesses a handful of rows per month and sorts a year of rollups on disk.
    */
   async analyze(): Promise<void> {
-    for (const t of ROLLUP_TABLES) await this.db.query(`analyze ${t}`);
+    for (const t of ROLLUP_TABLES) await this.sql.query(`analyze ${t}`);
   }
 
   async clearAll(sql: Sql): Promise<void> {
@@ -244,7 +249,7 @@ export class StatsRepository {
     if (s.channel) conds.push(`channel = ${p(s.channel)}`);
     if (s.prepaid !== null) conds.push(`prepaid = ${p(s.prepaid)}`);
     const key = { none: 'null', bucket: `${grain}::text`, area: 'area_code', category: 'category_code' }[groupBy];
-    return this.db.query(`select ${key} as key, ${SUMS} from stat_area_${grain} where ${conds.join(' and ')} group by 1`, params);
+    return this.sql.query<SumRow>(`select ${key} as key, ${SUMS} from stat_area_${grain} where ${conds.join(' and ')} group by 1`, params);
   }
 
   /** Summed counters of the unit rollup over [from, to] of one grain. */
@@ -256,7 +261,7 @@ export class StatsRepository {
     if (s.units) conds.push(`unit_code = any(${p(s.units)}::text[])`);
     if (s.track) conds.push(`track = ${p(s.track)}`);
     const key = { none: 'null', bucket: `${grain}::text`, unit: 'unit_code', category: 'category_code' }[groupBy];
-    return this.db.query(`select ${key} as key, ${SUMS} from stat_unit_${grain} where ${conds.join(' and ')} group by 1`, params);
+    return this.sql.query<SumRow>(`select ${key} as key, ${SUMS} from stat_unit_${grain} where ${conds.join(' and ')} group by 1`, params);
   }
 
   /**
@@ -266,7 +271,7 @@ export class StatsRepository {
   respondentHotspots(q: { units: string[]; from: string; to: string; measure: 'complaints' | 'reports' | 'received'; candidates: number; limit: number }): Promise<Record<string, string>[]> {
     const measure = q.measure === 'received' ? 'sum(r.complaints) + sum(r.reports)' : `sum(r.${q.measure})`;
     const sums = RESPONDENT_COUNTERS.map((c) => `sum(r.${c})::text as ${c}`).join(', ');
-    return this.db.query(
+    return this.sql.query<Record<string, string>>(
       `with cand as (
          select distinct t.respondent_key
            from unnest($1::text[]) u(code)
@@ -291,16 +296,16 @@ export class StatsRepository {
 
   /** The stations of an area: what a county bureau oversees besides its own cases. */
   async stationsIn(areaCode: string): Promise<string[]> {
-    const rows: { code: string }[] = await this.db.query(`select code from station where area_code = $1 order by code`, [areaCode]);
+    const rows = await this.sql.query<{ code: string }>(`select code from station where area_code = $1 order by code`, [areaCode]);
     return rows.map((r) => r.code);
   }
 
   async categoryExists(code: string): Promise<boolean> {
-    return (await this.db.query(`select 1 from category where code = $1`, [code])).length > 0;
+    return (await this.sql.query(`select 1 from category where code = $1`, [code])).length > 0;
   }
 
-  async units(codes: string[] | null): Promise<{ code: string; name: string; type: 'station' | 'regulator'; areaCode: string | null }[]> {
-    return this.db.query(
+  async units(codes: string[] | null): Promise<StatsUnitRow[]> {
+    return this.sql.query<StatsUnitRow>(
       `select code, name, type, "areaCode" from (
          select code, name, 'station' as type, area_code as "areaCode" from station
          union all
@@ -311,7 +316,7 @@ export class StatsRepository {
   }
 
   async names(kind: 'area' | 'category', codes: string[]): Promise<Map<string, string>> {
-    const rows: { code: string; name: string }[] = await this.db.query(`select code, name from ${kind} where code = any($1::text[])`, [codes]);
+    const rows = await this.sql.query<{ code: string; name: string }>(`select code, name from ${kind} where code = any($1::text[])`, [codes]);
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 }

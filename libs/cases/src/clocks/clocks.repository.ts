@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsoDate } from '@weiquan/calendar';
-import { pgTransaction, Sql } from '@weiquan/core';
+import { pgTransaction } from '@weiquan/core';
+import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import type { Clock } from '../deadline';
 
@@ -13,10 +14,44 @@ export interface ProvisionalFirstClock {
   decisionExtended: boolean;
 }
 
+export interface CalendarYearRow {
+  year: number;
+  enteredAt: Date;
+  enteredBy: string | null;
+}
+
+export interface CalendarOverrideRow {
+  day: IsoDate;
+  workday: boolean;
+  name: string | null;
+}
+
+export type ProvisionalClock = Clock & { caseId: string };
+
+/** A reminder or overdue alert just raised, with the unit that oversees the case's handler. */
+export interface RaisedAlert {
+  caseId: string;
+  status: string;
+  track: string;
+  dueOn: IsoDate;
+  assigneeCode: string | null;
+  oversight: string | null;
+}
+
+export interface OverdueCount {
+  status: string;
+  track: string;
+  n: number;
+}
+
 /** Queries of the statutory clocks: the calendar year an administrator enters, and the sweep. */
 @Injectable()
 export class ClocksRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.sql = db;
+  }
 
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     return pgTransaction(this.db, work);
@@ -37,17 +72,17 @@ export class ClocksRepository {
     );
   }
 
-  years(): Promise<{ year: number; enteredAt: Date; enteredBy: string | null }[]> {
-    return this.db.query(`select year, entered_at as "enteredAt", entered_by as "enteredBy" from calendar_year order by year`);
+  years(): Promise<CalendarYearRow[]> {
+    return this.sql.query<CalendarYearRow>(`select year, entered_at as "enteredAt", entered_by as "enteredBy" from calendar_year order by year`);
   }
 
-  overridesOf(year: number): Promise<{ day: string; workday: boolean; name: string | null }[]> {
-    return this.db.query(`select day, workday, name from calendar_override where extract(year from day) = $1 order by day`, [year]);
+  overridesOf(year: number): Promise<CalendarOverrideRow[]> {
+    return this.sql.query<CalendarOverrideRow>(`select day, workday, name from calendar_override where extract(year from day) = $1 order by day`, [year]);
   }
 
   /** First clocks (acceptance, report decision) still running on a provisional date, locked. */
   provisionalFirstClocks(sql: Sql): Promise<ProvisionalFirstClock[]> {
-    return sql.query(
+    return sql.query<ProvisionalFirstClock>(
       `select id::text as id, track, rule_set as "ruleSet", received_on as "receivedOn", decision_extended as "decisionExtended"
          from cases where acceptance_due_provisional and status in ('received', 'assigned', 'deciding') for update`,
     );
@@ -75,8 +110,8 @@ export class ClocksRepository {
   }
 
   /** Workflow clocks still running on a provisional date, locked. */
-  provisionalClocks(sql: Sql): Promise<(Clock & { caseId: string })[]> {
-    return sql.query(
+  provisionalClocks(sql: Sql): Promise<ProvisionalClock[]> {
+    return sql.query<ProvisionalClock>(
       `select case_id::text as "caseId", clock, counts_from as "countsFrom", days, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn"
          from case_clock where provisional and met_on is null and paused_on is null for update`,
     );
@@ -105,8 +140,8 @@ export class ClocksRepository {
    * [today, soon], 'overdue' for those already past. Each alert writes a staff-side history event
    * (who should act, by when); the primary key makes a second sweep, or a second worker, a no-op.
    */
-  async raiseAlerts(kind: 'reminder' | 'overdue', range: { from: IsoDate | null; to: IsoDate }, limit: number): Promise<{ caseId: string; status: string; track: string; dueOn: string; assigneeCode: string | null; oversight: string | null }[]> {
-    return this.db.query(
+  async raiseAlerts(kind: 'reminder' | 'overdue', range: { from: IsoDate | null; to: IsoDate }, limit: number): Promise<RaisedAlert[]> {
+    return this.sql.query<RaisedAlert>(
       `with due as (
          select c.id, c.status, c.track, c.due_on, c.assignee_code, c.assignee_type,
                 case when c.assignee_type = 'station' then (select r.code from station s join regulator r on r.area_code = s.area_code and r.kind = 'market' and r.level = 'county' where s.code = c.assignee_code limit 1)
@@ -137,7 +172,7 @@ export class ClocksRepository {
     );
   }
 
-  async overdueCounts(today: IsoDate): Promise<{ status: string; track: string; n: number }[]> {
-    return this.db.query(`select status, track, count(*)::int as n from cases where due_on < $1 group by status, track`, [today]);
+  async overdueCounts(today: IsoDate): Promise<OverdueCount[]> {
+    return this.sql.query<OverdueCount>(`select status, track, count(*)::int as n from cases where due_on < $1 group by status, track`, [today]);
   }
 }

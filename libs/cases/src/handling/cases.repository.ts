@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { pgTransaction, Sql } from '@weiquan/core';
+import { pgTransaction } from '@weiquan/core';
+import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import { CaseStatus, HOLDING_STATUSES } from '../case-status';
 import type { Clock } from '../deadline';
@@ -105,6 +106,66 @@ const FROM = `
   left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
   left join regulator r on c.assignee_type = 'regulator' and r.code = c.assignee_code`;
 
+export interface CaseEventRow {
+  id: string;
+  at: Date;
+  type: string;
+  actorType: string;
+  actorId: string | null;
+  unitCode: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  action: string | null;
+  reasonCode: string | null;
+  note: string | null;
+  public: boolean;
+  data: Record<string, unknown>;
+}
+
+export interface RoutingDecisionRow {
+  round: number;
+  rule: string;
+  reason: string;
+  assigneeType: string;
+  assigneeCode: string;
+  transfer: boolean;
+  candidates: unknown;
+  decidedAt: Date;
+}
+
+export interface LinkedCaseRow {
+  id: string;
+  trackingNo: string;
+  track: string;
+  status: string;
+  relation: string;
+  assigneeCode: string | null;
+  intakeChannel: string;
+}
+
+export interface CaseAttachmentRow {
+  id: string;
+  name: string;
+  mime: string;
+  size: number;
+  createdAt: Date;
+}
+
+export interface ClaimantCaseRow {
+  id: string;
+  trackingNo: string;
+  track: string;
+  respondentKey: string;
+  description: string;
+  receivedAt: Date;
+}
+
+export interface PersonalDataViewRow {
+  at: Date;
+  username: string;
+  unitCode: string | null;
+  fields: string[];
+}
 
 export interface TransitionWrite {
   caseId: string;
@@ -135,7 +196,11 @@ export interface TransitionWrite {
 /** Every query of case handling. Reads take the caller's scope; writes, the caller's transaction. */
 @Injectable()
 export class CasesRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.sql = db;
+  }
 
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     return pgTransaction(this.db, work);
@@ -162,32 +227,32 @@ export class CasesRepository {
       );
     }
     if (f.before) conds.push(`c.id < ${p(f.before)}::bigint`);
-    return this.db.query(`select ${LIST_COLUMNS} ${FROM} where ${conds.join(' and ')} order by c.id desc limit ${p(f.limit)}`, params);
+    return this.sql.query<CaseListRow>(`select ${LIST_COLUMNS} ${FROM} where ${conds.join(' and ')} order by c.id desc limit ${p(f.limit)}`, params);
   }
 
   async find(scope: ReadScope, id: string): Promise<CaseRow | null> {
     const where = scopeCondition(scope, 2);
-    const [row] = await this.db.query(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and ${where.sql}`, [id, ...where.params]);
+    const [row] = await this.sql.query<CaseRow>(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and ${where.sql}`, [id, ...where.params]);
     return row ?? null;
   }
 
   /** The case, locked for an action, if it is assigned to the acting unit. */
   async lockAssigned(sql: Sql, id: string, unitCode: string): Promise<CaseRow | null> {
-    const [row] = await sql.query(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and c.assignee_code = $2 for update of c`, [id, unitCode]);
+    const [row] = await sql.query<CaseRow>(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and c.assignee_code = $2 for update of c`, [id, unitCode]);
     return row ?? null;
   }
 
   /** A case's workflow clocks; inside an action, on the action's transaction. */
-  async clocks(caseId: string, sql: Sql = this.db): Promise<Clock[]> {
-    return sql.query(
+  async clocks(caseId: string, sql: Sql = this.sql): Promise<Clock[]> {
+    return sql.query<Clock>(
       `select clock, counts_from as "countsFrom", days, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn"
          from case_clock where case_id = $1`,
       [caseId],
     );
   }
 
-  history(caseId: string): Promise<{ id: string; at: Date; type: string; actorType: string; actorId: string | null; unitCode: string | null; fromStatus: string | null; toStatus: string | null; action: string | null; reasonCode: string | null; note: string | null; public: boolean; data: Record<string, unknown> }[]> {
-    return this.db.query(
+  history(caseId: string): Promise<CaseEventRow[]> {
+    return this.sql.query<CaseEventRow>(
       `select id::text as id, at, type, actor_type as "actorType", actor_id as "actorId", unit_code as "unitCode", from_status as "fromStatus",
               to_status as "toStatus", action, reason_code as "reasonCode", note, public, data
          from case_event e where case_id = $1 order by e.id`,
@@ -195,8 +260,8 @@ export class CasesRepository {
     );
   }
 
-  routing(caseId: string): Promise<{ round: number; rule: string; reason: string; assigneeType: string; assigneeCode: string; transfer: boolean; candidates: unknown; decidedAt: Date }[]> {
-    return this.db.query(
+  routing(caseId: string): Promise<RoutingDecisionRow[]> {
+    return this.sql.query<RoutingDecisionRow>(
       `select round, rule, reason, assignee_type as "assigneeType", assignee_code as "assigneeCode", transfer, candidates, decided_at as "decidedAt"
          from routing_decision where case_id = $1 order by round`,
       [caseId],
@@ -204,8 +269,8 @@ export class CasesRepository {
   }
 
   /** Cases linked to this one either way: the other half of a "both" submission, reports opened from it, its original. */
-  linked(c: { id: string; linkedCaseId: string | null; duplicateOfId: string | null }): Promise<{ id: string; trackingNo: string; track: string; status: string; relation: string; assigneeCode: string | null; intakeChannel: string }[]> {
-    return this.db.query(
+  linked(c: { id: string; linkedCaseId: string | null; duplicateOfId: string | null }): Promise<LinkedCaseRow[]> {
+    return this.sql.query<LinkedCaseRow>(
       `select id::text as id, tracking_no as "trackingNo", track, status, assignee_code as "assigneeCode", intake_channel as "intakeChannel",
               case when id = $2 then 'linked' when id = $3 then 'duplicate-of' when duplicate_of_id = $1 then 'duplicate' else 'linked' end as relation
          from cases l
@@ -215,13 +280,13 @@ export class CasesRepository {
     );
   }
 
-  attachments(caseId: string): Promise<{ id: string; name: string; mime: string; size: number; createdAt: Date }[]> {
-    return this.db.query(`select id::text as id, name, mime, size, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`, [caseId]);
+  attachments(caseId: string): Promise<CaseAttachmentRow[]> {
+    return this.sql.query<CaseAttachmentRow>(`select id::text as id, name, mime, size, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`, [caseId]);
   }
 
   /** The same complainant's cases over the last year (by the keyed hash of the phone), newest first. */
-  claimantHistory(phoneHash: Buffer, since: Date, limit: number): Promise<{ id: string; trackingNo: string; track: string; respondentKey: string; description: string; receivedAt: Date }[]> {
-    return this.db.query(
+  claimantHistory(phoneHash: Buffer, since: Date, limit: number): Promise<ClaimantCaseRow[]> {
+    return this.sql.query<ClaimantCaseRow>(
       `select id::text as id, tracking_no as "trackingNo", track, respondent_key as "respondentKey", description, received_at as "receivedAt"
          from cases where consumer_phone_hash = $1 and received_at >= $2 order by received_at desc limit $3`,
       [phoneHash, since, limit],
@@ -235,7 +300,7 @@ export class CasesRepository {
    */
   async applyTransition(sql: Sql, w: TransitionWrite): Promise<boolean> {
     const s = w.set;
-    const rows = await sql.query(
+    const rows = await sql.query<{ id: string }>(
       `update cases set status = $2, clock_due = $4, updated_at = now(),
               acceptance_due = coalesce($5::date, acceptance_due),
               acceptance_due_provisional = coalesce($6::boolean, acceptance_due_provisional),
@@ -288,7 +353,7 @@ export class CasesRepository {
     sql: Sql,
     from: { caseId: string; trackingNo: string; accessCodeHash: Buffer; receivedOn: string; due: string; dueProvisional: boolean; ruleSet: string; note: string },
   ): Promise<{ id: string; trackingNo: string }> {
-    const [row] = await sql.query(
+    const [row] = await sql.query<{ id: string; trackingNo: string }>(
       `with n as (
          insert into cases (tracking_no, access_code_hash, track, status, rule_set, category_code, issue_type, purchase_channel, prepaid,
                             intake_channel, consumer_name, consumer_phone_enc, consumer_phone_hash, consumer_phone_tail, consumer_address_enc,
@@ -317,17 +382,17 @@ export class CasesRepository {
   }
 
   nextTrackingSerial(sql: Sql): Promise<number> {
-    return sql.query(`select nextval('tracking_no_seq')::int8 as n`).then((r: { n: string }[]) => Number(r[0].n));
+    return sql.query<{ n: string }>(`select nextval('tracking_no_seq')::int8 as n`).then((r) => Number(r[0].n));
   }
 
   async auditPersonalDataView(caseId: string, who: { userId: string; username: string; unitCode: string | null }, fields: string[]): Promise<void> {
-    await this.db.query(`insert into personal_data_access (case_id, user_id, username, unit_code, fields) values ($1, $2, $3, $4, $5)`, [
+    await this.sql.query(`insert into personal_data_access (case_id, user_id, username, unit_code, fields) values ($1, $2, $3, $4, $5)`, [
       caseId, who.userId, who.username, who.unitCode, fields,
     ]);
   }
 
-  personalDataViews(caseId: string): Promise<{ at: Date; username: string; unitCode: string | null; fields: string[] }[]> {
-    return this.db.query(
+  personalDataViews(caseId: string): Promise<PersonalDataViewRow[]> {
+    return this.sql.query<PersonalDataViewRow>(
       `select at, username, unit_code as "unitCode", fields from personal_data_access where case_id = $1 order by id desc limit 50`,
       [caseId],
     );

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HOLDING_STATUSES } from '@weiquan/cases';
-import { DataSource, EntityManager } from 'typeorm';
+import type { Sql } from '@weiquan/core';
+import { DataSource } from 'typeorm';
 
 export interface CaseForConsumer {
   id: string;
@@ -28,17 +29,40 @@ export interface CaseForConsumer {
 
 export interface AttachmentRow { id: string; sha256: string; mime: string; size: number; name: string; createdAt: Date }
 
+/** A workflow clock as the consumer may see it. */
+export interface ConsumerClockRow {
+  clock: string;
+  dueOn: string;
+  provisional: boolean;
+  pausedOn: string | null;
+  metOn: string | null;
+}
+
+/** A history event the consumer may read (`public`). */
+export interface PublicEventRow {
+  at: Date;
+  type: string;
+  toStatus: string | null;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
 /** Every query behind the consumer's own view of a case. */
 @Injectable()
 export class ConsumerCaseRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly sql: Sql;
 
-  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.sql = db;
+  }
+
+  /** A TypeORM transaction: a bare UPDATE or DELETE on it answers [rows, count] (see Sql). */
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
   }
 
-  async byTrackingNo(trackingNo: string, tx: EntityManager = this.db.manager): Promise<CaseForConsumer | null> {
-    const [row] = await tx.query(
+  async byTrackingNo(trackingNo: string, tx: Sql = this.sql): Promise<CaseForConsumer | null> {
+    const [row] = await tx.query<CaseForConsumer>(
       `select c.id::text as id, c.tracking_no as "trackingNo", c.access_code_hash as "accessCodeHash", c.track, c.status,
               c.category_code as "categoryCode", cat.name as "categoryName", c.respondent_name as "respondentName",
               c.received_at as "receivedAt", c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional", c.first_clock_met_on as "firstClockMetOn",
@@ -57,15 +81,15 @@ export class ConsumerCaseRepository {
   }
 
   /** The workflow clocks (mediation, notices, follow-up) as the consumer may see them. */
-  clocks(caseId: string): Promise<{ clock: string; dueOn: string; provisional: boolean; pausedOn: string | null; metOn: string | null }[]> {
-    return this.db.query(
+  clocks(caseId: string): Promise<ConsumerClockRow[]> {
+    return this.sql.query<ConsumerClockRow>(
       `select clock, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn" from case_clock where case_id = $1 order by due_on`,
       [caseId],
     );
   }
 
-  publicEvents(caseId: string): Promise<{ at: Date; type: string; toStatus: string | null; note: string | null; data: Record<string, unknown> }[]> {
-    return this.db.query(
+  publicEvents(caseId: string): Promise<PublicEventRow[]> {
+    return this.sql.query<PublicEventRow>(
       `select at, type, to_status as "toStatus", note, data from case_event where case_id = $1 and public order by id`,
       [caseId],
     );
@@ -73,7 +97,7 @@ export class ConsumerCaseRepository {
 
   async trackingNos(ids: string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
-    const rows: { id: string; trackingNo: string }[] = await this.db.query(
+    const rows = await this.sql.query<{ id: string; trackingNo: string }>(
       `select id::text as id, tracking_no as "trackingNo" from cases where id = any($1::bigint[])`,
       [ids],
     );
@@ -82,10 +106,10 @@ export class ConsumerCaseRepository {
 
   /** Changes the status only if it is still `from`, with its history event, in the caller's transaction. */
   async transition(
-    tx: EntityManager,
+    tx: Sql,
     c: { id: string; from: string; to: string; type: string; note?: string | null },
   ): Promise<boolean> {
-    const [{ n }] = await tx.query(
+    const [{ n }] = await tx.query<{ n: number }>(
       `with u as (update cases set status = $3, updated_at = now() where id = $1 and status = $2 returning id, assignee_code),
             e as (insert into case_event (case_id, type, actor_type, from_status, to_status, note, public)
                   select id, $4, 'consumer', $2, $3, $5, true from u),
@@ -99,18 +123,18 @@ export class ConsumerCaseRepository {
   }
 
   /** A withdrawn case no longer holds its matter: a new complaint about it is not a duplicate. */
-  async releaseMatter(tx: EntityManager, caseId: string): Promise<void> {
+  async releaseMatter(tx: Sql, caseId: string): Promise<void> {
     await tx.query(`delete from matter_claim where case_id = $1`, [caseId]);
   }
 
-  async addEvent(tx: EntityManager, caseId: string, type: string, note: string | null, data: Record<string, unknown> = {}): Promise<void> {
+  async addEvent(tx: Sql, caseId: string, type: string, note: string | null, data: Record<string, unknown> = {}): Promise<void> {
     await tx.query(`insert into case_event (case_id, type, actor_type, note, public, data) values ($1, $2, 'consumer', $3, true, $4)`, [
       caseId, type, note, JSON.stringify(data),
     ]);
   }
 
-  async rate(tx: EntityManager, caseId: string, rating: string, comment: string | null): Promise<boolean> {
-    const r = await tx.query(
+  async rate(tx: Sql, caseId: string, rating: string, comment: string | null): Promise<boolean> {
+    const r = await tx.query<{ n: number }>(
       `with u as (update cases set rating = $2, rating_comment = $3, rated_at = now(), updated_at = now()
                    where id = $1 and rating is null returning id)
        select count(*)::int as n from u`,
@@ -120,20 +144,20 @@ export class ConsumerCaseRepository {
   }
 
   attachments(caseId: string): Promise<AttachmentRow[]> {
-    return this.db.query(
+    return this.sql.query<AttachmentRow>(
       `select id::text as id, sha256, mime, size, name, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`,
       [caseId],
     );
   }
 
-  async countAttachments(tx: EntityManager, caseId: string): Promise<number> {
-    const [{ n }] = await tx.query(`select count(*)::int as n from attachment where case_id = $1`, [caseId]);
+  async countAttachments(tx: Sql, caseId: string): Promise<number> {
+    const [{ n }] = await tx.query<{ n: number }>(`select count(*)::int as n from attachment where case_id = $1`, [caseId]);
     return n;
   }
 
   /** Adds an attachment unless the same file is already on the case; returns whether it was new. */
-  async addAttachment(tx: EntityManager, caseId: string, a: { sha256: string; mime: string; size: number; name: string }): Promise<string | null> {
-    const rows = await tx.query(
+  async addAttachment(tx: Sql, caseId: string, a: { sha256: string; mime: string; size: number; name: string }): Promise<string | null> {
+    const rows = await tx.query<{ id: string }>(
       `insert into attachment (case_id, sha256, mime, size, name) values ($1, $2, $3, $4, $5)
        on conflict (case_id, sha256) do nothing returning id::text as id`,
       [caseId, a.sha256, a.mime, a.size, a.name],
@@ -141,7 +165,7 @@ export class ConsumerCaseRepository {
     return rows[0]?.id ?? null;
   }
 
-  async lockCase(tx: EntityManager, caseId: string): Promise<void> {
+  async lockCase(tx: Sql, caseId: string): Promise<void> {
     await tx.query(`select 1 from cases where id = $1 for update`, [caseId]);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 
 export interface PublishedComplaint {
@@ -24,7 +25,11 @@ const PUBLISHED = `c.track = 'complaint' and c.consent_to_publish and c.accepted
 
 @Injectable()
 export class DisclosureRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() db: DataSource) {
+    this.sql = db;
+  }
 
   /**
    * `creditCode` matches exactly (indexed); `name` is a substring of the business name, searched
@@ -38,7 +43,7 @@ export class DisclosureRepository {
     if (f.name) conds.push(`c.respondent_name ilike ${p(`%${f.name.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`);
     if (f.categoryCode) conds.push(`c.category_code = ${p(f.categoryCode)}`);
     if (f.before) conds.push(`c.id < ${p(f.before)}::bigint`);
-    return this.db.query(
+    return this.sql.query<PublishedComplaint>(
       `select c.id::text as id, c.respondent_name as "respondentName", c.respondent_credit_code as "respondentCreditCode",
               c.category_code as "categoryCode", cat.name as "categoryName", c.issue_type as "issueType", c.received_on as "receivedOn",
               c.concluded_at as "concludedAt", case when c.amount_recovered_fen is not null then 'resolved' else 'terminated' end as outcome,

@@ -149,9 +149,11 @@ export class IntakeRepository {
 
   /** Without an Idempotency-Key the submission is a single statement: atomic by itself, one round trip. */
   readonly autocommit: PreparingSql;
+  private readonly sql: Sql;
 
   constructor(@InjectDataSource() private readonly db: DataSource) {
     this.autocommit = pgAutocommit(db);
+    this.sql = db;
   }
 
   /** With an Idempotency-Key the claim of the key and the submission commit together. */
@@ -165,9 +167,9 @@ export class IntakeRepository {
    */
   async nextSerial(): Promise<number> {
     while (this.serials.length === 0) {
-      this.refill ??= this.db
-        .query(`select nextval('tracking_no_seq')::int8 as n from generate_series(1, 100)`)
-        .then((rows: { n: string }[]) => {
+      this.refill ??= this.sql
+        .query<{ n: string }>(`select nextval('tracking_no_seq')::int8 as n from generate_series(1, 100)`)
+        .then((rows) => {
           this.serials.push(...rows.map((r) => Number(r.n)));
         })
         .finally(() => (this.refill = undefined));
@@ -181,7 +183,7 @@ export class IntakeRepository {
    * the same key waits on the first one's uncommitted row, then sees its answer.
    */
   async claimIdempotencyKey(tx: Sql, key: string, requestHash: Buffer): Promise<IdempotencyClaim> {
-    const claimed = await tx.query(
+    const claimed = await tx.query<{ key: string }>(
       `insert into idempotency_key (key, request_hash) values ($1, $2)
        on conflict (key) do update set request_hash = excluded.request_hash, response = null, created_at = now()
          where idempotency_key.created_at < now() - interval '24 hours'
@@ -189,7 +191,7 @@ export class IntakeRepository {
       [key, requestHash],
     );
     if (claimed.length > 0) return { state: 'claimed' };
-    const [row] = await tx.query(`select request_hash, response from idempotency_key where key = $1`, [key]);
+    const [row] = await tx.query<{ request_hash: Buffer; response: unknown }>(`select request_hash, response from idempotency_key where key = $1`, [key]);
     if (!row || !Buffer.from(row.request_hash).equals(requestHash)) return { state: 'mismatch' };
     return { state: 'replay', response: row.response };
   }
@@ -205,7 +207,7 @@ export class IntakeRepository {
    */
   async insertCases(sql: PreparingSql, cases: NewCase[]): Promise<InsertedCase[]> {
     const params = cases.flatMap((c) => ALL.map(([k]) => c[k]));
-    const inserted: InsertedCase[] = await sql.prepared(`intake_insert_${cases.length}`, insertStatement(cases.length), params);
+    const inserted = await sql.prepared<InsertedCase>(`intake_insert_${cases.length}`, insertStatement(cases.length), params);
     for (const row of inserted) {
       // The claim we lost to was committed after this statement's snapshot was taken: the original
       // is known now (ON CONFLICT waited for it); record it.
@@ -218,7 +220,7 @@ export class IntakeRepository {
   }
 
   private async linkLateOriginal(sql: Sql, caseId: string, matterKey: Buffer): Promise<Pick<InsertedCase, 'duplicateOfId' | 'duplicateOfTrackingNo'>> {
-    const [row] = await sql.query(
+    const [row] = await sql.query<Pick<InsertedCase, 'duplicateOfId' | 'duplicateOfTrackingNo'>>(
       `with u as (update cases set duplicate_of_id = (select case_id from matter_claim where key = $2) where id = $1 returning duplicate_of_id)
        select u.duplicate_of_id::text as "duplicateOfId", o.tracking_no as "duplicateOfTrackingNo" from u join cases o on o.id = u.duplicate_of_id`,
       [caseId, matterKey],

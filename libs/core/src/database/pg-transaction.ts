@@ -1,14 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ClientBase, Pool, PoolClient, QueryConfig } from 'pg';
+import type { ClientBase, Pool, PoolClient, QueryConfig, QueryResultRow } from 'pg';
 import { from as copyFromStdin } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 
-/** What a repository method needs to run SQL: satisfied by a TypeORM EntityManager and by `pgTransaction`. */
+/**
+ * What a repository method needs to run SQL: satisfied by a TypeORM EntityManager or DataSource and by
+ * `pgTransaction` / `pgAutocommit`. `Row` is what one row of the statement's result looks like (its
+ * selected columns, as node-postgres decodes them: bigint and numeric as strings, date as
+ * 'YYYY-MM-DD', timestamptz as Date, jsonb parsed). It must be given: it is never inferred from
+ * where the result goes, so every query states the shape it selects.
+ *
+ * Through TypeORM (EntityManager, DataSource) a bare UPDATE or DELETE answers `[rows, count]`
+ * instead of rows: count such statements through a CTE (`with u as (update … returning …) select …`).
+ */
 export interface Sql {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  query(text: string, params?: unknown[]): Promise<any>;
+  query<Row = unknown>(text: string, params?: unknown[]): Promise<NoInfer<Row>[]>;
 }
 
 /** Statements on the pool's own clients, where a hot statement can be prepared once per connection. */
@@ -17,8 +25,7 @@ export interface PreparingSql extends Sql {
    * Runs `text` as a prepared statement kept on the connection under `name`: parsed and analysed once
    * per connection, then sent as Bind/Execute only (for a large statement that is most of its cost).
    */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  prepared(name: string, text: string, params: unknown[]): Promise<any>;
+  prepared<Row = unknown>(name: string, text: string, params: unknown[]): Promise<NoInfer<Row>[]>;
 }
 
 /** A transaction's statements, plus COPY … FROM STDIN for bulk loads (text format: see copyText). */
@@ -49,12 +56,12 @@ function poolOf(db: DataSource): Pool {
 export function pgAutocommit(db: DataSource): PreparingSql {
   const pool = poolOf(db);
   return {
-    query: async (text, params) => (await pool.query(text, params)).rows,
-    prepared: async (name, text, params) => {
+    query: async <Row>(text: string, params?: unknown[]) => (await pool.query<Row & QueryResultRow>(text, params)).rows,
+    prepared: async <Row>(name: string, text: string, params: unknown[]) => {
       const client = await pool.connect();
       let failed: Error | undefined;
       try {
-        return (await client.query(preparedOn(client, name, text, params))).rows;
+        return (await client.query<Row & QueryResultRow>(preparedOn(client, name, text, params))).rows;
       } catch (err) {
         failed = err as Error;
         throw err;
@@ -74,8 +81,9 @@ export function pgAutocommit(db: DataSource): PreparingSql {
 export async function pgTransaction<T>(db: DataSource, work: (sql: PgSql) => Promise<T>, opts: { prelude?: string } = {}): Promise<T> {
   const client: PoolClient = await poolOf(db).connect();
   const sql: PgSql = {
-    query: async (text, params) => (await client.query(text, params)).rows,
-    prepared: async (name, text, params) => (await client.query(preparedOn(client, name, text, params))).rows,
+    query: async <Row>(text: string, params?: unknown[]) => (await client.query<Row & QueryResultRow>(text, params)).rows,
+    prepared: async <Row>(name: string, text: string, params: unknown[]) =>
+      (await client.query<Row & QueryResultRow>(preparedOn(client, name, text, params))).rows,
     copyFrom: (statement, text) => pipeline(Readable.from([text]), client.query(copyFromStdin(statement))),
   };
   let broken = false;

@@ -41,7 +41,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Relays one batch; returns how many rows it moved. */
   async relayOnce(): Promise<number> {
     return pgTransaction(this.db, async (sql) => {
-      const rows: { id: string; topic: OutboxTopic; payload: OutboxPayloads[OutboxTopic] }[] = await sql.query(
+      const rows = await sql.query<{ id: string; topic: OutboxTopic; payload: OutboxPayloads[OutboxTopic] }>(
         `select id::text as id, topic, payload from outbox o where relayed_at is null order by o.id limit ${BATCH} for update skip locked`,
       );
       if (!rows.length) return 0;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { pgTransaction, Sql } from '@weiquan/core';
+import { pgTransaction } from '@weiquan/core';
+import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import type { StaffPrincipal, StaffRole, UnitType } from '../roles';
 
@@ -36,6 +37,28 @@ export interface PrincipalRow {
   principal: StaffPrincipal;
   disabled: boolean;
   tokenVersion: number;
+}
+
+/** What principal() selects: unit type and code are both set or both null (a check constraint). */
+type PrincipalSelect = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: StaffRole;
+  disabled: boolean;
+  tokenVersion: number;
+  unitName: string | null;
+  areaCode: string | null;
+  kind: 'market' | 'sector' | null;
+  level: 'city' | 'county' | 'province' | null;
+} & ({ unitType: null; unitCode: null } | { unitType: UnitType; unitCode: string });
+
+/** The lockout fields of an account, with the database's clock. */
+export interface LockoutRow {
+  failedLogins: number;
+  lockedUntil: Date | null;
+  tokenVersion: number;
+  now: Date;
 }
 
 export interface UnitRow {
@@ -87,7 +110,11 @@ const UNIT_JOINS = `
 /** Every query on staff accounts. */
 @Injectable()
 export class StaffRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.sql = db;
+  }
 
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     return pgTransaction(this.db, work);
@@ -95,7 +122,7 @@ export class StaffRepository {
 
   /** One primary-key lookup per authenticated request: the principal with its unit. */
   async principal(id: string): Promise<PrincipalRow | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.sql.query<PrincipalSelect>(
       `select u.id::text as id, u.username, u.display_name as "displayName", u.role, u.unit_type as "unitType", u.unit_code as "unitCode",
               u.disabled, u.token_version as "tokenVersion",
               coalesce(s.name, r.name) as "unitName", coalesce(s.area_code, r.area_code) as "areaCode", r.kind, r.level
@@ -120,7 +147,7 @@ export class StaffRepository {
   }
 
   async loginRow(username: string): Promise<LoginRow | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.sql.query<LoginRow>(
       `select id::text as id, password_hash as "passwordHash", disabled, token_version as "tokenVersion",
               failed_logins as "failedLogins", locked_until as "lockedUntil", now() as now
          from staff_user where username = $1`,
@@ -130,8 +157,8 @@ export class StaffRepository {
   }
 
   /** The lockout fields, locked for the rest of the transaction (concurrent attempts queue here). */
-  async lockoutForUpdate(sql: Sql, id: string): Promise<{ failedLogins: number; lockedUntil: Date | null; tokenVersion: number; now: Date } | null> {
-    const [row] = await sql.query(
+  async lockoutForUpdate(sql: Sql, id: string): Promise<LockoutRow | null> {
+    const [row] = await sql.query<LockoutRow>(
       `select failed_logins as "failedLogins", locked_until as "lockedUntil", token_version as "tokenVersion", now() as now
          from staff_user where id = $1 for update`,
       [id],
@@ -147,12 +174,12 @@ export class StaffRepository {
   }
 
   async view(id: string): Promise<StaffUserView | null> {
-    const [row] = await this.db.query(`select ${VIEW_COLUMNS} from staff_user u ${UNIT_JOINS} where u.id = $1`, [id]);
+    const [row] = await this.sql.query<StaffUserView>(`select ${VIEW_COLUMNS} from staff_user u ${UNIT_JOINS} where u.id = $1`, [id]);
     return row ?? null;
   }
 
   async viewByUsername(username: string): Promise<StaffUserView | null> {
-    const [row] = await this.db.query(`select ${VIEW_COLUMNS} from staff_user u ${UNIT_JOINS} where u.username = $1`, [username]);
+    const [row] = await this.sql.query<StaffUserView>(`select ${VIEW_COLUMNS} from staff_user u ${UNIT_JOINS} where u.username = $1`, [username]);
     return row ?? null;
   }
 
@@ -169,7 +196,7 @@ export class StaffRepository {
     if (filter.unitCode) add((p) => `u.unit_code = ${p}`, filter.unitCode);
     if (filter.afterId) add((p) => `u.id > ${p}::bigint`, filter.afterId);
     params.push(filter.limit);
-    return this.db.query(
+    return this.sql.query<StaffUserView>(
       `select ${VIEW_COLUMNS} from staff_user u ${UNIT_JOINS}
         ${where.length ? `where ${where.join(' and ')}` : ''}
         order by u.id limit $${params.length}`,
@@ -179,7 +206,7 @@ export class StaffRepository {
 
   /** The station or regulator with this code, wherever it is (station codes and regulator codes do not overlap). */
   async unit(code: string): Promise<UnitRow | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.sql.query<UnitRow>(
       `select 'station' as type, code, name, active from station where code = $1
        union all
        select 'regulator', code, name, active from regulator where code = $1
@@ -191,7 +218,7 @@ export class StaffRepository {
 
   /** The new account's id, or null when the username is taken. */
   async insert(user: NewUser): Promise<string | null> {
-    const [row] = await this.db.query(
+    const [row] = await this.sql.query<{ id: string }>(
       `insert into staff_user (username, display_name, password_hash, role, unit_type, unit_code)
        values ($1, $2, $3, $4, $5, $6)
        on conflict (username) do nothing
@@ -214,12 +241,12 @@ export class StaffRepository {
     if (change.unitCode !== undefined) set('unit_code', change.unitCode);
     if (change.disabled !== undefined) set('disabled', change.disabled);
     if (change.revokeTokens) sets.push('token_version = token_version + 1');
-    await this.db.query(`update staff_user set ${sets.join(', ')} where id = $1`, params);
+    await this.sql.query(`update staff_user set ${sets.join(', ')} where id = $1`, params);
   }
 
   /** A new password revokes every token and clears any lock. */
   async setPassword(id: string, passwordHash: string): Promise<void> {
-    await this.db.query(
+    await this.sql.query(
       `update staff_user set password_hash = $2, token_version = token_version + 1, failed_logins = 0, locked_until = null, updated_at = now()
         where id = $1`,
       [id, passwordHash],
@@ -227,7 +254,7 @@ export class StaffRepository {
   }
 
   async existingUsernames(usernames: string[]): Promise<Set<string>> {
-    const rows: { username: string }[] = await this.db.query(`select username from staff_user where username = any($1::text[])`, [usernames]);
+    const rows = await this.sql.query<{ username: string }>(`select username from staff_user where username = any($1::text[])`, [usernames]);
     return new Set(rows.map((r) => r.username));
   }
 
@@ -237,16 +264,16 @@ export class StaffRepository {
    * first active sector regulator.
    */
   async demoUnits(): Promise<{ station: UnitRow | null; county: UnitRow | null; sector: UnitRow | null }> {
-    const [station] = await this.db.query(
+    const [station] = await this.sql.query<UnitRow>(
       `select 'station' as type, code, name, active from station
         where active and area_code = '371502'
         order by (venue_code is null), code limit 1`,
     );
-    const [county] = await this.db.query(
+    const [county] = await this.sql.query<UnitRow>(
       `select 'regulator' as type, code, name, active from regulator
         where active and kind = 'market' and area_code = '371502' order by code limit 1`,
     );
-    const [sector] = await this.db.query(
+    const [sector] = await this.sql.query<UnitRow>(
       `select 'regulator' as type, code, name, active from regulator where active and kind = 'sector' order by code limit 1`,
     );
     return { station: station ?? null, county: county ?? null, sector: sector ?? null };
