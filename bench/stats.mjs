@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench:stats — statistics and the staff case list at 100 thousand and 1 million cases (issue 6).
+// npm run bench:stats — statistics and the staff case list at 100 thousand and 1 million cases.
 // For each size: a database of its own (dropped afterwards), `setup`, N synthetic cases with their
 // history (bench/lib/generate-cases.mjs), the rollups rebuilt (`stats:rebuild`, when the CLI has
 // it), the API started; then, one request at a time and round-robin over the rows (so that whatever

@@ -1,6 +1,6 @@
 import { CaseKit, Routed, Staff } from './support/case-kit';
 
-/** Who sees which case and what of it (DESIGN invariant 7), and the audit trail the database keeps. */
+/** Who sees which case and what of it (docs/ARCHITECTURE.md, invariant 7), and the audit trail the database keeps. */
 describe('staff case access', () => {
   let kit: CaseKit;
   /** A station complaint whose consumer's phone is 13812348000. */

@@ -1,5 +1,5 @@
 /**
- * Repeat and possible professional claimants (RULES.md, Order 121's ban on seeking improper gain):
+ * Repeat and possible professional claimants (docs/RULES.md, "Repeat and abusive filing": Order 121's ban on seeking improper gain):
  * flags for the handler, with the evidence, never a refusal. Pure: the claimant's cases are passed in.
  */
 export interface ClaimantCase {

@@ -1,6 +1,6 @@
 import type { Bilingual } from '@weiquan/core';
 
-/** What a staff account may do; the unit it belongs to scopes what it sees (DESIGN invariant 7). */
+/** What a staff account may do; the unit it belongs to scopes what it sees (docs/ARCHITECTURE.md, invariant 7). */
 export type StaffRole = 'station-staff' | 'station-admin' | 'regulator-staff' | 'city-analyst' | 'admin';
 
 export const STAFF_ROLES: readonly StaffRole[] = ['station-staff', 'station-admin', 'regulator-staff', 'city-analyst', 'admin'];

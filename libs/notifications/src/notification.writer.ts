@@ -37,8 +37,8 @@ const WRITE = `
 
 /**
  * Writes the consumer notifications of one step of a case. Called by case-handling code inside its
- * own transaction, so the step and its notification commit together or not at all (DESIGN
- * invariant 2); the worker sends them (NotificationsWorkerModule).
+ * own transaction, so the step and its notification commit together or not at all
+ * (docs/ARCHITECTURE.md, invariant 2); the worker sends them (NotificationsWorkerModule).
  */
 @Injectable()
 export class NotificationWriter {

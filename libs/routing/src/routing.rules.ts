@@ -1,5 +1,5 @@
 /**
- * Who handles a case, and why: RULES.md "Jurisdiction and routing", in order. Pure: the case and a
+ * Who handles a case, and why: docs/RULES.md "Jurisdiction and routing", in order. Pure: the case and a
  * snapshot of the directory (with each unit's current load) in, a decision with its reason out.
  */
 
@@ -88,7 +88,7 @@ export interface RoutingDecision {
   candidates: Candidate[];
 }
 
-/** The area whose bureau has jurisdiction, after RULES.md's rules for online respondents. */
+/** The area whose bureau has jurisdiction, after the rules for online respondents (docs/RULES.md "Jurisdiction and routing"). */
 export function jurisdictionArea(c: RoutableCase, dir: DirectorySnapshot): { areaCode: string; note: string | null } {
   const r = c.respondent;
   if (r.online && r.platformName) {

@@ -11,7 +11,7 @@ const RESPONDENT_COUNTERS = ['complaints', 'reports', 'accepted', 'refused', 're
 const columns = (names: string[]) => names.map((c) => `${c} bigint not null default 0`).join(',\n        ');
 
 /**
- * Statistics rollups (DESIGN invariant 6): counters per day and per month, maintained from the case
+ * Statistics rollups (docs/ARCHITECTURE.md, invariant 6): counters per day and per month, maintained from the case
  * history by the stats.apply-events job, so no /stats request reads the cases table. A key column
  * holding '*' is a grouping row (all areas, all categories): any slice of the city reads a few rows.
  */

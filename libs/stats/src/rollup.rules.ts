@@ -1,6 +1,6 @@
 /**
  * What one history event adds to the statistics, as a pure function of the event and the case's
- * immutable attributes (DESIGN invariant 6). The aggregator job applies it to every new event; the
+ * immutable attributes (docs/ARCHITECTURE.md, invariant 6). The aggregator job applies it to every new event; the
  * rebuild command replays the whole history through it, so both give the same rollups.
  *
  * Every increment is positive and counts are integers (money in fen): rates and averages are

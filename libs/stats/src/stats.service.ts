@@ -45,7 +45,7 @@ function metricKind(n: MetricName): ExportTable['kinds'][number] {
   return n.endsWith('Rate') ? 'rate' : 'count';
 }
 
-/** The /stats reads: rollups and the directory only, never the cases table (DESIGN invariant 6). */
+/** The /stats reads: rollups and the directory only, never the cases table (docs/ARCHITECTURE.md, invariant 6). */
 @Injectable()
 export class StatsService {
   constructor(
@@ -200,7 +200,7 @@ export class StatsService {
     return out;
   }
 
-  /** Checks the filters (400 naming each bad one) and applies the caller's scope (DESIGN invariant 7). */
+  /** Checks the filters (400 naming each bad one) and applies the caller's scope (docs/ARCHITECTURE.md, invariant 7). */
   async filter(p: StaffPrincipal, q: StatsFilterQuery, unitCut: boolean, interval?: Interval): Promise<StatsFilter> {
     const problems: FieldProblem[] = [];
     const notDate = { zh: '不是有效的日期', en: 'is not a real date' };

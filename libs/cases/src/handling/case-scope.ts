@@ -1,7 +1,7 @@
 import type { StaffPrincipal } from '@weiquan/identity';
 
 /**
- * Which cases a member of staff may read, and on which they may act (DESIGN invariant 7). The
+ * Which cases a member of staff may read, and on which they may act (docs/ARCHITECTURE.md, invariant 7). The
  * repository turns this into its WHERE clause, so a case outside it does not exist for them (404).
  *  - station staff and admins, sector regulators, the city bureau: their own unit's cases;
  *  - a county market-regulation bureau: its own, and (read-only oversight) those of the stations in

@@ -80,7 +80,7 @@ type ReasonOption = { code: string; text: { zh: string; en: string }; basis: str
 type LinkedRow = { id: string; trackingNo: string; track: string; status: string; relation: string; assigneeCode: string | null; intakeChannel: string };
 
 /**
- * Reporter confidentiality (RULES.md): a consumer's report shows its progress only to the unit
+ * Reporter confidentiality (docs/RULES.md, "Personal information"): a consumer's report shows its progress only to the unit
  * handling it (a referral has no reporter to protect), and to staff who do not handle a report its
  * links to complaints (the reporter's own) are not shown.
  */

@@ -24,7 +24,7 @@ export interface CheckedSubmission {
   flags: string[];
 }
 
-const YEARS_STALE = 3; // a refusal ground the handler decides (RULES.md refusal 4)
+const YEARS_STALE = 3; // a refusal ground the handler decides (docs/RULES.md, refusal ground 4)
 const YEARS_ABSURD = 20;
 
 function yearsBefore(date: string, years: number): string {

@@ -32,7 +32,7 @@ export interface SubmissionAnswer {
   cases: { trackingNo: string; track: 'complaint' | 'report'; status: 'received' | 'duplicate'; dueDate: string | null; duplicateOfTrackingNo?: string }[];
 }
 
-/** What makes two submissions one matter (RULES.md: same complainant, respondent and matter). */
+/** What makes two submissions one matter (docs/RULES.md, "Repeat and abusive filing": same complainant, respondent and matter). */
 function matterKey(phoneHash: Buffer, respondentKey: string, categoryCode: string, track: string): Buffer {
   return createHash('sha256').update(phoneHash).update(`${respondentKey}|${categoryCode}|${track}`, 'utf8').digest();
 }

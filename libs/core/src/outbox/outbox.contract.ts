@@ -1,5 +1,5 @@
 /**
- * Domain events written in the same transaction as the change that causes them (DESIGN invariant 2).
+ * Domain events written in the same transaction as the change that causes them (docs/ARCHITECTURE.md, invariant 2).
  * The worker's relay turns each into queue jobs. Names are stored data: never rename one.
  * Payloads carry ids only.
  */

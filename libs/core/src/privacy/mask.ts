@@ -1,5 +1,5 @@
 /**
- * What lists, exports and read-only viewers see of personal data (RULES.md: 138****8000). The full
+ * What lists, exports and read-only viewers see of personal data (docs/RULES.md, "Personal information": 138****8000). The full
  * values are shown only to the unit handling the case, and every such view is audited.
  */
 export function maskPhone(phone: string): string {
