@@ -9,7 +9,7 @@ export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N], 
     backoff: def.backoffMs > 0 ? { type: 'exponential', delay: def.backoffMs } : undefined,
     removeOnComplete: { count: def.keepCompleted },
     removeOnFail: { count: def.keepFailed },
-    jobId: def.jobId ? def.jobId(payload as never) : undefined,
+    jobId: def.jobId ? def.jobId(payload) : undefined,
     delay: delayMs,
   };
 }

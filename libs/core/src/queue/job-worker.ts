@@ -5,7 +5,7 @@ import { Counter, Histogram, register } from 'prom-client';
 import { AppConfig } from '../config/app-config';
 import { JobContext, JobHandler, JOB_HANDLER } from './job-handler';
 import { JobQueue } from './job-queue';
-import { JobName, JOB_NAMES, JOBS, QUEUES, SCHEDULES } from './queue.contract';
+import { JobName, JobPayloads, JOB_NAMES, JOBS, QUEUES, SCHEDULES } from './queue.contract';
 
 export class MissingJobHandlersError extends Error {}
 
@@ -58,7 +58,8 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
         .map((w) => ({ name: Reflect.getMetadata(JOB_HANDLER, w.metatype!) as JobName, handler: w.instance as JobHandler<JobName> })),
     );
     for (const queue of Object.values(QUEUES)) {
-      const worker = new Worker(queue, (job) => this.run(job), {
+      // A job's data is what JobQueue enqueued under its name (the contract's payload for that name).
+      const worker = new Worker<JobPayloads[JobName]>(queue, (job) => this.run(job), {
         connection: { url: this.config.redis.url, maxRetriesPerRequest: null },
         prefix: this.config.redis.prefix,
         concurrency: this.config.worker.concurrency,
@@ -82,7 +83,7 @@ export class JobWorker implements OnApplicationBootstrap, OnApplicationShutdown 
     for (const s of SCHEDULES) await this.jobs.schedule(s.id, s.job, s.everyMs);
   }
 
-  private async run(job: Job): Promise<void> {
+  private async run(job: Job<JobPayloads[JobName]>): Promise<void> {
     const name = job.name as JobName;
     const handler = this.handlers.get(name);
     if (!handler || !(name in JOBS)) throw new Error(`no handler for job "${job.name}"`);

@@ -44,7 +44,7 @@ export interface JobPayloads {
 }
 export type JobName = keyof JobPayloads;
 
-export interface JobDefinition {
+export interface JobDefinition<N extends JobName> {
   queue: QueueName;
   /** Attempts in all, including the first. */
   attempts: number;
@@ -54,11 +54,10 @@ export interface JobDefinition {
   keepCompleted: number;
   keepFailed: number;
   /** De-duplicating job id: the same logical work gets the same id, so BullMQ holds it once. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  jobId?: (payload: any) => string;
+  jobId?: (payload: JobPayloads[N]) => string;
 }
 
-export const JOBS: { readonly [N in JobName]: JobDefinition } = {
+export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'ops.heartbeat': { queue: QUEUES.ops, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
   'routing.route-cases': {
     queue: QUEUES.routing,
@@ -67,7 +66,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
     keepCompleted: 1_000,
     keepFailed: 10_000,
     // The same batch (same cases, same rounds) enqueued twice is held once.
-    jobId: (p: JobPayloads['routing.route-cases']) => `route-cases-${p.cases[0].caseId}-${p.cases.length}-${hashCases(p.cases)}${p.sweep ? `-s${p.sweep}` : ''}`,
+    jobId: (p) => `route-cases-${p.cases[0].caseId}-${p.cases.length}-${hashCases(p.cases)}${p.sweep ? `-s${p.sweep}` : ''}`,
   },
   'routing.escalate-stations': { queue: QUEUES.routing, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
   'routing.reconcile': { queue: QUEUES.routing, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
@@ -78,7 +77,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition } = {
     keepCompleted: 1_000,
     keepFailed: 10_000,
     // One job per notification (a re-relayed outbox row is held once); a reconciler retry is another.
-    jobId: (p: JobPayloads['notifications.send']) => (p.retry ? `notify-${p.notificationId}-r${p.retry}` : `notify-${p.notificationId}`),
+    jobId: (p) => (p.retry ? `notify-${p.notificationId}-r${p.retry}` : `notify-${p.notificationId}`),
   },
   'notifications.reconcile': { queue: QUEUES.notifications, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
   'cases.sweep-clocks': { queue: QUEUES.cases, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
