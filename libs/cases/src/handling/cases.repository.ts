@@ -32,7 +32,7 @@ export interface CaseListRow {
   consumerPhoneEnc: Buffer;
   receivedAt: Date;
   dueOn: string | null;
-  assigneeType: string | null;
+  assigneeType: 'station' | 'regulator' | null;
   assigneeCode: string | null;
   assigneeName: string | null;
   intakeChannel: string;

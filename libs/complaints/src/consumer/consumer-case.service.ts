@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { canRate, canWithdraw, CaseStatus, ClockName, CLOCK_TEXT, STATUS_TEXT } from '@weiquan/cases';
+import { canRate, canWithdraw, CaseStatus, ClockName, CLOCK_TEXT, normaliseTrackingNo, STATUS_TEXT } from '@weiquan/cases';
 import { Lang, LocalizedException } from '@weiquan/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { IntakeService } from '../intake/intake.service';
-import { normaliseTrackingNo } from '@weiquan/cases';
 import { AttachmentStore, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE, sniffMime } from './attachment.store';
 import { CaseForConsumer, ConsumerCaseRepository } from './consumer-case.repository';
-import { eventText } from './timeline';
+import { dataText, eventText } from './timeline';
 
 /** Multipart file names arrive decoded as Latin-1; browsers send UTF-8 (e.g. 小票.png). */
 function fileName(raw: string): string {
@@ -47,7 +46,7 @@ export class ConsumerCaseService {
   async status(trackingNo: string, accessCode: string | undefined, lang: Lang) {
     const c = await this.open(trackingNo, accessCode);
     const [events, clocks] = await Promise.all([this.repo.publicEvents(c.id), this.repo.clocks(c.id)]);
-    const refs = await this.repo.trackingNos(events.map((e) => String(e.data.duplicateOf ?? '')).filter(Boolean));
+    const refs = await this.repo.trackingNos(events.map((e) => dataText(e.data.duplicateOf)).filter(Boolean));
     const attachments = await this.repo.attachments(c.id);
     return {
       trackingNo: c.trackingNo,

@@ -10,6 +10,11 @@ export interface PublicEvent {
   data: Record<string, unknown>;
 }
 
+/** A text value of an event's data ('' when absent): ids and names are stored as JSON strings. */
+export function dataText(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
 /** What the consumer reads for each public history event, in their language. */
 export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id: string) => string | undefined }): string {
   const zh = lang === 'zh';
@@ -17,7 +22,7 @@ export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id:
     case 'received':
       return zh ? '已收到您的提交，等待分派给承办单位' : 'Received; waiting to be assigned to a handling unit';
     case 'duplicate': {
-      const first = refs.trackingNoOf(String(e.data.duplicateOf ?? '')) ?? '';
+      const first = refs.trackingNoOf(dataText(e.data.duplicateOf)) ?? '';
       return zh ? `与 30 日内的投诉 ${first} 为同一事项，已并入该投诉办理` : `Same matter as ${first} within 30 days; handled together with it`;
     }
     case 'withdrawn':
@@ -25,7 +30,7 @@ export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id:
     case 'supplement':
       return zh ? `您补充了材料：${e.note ?? ''}` : `You added information: ${e.note ?? ''}`;
     case 'attachment':
-      return zh ? `您上传了附件 ${String(e.data.name ?? '')}` : `You attached ${String(e.data.name ?? '')}`;
+      return zh ? `您上传了附件 ${dataText(e.data.name)}` : `You attached ${dataText(e.data.name)}`;
     case 'rated':
       return zh ? '您已评价办理结果' : 'You rated the outcome';
     case 'notified': {
@@ -48,7 +53,7 @@ export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id:
     case 'terminate':
     case 'decline-enforcement': {
       const reason = (e.data.reason as { text?: { zh: string; en: string }; basis?: string } | undefined) ?? {};
-      const head = { refuse: ['不予受理', 'Not accepted'], terminate: ['终止调解', 'Mediation terminated'], 'decline-enforcement': ['不予立案', 'No enforcement case opened'] }[e.type]!;
+      const head = { refuse: ['不予受理', 'Not accepted'], terminate: ['终止调解', 'Mediation terminated'], 'decline-enforcement': ['不予立案', 'No enforcement case opened'] }[e.type];
       return zh ? `${head[0]}：${reason.text?.zh ?? ''}${reason.basis ? `（依据：${reason.basis}）` : ''}` : `${head[1]}: ${reason.text?.en ?? ''}`;
     }
     case 'start-mediation':

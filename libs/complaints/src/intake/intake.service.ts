@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService, chinaDate } from '@weiquan/calendar';
-import { ruleSetOn } from '@weiquan/cases';
+import { makeAccessCode, makeTrackingNo, ruleSetOn } from '@weiquan/cases';
 import { invalid, LocalizedException, PersonalDataCipher } from '@weiquan/core';
 import { createHash, randomInt } from 'node:crypto';
 import { CreateComplaintDto } from '../dto/create-complaint.dto';
 import { checkSubmission } from './intake.rules';
 import { IntakeDirectory } from './intake-directory';
 import { InsertedCase, IntakeRepository, NewCase } from './intake.repository';
-import { makeAccessCode, makeTrackingNo } from '@weiquan/cases';
 
 export type IntakeChannel = 'web' | 'phone' | 'letter' | 'counter';
 
@@ -158,7 +157,8 @@ export class IntakeService {
           en: 'this Idempotency-Key was used for a different submission; use a new key for a new one',
         });
       }
-      if (claim.state === 'replay') return JSON.parse(this.cipher.decrypt(Buffer.from((claim.response as { sealed: string }).sealed, 'base64')));
+      // The first answer, as this service sealed it (authenticated encryption: it is what was written).
+      if (claim.state === 'replay') return JSON.parse(this.cipher.decrypt(Buffer.from((claim.response as { sealed: string }).sealed, 'base64'))) as SubmissionAnswer;
       const result = answer(await this.repo.insertCases(tx, cases));
       // The answer holds the access code: kept encrypted, and only for the 24 hours a retry may come.
       await this.repo.saveIdempotentResponse(tx, opts.idempotencyKey!, { sealed: this.cipher.encrypt(JSON.stringify(result)).toString('base64') });

@@ -1,5 +1,8 @@
+/** What a field of COPY's text format is written from. */
+export type CopyValue = string | number | bigint | boolean | null | undefined;
+
 /** A value in COPY's text format: \N for null, t/f for booleans, and the four special characters escaped. */
-function field(v: unknown): string {
+function field(v: CopyValue): string {
   if (v === null || v === undefined) return '\\N';
   if (typeof v === 'boolean') return v ? 't' : 'f';
   const s = String(v);
@@ -7,7 +10,7 @@ function field(v: unknown): string {
 }
 
 /** Rows as the body of `COPY … FROM STDIN` (text format), columns in the order given; a missing value is `missing`. */
-export function copyText(rows: readonly Record<string, unknown>[], columns: readonly string[], missing: unknown = null): string {
+export function copyText(rows: readonly Record<string, CopyValue>[], columns: readonly string[], missing: CopyValue = null): string {
   let out = '';
   for (const r of rows) {
     let line = '';

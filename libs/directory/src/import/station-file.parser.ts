@@ -20,7 +20,8 @@ export function parseStationFile(text: string, format: 'csv' | 'json'): ParsedFi
 
 function parseCsvRows(text: string): ParsedFile {
   try {
-    const records = parseCsv(text, {
+    // With info and raw, each record comes with where it ended and its source text.
+    const records = parseCsv<{ record: Record<string, string>; info: { lines: number }; raw: string }>(text, {
       bom: true,
       columns: (header: string[]) => header.map((h) => h.trim()),
       info: true,
@@ -28,7 +29,7 @@ function parseCsvRows(text: string): ParsedFile {
       skip_empty_lines: true,
       trim: true,
       relax_column_count: false,
-    }) as { record: Record<string, string>; info: { lines: number }; raw: string }[];
+    });
     return {
       problems: [],
       // csv-parse counts to a record's last line; a quoted line break makes it start earlier.

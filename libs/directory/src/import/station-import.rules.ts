@@ -104,9 +104,12 @@ function problem(line: number, field: Field | undefined, code: ImportProblem['co
   return { line, ...(field ? { field } : {}), code, message, messageEn };
 }
 
+/** A field as text: a JSON number or boolean as written; an object or array as JSON, so a problem names what the file holds. */
 function text(v: unknown): string {
   if (v === null || v === undefined) return '';
-  return (typeof v === 'string' ? v : String(v)).trim();
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
 }
 
 function codeOf(row: RawStationRow): string {

@@ -104,11 +104,18 @@ export class DemoAccounts {
   }
 }
 
+/** An entry of the file as far as it is used: its username and password (the rest is for people to read). */
+function isEntry(e: unknown): e is DemoAccountEntry {
+  if (typeof e !== 'object' || e === null) return false;
+  const { username, password } = e as Record<string, unknown>;
+  return typeof username === 'string' && typeof password === 'string';
+}
+
 async function readEntries(file: string): Promise<DemoAccountEntry[]> {
   if (!existsSync(file)) return [];
   try {
     const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
-    return Array.isArray(parsed) ? parsed.filter((e): e is DemoAccountEntry => typeof e?.username === 'string' && typeof e?.password === 'string') : [];
+    return Array.isArray(parsed) ? (parsed as unknown[]).filter(isEntry) : [];
   } catch {
     return [];
   }

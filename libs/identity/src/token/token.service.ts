@@ -44,9 +44,11 @@ export class TokenService {
       if (err instanceof jwt.TokenExpiredError) return { ok: false, reason: 'expired' };
       return { ok: false, reason: err instanceof jwt.JsonWebTokenError && err.message === 'invalid signature' ? 'signature' : 'malformed' };
     }
-    if (typeof c !== 'object' || typeof c.sub !== 'string' || !/^\d{1,18}$/.test(c.sub) || !Number.isInteger(c.ver) || !Number.isInteger(c.exp)) {
+    if (typeof c !== 'object') return { ok: false, reason: 'malformed' };
+    const ver: unknown = c.ver;
+    if (typeof c.sub !== 'string' || !/^\d{1,18}$/.test(c.sub) || typeof ver !== 'number' || !Number.isInteger(ver) || !Number.isInteger(c.exp)) {
       return { ok: false, reason: 'malformed' };
     }
-    return { ok: true, claims: { sub: c.sub, ver: c.ver, iat: c.iat ?? 0, exp: c.exp! } };
+    return { ok: true, claims: { sub: c.sub, ver, iat: c.iat ?? 0, exp: c.exp! } };
   }
 }

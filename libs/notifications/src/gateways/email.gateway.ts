@@ -1,8 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, maskEmail } from '@weiquan/core';
 import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 
-type Transport = ReturnType<typeof createTransport>;
+type Transport = Transporter<SMTPTransport.SentMessageInfo>;
 
 /**
  * Sends notification emails through the SMTP server of SMTP_URL (smtp:// or smtps://, credentials
