@@ -80,7 +80,7 @@ export function addWorkingDays(start: IsoDate, n: number, overrides: CalendarOve
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
   // Same overrides, same start, same count: same answer (overrides objects are replaced, never mutated).
   let cache = dueCache.get(overrides);
-  if (!cache) dueCache.set(overrides, (cache = new Map()));
+  if (!cache) dueCache.set(overrides, (cache = new Map<string, DueDate>()));
   const key = `${start}+${n}`;
   const hit = cache.get(key);
   if (hit) return { ...hit };

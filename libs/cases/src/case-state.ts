@@ -156,7 +156,10 @@ function rulesFor(f: CaseFacts): Partial<Record<CaseAction, Rule>> {
 /** The actions a handler may take on the case now, in the contract's order. */
 export function allowedActions(f: CaseFacts): CaseAction[] {
   const rules = rulesFor(f);
-  return CASE_ACTIONS.filter((a) => rules[a] && (rules[a]!.when?.(f) ?? true));
+  return CASE_ACTIONS.filter((a) => {
+    const rule = rules[a];
+    return rule && (rule.when?.(f) ?? true);
+  });
 }
 
 const NOTE_MAX = 2000;

@@ -38,7 +38,7 @@ export const MAX_PARAM_CHARS = 80;
 
 /** Control characters and surrounding space removed, long text cut with “…”. */
 export function cleanParam(value: string | undefined, max = MAX_PARAM_CHARS): string {
-  const text = (value ?? '').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const text = (value ?? '').replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim();
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }

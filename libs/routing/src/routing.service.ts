@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CalendarService, chinaDate } from '@weiquan/calendar';
-import { AppConfig, JobQueue, Refreshing } from '@weiquan/core';
+import { AppConfig, JobQueue, Refreshing, routeBatches } from '@weiquan/core';
 import { RoutingRepository } from './routing.repository';
-import { routeBatches } from '@weiquan/core';
 import { decideRoute, DirectorySnapshot, jurisdictionArea, RoutingDecision } from './routing.rules';
 import { RoutingMetrics } from './routing.metrics';
 

@@ -116,5 +116,8 @@ export function openRead(f: { units: string[] | null; area: string | null; categ
 
 /** The grouping a read takes its rows from: the columns it reads other than '*'. */
 export function groupingOf(read: Record<OpenGrouped, OpenColumnRead>): OpenGrouped[] {
-  return OPEN_GROUPED.filter((c) => !('eq' in read[c] && (read[c] as { eq: string }).eq === ALL));
+  return OPEN_GROUPED.filter((c) => {
+    const r = read[c];
+    return !('eq' in r && r.eq === ALL);
+  });
 }

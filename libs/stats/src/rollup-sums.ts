@@ -99,7 +99,7 @@ export class RollupSums {
   private sum(table: string, id: string, make: () => RollupRow, counters: Record<string, number | undefined>): RollupRow {
     const { names, index } = table === 'respondent' ? RESPONDENT : AREA_UNIT;
     let held = this.tables.get(table);
-    if (!held) this.tables.set(table, (held = new Map()));
+    if (!held) this.tables.set(table, (held = new Map<string, Held>()));
     let h = held.get(id);
     if (!h) {
       if (this.used + names.length > this.pool.length) {

@@ -5,7 +5,7 @@ import { OpenRepository } from './open.repository';
 import { OpenContribution, openDeltas, sameContribution } from './open.rules';
 import { deltas, HOLDER_EVENTS } from './rollup.rules';
 import { collect, RollupSums } from './rollup-sums';
-import { PendingEvent, RollupRow, StatsRepository } from './stats.repository';
+import { PendingEvent, StatsRepository } from './stats.repository';
 
 /** Events applied per transaction. */
 export const APPLY_BATCH = 5_000;

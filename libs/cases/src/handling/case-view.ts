@@ -1,7 +1,7 @@
 import type { Lang } from '@weiquan/core';
 import { fenToYuan, maskAddress, maskEmail, maskIdNumber, maskName, maskPhone } from '@weiquan/core';
 import { runningClock } from '../case-state';
-import type { CaseAction, ClockName } from '../case-state';
+import type { CaseAction } from '../case-state';
 import { STATUS_TEXT } from '../case-status';
 import type { ClaimantFlags } from '../claimant-flags';
 import { Clock, CLOCK_TEXT } from '../deadline';
@@ -118,7 +118,7 @@ export function caseDetail(
       // Only the clock the case's state runs against (its due_on): a withdrawn case's mediation runs no more.
       const running = !k.metOn && !k.pausedOn && k.clock === runningClock(c.track, c.status);
       return {
-        clock: k.clock as ClockName,
+        clock: k.clock,
         label: CLOCK_TEXT[k.clock][lang],
         countsFrom: k.countsFrom,
         workingDays: k.days,

@@ -17,6 +17,8 @@ export interface ErrorBody {
  * (a broken JSON body, a body over the limit) keep their 4xx; anything unexpected is a 500 whose
  * cause goes to the log, not to the caller.
  */
+const SERVICE_UNAVAILABLE: number = HttpStatus.SERVICE_UNAVAILABLE;
+
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
@@ -29,7 +31,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception, url: req.url }, 'unhandled error');
     }
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) res.setHeader('Retry-After', '2');
+    if (body.statusCode === SERVICE_UNAVAILABLE) res.setHeader('Retry-After', '2');
     if (!res.headersSent) res.status(body.statusCode).json(body);
   }
 

@@ -21,7 +21,7 @@ const GENERIC: Record<string, (e: ValidationError) => Bilingual> = {
 };
 
 /** A class-validator option carrying its message in both languages: `@IsString(bilingual('应为文本', 'must be text'))`. */
-export const bilingual = (zh: string, en: string) => ({ context: { zh, en } as Bilingual });
+export const bilingual = (zh: string, en: string) => ({ context: { zh, en } satisfies Bilingual });
 
 /** Texts of custom constraints (registerDecorator does not carry `context` through). */
 const CUSTOM = new Map<string, Bilingual>();

@@ -61,7 +61,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async run(): Promise<void> {
     while (this.running) {
-      let moved = 0;
+      let moved: number;
       try {
         moved = await this.relayOnce();
       } catch (err) {

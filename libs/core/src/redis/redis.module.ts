@@ -19,7 +19,7 @@ export class RedisClient extends Redis implements OnApplicationShutdown {
     return [this.namespace, 'app', ...parts].join(':');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.disconnect();
   }
 }

@@ -16,7 +16,8 @@ export abstract class SmsGateway {
 export class LoggingSmsGateway extends SmsGateway {
   private readonly logger = new Logger('SmsGateway');
 
-  async send(phone: string, text: string): Promise<void> {
+  send(phone: string, text: string): Promise<void> {
     this.logger.log({ to: maskPhone(phone), text }, 'SMS (no provider configured: logged only)');
+    return Promise.resolve();
   }
 }
