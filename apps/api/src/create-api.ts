@@ -1,16 +1,16 @@
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, LocalizedException, ProblemFilter, RequestLogging, validationException } from '@weiquan/core';
-import express, { NextFunction, Request, Response } from 'express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@weiquan/core';
+import { LocalizedException, ProblemFilter, RequestLogging, validationException } from '@weiquan/core';
+import express from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { openApiDocument, useApiPrefix } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
 import { serveWeb } from './serve-web';
-
-/** Paths that live outside /api/v1: operations endpoints and the docs. */
-const UNPREFIXED = ['health/live', 'health/ready', 'metrics'];
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApi(config: AppConfig): Promise<NestExpressApplication> {
@@ -21,7 +21,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(app.get(RequestLogging).middleware);
   app.use(express.json({ limit: '256kb' }), bodyParseErrors);
-  app.setGlobalPrefix('api/v1', { exclude: UNPREFIXED });
+  useApiPrefix(app);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(
     new ValidationPipe({
@@ -31,13 +31,8 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
       exceptionFactory: validationException,
     }),
   );
-  const doc = new DocumentBuilder()
-    .setTitle('聊城市消费维权投诉举报处理系统 API')
-    .setDescription('Weiquan: consumer complaints and reports, routing, case handling, statistics. 公共契约 v1.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
+  // The same document `npm run api:types` builds without a running system (apps/api/src/openapi.ts).
+  SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   if (config.queueDashboard) mountQueueDashboard(app);
   serveWeb(app, config.webDistDir);
   return app;

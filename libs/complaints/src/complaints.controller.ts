@@ -3,18 +3,29 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { languageOf, LocalizedException } from '@weiquan/core';
+import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import type { Request, Response } from 'express';
 import { ConsumerThrottleGuard } from './complaints.throttle';
 import { ConsumerCaseService, UploadedFileInput } from './consumer/consumer-case.service';
-import { MAX_ATTACHMENT_BYTES } from './consumer/attachment.store';
+import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from './consumer/attachment.store';
+import {
+  AttachmentsAddedDto, ConsumerCaseViewDto, RatingAnswerDto, SubmissionAnswerDto, SupplementAddedDto, WithdrawnDto,
+} from './dto/consumer-answers.dto';
 import { RatingDto, SupplementDto, WithdrawDto } from './dto/consumer.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
-import { IntakeService, SubmissionAnswer } from './intake/intake.service';
+import { IntakeService } from './intake/intake.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** The header names as documented; Nest reads headers case-insensitively. */
+const ACCESS_CODE = { name: 'X-Access-Code', required: true, description: '提交时得到的 8 位查询码 / the 8-digit access code given on submission', example: '48213905' } as const;
+const LANGUAGE = { name: 'Accept-Language', required: false, description: '中文（默认）或 en / zh (default) or en' } as const;
+const NOT_FOUND = '没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer)';
+const THROTTLED = '请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After)';
+const FINISHED = '案件已办结或已撤回 / the case is closed or withdrawn';
 
 /** Runs before validation, so a form or text body is told its type is wrong, not that every field is missing. */
 @Injectable()
@@ -39,10 +50,23 @@ export class ComplaintsController {
   @Post()
   @SkipThrottle({ lookup: true })
   @ApiOperation({ summary: '提交投诉或举报 / file a complaint or report' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: '同一 Key 同一内容 24 小时内只受理一次 / retries with the same key create nothing new' })
-  @ApiCreatedResponse({ description: 'trackingNo, accessCode, status, receivedAt, acceptanceDueDate, linkedTrackingNo?' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: '8–128 位字母、数字或 _ . : -；同一 Key 同一内容 24 小时内只受理一次 / retries with the same key and body within 24 hours answer the first answer again',
+    example: 'b7d1c0e4-2f3a-4c55-9e61-0a8f3d2c1b9e',
+  })
+  @ApiHeader(LANGUAGE)
+  @ApiCreatedResponse({ type: SubmissionAnswerDto, description: '已受理：受理编号、查询码与受理期限 / received: tracking number, access code, acceptance deadline' })
+  @ApiErrors({
+    400: `${ERRORS.validation}；Idempotency-Key 格式不对 / or a malformed Idempotency-Key`,
+    413: '请求体超过 256 KB / the body is over 256 kB',
+    415: '请求体不是 JSON / the body is not JSON',
+    422: '该 Idempotency-Key 已用于另一份不同的提交 / the Idempotency-Key was used for a different submission',
+    429: THROTTLED,
+  })
   @UseGuards(JsonBodyGuard)
-  submit(@Body() dto: CreateComplaintDto, @Headers('idempotency-key') key?: string): Promise<SubmissionAnswer> {
+  submit(@Body() dto: CreateComplaintDto, @Headers('Idempotency-Key') key?: string): Promise<SubmissionAnswerDto> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new LocalizedException(400, { zh: 'Idempotency-Key 应为 8–128 位字母、数字或 _ . : -', en: 'Idempotency-Key must be 8–128 letters, digits or _ . : -' });
     }
@@ -52,47 +76,69 @@ export class ComplaintsController {
   @Get(':trackingNo')
   @SkipThrottle({ intake: true })
   @ApiOperation({ summary: '查询进度 / status and timeline' })
-  @ApiHeader({ name: 'X-Access-Code', required: true })
-  status(@Param('trackingNo') no: string, @Headers('x-access-code') code: string | undefined, @Headers('accept-language') lang?: string) {
+  @ApiHeader(ACCESS_CODE)
+  @ApiHeader(LANGUAGE)
+  @ApiOkResponse({ type: ConsumerCaseViewDto })
+  @ApiErrors({ 404: NOT_FOUND, 429: THROTTLED })
+  status(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @Headers('Accept-Language') lang?: string): Promise<ConsumerCaseViewDto> {
     return this.cases.status(no, code, languageOf(lang));
   }
 
   @Post(':trackingNo/withdraw')
   @HttpCode(200)
   @SkipThrottle({ intake: true })
-  @ApiHeader({ name: 'X-Access-Code', required: true })
+  @ApiHeader(ACCESS_CODE)
   @ApiOperation({ summary: '撤回 / withdraw (before it is closed)' })
-  withdraw(@Param('trackingNo') no: string, @Headers('x-access-code') code: string | undefined, @Body() dto: WithdrawDto) {
+  @ApiOkResponse({ type: WithdrawnDto })
+  @ApiErrors({ 400: ERRORS.validation, 404: NOT_FOUND, 409: '当前状态不能撤回，或状态刚刚变化 / not in a state that can be withdrawn, or it changed meanwhile', 429: THROTTLED })
+  withdraw(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @Body() dto: WithdrawDto): Promise<WithdrawnDto> {
     return this.cases.withdraw(no, code, dto.reason);
   }
 
   @Post(':trackingNo/supplements')
   @SkipThrottle({ intake: true })
-  @ApiHeader({ name: 'X-Access-Code', required: true })
+  @ApiHeader(ACCESS_CODE)
   @ApiOperation({ summary: '补充材料（文字）/ add information' })
-  supplement(@Param('trackingNo') no: string, @Headers('x-access-code') code: string | undefined, @Body() dto: SupplementDto) {
+  @ApiCreatedResponse({ type: SupplementAddedDto })
+  @ApiErrors({ 400: ERRORS.validation, 404: NOT_FOUND, 409: FINISHED, 429: THROTTLED })
+  supplement(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @Body() dto: SupplementDto): Promise<SupplementAddedDto> {
     return this.cases.supplement(no, code, dto.text);
   }
 
   @Post(':trackingNo/attachments')
   @SkipThrottle({ intake: true })
-  @ApiHeader({ name: 'X-Access-Code', required: true })
+  @ApiHeader(ACCESS_CODE)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } } } } })
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'array', maxItems: 5, items: { type: 'string', format: 'binary' } } } } })
   @ApiOperation({ summary: '上传附件（图片或 PDF，每个 ≤ 10 MB）/ attach images or PDF' })
+  @ApiCreatedResponse({ type: AttachmentsAddedDto })
+  @ApiErrors({
+    400: '没有文件，或超过 5 个 / no file, or more than 5',
+    404: NOT_FOUND,
+    409: `${FINISHED}；或超过每件 20 个附件 / or over 20 attachments per case`,
+    413: '文件超过 10 MB / a file is over 10 MB',
+    415: '不是图片（JPEG/PNG/WebP/GIF）或 PDF / not an image (JPEG/PNG/WebP/GIF) or a PDF',
+    429: THROTTLED,
+  })
   @UseInterceptors(FilesInterceptor('file', 5, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 5, fields: 5 } }))
-  attach(@Param('trackingNo') no: string, @Headers('x-access-code') code: string | undefined, @UploadedFiles() files: UploadedFileInput[] = []) {
+  attach(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @UploadedFiles() files: UploadedFileInput[] = []): Promise<AttachmentsAddedDto> {
     return this.cases.attach(no, code, files);
   }
 
   @Get(':trackingNo/attachments/:id')
   @SkipThrottle({ intake: true })
-  @ApiHeader({ name: 'X-Access-Code', required: true })
+  @ApiHeader(ACCESS_CODE)
   @ApiOperation({ summary: '下载附件 / download an attachment' })
+  @ApiProduces(...ALLOWED_MIME)
+  @ApiOkResponse({
+    description: '文件本身（Content-Disposition: attachment）/ the file itself',
+    content: Object.fromEntries(ALLOWED_MIME.map((mime) => [mime, { schema: { type: 'string', format: 'binary' } }])),
+  })
+  @ApiErrors({ 404: `${NOT_FOUND}；或没有这个附件 / or no such attachment`, 429: THROTTLED })
   async download(
     @Param('trackingNo') no: string,
     @Param('id') id: string,
-    @Headers('x-access-code') code: string | undefined,
+    @Headers('X-Access-Code') code: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.cases.download(no, code, id);
@@ -102,9 +148,11 @@ export class ComplaintsController {
 
   @Post(':trackingNo/rating')
   @SkipThrottle({ intake: true })
-  @ApiHeader({ name: 'X-Access-Code', required: true })
+  @ApiHeader(ACCESS_CODE)
   @ApiOperation({ summary: '办结后评价 / rate after closing' })
-  rate(@Param('trackingNo') no: string, @Headers('x-access-code') code: string | undefined, @Body() dto: RatingDto) {
+  @ApiCreatedResponse({ type: RatingAnswerDto })
+  @ApiErrors({ 400: ERRORS.validation, 404: NOT_FOUND, 409: '投诉尚未办结、不是投诉，或已经评价过 / not a closed complaint, or already rated', 429: THROTTLED })
+  rate(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @Body() dto: RatingDto): Promise<RatingAnswerDto> {
     return this.cases.rate(no, code, dto.rating, dto.comment);
   }
 }

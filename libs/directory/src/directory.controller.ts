@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { DirectoryService } from './directory.service';
 import { AreaDto, CategoryDto, RegulatorDto, StationDto, StationQueryDto } from './dto/directory.dto';
 
@@ -32,6 +33,7 @@ export class DirectoryController {
   @Get('stations')
   @ApiOperation({ summary: '消费维权服务站 / rights-protection stations' })
   @ApiOkResponse({ type: [StationDto] })
+  @ApiErrors({ 400: ERRORS.validation })
   stations(@Query() query: StationQueryDto): Promise<StationDto[]> {
     const active = query.active === 'all' ? undefined : query.active !== 'false';
     return this.directory.stations({ areaCode: query.areaCode, type: query.type, categoryCode: query.categoryCode, active });

@@ -1,8 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CurrentStaff, Roles } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
 import type { Response } from 'express';
+import { BreakdownDto, RespondentHotspotsDto, SummaryDto, TimeseriesDto, UnitsDto } from './dto/stats-answers.dto';
 import { ExportQuery, HotspotsQuery, StatsFilterQuery, TimeseriesQuery } from './dto/stats-query.dto';
 import { BOM, csvLine } from './export.csv';
 import { writeXlsx } from './export.xlsx';
@@ -12,35 +14,56 @@ import { StatsService } from './stats.service';
 @ApiBearerAuth()
 @Controller('stats')
 @Roles('city-analyst', 'admin', 'regulator-staff', 'station-staff', 'station-admin')
+@ApiErrors({
+  400: `${ERRORS.validation}：日期、期间长度、未知的类别或单位、按单位统计时不可用的筛选条件 / dates, period length, unknown category or unit, filters not available when cut by unit`,
+  401: ERRORS.unauthenticated,
+  403: '指定的单位不在调用者可查看的范围内 / the unit asked for is outside the caller\'s own (and the stations it oversees)',
+})
 export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get('summary')
   @ApiOperation({ summary: '汇总指标 / summary figures for a period (docs/METRICS.md)' })
-  summary(@CurrentStaff() staff: StaffPrincipal, @Query() q: StatsFilterQuery) {
+  @ApiOkResponse({ type: SummaryDto })
+  summary(@CurrentStaff() staff: StaffPrincipal, @Query() q: StatsFilterQuery): Promise<SummaryDto> {
     return this.stats.summary(staff, q);
   }
 
   @Get('timeseries')
   @ApiOperation({ summary: '指标趋势 / one metric per day, week or month' })
-  timeseries(@CurrentStaff() staff: StaffPrincipal, @Query() q: TimeseriesQuery) {
+  @ApiOkResponse({ type: TimeseriesDto })
+  timeseries(@CurrentStaff() staff: StaffPrincipal, @Query() q: TimeseriesQuery): Promise<TimeseriesDto> {
     return this.stats.timeseries(staff, q);
   }
 
   @Get('hotspots')
   @ApiOperation({ summary: '热点：被投诉人、类别、区域 / hotspots by respondent, category or area' })
-  hotspots(@CurrentStaff() staff: StaffPrincipal, @Query() q: HotspotsQuery) {
+  @ApiExtraModels(BreakdownDto, RespondentHotspotsDto)
+  @ApiOkResponse({
+    description: 'by=respondent：被投诉人排行；by=area、category：分组指标 / respondents, or metrics per area or category',
+    schema: { oneOf: [{ $ref: getSchemaPath(BreakdownDto) }, { $ref: getSchemaPath(RespondentHotspotsDto) }] },
+  })
+  hotspots(@CurrentStaff() staff: StaffPrincipal, @Query() q: HotspotsQuery): Promise<BreakdownDto | RespondentHotspotsDto> {
     return this.stats.hotspots(staff, q);
   }
 
   @Get('units')
   @ApiOperation({ summary: '单位排行 / station and regulator league table' })
-  units(@CurrentStaff() staff: StaffPrincipal, @Query() q: StatsFilterQuery) {
+  @ApiOkResponse({ type: UnitsDto })
+  units(@CurrentStaff() staff: StaffPrincipal, @Query() q: StatsFilterQuery): Promise<UnitsDto> {
     return this.stats.units(staff, q);
   }
 
   @Get('export')
   @ApiOperation({ summary: '导出 CSV（UTF-8 BOM）或 XLSX，中文表头 / export as CSV or XLSX, one row per month, area, category or unit' })
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({
+    description: '附件（Content-Disposition: attachment）：CSV 为 UTF-8 带 BOM / a download; CSV is UTF-8 with a BOM',
+    content: {
+      'text/csv': { schema: { type: 'string', example: '起始日,截止日,月份,名称,收到,…' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async export(@CurrentStaff() staff: StaffPrincipal, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
     const table = await this.stats.exportTable(staff, q);
     res.status(200);

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsArray, IsDefined, IsObject, IsOptional, IsString } from 'class-validator';
 import { bilingual, LocalizedException } from '@weiquan/core';
+import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CurrentStaff, Roles } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { ClocksService } from './clocks.service';
+import { CalendarYearDto, YearEnteredDto } from './dto/calendar.dto';
 
 const t = bilingual;
 
@@ -32,12 +34,14 @@ export class YearScheduleDto {
 @ApiBearerAuth()
 @Controller('admin/calendar')
 @Roles('admin')
+@ApiErrors({ 401: ERRORS.unauthenticated, 403: ERRORS.forbidden })
 export class AdminCalendarController {
   constructor(private readonly clocks: ClocksService) {}
 
   @Get()
   @ApiOperation({ summary: '已录入的年度日历 / the years entered, with their days' })
-  years() {
+  @ApiOkResponse({ type: [CalendarYearDto] })
+  years(): Promise<CalendarYearDto[]> {
     return this.clocks.years();
   }
 
@@ -45,7 +49,9 @@ export class AdminCalendarController {
   @ApiOperation({
     summary: '录入某年国务院放假安排并重算暂定期限 / enter a year\'s official schedule; provisional deadlines are recomputed',
   })
-  enter(@Param('year', new ParseIntPipe({ exceptionFactory: () => badYear() })) year: number, @Body() dto: YearScheduleDto, @CurrentStaff() staff: StaffPrincipal) {
+  @ApiOkResponse({ type: YearEnteredDto })
+  @ApiErrors({ 400: `${ERRORS.validation}；年份不在 2000–2100，或日期无效、不在该年、重复、既是假日又是工作日 / or the year is outside 2000–2100, or a day is invalid, in another year, listed twice, or both off and worked` })
+  enter(@Param('year', new ParseIntPipe({ exceptionFactory: () => badYear() })) year: number, @Body() dto: YearScheduleDto, @CurrentStaff() staff: StaffPrincipal): Promise<YearEnteredDto> {
     if (year < 2000 || year > 2100) throw badYear();
     return this.clocks.enterYear(year, dto, staff.username);
   }

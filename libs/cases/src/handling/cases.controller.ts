@@ -1,40 +1,61 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { languageOf, LocalizedException, yuanToFen } from '@weiquan/core';
+import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CurrentStaff, StaffAuthGuard } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { CaseHandlingService } from './case-handling.service';
 import { CaseActionDto, CaseListQuery } from './dto/case-handling.dto';
+import { ActionNotAllowedDto, ActionResultDto, CaseDetailDto, CasePageDto, PersonalDataDto } from './dto/case-view.dto';
+
+const LANGUAGE = { name: 'Accept-Language', required: false, description: '状态、期限名称的语言：中文（默认）或 en / zh (default) or en for status and clock texts' } as const;
+const NO_CASE = '没有这个案件，或不在调用者可查阅的范围内 / no such case, or not one the caller may read';
 
 @ApiTags('cases 案件办理（工作人员）')
 @ApiBearerAuth()
 @Controller('cases')
 @UseGuards(StaffAuthGuard)
+@ApiErrors({ 401: ERRORS.unauthenticated })
 export class CasesController {
   constructor(private readonly cases: CaseHandlingService) {}
 
   @Get()
   @ApiOperation({ summary: '本单位案件队列 / the unit\'s cases (city-level roles: all), keyset-paged' })
-  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: CaseListQuery, @Headers('accept-language') lang?: string) {
+  @ApiHeader(LANGUAGE)
+  @ApiOkResponse({ type: CasePageDto })
+  @ApiErrors({ 400: ERRORS.validation })
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: CaseListQuery, @Headers('Accept-Language') lang?: string): Promise<CasePageDto> {
     return this.cases.list(staff, q, languageOf(lang));
   }
 
   @Get(':id')
   @ApiOperation({ summary: '案件详情：历史、分派理由、时限、可执行操作 / case file with history, routing, clocks, allowed actions' })
-  detail(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Headers('accept-language') lang?: string) {
+  @ApiHeader(LANGUAGE)
+  @ApiOkResponse({ type: CaseDetailDto })
+  @ApiErrors({ 404: NO_CASE })
+  detail(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Headers('Accept-Language') lang?: string): Promise<CaseDetailDto> {
     return this.cases.detail(staff, id, languageOf(lang));
   }
 
   @Get(':id/personal-data')
   @ApiOperation({ summary: '完整个人信息（仅承办单位，查看留痕）/ personal data in full: handling unit only, every view audited' })
-  personalData(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string) {
+  @ApiOkResponse({ type: PersonalDataDto })
+  @ApiErrors({ 403: '调用者的单位不是承办单位 / the caller\'s unit does not handle the case', 404: NO_CASE })
+  personalData(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<PersonalDataDto> {
     return this.cases.personalData(staff, id);
   }
 
   @Post(':id/actions')
   @HttpCode(200)
   @ApiOperation({ summary: '办理操作（状态机）/ an action on the case; 409 with the allowed ones when not allowed now' })
-  act(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: CaseActionDto) {
+  @ApiOkResponse({ type: ActionResultDto })
+  @ApiErrors({
+    400: '缺少或错误的理由代码、说明、金额等，details 指出字段；targetUnit 不受支持 / a missing or wrong reasonCode, note or amount (details names the field); targetUnit is refused',
+    403: '调用者的角色或单位只能查阅、不能办理 / the caller\'s role or unit may read the case but not act on it',
+    404: NO_CASE,
+    409: { description: '当前状态不允许该操作（allowed 列出可执行的操作），或案件已离开本单位、状态已变化 / not allowed in the current state (allowed lists what is), or the case moved meanwhile', type: ActionNotAllowedDto },
+  })
+  act(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: CaseActionDto): Promise<ActionResultDto> {
     if (dto.targetUnit !== undefined) {
       throw new LocalizedException(400, { zh: '单位不能自行横向转办：请使用"退回"（hand-back），由分派规则重新分派', en: 'units never forward a case sideways: hand it back and routing assigns it again' }, [
         { field: 'targetUnit', message: { zh: '不支持指定接收单位', en: 'not supported' } },

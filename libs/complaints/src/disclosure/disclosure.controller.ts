@@ -1,7 +1,9 @@
 import { Controller, Get, Headers, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { bilingual, languageOf, PageQuery } from '@weiquan/core';
+import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
+import { DisclosurePageDto } from '../dto/consumer-answers.dto';
 import { DisclosureService } from './disclosure.service';
 
 const t = bilingual;
@@ -13,7 +15,7 @@ export class DisclosureQuery extends PageQuery {
   @Length(1, 100, t('应为 1–100 个字', 'must be 1–100 characters'))
   respondent?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ example: 'catering' })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))
   @MaxLength(40, t('最多 40 个字符', 'at most 40 characters'))
@@ -30,7 +32,10 @@ export class DisclosureController {
     summary: '消费投诉信息公示：经营者、类别、问题、日期与结果，不含任何消费者信息 / published complaints about businesses, never consumer data',
     description: '仅公示消费者同意公开、已受理且已办结（调解成功或终止调解）的投诉 / only complaints the consumer consented to publish, accepted and concluded',
   })
-  list(@Query() q: DisclosureQuery, @Headers('accept-language') lang?: string) {
+  @ApiHeader({ name: 'Accept-Language', required: false, description: '问题类型与结果的语言：中文（默认）或 en / zh (default) or en for issue and outcome texts' })
+  @ApiOkResponse({ type: DisclosurePageDto })
+  @ApiErrors({ 400: `${ERRORS.validation}；cursor 无效 / or an invalid cursor` })
+  list(@Query() q: DisclosureQuery, @Headers('Accept-Language') lang?: string): Promise<DisclosurePageDto> {
     return this.disclosure.list(q, languageOf(lang));
   }
 }

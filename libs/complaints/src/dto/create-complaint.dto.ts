@@ -8,7 +8,7 @@ import { bilingual, registerConstraintText } from '@weiquan/core';
 import { isValidIdNumber, isValidUscc, normaliseMobile } from '../intake/identity.rules';
 
 /** Surrounding spaces are not content: "   " is an empty name. */
-const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Each decorator carries its message in both languages: `context: { zh, en }`. */
 const t = bilingual;

@@ -1,9 +1,11 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LocalizedException } from '@weiquan/core';
+import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { Roles } from '@weiquan/identity';
+import { SubmissionAnswerDto } from '../dto/consumer-answers.dto';
 import { StaffIntakeDto } from '../dto/staff-intake.dto';
-import { IntakeService, SubmissionAnswer } from '../intake/intake.service';
+import { IntakeService } from '../intake/intake.service';
 
 /** A letter may be entered some days after it arrived, but not months: older is almost surely a typo. */
 const MAX_BACKDATE_DAYS = 60;
@@ -17,8 +19,14 @@ export class StaffIntakeController {
 
   @Post()
   @ApiOperation({ summary: '登记电话、信函、窗口收到的投诉举报 / record a complaint received by phone, letter or at a counter' })
-  @ApiCreatedResponse({ description: '同网上提交的答复：受理编号与查询码，请告知投诉人 / as online: tell the consumer the tracking number and access code' })
-  submit(@Body() dto: StaffIntakeDto): Promise<SubmissionAnswer> {
+  @ApiCreatedResponse({ type: SubmissionAnswerDto, description: '同网上提交的答复：受理编号与查询码，请告知投诉人 / as online: tell the consumer the tracking number and access code' })
+  @ApiErrors({
+    400: `${ERRORS.validation}；receivedAt 不能早于 60 天前或晚于现在 / receivedAt within the last 60 days and not in the future`,
+    401: ERRORS.unauthenticated,
+    403: ERRORS.forbidden,
+    413: '请求体超过 256 KB / the body is over 256 kB',
+  })
+  submit(@Body() dto: StaffIntakeDto): Promise<SubmissionAnswerDto> {
     const { intakeChannel, receivedAt, ...complaint } = dto;
     const at = new Date(receivedAt);
     if (Date.now() - at.getTime() > MAX_BACKDATE_DAYS * 86_400_000) {
@@ -26,6 +34,6 @@ export class StaffIntakeController {
         { field: 'receivedAt', message: { zh: `不能早于 ${MAX_BACKDATE_DAYS} 天前`, en: `must be within the last ${MAX_BACKDATE_DAYS} days` } },
       ]);
     }
-    return this.intake.submit(complaint as StaffIntakeDto, { channel: intakeChannel, receivedAt: at });
+    return this.intake.submit(complaint, { channel: intakeChannel, receivedAt: at });
   }
 }

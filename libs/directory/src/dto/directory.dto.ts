@@ -72,6 +72,6 @@ export class StationQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false', 'all'], default: 'true', description: '默认只列出启用的站点 / active stations only by default' })
   @IsOptional()
   @IsIn(['true', 'false', 'all'], bilingual('应为 true、false 或 all', 'must be true, false or all'))
-  @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))
   active?: 'true' | 'false' | 'all';
 }

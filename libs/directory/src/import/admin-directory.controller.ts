@@ -1,11 +1,13 @@
 import { Controller, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { bilingual, LocalizedException } from '@weiquan/core';
+import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { Roles } from '@weiquan/identity';
-import { DirectoryImportService, ImportReport } from './directory-import.service';
+import { ImportReportDto } from '../dto/import-report.dto';
+import { DirectoryImportService } from './directory-import.service';
 
 const t = bilingual;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -18,7 +20,7 @@ export class ImportQuery {
 
   @ApiPropertyOptional({ description: '只检查，不写入 / check only' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean(t('应为 true 或 false', 'must be true or false'))
   dryRun?: boolean;
 }
@@ -34,10 +36,18 @@ export class AdminDirectoryController {
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary', description: 'CSV 或 JSON' } } } })
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV 或 JSON' } } } })
   @ApiOperation({ summary: '导入服务站名单（CSV 或 JSON），全部成功或全部不导入 / import the station list; 422 lists every bad row with its line' })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 2 } }))
-  async import(@Query() q: ImportQuery, @UploadedFile() file?: { originalname: string; buffer: Buffer }): Promise<ImportReport> {
+  @ApiOkResponse({ type: ImportReportDto })
+  @ApiErrors({
+    400: `${ERRORS.validation}；或没有上传文件 / or no file uploaded`,
+    401: ERRORS.unauthenticated,
+    403: ERRORS.forbidden,
+    413: '文件超过 5 MB / the file is over 5 MB',
+    422: '名单有问题，目录未作任何改动：details 逐行列出（field 为 "line N 列名"）/ refused, nothing changed: details lists each problem with its line',
+  })
+  async import(@Query() q: ImportQuery, @UploadedFile() file?: { originalname: string; buffer: Buffer }): Promise<ImportReportDto> {
     if (!file) throw new LocalizedException(400, { zh: '请上传名单文件（字段名 file）', en: 'upload the list as the "file" field' });
     const report = await this.imports.importStations({ text: file.buffer.toString('utf8'), fileName: file.originalname, mode: q.mode ?? 'replace', dryRun: q.dryRun });
     if (!report.accepted) {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfig, LocalizedException } from '@weiquan/core';
+import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import type { Request, Response } from 'express';
 import { LoginDto, LoginResponseDto, PrincipalDto } from '../dto/auth.dto';
 import type { StaffPrincipal } from '../roles';
@@ -28,7 +29,12 @@ export class AuthController {
       ' / 401: wrong username or password (the same answer for an unknown username), or the account is disabled; 429 with Retry-After: the account is locked after repeated failures, or too many attempts from this client.',
   })
   @ApiOkResponse({ type: LoginResponseDto })
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginAnswer> {
+  @ApiErrors({
+    400: ERRORS.validation,
+    401: '用户名或密码错误（未知用户名答复相同），或账户已停用 / wrong username or password (the same for an unknown username), or the account is disabled',
+    429: '账户因连续失败被锁定，或本客户端尝试过于频繁（带 Retry-After）/ the account is locked after failed logins, or too many attempts from this client (with Retry-After)',
+  })
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     const answer = await retryAfter(res, this.auth.login(dto.username, dto.password, req.ip ?? req.socket.remoteAddress ?? 'unknown'));
     this.dashboardCookie(answer, req, res);
     return answer;
@@ -39,7 +45,8 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: '当前登录的工作人员及其单位 / the signed-in staff member and unit' })
   @ApiOkResponse({ type: PrincipalDto })
-  me(@CurrentStaff() staff: StaffPrincipal): StaffPrincipal {
+  @ApiErrors({ 401: ERRORS.unauthenticated })
+  me(@CurrentStaff() staff: StaffPrincipal): PrincipalDto {
     return staff;
   }
 
@@ -49,7 +56,8 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: '用有效令牌换取新令牌 / a new token for a valid one' })
   @ApiOkResponse({ type: LoginResponseDto })
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginAnswer> {
+  @ApiErrors({ 401: ERRORS.unauthenticated })
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     const answer = await this.auth.refresh(tokenFromHeaders(req.headers));
     this.dashboardCookie(answer, req, res);
     return answer;

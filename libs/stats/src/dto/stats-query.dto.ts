@@ -6,7 +6,7 @@ import { SERIES_METRICS } from '../metrics';
 import { CHANNELS } from '../rollup.rules';
 
 const t = bilingual;
-const Bool = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+const Bool = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The filters every /stats endpoint takes. */

@@ -9,9 +9,9 @@ import { CASE_STATUSES } from '../../case-status';
 const t = bilingual;
 
 /** Query strings arrive as text: "true"/"false" become booleans, anything else stays and is refused. */
-const Bool = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));
+const Bool = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 /** `status=assigned,accepted` or `status=assigned&status=accepted`. */
-const List = () => Transform(({ value }) => (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value));
+const List = () => Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value));
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ description: '状态，可多选（逗号分隔）/ statuses, comma-separated', example: 'assigned,accepted' })
