@@ -4,7 +4,7 @@
 // assigned exactly once (one assignment event each; unit loads equal to a recount).
 // It runs its own PostgreSQL (initdb in a temporary folder) and its own redis-server, so the faults
 // touch nothing else on the machine.   --complaints N (default 5000)  --rate R per s (default 250)
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -49,7 +49,10 @@ for (const n of profile.nodes) {
   const seen = new Set();
   for (let id = n.id; id !== undefined; id = parent.get(id)) {
     const k = label(byId.get(id));
-    if (!seen.has(k)) incl.set(k, (incl.get(k) ?? 0) + d), seen.add(k);
+    if (!seen.has(k)) {
+      incl.set(k, (incl.get(k) ?? 0) + d);
+      seen.add(k);
+    }
   }
 }
 const show = (title, m) => {

@@ -21,8 +21,8 @@ describe('staff case access', () => {
     kit = await CaseKit.start();
     c = await kit.assigned({ consumer: { name: '王小明', phone: '13812348000', address: '东昌府区古楼街道光岳路 12 号', idNumber: '11010519491231002X' } });
     expect(c.assigneeType).toBe('station');
-    const [{ area_code: area }] = await kit.q(`select area_code from station where code = $1`, [c.assigneeCode]);
-    const [{ code: other }] = await kit.q(`select code from station where active and area_code = $1 and code <> $2 order by code limit 1`, [area, c.assigneeCode]);
+    const [{ area_code: area }] = await kit.q<{ area_code: string }>(`select area_code from station where code = $1`, [c.assigneeCode]);
+    const [{ code: other }] = await kit.q<{ code: string }>(`select code from station where active and area_code = $1 and code <> $2 order by code limit 1`, [area, c.assigneeCode]);
     handler = await kit.handlerOf(c);
     stationAdmin = await kit.staff('station-admin', c.assigneeCode);
     otherStation = await kit.staff('station-staff', other);

@@ -81,7 +81,7 @@ describe('case clocks', () => {
       expect(first.reminders).toBeGreaterThanOrEqual(1);
       expect(second).toEqual({ reminders: 0, overdue: 0 });
       const events = await kit.q(`select type, actor_type, unit_code, public, note, data from case_event where case_id = $1 and type in ('overdue', 'reminder')`, [old.id]);
-      const [{ area_code: area }] = await kit.q(`select area_code from station where code = $1`, [old.assigneeCode]);
+      const [{ area_code: area }] = await kit.q<{ area_code: string }>(`select area_code from station where code = $1`, [old.assigneeCode]);
       expect(events).toEqual([
         { type: 'overdue', actor_type: 'system', unit_code: old.assigneeCode, public: false, note: expect.stringContaining('2026-10-15'), data: { dueOn: '2026-10-15', oversight: `MR-${area}` } },
       ]);

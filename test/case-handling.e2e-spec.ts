@@ -184,7 +184,7 @@ describe('staff case handling', () => {
     expect(r).toMatchObject({ track: 'report', assigneeType: 'regulator', assigneeCode: 'MR-371502' });
     const officer = await kit.handlerOf(r);
     const cal = await kit.api.app.get(CalendarService).overrides();
-    const [{ received_on: receivedOn }] = await kit.q(`select received_on from cases where id = $1`, [r.id]);
+    const [{ received_on: receivedOn }] = await kit.q<{ received_on: string }>(`select received_on from cases where id = $1`, [r.id]);
 
     let d = await officer.detail(r.id);
     expect(d.allowedActions).toEqual(['accept', 'hand-back', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'note']);
@@ -415,7 +415,7 @@ describe('staff case handling', () => {
   it('of two simultaneous actions on one case, one applies and the other is told what is allowed now', async () => {
     const c = await kit.assigned();
     const staff = await kit.handlerOf(c);
-    const [{ open_cases: before }] = await kit.q(`select open_cases from unit_load where unit_code = $1`, [c.assigneeCode]);
+    const [{ open_cases: before }] = await kit.q<{ open_cases: number }>(`select open_cases from unit_load where unit_code = $1`, [c.assigneeCode]);
     const answers = await Promise.all([
       staff.act(c.id, { action: 'refuse', reasonCode: '1' }),
       staff.act(c.id, { action: 'refuse', reasonCode: '2' }),

@@ -28,7 +28,12 @@ let phoneCounter = 0;
 /** A fresh phone number each time, so positive submissions are never linked as duplicates. */
 const nextPhone = () => `1380013${String(++phoneCounter).padStart(4, '0')}`;
 
-type Body = Record<string, any>;
+/** A submission as these tests build it: any field may be replaced, added or removed. */
+interface Body {
+  [field: string]: unknown;
+  consumer: { name: string; phone: string; [field: string]: unknown };
+  respondent: { name: string; address: string; areaCode: string; [field: string]: unknown };
+}
 
 function valid(): Body {
   return {
@@ -47,7 +52,7 @@ function valid(): Body {
 function withValue(path: string, value: unknown): Body {
   const body = valid();
   const keys = path.split('.');
-  const parent = keys.slice(0, -1).reduce((o, k) => o[k], body);
+  const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((o, k) => o[k] as Record<string, unknown>, body);
   const last = keys[keys.length - 1];
   if (value === undefined) delete parent[last];
   else parent[last] = value;

@@ -262,7 +262,7 @@ describe('npm start (scripts/start.mjs)', () => {
       // The worker is killed: the API keeps answering throughout, and the worker comes back.
       process.kill(workerPid, 'SIGKILL');
       const until = Date.now() + 15_000;
-      let restarted: RegExpMatchArray | null = null;
+      let restarted: RegExpMatchArray | null;
       while (!(restarted = output.match(/worker 已重启 \/ restarted \(pid (\d+)\)/)) && Date.now() < until) {
         expect((await fetch(`${base}/health/live`)).status).toBe(200);
         await new Promise((r) => setTimeout(r, 200));

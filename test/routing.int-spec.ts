@@ -1,4 +1,4 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from '../apps/cli/src/cli.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -8,7 +8,6 @@ import { DirectorySeeder } from '@weiquan/directory';
 import { CasesHeldError, RoutingService } from '@weiquan/routing';
 import { Client } from 'pg';
 import { SCHEMA } from '@weiquan/schema';
-import { Module } from '@nestjs/common';
 import { createTestEnv, deleteRedisKeys, TestEnv } from './support/test-env';
 
 /** Intake without HTTP: the same services the API uses. */

@@ -48,7 +48,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
     await api?.close();
   });
 
-  const q = <T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> => api.t.dataSource.query(sql, params);
+  const q = <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => api.t.dataSource.query(sql, params);
 
   it(`after a randomised workload (seed ${SEED})`, async () => {
     const intake = api.app.get(IntakeService);
@@ -57,7 +57,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
     const consumer = api.app.get(ConsumerCaseService);
     const rollups = api.app.get(RollupService);
     const regulators = new Map<string, { kind: 'market' | 'sector'; level: 'city' | 'county' | 'province'; areaCode: string | null }>(
-      (await q(`select code, kind, level, area_code from regulator`)).map((r) => [r.code, { kind: r.kind, level: r.level, areaCode: r.area_code }]),
+      (await q<{ code: string; kind: 'market' | 'sector'; level: 'city' | 'county' | 'province'; area_code: string | null }>(`select code, kind, level, area_code from regulator`)).map((r) => [r.code, { kind: r.kind, level: r.level, areaCode: r.area_code }]),
     );
     const principal = (type: string, code: string): StaffPrincipal => {
       const r = regulators.get(code);
@@ -105,7 +105,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
     };
     /** One random step on every open case, as its handler or its consumer would take it. */
     const actOnSome = async () => {
-      const open = await q(
+      const open = await q<{ id: string; tracking_no: string; track: 'complaint' | 'report'; status: string; assignee_type: string; assignee_code: string }>(
         `select id::text as id, tracking_no, track, status, assignee_type, assignee_code from cases
           where status not in ('withdrawn', 'refused', 'transferred', 'duplicate', 'received') order by id`,
       );
@@ -179,10 +179,10 @@ describe('statistics: rebuild from the history equals what was maintained increm
     )).rows;
     await fileSome(3);
     await rollups.applyPending(100, 1000);
-    const [wm] = await q(`select last_event_id::text as id from stat_watermark`);
+    const [wm] = await q<{ id: string }>(`select last_event_id::text as id from stat_watermark`);
     expect(BigInt(wm.id)).toBeGreaterThan(BigInt(lateId));
     expect((await q(`select event_id::text as id from stat_gap`)).map((g) => g.id)).toContain(lateId);
-    const followUps = async () => Number((await q(`select coalesce(sum(follow_ups), 0)::int as n from stat_area_month where area_code = '*' and category_code = '*'`))[0].n);
+    const followUps = async () => Number((await q<{ n: number }>(`select coalesce(sum(follow_ups), 0)::int as n from stat_area_month where area_code = '*' and category_code = '*'`))[0].n);
     const before = await followUps();
     await late.query('commit');
     await late.end();
@@ -224,12 +224,12 @@ describe('statistics: rebuild from the history equals what was maintained increm
     const rebuilt = await rollups.rebuild(500, new Date(), 300);
     expect(rebuilt.events).toBe(events);
     for (const t of TABLES) {
-      const [{ n }] = await q(`select count(*)::int as n from ${t}`);
-      const [{ d }] = await q(`select count(*)::int as d from ((table ${t} except all table cmp_${t}) union all (table cmp_${t} except all table ${t})) x`);
+      const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from ${t}`);
+      const [{ d }] = await q<{ d: number }>(`select count(*)::int as d from ((table ${t} except all table cmp_${t}) union all (table cmp_${t} except all table ${t})) x`);
       expect({ table: t, rows: n > 0, differences: d }).toEqual({ table: t, rows: true, differences: 0 });
     }
-    const [after] = await q(`select last_event_id::text as id from stat_watermark`);
-    const [{ max }] = await q(`select max(id)::text as max from case_event`);
+    const [after] = await q<{ id: string }>(`select last_event_id::text as id from stat_watermark`);
+    const [{ max }] = await q<{ max: string }>(`select max(id)::text as max from case_event`);
     expect(after.id).toBe(max);
 
     // Overdue moves with the calendar. On later days the counts read agree with the cases, before
@@ -238,14 +238,14 @@ describe('statistics: rebuild from the history equals what was maintained increm
     const OPEN = `status not in ('closed', 'withdrawn', 'refused', 'transferred', 'duplicate')`;
     type OpenFilter = AreaSlice & { units: string[] | null; byUnit: boolean };
     const cityWide: OpenFilter = { units: null, area: null, category: null, track: null, channel: null, prepaid: null, byUnit: false };
-    const [busiest] = await q(`select respondent_area_code as area, category_code as category from cases where ${OPEN} group by 1, 2 order by count(*) desc limit 1`);
-    const someUnits = (await q(`select distinct assignee_code as code from cases where ${OPEN} and assignee_code is not null order by 1 limit 3`)).map((r) => r.code);
+    const [busiest] = await q<{ area: string; category: string }>(`select respondent_area_code as area, category_code as category from cases where ${OPEN} group by 1, 2 order by count(*) desc limit 1`);
+    const someUnits = (await q<{ code: string }>(`select distinct assignee_code as code from cases where ${OPEN} and assignee_code is not null order by 1 limit 3`)).map((r) => r.code);
     const reads: [string, OpenFilter, string][] = [
       ['city', cityWide, 'true'],
       ['one area', { ...cityWide, area: busiest.area }, `respondent_area_code = '${busiest.area}'`],
       ['one area and category, complaints', { ...cityWide, area: busiest.area, category: busiest.category, track: 'complaint' },
         `respondent_area_code = '${busiest.area}' and category_code = '${busiest.category}' and track = 'complaint'`],
-      ['three units, one category', { ...cityWide, units: someUnits, category: busiest.category, byUnit: true }, `assignee_code = any('{${someUnits}}') and category_code = '${busiest.category}'`],
+      ['three units, one category', { ...cityWide, units: someUnits, category: busiest.category, byUnit: true }, `assignee_code = any('{${someUnits.join(',')}}') and category_code = '${busiest.category}'`],
     ];
     const expectOpenAgrees = async (day: string) => {
       for (const [name, filter, where] of reads) {

@@ -310,8 +310,8 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     expect(Object.keys(rows[0])).toEqual(['起始日', '截止日', '类别代码', '名称', '收到', '受理', '不予受理', '调解成功', '终止调解', '办结', '撤回', '按时受理率', '调解成功率',
       '挽回经济损失（元）', '平均办理工作日', '满意率', '回访率', '举报立案', '举报不予立案', '举报人按时告知率']);
     const json = (await ok(analyst, `/stats/hotspots?by=category&from=${from}&to=${today}`)).items;
-    const cell = (v: unknown) => (v === null ? '' : String(v));
-    expect(rows).toEqual(json.map((i: Record<string, unknown>) => ({
+    const cell = (v: string | number | null) => (v === null ? '' : String(v));
+    expect(rows).toEqual(json.map((i: Record<string, string | number | null>) => ({
       起始日: from, 截止日: today, 类别代码: i.code, 名称: i.name, 收到: cell(i.received), 受理: cell(i.accepted), 不予受理: cell(i.refused), 调解成功: cell(i.resolved),
       终止调解: cell(i.terminated), 办结: cell(i.closed), 撤回: cell(i.withdrawn), 按时受理率: cell(i.onTimeAcceptanceRate), 调解成功率: cell(i.mediationSuccessRate),
       '挽回经济损失（元）': cell(i.recovered), 平均办理工作日: cell(i.averageHandlingWorkingDays), 满意率: cell(i.satisfactionRate), 回访率: cell(i.followUpRate),

@@ -139,7 +139,7 @@ describe('regulator dashboard (chromium)', () => {
     expect(await page.getByTestId('filter-area').count()).toBe(1);
     // Each segmented control is its own radio group (a test build once named them all "test-id", and
     // a click on one then went unheard).
-    const groups = (await page.evaluate(`[...document.querySelectorAll('.ant-segmented')].map((s) => s.querySelector('input').name)`)) as string[];
+    const groups = await page.evaluate<string[]>(`[...document.querySelectorAll('.ant-segmented')].map((s) => s.querySelector('input').name)`);
     expect(groups.length).toBeGreaterThan(1);
     expect(new Set(groups).size).toBe(groups.length);
     await page.getByTestId('filter-track').getByText('投诉').click();
@@ -154,7 +154,7 @@ describe('regulator dashboard (chromium)', () => {
     // CSV by month: a UTF-8 file with the Chinese header row and this month's figures.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     expect(csv.suggestedFilename()).toMatch(/^stats-month-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.csv$/);
-    const text = readFileSync((await csv.path())!, 'utf8');
+    const text = readFileSync(await csv.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1).split(/\r?\n/)[0]).toBe(
       '起始日,截止日,月份,名称,收到,受理,不予受理,调解成功,终止调解,办结,撤回,按时受理率,调解成功率,挽回经济损失（元）,平均办理工作日,满意率,回访率,举报立案,举报不予立案,举报人按时告知率',
@@ -169,7 +169,7 @@ describe('regulator dashboard (chromium)', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '按单位' }).click();
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/^stats-unit-.*\.xlsx$/);
-    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
+    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
 
     await page.evaluate('window.scrollTo(0, 0)');
     await sys.shot(page, 'dashboard-desktop');

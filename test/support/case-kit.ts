@@ -2,7 +2,7 @@ import { AccountsService, StaffRole } from '@weiquan/identity';
 import { RoutingService } from '@weiquan/routing';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
-import { daysAgo, shanghaiDay } from './fixtures';
+import { daysAgo } from './fixtures';
 import { startTestApi, TestApi } from './test-api';
 
 /**
@@ -109,7 +109,7 @@ export class CaseKit {
     return this.api.close();
   }
 
-  q<T = Record<string, any>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  q<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     return this.api.t.dataSource.query(sql, params);
   }
 
@@ -150,10 +150,13 @@ export class CaseKit {
 
   /** Routes round `round` of the case now (what the worker does) and answers where it went. */
   async route(trackingNo: string, accessCode = '', round = 0): Promise<Routed> {
-    const [{ id }] = await this.q(`select id::text as id from cases where tracking_no = $1`, [trackingNo]);
+    const [{ id }] = await this.q<{ id: string }>(`select id::text as id from cases where tracking_no = $1`, [trackingNo]);
     const [outcome] = await this.api.app.get(RoutingService).routeMany([{ caseId: id, round }]);
     if (outcome?.state !== 'assigned') throw new Error(`routing ${trackingNo} round ${round}: ${JSON.stringify(outcome)}`);
-    const [row] = await this.q(`select track, assignee_type, assignee_code from cases where id = $1`, [id]);
+    const [row] = await this.q<{ track: 'complaint' | 'report'; assignee_type: 'station' | 'regulator'; assignee_code: string }>(
+      `select track, assignee_type, assignee_code from cases where id = $1`,
+      [id],
+    );
     return { id, trackingNo, accessCode, track: row.track, assigneeType: row.assignee_type, assigneeCode: row.assignee_code };
   }
 

@@ -20,7 +20,10 @@ export function serveWeb(app: NestExpressApplication, webDistDir: string): void 
   app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
   // API calls never look on disk: the static handler would stat a file for every request.
   const files = express.static(dir, { index: false, maxAge: 0 });
-  app.use((req: Request, res: Response, next: NextFunction) => (NOT_PAGES.test(req.path) ? next() : files(req, res, next)));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (NOT_PAGES.test(req.path)) next();
+    else files(req, res, next);
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_PAGES.test(req.path) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
