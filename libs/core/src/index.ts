@@ -3,7 +3,6 @@ export * from './config/config.module';
 export * from './config/load-config';
 export * from './database/data-source.options';
 export * from './database/database.module';
-export * from './database/snake-naming.strategy';
 export * from './health/health.indicators';
 export * from './health/worker-heartbeat';
 export * from './http/problem.filter';

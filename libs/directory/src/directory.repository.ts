@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
-import type { AreaKind } from './entities/area.entity';
-import type { CategoryGroup } from './entities/category.entity';
-import type { RegulatorKind, RegulatorLevel } from './entities/regulator.entity';
-import type { StationType } from './entities/station.entity';
+import type { AreaKind, CategoryGroup, RegulatorKind, RegulatorLevel, StationType } from './directory.types';
 import type { DirectoryReference, NewVenue, StationRecord } from './import/station-import.types';
 
 export interface AreaRow { code: string; name: string; kind: AreaKind; lat: number | null; lng: number | null }

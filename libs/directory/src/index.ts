@@ -1,21 +1,11 @@
 export * from './directory.module';
 export * from './directory.repository';
 export * from './directory.service';
-export * from './entities/area.entity';
-export * from './entities/category.entity';
-export * from './entities/regulator.entity';
-export * from './entities/station.entity';
-export * from './entities/venue.entity';
+export * from './directory.types';
 export * from './import/directory-import.service';
 export * from './import/station-import.types';
 export * from './seed/directory-seeder';
 export * from './seed/seed-files';
-import { Area } from './entities/area.entity';
-import { Category } from './entities/category.entity';
-import { Regulator } from './entities/regulator.entity';
-import { Station, StationCategory } from './entities/station.entity';
-import { Venue } from './entities/venue.entity';
 import { Directory1763700000000 } from './migrations/1763700000000-directory';
 
-export const DIRECTORY_ENTITIES = [Area, Regulator, Category, Venue, Station, StationCategory];
 export const DIRECTORY_MIGRATIONS = [Directory1763700000000];

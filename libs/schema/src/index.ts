@@ -3,17 +3,16 @@ import { Outbox1763700000100 } from '@weiquan/core';
 import { Calendar1763700000200 } from '@weiquan/calendar';
 import { CaseHandling1763700000900, Cases1763700000300 } from '@weiquan/cases';
 import { Disclosure1763700001100, Intake1763700000400, MatterClaim1763700000500 } from '@weiquan/complaints';
-import { DIRECTORY_ENTITIES, DIRECTORY_MIGRATIONS } from '@weiquan/directory';
+import { DIRECTORY_MIGRATIONS } from '@weiquan/directory';
 import { Routing1763700000600 } from '@weiquan/routing';
 import { Identity1763700000700 } from '@weiquan/identity';
 import { Notifications1763700000800 } from '@weiquan/notifications';
 import { Stats1763700001000, StatsOpenByUnit1763700001200, StatsPeriodIndexes1763700001300 } from '@weiquan/stats';
 
 /**
- * Every domain's entities and migrations, in the order the migrations must run. Each new domain
- * library adds its lists here.
+ * Every domain's migrations, in the order they must run. Each new domain library adds its list
+ * here. No entities: every query is SQL through Sql, so TypeORM only runs the migrations.
  */
 export const SCHEMA: SchemaParts = {
-  entities: [...DIRECTORY_ENTITIES],
   migrations: [...DIRECTORY_MIGRATIONS, Outbox1763700000100, Calendar1763700000200, Cases1763700000300, Intake1763700000400, MatterClaim1763700000500, Routing1763700000600, Identity1763700000700, Notifications1763700000800, CaseHandling1763700000900, Stats1763700001000, Disclosure1763700001100, StatsOpenByUnit1763700001200, StatsPeriodIndexes1763700001300],
 };

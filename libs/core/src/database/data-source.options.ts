@@ -1,19 +1,15 @@
 import './pg-types';
-import { DataSourceOptions, MixedList } from 'typeorm';
-import { AppConfig } from '../config/app-config';
-import { SnakeNamingStrategy } from './snake-naming.strategy';
-
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-type ClassList = MixedList<Function | string>;
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/app-config';
 
 export interface SchemaParts {
-  entities: ClassList;
-  migrations: ClassList;
+  /** Migration classes, in the order they run. */
+  migrations: NonNullable<DataSourceOptions['migrations']>;
 }
 
 /**
- * The one place connection options are decided. Migrations only: the schema is never synchronised
- * from entities, so what runs in production is exactly what the migrations say.
+ * The one place connection options are decided. Migrations only: there are no entities (every
+ * query is SQL), so what runs in production is exactly what the migrations say.
  */
 export function dataSourceOptions(
   database: AppConfig['database'],
@@ -24,13 +20,11 @@ export function dataSourceOptions(
     type: 'postgres',
     url: database.url,
     ssl: database.ssl ? { rejectUnauthorized: true } : false,
-    entities: schema.entities,
     migrations: schema.migrations,
     migrationsTableName: 'schema_migration',
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    namingStrategy: new SnakeNamingStrategy(),
     applicationName,
     extra: {
       max: database.poolSize,

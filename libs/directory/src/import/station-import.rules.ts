@@ -1,4 +1,4 @@
-import { STATION_TYPES, StationType } from '../entities/station.entity';
+import { STATION_TYPES, StationType } from '../directory.types';
 import { DirectoryReference, ImportPlan, ImportProblem, NewVenue, RawStationRow, StationRecord } from './station-import.types';
 
 /**

@@ -1,4 +1,4 @@
-import type { StationType } from '../entities/station.entity';
+import type { StationType } from '../directory.types';
 
 /** One record of the bureau's file, as read, with the line it starts on. */
 export interface RawStationRow {

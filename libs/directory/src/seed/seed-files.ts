@@ -1,8 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { AREA_KINDS } from '../entities/area.entity';
-import { STATION_TYPES } from '../entities/station.entity';
+import { AREA_KINDS, STATION_TYPES } from '../directory.types';
 import type { SeedArea, SeedCategory, SeedRegulator, SeedVenue } from '../directory.repository';
 
 /** The seeds/ folder: found by walking up from here, so it works from source and from dist/. */
