@@ -1,6 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import openapiTS, { astToString } from 'openapi-typescript';
-import type { OpenAPI3 } from 'openapi-typescript';
+import { Worker } from 'node:worker_threads';
 
 /**
  * The web app's API types, generated from the OpenAPI document by `npm run api:types`
@@ -19,8 +18,28 @@ const HEADER = `/**
 
 `;
 
-export async function openApiTypes(document: OpenAPIObject): Promise<string> {
-  // openapi-typescript may annotate what it reads; it gets its own copy.
-  const nodes = await openapiTS(structuredClone(document) as unknown as OpenAPI3, { alphabetize: true, silent: true });
-  return HEADER + astToString(nodes);
+/**
+ * openapi-typescript's API, run in a worker thread: it requires an ES module (parse-json), which
+ * Node's own loader can (Node ≥ 20.19) and Jest's module registry cannot before Node 24.9. The
+ * worker gets a copy of the document and answers the text; nothing touches the disk.
+ */
+const GENERATE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { default: openapiTS, astToString } = require(workerData.module);
+openapiTS(workerData.document, { alphabetize: true, silent: true }).then(
+  (nodes) => parentPort.postMessage({ text: astToString(nodes) }),
+  (err) => parentPort.postMessage({ error: err instanceof Error ? err.stack : String(err) }),
+);
+`;
+
+export function openApiTypes(document: OpenAPIObject): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(GENERATE, { eval: true, workerData: { document, module: require.resolve('openapi-typescript') } });
+    worker.once('message', (answer: { text?: string; error?: string }) => {
+      if (answer.text !== undefined) resolve(HEADER + answer.text);
+      else reject(new Error(`openapi-typescript failed: ${answer.error}`));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
 }

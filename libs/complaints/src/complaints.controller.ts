@@ -3,7 +3,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { languageOf, LocalizedException } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
@@ -129,7 +129,6 @@ export class ComplaintsController {
   @SkipThrottle({ intake: true })
   @ApiHeader(ACCESS_CODE)
   @ApiOperation({ summary: '下载附件 / download an attachment' })
-  @ApiProduces(...ALLOWED_MIME)
   @ApiOkResponse({
     description: '文件本身（Content-Disposition: attachment）/ the file itself',
     content: Object.fromEntries(ALLOWED_MIME.map((mime) => [mime, { schema: { type: 'string', format: 'binary' } }])),

@@ -1051,7 +1051,10 @@ export interface components {
              * @example lisi@example.com
              */
             email?: string;
-            /** @description 公民身份号码 (GB 11643) / resident ID number */
+            /**
+             * @description 公民身份号码 (GB 11643)，校验码须正确 / resident ID number with a correct check character
+             * @example 371502199003071230
+             */
             idNumber?: string;
             /** @example 张三 */
             name: string;
@@ -1545,8 +1548,8 @@ export interface components {
              */
             areaCode: string;
             /**
-             * @description 统一社会信用代码 (GB 32100)
-             * @example 91371500MA3C8X2Q1K
+             * @description 统一社会信用代码 (GB 32100)，校验码须正确 / with a correct check character
+             * @example 91371500MA3C8X2Q16
              */
             creditCode?: string;
             /** @example 36.45 */
@@ -3099,11 +3102,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["ErrorDto"];
-                    "image/gif": components["schemas"]["ErrorDto"];
-                    "image/jpeg": components["schemas"]["ErrorDto"];
-                    "image/png": components["schemas"]["ErrorDto"];
-                    "image/webp": components["schemas"]["ErrorDto"];
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
             /** @description 请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After) */
@@ -3112,11 +3111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": components["schemas"]["RetryLaterErrorDto"];
-                    "image/gif": components["schemas"]["RetryLaterErrorDto"];
-                    "image/jpeg": components["schemas"]["RetryLaterErrorDto"];
-                    "image/png": components["schemas"]["RetryLaterErrorDto"];
-                    "image/webp": components["schemas"]["RetryLaterErrorDto"];
+                    "application/json": components["schemas"]["RetryLaterErrorDto"];
                 };
             };
         };

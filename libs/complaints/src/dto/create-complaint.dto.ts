@@ -45,7 +45,7 @@ export class ConsumerDto {
   @Length(1, 200, t('地址最多 200 个字', 'must be at most 200 characters'))
   address?: string;
 
-  @ApiPropertyOptional({ description: '公民身份号码 (GB 11643) / resident ID number' })
+  @ApiPropertyOptional({ example: '371502199003071230', description: '公民身份号码 (GB 11643)，校验码须正确 / resident ID number with a correct check character' })
   @IsOptional()
   @IsString(t('身份证号应为文本', 'must be text'))
   @Satisfies((v) => typeof v === 'string' && isValidIdNumber(v), '身份证号码无效（位数、出生日期或校验码不正确）', 'is not a valid ID number (length, birth date or check digit)', 'isIdNumber')
@@ -68,7 +68,7 @@ export class RespondentDto {
   @Trim()
   name: string;
 
-  @ApiPropertyOptional({ example: '91371500MA3C8X2Q1K', description: '统一社会信用代码 (GB 32100)' })
+  @ApiPropertyOptional({ example: '91371500MA3C8X2Q16', description: '统一社会信用代码 (GB 32100)，校验码须正确 / with a correct check character' })
   @IsOptional()
   @IsString(t('信用代码应为文本', 'must be text'))
   @Satisfies((v) => typeof v === 'string' && isValidUscc(v.toUpperCase()), '统一社会信用代码无效（应为 18 位且校验码正确）', 'is not a valid unified social credit code (18 characters with a correct check character)', 'isUscc')

@@ -20,7 +20,7 @@ export class CaseListQuery extends PageQuery {
   @IsIn(CASE_STATUSES, { each: true, ...t(`状态应为：${CASE_STATUSES.join('、')}`, `each status must be one of ${CASE_STATUSES.join(', ')}`) })
   status?: string[];
 
-  @ApiPropertyOptional({ example: 'FOOD-CATERING' })
+  @ApiPropertyOptional({ example: 'catering' })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))
   @MaxLength(40, t('最多 40 个字符', 'at most 40 characters'))
