@@ -1,5 +1,6 @@
 import { AccountsService, TokenService } from '@weiquan/identity';
-import { startTestApi, TestApi } from './support/test-api';
+import type { TestApi } from './support/test-api';
+import { startTestApi } from './support/test-api';
 
 /** The administrators' upload of the bureau's station list: the CLI's all-or-nothing import over HTTP. */
 describe('POST /api/v1/admin/directory/import', () => {

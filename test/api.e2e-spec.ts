@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
-import { startTestApi, TestApi } from './support/test-api';
+import type request from 'supertest';
+import type { TestApi } from './support/test-api';
+import { startTestApi } from './support/test-api';
 
 const seeds = (file: string) => JSON.parse(readFileSync(join(__dirname, '..', 'seeds', file), 'utf8'));
 

@@ -1,4 +1,5 @@
-import { CaseKit, Routed, Staff } from './support/case-kit';
+import type { Routed, Staff } from './support/case-kit';
+import { CaseKit } from './support/case-kit';
 
 /** Who sees which case and what of it (docs/ARCHITECTURE.md, invariant 7), and the audit trail the database keeps. */
 describe('staff case access', () => {

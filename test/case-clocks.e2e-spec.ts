@@ -1,7 +1,10 @@
-import { addWorkingDays, CalendarService, IsoDate } from '@weiquan/calendar';
+import type { IsoDate } from '@weiquan/calendar';
+import { addWorkingDays, CalendarService } from '@weiquan/calendar';
 import { ClocksService } from '@weiquan/cases';
-import { CreateComplaintDto, IntakeService } from '@weiquan/complaints';
-import { at, CaseKit, Routed, shanghaiDay, Staff } from './support/case-kit';
+import type { CreateComplaintDto } from '@weiquan/complaints';
+import { IntakeService } from '@weiquan/complaints';
+import type { Routed, Staff } from './support/case-kit';
+import { at, CaseKit, shanghaiDay } from './support/case-kit';
 
 /** The statutory clocks as staff and consumers see them: working days, overdue, and years entered later. */
 describe('case clocks', () => {

@@ -1,8 +1,9 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DirectoryImportService, DirectorySeeder } from '@weiquan/directory';
 import { CliModule } from '../apps/cli/src/cli.module';
-import { createTestEnv, TestEnv } from './support/test-env';
+import type { TestEnv } from './support/test-env';
+import { createTestEnv } from './support/test-env';
 
 /** The bureau's list replaces the sample directory: all of it or none of it. */
 describe('directory import (PostgreSQL)', () => {

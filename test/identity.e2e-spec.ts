@@ -1,9 +1,11 @@
 import { RedisClient } from '@weiquan/core';
-import { AccountsService, DEMO_ACCOUNTS_FILE, DemoAccountEntry, DemoAccounts, StaffRole } from '@weiquan/identity';
+import type { DemoAccountEntry, StaffRole } from '@weiquan/identity';
+import { AccountsService, DEMO_ACCOUNTS_FILE, DemoAccounts } from '@weiquan/identity';
 import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestApi, TestApi } from './support/test-api';
+import type { TestApi } from './support/test-api';
+import { startTestApi } from './support/test-api';
 
 type Http = TestApi['http'];
 

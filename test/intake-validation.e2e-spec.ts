@@ -1,10 +1,11 @@
 import { normaliseTrackingNo } from '@weiquan/cases';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import request from 'supertest';
-import { startTestApi, TestApi } from './support/test-api';
+import type request from 'supertest';
+import type { TestApi } from './support/test-api';
+import { startTestApi } from './support/test-api';
 import { uscc } from './support/fixtures';
-import { TestEnv } from './support/test-env';
+import type { TestEnv } from './support/test-env';
 
 /**
  * Submitting a complaint through HTTP as a browser does: one good submission, then every way a

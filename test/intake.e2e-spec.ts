@@ -1,9 +1,10 @@
 import { AccountsService, TokenService } from '@weiquan/identity';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { IntakeService } from '@weiquan/complaints';
-import request from 'supertest';
-import { startTestApi, TestApi } from './support/test-api';
-import { TestEnv } from './support/test-env';
+import type request from 'supertest';
+import type { TestApi } from './support/test-api';
+import { startTestApi } from './support/test-api';
+import type { TestEnv } from './support/test-env';
 
 /** A consumer files, follows, withdraws, adds to and rates a complaint, through HTTP. */
 describe('complaint intake and the consumer endpoints', () => {

@@ -1,10 +1,12 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestEnv, deleteRedisKeys, TestEnv } from './support/test-env';
+import type { TestEnv } from './support/test-env';
+import { createTestEnv, deleteRedisKeys } from './support/test-env';
 
 /**
  * The built processes as an operator runs them: the start command end to end (embedded PostgreSQL,

@@ -1,9 +1,11 @@
 import { CaseHandlingService } from '@weiquan/cases/handling/case-handling.service';
 import { ConsumerCaseService } from '@weiquan/complaints/consumer/consumer-case.service';
-import { CreateComplaintDto, IntakeService } from '@weiquan/complaints';
+import type { CreateComplaintDto } from '@weiquan/complaints';
+import { IntakeService } from '@weiquan/complaints';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { RoutingService } from '@weiquan/routing';
-import { AreaSlice, OpenRepository, RollupService } from '@weiquan/stats';
+import type { AreaSlice } from '@weiquan/stats';
+import { OpenRepository, RollupService } from '@weiquan/stats';
 import { NestFactory } from '@nestjs/core';
 import { JobQueue } from '@weiquan/core';
 import { Client } from 'pg';
@@ -11,7 +13,8 @@ import { runCommand } from '../apps/cli/src/commands';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { deleteRedisKeys } from './support/test-env';
 import { shanghaiDay } from './support/fixtures';
-import { startTestApi, TestApi } from './support/test-api';
+import type { TestApi } from './support/test-api';
+import { startTestApi } from './support/test-api';
 
 /**
  * The rollups maintained incrementally, batch by batch while cases change (and with an event that

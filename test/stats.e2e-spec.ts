@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { CalendarService, workingDaysBetween } from '@weiquan/calendar';
 import { RollupService } from '@weiquan/stats';
 import { parse } from 'csv-parse/sync';
-import { at, CaseKit, daysAgo, Routed, shanghaiDay, Staff } from './support/case-kit';
+import type { Routed, Staff } from './support/case-kit';
+import { at, CaseKit, daysAgo, shanghaiDay } from './support/case-kit';
 import { uscc } from './support/fixtures';
 
 /**

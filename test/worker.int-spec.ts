@@ -1,11 +1,13 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { heartbeatKey, HeartbeatRecord, JobQueue, QUEUES, RedisClient } from '@weiquan/core';
+import type { HeartbeatRecord } from '@weiquan/core';
+import { heartbeatKey, JobQueue, QUEUES, RedisClient } from '@weiquan/core';
 import { AccountsService, TokenService } from '@weiquan/identity';
 import request from 'supertest';
 import { createApi } from '../apps/api/src/create-api';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { createTestEnv, TestEnv } from './support/test-env';
+import type { TestEnv } from './support/test-env';
+import { createTestEnv } from './support/test-env';
 
 /** The worker process's wiring on real Redis: it takes jobs of the contract and reports liveness. */
 describe('worker (Redis)', () => {

@@ -1,9 +1,11 @@
-import { AccountsService, StaffRole } from '@weiquan/identity';
+import type { StaffRole } from '@weiquan/identity';
+import { AccountsService } from '@weiquan/identity';
 import { RoutingService } from '@weiquan/routing';
 import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { daysAgo } from './fixtures';
-import { startTestApi, TestApi } from './test-api';
+import type { TestApi } from './test-api';
+import { startTestApi } from './test-api';
 
 /**
  * What the staff case-handling suites share: filing a complaint as a consumer, routing it, staff

@@ -1,8 +1,9 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DirectorySeeder } from '@weiquan/directory';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/create-api';
-import { createTestEnv, TestEnv } from './test-env';
+import type { TestEnv } from './test-env';
+import { createTestEnv } from './test-env';
 
 export interface TestApi {
   t: TestEnv;

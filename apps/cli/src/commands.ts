@@ -1,12 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { AppConfig, LocalizedException } from '@weiquan/core';
-import { DirectoryImportService, DirectorySeeder, ImportMode, ImportReport } from '@weiquan/directory';
+import type { AppConfig } from '@weiquan/core';
+import { LocalizedException } from '@weiquan/core';
+import type { ImportMode, ImportReport } from '@weiquan/directory';
+import { DirectoryImportService, DirectorySeeder } from '@weiquan/directory';
 import { AccountsService, DemoAccounts } from '@weiquan/identity';
 import { RollupService } from '@weiquan/stats';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { CliModule } from './cli.module';
 
 export const USAGE = `用法 / usage: weiquan-cli <command>

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Calendar1763700000200 implements MigrationInterface {
   name = 'Calendar1763700000200';

@@ -1,4 +1,5 @@
-import { addWorkingDays, CalendarOverrides, chinaDate, isWorkingDay, packageCovers, workingDaysBetween } from './working-days';
+import type { CalendarOverrides } from './working-days';
+import { addWorkingDays, chinaDate, isWorkingDay, packageCovers, workingDaysBetween } from './working-days';
 
 const overrides = (days: Record<string, boolean>, years: number[] = []): CalendarOverrides => ({ days: new Map(Object.entries(days)), years: new Set(years) });
 

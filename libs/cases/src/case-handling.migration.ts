@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class CaseHandling1763700000900 implements MigrationInterface {
   name = 'CaseHandling1763700000900';

@@ -1,4 +1,5 @@
-import { allowedActions, CaseFacts, decideAction, runningClock } from './case-state';
+import type { CaseFacts } from './case-state';
+import { allowedActions, decideAction, runningClock } from './case-state';
 import { ruleSet } from './rule-set';
 
 const complaint = (status: CaseFacts['status'], extra: Partial<CaseFacts> = {}): CaseFacts => ({

@@ -1,6 +1,7 @@
 import type { Bilingual } from '@weiquan/core';
 import type { CaseStatus } from './case-status';
-import { findReason, ReasonKind, reasonsUnder } from './reason-codes';
+import type { ReasonKind } from './reason-codes';
+import { findReason, reasonsUnder } from './reason-codes';
 import type { RuleSet } from './rule-set';
 
 /**

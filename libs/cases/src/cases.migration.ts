@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Cases1763700000300 implements MigrationInterface {
   name = 'Cases1763700000300';

@@ -1,4 +1,5 @@
-import { ClaimantCase, claimantFlags, textSimilarity } from './claimant-flags';
+import type { ClaimantCase } from './claimant-flags';
+import { claimantFlags, textSimilarity } from './claimant-flags';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n, 2));
 const c = (id: number, respondentKey: string, description: string, at = day(id)): ClaimantCase => ({ id: String(id), trackingNo: `T${id}`, track: 'complaint', respondentKey, description, receivedAt: at });

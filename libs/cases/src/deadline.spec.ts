@@ -1,4 +1,5 @@
-import { NO_OVERRIDES, CalendarOverrides } from '@weiquan/calendar';
+import type { CalendarOverrides } from '@weiquan/calendar';
+import { NO_OVERRIDES } from '@weiquan/calendar';
 import { applyClockOp, isOverdue, recompute, startClock } from './deadline';
 
 describe('statutory clocks on the working-day calendar', () => {

@@ -1,4 +1,5 @@
-import { addWorkingDays, CalendarOverrides, IsoDate, workingDaysBetween } from '@weiquan/calendar';
+import type { CalendarOverrides, IsoDate } from '@weiquan/calendar';
+import { addWorkingDays, workingDaysBetween } from '@weiquan/calendar';
 import type { ClockName, ClockOp } from './case-state';
 
 /**

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Identity1763700000700 implements MigrationInterface {
   name = 'Identity1763700000700';

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Routing1763700000600 implements MigrationInterface {
   name = 'Routing1763700000600';

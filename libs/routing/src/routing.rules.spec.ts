@@ -1,15 +1,5 @@
-import {
-  Candidate,
-  compareStations,
-  decideRoute,
-  DirectorySnapshot,
-  jurisdictionArea,
-  RegulatorSnapshot,
-  RoutableCase,
-  RoutingDecision,
-  RuleCode,
-  StationSnapshot,
-} from './routing.rules';
+import type { Candidate, DirectorySnapshot, RegulatorSnapshot, RoutableCase, RoutingDecision, RuleCode, StationSnapshot } from './routing.rules';
+import { compareStations, decideRoute, jurisdictionArea } from './routing.rules';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: a small, hand-built directory for 聊城市 (three areas, city + county bureaus, sector

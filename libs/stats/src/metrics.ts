@@ -1,5 +1,6 @@
 import { fenToYuan } from '@weiquan/core';
-import { COUNTERS, Counters } from './rollup.rules';
+import type { Counters } from './rollup.rules';
+import { COUNTERS } from './rollup.rules';
 
 /**
  * The bureau's metrics from summed counters (docs/METRICS.md defines each once). Rates have four

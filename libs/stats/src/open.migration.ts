@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** stat_open's rows from stat_open_case, as this migration writes them (open.rules OPEN_GROUPINGS then). */
 const FILL = `

@@ -1,4 +1,5 @@
-import { groupingOf, isOverdue, sameContribution, OPEN_GROUPINGS, OpenColumnRead, OpenContribution, openDeltas, OpenDelta, openRead } from './open.rules';
+import type { OpenColumnRead, OpenContribution, OpenDelta } from './open.rules';
+import { groupingOf, isOverdue, sameContribution, OPEN_GROUPINGS, openDeltas, openRead } from './open.rules';
 
 const c = (over: Partial<OpenContribution> = {}): OpenContribution => ({
   unit_code: 'S-371502-001',

@@ -1,5 +1,6 @@
 import { collect, RollupSums } from './rollup-sums';
-import { CaseAttributes, deltas, StatEvent } from './rollup.rules';
+import type { CaseAttributes, StatEvent } from './rollup.rules';
+import { deltas } from './rollup.rules';
 
 const shop: CaseAttributes = {
   track: 'complaint', categoryCode: 'catering', areaCode: '371502', channel: 'offline', prepaid: false,

@@ -1,5 +1,6 @@
 import type { Grain } from './period';
-import { COUNTERS, Increment, RESPONDENT_COUNTERS } from './rollup.rules';
+import type { Increment } from './rollup.rules';
+import { COUNTERS, RESPONDENT_COUNTERS } from './rollup.rules';
 import type { RollupRow } from './stats.repository';
 
 /** Whether event id `a` comes after `b` (decimal strings of bigints: longer is larger). */

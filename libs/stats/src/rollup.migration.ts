@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The counters as they were when this migration was written (a later change adds its own migration). */
 const COUNTERS = [

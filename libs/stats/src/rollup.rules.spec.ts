@@ -1,4 +1,5 @@
-import { CaseAttributes, countersOf, deltas, Increment, StatEvent, unitOf } from './rollup.rules';
+import type { CaseAttributes, Increment, StatEvent } from './rollup.rules';
+import { countersOf, deltas, unitOf } from './rollup.rules';
 
 const complaint: CaseAttributes = {
   track: 'complaint', categoryCode: 'catering', areaCode: '371502', channel: 'offline', prepaid: false,

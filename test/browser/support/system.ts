@@ -1,14 +1,17 @@
-import { INestApplicationContext } from '@nestjs/common';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DirectorySeeder } from '@weiquan/directory';
-import { AccountsService, StaffRole } from '@weiquan/identity';
+import type { StaffRole } from '@weiquan/identity';
+import { AccountsService } from '@weiquan/identity';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { createApi } from '../../../apps/api/src/create-api';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
-import { createTestEnv, TestEnv } from '../../support/test-env';
+import type { TestEnv } from '../../support/test-env';
+import { createTestEnv } from '../../support/test-env';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '../../../test-artifacts/screenshots');

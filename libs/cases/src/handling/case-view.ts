@@ -4,7 +4,8 @@ import { runningClock } from '../case-state';
 import type { CaseAction } from '../case-state';
 import { STATUS_TEXT } from '../case-status';
 import type { ClaimantFlags } from '../claimant-flags';
-import { Clock, CLOCK_TEXT } from '../deadline';
+import type { Clock } from '../deadline';
+import { CLOCK_TEXT } from '../deadline';
 import type { RuleSet } from '../rule-set';
 import type { CaseListRow, CaseRow } from './cases.repository';
 

@@ -1,4 +1,5 @@
-import { STATUS_TEXT, CaseStatus } from '@weiquan/cases';
+import type { CaseStatus } from '@weiquan/cases';
+import { STATUS_TEXT } from '@weiquan/cases';
 import { fenToYuan } from '@weiquan/core';
 import type { Lang } from '@weiquan/core';
 

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The published complaints (consented, accepted, concluded) are a small part of all cases: partial indexes. */
 export class Disclosure1763700001100 implements MigrationInterface {

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Intake1763700000400 implements MigrationInterface {
   name = 'Intake1763700000400';

@@ -1,6 +1,7 @@
-import { ValidationError } from '@nestjs/common';
-import { Bilingual } from '../i18n/language';
-import { FieldProblem, invalid, LocalizedException } from '../i18n/localized.exception';
+import type { ValidationError } from '@nestjs/common';
+import type { Bilingual } from '../i18n/language';
+import type { FieldProblem, LocalizedException } from '../i18n/localized.exception';
+import { invalid } from '../i18n/localized.exception';
 
 /**
  * Turns class-validator's errors into one bilingual entry per bad field. A decorator may carry its

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { Bilingual } from './language';
+import type { Bilingual } from './language';
 
 export interface FieldProblem {
   field: string;

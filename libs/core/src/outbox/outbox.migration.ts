@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The transactional outbox: rows the worker relays to the queues, then marks relayed. */
 export class Outbox1763700000100 implements MigrationInterface {

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import { JobName, JobPayloads } from './queue.contract';
+import type { JobName, JobPayloads } from './queue.contract';
 
 export const JOB_HANDLER = Symbol('weiquan:job-handler');
 

@@ -1,5 +1,6 @@
 import type { JobsOptions } from 'bullmq';
-import { JobName, JobPayloads, JOBS } from './queue.contract';
+import type { JobName, JobPayloads } from './queue.contract';
+import { JOBS } from './queue.contract';
 
 /** BullMQ options for one job, all derived from the contract: retries, backoff, retention, id. */
 export function jobOptions<N extends JobName>(name: N, payload: JobPayloads[N], delayMs?: number): JobsOptions {

@@ -1,6 +1,7 @@
-import { JobHandler } from './job-handler';
+import type { JobHandler } from './job-handler';
 import { MissingJobHandlersError, resolveHandlers } from './job-worker';
-import { JOB_NAMES, JobName, JOBS, QUEUES, SCHEDULES } from './queue.contract';
+import type { JobName } from './queue.contract';
+import { JOB_NAMES, JOBS, QUEUES, SCHEDULES } from './queue.contract';
 
 const handler: JobHandler<JobName> = { handle: () => Promise.resolve() };
 

@@ -1,4 +1,5 @@
-import { detectFormat, parseStationFile, ParsedFile } from './station-file.parser';
+import type { ParsedFile } from './station-file.parser';
+import { detectFormat, parseStationFile } from './station-file.parser';
 
 const CJK = /[\u3400-\u9fff]/;
 

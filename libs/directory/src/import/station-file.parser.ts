@@ -1,6 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
-import { ImportProblem, RawStationRow } from './station-import.types';
+import type { Node as JsonNode, ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { ImportProblem, RawStationRow } from './station-import.types';
 
 /**
  * Reads the bureau's station list (CSV or JSON) into raw rows, each with the line it starts on.

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseStationFile } from './station-file.parser';
 import { planStationImport } from './station-import.rules';
-import { DirectoryReference, ImportPlan, ImportProblem, RawStationRow } from './station-import.types';
+import type { DirectoryReference, ImportPlan, ImportProblem, RawStationRow } from './station-import.types';
 
 /** A small directory: three areas of Liaocheng, a few categories, two venues. */
 const REF: DirectoryReference = {

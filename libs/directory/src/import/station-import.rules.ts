@@ -1,5 +1,6 @@
-import { STATION_TYPES, StationType } from '../directory.types';
-import { DirectoryReference, ImportPlan, ImportProblem, NewVenue, RawStationRow, StationRecord } from './station-import.types';
+import type { StationType } from '../directory.types';
+import { STATION_TYPES } from '../directory.types';
+import type { DirectoryReference, ImportPlan, ImportProblem, NewVenue, RawStationRow, StationRecord } from './station-import.types';
 
 /**
  * Decides what a station file means: every row checked against the directory, every problem

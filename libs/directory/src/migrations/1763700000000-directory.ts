@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class Directory1763700000000 implements MigrationInterface {
   name = 'Directory1763700000000';

@@ -3,7 +3,8 @@ import { languageOf, LocalizedException } from '@weiquan/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import type { StaffRole } from '../roles';
-import { StaffAuthenticator, tokenFromHeaders } from './staff-authenticator';
+import type { StaffAuthenticator } from './staff-authenticator';
+import { tokenFromHeaders } from './staff-authenticator';
 
 const logger = new Logger('auth');
 
