@@ -1230,6 +1230,7 @@ export interface components {
         EventUnitDto: {
             code?: string;
             name?: string;
+            type?: components["schemas"]["UnitType"];
         };
         FieldProblemDto: {
             /**

@@ -144,6 +144,7 @@ export class EventOutcomeDto {
 }
 
 export class EventUnitDto {
+  @ApiPropertyOptional({ enum: UNIT_TYPES, enumName: 'UnitType' }) type?: string;
   @ApiPropertyOptional({ type: String }) code?: string;
   @ApiPropertyOptional({ type: String }) name?: string;
 }
