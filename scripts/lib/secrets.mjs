@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const SECRET_NAMES = ['DATA_KEY', 'TOKEN_SECRET'];
+const SECRET_NAMES = ['DATA_KEY', 'TOKEN_SECRET'];
 
 export function loadOrCreateSecrets(dataDir) {
   const file = join(dataDir, 'secrets.json');

@@ -7,7 +7,7 @@ import { SCHEMA } from '@weiquan/schema';
 
 const adminUrl = () => process.env.TEST_DATABASE_URL!;
 
-export function uniqueName(prefix: string): string {
+function uniqueName(prefix: string): string {
   return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { JobQueue, QUEUES } from '@weiquan/core';
 import { StaffAuthenticator, staffOnly } from '@weiquan/identity';
 
-export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+const QUEUE_DASHBOARD_PATH = '/admin/queues';
 
 /**
  * The queue dashboard (bull-board): every queue of the contract, with failed jobs and their errors.

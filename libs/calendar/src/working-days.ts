@@ -45,7 +45,7 @@ function isWeekend(date: IsoDate): boolean {
   return day === 0 || day === 6;
 }
 
-export function isOfficial(date: IsoDate, overrides: CalendarOverrides): boolean {
+function isOfficial(date: IsoDate, overrides: CalendarOverrides): boolean {
   const year = Number(date.slice(0, 4));
   return packageCovers(year) || overrides.years.has(year);
 }
@@ -64,7 +64,7 @@ export function isWorkingDay(date: IsoDate, overrides: CalendarOverrides = NO_OV
   return !isWeekend(date);
 }
 
-export function nextDay(date: IsoDate): IsoDate {
+function nextDay(date: IsoDate): IsoDate {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);

@@ -26,7 +26,7 @@ export type ClockOp =
   | { op: 'resume'; clock: ClockName }
   | { op: 'extend'; clock: ClockName; days: number };
 
-export type ConsumerNotice = 'accepted' | 'refused' | 'mediation-resolved' | 'mediation-terminated' | 'closed' | 'follow-up' | 'report-decision';
+type ConsumerNotice = 'accepted' | 'refused' | 'mediation-resolved' | 'mediation-terminated' | 'closed' | 'follow-up' | 'report-decision';
 
 export interface CaseFacts {
   track: 'complaint' | 'report';
@@ -59,7 +59,7 @@ export interface Transition {
   outcome?: { amountRecoveredFen?: number; agreement?: boolean; decision?: 'opened' | 'not-opened' };
 }
 
-export interface FieldProblem {
+interface FieldProblem {
   field: string;
   message: Bilingual;
 }

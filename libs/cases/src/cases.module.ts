@@ -17,7 +17,7 @@ import { CasesRepository } from './handling/cases.repository';
   providers: [ClocksRepository, ClocksService],
   exports: [ClocksService],
 })
-export class ClocksModule {}
+class ClocksModule {}
 
 /** Staff case handling: the queue, the case file, actions, and the calendar administrators enter. */
 @Module({

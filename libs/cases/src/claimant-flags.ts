@@ -20,7 +20,7 @@ export interface ClaimantThresholds {
   similarity: number;
 }
 
-export const DEFAULT_THRESHOLDS: ClaimantThresholds = { cases: 20, respondents: 5, similarity: 0.5 };
+const DEFAULT_THRESHOLDS: ClaimantThresholds = { cases: 20, respondents: 5, similarity: 0.5 };
 
 export interface ClaimantFlags {
   /** Earlier cases by the same complainant against the same respondent within 12 months. */

@@ -28,7 +28,7 @@ export function startClock(clock: ClockName, today: IsoDate, days: number, cal: 
  * its length less the days used, counted on the calendar as it is now, so a due date guessed on a
  * provisional year (and not recomputed while paused) does not shorten or lengthen what is left.
  */
-export function daysLeft(c: Clock, on: IsoDate, cal: CalendarOverrides): number {
+function daysLeft(c: Clock, on: IsoDate, cal: CalendarOverrides): number {
   return Math.max(0, c.days - workingDaysBetween(c.countsFrom, on, cal));
 }
 

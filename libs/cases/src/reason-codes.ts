@@ -6,7 +6,7 @@ import type { RuleSet } from './rule-set';
  * articles are cited from the published text; Order 121's numbering could not be verified here, so
  * its citations name the order and say so (data: correct them here when the text is confirmed).
  */
-export interface ReasonCode {
+interface ReasonCode {
   code: string;
   text: Bilingual;
   /** Citation per rule set; a code without one does not exist under that rule set. */
@@ -15,7 +15,7 @@ export interface ReasonCode {
 
 const O121 = '《市场监督管理投诉举报处理办法》（总局令第121号）相应条款（条号待核）';
 
-export const REFUSAL_REASONS: readonly ReasonCode[] = [
+const REFUSAL_REASONS: readonly ReasonCode[] = [
   { code: '1', text: { zh: '不属于市场监督管理部门职责，或本机关不具有处理权限', en: 'outside market-regulation duties, or this office has no authority' }, basis: { order20: '第20号令第十五条第（一）项', order121: O121 } },
   { code: '2', text: { zh: '法院、仲裁机构、其他行政机关、消费者协会或依法成立的调解组织已受理或处理过同一争议', en: 'the same dispute is already accepted or handled by a court, arbitration, another department, the consumer association or a lawful mediation body' }, basis: { order20: '第20号令第十五条第（二）项', order121: O121 } },
   { code: '3', text: { zh: '不是为生活消费需要，或不能证明与被投诉人之间存在消费者权益争议', en: 'not for household consumption, or no provable consumer dispute with the respondent' }, basis: { order20: '第20号令第十五条第（三）项', order121: O121 } },
@@ -25,7 +25,7 @@ export const REFUSAL_REASONS: readonly ReasonCode[] = [
   { code: '7', text: { zh: '法律、法规、规章规定不予受理的其他情形', en: 'other grounds under law' }, basis: { order20: '第20号令第十五条第（六）项', order121: O121 } },
 ];
 
-export const TERMINATION_REASONS: readonly ReasonCode[] = [
+const TERMINATION_REASONS: readonly ReasonCode[] = [
   { code: '1', text: { zh: '投诉人撤回投诉或双方自行和解', en: 'complaint withdrawn, or the parties settled by themselves' }, basis: { order20: '第20号令第二十六条第（一）项', order121: O121 } },
   { code: '2', text: { zh: '对检测鉴定机构或费用承担无法协商一致', en: 'no agreement on the testing/appraisal body or who pays' }, basis: { order20: '第20号令第二十六条第（二）项', order121: O121 } },
   { code: '3', text: { zh: '一方无正当理由不参加调解，或被投诉人明确拒绝调解', en: 'a party does not take part without good reason, or the respondent refuses mediation' }, basis: { order20: '第20号令第二十六条第（三）项', order121: O121 } },
@@ -36,7 +36,7 @@ export const TERMINATION_REASONS: readonly ReasonCode[] = [
 ];
 
 /** Why a report does not become an enforcement case (不予立案). */
-export const NO_CASE_REASONS: readonly ReasonCode[] = [
+const NO_CASE_REASONS: readonly ReasonCode[] = [
   { code: '1', text: { zh: '经核查，未发现违法行为', en: 'no illegal conduct found on inspection' }, basis: { order20: '《市场监督管理行政处罚程序规定》第二十条', order121: '《市场监督管理行政处罚程序规定》第二十条' } },
   { code: '2', text: { zh: '违法行为轻微并及时改正，没有造成危害后果', en: 'minor violation corrected promptly without harm' }, basis: { order20: '《行政处罚法》第三十三条', order121: '《行政处罚法》第三十三条' } },
   { code: '3', text: { zh: '不属于本部门管辖', en: 'not within this department\'s jurisdiction' }, basis: { order20: '第20号令第三十一条', order121: O121 } },
@@ -46,6 +46,7 @@ export const NO_CASE_REASONS: readonly ReasonCode[] = [
 
 export type ReasonKind = 'refusal' | 'termination' | 'no-case';
 
+/** @public also read from the build by bench/lib/generate-cases.mjs */
 export const REASONS: Record<ReasonKind, readonly ReasonCode[]> = { refusal: REFUSAL_REASONS, termination: TERMINATION_REASONS, 'no-case': NO_CASE_REASONS };
 
 /** The codes that exist under a rule set, with their citation there. */

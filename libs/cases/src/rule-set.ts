@@ -19,6 +19,7 @@ export interface RuleSet {
   };
 }
 
+/** @public also read from the build by bench/lib/generate-cases.mjs */
 export const RULE_SETS: readonly RuleSet[] = [
   {
     code: 'order20',

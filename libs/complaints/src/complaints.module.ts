@@ -24,7 +24,7 @@ import { DisclosureService } from './disclosure/disclosure.service';
   providers: [IntakeRepository, IntakeDirectory, IntakeService],
   exports: [IntakeService],
 })
-export class IntakeModule {}
+class IntakeModule {}
 
 /** The consumer's public endpoints, rate-limited per client in Redis so limits hold across API processes. */
 @Module({

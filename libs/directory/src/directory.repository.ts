@@ -22,8 +22,6 @@ export type SeedRegulator = Omit<RegulatorRow, 'categories'>;
 export interface SeedCategory extends CategoryRow { sortOrder: number }
 export interface SeedVenue extends NewVenue { named: boolean }
 
-export interface ApplyResult { created: number; updated: number; deactivated: number; venuesCreated: number }
-
 /** Every directory query. Reads for the public API; writes only inside a caller's transaction. */
 @Injectable()
 export class DirectoryRepository {

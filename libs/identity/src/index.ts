@@ -6,7 +6,6 @@ export * from './auth/staff-auth.guard';
 export * from './auth/staff-authenticator';
 export * from './auth/auth.service';
 export * from './accounts/accounts.service';
-export type { StaffUserView } from './accounts/staff.repository';
 export * from './demo/demo-accounts';
 export * from './token/token.service';
 export * from './auth/staff-only.middleware';

@@ -42,7 +42,7 @@ export function isStaffRole(value: unknown): value is StaffRole {
   return typeof value === 'string' && (STAFF_ROLES as readonly string[]).includes(value);
 }
 
-export const ROLE_NAMES: Record<StaffRole, Bilingual> = {
+const ROLE_NAMES: Record<StaffRole, Bilingual> = {
   'station-staff': { zh: '服务站工作人员', en: 'station staff' },
   'station-admin': { zh: '服务站管理员', en: 'station administrator' },
   'regulator-staff': { zh: '监管部门工作人员', en: 'regulator staff' },

@@ -6,7 +6,7 @@ import { emailSubject } from './notification.templates';
 import { NotificationsRepository, NotificationToSend } from './notifications.repository';
 
 /** An unsent notification older than this is re-enqueued (its job may have been lost with Redis). */
-export const NOTIFICATION_RECONCILE_AFTER_SECONDS = 60;
+const NOTIFICATION_RECONCILE_AFTER_SECONDS = 60;
 /** After this many attempts in all a notification is left unsent, with its last error, for an operator. */
 export const NOTIFICATION_MAX_ATTEMPTS = 25;
 const RECONCILE_LIMIT = 5_000;

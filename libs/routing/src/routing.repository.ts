@@ -15,7 +15,7 @@ export interface CaseToRoute extends RoutableCase {
 /** What casesToRoute selects: the case with its respondent's columns side by side. */
 type CaseToRouteRow = Omit<CaseToRoute, 'respondent'> & CaseToRoute['respondent'];
 
-export interface StationRow {
+interface StationRow {
   code: string;
   name: string;
   type: string;
@@ -27,7 +27,7 @@ export interface StationRow {
   lng: number | null;
 }
 
-export interface RegulatorRow {
+interface RegulatorRow {
   code: string;
   name: string;
   kind: 'market' | 'sector';

@@ -3,7 +3,7 @@
  * snapshot of the directory (with each unit's current load) in, a decision with its reason out.
  */
 
-export type UnitType = 'station' | 'regulator';
+type UnitType = 'station' | 'regulator';
 
 export interface RoutableCase {
   track: 'complaint' | 'report';
@@ -39,7 +39,7 @@ export interface RegulatorSnapshot {
   areaCode: string | null;
 }
 
-export interface PlatformSnapshot {
+interface PlatformSnapshot {
   name: string;
   areaCode: string;
 }

@@ -11,7 +11,7 @@ import { ALL } from './rollup.rules';
  */
 
 /** Where an open case is counted: the case's unit (or '' while unassigned) and its slice. */
-export interface OpenKey {
+interface OpenKey {
   unit_code: string;
   area_code: string;
   category_code: string;

@@ -24,7 +24,7 @@ export function isIsoDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
-export function addDays(day: string, n: number): string {
+function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
@@ -34,7 +34,7 @@ export function monthStart(day: string): string {
   return `${day.slice(0, 7)}-01`;
 }
 
-export function nextMonth(month: string): string {
+function nextMonth(month: string): string {
   const y = +month.slice(0, 4);
   const m = +month.slice(5, 7);
   return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;

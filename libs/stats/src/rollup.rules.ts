@@ -17,12 +17,12 @@ export const COUNTERS = [
   'rated', 'rated_satisfied', 'rated_basically',
   'reports_opened', 'reports_not_opened', 'reporter_notice_due', 'reporter_notice_on_time',
 ] as const;
-export type Counter = (typeof COUNTERS)[number];
+type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
 
 /** The counters of the respondent rollup (hotspots). */
 export const RESPONDENT_COUNTERS = ['complaints', 'reports', 'accepted', 'refused', 'resolved', 'terminated', 'withdrawn', 'recovered_fen', 'reports_opened'] as const;
-export type RespondentCounter = (typeof RESPONDENT_COUNTERS)[number];
+type RespondentCounter = (typeof RESPONDENT_COUNTERS)[number];
 
 /** The value that stands for "all" in a rollup key column (the grouping rows). */
 export const ALL = '*';
@@ -58,9 +58,9 @@ export interface CaseAttributes {
   respondentName: string;
 }
 
-export interface AreaKey { day: string; areaCode: string; categoryCode: string; track: string; channel: string; prepaid: boolean }
-export interface UnitKey { day: string; unitCode: string; categoryCode: string; track: string }
-export interface RespondentKey { month: string; unitCode: string; respondentKey: string }
+interface AreaKey { day: string; areaCode: string; categoryCode: string; track: string; channel: string; prepaid: boolean }
+interface UnitKey { day: string; unitCode: string; categoryCode: string; track: string }
+interface RespondentKey { month: string; unitCode: string; respondentKey: string }
 
 export type Increment =
   | { rollup: 'area'; key: AreaKey; counters: Partial<Counters> }

@@ -8,22 +8,22 @@ import { collect, RollupSums } from './rollup-sums';
 import { PendingEvent, StatsRepository } from './stats.repository';
 
 /** Events applied per transaction. */
-export const APPLY_BATCH = 5_000;
+const APPLY_BATCH = 5_000;
 /** Events the rebuild reads at a time. */
-export const REBUILD_CHUNK = 20_000;
+const REBUILD_CHUNK = 20_000;
 /**
  * Summed rows the rebuild holds before staging them. The history comes in id order, which is roughly
  * time order, so most keys of a flush are not seen again after it: at millions of cases, the staging
  * tables (and the fold's sort) are a fraction of the events. Measured with this bound: the 100k
  * rebuild runs within a 400 MB V8 heap, the 10M one peaked at ~800 MB RSS.
  */
-export const REBUILD_FLUSH_ROWS = 250_000;
+const REBUILD_FLUSH_ROWS = 250_000;
 /**
  * How long an id below the watermark that is not visible yet is waited for. Ids are drawn before
  * commit, so a transaction that commits late leaves a lower id behind events already applied; it is
  * recorded as a gap and applied when it appears. One never seen this long was rolled back.
  */
-export const GAP_TTL_SECONDS = 600;
+const GAP_TTL_SECONDS = 600;
 
 /**
  * Maintains the rollups from the case history: reads the events after the watermark (and the gaps

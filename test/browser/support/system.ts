@@ -13,8 +13,8 @@ import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import type { TestEnv } from '../../support/test-env';
 import { createTestEnv } from '../../support/test-env';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOTS = join(__dirname, '../../../test-artifacts/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '../../../test-artifacts/screenshots');
 
 /** Phone and desktop viewports the pages are checked at. */
 export const PHONE = { width: 390, height: 844 };

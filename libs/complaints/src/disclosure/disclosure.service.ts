@@ -4,7 +4,7 @@ import { Lang, LocalizedException } from '@weiquan/core';
 import { isValidUscc } from '../intake/identity.rules';
 import { DisclosureRepository } from './disclosure.repository';
 
-export const ISSUE_TEXT: Record<string, { zh: string; en: string }> = {
+const ISSUE_TEXT: Record<string, { zh: string; en: string }> = {
   quality: { zh: '商品或服务质量', en: 'quality' },
   'price-marking': { zh: '价格标示', en: 'price marking' },
   measurement: { zh: '计量', en: 'measurement' },

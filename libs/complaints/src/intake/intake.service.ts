@@ -8,7 +8,7 @@ import { checkSubmission } from './intake.rules';
 import { IntakeDirectory } from './intake-directory';
 import { InsertedCase, IntakeRepository, NewCase } from './intake.repository';
 
-export type IntakeChannel = 'web' | 'phone' | 'letter' | 'counter';
+type IntakeChannel = 'web' | 'phone' | 'letter' | 'counter';
 
 export interface IntakeOptions {
   /** Art. 8 channels: online, or staff recording a phone call, letter or counter visit. */

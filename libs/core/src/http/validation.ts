@@ -31,7 +31,7 @@ export function registerConstraintText(constraint: string, text: Bilingual): voi
   CUSTOM.set(constraint, text);
 }
 
-export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
+function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const names = Object.keys(e.constraints ?? {});

@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { requestLogging } from './request-logging';
 
 /** The process's root pino logger (every log line of the process goes through it). */
-export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
+const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 @Module({})
 class RootLoggerModule {}

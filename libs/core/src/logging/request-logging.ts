@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** A caller's X-Request-Id is kept when it looks like one; otherwise each request gets a fresh id. */
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
+function requestId(req: IncomingMessage, res: ServerResponse): string {
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   res.setHeader('X-Request-Id', id);

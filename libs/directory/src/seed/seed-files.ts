@@ -5,7 +5,7 @@ import { AREA_KINDS, STATION_TYPES } from '../directory.types';
 import type { SeedArea, SeedCategory, SeedRegulator, SeedVenue } from '../directory.repository';
 
 /** The seeds/ folder: found by walking up from here, so it works from source and from dist/. */
-export function findSeedsDir(start = __dirname): string {
+function findSeedsDir(start = __dirname): string {
   for (let dir = resolve(start); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'seeds', 'areas.json'))) return join(dir, 'seeds');
     if (dirname(dir) === dir) throw new Error(`seeds/ folder not found above ${start}`);

@@ -13,9 +13,9 @@ export interface LoginAnswer extends AccessToken {
 }
 
 /** The same answer for an unknown username and a wrong password. */
-export const WRONG_CREDENTIALS: Bilingual = { zh: '用户名或密码错误', en: 'wrong username or password' };
+const WRONG_CREDENTIALS: Bilingual = { zh: '用户名或密码错误', en: 'wrong username or password' };
 /** Said only to a caller who gave the right password. */
-export const ACCOUNT_DISABLED: Bilingual = { zh: '账户已停用，请联系管理员', en: 'this account is disabled; contact an administrator' };
+const ACCOUNT_DISABLED: Bilingual = { zh: '账户已停用，请联系管理员', en: 'this account is disabled; contact an administrator' };
 
 function locked(secondsLeft: number, minutesLeft: number): LocalizedException {
   return new LocalizedException(

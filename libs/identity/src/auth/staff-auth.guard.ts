@@ -7,7 +7,7 @@ import type { Request, Response } from 'express';
 import type { StaffPrincipal, StaffRole } from '../roles';
 import { StaffAuthenticator, tokenFromHeaders } from './staff-authenticator';
 
-export const ROLES_KEY = 'weiquan:staff-roles';
+const ROLES_KEY = 'weiquan:staff-roles';
 
 /** A request that passed StaffAuthGuard. */
 export type StaffRequest = Request & { staff?: StaffPrincipal };

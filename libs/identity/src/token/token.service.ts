@@ -9,7 +9,7 @@ export interface AccessToken {
   expiresIn: number;
 }
 
-export interface TokenClaims {
+interface TokenClaims {
   /** The staff user's id. */
   sub: string;
   /** The account's token_version when the token was issued: bumped to revoke every token. */
