@@ -88,7 +88,8 @@ function runToEnd(name, script, args, env) {
     children.add(child);
     child.once('exit', (code) => {
       children.delete(child);
-      code === 0 ? resolveRun() : reject(new Error(`${name} failed (exit ${code})`));
+      if (code === 0) resolveRun();
+      else reject(new Error(`${name} failed (exit ${code})`));
     });
   });
 }
