@@ -13,7 +13,18 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.mjs', '*.js', 'scripts/*.mjs', 'scripts/lib/*.mjs', 'bench/*.mjs', 'bench/lib/*.mjs', 'seeds/tools/*.mjs', 'test/support/*.mjs'] },
+        projectService: {
+          allowDefaultProject: [
+            '*.mjs',
+            '*.js',
+            'scripts/*.mjs',
+            'scripts/lib/*.mjs',
+            'bench/*.mjs',
+            'bench/lib/*.mjs',
+            'seeds/tools/*.mjs',
+            'test/support/*.mjs',
+          ],
+        },
         tsconfigRootDir: import.meta.dirname,
         // Nest's dependency injection reads constructor parameter types at run time: an import used
         // only as such a type must stay a value import.

@@ -27,7 +27,9 @@ process.on('SIGTERM', () => (interrupted = true));
 let interrupted = false;
 
 // --- a PostgreSQL of its own -------------------------------------------------------------------
-const binDir = ['/usr/lib/postgresql'].flatMap((d) => (existsSync(d) ? readdirSync(d).map((v) => join(d, v, 'bin')) : [])).find((d) => existsSync(join(d, 'initdb')));
+const binDir = ['/usr/lib/postgresql']
+  .flatMap((d) => (existsSync(d) ? readdirSync(d).map((v) => join(d, v, 'bin')) : []))
+  .find((d) => existsSync(join(d, 'initdb')));
 if (!binDir) throw new Error('initdb not found (install postgresql)');
 const asRoot = process.getuid?.() === 0;
 const pgDir = mkdtempSync(join(tmpdir(), 'weiquan-drill-pg-'));
@@ -39,7 +41,19 @@ const run = (cmd, args) => {
   return execFileSync(c, a, { stdio: 'pipe' });
 };
 run('initdb', ['-D', join(pgDir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync']);
-const pgCtl = (action) => run('pg_ctl', ['-D', join(pgDir, 'data'), '-l', join(pgDir, 'log'), '-w', '-m', 'fast', '-o', `-p ${pgPort} -k ${pgDir} -c listen_addresses=127.0.0.1`, action]);
+const pgCtl = (action) =>
+  run('pg_ctl', [
+    '-D',
+    join(pgDir, 'data'),
+    '-l',
+    join(pgDir, 'log'),
+    '-w',
+    '-m',
+    'fast',
+    '-o',
+    `-p ${pgPort} -k ${pgDir} -c listen_addresses=127.0.0.1`,
+    action,
+  ]);
 pgCtl('start');
 const databaseUrl = `postgres://postgres@127.0.0.1:${pgPort}/postgres`;
 
@@ -47,9 +61,18 @@ const redis = await startPrivateRedis();
 const processes = [];
 try {
   const env = {
-    ...process.env, NODE_ENV: 'production', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: 'drill',
-    DATA_KEY: randomBytes(32).toString('base64'), TOKEN_SECRET: randomBytes(32).toString('base64'), LOG_LEVEL: 'error',
-    INTAKE_RATE_LIMIT: '1000000', LOOKUP_RATE_LIMIT: '1000000', ROUTING_RECONCILE_AFTER_SECONDS: '5', DATABASE_POOL_SIZE: '20',
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: 'drill',
+    DATA_KEY: randomBytes(32).toString('base64'),
+    TOKEN_SECRET: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'error',
+    INTAKE_RATE_LIMIT: '1000000',
+    LOOKUP_RATE_LIMIT: '1000000',
+    ROUTING_RECONCILE_AFTER_SECONDS: '5',
+    DATABASE_POOL_SIZE: '20',
   };
   const cli = spawnSync(process.execPath, ['dist/apps/cli/src/main.js', 'setup'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   if (cli.status !== 0) throw new Error('setup failed');
@@ -69,11 +92,16 @@ try {
     while (!interrupted) {
       try {
         const res = await fetch(`http://127.0.0.1:${port}/api/v1/complaints`, {
-          method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': `drill-complaint-${i}` }, body,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `drill-complaint-${i}` },
+          body,
         });
         if (res.status === 201) {
           const a = await res.json();
-          acknowledged.set(i, a.cases.map((c) => c.trackingNo));
+          acknowledged.set(
+            i,
+            a.cases.map((c) => c.trackingNo),
+          );
           return;
         }
         if (res.status < 500) {
@@ -127,11 +155,15 @@ try {
   const trackingNos = [...acknowledged.values()].flat();
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const { rows: [{ n }] } = await db.query(`select count(*)::int as n from cases where status = 'received'`);
+    const {
+      rows: [{ n }],
+    } = await db.query(`select count(*)::int as n from cases where status = 'received'`);
     if (n === 0 || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 1000));
   }
-  const { rows: [v] } = await db.query(
+  const {
+    rows: [v],
+  } = await db.query(
     `select (select count(*)::int from cases where tracking_no = any($1)) as present,
             (select count(*)::int from cases) as cases,
             (select count(*)::int from cases where status = 'received') as unrouted,

@@ -14,7 +14,12 @@ import { defaultClient, driveIntake } from './lib/intake-load.mjs';
 import { benchEnv, cli, complaintBody, createBenchDatabase, freePort, percentile, settleDatabase, startProcess } from './lib.mjs';
 
 const { values } = parseArgs({
-  options: { duration: { type: 'string', default: '20' }, connections: { type: 'string', default: '32' }, api: { type: 'string', default: '1' }, client: { type: 'string' } },
+  options: {
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '32' },
+    api: { type: 'string', default: '1' },
+    client: { type: 'string' },
+  },
 });
 const client = values.client ?? defaultClient();
 const duration = Number(values.duration);
@@ -31,7 +36,11 @@ try {
   cli(env, 'setup');
 
   // 1. The API (API_PROCESSES workers sharing the port through node:cluster).
-  const api0 = await startProcess('dist/apps/api/src/main.js', { ...env, API_PROCESSES: String(apiProcs) }, `http://127.0.0.1:${port}/health/live`);
+  const api0 = await startProcess(
+    'dist/apps/api/src/main.js',
+    { ...env, API_PROCESSES: String(apiProcs) },
+    `http://127.0.0.1:${port}/health/live`,
+  );
   let api;
   try {
     await driveIntake(port, { connections, seconds: 3, client }); // warm-up: every pooled connection opened, JIT warm
@@ -47,10 +56,26 @@ try {
   const raw = await rawInserts(db.url, connections, duration);
 
   const ratio = api.rps / raw.rps;
-  console.log('\nintake benchmark', new Date().toISOString(), `(${connections} connections, ${duration} s, ${apiProcs} API process(es), client ${client})`);
+  console.log(
+    '\nintake benchmark',
+    new Date().toISOString(),
+    `(${connections} connections, ${duration} s, ${apiProcs} API process(es), client ${client})`,
+  );
   console.table({
-    'POST /complaints': { 'req/s': api.rps.toFixed(0), 'p50 ms': Number(api.p50).toFixed(1), 'p99 ms': Number(api.p99).toFixed(1), '2xx': api.ok, 'not 2xx': api.bad },
-    'raw PostgreSQL tx': { 'req/s': raw.rps.toFixed(0), 'p50 ms': raw.p50.toFixed(1), 'p99 ms': raw.p99.toFixed(1), '2xx': raw.n, 'not 2xx': 0 },
+    'POST /complaints': {
+      'req/s': api.rps.toFixed(0),
+      'p50 ms': Number(api.p50).toFixed(1),
+      'p99 ms': Number(api.p99).toFixed(1),
+      '2xx': api.ok,
+      'not 2xx': api.bad,
+    },
+    'raw PostgreSQL tx': {
+      'req/s': raw.rps.toFixed(0),
+      'p50 ms': raw.p50.toFixed(1),
+      'p99 ms': raw.p99.toFixed(1),
+      '2xx': raw.n,
+      'not 2xx': 0,
+    },
   });
   if (api.cpu && raw.cpu) {
     // Where the two cores went, per request (Node: the API process, or the raw run's pg client).
@@ -91,12 +116,36 @@ async function rawInserts(url, concurrency, seconds) {
                respondent_address, respondent_area_code, incident_date, amount_fen, description, demand, consent_to_publish, received_at, received_on, acceptance_due)
              values ($1, $2, $20, 'received', 'order121', $3, $4, $5, 'web', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, now(), $15, $15)
              returning id`,
-            [`raw${process.pid}${n}${track[0]}`, randomBytes(32), b.categoryCode, b.channel, b.prepaid, b.consumer.name, randomBytes(40), randomBytes(32), b.consumer.phone.slice(-4),
-              randomBytes(60), b.respondent.name, `name:${b.respondent.name}`, b.respondent.address, b.respondent.areaCode, b.incidentDate, Math.round(b.amount * 100),
-              b.description, b.demand, b.consentToPublish, track],
+            [
+              `raw${process.pid}${n}${track[0]}`,
+              randomBytes(32),
+              b.categoryCode,
+              b.channel,
+              b.prepaid,
+              b.consumer.name,
+              randomBytes(40),
+              randomBytes(32),
+              b.consumer.phone.slice(-4),
+              randomBytes(60),
+              b.respondent.name,
+              `name:${b.respondent.name}`,
+              b.respondent.address,
+              b.respondent.areaCode,
+              b.incidentDate,
+              Math.round(b.amount * 100),
+              b.description,
+              b.demand,
+              b.consentToPublish,
+              track,
+            ],
           );
-          await client.query(`insert into case_event (case_id, type, actor_type, to_status, public) values ($1, 'received', 'system', 'received', true)`, [rows[0].id]);
-          await client.query(`insert into outbox (topic, payload) values ('case.received', jsonb_build_object('caseId', $1::text))`, [rows[0].id]);
+          await client.query(
+            `insert into case_event (case_id, type, actor_type, to_status, public) values ($1, 'received', 'system', 'received', true)`,
+            [rows[0].id],
+          );
+          await client.query(`insert into outbox (topic, payload) values ('case.received', jsonb_build_object('caseId', $1::text))`, [
+            rows[0].id,
+          ]);
           await client.query(`insert into matter_claim (key, case_id, received_at) values ($1, $2, now())`, [randomBytes(32), rows[0].id]);
         }
         await client.query('commit');
@@ -112,5 +161,11 @@ async function rawInserts(url, concurrency, seconds) {
   const used = cpu.stop(latencies.length);
   await pool.end();
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), n: latencies.length, cpu: used };
+  return {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    n: latencies.length,
+    cpu: used,
+  };
 }

@@ -83,7 +83,10 @@ export function benchEnv(databaseUrl, extra = {}) {
 }
 
 export function cli(env, ...args) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed`);
 }
 
@@ -127,7 +130,18 @@ export function percentile(sorted, p) {
 
 const SURNAMES = ['张', '王', '李', '赵', '刘', '陈', '杨', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '丽', '强', '磊', '洋', '艳', '勇', '军', '杰', '娟', '涛', '明'];
-const BUSINESSES = ['聊城市东昌府区好味道餐饮店', '聊城金鼎购物中心某服装专柜', '阳谷县某家电销售有限公司', '临清市某美容美发店', '茌平区某教育培训学校', '冠县某健身俱乐部', '莘县某通讯器材商行', '东阿县某酒店', '高唐县某超市', '聊城某汽车销售服务有限公司'];
+const BUSINESSES = [
+  '聊城市东昌府区好味道餐饮店',
+  '聊城金鼎购物中心某服装专柜',
+  '阳谷县某家电销售有限公司',
+  '临清市某美容美发店',
+  '茌平区某教育培训学校',
+  '冠县某健身俱乐部',
+  '莘县某通讯器材商行',
+  '东阿县某酒店',
+  '高唐县某超市',
+  '聊城某汽车销售服务有限公司',
+];
 const STORIES = [
   ['餐饮服务', 'catering', '在该店就餐时发现菜品变质，与店家协商未果，店家拒绝退款并态度恶劣。', '退还餐费并赔偿'],
   ['服装鞋帽', 'clothing', '购买的羽绒服穿了两次就开线跑绒，商家以已穿过为由拒绝退换。', '退货退款'],

@@ -18,9 +18,18 @@ try {
   const port = await freePort();
   const env = benchEnv(db.url, { PORT: String(port), DATABASE_POOL_SIZE: '34' });
   cli(env, 'setup');
-  const api = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: 'inherit' });
+  const api = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, join(ROOT, 'dist/apps/api/src/main.js')], {
+    env,
+    stdio: 'inherit',
+  });
   for (let i = 0; i < 100; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/health/live`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${port}/health/live`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   const r = await driveIntake(port, { connections: 32, seconds: 10 });
@@ -37,7 +46,8 @@ profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeD
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();
 for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-const label = (n) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*node_modules\//, '').replace(ROOT, '')}:${n.callFrame.lineNumber}`;
+const label = (n) =>
+  `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*node_modules\//, '').replace(ROOT, '')}:${n.callFrame.lineNumber}`;
 const self = new Map();
 const incl = new Map();
 let total = 0;

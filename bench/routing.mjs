@@ -28,7 +28,12 @@ const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).fo
 const db = await createBenchDatabase('routing');
 const prefix = `benchr${process.pid}`;
 try {
-  const env = benchEnv(db.url, { QUEUE_PREFIX: prefix, WORKER_CONCURRENCY: values.concurrency, DATABASE_POOL_SIZE: String(Number(values.concurrency) + 4), LOG_LEVEL: 'warn' });
+  const env = benchEnv(db.url, {
+    QUEUE_PREFIX: prefix,
+    WORKER_CONCURRENCY: values.concurrency,
+    DATABASE_POOL_SIZE: String(Number(values.concurrency) + 4),
+    LOG_LEVEL: 'warn',
+  });
   cli(env, 'setup');
   const pool = new pg.Pool({ connectionString: db.url, max: 16 });
 
@@ -45,7 +50,9 @@ try {
     await waitRouted(pool);
     for (const w of workers) await w.stop();
     // From the first assignment to the last: process start-up is not routing.
-    const { rows: [span] } = await pool.query(
+    const {
+      rows: [span],
+    } = await pool.query(
       `select count(*)::int as n, extract(epoch from max(assigned_at) - min(assigned_at)) as seconds from cases where received_at >= $1`,
       [from],
     );
@@ -64,19 +71,25 @@ try {
   );
   await worker.stop();
   const ms = lat.map((r) => Number(r.ms));
-  const [{ unassigned, twice, over }] = (await pool.query(
-    `select (select count(*)::int from cases where assignee_code is null and status <> 'duplicate') as unassigned,
+  const [{ unassigned, twice, over }] = (
+    await pool.query(
+      `select (select count(*)::int from cases where assignee_code is null and status <> 'duplicate') as unassigned,
             (select count(*)::int from (select case_id from case_event where type in ('assigned','transferred') group by case_id having count(*) > 1) x) as twice,
             (select count(*)::int from unit_load l join station s on s.code = l.unit_code where l.open_cases > s.capacity) as over`,
-  )).rows;
+    )
+  ).rows;
   await pool.end();
 
   console.log('\nrouting benchmark', new Date().toISOString(), `(backlog ${backlog}, worker concurrency ${values.concurrency})`);
   console.table({
     'raw BullMQ no-op jobs': { 'per s': noop.toFixed(0), 'ratio to no-op': '1.00' },
-    ...Object.fromEntries(rows.map((r) => [`routed, ${r.workers} worker(s)`, { 'per s': r.rate.toFixed(0), 'ratio to no-op': (r.rate / noop).toFixed(2) }])),
+    ...Object.fromEntries(
+      rows.map((r) => [`routed, ${r.workers} worker(s)`, { 'per s': r.rate.toFixed(0), 'ratio to no-op': (r.rate / noop).toFixed(2) }]),
+    ),
   });
-  console.log(`steady intake ${values.rate}/s for ${values.steady} s (${steadyN} cases, 1 worker): receipt→assignment p50 ${percentile(ms, 50)?.toFixed(0)} ms, p95 ${percentile(ms, 95)?.toFixed(0)} ms (bar < 1000 ms)`);
+  console.log(
+    `steady intake ${values.rate}/s for ${values.steady} s (${steadyN} cases, 1 worker): receipt→assignment p50 ${percentile(ms, 50)?.toFixed(0)} ms, p95 ${percentile(ms, 95)?.toFixed(0)} ms (bar < 1000 ms)`,
+  );
   console.log(`integrity: ${unassigned} unassigned, ${twice} assigned twice, ${over} stations over capacity`);
   console.log(`ratio with one worker = ${(rows[0].rate / noop).toFixed(2)} (bar ≥ 0.50)`);
 } finally {
@@ -88,12 +101,22 @@ async function noopRate(n, concurrency) {
   const name = `noop${process.pid}`;
   const queue = new Queue(name, { connection, prefix });
   for (let i = 0; i < n; i += 1000) {
-    await queue.addBulk(Array.from({ length: Math.min(1000, n - i) }, (_, k) => ({ name: 'noop', data: { caseId: String(i + k) }, opts: { jobId: `noop-${i + k}`, removeOnComplete: { count: 10_000 } } })));
+    await queue.addBulk(
+      Array.from({ length: Math.min(1000, n - i) }, (_, k) => ({
+        name: 'noop',
+        data: { caseId: String(i + k) },
+        opts: { jobId: `noop-${i + k}`, removeOnComplete: { count: 10_000 } },
+      })),
+    );
   }
   let done = 0;
   const t0 = Date.now();
   const finished = new Promise((resolve) => {
-    const worker = new Worker(name, async () => undefined, { connection: { ...connection, maxRetriesPerRequest: null }, prefix, concurrency });
+    const worker = new Worker(name, async () => undefined, {
+      connection: { ...connection, maxRetriesPerRequest: null },
+      prefix,
+      concurrency,
+    });
     worker.on('completed', () => {
       if (++done === n) worker.close().then(resolve);
     });
@@ -127,10 +150,17 @@ async function insertCases(pool, n) {
          ), e as (insert into case_event (case_id, type, actor_type, to_status, public) select id, 'received', 'system', 'received', true from c)
          insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text, 'round', 0) from c`,
         [
-          JSON.stringify(batch.map((b, k) => ({
-            tn: `B${process.pid}${randomBytes(5).toString('hex')}${k}`, cat: b.categoryCode, area: b.respondent.areaCode, name: b.respondent.name,
-            addr: b.respondent.address, tail: b.consumer.phone.slice(-4), track: k % 10 === 0 ? 'report' : 'complaint',
-          }))),
+          JSON.stringify(
+            batch.map((b, k) => ({
+              tn: `B${process.pid}${randomBytes(5).toString('hex')}${k}`,
+              cat: b.categoryCode,
+              area: b.respondent.areaCode,
+              name: b.respondent.name,
+              addr: b.respondent.address,
+              tail: b.consumer.phone.slice(-4),
+              track: k % 10 === 0 ? 'report' : 'complaint',
+            })),
+          ),
           today,
         ],
       );

@@ -50,7 +50,10 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-const sizes = values.sizes.split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+const sizes = values.sizes
+  .split(',')
+  .map((s) => Number(s.trim()))
+  .filter((n) => n > 0);
 const requests = Number(values.requests);
 const refRequests = Number(values['reference-requests']);
 const rebuildMax = values['rebuild-max'] === undefined ? Infinity : Number(values['rebuild-max']);
@@ -99,7 +102,9 @@ async function prepare(size) {
     // What a kept database's record holds (unused without --keep).
     let meta = db.kept;
     if (meta) {
-      console.log(`  kept database ${db.name}: generated earlier (${meta.generated.cases.toLocaleString('en')} cases, ${meta.generated.seconds.toFixed(1)} s)`);
+      console.log(
+        `  kept database ${db.name}: generated earlier (${meta.generated.cases.toLocaleString('en')} cases, ${meta.generated.seconds.toFixed(1)} s)`,
+      );
     } else {
       cli(env, 'setup');
       const generated = await generateCases(db.url, { count: size, seed: Number(values.seed), to, dataKey: env.DATA_KEY });
@@ -111,7 +116,9 @@ async function prepare(size) {
 
     const statsHere = size <= rebuildMax;
     if (!statsHere) {
-      notes.push(`${size.toLocaleString('en')}: rollups not rebuilt and /stats not measured (--rebuild-max ${rebuildMax.toLocaleString('en')})`);
+      notes.push(
+        `${size.toLocaleString('en')}: rollups not rebuilt and /stats not measured (--rebuild-max ${rebuildMax.toLocaleString('en')})`,
+      );
       console.log('  stats:rebuild skipped (--rebuild-max): /stats not measured at this size');
     } else if (db.kept && (await rollupsCurrent(db.url))) {
       cli(env, 'migrate'); // a no-op, unless dist/ was rebuilt with new migrations since it was filled
@@ -144,18 +151,32 @@ async function prepare(size) {
     }
 
     const pool = (ctx.pool = new pg.Pool({ connectionString: db.url, max: 2 }));
-    const [{ station }] = (await pool.query(`select assignee_code as station from cases where assignee_type = 'station' group by 1 order by count(*) desc, 1 limit 1`)).rows;
-    const [{ n: stationCases, overdue: stationOverdue }] = (
-      await pool.query(`select count(*)::int as n, count(*) filter (where due_on < $2)::int as overdue from cases where assignee_code = $1`, [station, today])
+    const [{ station }] = (
+      await pool.query(
+        `select assignee_code as station from cases where assignee_type = 'station' group by 1 order by count(*) desc, 1 limit 1`,
+      )
     ).rows;
-    const [{ deep }] = (await pool.query(`select id::text as deep from cases where assignee_code = $1 order by id desc offset $2 limit 1`, [station, Math.floor(stationCases * 0.8)])).rows;
+    const [{ n: stationCases, overdue: stationOverdue }] = (
+      await pool.query(
+        `select count(*)::int as n, count(*) filter (where due_on < $2)::int as overdue from cases where assignee_code = $1`,
+        [station, today],
+      )
+    ).rows;
+    const [{ deep }] = (
+      await pool.query(`select id::text as deep from cases where assignee_code = $1 order by id desc offset $2 limit 1`, [
+        station,
+        Math.floor(stationCases * 0.8),
+      ])
+    ).rows;
     const county = `MR-${AREA}`;
     const users = await createUsers(pool, [
       { username: 'bench-analyst', role: 'city-analyst', unitType: null, unitCode: null },
       { username: 'bench-station', role: 'station-staff', unitType: 'station', unitCode: station },
       { username: 'bench-county', role: 'regulator-staff', unitType: 'regulator', unitCode: county },
     ]);
-    console.log(`  busiest station ${station}: ${stationCases.toLocaleString('en')} cases, ${stationOverdue.toLocaleString('en')} overdue today (${today})`);
+    console.log(
+      `  busiest station ${station}: ${stationCases.toLocaleString('en')} cases, ${stationOverdue.toLocaleString('en')} overdue today (${today})`,
+    );
     run.station = { code: station, cases: stationCases, overdue: stationOverdue };
 
     ctx.api = await startProcess('dist/apps/api/src/main.js', env, `http://127.0.0.1:${port}/health/live`);
@@ -175,11 +196,16 @@ async function prepare(size) {
         let label = variant.label;
         for (const filter of variant.filters ?? [{}]) {
           const q = { ...variant.query, ...filter };
-          const res = await fetch(`${base}${path}?${new URLSearchParams(q)}`, { headers: { authorization: `Bearer ${token['bench-analyst']}` } });
+          const res = await fetch(`${base}${path}?${new URLSearchParams(q)}`, {
+            headers: { authorization: `Bearer ${token['bench-analyst']}` },
+          });
           const body = await res.text();
           if (res.ok) {
             query = q;
-            if (variant.filters) label = `${variant.label}, ${Object.entries(filter).map(([k, v]) => `${k}=${v}`).join(' ')})`;
+            if (variant.filters)
+              label = `${variant.label}, ${Object.entries(filter)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(' ')})`;
             break;
           }
           if (!variant.filters) {
@@ -189,10 +215,17 @@ async function prepare(size) {
           console.log(`  ${path} ${new URLSearchParams(q)} → ${res.status} ${body.slice(0, 160)}`);
         }
         if (!query) {
-          notes.push(`${size.toLocaleString('en')}: GET ${path.replace('/api/v1', '')} ${variant.label}: none of the area/category/unit filters accepted`);
+          notes.push(
+            `${size.toLocaleString('en')}: GET ${path.replace('/api/v1', '')} ${variant.label}: none of the area/category/unit filters accepted`,
+          );
           continue;
         }
-        targets.push({ group: 'stats', label: `GET ${path.replace('/api/v1', '')}${label ? ` ${label}` : ''}`, url: `${base}${path}?${new URLSearchParams(query)}`, token: token['bench-analyst'] });
+        targets.push({
+          group: 'stats',
+          label: `GET ${path.replace('/api/v1', '')}${label ? ` ${label}` : ''}`,
+          url: `${base}${path}?${new URLSearchParams(query)}`,
+          token: token['bench-analyst'],
+        });
       }
     }
 
@@ -219,7 +252,11 @@ async function prepare(size) {
 async function measureReference({ size, pool }) {
   for (const variant of [
     { label: '1 year', where: '', params: [] },
-    { label: `1 year, area ${AREA}, category ${CATEGORY}`, where: 'and respondent_area_code = $4 and category_code = $5', params: [AREA, CATEGORY] },
+    {
+      label: `1 year, area ${AREA}, category ${CATEGORY}`,
+      where: 'and respondent_area_code = $4 and category_code = $5',
+      params: [AREA, CATEGORY],
+    },
   ]) {
     const sql = referenceSummary(variant.where);
     const params = [from, to, today, ...variant.params];
@@ -231,7 +268,12 @@ async function measureReference({ size, pool }) {
       ms.push(performance.now() - t);
     }
     ms.sort((a, b) => a - b);
-    record(size, 'reference', `GROUP BY over cases: summary, ${variant.label}`, { p50: percentile(ms, 50), p95: percentile(ms, 95), n: ms.length, statuses: 'sql' });
+    record(size, 'reference', `GROUP BY over cases: summary, ${variant.label}`, {
+      p50: percentile(ms, 50),
+      p95: percentile(ms, 95),
+      n: ms.length,
+      statuses: 'sql',
+    });
   }
 }
 
@@ -276,14 +318,26 @@ const smallest = sizes[0];
 const largest = sizes[sizes.length - 1];
 const base100k = sizes.includes(100_000) ? 100_000 : smallest;
 const p95At = (size, endpoint) => results.find((r) => r.size === size && r.endpoint === endpoint)?.p95;
-console.log(`\nstatistics benchmark ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${hostname()}`);
-console.log(`period ${from}..${to}; filters area ${AREA}, category ${CATEGORY}; ${requests} requests per row (one at a time), reference ${refRequests} runs`);
+console.log(
+  `\nstatistics benchmark ${new Date().toISOString()} — ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${hostname()}`,
+);
+console.log(
+  `period ${from}..${to}; filters area ${AREA}, category ${CATEGORY}; ${requests} requests per row (one at a time), reference ${refRequests} runs`,
+);
 for (const r of runs) {
   console.log(
     `generator at ${r.size.toLocaleString('en')}: ${r.gen.cases.toLocaleString('en')} cases, ${r.gen.rows.toLocaleString('en')} rows in ${r.gen.seconds.toFixed(1)} s ` +
       `(${Math.round(r.gen.casesPerSecond).toLocaleString('en')} cases/s, ${Math.round(r.gen.rowsPerSecond).toLocaleString('en')} rows/s)` +
-      (r.rebuildSeconds !== null ? `; stats:rebuild ${r.rebuildSeconds.toFixed(1)} s${r.rebuildEarlier ? ' (an earlier run: kept database)' : ''}` : r.rebuildEarlier ? '; rollups rebuilt by an earlier run (kept database)' : r.size > rebuildMax ? '; stats:rebuild skipped (--rebuild-max)' : '; no stats:rebuild in this build') +
-      (r.station ? `; busiest station ${r.station.code}: ${r.station.cases.toLocaleString('en')} cases, ${r.station.overdue.toLocaleString('en')} overdue` : ''),
+      (r.rebuildSeconds !== null
+        ? `; stats:rebuild ${r.rebuildSeconds.toFixed(1)} s${r.rebuildEarlier ? ' (an earlier run: kept database)' : ''}`
+        : r.rebuildEarlier
+          ? '; rollups rebuilt by an earlier run (kept database)'
+          : r.size > rebuildMax
+            ? '; stats:rebuild skipped (--rebuild-max)'
+            : '; no stats:rebuild in this build') +
+      (r.station
+        ? `; busiest station ${r.station.code}: ${r.station.cases.toLocaleString('en')} cases, ${r.station.overdue.toLocaleString('en')} overdue`
+        : ''),
   );
 }
 const table = results.map((r) => ({
@@ -311,19 +365,31 @@ if (statsAt === null) {
     const under = r.p95 < 100;
     const flat = statsAt === base100k || ref === undefined ? null : r.p95 <= 2 * ref;
     const answered = /^2\d\d/.test(r.statuses);
-    const verdict = statsAt < 10_000_000 ? (under && flat !== false && answered ? 'so far ' : 'NOT MET') : under && flat !== false && answered ? 'met    ' : 'NOT MET';
+    const verdict =
+      statsAt < 10_000_000
+        ? under && flat !== false && answered
+          ? 'so far '
+          : 'NOT MET'
+        : under && flat !== false && answered
+          ? 'met    '
+          : 'NOT MET';
     console.log(
       `  ${verdict} ${r.endpoint}: p95 ${r.p95.toFixed(1)} ms at ${statsAt.toLocaleString('en')} (bar < 100 ms at 10,000,000)` +
         (flat === null ? '' : `, ${(r.p95 / ref).toFixed(2)}× its ${base100k.toLocaleString('en')} figure (bar ≤ 2×)`) +
         (answered ? '' : ` — answered ${r.statuses}`),
     );
   }
-  if (statsAt < 10_000_000) console.log(`  (the statistics bar is stated at 10 million cases; /stats was measured up to ${statsAt.toLocaleString('en')} in this run, so "so far" is not "met")`);
+  if (statsAt < 10_000_000)
+    console.log(
+      `  (the statistics bar is stated at 10 million cases; /stats was measured up to ${statsAt.toLocaleString('en')} in this run, so "so far" is not "met")`,
+    );
 }
 const listAt = sizes.includes(1_000_000) ? 1_000_000 : largest;
 for (const r of results.filter((x) => x.group === 'list' && x.size === listAt)) {
   const ok = r.p95 < 50 && /^2\d\d/.test(r.statuses);
-  console.log(`  ${listAt !== 1_000_000 ? 'n/a    ' : ok ? 'met    ' : 'NOT MET'} ${r.endpoint}: p95 ${r.p95.toFixed(1)} ms at ${listAt.toLocaleString('en')} (bar < 50 ms at 1,000,000)${listAt !== 1_000_000 ? ' — 1 million not measured in this run' : ''}`);
+  console.log(
+    `  ${listAt !== 1_000_000 ? 'n/a    ' : ok ? 'met    ' : 'NOT MET'} ${r.endpoint}: p95 ${r.p95.toFixed(1)} ms at ${listAt.toLocaleString('en')} (bar < 50 ms at 1,000,000)${listAt !== 1_000_000 ? ' — 1 million not measured in this run' : ''}`,
+  );
 }
 for (const n of notes) console.log(`  note: ${n}`);
 const failed = results.some((r) => r.group !== 'reference' && !/^2\d\d/.test(r.statuses));
@@ -333,7 +399,9 @@ process.exitCode = failed ? 1 : 0;
 
 function record(size, group, endpoint, m) {
   results.push({ size, group, endpoint, ...m });
-  console.log(`  ${size.toLocaleString('en').padStart(10)}  ${endpoint.padEnd(72)} p50 ${m.p50.toFixed(1).padStart(7)} ms  p95 ${m.p95.toFixed(1).padStart(7)} ms  ${m.statuses}`);
+  console.log(
+    `  ${size.toLocaleString('en').padStart(10)}  ${endpoint.padEnd(72)} p50 ${m.p50.toFixed(1).padStart(7)} ms  p95 ${m.p95.toFixed(1).padStart(7)} ms  ${m.statuses}`,
+  );
 }
 
 /** Whether a kept database's rollups have applied its whole history (then a rebuild would change nothing). */
@@ -367,7 +435,11 @@ async function createUsers(pool, list) {
 }
 
 async function login(base, u) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u.username, password: u.password }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: u.username, password: u.password }),
+  });
   if (!res.ok) throw new Error(`login ${u.username}: ${res.status} ${await res.text()}`);
   return (await res.json()).accessToken;
 }
@@ -398,9 +470,12 @@ function statsVariants(op) {
   if (names.has('to')) period.to = to;
   let combos = [{ label: '', query: period }];
   for (const p of params.filter((x) => x.required)) {
-    const choices = p.schema?.enum ?? (p.schema?.items?.enum) ?? [p.example ?? p.schema?.example ?? p.schema?.default].filter((v) => v !== undefined);
+    const choices =
+      p.schema?.enum ?? p.schema?.items?.enum ?? [p.example ?? p.schema?.example ?? p.schema?.default].filter((v) => v !== undefined);
     const picked = choices.length <= 3 ? choices : choices.slice(0, 1);
-    combos = combos.flatMap((c) => picked.map((v) => ({ label: `${c.label}${c.label ? ' ' : ''}${p.name}=${v}`, query: { ...c.query, [p.name]: String(v) } })));
+    combos = combos.flatMap((c) =>
+      picked.map((v) => ({ label: `${c.label}${c.label ? ' ' : ''}${p.name}=${v}`, query: { ...c.query, [p.name]: String(v) } })),
+    );
   }
   const out = [];
   for (const c of combos) {
@@ -447,7 +522,8 @@ async function measureAll(targets, n) {
  */
 function referenceSummary(where) {
   const inPeriod = (col) => `(${col} >= $1::date and ${col} < $2::date + 1)`;
-  const inPeriodTs = (col) => `(${col} >= ($1::date)::timestamp at time zone 'Asia/Shanghai' and ${col} < ($2::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
+  const inPeriodTs = (col) =>
+    `(${col} >= ($1::date)::timestamp at time zone 'Asia/Shanghai' and ${col} < ($2::date + 1)::timestamp at time zone 'Asia/Shanghai')`;
   return `
     select track,
            count(*) filter (where ${inPeriod('received_on')}) as received,

@@ -22,8 +22,27 @@ const ts = require('typescript');
 
 /** `.ts` files transpiled on load; `@weiquan/<lib>[/<path>]` resolved as tsconfig's paths say. */
 function registerTypeScript() {
-  const tsconfig = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n')); } });
-  const compilerOptions = { ...tsconfig.options, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, sourceMap: false, inlineSourceMap: true, inlineSources: false, declaration: false, incremental: false, noEmit: false };
+  const tsconfig = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, 'tsconfig.json'),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      },
+    },
+  );
+  const compilerOptions = {
+    ...tsconfig.options,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    sourceMap: false,
+    inlineSourceMap: true,
+    inlineSources: false,
+    declaration: false,
+    incremental: false,
+    noEmit: false,
+  };
   Module._extensions['.ts'] = (module, filename) => {
     const { outputText } = ts.transpileModule(readFileSync(filename, 'utf8'), { compilerOptions, fileName: filename });
     module._compile(outputText, filename);
@@ -47,5 +66,7 @@ const json = await prettier.format(JSON.stringify(document), { ...(await prettie
 writeFileSync(jsonFile, json);
 writeFileSync(join(ROOT, GENERATED.types), await openApiTypes(document));
 
-const operations = Object.values(document.paths).flatMap((item) => Object.keys(item).filter((k) => ['get', 'put', 'post', 'patch', 'delete'].includes(k)));
+const operations = Object.values(document.paths).flatMap((item) =>
+  Object.keys(item).filter((k) => ['get', 'put', 'post', 'patch', 'delete'].includes(k)),
+);
 process.stdout.write(`api:types: ${operations.length} operations → ${GENERATED.document}, ${GENERATED.types}\n`);

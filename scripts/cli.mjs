@@ -16,7 +16,9 @@ const read = (file) => (existsSync(join(dataDir, file)) ? JSON.parse(readFileSyn
 if (!env.DATABASE_URL) {
   const runtime = read('runtime.json');
   if (!runtime) {
-    process.stderr.write('没有设置 DATABASE_URL，也没有正在运行的系统：请先运行 npm start，或设置 DATABASE_URL。\nDATABASE_URL is not set and no system is running: run npm start first, or set DATABASE_URL.\n');
+    process.stderr.write(
+      '没有设置 DATABASE_URL，也没有正在运行的系统：请先运行 npm start，或设置 DATABASE_URL。\nDATABASE_URL is not set and no system is running: run npm start first, or set DATABASE_URL.\n',
+    );
     process.exit(2);
   }
   env.DATABASE_URL = runtime.DATABASE_URL;
@@ -26,5 +28,9 @@ if (!env.DATABASE_URL) {
 }
 for (const [k, v] of Object.entries(read('secrets.json') ?? {})) env[k] ||= v;
 
-const r = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...process.argv.slice(2)], { stdio: 'inherit', env, cwd: process.cwd() });
+const r = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env,
+  cwd: process.cwd(),
+});
 process.exit(r.status ?? 1);

@@ -64,12 +64,16 @@ function supervise(name, script, env) {
       }
       attempt = Date.now() - startedAt > 60_000 ? 1 : attempt + 1;
       if (attempt > 10) {
-        process.stderr.write(`✗ ${name} 连续 10 次启动后退出，全部停止 / exited 10 times in a row soon after starting; stopping everything\n`);
+        process.stderr.write(
+          `✗ ${name} 连续 10 次启动后退出，全部停止 / exited 10 times in a row soon after starting; stopping everything\n`,
+        );
         void shutdown(1);
         return;
       }
       const delay = Math.min(30_000, 1000 * 2 ** (attempt - 1));
-      process.stderr.write(`✗ ${name} 已退出 / exited (${signal ?? `code ${code}`}); ${delay / 1000} 秒后重启 / restarting in ${delay / 1000} s (第 ${attempt} 次 / attempt ${attempt})\n`);
+      process.stderr.write(
+        `✗ ${name} 已退出 / exited (${signal ?? `code ${code}`}); ${delay / 1000} 秒后重启 / restarting in ${delay / 1000} s (第 ${attempt} 次 / attempt ${attempt})\n`,
+      );
       timer = setTimeout(() => {
         if (stopping) return;
         launch();
@@ -152,7 +156,10 @@ try {
   if (!(await waitReady(`${base}/health/ready`, 60_000))) throw new Error(`the API did not become ready at ${base}/health/ready`);
 
   // Lets `npm run cli` reach this running system (same database, same secrets).
-  writeFileSync(join(dataDir, 'runtime.json'), JSON.stringify({ pid: process.pid, api: base, DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL }, null, 2));
+  writeFileSync(
+    join(dataDir, 'runtime.json'),
+    JSON.stringify({ pid: process.pid, api: base, DATABASE_URL: env.DATABASE_URL, REDIS_URL: env.REDIS_URL }, null, 2),
+  );
 
   const stations = await (await fetch(`${base}/api/v1/directory/stations`)).json();
   const areas = new Set(stations.map((s) => s.areaCode));
@@ -165,15 +172,25 @@ try {
   say(`  目录 directory        ${base}/api/v1/directory/stations  (${stations.length} 个服务站 stations, ${areas.size} 个区域 areas)`);
   say(`  健康 health           ${base}/health/ready`);
   say(`  指标 metrics          ${base}/metrics   (worker: http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics)`);
-  if (!['false', '0', 'no'].includes(String(env.QUEUE_DASHBOARD ?? '').trim().toLowerCase())) say(`  队列 queues           ${base}/admin/queues  (仅管理员 admin only: 以 demo-admin 登录后打开 / log in as demo-admin, then open)`);
+  if (
+    !['false', '0', 'no'].includes(
+      String(env.QUEUE_DASHBOARD ?? '')
+        .trim()
+        .toLowerCase(),
+    )
+  )
+    say(`  队列 queues           ${base}/admin/queues  (仅管理员 admin only: 以 demo-admin 登录后打开 / log in as demo-admin, then open)`);
   say(`  数据库 database       ${dbLine}`);
   say(`  Redis                 ${redisLine}`);
-  say(`  进程 processes         api pid ${api.pid()}${worker ? `, worker pid ${worker.pid()}` : ''} (退出后自动重启 / restarted if they exit)`);
+  say(
+    `  进程 processes         api pid ${api.pid()}${worker ? `, worker pid ${worker.pid()}` : ''} (退出后自动重启 / restarted if they exit)`,
+  );
   if (env.NODE_ENV === 'production') {
     say('  演示账号 demo accounts: 生产模式不创建 / none in production');
   } else if (accounts.length) {
     say('  演示账号 demo accounts (data/demo-accounts.json):');
-    for (const a of accounts) say(`    ${a.role.padEnd(16)} ${a.username.padEnd(19)} / ${a.password}  ${a.unitCode ? `${a.unitCode} ${a.unitName ?? ''}` : ''}`);
+    for (const a of accounts)
+      say(`    ${a.role.padEnd(16)} ${a.username.padEnd(19)} / ${a.password}  ${a.unitCode ? `${a.unitCode} ${a.unitName ?? ''}` : ''}`);
     say(`    登录 log in: POST ${base}/api/v1/auth/login {"username","password"}`);
   } else {
     say(`  演示账号 demo accounts: 无（${accountsFile} 不存在）/ none (no ${accountsFile})`);

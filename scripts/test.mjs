@@ -36,13 +36,32 @@ function check(title, cmd, args) {
 const bin = (pkg, file) => join(ROOT, 'node_modules', pkg, file);
 check('类型检查 / type check (server, tests)', process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']);
 check('类型检查 / type check (web)', process.execPath, [bin('typescript', 'bin/tsc'), '-p', 'apps/web/tsconfig.json']);
-check('代码检查 / lint (eslint)', process.execPath, [bin('eslint', 'bin/eslint.js'), '--max-warnings', '0', '--cache', '--cache-location', 'node_modules/.cache/eslint/', '.']);
-check('格式检查 / formatting (prettier --check; npm run format fixes it)', process.execPath, [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']);
+check('代码检查 / lint (eslint)', process.execPath, [
+  bin('eslint', 'bin/eslint.js'),
+  '--max-warnings',
+  '0',
+  '--cache',
+  '--cache-location',
+  'node_modules/.cache/eslint/',
+  '.',
+]);
+check('格式检查 / formatting (prettier --check; npm run format fixes it)', process.execPath, [
+  bin('prettier', 'bin/prettier.cjs'),
+  '--check',
+  '--log-level',
+  'warn',
+  '.',
+]);
 
 const out = mkdtempSync(join(tmpdir(), 'weiquan-jest-'));
 const resultFile = join(out, 'results.json');
 const jest = bin('jest', 'bin/jest.js');
-const status = step('测试 / tests (unit, integration, end-to-end)', process.execPath, [jest, '--json', `--outputFile=${resultFile}`, ...process.argv.slice(2)]);
+const status = step('测试 / tests (unit, integration, end-to-end)', process.execPath, [
+  jest,
+  '--json',
+  `--outputFile=${resultFile}`,
+  ...process.argv.slice(2),
+]);
 
 let summary = 'tests: 0 passed, 1 failed';
 try {

@@ -8,7 +8,21 @@ describe('POST /api/v1/admin/directory/import', () => {
   const tokens: Record<string, string> = {};
   const HEADER = 'code,name,type,areaCode,venueCode,venueName,address,lat,lng,categories,capacity,active,phone';
   const row = (code: string, area = '371502') =>
-    [code, `测试服务站${code}`, 'mall', area, '', '', '山东省聊城市东昌府区测试路1号', '36.45', '115.98', 'catering|clothing', '30', 'true', '0635-1234567'].join(',');
+    [
+      code,
+      `测试服务站${code}`,
+      'mall',
+      area,
+      '',
+      '',
+      '山东省聊城市东昌府区测试路1号',
+      '36.45',
+      '115.98',
+      'catering|clothing',
+      '30',
+      'true',
+      '0635-1234567',
+    ].join(',');
   const upload = (csv: string, who: string | null, query = '') => {
     const req = api.http.post(`/api/v1/admin/directory/import${query}`);
     if (who) req.set('Authorization', `Bearer ${tokens[who]}`);

@@ -28,8 +28,13 @@ describe('API over HTTP', () => {
       for (const s of res.body) {
         expect(s).toEqual(
           expect.objectContaining({
-            code: expect.any(String), name: expect.stringMatching(/站/), type: expect.any(String), areaCode: expect.stringMatching(/^\d{6}$/),
-            categories: expect.arrayContaining([expect.any(String)]), capacity: expect.any(Number), active: true,
+            code: expect.any(String),
+            name: expect.stringMatching(/站/),
+            type: expect.any(String),
+            areaCode: expect.stringMatching(/^\d{6}$/),
+            categories: expect.arrayContaining([expect.any(String)]),
+            capacity: expect.any(Number),
+            active: true,
           }),
         );
         expect(s.venue === null || (typeof s.venue.code === 'string' && typeof s.venue.name === 'string')).toBe(true);
@@ -67,9 +72,19 @@ describe('API over HTTP', () => {
 
   it('lists the 11 areas with code, name and kind', async () => {
     const res = await http.get('/api/v1/directory/areas').expect(200);
-    expect(res.body.map((a: { code: string }) => a.code).sort()).toEqual(
-      ['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371571', '371572', '371573', '371581'],
-    );
+    expect(res.body.map((a: { code: string }) => a.code).sort()).toEqual([
+      '371502',
+      '371503',
+      '371521',
+      '371522',
+      '371524',
+      '371525',
+      '371526',
+      '371571',
+      '371572',
+      '371573',
+      '371581',
+    ]);
     expect(res.body[0]).toEqual(expect.objectContaining({ code: '371502', name: '东昌府区', kind: 'district' }));
   });
 
@@ -109,10 +124,12 @@ describe('API over HTTP', () => {
   it('serves the OpenAPI UI and document', async () => {
     await http.get('/docs').expect(200).expect('content-type', /html/);
     const doc = await http.get('/docs/openapi.json').expect(200);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/directory/stations', '/api/v1/directory/areas', '/health/ready']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/directory/stations', '/api/v1/directory/areas', '/health/ready']),
+    );
   });
 
-  it('keeps the queue dashboard closed to anyone without an administrator\'s token', async () => {
+  it("keeps the queue dashboard closed to anyone without an administrator's token", async () => {
     const res = await http.get('/admin/queues').set('Accept', 'application/json').expect(401);
     expect(res.body).toMatchObject({ statusCode: 401, message: expect.any(String) });
   });

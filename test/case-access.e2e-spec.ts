@@ -20,10 +20,15 @@ describe('staff case access', () => {
 
   beforeAll(async () => {
     kit = await CaseKit.start();
-    c = await kit.assigned({ consumer: { name: '王小明', phone: '13812348000', address: '东昌府区古楼街道光岳路 12 号', idNumber: '11010519491231002X' } });
+    c = await kit.assigned({
+      consumer: { name: '王小明', phone: '13812348000', address: '东昌府区古楼街道光岳路 12 号', idNumber: '11010519491231002X' },
+    });
     expect(c.assigneeType).toBe('station');
     const [{ area_code: area }] = await kit.q<{ area_code: string }>(`select area_code from station where code = $1`, [c.assigneeCode]);
-    const [{ code: other }] = await kit.q<{ code: string }>(`select code from station where active and area_code = $1 and code <> $2 order by code limit 1`, [area, c.assigneeCode]);
+    const [{ code: other }] = await kit.q<{ code: string }>(
+      `select code from station where active and area_code = $1 and code <> $2 order by code limit 1`,
+      [area, c.assigneeCode],
+    );
     handler = await kit.handlerOf(c);
     stationAdmin = await kit.staff('station-admin', c.assigneeCode);
     otherStation = await kit.staff('station-staff', other);
@@ -75,7 +80,12 @@ describe('staff case access', () => {
   it('the city analyst and the administrator read every case, but may neither act nor see personal data in full', async () => {
     for (const who of [analyst, admin]) {
       const d = await who.detail(c.id);
-      expect(d).toMatchObject({ status: 'assigned', handledByYou: false, allowedActions: [], consumer: { hidden: false, phone: '138****8000', name: '王**', revealable: false } });
+      expect(d).toMatchObject({
+        status: 'assigned',
+        handledByYou: false,
+        allowedActions: [],
+        consumer: { hidden: false, phone: '138****8000', name: '王**', revealable: false },
+      });
       expect(ids(await who.get(`/cases?q=${c.trackingNo}`))).toEqual([c.id]);
       expect((await who.act(c.id, { action: 'accept' })).status).toBe(403);
       expect((await who.get(`/cases/${c.id}/personal-data`)).status).toBe(403);
@@ -102,19 +112,38 @@ describe('staff case access', () => {
     const item = list.body.items.find((i: { id: string }) => i.id === c.id);
     expect(item.consumer).toEqual({ hidden: false, name: '王小明', phone: '138****8000' });
     const d = await handler.detail(c.id);
-    expect(d.consumer).toMatchObject({ hidden: false, name: '王小明', phone: '138****8000', idNumber: '110105********002X', revealable: true });
+    expect(d.consumer).toMatchObject({
+      hidden: false,
+      name: '王小明',
+      phone: '138****8000',
+      idNumber: '110105********002X',
+      revealable: true,
+    });
     expect(d.consumer.address).toMatch(/^东昌府区古楼\*+$/);
     expect(JSON.stringify(list.body) + JSON.stringify(d)).not.toContain('13812348000');
     expect(await kit.q(`select count(*)::int as n from personal_data_access where case_id = $1`, [c.id])).toEqual([{ n: 0 }]);
 
     const full = await handler.get(`/cases/${c.id}/personal-data`);
     expect(full.status).toBe(200);
-    expect(full.body).toEqual({ name: '王小明', phone: '13812348000', address: '东昌府区古楼街道光岳路 12 号', idNumber: '11010519491231002X', email: null });
+    expect(full.body).toEqual({
+      name: '王小明',
+      phone: '13812348000',
+      address: '东昌府区古楼街道光岳路 12 号',
+      idNumber: '11010519491231002X',
+      email: null,
+    });
     await stationAdmin.get(`/cases/${c.id}/personal-data`).then((r) => expect(r.status).toBe(200));
-    const views = await kit.q(`select user_id, username, unit_code, fields from personal_data_access where case_id = $1 order by id`, [c.id]);
+    const views = await kit.q(`select user_id, username, unit_code, fields from personal_data_access where case_id = $1 order by id`, [
+      c.id,
+    ]);
     expect(views).toEqual([
       { user_id: handler.id, username: handler.username, unit_code: c.assigneeCode, fields: ['name', 'phone', 'address', 'idNumber'] },
-      { user_id: stationAdmin.id, username: stationAdmin.username, unit_code: c.assigneeCode, fields: ['name', 'phone', 'address', 'idNumber'] },
+      {
+        user_id: stationAdmin.id,
+        username: stationAdmin.username,
+        unit_code: c.assigneeCode,
+        fields: ['name', 'phone', 'address', 'idNumber'],
+      },
     ]);
   });
 
@@ -146,7 +175,9 @@ describe('staff case access', () => {
       cursor = res.body.nextCursor;
     } while (cursor);
     expect(paged).toEqual(all);
-    expect(ids(await handler.get(`/cases?status=assigned&track=complaint&categoryCode=catering&q=${c.trackingNo.slice(0, 12)}`))).toContain(c.id);
+    expect(ids(await handler.get(`/cases?status=assigned&track=complaint&categoryCode=catering&q=${c.trackingNo.slice(0, 12)}`))).toContain(
+      c.id,
+    );
     expect(ids(await handler.get('/cases?status=closed,refused'))).toEqual([]);
     expect(ids(await handler.get('/cases?track=report'))).toEqual([]);
     expect(ids(await handler.get(`/cases?q=${encodeURIComponent('办理测试餐饮店')}&limit=100`))).toEqual(all);
@@ -166,7 +197,9 @@ describe('staff case access', () => {
     await handler.get(`/cases/${c.id}/personal-data`);
     const views = await kit.q(`select count(*)::int as n from personal_data_access where case_id = $1`, [c.id]);
     expect(views[0].n).toBeGreaterThan(0);
-    await expect(kit.raw(`update personal_data_access set username = 'someone-else' where case_id = $1`, [c.id])).rejects.toThrow(/append-only/);
+    await expect(kit.raw(`update personal_data_access set username = 'someone-else' where case_id = $1`, [c.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(kit.raw(`delete from personal_data_access where case_id = $1`, [c.id])).rejects.toThrow(/append-only/);
     await expect(kit.raw(`truncate personal_data_access`)).rejects.toThrow(/append-only/);
     expect(await kit.q(`select count(*)::int as n from personal_data_access where case_id = $1`, [c.id])).toEqual(views);

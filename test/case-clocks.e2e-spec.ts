@@ -15,10 +15,14 @@ describe('case clocks', () => {
   const byPhone = async (receivedAt?: Date, over: Record<string, unknown> = {}) => {
     const intake = kit.api.app.get(IntakeService);
     const receivedOn = shanghaiDay(receivedAt ?? new Date());
-    const answer = await intake.submit(kit.body({ incidentDate: receivedOn, ...over }) as unknown as CreateComplaintDto, { channel: 'phone', ...(receivedAt ? { receivedAt } : {}) });
+    const answer = await intake.submit(kit.body({ incidentDate: receivedOn, ...over }) as unknown as CreateComplaintDto, {
+      channel: 'phone',
+      ...(receivedAt ? { receivedAt } : {}),
+    });
     return answer;
   };
-  const clock = (d: { clocks: { clock: string }[] }, name: string) => d.clocks.find((k) => k.clock === name) as Record<string, unknown> | undefined;
+  const clock = (d: { clocks: { clock: string }[] }, name: string) =>
+    d.clocks.find((k) => k.clock === name) as Record<string, unknown> | undefined;
 
   beforeAll(async () => {
     kit = await CaseKit.start();
@@ -44,7 +48,14 @@ describe('case clocks', () => {
       const [row] = await kit.q(`select intake_channel, received_on, acceptance_due, due_on from cases where id = $1`, [old.id]);
       expect(row).toEqual({ intake_channel: 'phone', received_on: '2026-09-30', acceptance_due: '2026-10-15', due_on: '2026-10-15' });
       const d = await staff.detail(old.id);
-      expect(clock(d, 'acceptance')).toMatchObject({ countsFrom: '2026-09-30', workingDays: 7, dueOn: '2026-10-15', provisional: false, running: true, overdue: true });
+      expect(clock(d, 'acceptance')).toMatchObject({
+        countsFrom: '2026-09-30',
+        workingDays: 7,
+        dueOn: '2026-10-15',
+        provisional: false,
+        running: true,
+        overdue: true,
+      });
       expect(d).toMatchObject({ dueOn: '2026-10-15', overdue: true });
       const mine = await kit.consumerView(old.trackingNo, old.accessCode);
       expect(mine.deadlines).toEqual([expect.objectContaining({ dueDate: '2026-10-15' })]);
@@ -83,12 +94,24 @@ describe('case clocks', () => {
       expect(first.overdue).toBeGreaterThanOrEqual(1);
       expect(first.reminders).toBeGreaterThanOrEqual(1);
       expect(second).toEqual({ reminders: 0, overdue: 0 });
-      const events = await kit.q(`select type, actor_type, unit_code, public, note, data from case_event where case_id = $1 and type in ('overdue', 'reminder')`, [old.id]);
+      const events = await kit.q(
+        `select type, actor_type, unit_code, public, note, data from case_event where case_id = $1 and type in ('overdue', 'reminder')`,
+        [old.id],
+      );
       const [{ area_code: area }] = await kit.q<{ area_code: string }>(`select area_code from station where code = $1`, [old.assigneeCode]);
       expect(events).toEqual([
-        { type: 'overdue', actor_type: 'system', unit_code: old.assigneeCode, public: false, note: expect.stringContaining('2026-10-15'), data: { dueOn: '2026-10-15', oversight: `MR-${area}` } },
+        {
+          type: 'overdue',
+          actor_type: 'system',
+          unit_code: old.assigneeCode,
+          public: false,
+          note: expect.stringContaining('2026-10-15'),
+          data: { dueOn: '2026-10-15', oversight: `MR-${area}` },
+        },
       ]);
-      expect(await kit.q(`select type from case_event where case_id = $1 and type in ('overdue', 'reminder')`, [nearCase.id])).toEqual([{ type: 'reminder' }]);
+      expect(await kit.q(`select type from case_event where case_id = $1 and type in ('overdue', 'reminder')`, [nearCase.id])).toEqual([
+        { type: 'reminder' },
+      ]);
       const nearStaff = await kit.handlerOf(nearCase);
       const dueSoon = (await nearStaff.get('/cases?dueWithinDays=1')).body.items.map((i: { id: string }) => i.id);
       expect(dueSoon).toContain(nearCase.id);
@@ -110,7 +133,10 @@ describe('case clocks', () => {
   it('a case keeps the rule set in force on the day (in China) it was received: its reason codes and its clocks', async () => {
     const before = await byPhone(new Date('2026-04-14T15:59:00Z'));
     const after = await byPhone(new Date('2026-04-14T16:00:00Z'));
-    const sets = await kit.q(`select tracking_no, rule_set, received_on from cases where tracking_no in ($1, $2) order by id`, [before.trackingNo, after.trackingNo]);
+    const sets = await kit.q(`select tracking_no, rule_set, received_on from cases where tracking_no in ($1, $2) order by id`, [
+      before.trackingNo,
+      after.trackingNo,
+    ]);
     expect(sets).toEqual([
       { tracking_no: before.trackingNo, rule_set: 'order20', received_on: '2026-04-14' },
       { tracking_no: after.trackingNo, rule_set: 'order121', received_on: '2026-04-15' },
@@ -169,7 +195,11 @@ describe('case clocks', () => {
         await pStaff.do(p.id, { action: 'start-mediation' });
       });
       await at('2026-12-21T02:00:00Z', () => pStaff.do(p.id, { action: 'pause-clock', note: '委托检测' }));
-      expect(clock(await pStaff.detail(p.id), 'mediation')).toMatchObject({ pausedOn: '2026-12-21', dueOn: '2027-02-11', provisional: true });
+      expect(clock(await pStaff.detail(p.id), 'mediation')).toMatchObject({
+        pausedOn: '2026-12-21',
+        dueOn: '2027-02-11',
+        provisional: true,
+      });
 
       // Only an administrator enters a year.
       const station = await kit.staff('station-staff', c.assigneeCode);
@@ -183,11 +213,21 @@ describe('case clocks', () => {
       expect(res.body.recomputed).toBeGreaterThanOrEqual(2);
 
       d = await staff.detail(c.id);
-      expect(clock(d, 'mediation')).toMatchObject({ countsFrom: '2026-12-10', workingDays: 45, dueOn: '2027-02-19', provisional: false, running: true });
+      expect(clock(d, 'mediation')).toMatchObject({
+        countsFrom: '2026-12-10',
+        workingDays: 45,
+        dueOn: '2027-02-19',
+        provisional: false,
+        running: true,
+      });
       expect(d.dueOn).toBe('2027-02-19');
       // The recomputation is in the case's history (and the statistics snapshot follows it).
       expect(d.history.filter((h: { type: string }) => h.type === 'deadline-recomputed')).toEqual([
-        expect.objectContaining({ actor: expect.objectContaining({ type: 'system' }), public: false, data: { clock: 'mediation', dueOn: '2027-02-19', provisional: false } }),
+        expect.objectContaining({
+          actor: expect.objectContaining({ type: 'system' }),
+          public: false,
+          data: { clock: 'mediation', dueOn: '2027-02-19', provisional: false },
+        }),
       ]);
       const [row] = await kit.q(`select acceptance_due, acceptance_due_provisional from cases where tracking_no = $1`, [late.trackingNo]);
       expect(row).toEqual({ acceptance_due: '2027-01-07', acceptance_due_provisional: false });
@@ -197,14 +237,27 @@ describe('case clocks', () => {
       const entered = await kit.api.app.get(CalendarService).overrides();
       await at('2027-03-01T02:00:00Z', () => pStaff.do(p.id, { action: 'resume-clock' }));
       const resumed = addWorkingDays('2027-03-01', 38, entered);
-      expect(clock(await pStaff.detail(p.id), 'mediation')).toMatchObject({ countsFrom: '2027-03-01', workingDays: 38, dueOn: resumed.date, provisional: false, pausedOn: null });
+      expect(clock(await pStaff.detail(p.id), 'mediation')).toMatchObject({
+        countsFrom: '2027-03-01',
+        workingDays: 38,
+        dueOn: resumed.date,
+        provisional: false,
+        pausedOn: null,
+      });
 
       // New clocks count on the entered schedule at once.
       expect(await kit.api.app.get(CalendarService).due('2026-12-10', 45)).toEqual({ date: '2027-02-19', provisional: false });
       const years = await admin.get('/admin/calendar');
       expect(years.status).toBe(200);
       expect(years.body).toEqual([
-        expect.objectContaining({ year: 2027, enteredBy: admin.username, days: expect.arrayContaining([{ day: '2027-02-06', workday: true, name: '调休上班' }, { day: '2027-02-08', workday: false, name: '春节' }]) }),
+        expect.objectContaining({
+          year: 2027,
+          enteredBy: admin.username,
+          days: expect.arrayContaining([
+            { day: '2027-02-06', workday: true, name: '调休上班' },
+            { day: '2027-02-08', workday: false, name: '春节' },
+          ]),
+        }),
       ]);
       expect(years.body[0].days).toHaveLength(9);
       expect((await station.get('/admin/calendar')).status).toBe(403);
@@ -216,7 +269,9 @@ describe('case clocks', () => {
       await staff.do(c.id, { action: 'accept' });
       await staff.do(c.id, { action: 'start-mediation' });
       const started = clock(await staff.detail(c.id), 'mediation')!;
-      expect(started.provisional).toBe(addWorkingDays(shanghaiDay(new Date()), 45, await kit.api.app.get(CalendarService).overrides()).provisional);
+      expect(started.provisional).toBe(
+        addWorkingDays(shanghaiDay(new Date()), 45, await kit.api.app.get(CalendarService).overrides()).provisional,
+      );
       await staff.do(c.id, { action: 'pause-clock', note: '委托鉴定' });
       await at('2027-02-05T02:00:00Z', () => staff.do(c.id, { action: 'resume-clock' }));
       const resumed = clock(await staff.detail(c.id), 'mediation')!;

@@ -13,7 +13,8 @@ describe('staff case handling', () => {
     await kit?.close();
   });
 
-  const staffEvents = (d: { history: { actor: { type: string }; action: string | null }[] }) => d.history.filter((h) => h.actor.type === 'staff').map((h) => h.action);
+  const staffEvents = (d: { history: { actor: { type: string }; action: string | null }[] }) =>
+    d.history.filter((h) => h.actor.type === 'staff').map((h) => h.action);
 
   it('a complaint: accept → mediation → pause → resume → resolve → close → follow-up → the consumer rates it', async () => {
     const c = await kit.assigned();
@@ -33,7 +34,14 @@ describe('staff case handling', () => {
     const acceptance = d.clocks.find((k: { clock: string }) => k.clock === 'acceptance');
     expect(acceptance).toMatchObject({ metOn: today, running: false });
     const started = addWorkingDays(today, 45, cal);
-    expect(mediation()).toMatchObject({ countsFrom: today, workingDays: 45, dueOn: started.date, provisional: started.provisional, running: true, pausedOn: null });
+    expect(mediation()).toMatchObject({
+      countsFrom: today,
+      workingDays: 45,
+      dueOn: started.date,
+      provisional: started.provisional,
+      running: true,
+      pausedOn: null,
+    });
     expect(d.dueOn).toBe(started.date);
 
     await staff.do(c.id, { action: 'start-mediation', note: '已电话联系双方，约定调解时间' });
@@ -60,7 +68,12 @@ describe('staff case handling', () => {
       await staff.do(c.id, { action: 'resume-clock', note: '检测报告已出' });
       d = await staff.detail(c.id);
       expect(d.status).toBe('mediating');
-      expect(mediation()).toMatchObject({ pausedOn: null, running: true, countsFrom: resumedOn, dueOn: addWorkingDays(started.date, paused, cal).date });
+      expect(mediation()).toMatchObject({
+        pausedOn: null,
+        running: true,
+        countsFrom: resumedOn,
+        dueOn: addWorkingDays(started.date, paused, cal).date,
+      });
       expect(mediation().dueOn > started.date).toBe(true);
       expect(d.dueOn).toBe(mediation().dueOn);
 
@@ -86,7 +99,10 @@ describe('staff case handling', () => {
     expect(d.clocks.find((k: { clock: string }) => k.clock === 'follow-up')).toMatchObject({ metOn: today, running: false });
     expect(d.outcome.followUpAt).toEqual(expect.any(String));
 
-    const rated = await kit.http.post(`/api/v1/complaints/${c.trackingNo}/rating`).set('X-Access-Code', c.accessCode).send({ rating: 'satisfied', comment: '处理及时' });
+    const rated = await kit.http
+      .post(`/api/v1/complaints/${c.trackingNo}/rating`)
+      .set('X-Access-Code', c.accessCode)
+      .send({ rating: 'satisfied', comment: '处理及时' });
     expect(rated.status).toBe(201);
     d = await staff.detail(c.id);
     expect(d.outcome.rating).toEqual({ rating: 'satisfied', comment: '处理及时' });
@@ -101,9 +117,22 @@ describe('staff case handling', () => {
     // What statistics replay later is fixed in the events: clocks met on time, working days taken.
     const event = (type: string) => d.history.find((h: { type: string }) => h.type === type);
     expect(event('accept').data.met).toEqual([{ clock: 'acceptance', dueOn: expect.any(String), metOn: expect.any(String), onTime: true }]);
-    expect(event('resolve').data).toMatchObject({ handlingWorkingDays: expect.any(Number), outcome: { amountRecoveredFen: 128050, agreement: true } });
-    const transitions = d.history.filter((h: { actor: { type: string } }) => h.actor.type === 'staff').map((h: { from: string; to: string }) => `${h.from}>${h.to}`);
-    expect(transitions).toEqual(['assigned>accepted', 'accepted>mediating', 'mediating>paused', 'paused>mediating', 'mediating>resolved', 'resolved>closed', 'closed>closed']);
+    expect(event('resolve').data).toMatchObject({
+      handlingWorkingDays: expect.any(Number),
+      outcome: { amountRecoveredFen: 128050, agreement: true },
+    });
+    const transitions = d.history
+      .filter((h: { actor: { type: string } }) => h.actor.type === 'staff')
+      .map((h: { from: string; to: string }) => `${h.from}>${h.to}`);
+    expect(transitions).toEqual([
+      'assigned>accepted',
+      'accepted>mediating',
+      'mediating>paused',
+      'paused>mediating',
+      'mediating>resolved',
+      'resolved>closed',
+      'closed>closed',
+    ]);
 
     // The consumer was told at each step that concerns them, in the step's own transaction.
     expect(await kit.notificationKinds(c.id)).toEqual(['accepted', 'mediation-resolved', 'closed', 'follow-up']);
@@ -125,7 +154,9 @@ describe('staff case handling', () => {
     expect(missing.body.details).toEqual([{ field: 'reasonCode', message: expect.stringMatching(/reason code is required/) }]);
     const wrong = await staff.act(c.id, { action: 'refuse', reasonCode: '9' });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.details).toEqual([{ field: 'reasonCode', message: expect.stringMatching(/"9" is not a reason code under order121/) }]);
+    expect(wrong.body.details).toEqual([
+      { field: 'reasonCode', message: expect.stringMatching(/"9" is not a reason code under order121/) },
+    ]);
     const notCode = await staff.act(c.id, { action: 'refuse', reasonCode: 'three' });
     expect(notCode.status).toBe(400);
     expect(notCode.body.details.map((x: { field: string }) => x.field)).toEqual(['reasonCode']);
@@ -135,15 +166,26 @@ describe('staff case handling', () => {
     expect(d.reasonOptions.refusal.map((r: { code: string }) => r.code)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(staffEvents(d)).toEqual([]);
 
-    expect(await staff.do(c.id, { action: 'refuse', reasonCode: '3', note: '非生活消费' })).toMatchObject({ status: 'refused', from: 'assigned' });
+    expect(await staff.do(c.id, { action: 'refuse', reasonCode: '3', note: '非生活消费' })).toMatchObject({
+      status: 'refused',
+      from: 'assigned',
+    });
     d = await staff.detail(c.id);
     expect(d.status).toBe('refused');
     expect(d.allowedActions).toEqual(['note']);
     expect(d.outcome.reasonCode).toBe('3');
     const ev = d.history.find((h: { action: string }) => h.action === 'refuse');
-    expect(ev).toMatchObject({ reasonCode: '3', from: 'assigned', to: 'refused', actor: { type: 'staff', id: staff.id, unitCode: c.assigneeCode } });
+    expect(ev).toMatchObject({
+      reasonCode: '3',
+      from: 'assigned',
+      to: 'refused',
+      actor: { type: 'staff', id: staff.id, unitCode: c.assigneeCode },
+    });
     expect(ev.data.reason).toMatchObject({ kind: 'refusal', code: '3', basis: expect.stringContaining('121') });
-    expect(d.clocks.find((k: { clock: string }) => k.clock === 'acceptance')).toMatchObject({ metOn: shanghaiDay(new Date()), running: false });
+    expect(d.clocks.find((k: { clock: string }) => k.clock === 'acceptance')).toMatchObject({
+      metOn: shanghaiDay(new Date()),
+      running: false,
+    });
     expect(await kit.notificationKinds(c.id)).toEqual(['refused']);
     const mine = await kit.consumerView(c.trackingNo, c.accessCode);
     expect(mine.status).toBe('refused');
@@ -175,7 +217,11 @@ describe('staff case handling', () => {
     expect(d.status).toBe('closed');
     expect(d.clocks.find((k: { clock: string }) => k.clock === 'termination-notice')).toMatchObject({ metOn: today, running: false });
     expect(staffEvents(d)).toEqual(['accept', 'start-mediation', 'terminate', 'close']);
-    expect(d.history.find((h: { action: string }) => h.action === 'terminate')).toMatchObject({ reasonCode: '4', from: 'mediating', to: 'terminated' });
+    expect(d.history.find((h: { action: string }) => h.action === 'terminate')).toMatchObject({
+      reasonCode: '4',
+      from: 'mediating',
+      to: 'terminated',
+    });
     expect(await kit.notificationKinds(c.id)).toEqual(['accepted', 'mediation-terminated', 'closed']);
   });
 
@@ -212,7 +258,10 @@ describe('staff case handling', () => {
     expect(d.outcome.decision).toBe('opened');
     expect(d.allowedActions).toEqual(['close', 'note']);
     const today = shanghaiDay(new Date());
-    expect(d.clocks.find((k: { clock: string }) => k.clock === 'reporter-notice')).toMatchObject({ dueOn: addWorkingDays(today, 5, cal).date, running: true });
+    expect(d.clocks.find((k: { clock: string }) => k.clock === 'reporter-notice')).toMatchObject({
+      dueOn: addWorkingDays(today, 5, cal).date,
+      running: true,
+    });
     expect(decision()).toMatchObject({ metOn: today, running: false });
 
     await officer.do(r.id, { action: 'close' });
@@ -222,18 +271,31 @@ describe('staff case handling', () => {
     expect(d.clocks.find((k: { clock: string }) => k.clock === 'reporter-notice').metOn).toBe(today);
     expect(await kit.notificationKinds(r.id)).toEqual(['report-decision']);
     // A closed report takes no rating.
-    const rate = await kit.http.post(`/api/v1/complaints/${r.trackingNo}/rating`).set('X-Access-Code', r.accessCode).send({ rating: 'satisfied' });
+    const rate = await kit.http
+      .post(`/api/v1/complaints/${r.trackingNo}/rating`)
+      .set('X-Access-Code', r.accessCode)
+      .send({ rating: 'satisfied' });
     expect(rate.status).toBe(409);
   });
 
   it('declines an enforcement case with a no-case reason', async () => {
     const r = await kit.assigned({ kind: 'report' });
     const officer = await kit.handlerOf(r);
-    expect((await officer.act(r.id, { action: 'decline-enforcement' })).body.details).toEqual([{ field: 'reasonCode', message: expect.any(String) }]);
+    expect((await officer.act(r.id, { action: 'decline-enforcement' })).body.details).toEqual([
+      { field: 'reasonCode', message: expect.any(String) },
+    ]);
     await officer.do(r.id, { action: 'decline-enforcement', reasonCode: '1', note: '现场检查未发现违法行为' });
     let d = await officer.detail(r.id);
-    expect(d).toMatchObject({ status: 'not-opened', outcome: { decision: 'not-opened', reasonCode: '1' }, allowedActions: ['close', 'note'] });
-    expect(d.history.find((h: { action: string }) => h.action === 'decline-enforcement')).toMatchObject({ reasonCode: '1', from: 'assigned', to: 'not-opened' });
+    expect(d).toMatchObject({
+      status: 'not-opened',
+      outcome: { decision: 'not-opened', reasonCode: '1' },
+      allowedActions: ['close', 'note'],
+    });
+    expect(d.history.find((h: { action: string }) => h.action === 'decline-enforcement')).toMatchObject({
+      reasonCode: '1',
+      from: 'assigned',
+      to: 'not-opened',
+    });
     await officer.do(r.id, { action: 'close' });
     d = await officer.detail(r.id);
     expect(d.status).toBe('closed');
@@ -264,13 +326,19 @@ describe('staff case handling', () => {
     expect((await station.detail(complaint.id)).status).toBe('mediating');
     const rd = await bureau.detail(report.id);
     expect(rd.status).toBe('case-opened');
-    expect(rd.linked).toEqual([{ id: complaint.id, trackingNo: complaint.trackingNo, track: 'complaint', status: 'mediating', relation: 'linked' }]);
+    expect(rd.linked).toEqual([
+      { id: complaint.id, trackingNo: complaint.trackingNo, track: 'complaint', status: 'mediating', relation: 'linked' },
+    ]);
     expect((await station.detail(complaint.id)).linked[0].status).toBeNull();
     // The county bureau oversees the station's complaint (read only), and cannot act on it.
-    expect((await bureau.detail(complaint.id)).linked).toEqual([{ id: report.id, trackingNo: report.trackingNo, track: 'report', status: 'case-opened', relation: 'linked' }]);
+    expect((await bureau.detail(complaint.id)).linked).toEqual([
+      { id: report.id, trackingNo: report.trackingNo, track: 'report', status: 'case-opened', relation: 'linked' },
+    ]);
     // Someone handling neither sees no progress of the report, and from the report no way to its reporter.
     const analyst = await kit.staff('city-analyst');
-    expect((await analyst.detail(complaint.id)).linked).toEqual([{ id: report.id, trackingNo: report.trackingNo, track: 'report', status: null, relation: 'linked' }]);
+    expect((await analyst.detail(complaint.id)).linked).toEqual([
+      { id: report.id, trackingNo: report.trackingNo, track: 'report', status: null, relation: 'linked' },
+    ]);
     expect(await analyst.detail(report.id)).toMatchObject({ linked: [], claimant: null, consumer: { hidden: true } });
     expect((await bureau.detail(report.id)).claimant).toMatchObject({ professional: { flagged: false } });
     expect((await bureau.act(complaint.id, { action: 'resolve', amountRecovered: 0, agreement: false })).status).toBe(403);
@@ -291,7 +359,10 @@ describe('staff case handling', () => {
       message: '"resolve" is not allowed while the case is assigned, awaiting acceptance; allowed: accept, refuse, hand-back, note',
       allowed: ['accept', 'refuse', 'hand-back', 'note'],
     });
-    const zh = await kit.http.post(`/api/v1/cases/${c.id}/actions`).set('Authorization', `Bearer ${await staff.auth()}`).send({ action: 'close' });
+    const zh = await kit.http
+      .post(`/api/v1/cases/${c.id}/actions`)
+      .set('Authorization', `Bearer ${await staff.auth()}`)
+      .send({ action: 'close' });
     expect(zh.status).toBe(409);
     expect(zh.body.message).toMatch(/不能执行 close/);
     await staff.do(c.id, { action: 'accept' });
@@ -305,7 +376,13 @@ describe('staff case handling', () => {
     await staff.do(c.id, { action: 'note', note: '内部备注：商家负责人出差' });
     const d = await staff.detail(c.id);
     expect(d.status).toBe('accepted');
-    expect(d.history.at(-1)).toMatchObject({ action: 'note', from: 'accepted', to: 'accepted', public: false, note: '内部备注：商家负责人出差' });
+    expect(d.history.at(-1)).toMatchObject({
+      action: 'note',
+      from: 'accepted',
+      to: 'accepted',
+      public: false,
+      note: '内部备注：商家负责人出差',
+    });
     expect(JSON.stringify(await kit.consumerView(c.trackingNo, c.accessCode))).not.toContain('出差');
   });
 
@@ -316,14 +393,20 @@ describe('staff case handling', () => {
     await staff.do(c.id, { action: 'start-mediation' });
     expect((await staff.act(c.id, { action: 'report-violation' })).body.details).toEqual([{ field: 'note', message: expect.any(String) }]);
     const res = await staff.do(c.id, { action: 'report-violation', note: '发现该店使用过期食材' });
-    expect(res).toMatchObject({ status: 'mediating', linkedReport: { id: expect.stringMatching(/^\d+$/), trackingNo: expect.stringMatching(/^\d{13}$/) } });
+    expect(res).toMatchObject({
+      status: 'mediating',
+      linkedReport: { id: expect.stringMatching(/^\d+$/), trackingNo: expect.stringMatching(/^\d{13}$/) },
+    });
     const report = res.linkedReport as { id: string; trackingNo: string };
 
     const d = await staff.detail(c.id);
     expect(d.status).toBe('mediating');
     expect(d.linked).toEqual([{ id: report.id, trackingNo: report.trackingNo, track: 'report', status: 'received', relation: 'linked' }]);
     expect(d.history.at(-1)).toMatchObject({ action: 'report-violation', data: { linkedReport: report } });
-    const [row] = await kit.q(`select track, status, intake_channel, linked_case_id::text as linked, acceptance_due is not null as due from cases where id = $1`, [report.id]);
+    const [row] = await kit.q(
+      `select track, status, intake_channel, linked_case_id::text as linked, acceptance_due is not null as due from cases where id = $1`,
+      [report.id],
+    );
     expect(row).toEqual({ track: 'report', status: 'received', intake_channel: 'referral', linked: c.id, due: true });
     expect(await kit.q(`select topic from outbox where payload->>'caseId' = $1`, [report.id])).toEqual([{ topic: 'case.received' }]);
 
@@ -360,9 +443,15 @@ describe('staff case handling', () => {
     const second = await kit.handlerOf(again);
     const d = await second.detail(c.id);
     expect(d).toMatchObject({ status: 'assigned', assignee: { code: again.assigneeCode } });
-    expect(d.routing.map((x: { round: number; assigneeCode: string }) => [x.round, x.assigneeCode])).toEqual([[0, c.assigneeCode], [1, again.assigneeCode]]);
+    expect(d.routing.map((x: { round: number; assigneeCode: string }) => [x.round, x.assigneeCode])).toEqual([
+      [0, c.assigneeCode],
+      [1, again.assigneeCode],
+    ]);
     expect(d.history.map((h: { type: string }) => h.type)).toEqual(['received', 'assigned', 'handed-back', 'assigned']);
-    expect(d.history[2]).toMatchObject({ actor: { type: 'staff', id: first.id, unitCode: c.assigneeCode }, note: '被投诉人不在本站服务范围' });
+    expect(d.history[2]).toMatchObject({
+      actor: { type: 'staff', id: first.id, unitCode: c.assigneeCode },
+      note: '被投诉人不在本站服务范围',
+    });
     await second.do(c.id, { action: 'accept' });
   });
 
@@ -387,16 +476,33 @@ describe('staff case handling', () => {
     expect(await fieldsOf({ action: 'note', note: 'x'.repeat(2001) })).toEqual(['note']);
     expect(await fieldsOf({ action: 'note', note: 42 })).toEqual(['note']);
     for (const body of ['[]', '"accept"', '[{"action":"accept"}]']) {
-      const res = await kit.http.post(`/api/v1/cases/${c.id}/actions`).set('Authorization', `Bearer ${await staff.auth()}`).set('Content-Type', 'application/json').send(body);
+      const res = await kit.http
+        .post(`/api/v1/cases/${c.id}/actions`)
+        .set('Authorization', `Bearer ${await staff.auth()}`)
+        .set('Content-Type', 'application/json')
+        .send(body);
       expect([body, res.status]).toEqual([body, 400]);
     }
-    const broken = await kit.http.post(`/api/v1/cases/${c.id}/actions`).set('Authorization', `Bearer ${await staff.auth()}`).set('Content-Type', 'application/json').send('{"action":');
+    const broken = await kit.http
+      .post(`/api/v1/cases/${c.id}/actions`)
+      .set('Authorization', `Bearer ${await staff.auth()}`)
+      .set('Content-Type', 'application/json')
+      .send('{"action":');
     expect(broken.status).toBe(400);
     for (const id of ['abc', '0', '99999999', '1'.repeat(30), '-1']) {
       expect((await staff.act(id, { action: 'accept' })).status).toBe(404);
       expect((await staff.get(`/cases/${id}`)).status).toBe(404);
     }
-    for (const query of ['status=bogus', 'limit=0', 'limit=101', 'overdue=maybe', 'cursor=garbage', 'dueWithinDays=-1', 'track=other', `q=${'x'.repeat(101)}`]) {
+    for (const query of [
+      'status=bogus',
+      'limit=0',
+      'limit=101',
+      'overdue=maybe',
+      'cursor=garbage',
+      'dueWithinDays=-1',
+      'track=other',
+      `q=${'x'.repeat(101)}`,
+    ]) {
       const res = await staff.get(`/cases?${query}`);
       expect([query, res.status]).toEqual([query, 400]);
       expect(res.body.details?.length).toBeGreaterThan(0);
@@ -415,7 +521,9 @@ describe('staff case handling', () => {
   it('of two simultaneous actions on one case, one applies and the other is told what is allowed now', async () => {
     const c = await kit.assigned();
     const staff = await kit.handlerOf(c);
-    const [{ open_cases: before }] = await kit.q<{ open_cases: number }>(`select open_cases from unit_load where unit_code = $1`, [c.assigneeCode]);
+    const [{ open_cases: before }] = await kit.q<{ open_cases: number }>(`select open_cases from unit_load where unit_code = $1`, [
+      c.assigneeCode,
+    ]);
     const answers = await Promise.all([
       staff.act(c.id, { action: 'refuse', reasonCode: '1' }),
       staff.act(c.id, { action: 'refuse', reasonCode: '2' }),
@@ -434,7 +542,10 @@ describe('staff case handling', () => {
     const staff = await kit.handlerOf(c);
     await staff.do(c.id, { action: 'accept' });
     await staff.do(c.id, { action: 'start-mediation' });
-    const res = await kit.http.post(`/api/v1/complaints/${c.trackingNo}/withdraw`).set('X-Access-Code', c.accessCode).send({ reason: '已与商家自行和解' });
+    const res = await kit.http
+      .post(`/api/v1/complaints/${c.trackingNo}/withdraw`)
+      .set('X-Access-Code', c.accessCode)
+      .send({ reason: '已与商家自行和解' });
     expect(res.status).toBe(200);
     const d = await staff.detail(c.id);
     expect(d).toMatchObject({ status: 'withdrawn', allowedActions: ['note'], dueOn: null, overdue: false });

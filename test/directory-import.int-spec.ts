@@ -80,13 +80,22 @@ describe('directory import (PostgreSQL)', () => {
 
   it('a dry run checks and counts but writes nothing', async () => {
     const before = await snapshot();
-    const report = await importer.importStations({ text: [HEADER, good('DRY-1')].join('\n'), fileName: 'x.csv', mode: 'replace', dryRun: true });
+    const report = await importer.importStations({
+      text: [HEADER, good('DRY-1')].join('\n'),
+      fileName: 'x.csv',
+      mode: 'replace',
+      dryRun: true,
+    });
     expect(report).toMatchObject({ accepted: true, dryRun: true, created: 1, deactivated: 191 });
     expect(await snapshot()).toEqual(before);
   });
 
   it('merge adds and updates without touching the rest', async () => {
-    const csv = [HEADER, good('MERGE-1', { venueName: '测试新场所' }), good('ST-371502-001', { name: '金鼎购物中心消费维权服务站（更名）', capacity: '99' })].join('\n');
+    const csv = [
+      HEADER,
+      good('MERGE-1', { venueName: '测试新场所' }),
+      good('ST-371502-001', { name: '金鼎购物中心消费维权服务站（更名）', capacity: '99' }),
+    ].join('\n');
     const report = await importer.importStations({ text: csv, fileName: 'x.csv', mode: 'merge' });
     expect(report).toMatchObject({ accepted: true, created: 1, updated: 1, deactivated: 0, venuesCreated: 1 });
     const [renamed] = await t.dataSource.query(`select name, capacity, active from station where code = 'ST-371502-001'`);
@@ -100,8 +109,27 @@ describe('directory import (PostgreSQL)', () => {
   it('replace makes the file the whole list: the rest is deactivated, never deleted, and the seeder does not bring it back', async () => {
     const json = JSON.stringify(
       [
-        { code: 'REAL-001', name: '真实服务站一', type: '商场', areaCode: '371502', address: '东昌府区某路1号', lat: 36.45, lng: 115.98, categories: ['餐饮服务', 'clothing'], capacity: 40 },
-        { code: 'REAL-002', name: '真实服务站二', type: 'community', areaCode: '371581', address: '临清市某路2号', categories: 'household、elderly-care', capacity: 20, active: '是' },
+        {
+          code: 'REAL-001',
+          name: '真实服务站一',
+          type: '商场',
+          areaCode: '371502',
+          address: '东昌府区某路1号',
+          lat: 36.45,
+          lng: 115.98,
+          categories: ['餐饮服务', 'clothing'],
+          capacity: 40,
+        },
+        {
+          code: 'REAL-002',
+          name: '真实服务站二',
+          type: 'community',
+          areaCode: '371581',
+          address: '临清市某路2号',
+          categories: 'household、elderly-care',
+          capacity: 20,
+          active: '是',
+        },
       ],
       null,
       2,

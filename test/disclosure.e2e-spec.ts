@@ -48,7 +48,9 @@ describe('GET /api/v1/disclosure', () => {
   });
 
   it('finds a business by credit code or by part of its name, and pages with a cursor', async () => {
-    await handled(true, 'resolve', { respondent: { name: '聊城市公示测试火锅店', creditCode: USCC, address: '东昌府区东昌路 1 号', areaCode: '371502' } });
+    await handled(true, 'resolve', {
+      respondent: { name: '聊城市公示测试火锅店', creditCode: USCC, address: '东昌府区东昌路 1 号', areaCode: '371502' },
+    });
     const byCode = await kit.http.get(`/api/v1/disclosure?respondent=${USCC.toLowerCase()}`).expect(200);
     expect(byCode.body.items).toEqual([expect.objectContaining({ respondent: { name: '聊城市公示测试火锅店', creditCode: USCC } })]);
     const byName = await kit.http.get(`/api/v1/disclosure?respondent=${encodeURIComponent('公示测试火锅')}`).expect(200);

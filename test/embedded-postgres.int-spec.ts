@@ -8,7 +8,10 @@ import { join } from 'node:path';
  */
 describe('embedded PostgreSQL (scripts/lib/embedded.mjs)', () => {
   it('keeps each extended-protocol query whole when four connections interleave', () => {
-    const run = spawnSync(process.execPath, [join(__dirname, 'support', 'embedded-interleaving.mjs')], { encoding: 'utf8', timeout: 120_000 });
+    const run = spawnSync(process.execPath, [join(__dirname, 'support', 'embedded-interleaving.mjs')], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(run.stderr).toBe('');
     const result = JSON.parse(run.stdout) as { queries: number; wrong: number; errors: string[] };
     expect(result).toEqual({ queries: 240, wrong: 0, errors: [] });

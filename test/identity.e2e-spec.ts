@@ -39,7 +39,9 @@ describe('staff identity', () => {
     http = api.http;
     accounts = api.app.get(AccountsService);
     [{ code: stationA }, { code: stationB }] = await sql(`select code from station where active order by code limit 2`);
-    [{ code: regulator }] = await sql(`select code from regulator where active and kind = 'market' and level = 'county' order by code limit 1`);
+    [{ code: regulator }] = await sql(
+      `select code from regulator where active and kind = 'market' and level = 'county' order by code limit 1`,
+    );
     await make('admin1', 'admin');
     await make('staff-a', 'station-staff', stationA);
     await make('sadmin-a', 'station-admin', stationA);
@@ -59,7 +61,13 @@ describe('staff identity', () => {
         accessToken: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/),
         tokenType: 'Bearer',
         expiresIn: 900,
-        user: { id: expect.stringMatching(/^\d+$/), username: 'staff-a', displayName: 'staff-a', role: 'station-staff', unit: { type: 'station', code: stationA, name: expect.stringMatching(/站/) } },
+        user: {
+          id: expect.stringMatching(/^\d+$/),
+          username: 'staff-a',
+          displayName: 'staff-a',
+          role: 'station-staff',
+          unit: { type: 'station', code: stationA, name: expect.stringMatching(/站/) },
+        },
       });
       const me = await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).expect(200);
       expect(me.body).toEqual({
@@ -67,15 +75,34 @@ describe('staff identity', () => {
         username: 'staff-a',
         displayName: 'staff-a',
         role: 'station-staff',
-        unit: { type: 'station', code: stationA, name: res.body.user.unit.name, areaCode: expect.stringMatching(/^\d{6}$/), kind: null, level: null },
+        unit: {
+          type: 'station',
+          code: stationA,
+          name: res.body.user.unit.name,
+          areaCode: expect.stringMatching(/^\d{6}$/),
+          kind: null,
+          level: null,
+        },
       });
       expect(JSON.stringify(me.body)).not.toMatch(/hash|password/i);
     });
 
     it('gives a regulator its kind and level, and city-level roles no unit', async () => {
-      const county = await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${await tokenOf('county1')}`).expect(200);
-      expect(county.body.unit).toMatchObject({ type: 'regulator', code: regulator, kind: 'market', level: 'county', areaCode: expect.stringMatching(/^\d{6}$/) });
-      const analyst = await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${await tokenOf('analyst1')}`).expect(200);
+      const county = await http
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${await tokenOf('county1')}`)
+        .expect(200);
+      expect(county.body.unit).toMatchObject({
+        type: 'regulator',
+        code: regulator,
+        kind: 'market',
+        level: 'county',
+        areaCode: expect.stringMatching(/^\d{6}$/),
+      });
+      const analyst = await http
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${await tokenOf('analyst1')}`)
+        .expect(200);
       expect(analyst.body).toMatchObject({ role: 'city-analyst', unit: null });
     });
 
@@ -109,7 +136,10 @@ describe('staff identity', () => {
 
       const right = await login('locky', pw).set('Accept-Language', 'en').expect(429);
       expect(right.headers['retry-after']).toBeDefined();
-      expect(right.body).toMatchObject({ statusCode: 429, message: 'too many failed logins: the account is locked; try again in 2 minutes' });
+      expect(right.body).toMatchObject({
+        statusCode: 429,
+        message: 'too many failed logins: the account is locked; try again in 2 minutes',
+      });
       expect(right.body.retryAfterSeconds).toBeGreaterThan(100);
 
       // The lock time passes.
@@ -119,7 +149,9 @@ describe('staff identity', () => {
       await login('locky', 'wrong-4').expect(401);
       await login('locky', 'wrong-5').expect(401);
       await login('locky', pw).expect(200);
-      expect(await sql(`select failed_logins, locked_until from staff_user where username = 'locky'`)).toEqual([{ failed_logins: 0, locked_until: null }]);
+      expect(await sql(`select failed_logins, locked_until from staff_user where username = 'locky'`)).toEqual([
+        { failed_logins: 0, locked_until: null },
+      ]);
     });
 
     it('limits attempts per client per minute in Redis, with Retry-After', async () => {
@@ -147,7 +179,11 @@ describe('staff identity', () => {
       const [h, p, s] = token.split('.');
       const claims = JSON.parse(Buffer.from(p, 'base64url').toString());
       const forged = Buffer.from(JSON.stringify({ ...claims, sub: '1' })).toString('base64url');
-      const en = await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${h}.${forged}.${s}`).set('Accept-Language', 'en').expect(401);
+      const en = await http
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${h}.${forged}.${s}`)
+        .set('Accept-Language', 'en')
+        .expect(401);
       expect(en.body.message).toBe('the token is invalid or no longer valid; log in again');
     });
 
@@ -164,7 +200,11 @@ describe('staff identity', () => {
       const token = await tokenOf('to-disable');
       const admin = await tokenOf('admin1');
       await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(200);
-      const patched = await http.patch(`/api/v1/admin/users/${user.id}`).set('Authorization', `Bearer ${admin}`).send({ disabled: true }).expect(200);
+      const patched = await http
+        .patch(`/api/v1/admin/users/${user.id}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ disabled: true })
+        .expect(200);
       expect(patched.body).toMatchObject({ id: user.id, disabled: true });
       await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
       const refused = await login('to-disable', pw).expect(401);
@@ -179,7 +219,11 @@ describe('staff identity', () => {
       const user = await make('to-move', 'station-staff', stationA);
       const token = await tokenOf('to-move');
       const admin = await tokenOf('admin1');
-      const moved = await http.patch(`/api/v1/admin/users/${user.id}`).set('Authorization', `Bearer ${admin}`).send({ unitCode: stationB }).expect(200);
+      const moved = await http
+        .patch(`/api/v1/admin/users/${user.id}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ unitCode: stationB })
+        .expect(200);
       expect(moved.body.unit).toMatchObject({ type: 'station', code: stationB });
       await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
       const token2 = await tokenOf('to-move');
@@ -188,7 +232,11 @@ describe('staff identity', () => {
       await http.patch(`/api/v1/admin/users/${user.id}`).set('Authorization', `Bearer ${admin}`).send({ displayName: '李四' }).expect(200);
       await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token2}`).expect(200);
       // A new role: city-level roles lose the unit.
-      const promoted = await http.patch(`/api/v1/admin/users/${user.id}`).set('Authorization', `Bearer ${admin}`).send({ role: 'city-analyst' }).expect(200);
+      const promoted = await http
+        .patch(`/api/v1/admin/users/${user.id}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ role: 'city-analyst' })
+        .expect(200);
       expect(promoted.body).toMatchObject({ role: 'city-analyst', unit: null, displayName: '李四' });
       await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${token2}`).expect(401);
     });
@@ -198,25 +246,43 @@ describe('staff identity', () => {
     it('is closed without a token (401) and to roles other than admin and station-admin (403, naming them)', async () => {
       await http.get('/api/v1/admin/users').expect(401);
       for (const who of ['staff-a', 'county1', 'analyst1']) {
-        const res = await http.get('/api/v1/admin/users').set('Authorization', `Bearer ${await tokenOf(who)}`).expect(403);
+        const res = await http
+          .get('/api/v1/admin/users')
+          .set('Authorization', `Bearer ${await tokenOf(who)}`)
+          .expect(403);
         expect(res.body.message).toMatch(/系统管理员（admin）.*服务站管理员（station-admin）/);
         expect(res.body.allowedRoles).toEqual(['admin', 'station-admin']);
       }
-      const en = await http.post('/api/v1/admin/users').set('Authorization', `Bearer ${await tokenOf('staff-a')}`).set('Accept-Language', 'en').send({}).expect(403);
-      expect(en.body.message).toBe('not allowed: requires one of the roles system administrator (admin), station administrator (station-admin)');
+      const en = await http
+        .post('/api/v1/admin/users')
+        .set('Authorization', `Bearer ${await tokenOf('staff-a')}`)
+        .set('Accept-Language', 'en')
+        .send({})
+        .expect(403);
+      expect(en.body.message).toBe(
+        'not allowed: requires one of the roles system administrator (admin), station administrator (station-admin)',
+      );
     });
 
     it('lets an administrator list and filter accounts, never showing a password hash', async () => {
       const admin = await tokenOf('admin1');
       const all = await http.get('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`).expect(200);
-      expect(all.body.items.map((u: { username: string }) => u.username)).toEqual(expect.arrayContaining(['admin1', 'staff-a', 'sadmin-a', 'staff-b', 'county1']));
+      expect(all.body.items.map((u: { username: string }) => u.username)).toEqual(
+        expect.arrayContaining(['admin1', 'staff-a', 'sadmin-a', 'staff-b', 'county1']),
+      );
       expect(JSON.stringify(all.body)).not.toMatch(/hash|password/i);
-      const a = await http.get(`/api/v1/admin/users?unitCode=${stationA}&role=station-staff`).set('Authorization', `Bearer ${admin}`).expect(200);
+      const a = await http
+        .get(`/api/v1/admin/users?unitCode=${stationA}&role=station-staff`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200);
       expect(a.body.items.length).toBeGreaterThan(0);
       for (const u of a.body.items) expect(u).toMatchObject({ role: 'station-staff', unit: { code: stationA } });
       const page = await http.get('/api/v1/admin/users?limit=2').set('Authorization', `Bearer ${admin}`).expect(200);
       expect(page.body.items).toHaveLength(2);
-      const next = await http.get(`/api/v1/admin/users?limit=2&cursor=${page.body.nextCursor}`).set('Authorization', `Bearer ${admin}`).expect(200);
+      const next = await http
+        .get(`/api/v1/admin/users?limit=2&cursor=${page.body.nextCursor}`)
+        .set('Authorization', `Bearer ${admin}`)
+        .expect(200);
       expect(Number(next.body.items[0].id)).toBeGreaterThan(Number(page.body.items[1].id));
       const bad = await http.get('/api/v1/admin/users?role=king').set('Authorization', `Bearer ${admin}`).expect(400);
       expect(bad.body.details[0].field).toBe('role');
@@ -224,21 +290,34 @@ describe('staff identity', () => {
 
     it('creates an account with a generated password shown once, which signs in', async () => {
       const admin = await tokenOf('admin1');
-      const res = await http.post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`)
-        .send({ username: 'New.User', displayName: '王五', role: 'regulator-staff', unitCode: regulator }).expect(201);
-      expect(res.body.user).toMatchObject({ username: 'new.user', displayName: '王五', role: 'regulator-staff', unit: { type: 'regulator', code: regulator }, disabled: false });
+      const res = await http
+        .post('/api/v1/admin/users')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ username: 'New.User', displayName: '王五', role: 'regulator-staff', unitCode: regulator })
+        .expect(201);
+      expect(res.body.user).toMatchObject({
+        username: 'new.user',
+        displayName: '王五',
+        role: 'regulator-staff',
+        unit: { type: 'regulator', code: regulator },
+        disabled: false,
+      });
       expect(res.body.password).toMatch(/^[\w-]{16,}$/);
       expect(JSON.stringify(res.body.user)).not.toMatch(/hash|password/i);
       await login('new.user', res.body.password).expect(200);
-      const given = await http.post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`)
-        .send({ username: 'given-pw', displayName: 'x', role: 'admin', password: 'a long enough password' }).expect(201);
+      const given = await http
+        .post('/api/v1/admin/users')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ username: 'given-pw', displayName: 'x', role: 'admin', password: 'a long enough password' })
+        .expect(201);
       expect(given.body.password).toBeUndefined();
       await login('given-pw', 'a long enough password').expect(200);
     });
 
     it('refuses unknown or wrong-kind units with a 400 naming unitCode, and a taken username with 409', async () => {
       const admin = await tokenOf('admin1');
-      const post = (body: object) => http.post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`).set('Accept-Language', 'en').send(body);
+      const post = (body: object) =>
+        http.post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`).set('Accept-Language', 'en').send(body);
       const unknown = await post({ username: 'user1', displayName: 'x', role: 'station-staff', unitCode: 'ST-000000-999' }).expect(400);
       expect(unknown.body.details).toEqual([{ field: 'unitCode', message: 'is not a known station or regulator code (ST-000000-999)' }]);
       const kind = await post({ username: 'user1', displayName: 'x', role: 'station-staff', unitCode: regulator }).expect(400);
@@ -252,12 +331,24 @@ describe('staff identity', () => {
       const shortPw = await post({ username: 'user2', displayName: 'x', role: 'admin', password: 'short' }).expect(400);
       expect(shortPw.body.details[0].field).toBe('password');
       const taken = await post({ username: 'STAFF-A', displayName: 'x', role: 'admin' }).expect(409);
-      expect(taken.body).toMatchObject({ statusCode: 409, message: 'the username staff-a is taken', details: [{ field: 'username', message: 'is taken' }] });
-      const zh = await http.post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`).send({ username: 'staff-a', displayName: 'x', role: 'admin' }).expect(409);
+      expect(taken.body).toMatchObject({
+        statusCode: 409,
+        message: 'the username staff-a is taken',
+        details: [{ field: 'username', message: 'is taken' }],
+      });
+      const zh = await http
+        .post('/api/v1/admin/users')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ username: 'staff-a', displayName: 'x', role: 'admin' })
+        .expect(409);
       expect(zh.body.message).toBe('用户名 staff-a 已存在');
       await http.patch('/api/v1/admin/users/999999').set('Authorization', `Bearer ${admin}`).send({ disabled: true }).expect(404);
       await http.patch('/api/v1/admin/users/abc').set('Authorization', `Bearer ${admin}`).send({ disabled: true }).expect(404);
-      const badPatch = await http.patch('/api/v1/admin/users/1').set('Authorization', `Bearer ${admin}`).send({ unitCode: 'no such!' }).expect(400);
+      const badPatch = await http
+        .patch('/api/v1/admin/users/1')
+        .set('Authorization', `Bearer ${admin}`)
+        .send({ unitCode: 'no such!' })
+        .expect(400);
       expect(badPatch.body.details[0].field).toBe('unitCode');
     });
 
@@ -272,10 +363,16 @@ describe('staff identity', () => {
     it('lets a station administrator manage station staff of its own station only', async () => {
       const sadmin = await tokenOf('sadmin-a');
       const as = (req: ReturnType<Http['get']>) => req.set('Authorization', `Bearer ${sadmin}`);
-      const own = await as(http.post('/api/v1/admin/users')).send({ username: 'staff-a2', displayName: '赵六', role: 'station-staff' }).expect(201);
+      const own = await as(http.post('/api/v1/admin/users'))
+        .send({ username: 'staff-a2', displayName: '赵六', role: 'station-staff' })
+        .expect(201);
       expect(own.body.user.unit.code).toBe(stationA);
-      await as(http.post('/api/v1/admin/users')).send({ username: 'staff-a3', displayName: 'x', role: 'station-staff', unitCode: stationA }).expect(201);
-      const other = await as(http.post('/api/v1/admin/users')).send({ username: 'staff-b2', displayName: 'x', role: 'station-staff', unitCode: stationB }).expect(403);
+      await as(http.post('/api/v1/admin/users'))
+        .send({ username: 'staff-a3', displayName: 'x', role: 'station-staff', unitCode: stationA })
+        .expect(201);
+      const other = await as(http.post('/api/v1/admin/users'))
+        .send({ username: 'staff-b2', displayName: 'x', role: 'station-staff', unitCode: stationB })
+        .expect(403);
       expect(other.body.message).toMatch(/只能管理本站/);
       await as(http.post('/api/v1/admin/users')).send({ username: 'sadmin-a2', displayName: 'x', role: 'station-admin' }).expect(403);
 
@@ -288,12 +385,20 @@ describe('staff identity', () => {
 
       const b = await accounts.byUsername('staff-b');
       await as(http.get(`/api/v1/admin/users/${b!.id}`)).expect(404);
-      await as(http.patch(`/api/v1/admin/users/${b!.id}`)).send({ disabled: true }).expect(404);
+      await as(http.patch(`/api/v1/admin/users/${b!.id}`))
+        .send({ disabled: true })
+        .expect(404);
       await as(http.post(`/api/v1/admin/users/${b!.id}/reset-password`)).expect(404);
       const self = await accounts.byUsername('sadmin-a');
-      await as(http.patch(`/api/v1/admin/users/${self!.id}`)).send({ displayName: 'x' }).expect(404);
-      await as(http.patch(`/api/v1/admin/users/${own.body.user.id}`)).send({ unitCode: stationB }).expect(403);
-      await as(http.patch(`/api/v1/admin/users/${own.body.user.id}`)).send({ role: 'station-admin' }).expect(403);
+      await as(http.patch(`/api/v1/admin/users/${self!.id}`))
+        .send({ displayName: 'x' })
+        .expect(404);
+      await as(http.patch(`/api/v1/admin/users/${own.body.user.id}`))
+        .send({ unitCode: stationB })
+        .expect(403);
+      await as(http.patch(`/api/v1/admin/users/${own.body.user.id}`))
+        .send({ role: 'station-admin' })
+        .expect(403);
 
       // A password reset: a new password that works, the old one and the old tokens do not.
       const oldToken = await tokenOf('staff-a2', own.body.password);
@@ -312,7 +417,10 @@ describe('staff identity', () => {
       const en = await http.get('/admin/queues/api/queues').set('Accept-Language', 'en').expect(401);
       expect(en.body.message).toMatch(/log in as an administrator/);
       await http.get('/admin/queues').set('Authorization', 'Bearer garbage').expect(401);
-      const staff = await http.get('/admin/queues').set('Authorization', `Bearer ${await tokenOf('staff-a')}`).expect(403);
+      const staff = await http
+        .get('/admin/queues')
+        .set('Authorization', `Bearer ${await tokenOf('staff-a')}`)
+        .expect(403);
       expect(staff.body).toMatchObject({ statusCode: 403, error: 'Forbidden', allowedRoles: ['admin'] });
       const admin = await tokenOf('admin1');
       await http.get('/admin/queues').set('Authorization', `Bearer ${admin}`).expect(200);
@@ -350,7 +458,9 @@ describe('staff identity', () => {
         ['demo-analyst', 'city-analyst'],
         ['demo-admin', 'admin'],
       ]);
-      const [station] = await sql(`select code, name from station where active and area_code = '371502' and venue_code is not null order by code limit 1`);
+      const [station] = await sql(
+        `select code, name from station where active and area_code = '371502' and venue_code is not null order by code limit 1`,
+      );
       expect(entries[0]).toMatchObject({ unitCode: station.code, unitName: station.name });
       expect(entries[1].unitCode).toBe(station.code);
       expect(entries[2]).toMatchObject({ unitCode: 'MR-371502', unitName: expect.stringMatching(/东昌府区市场监督管理局/) });
@@ -358,7 +468,10 @@ describe('staff identity', () => {
       expect((await sql(`select kind from regulator where code = $1`, [entries[3].unitCode]))[0].kind).toBe('sector');
       expect(entries[4]).toMatchObject({ unitCode: null, unitName: null });
       for (const e of entries) expect(e.password.length).toBeGreaterThanOrEqual(16);
-      const me = await http.get('/api/v1/auth/me').set('Authorization', `Bearer ${await tokenOf('demo-county', entries[2].password)}`).expect(200);
+      const me = await http
+        .get('/api/v1/auth/me')
+        .set('Authorization', `Bearer ${await tokenOf('demo-county', entries[2].password)}`)
+        .expect(200);
       expect(me.body.unit).toMatchObject({ code: 'MR-371502', kind: 'market', level: 'county' });
 
       const second = await demo.ensure(dir);
@@ -405,7 +518,9 @@ describe('staff token expiry', () => {
 
   beforeAll(async () => {
     api = await startTestApi({ TOKEN_TTL_SECONDS: '1' });
-    await api.app.get(AccountsService).create({ username: 'brief', password: 'correct horse battery', displayName: 'brief', role: 'city-analyst' });
+    await api.app
+      .get(AccountsService)
+      .create({ username: 'brief', password: 'correct horse battery', displayName: 'brief', role: 'city-analyst' });
   });
 
   afterAll(async () => {
@@ -416,7 +531,11 @@ describe('staff token expiry', () => {
     const res = await api.http.post('/api/v1/auth/login').send({ username: 'brief', password: 'correct horse battery' }).expect(200);
     expect(res.body.expiresIn).toBe(1);
     await new Promise((r) => setTimeout(r, 2200));
-    const expired = await api.http.get('/api/v1/auth/me').set('Authorization', `Bearer ${res.body.accessToken}`).set('Accept-Language', 'en').expect(401);
+    const expired = await api.http
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${res.body.accessToken}`)
+      .set('Accept-Language', 'en')
+      .expect(401);
     expect(expired.body.message).toBe('the token has expired; log in again');
     await api.http.post('/api/v1/auth/refresh').set('Authorization', `Bearer ${res.body.accessToken}`).expect(401);
   });

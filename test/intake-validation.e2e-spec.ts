@@ -21,7 +21,9 @@ const venueIn = (areaCode: string) => venues.find((v) => v.areaCode === areaCode
 
 /** Today in China, give or take some days, as YYYY-MM-DD. */
 function chinaDay(offsetDays = 0): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
   return new Date(Date.parse(`${today}T00:00:00Z`) + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
@@ -93,10 +95,22 @@ interface Malformed {
 
 const MALFORMED: [string, Malformed][] = [
   // Required fields, one missing at a time.
-  ...(['kind', 'categoryCode', 'consumer', 'consumer.name', 'consumer.phone', 'respondent', 'respondent.name', 'respondent.address',
-    'respondent.areaCode', 'incidentDate', 'description', 'demand'] as const).map(
-    (field): [string, Malformed] => [`missing ${field}`, { body: without(field), status: 400, field }],
-  ),
+  ...(
+    [
+      'kind',
+      'categoryCode',
+      'consumer',
+      'consumer.name',
+      'consumer.phone',
+      'respondent',
+      'respondent.name',
+      'respondent.address',
+      'respondent.areaCode',
+      'incidentDate',
+      'description',
+      'demand',
+    ] as const
+  ).map((field): [string, Malformed] => [`missing ${field}`, { body: without(field), status: 400, field }]),
   // Wrong types.
   ['kind: 1', { body: withValue('kind', 1), status: 400, field: 'kind' }],
   ['kind: "suggestion"', { body: withValue('kind', 'suggestion'), status: 400, field: 'kind' }],
@@ -117,23 +131,51 @@ const MALFORMED: [string, Malformed][] = [
   ['phone with letters', { body: withValue('consumer.phone', '1380013800a'), status: 400, field: 'consumer.phone' }],
   ['a landline instead of a mobile', { body: withValue('consumer.phone', '0635-8451235'), status: 400, field: 'consumer.phone' }],
   // Check characters.
-  ['USCC with a wrong check character', { body: withValue('respondent.creditCode', badUscc), status: 400, field: 'respondent.creditCode', says: /信用代码/ }],
-  ['USCC with a forbidden letter O', { body: withValue('respondent.creditCode', `${goodUscc.slice(0, 10)}O${goodUscc.slice(11)}`), status: 400, field: 'respondent.creditCode' }],
-  ['USCC of 17 characters', { body: withValue('respondent.creditCode', goodUscc.slice(0, 17)), status: 400, field: 'respondent.creditCode' }],
-  ['ID number with a wrong check digit', { body: withValue('consumer.idNumber', badId), status: 400, field: 'consumer.idNumber', says: /身份证/ }],
-  ['ID number with an impossible birth date', { body: withValue('consumer.idNumber', idWithCheck('37150219900230123')), status: 400, field: 'consumer.idNumber' }],
+  [
+    'USCC with a wrong check character',
+    { body: withValue('respondent.creditCode', badUscc), status: 400, field: 'respondent.creditCode', says: /信用代码/ },
+  ],
+  [
+    'USCC with a forbidden letter O',
+    {
+      body: withValue('respondent.creditCode', `${goodUscc.slice(0, 10)}O${goodUscc.slice(11)}`),
+      status: 400,
+      field: 'respondent.creditCode',
+    },
+  ],
+  [
+    'USCC of 17 characters',
+    { body: withValue('respondent.creditCode', goodUscc.slice(0, 17)), status: 400, field: 'respondent.creditCode' },
+  ],
+  [
+    'ID number with a wrong check digit',
+    { body: withValue('consumer.idNumber', badId), status: 400, field: 'consumer.idNumber', says: /身份证/ },
+  ],
+  [
+    'ID number with an impossible birth date',
+    { body: withValue('consumer.idNumber', idWithCheck('37150219900230123')), status: 400, field: 'consumer.idNumber' },
+  ],
   // Dates.
   ['incidentDate tomorrow', { body: withValue('incidentDate', chinaDay(1)), status: 400, field: 'incidentDate', says: /晚于今天/ }],
   ['incidentDate 2026-02-30', { body: withValue('incidentDate', '2026-02-30'), status: 400, field: 'incidentDate', says: /不是有效日期/ }],
-  ['incidentDate 25 years ago', { body: withValue('incidentDate', chinaDay(-25 * 366)), status: 400, field: 'incidentDate', says: /20 年/ }],
+  [
+    'incidentDate 25 years ago',
+    { body: withValue('incidentDate', chinaDay(-25 * 366)), status: 400, field: 'incidentDate', says: /20 年/ },
+  ],
   ['incidentDate 2026/11/01', { body: withValue('incidentDate', '2026/11/01'), status: 400, field: 'incidentDate', says: /YYYY-MM-DD/ }],
   ['incidentDate as a timestamp', { body: withValue('incidentDate', 1_763_700_000_000), status: 400, field: 'incidentDate' }],
   // Codes the directory does not know.
-  ['categoryCode "spaceflight"', { body: withValue('categoryCode', 'spaceflight'), status: 400, field: 'categoryCode', says: /spaceflight/ }],
+  [
+    'categoryCode "spaceflight"',
+    { body: withValue('categoryCode', 'spaceflight'), status: 400, field: 'categoryCode', says: /spaceflight/ },
+  ],
   ['categoryCode with capitals', { body: withValue('categoryCode', 'Catering'), status: 400, field: 'categoryCode' }],
   ['areaCode "999999"', { body: withValue('respondent.areaCode', '999999'), status: 400, field: 'respondent.areaCode', says: /999999/ }],
   ['areaCode of 5 digits', { body: withValue('respondent.areaCode', '37150'), status: 400, field: 'respondent.areaCode' }],
-  ['an unknown venueCode', { body: withValue('respondent.venueCode', 'V-371502-999'), status: 400, field: 'respondent.venueCode', says: /V-371502-999/ }],
+  [
+    'an unknown venueCode',
+    { body: withValue('respondent.venueCode', 'V-371502-999'), status: 400, field: 'respondent.venueCode', says: /V-371502-999/ },
+  ],
   [
     `a venue (${venueIn('371521')}) in another area than respondent.areaCode 371502`,
     { body: withValue('respondent.venueCode', venueIn('371521')), status: 400, field: 'respondent.venueCode', says: /371521/ },
@@ -150,7 +192,10 @@ const MALFORMED: [string, Malformed][] = [
   // Fields that are not in the schema.
   ['an unknown top-level field', { body: withValue('colour', 'red'), status: 400, field: 'colour', says: /不允许/ }],
   ['an unknown field inside consumer', { body: withValue('consumer.nickname', '小张'), status: 400, field: 'consumer.nickname' }],
-  ['an unknown field inside respondent', { body: withValue('respondent.ownerPhone', '13900139000'), status: 400, field: 'respondent.ownerPhone' }],
+  [
+    'an unknown field inside respondent',
+    { body: withValue('respondent.ownerPhone', '13900139000'), status: 400, field: 'respondent.ownerPhone' },
+  ],
   // Coordinates.
   ['lat without lng', { body: withValue('respondent.lat', 36.45), status: 400, field: 'respondent.lng', says: /同时/ }],
   ['lng without lat', { body: withValue('respondent.lng', 115.98), status: 400, field: 'respondent.lat', says: /同时/ }],
@@ -161,7 +206,10 @@ const MALFORMED: [string, Malformed][] = [
   ['a JSON array body', { body: [valid()], status: 400, field: 'kind', only: false }],
   ['a JSON null body', { raw: 'null', status: 400, field: null }],
   ['Content-Type text/plain', { raw: JSON.stringify(valid()), contentType: 'text/plain', status: 415, field: null }],
-  ['Content-Type application/x-www-form-urlencoded', { raw: 'kind=complaint', contentType: 'application/x-www-form-urlencoded', status: 415, field: null }],
+  [
+    'Content-Type application/x-www-form-urlencoded',
+    { raw: 'kind=complaint', contentType: 'application/x-www-form-urlencoded', status: 415, field: null },
+  ],
   ['a body over 256 kB', { body: withValue('description', '投'.repeat(100_000)), status: 413, field: null }],
   // Idempotency-Key.
   ['an Idempotency-Key with bad characters', { body: valid(), headers: { 'Idempotency-Key': 'bad key!/1234' }, status: 400, field: null }],
@@ -169,7 +217,10 @@ const MALFORMED: [string, Malformed][] = [
 ];
 
 function submit(http: ReturnType<typeof request>, body: unknown, headers: Record<string, string> = {}) {
-  return http.post(URL).set(headers).send(body as object);
+  return http
+    .post(URL)
+    .set(headers)
+    .send(body as object);
 }
 
 describe('POST /api/v1/complaints: validation over HTTP', () => {

@@ -14,7 +14,8 @@ describe('complaint intake and the consumer endpoints', () => {
   let phoneSeq = 0;
 
   const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const daysAgo = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - n * 86_400_000));
+  const daysAgo = (n: number) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - n * 86_400_000));
   const phone = () => `1390635${String(++phoneSeq).padStart(4, '0')}`;
   const body = (over: Record<string, unknown> = {}) => ({
     kind: 'complaint',
@@ -43,22 +44,37 @@ describe('complaint intake and the consumer endpoints', () => {
 
   it('answers 201 with a tracking number, an access code and the acceptance due date', async () => {
     const res = await submit(body()).expect(201);
-    expect(res.body).toMatchObject({ kind: 'complaint', status: 'received', trackingNo: expect.stringMatching(/^\d{13}$/), accessCode: expect.stringMatching(/^\d{8}$/) });
+    expect(res.body).toMatchObject({
+      kind: 'complaint',
+      status: 'received',
+      trackingNo: expect.stringMatching(/^\d{13}$/),
+      accessCode: expect.stringMatching(/^\d{8}$/),
+    });
     expect(res.body.trackingNo.slice(0, 6)).toBe(today().slice(2).replace(/-/g, ''));
     expect(res.body.acceptanceDueDate > today()).toBe(true);
-    const [row] = await t.dataSource.query(`select amount_fen, status, intake_channel, rule_set from cases where tracking_no = $1`, [res.body.trackingNo]);
+    const [row] = await t.dataSource.query(`select amount_fen, status, intake_channel, rule_set from cases where tracking_no = $1`, [
+      res.body.trackingNo,
+    ]);
     expect(row).toEqual({ amount_fen: '26855', status: 'received', intake_channel: 'web', rule_set: 'order121' });
-    expect(await count(`select count(*)::int as n from outbox o join cases c on (o.payload->>'caseId')::bigint = c.id where c.tracking_no = '${res.body.trackingNo}'`)).toBe(1);
+    expect(
+      await count(
+        `select count(*)::int as n from outbox o join cases c on (o.payload->>'caseId')::bigint = c.id where c.tracking_no = '${res.body.trackingNo}'`,
+      ),
+    ).toBe(1);
   });
 
   it('stores no personal data in readable form', async () => {
     const b = body();
     const res = await submit(b).expect(201);
-    const [row] = await t.dataSource.query(`select to_jsonb(c.*)::text as all_columns from cases c where tracking_no = $1`, [res.body.trackingNo]);
+    const [row] = await t.dataSource.query(`select to_jsonb(c.*)::text as all_columns from cases c where tracking_no = $1`, [
+      res.body.trackingNo,
+    ]);
     expect(row.all_columns).not.toContain(b.consumer.phone);
     expect(row.all_columns).not.toContain('11010519491231002X');
     expect(row.all_columns).not.toContain('柳园街道某小区');
-    const [raw] = await t.dataSource.query(`select encode(consumer_phone_enc, 'escape') as p from cases where tracking_no = $1`, [res.body.trackingNo]);
+    const [raw] = await t.dataSource.query(`select encode(consumer_phone_enc, 'escape') as p from cases where tracking_no = $1`, [
+      res.body.trackingNo,
+    ]);
     expect(raw.p).not.toContain(b.consumer.phone);
   });
 
@@ -112,7 +128,9 @@ describe('complaint intake and the consumer endpoints', () => {
     expect(status.body.duplicateOfTrackingNo).toBe(first.body.trackingNo);
     expect(status.body.timeline[0].text).toContain(first.body.trackingNo);
     // A different respondent is a new matter.
-    await submit({ ...b, respondent: { ...b.respondent, name: '另一家餐馆' } }).expect(201).expect((r) => expect(r.body.status).toBe('received'));
+    await submit({ ...b, respondent: { ...b.respondent, name: '另一家餐馆' } })
+      .expect(201)
+      .expect((r) => expect(r.body.status).toBe('received'));
   });
 
   it('of simultaneous submissions of one matter, exactly one is routed and the rest link to it', async () => {
@@ -133,7 +151,11 @@ describe('complaint intake and the consumer endpoints', () => {
   it('a withdrawn complaint no longer holds its matter: filing it again is a new case', async () => {
     const b = body();
     const first = await submit(b).expect(201);
-    await http.post(`/api/v1/complaints/${first.body.trackingNo}/withdraw`).set('X-Access-Code', first.body.accessCode).send({}).expect(200);
+    await http
+      .post(`/api/v1/complaints/${first.body.trackingNo}/withdraw`)
+      .set('X-Access-Code', first.body.accessCode)
+      .send({})
+      .expect(200);
     const again = await submit(b).expect(201);
     expect(again.body.status).toBe('received');
   });
@@ -160,7 +182,14 @@ describe('complaint intake and the consumer endpoints', () => {
     const status = await http.get(path).set(code).expect(200);
     expect(status.body).toMatchObject({ status: 'withdrawn', statusText: '已撤回', category: { code: 'catering', name: '餐饮服务' } });
     expect(status.body.deadlines).toEqual([
-      { kind: 'acceptance', text: expect.stringContaining('受理'), dueDate: res.body.acceptanceDueDate, provisional: false, metOn: null, pausedOn: null },
+      {
+        kind: 'acceptance',
+        text: expect.stringContaining('受理'),
+        dueDate: res.body.acceptanceDueDate,
+        provisional: false,
+        metOn: null,
+        pausedOn: null,
+      },
     ]);
     expect(status.body.dueDate).toBeNull(); // withdrawn: no clock runs any more
     expect(status.body.timeline.map((e: { type: string }) => e.type)).toEqual(['received', 'supplement', 'withdrawn']);
@@ -173,18 +202,32 @@ describe('complaint intake and the consumer endpoints', () => {
     const res = await submit(body()).expect(201);
     const path = `/api/v1/complaints/${res.body.trackingNo}/attachments`;
     const code = { 'X-Access-Code': res.body.accessCode };
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e2a6e20000000049454e44ae426082', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e2a6e20000000049454e44ae426082',
+      'hex',
+    );
     const up = await http.post(path).set(code).attach('file', png, { filename: '小票.png', contentType: 'image/png' }).expect(201);
-    expect(up.body.attachments).toEqual([expect.objectContaining({ name: '小票.png', mime: 'image/png', size: png.length, duplicate: false })]);
+    expect(up.body.attachments).toEqual([
+      expect.objectContaining({ name: '小票.png', mime: 'image/png', size: png.length, duplicate: false }),
+    ]);
     // A text file named .jpg is refused by its content.
-    await http.post(path).set(code).attach('file', Buffer.from('not really a picture'), { filename: 'photo.jpg', contentType: 'image/jpeg' }).expect(415);
+    await http
+      .post(path)
+      .set(code)
+      .attach('file', Buffer.from('not really a picture'), { filename: 'photo.jpg', contentType: 'image/jpeg' })
+      .expect(415);
     const list = await http.get(`/api/v1/complaints/${res.body.trackingNo}`).set(code).expect(200);
     const id = list.body.attachments[0].id;
-    const got = await http.get(`${path}/${id}`).set(code).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const got = await http
+      .get(`${path}/${id}`)
+      .set(code)
+      .buffer(true)
+      .parse((r, cb) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(got.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(got.body, png)).toBe(0);
     await http.get(`${path}/${id}`).set('X-Access-Code', '12345678').expect(404);
@@ -196,7 +239,11 @@ describe('complaint intake and the consumer endpoints', () => {
     const code = { 'X-Access-Code': res.body.accessCode };
     await http.post(path).set(code).send({ rating: 'satisfied' }).expect(409);
     await t.dataSource.query(`update cases set status = 'closed' where tracking_no = $1`, [res.body.trackingNo]);
-    await http.post(path).set(code).send({ rating: 'basically', comment: '处理及时' }).expect(201, { rating: 'basically', comment: '处理及时' });
+    await http
+      .post(path)
+      .set(code)
+      .send({ rating: 'basically', comment: '处理及时' })
+      .expect(201, { rating: 'basically', comment: '处理及时' });
     await http.post(path).set(code).send({ rating: 'satisfied' }).expect(409);
     await http.post(path).set(code).send({ rating: 'great' }).expect(400);
   });
@@ -208,20 +255,36 @@ describe('complaint intake and the consumer endpoints', () => {
 
   it('staff intake counts deadlines from the actual receipt time (Art. 8 channels)', async () => {
     const intake = app.get(IntakeService, { strict: false });
-    const answer = await intake.submit(body({ incidentDate: '2026-09-20' }) as never, { channel: 'phone', receivedAt: new Date('2026-09-30T02:00:00Z') });
-    expect(answer).toMatchObject({ acceptanceDueDate: '2026-10-15', acceptanceDueProvisional: false, receivedAt: '2026-09-30T02:00:00.000Z' });
-    const [row] = await t.dataSource.query(`select intake_channel, received_on, rule_set from cases where tracking_no = $1`, [answer.trackingNo]);
+    const answer = await intake.submit(body({ incidentDate: '2026-09-20' }) as never, {
+      channel: 'phone',
+      receivedAt: new Date('2026-09-30T02:00:00Z'),
+    });
+    expect(answer).toMatchObject({
+      acceptanceDueDate: '2026-10-15',
+      acceptanceDueProvisional: false,
+      receivedAt: '2026-09-30T02:00:00.000Z',
+    });
+    const [row] = await t.dataSource.query(`select intake_channel, received_on, rule_set from cases where tracking_no = $1`, [
+      answer.trackingNo,
+    ]);
     expect(row).toEqual({ intake_channel: 'phone', received_on: '2026-09-30', rule_set: 'order121' });
-    const old = await intake.submit(body({ incidentDate: '2026-02-20' }) as never, { channel: 'letter', receivedAt: new Date('2026-03-02T02:00:00Z') });
+    const old = await intake.submit(body({ incidentDate: '2026-02-20' }) as never, {
+      channel: 'letter',
+      receivedAt: new Date('2026-03-02T02:00:00Z'),
+    });
     expect(old.acceptanceDueDate).toBe('2026-03-11');
     // An incident after the day of receipt is refused.
-    await expect(intake.submit(body({ incidentDate: '2026-03-05' }) as never, { channel: 'letter', receivedAt: new Date('2026-03-02T02:00:00Z') })).rejects.toThrow(/incidentDate/);
+    await expect(
+      intake.submit(body({ incidentDate: '2026-03-05' }) as never, { channel: 'letter', receivedAt: new Date('2026-03-02T02:00:00Z') }),
+    ).rejects.toThrow(/incidentDate/);
     const [oldRow] = await t.dataSource.query(`select rule_set from cases where tracking_no = $1`, [old.trackingNo]);
     expect(oldRow.rule_set).toBe('order20');
   });
 
   it('staff record a phone complaint through POST /cases/intake with its receipt time; consumers cannot', async () => {
-    const { user } = await app.get(AccountsService).create({ username: 'desk-clerk', displayName: '窗口', role: 'station-staff', unitCode: 'ST-371502-001' });
+    const { user } = await app
+      .get(AccountsService)
+      .create({ username: 'desk-clerk', displayName: '窗口', role: 'station-staff', unitCode: 'ST-371502-001' });
     const { accessToken } = app.get(TokenService).issue({ id: user.id, tokenVersion: 0 });
     const receivedAt = new Date(Date.now() - 2 * 86_400_000).toISOString();
     const res = await http
@@ -238,6 +301,9 @@ describe('complaint intake and the consumer endpoints', () => {
       .send({ ...body(), intakeChannel: 'fax', receivedAt: 'yesterday' })
       .expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['intakeChannel', 'receivedAt']);
-    await http.post('/api/v1/cases/intake').send({ ...body(), intakeChannel: 'phone', receivedAt }).expect(401);
+    await http
+      .post('/api/v1/cases/intake')
+      .send({ ...body(), intakeChannel: 'phone', receivedAt })
+      .expect(401);
   });
 });

@@ -1,8 +1,23 @@
 import { Module } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
-import { AppConfig, ConfigModule, DatabaseModule, JobQueue, OutboxRelay, PersonalDataCipher, pgTransaction, QueueModule } from '@weiquan/core';
 import {
-  NOTIFICATION_MAX_ATTEMPTS, NotificationKind, NotificationParams, NotificationSender, NotificationsWorkerModule, NotificationWriter, SmsGateway,
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  JobQueue,
+  OutboxRelay,
+  PersonalDataCipher,
+  pgTransaction,
+  QueueModule,
+} from '@weiquan/core';
+import {
+  NOTIFICATION_MAX_ATTEMPTS,
+  NotificationKind,
+  NotificationParams,
+  NotificationSender,
+  NotificationsWorkerModule,
+  NotificationWriter,
+  SmsGateway,
 } from '@weiquan/notifications';
 import { SCHEMA } from '@weiquan/schema';
 import { AddressInfo } from 'node:net';
@@ -41,7 +56,11 @@ class SenderContext {
   }
 }
 
-interface ReceivedMail { to: string[]; from: string; raw: string }
+interface ReceivedMail {
+  to: string[];
+  from: string;
+  raw: string;
+}
 
 /** The text/plain body of a single-part message as nodemailer writes it (base64 or quoted-printable). */
 function mailBody(raw: string): string {
@@ -57,7 +76,8 @@ function mailBody(raw: string): string {
   return body;
 }
 
-const daysAgo = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - n * 86_400_000));
+const daysAgo = (n: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - n * 86_400_000));
 
 async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
@@ -161,14 +181,22 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
     expect((await q(`select consumer_email_enc from cases where id = $1`, [without.id]))[0].consumer_email_enc).toBeNull();
 
     const bad = {
-      kind: 'complaint', categoryCode: 'catering', consumer: { name: '王五', phone: '13806350999', email: 'not-an-address' },
-      respondent: { name: '某店', address: '某路 1 号', areaCode: '371502' }, incidentDate: daysAgo(1), description: '菜品与宣传不符。', demand: '退款',
+      kind: 'complaint',
+      categoryCode: 'catering',
+      consumer: { name: '王五', phone: '13806350999', email: 'not-an-address' },
+      respondent: { name: '某店', address: '某路 1 号', areaCode: '371502' },
+      incidentDate: daysAgo(1),
+      description: '菜品与宣传不符。',
+      demand: '退款',
     };
     const zh = await api.http.post('/api/v1/complaints').send(bad).expect(400);
     expect(zh.body.details).toEqual([{ field: 'consumer.email', message: '不是有效的电子邮箱地址' }]);
     const en = await api.http.post('/api/v1/complaints').set('Accept-Language', 'en').send(bad).expect(400);
     expect(en.body.details).toEqual([{ field: 'consumer.email', message: 'is not a valid email address' }]);
-    const long = await api.http.post('/api/v1/complaints').send({ ...bad, consumer: { ...bad.consumer, email: `${'a'.repeat(250)}@example.com` } }).expect(400);
+    const long = await api.http
+      .post('/api/v1/complaints')
+      .send({ ...bad, consumer: { ...bad.consumer, email: `${'a'.repeat(250)}@example.com` } })
+      .expect(400);
     expect(long.body.details.map((d: { field: string }) => d.field)).toEqual(['consumer.email']);
   });
 
@@ -204,8 +232,12 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
       `【聊城市场监管】您的投诉（编号 ${withEmail.trackingNo}）已受理，承办单位：东昌府区柳园消费维权服务站，办理期限至2026年12月3日。可凭编号和查询码在线查询办理进度。`,
     );
     // The outbox carries ids only, one row per notification.
-    const outbox = await q(`select payload from outbox where topic = 'notification.created' and payload->>'notificationId' = any($1)`, [first.map((r) => r.id)]);
-    expect(outbox.map((o: { payload: unknown }) => o.payload)).toEqual(expect.arrayContaining(first.map((r) => ({ notificationId: r.id }))));
+    const outbox = await q(`select payload from outbox where topic = 'notification.created' and payload->>'notificationId' = any($1)`, [
+      first.map((r) => r.id),
+    ]);
+    expect(outbox.map((o: { payload: unknown }) => o.payload)).toEqual(
+      expect.arrayContaining(first.map((r) => ({ notificationId: r.id }))),
+    );
     expect(outbox).toHaveLength(2);
 
     // Another follow-up of the same case is another notification; the same one again is not.
@@ -233,11 +265,15 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
     sms.delayMs = 0;
     expect(outcomes.sort()).toEqual(['sent', 'skipped']);
     expect(await sender.send(n.id)).toBe('skipped');
-    expect(sms.sentAbout(c.trackingNo)).toEqual([{ phone: c.phone, text: expect.stringContaining('已受理，承办单位：柳园消费维权服务站') }]);
+    expect(sms.sentAbout(c.trackingNo)).toEqual([
+      { phone: c.phone, text: expect.stringContaining('已受理，承办单位：柳园消费维权服务站') },
+    ]);
 
     const events = await q(`select type, actor_type, public, note, data from case_event where case_id = $1 and type = 'notified'`, [c.id]);
     const [{ text }] = await q(`select text from notification where id = $1`, [n.id]);
-    expect(events).toEqual([{ type: 'notified', actor_type: 'system', public: true, note: text, data: { channel: 'sms', kind: 'accepted' } }]);
+    expect(events).toEqual([
+      { type: 'notified', actor_type: 'system', public: true, note: text, data: { channel: 'sms', kind: 'accepted' } },
+    ]);
     const [row] = await q(`select sent_at is not null as sent, attempts, last_error from notification where id = $1`, [n.id]);
     expect(row).toEqual({ sent: true, attempts: 1, last_error: null });
   });
@@ -290,7 +326,9 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
     expect((await queue.getJob(`notify-${old.id}`))!.data).toEqual({ notificationId: old.id });
     await queue.drain(true);
     expect(await queue.getJob(`notify-${old.id}`)).toBeUndefined();
-    await q(`update notification set created_at = now() - interval '2 minutes' where id = any($1::bigint[])`, [[old.id, failing.id, givenUp.id]]);
+    await q(`update notification set created_at = now() - interval '2 minutes' where id = any($1::bigint[])`, [
+      [old.id, failing.id, givenUp.id],
+    ]);
     await q(`update notification set attempts = 3, last_error = 'down' where id = $1`, [failing.id]);
     await q(`update notification set attempts = $2, last_error = 'down' where id = $1`, [givenUp.id, NOTIFICATION_MAX_ATTEMPTS]);
 
@@ -318,18 +356,35 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
     await worker.init();
     try {
       const c = await file();
-      await pgTransaction(api.t.dataSource, (sql) => writer.write(sql, { caseId: c.id, kind: 'accepted', params: { unitName: '柳园消费维权服务站' } }));
-      await until(async () => (await count(`select count(*)::int as n from notification where case_id = $1 and sent_at is not null`, [c.id])) === 1);
+      await pgTransaction(api.t.dataSource, (sql) =>
+        writer.write(sql, { caseId: c.id, kind: 'accepted', params: { unitName: '柳园消费维权服务站' } }),
+      );
+      await until(
+        async () => (await count(`select count(*)::int as n from notification where case_id = $1 and sent_at is not null`, [c.id])) === 1,
+      );
       // The jobs the reconciler re-enqueued in the previous test are done by this worker too.
-      await until(async () => (await count(`select count(*)::int as n from notification where id = any($1::bigint[]) and sent_at is not null`, [reconciled])) === reconciled.length);
+      await until(
+        async () =>
+          (await count(`select count(*)::int as n from notification where id = any($1::bigint[]) and sent_at is not null`, [
+            reconciled,
+          ])) === reconciled.length,
+      );
       expect(workerSms.sentAbout(c.trackingNo)).toHaveLength(1);
 
       const zh = await api.http.get(`/api/v1/complaints/${c.trackingNo}`).set('X-Access-Code', c.accessCode).expect(200);
       const notified = zh.body.timeline.filter((e: { type: string }) => e.type === 'notified');
       expect(notified).toEqual([
-        { at: expect.any(String), type: 'notified', text: `已向您发送短信通知：【聊城市场监管】您的投诉（编号 ${c.trackingNo}）已受理，承办单位：柳园消费维权服务站。可凭编号和查询码在线查询办理进度。` },
+        {
+          at: expect.any(String),
+          type: 'notified',
+          text: `已向您发送短信通知：【聊城市场监管】您的投诉（编号 ${c.trackingNo}）已受理，承办单位：柳园消费维权服务站。可凭编号和查询码在线查询办理进度。`,
+        },
       ]);
-      const en = await api.http.get(`/api/v1/complaints/${c.trackingNo}`).set('X-Access-Code', c.accessCode).set('Accept-Language', 'en').expect(200);
+      const en = await api.http
+        .get(`/api/v1/complaints/${c.trackingNo}`)
+        .set('X-Access-Code', c.accessCode)
+        .set('Accept-Language', 'en')
+        .expect(200);
       expect(en.body.timeline.find((e: { type: string }) => e.type === 'notified').text).toMatch(/^SMS sent to you: 【聊城市场监管】/);
       // The phone number appears nowhere the consumer's view shows.
       expect(JSON.stringify(zh.body)).not.toContain(c.phone);

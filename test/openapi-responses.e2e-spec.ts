@@ -27,12 +27,25 @@ describe('answers match the OpenAPI document', () => {
     if (!op) throw new Error(`the document has no operation ${operation}`);
     if (expected !== undefined) expect({ operation, status: res.status, body: res.body as unknown }).toMatchObject({ status: expected });
     const declared = op.responses[String(res.status)];
-    if (!declared) throw new Error(`${operation} answered ${res.status}, which the document does not list (${Object.keys(op.responses).join(', ')}): ${JSON.stringify(res.body)}`);
+    if (!declared)
+      throw new Error(
+        `${operation} answered ${res.status}, which the document does not list (${Object.keys(op.responses).join(', ')}): ${JSON.stringify(res.body)}`,
+      );
     const type = String(res.headers['content-type'] ?? '').split(';')[0];
     const content = declared.content ?? {};
-    expect({ operation, status: res.status, type, documented: Object.keys(content) }).toEqual({ operation, status: res.status, type, documented: expect.arrayContaining([type]) });
+    expect({ operation, status: res.status, type, documented: Object.keys(content) }).toEqual({
+      operation,
+      status: res.status,
+      type,
+      documented: expect.arrayContaining([type]),
+    });
     const schema = content[type]?.schema;
-    if (type === 'application/json' && schema) expect({ operation, status: res.status, problems: checker.check(res.body, schema) }).toEqual({ operation, status: res.status, problems: [] });
+    if (type === 'application/json' && schema)
+      expect({ operation, status: res.status, problems: checker.check(res.body, schema) }).toEqual({
+        operation,
+        status: res.status,
+        problems: [],
+      });
     answered.set(operation, (answered.get(operation) ?? new Set()).add(res.status));
     return res;
   }
@@ -51,7 +64,8 @@ describe('answers match the OpenAPI document', () => {
   });
 
   it('the public directory and the operations endpoints', async () => {
-    for (const list of ['areas', 'categories', 'regulators', 'stations']) conforms(`get /api/v1/directory/${list}`, await kit.http.get(`/api/v1/directory/${list}`), 200);
+    for (const list of ['areas', 'categories', 'regulators', 'stations'])
+      conforms(`get /api/v1/directory/${list}`, await kit.http.get(`/api/v1/directory/${list}`), 200);
     conforms('get /api/v1/directory/stations', await kit.http.get('/api/v1/directory/stations?active=all&areaCode=371502'), 200);
     conforms('get /api/v1/directory/stations', await kit.http.get('/api/v1/directory/stations?type=castle'), 400);
     conforms('get /health/live', await kit.http.get('/health/live'), 200);
@@ -60,16 +74,42 @@ describe('answers match the OpenAPI document', () => {
   });
 
   it('a consumer files, follows, adds to, withdraws and rates', async () => {
-    const body = kit.body({ respondent: { name: '聊城市某某餐饮有限公司', creditCode: uscc('91371502MA3C5LJ0X'), address: '东昌府区东昌路 88 号', areaCode: '371502' } });
-    const filed = conforms('post /api/v1/complaints', await kit.http.post('/api/v1/complaints').set('Idempotency-Key', 'openapi-test-0001').send(body), 201);
-    conforms('post /api/v1/complaints', await kit.http.post('/api/v1/complaints').set('Idempotency-Key', 'openapi-test-0001').send(body), 201);
-    conforms('post /api/v1/complaints', await kit.http.post('/api/v1/complaints').set('Idempotency-Key', 'openapi-test-0001').send({ ...body, demand: '另一个诉求' }), 422);
+    const body = kit.body({
+      respondent: {
+        name: '聊城市某某餐饮有限公司',
+        creditCode: uscc('91371502MA3C5LJ0X'),
+        address: '东昌府区东昌路 88 号',
+        areaCode: '371502',
+      },
+    });
+    const filed = conforms(
+      'post /api/v1/complaints',
+      await kit.http.post('/api/v1/complaints').set('Idempotency-Key', 'openapi-test-0001').send(body),
+      201,
+    );
+    conforms(
+      'post /api/v1/complaints',
+      await kit.http.post('/api/v1/complaints').set('Idempotency-Key', 'openapi-test-0001').send(body),
+      201,
+    );
+    conforms(
+      'post /api/v1/complaints',
+      await kit.http
+        .post('/api/v1/complaints')
+        .set('Idempotency-Key', 'openapi-test-0001')
+        .send({ ...body, demand: '另一个诉求' }),
+      422,
+    );
     conforms('post /api/v1/complaints', await kit.http.post('/api/v1/complaints').send(kit.body({ kind: 'both' })), 201);
     const again = kit.body();
     conforms('post /api/v1/complaints', await kit.http.post('/api/v1/complaints').send(again), 201);
     const duplicate = conforms('post /api/v1/complaints', await kit.http.post('/api/v1/complaints').send(again), 201);
     expect(json(duplicate).status).toBe('duplicate');
-    const bad = conforms('post /api/v1/complaints', await kit.http.post('/api/v1/complaints').send({ ...body, consumer: { name: '', phone: '123' }, surprise: 1 }), 400);
+    const bad = conforms(
+      'post /api/v1/complaints',
+      await kit.http.post('/api/v1/complaints').send({ ...body, consumer: { name: '', phone: '123' }, surprise: 1 }),
+      400,
+    );
     expect(json(bad).details).toEqual(expect.arrayContaining([{ field: 'consumer.phone', message: expect.any(String) }]));
     conforms('post /api/v1/complaints', await kit.http.post('/api/v1/complaints').set('Content-Type', 'text/plain').send('hello'), 415);
     conforms('post /api/v1/complaints', await kit.http.post('/api/v1/complaints').set('Idempotency-Key', 'short').send(body), 400);
@@ -80,37 +120,89 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/complaints/{trackingNo}', await kit.http.get(base).set(code).set('Accept-Language', 'en'), 200);
     conforms('get /api/v1/complaints/{trackingNo}', await kit.http.get(base).set('X-Access-Code', '00000000'), 404);
     conforms('get /api/v1/complaints/{trackingNo}', await kit.http.get(base), 404);
-    conforms('post /api/v1/complaints/{trackingNo}/supplements', await kit.http.post(`${base}/supplements`).set(code).send({ text: '补充：商家答应三日内退款但未履行。' }), 201);
+    conforms(
+      'post /api/v1/complaints/{trackingNo}/supplements',
+      await kit.http.post(`${base}/supplements`).set(code).send({ text: '补充：商家答应三日内退款但未履行。' }),
+      201,
+    );
     conforms('post /api/v1/complaints/{trackingNo}/supplements', await kit.http.post(`${base}/supplements`).set(code).send({}), 400);
 
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e2a6e20000000049454e44ae426082', 'hex');
-    const up = conforms('post /api/v1/complaints/{trackingNo}/attachments', await kit.http.post(`${base}/attachments`).set(code).attach('file', png, '小票.png'), 201);
-    conforms('post /api/v1/complaints/{trackingNo}/attachments', await kit.http.post(`${base}/attachments`).set(code).attach('file', png, '小票.png'), 201);
-    conforms('post /api/v1/complaints/{trackingNo}/attachments', await kit.http.post(`${base}/attachments`).set(code).attach('file', Buffer.from('no picture'), 'a.jpg'), 415);
-    conforms('post /api/v1/complaints/{trackingNo}/attachments', await kit.http.post(`${base}/attachments`).set(code).field('note', 'x'), 400);
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e2a6e20000000049454e44ae426082',
+      'hex',
+    );
+    const up = conforms(
+      'post /api/v1/complaints/{trackingNo}/attachments',
+      await kit.http.post(`${base}/attachments`).set(code).attach('file', png, '小票.png'),
+      201,
+    );
+    conforms(
+      'post /api/v1/complaints/{trackingNo}/attachments',
+      await kit.http.post(`${base}/attachments`).set(code).attach('file', png, '小票.png'),
+      201,
+    );
+    conforms(
+      'post /api/v1/complaints/{trackingNo}/attachments',
+      await kit.http.post(`${base}/attachments`).set(code).attach('file', Buffer.from('no picture'), 'a.jpg'),
+      415,
+    );
+    conforms(
+      'post /api/v1/complaints/{trackingNo}/attachments',
+      await kit.http.post(`${base}/attachments`).set(code).field('note', 'x'),
+      400,
+    );
     const [{ id }] = json(up).attachments as { id: string }[];
     conforms('get /api/v1/complaints/{trackingNo}/attachments/{id}', await kit.http.get(`${base}/attachments/${id}`).set(code), 200);
     conforms('get /api/v1/complaints/{trackingNo}/attachments/{id}', await kit.http.get(`${base}/attachments/999999`).set(code), 404);
     conforms('get /api/v1/complaints/{trackingNo}', await kit.http.get(base).set(code), 200);
 
-    conforms('post /api/v1/complaints/{trackingNo}/rating', await kit.http.post(`${base}/rating`).set(code).send({ rating: 'satisfied' }), 409);
+    conforms(
+      'post /api/v1/complaints/{trackingNo}/rating',
+      await kit.http.post(`${base}/rating`).set(code).send({ rating: 'satisfied' }),
+      409,
+    );
     conforms('post /api/v1/complaints/{trackingNo}/rating', await kit.http.post(`${base}/rating`).set(code).send({ rating: 'great' }), 400);
     conforms('post /api/v1/complaints/{trackingNo}/withdraw', await kit.http.post(`${base}/withdraw`).set(code).send({ reason: 1 }), 400);
-    conforms('post /api/v1/complaints/{trackingNo}/withdraw', await kit.http.post(`${base}/withdraw`).set(code).send({ reason: '已与商家自行和解' }), 200);
+    conforms(
+      'post /api/v1/complaints/{trackingNo}/withdraw',
+      await kit.http.post(`${base}/withdraw`).set(code).send({ reason: '已与商家自行和解' }),
+      200,
+    );
     conforms('post /api/v1/complaints/{trackingNo}/withdraw', await kit.http.post(`${base}/withdraw`).set(code).send({}), 409);
-    conforms('post /api/v1/complaints/{trackingNo}/supplements', await kit.http.post(`${base}/supplements`).set(code).send({ text: '还有一件事' }), 409);
+    conforms(
+      'post /api/v1/complaints/{trackingNo}/supplements',
+      await kit.http.post(`${base}/supplements`).set(code).send({ text: '还有一件事' }),
+      409,
+    );
     conforms('get /api/v1/complaints/{trackingNo}', await kit.http.get(base).set(code), 200);
   });
 
-  it('staff sign in, read their queue and a case, and act on it through to the consumer\'s rating and the public disclosure', async () => {
-    const c = await kit.assigned({ consentToPublish: true, consumer: { name: '王小明', phone: '13812348000', address: '东昌府区古楼街道光岳路 12 号', idNumber: '11010519491231002X', email: 'wang@example.com' } });
+  it("staff sign in, read their queue and a case, and act on it through to the consumer's rating and the public disclosure", async () => {
+    const c = await kit.assigned({
+      consentToPublish: true,
+      consumer: {
+        name: '王小明',
+        phone: '13812348000',
+        address: '东昌府区古楼街道光岳路 12 号',
+        idNumber: '11010519491231002X',
+        email: 'wang@example.com',
+      },
+    });
     const handler = await kit.handlerOf(c);
     const analyst = await kit.staff('city-analyst');
     const other = await kit.staff('station-staff', c.assigneeCode === 'ST-371502-002' ? 'ST-371502-001' : 'ST-371502-002');
     const auth = async (s: Staff) => ({ Authorization: `Bearer ${await s.auth()}` });
 
-    conforms('post /api/v1/auth/login', await kit.http.post('/api/v1/auth/login').send({ username: handler.username, password: 'case handling test pw' }), 200);
-    conforms('post /api/v1/auth/login', await kit.http.post('/api/v1/auth/login').send({ username: handler.username, password: 'wrong' }), 401);
+    conforms(
+      'post /api/v1/auth/login',
+      await kit.http.post('/api/v1/auth/login').send({ username: handler.username, password: 'case handling test pw' }),
+      200,
+    );
+    conforms(
+      'post /api/v1/auth/login',
+      await kit.http.post('/api/v1/auth/login').send({ username: handler.username, password: 'wrong' }),
+      401,
+    );
     conforms('post /api/v1/auth/login', await kit.http.post('/api/v1/auth/login').send({ username: '' }), 400);
     conforms('get /api/v1/auth/me', await kit.http.get('/api/v1/auth/me').set(await auth(handler)), 200);
     conforms('get /api/v1/auth/me', await kit.http.get('/api/v1/auth/me').set(await auth(analyst)), 200);
@@ -129,7 +221,8 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/cases/{id}/personal-data', await analyst.get(`/cases/${c.id}/personal-data`), 403);
     conforms('get /api/v1/cases/{id}/personal-data', await other.get(`/cases/${c.id}/personal-data`), 404);
 
-    const act = async (s: Staff, body: object, status: number) => conforms('post /api/v1/cases/{id}/actions', await s.act(c.id, body), status);
+    const act = async (s: Staff, body: object, status: number) =>
+      conforms('post /api/v1/cases/{id}/actions', await s.act(c.id, body), status);
     const notNow = await act(handler, { action: 'close' }, 409);
     expect(json(notNow).allowed).toEqual(expect.arrayContaining(['accept']));
     await act(handler, { action: 'refuse' }, 400);
@@ -146,13 +239,25 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/cases/{id}', await analyst.get(`/cases/${report}`), 200);
 
     const code = { 'X-Access-Code': c.accessCode };
-    conforms('post /api/v1/complaints/{trackingNo}/rating', await kit.http.post(`/api/v1/complaints/${c.trackingNo}/rating`).set(code).send({ rating: 'basically', comment: '处理及时' }), 201);
-    conforms('post /api/v1/complaints/{trackingNo}/rating', await kit.http.post(`/api/v1/complaints/${c.trackingNo}/rating`).set(code).send({ rating: 'satisfied' }), 409);
+    conforms(
+      'post /api/v1/complaints/{trackingNo}/rating',
+      await kit.http.post(`/api/v1/complaints/${c.trackingNo}/rating`).set(code).send({ rating: 'basically', comment: '处理及时' }),
+      201,
+    );
+    conforms(
+      'post /api/v1/complaints/{trackingNo}/rating',
+      await kit.http.post(`/api/v1/complaints/${c.trackingNo}/rating`).set(code).send({ rating: 'satisfied' }),
+      409,
+    );
     conforms('get /api/v1/complaints/{trackingNo}', await kit.http.get(`/api/v1/complaints/${c.trackingNo}`).set(code), 200);
 
     const back = await kit.assigned();
     const backHandler = await kit.handlerOf(back);
-    const handedBack = conforms('post /api/v1/cases/{id}/actions', await backHandler.act(back.id, { action: 'hand-back', note: '不属于本站受理范围' }), 200);
+    const handedBack = conforms(
+      'post /api/v1/cases/{id}/actions',
+      await backHandler.act(back.id, { action: 'hand-back', note: '不属于本站受理范围' }),
+      200,
+    );
     expect(json(handedBack).routingRound).toEqual(expect.any(Number));
 
     conforms('get /api/v1/disclosure', await kit.http.get('/api/v1/disclosure?limit=1').set('Accept-Language', 'en'), 200);
@@ -163,9 +268,30 @@ describe('answers match the OpenAPI document', () => {
     const staff = await kit.staff('station-staff', 'ST-371502-001');
     const analyst = await kit.staff('city-analyst');
     const body = { ...kit.body(), intakeChannel: 'phone', receivedAt: new Date(Date.now() - 3_600_000).toISOString() };
-    conforms('post /api/v1/cases/intake', await kit.http.post('/api/v1/cases/intake').set('Authorization', `Bearer ${await staff.auth()}`).send(body), 201);
-    conforms('post /api/v1/cases/intake', await kit.http.post('/api/v1/cases/intake').set('Authorization', `Bearer ${await staff.auth()}`).send({ ...body, receivedAt: `${daysAgo(90)}T09:00:00+08:00` }), 400);
-    conforms('post /api/v1/cases/intake', await kit.http.post('/api/v1/cases/intake').set('Authorization', `Bearer ${await analyst.auth()}`).send(body), 403);
+    conforms(
+      'post /api/v1/cases/intake',
+      await kit.http
+        .post('/api/v1/cases/intake')
+        .set('Authorization', `Bearer ${await staff.auth()}`)
+        .send(body),
+      201,
+    );
+    conforms(
+      'post /api/v1/cases/intake',
+      await kit.http
+        .post('/api/v1/cases/intake')
+        .set('Authorization', `Bearer ${await staff.auth()}`)
+        .send({ ...body, receivedAt: `${daysAgo(90)}T09:00:00+08:00` }),
+      400,
+    );
+    conforms(
+      'post /api/v1/cases/intake',
+      await kit.http
+        .post('/api/v1/cases/intake')
+        .set('Authorization', `Bearer ${await analyst.auth()}`)
+        .send(body),
+      403,
+    );
     conforms('post /api/v1/cases/intake', await kit.http.post('/api/v1/cases/intake').send(body), 401);
   });
 
@@ -178,28 +304,99 @@ describe('answers match the OpenAPI document', () => {
     conforms(`get ${users}`, await kit.http.get(`${users}?role=king`).set(await as(admin)), 400);
     conforms(`get ${users}`, await kit.http.get(users).set(await as(analyst)), 403);
     conforms(`get ${users}`, await kit.http.get(users), 401);
-    const created = conforms(`post ${users}`, await kit.http.post(users).set(await as(admin)).send({ username: 'openapi.user', displayName: '张三', role: 'station-staff', unitCode: 'ST-371502-001' }), 201);
-    conforms(`post ${users}`, await kit.http.post(users).set(await as(admin)).send({ username: 'openapi.user', displayName: '张三', role: 'station-staff', unitCode: 'ST-371502-001' }), 409);
-    conforms(`post ${users}`, await kit.http.post(users).set(await as(admin)).send({ username: 'openapi.city', displayName: '李四', role: 'city-analyst', password: 'a long enough password' }), 201);
-    conforms(`post ${users}`, await kit.http.post(users).set(await as(admin)).send({ username: 'x', role: 'admin' }), 400);
+    const created = conforms(
+      `post ${users}`,
+      await kit.http
+        .post(users)
+        .set(await as(admin))
+        .send({ username: 'openapi.user', displayName: '张三', role: 'station-staff', unitCode: 'ST-371502-001' }),
+      201,
+    );
+    conforms(
+      `post ${users}`,
+      await kit.http
+        .post(users)
+        .set(await as(admin))
+        .send({ username: 'openapi.user', displayName: '张三', role: 'station-staff', unitCode: 'ST-371502-001' }),
+      409,
+    );
+    conforms(
+      `post ${users}`,
+      await kit.http
+        .post(users)
+        .set(await as(admin))
+        .send({ username: 'openapi.city', displayName: '李四', role: 'city-analyst', password: 'a long enough password' }),
+      201,
+    );
+    conforms(
+      `post ${users}`,
+      await kit.http
+        .post(users)
+        .set(await as(admin))
+        .send({ username: 'x', role: 'admin' }),
+      400,
+    );
     const id = (json(created).user as { id: string }).id;
     conforms(`get ${users}/{id}`, await kit.http.get(`${users}/${id}`).set(await as(admin)), 200);
     conforms(`get ${users}/{id}`, await kit.http.get(`${users}/999999`).set(await as(admin)), 404);
-    conforms(`patch ${users}/{id}`, await kit.http.patch(`${users}/${id}`).set(await as(admin)).send({ disabled: true }), 200);
-    conforms(`patch ${users}/{id}`, await kit.http.patch(`${users}/${id}`).set(await as(admin)).send({ unitCode: 'NOWHERE' }), 400);
-    conforms(`patch ${users}/{id}`, await kit.http.patch(`${users}/${admin.id}`).set(await as(admin)).send({ disabled: true }), 409);
+    conforms(
+      `patch ${users}/{id}`,
+      await kit.http
+        .patch(`${users}/${id}`)
+        .set(await as(admin))
+        .send({ disabled: true }),
+      200,
+    );
+    conforms(
+      `patch ${users}/{id}`,
+      await kit.http
+        .patch(`${users}/${id}`)
+        .set(await as(admin))
+        .send({ unitCode: 'NOWHERE' }),
+      400,
+    );
+    conforms(
+      `patch ${users}/{id}`,
+      await kit.http
+        .patch(`${users}/${admin.id}`)
+        .set(await as(admin))
+        .send({ disabled: true }),
+      409,
+    );
     conforms(`post ${users}/{id}/reset-password`, await kit.http.post(`${users}/${id}/reset-password`).set(await as(admin)), 200);
     conforms(`post ${users}/{id}/reset-password`, await kit.http.post(`${users}/abc/reset-password`).set(await as(admin)), 404);
 
-    conforms('put /api/v1/admin/calendar/{year}', await admin.put('/admin/calendar/2031', { holidays: ['2031-01-01'], workdays: [], names: { '2031-01-01': '元旦' } }), 200);
+    conforms(
+      'put /api/v1/admin/calendar/{year}',
+      await admin.put('/admin/calendar/2031', { holidays: ['2031-01-01'], workdays: [], names: { '2031-01-01': '元旦' } }),
+      200,
+    );
     conforms('put /api/v1/admin/calendar/{year}', await admin.put('/admin/calendar/2031', { holidays: ['2030-01-01'], workdays: [] }), 400);
     conforms('put /api/v1/admin/calendar/{year}', await analyst.put('/admin/calendar/2031', { holidays: [], workdays: [] }), 403);
     conforms('get /api/v1/admin/calendar', await admin.get('/admin/calendar'), 200);
 
     const header = 'code,name,type,areaCode,venueCode,venueName,address,lat,lng,categories,capacity,active,phone';
-    const row = (code: string, area = '371502') => [code, `测试服务站${code}`, 'mall', area, '', '', '山东省聊城市东昌府区测试路1号', '36.45', '115.98', 'catering|clothing', '30', 'true', '0635-1234567'].join(',');
+    const row = (code: string, area = '371502') =>
+      [
+        code,
+        `测试服务站${code}`,
+        'mall',
+        area,
+        '',
+        '',
+        '山东省聊城市东昌府区测试路1号',
+        '36.45',
+        '115.98',
+        'catering|clothing',
+        '30',
+        'true',
+        '0635-1234567',
+      ].join(',');
     const upload = async (csv: string, query = '') =>
-      kit.http.post(`/api/v1/admin/directory/import${query}`).set(await as(admin)).attach('file', Buffer.from(csv, 'utf8'), 'bureau.csv');
+      kit.http
+        .post(`/api/v1/admin/directory/import${query}`)
+        .set(await as(admin))
+        .attach('file', Buffer.from(csv, 'utf8'), 'bureau.csv');
     conforms('post /api/v1/admin/directory/import', await upload([header, row('NEW-101')].join('\n'), '?mode=merge&dryRun=true'), 200);
     conforms('post /api/v1/admin/directory/import', await upload([header, row('NEW-102', '999999')].join('\n'), '?mode=merge'), 422);
     conforms('post /api/v1/admin/directory/import', await upload(header, '?mode=everything'), 400);
@@ -216,7 +413,8 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/stats/summary', await analyst.get('/stats/summary?from=2026-02-30'), 400);
     conforms('get /api/v1/stats/summary', await station.get('/stats/summary?unit=ST-371502-002'), 403);
     conforms('get /api/v1/stats/summary', await kit.http.get('/api/v1/stats/summary'), 401);
-    for (const metric of ['received', 'recovered', 'mediationSuccessRate']) conforms('get /api/v1/stats/timeseries', await analyst.get(`/stats/timeseries?metric=${metric}&interval=day&${period}`), 200);
+    for (const metric of ['received', 'recovered', 'mediationSuccessRate'])
+      conforms('get /api/v1/stats/timeseries', await analyst.get(`/stats/timeseries?metric=${metric}&interval=day&${period}`), 200);
     conforms('get /api/v1/stats/timeseries', await analyst.get('/stats/timeseries'), 400);
     for (const by of ['respondent', 'category', 'area']) {
       const res = conforms('get /api/v1/stats/hotspots', await analyst.get(`/stats/hotspots?by=${by}&${period}`), 200);

@@ -18,7 +18,14 @@ const STALE = 'is stale: run npm run api:types and commit what it writes';
  * and readiness probes, the Prometheus scrape, the directory's fixed lists). Every other operation
  * must document its client errors; this list must stay exactly those without.
  */
-const NO_CLIENT_ERRORS = ['get /health/live', 'get /health/ready', 'get /metrics', 'get /api/v1/directory/areas', 'get /api/v1/directory/categories', 'get /api/v1/directory/regulators'];
+const NO_CLIENT_ERRORS = [
+  'get /health/live',
+  'get /health/ready',
+  'get /metrics',
+  'get /api/v1/directory/areas',
+  'get /api/v1/directory/categories',
+  'get /api/v1/directory/regulators',
+];
 
 /** The web app's API types (apps/web/src/api) are generated from the code's OpenAPI document; this fails when they drift. */
 describe('the OpenAPI document', () => {
@@ -35,7 +42,9 @@ describe('the OpenAPI document', () => {
       const a = committed.split('\n');
       const b = generated.split('\n');
       const line = b.findIndex((l, i) => l !== a[i]);
-      throw new Error(`${GENERATED.types} ${STALE}.\nFirst difference at line ${line + 1}:\n  committed: ${a[line]?.trim()}\n  the code:  ${b[line]?.trim()}`);
+      throw new Error(
+        `${GENERATED.types} ${STALE}.\nFirst difference at line ${line + 1}:\n  committed: ${a[line]?.trim()}\n  the code:  ${b[line]?.trim()}`,
+      );
     }
     const json: unknown = JSON.parse(readFileSync(join(ROOT, GENERATED.document), 'utf8'));
     if (JSON.stringify(json) !== JSON.stringify(document)) throw new Error(`${GENERATED.document} ${STALE}.`);
@@ -44,12 +53,15 @@ describe('the OpenAPI document', () => {
   it('gives every operation a response schema, and its client errors in the contract shape', () => {
     const operations = operationsOf(document);
     expect(operations.length).toBeGreaterThanOrEqual(36);
-    const noSchema = operations.filter((op) =>
-      !Object.entries(op.responses).some(([status, r]) => /^2/.test(status) && Object.values(r.content ?? {}).some((c) => c.schema)),
+    const noSchema = operations.filter(
+      (op) =>
+        !Object.entries(op.responses).some(([status, r]) => /^2/.test(status) && Object.values(r.content ?? {}).some((c) => c.schema)),
     );
     expect(noSchema.map((op) => `${op.method} ${op.path}`)).toEqual([]);
 
-    const withoutClientErrors = operations.filter((op) => !Object.keys(op.responses).some((s) => /^4/.test(s))).map((op) => `${op.method} ${op.path}`);
+    const withoutClientErrors = operations
+      .filter((op) => !Object.keys(op.responses).some((s) => /^4/.test(s)))
+      .map((op) => `${op.method} ${op.path}`);
     expect(withoutClientErrors.sort()).toEqual([...NO_CLIENT_ERRORS].sort());
 
     const errorSchemas = new Set(['ErrorDto', 'ForbiddenErrorDto', 'RetryLaterErrorDto', 'ActionNotAllowedDto']);
@@ -73,7 +85,11 @@ describe('the OpenAPI document', () => {
     const headers = operationsOf(document).flatMap((op) =>
       ((document.paths[op.path][op.method as 'get'] ?? {}).parameters ?? [])
         .filter((p) => 'in' in p && p.in === 'header')
-        .map((p) => ({ op: `${op.method} ${op.path}`, name: (p as { name: string }).name, required: !!(p as { required?: boolean }).required })),
+        .map((p) => ({
+          op: `${op.method} ${op.path}`,
+          name: (p as { name: string }).name,
+          required: !!(p as { required?: boolean }).required,
+        })),
     );
     for (const h of headers) {
       if (h.name === 'X-Access-Code') expect(h).toMatchObject({ required: true });
@@ -84,7 +100,11 @@ describe('the OpenAPI document', () => {
     for (const h of headers) perOperation.set(h.op, [...(perOperation.get(h.op) ?? []), h.name.toLowerCase()]);
     for (const names of perOperation.values()) expect(new Set(names).size).toBe(names.length);
     expect(headers.filter((h) => h.name === 'X-Access-Code')).toHaveLength(6);
-    expect(headers.find((h) => h.name === 'Idempotency-Key')).toEqual({ op: 'post /api/v1/complaints', name: 'Idempotency-Key', required: false });
+    expect(headers.find((h) => h.name === 'Idempotency-Key')).toEqual({
+      op: 'post /api/v1/complaints',
+      name: 'Idempotency-Key',
+      required: false,
+    });
   });
 
   it('has example values the API itself accepts', async () => {
@@ -92,16 +112,20 @@ describe('the OpenAPI document', () => {
     const of = (prop: string) => examples.filter((e) => e.property === prop).map((e) => e.example);
     expect(of('creditCode').length).toBeGreaterThan(0);
     for (const code of of('creditCode')) expect({ code, valid: isValidUscc(String(code)) }).toEqual({ code, valid: true });
-    for (const id of of('idNumber').filter((v) => !String(v).includes('*'))) expect({ id, valid: isValidIdNumber(String(id)) }).toEqual({ id, valid: true });
+    for (const id of of('idNumber').filter((v) => !String(v).includes('*')))
+      expect({ id, valid: isValidIdNumber(String(id)) }).toEqual({ id, valid: true });
     for (const phone of of('phone').filter((v) => !String(v).includes('*'))) expect(String(phone)).toMatch(/^1[3-9]\d{9}$/);
-    for (const no of [...of('trackingNo'), ...of('linkedTrackingNo')]) expect({ no, valid: normaliseTrackingNo(String(no)) }).toEqual({ no, valid: no });
+    for (const no of [...of('trackingNo'), ...of('linkedTrackingNo')])
+      expect({ no, valid: normaliseTrackingNo(String(no)) }).toEqual({ no, valid: no });
 
     // The request body made of the document's examples passes the API's own validation.
     const body = exampleOf(document, { $ref: '#/components/schemas/CreateComplaintDto' });
     const errors = await validate(plainToInstance(CreateComplaintDto, body), { whitelist: true, forbidNonWhitelisted: true });
     expect(errors.map((e) => `${e.property}: ${JSON.stringify(e.constraints ?? e.children)}`)).toEqual([]);
 
-    const idempotency = (document.paths['/api/v1/complaints'].post!.parameters ?? []).find((p) => 'name' in p && p.name === 'Idempotency-Key') as { schema: { example: string } };
+    const idempotency = (document.paths['/api/v1/complaints'].post!.parameters ?? []).find(
+      (p) => 'name' in p && p.name === 'Idempotency-Key',
+    ) as { schema: { example: string } };
     expect(idempotency.schema.example).toMatch(/^[A-Za-z0-9_.:-]{8,128}$/);
   });
 
@@ -116,7 +140,16 @@ describe('the OpenAPI document', () => {
   });
 });
 
-type Schema = { $ref?: string; example?: unknown; enum?: unknown[]; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[]; type?: string; required?: string[] };
+type Schema = {
+  $ref?: string;
+  example?: unknown;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+  type?: string;
+  required?: string[];
+};
 
 function resolve(document: OpenAPIObject, s: Schema): Schema {
   return s.$ref ? document.components!.schemas![s.$ref.replace('#/components/schemas/', '')] : s;
@@ -125,7 +158,9 @@ function resolve(document: OpenAPIObject, s: Schema): Schema {
 /** Every property example in the document's schemas. */
 function collectExamples(document: OpenAPIObject): { schema: string; property: string; example: unknown }[] {
   return Object.entries(document.components!.schemas! as Record<string, Schema>).flatMap(([schema, s]) =>
-    Object.entries(s.properties ?? {}).flatMap(([property, p]) => (p.example !== undefined ? [{ schema, property, example: p.example }] : [])),
+    Object.entries(s.properties ?? {}).flatMap(([property, p]) =>
+      p.example !== undefined ? [{ schema, property, example: p.example }] : [],
+    ),
   );
 }
 

@@ -96,7 +96,10 @@ describe('the import command (operators replacing the sample list)', () => {
 
   it('imports a good file in replace mode and reports the counts', async () => {
     const file = join(dir, 'good.csv');
-    writeFileSync(file, ['code,name,type,areaCode,address,categories,capacity', 'G-1,好服务站,market,371521,阳谷县某路,food,25'].join('\n'));
+    writeFileSync(
+      file,
+      ['code,name,type,areaCode,address,categories,capacity', 'G-1,好服务站,market,371521,阳谷县某路,food,25'].join('\n'),
+    );
     const r = cli('directory:import', file, '--mode', 'replace');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -172,8 +175,17 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(existsSync(join(dataDir, 'secrets.json'))).toBe(true);
 
     // Demo accounts, one per role, printed and usable: a station's staff signs in and sees its queue.
-    const accounts: { username: string; password: string; role: string }[] = JSON.parse(readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8'));
-    expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'city-analyst', 'regulator-staff', 'regulator-staff', 'station-admin', 'station-staff']);
+    const accounts: { username: string; password: string; role: string }[] = JSON.parse(
+      readFileSync(join(dataDir, 'demo-accounts.json'), 'utf8'),
+    );
+    expect(accounts.map((a) => a.role).sort()).toEqual([
+      'admin',
+      'city-analyst',
+      'regulator-staff',
+      'regulator-staff',
+      'station-admin',
+      'station-staff',
+    ]);
     for (const a of accounts) expect(banner).toContain(a.username);
     const staff = accounts.find((a) => a.role === 'station-staff')!;
     const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
@@ -183,7 +195,9 @@ describe('npm start (scripts/start.mjs)', () => {
     });
     expect(login.status).toBe(200);
     const { accessToken } = (await login.json()) as { accessToken: string };
-    const queue = await fetch(`http://127.0.0.1:${port}/api/v1/cases?overdue=false`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const queue = await fetch(`http://127.0.0.1:${port}/api/v1/cases?overdue=false`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(queue.status).toBe(200);
     expect(await queue.json()).toEqual({ items: [], nextCursor: null });
 
@@ -211,7 +225,9 @@ describe('npm start (scripts/start.mjs)', () => {
     expect(filings.map((f) => f.status)).toEqual(Array(8).fill(201));
     expect(filings.filter((f) => f.body.linkedTrackingNo)).toHaveLength(2);
     for (const { body } of filings) {
-      const status = await fetch(`http://127.0.0.1:${port}/api/v1/complaints/${body.trackingNo}`, { headers: { 'x-access-code': body.accessCode } });
+      const status = await fetch(`http://127.0.0.1:${port}/api/v1/complaints/${body.trackingNo}`, {
+        headers: { 'x-access-code': body.accessCode },
+      });
       expect(status.status).toBe(200);
     }
 
@@ -305,7 +321,10 @@ describe('npm start (scripts/start.mjs)', () => {
       let back = false;
       for (let i = 0; i < 75 && !back; i++) {
         await new Promise((r) => setTimeout(r, 200));
-        back = await fetch(`${base}/health/live`).then((r) => r.ok, () => false);
+        back = await fetch(`${base}/health/live`).then(
+          (r) => r.ok,
+          () => false,
+        );
       }
       expect(back).toBe(true);
       expect(output).toMatch(/api 已重启 \/ restarted/);

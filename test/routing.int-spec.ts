@@ -16,12 +16,20 @@ class IntakeContext {
   static forRoot(config: AppConfig) {
     return {
       module: IntakeContext,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(SCHEMA, 'test-intake'), RedisModule, CryptoModule, QueueModule, ComplaintsApiModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(SCHEMA, 'test-intake'),
+        RedisModule,
+        CryptoModule,
+        QueueModule,
+        ComplaintsApiModule,
+      ],
     };
   }
 }
 
-const daysAgo = (n: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - n * 86_400_000));
+const daysAgo = (n: number) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - n * 86_400_000));
 let seq = 0;
 function complaint(over: { kind?: string; categoryCode?: string; respondent?: Record<string, unknown> } = {}): CreateComplaintDto {
   const n = ++seq;
@@ -55,7 +63,12 @@ describe('routing worker', () => {
   const q = (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
   const submit = (dto: CreateComplaintDto) => intake.submit(dto, { channel: 'web' });
   const caseOf = async (trackingNo: string) =>
-    (await q(`select id::text as id, status, assignee_type, assignee_code, routing_round, acceptance_due::text, station_sla_due::text from cases where tracking_no = $1`, [trackingNo]))[0];
+    (
+      await q(
+        `select id::text as id, status, assignee_type, assignee_code, routing_round, acceptance_due::text, station_sla_due::text from cases where tracking_no = $1`,
+        [trackingNo],
+      )
+    )[0];
   const startWorker = async () => {
     const w = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: false });
     await w.init();
@@ -81,10 +94,29 @@ describe('routing worker', () => {
 
   it('two workers on one backlog assign every case exactly once, and unit loads equal a recount', async () => {
     const areas = ['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371581', '371571', '371572', '371573'];
-    const categories = ['catering', 'clothing', 'appliances', 'beauty', 'household', 'elderly-care', 'tourism', 'food', 'daily-goods', 'telecom'];
+    const categories = [
+      'catering',
+      'clothing',
+      'appliances',
+      'beauty',
+      'household',
+      'elderly-care',
+      'tourism',
+      'food',
+      'daily-goods',
+      'telecom',
+    ];
     const submitted = [];
     for (let i = 0; i < 300; i++) {
-      submitted.push(await submit(complaint({ kind: i % 7 === 0 ? 'report' : 'complaint', categoryCode: categories[i % categories.length], respondent: { areaCode: areas[i % areas.length] } })));
+      submitted.push(
+        await submit(
+          complaint({
+            kind: i % 7 === 0 ? 'report' : 'complaint',
+            categoryCode: categories[i % categories.length],
+            respondent: { areaCode: areas[i % areas.length] },
+          }),
+        ),
+      );
     }
     await Promise.all([startWorker(), startWorker()]);
     await until(allRouted);
@@ -158,7 +190,9 @@ describe('routing worker', () => {
       for (let i = 0; i < 20 && !held; i++) {
         const a = await submit(complaint());
         await holder.query('begin');
-        const rows = await holder.query(`select id::text as id from cases where tracking_no = $1 and status = 'received' for update`, [a.trackingNo]);
+        const rows = await holder.query(`select id::text as id from cases where tracking_no = $1 and status = 'received' for update`, [
+          a.trackingNo,
+        ]);
         if (rows.rows.length) held = rows.rows[0];
         else await holder.query('rollback');
       }
@@ -201,7 +235,12 @@ describe('routing worker', () => {
     await q(`update cases set station_sla_due = current_date - 1 where id = $1`, [before.id]);
     expect(await workers[0].get(RoutingService).escalateLateStations()).toBeGreaterThanOrEqual(1);
     const after = await caseOf(a.trackingNo);
-    expect(after).toMatchObject({ status: 'assigned', assignee_type: 'regulator', assignee_code: 'MR-371502', acceptance_due: before.acceptance_due });
+    expect(after).toMatchObject({
+      status: 'assigned',
+      assignee_type: 'regulator',
+      assignee_code: 'MR-371502',
+      acceptance_due: before.acceptance_due,
+    });
     const [{ open: stationAfter }] = await q(`select open_cases as open from unit_load where unit_code = $1`, [before.assignee_code]);
     expect(stationAfter).toBe(stationBefore - 1);
     const events = await q(`select type from case_event where case_id = $1 order by id`, [before.id]);

@@ -20,9 +20,30 @@ import { startTestApi } from './support/test-api';
  * The rollups maintained incrementally, batch by batch while cases change (and with an event that
  * commits late, below the watermark), equal the rollups rebuilt from the history, row for row.
  */
-const TABLES = ['stat_area_day', 'stat_area_month', 'stat_unit_day', 'stat_unit_month', 'stat_respondent_month', 'stat_open', 'stat_open_case'];
+const TABLES = [
+  'stat_area_day',
+  'stat_area_month',
+  'stat_unit_day',
+  'stat_unit_month',
+  'stat_respondent_month',
+  'stat_open',
+  'stat_open_case',
+];
 const AREAS = ['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371581', '371571', '371572', '371573'];
-const CATEGORIES = ['catering', 'accommodation', 'beauty', 'digital', 'food', 'appliances', 'clothing', 'sports-fitness', 'education-training', 'telecom', 'household', 'auto-repair'];
+const CATEGORIES = [
+  'catering',
+  'accommodation',
+  'beauty',
+  'digital',
+  'food',
+  'appliances',
+  'clothing',
+  'sports-fitness',
+  'education-training',
+  'telecom',
+  'household',
+  'auto-repair',
+];
 const SEED = Number(process.env.STATS_SEED ?? 20260520);
 
 /** mulberry32: a small seeded generator, so a failing run can be repeated (STATS_SEED). */
@@ -37,7 +58,6 @@ function random(seed: number) {
   };
   return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)], chance: (p: number) => next() < p };
 }
-
 
 describe('statistics: rebuild from the history equals what was maintained incrementally', () => {
   let api: TestApi;
@@ -60,13 +80,27 @@ describe('statistics: rebuild from the history equals what was maintained increm
     const consumer = api.app.get(ConsumerCaseService);
     const rollups = api.app.get(RollupService);
     const regulators = new Map<string, { kind: 'market' | 'sector'; level: 'city' | 'county' | 'province'; areaCode: string | null }>(
-      (await q<{ code: string; kind: 'market' | 'sector'; level: 'city' | 'county' | 'province'; area_code: string | null }>(`select code, kind, level, area_code from regulator`)).map((r) => [r.code, { kind: r.kind, level: r.level, areaCode: r.area_code }]),
+      (
+        await q<{ code: string; kind: 'market' | 'sector'; level: 'city' | 'county' | 'province'; area_code: string | null }>(
+          `select code, kind, level, area_code from regulator`,
+        )
+      ).map((r) => [r.code, { kind: r.kind, level: r.level, areaCode: r.area_code }]),
     );
     const principal = (type: string, code: string): StaffPrincipal => {
       const r = regulators.get(code);
       return {
-        userId: `u-${code}`, username: `u-${code}`, displayName: code, role: type === 'station' ? 'station-staff' : 'regulator-staff',
-        unit: { type: type as 'station' | 'regulator', code, name: code, areaCode: r?.areaCode ?? null, kind: r?.kind ?? null, level: r?.level ?? null },
+        userId: `u-${code}`,
+        username: `u-${code}`,
+        displayName: code,
+        role: type === 'station' ? 'station-staff' : 'regulator-staff',
+        unit: {
+          type: type as 'station' | 'regulator',
+          code,
+          name: code,
+          areaCode: r?.areaCode ?? null,
+          kind: r?.kind ?? null,
+          level: r?.level ?? null,
+        },
       };
     };
 
@@ -80,22 +114,24 @@ describe('statistics: rebuild from the history equals what was maintained increm
         const daysBack = !repeat && i !== 9 && rnd.chance(0.4) ? Math.floor(rnd.next() * 70) : 0;
         const receivedAt = new Date(Date.now() - daysBack * 86_400_000 - 60_000);
         const outside = rnd.chance(0.03);
-        const dto = repeat ? last! : ({
-          kind: rnd.pick(['complaint', 'complaint', 'complaint', 'complaint', 'complaint', 'complaint', 'report', 'both']),
-          categoryCode: rnd.pick(CATEGORIES),
-          ...(rnd.chance(0.8) ? { channel: rnd.pick(['offline', 'online', 'livestream']) } : {}),
-          ...(rnd.chance(0.15) ? { prepaid: true } : {}),
-          consumer: { name: '测试', phone: `1380635${String(k).padStart(4, '0')}` },
-          respondent: {
-            name: `统计测试经营者${k % 60}`,
-            address: '某路 1 号',
-            areaCode: outside ? '110101' : rnd.pick(AREAS),
-          },
-          incidentDate: shanghaiDay(new Date(receivedAt.getTime() - 2 * 86_400_000)),
-          amount: Math.floor(rnd.next() * 5000),
-          description: '随机工作负载：商品与宣传不符，商家拒绝处理。',
-          demand: '退款',
-        } as unknown as CreateComplaintDto);
+        const dto = repeat
+          ? last!
+          : ({
+              kind: rnd.pick(['complaint', 'complaint', 'complaint', 'complaint', 'complaint', 'complaint', 'report', 'both']),
+              categoryCode: rnd.pick(CATEGORIES),
+              ...(rnd.chance(0.8) ? { channel: rnd.pick(['offline', 'online', 'livestream']) } : {}),
+              ...(rnd.chance(0.15) ? { prepaid: true } : {}),
+              consumer: { name: '测试', phone: `1380635${String(k).padStart(4, '0')}` },
+              respondent: {
+                name: `统计测试经营者${k % 60}`,
+                address: '某路 1 号',
+                areaCode: outside ? '110101' : rnd.pick(AREAS),
+              },
+              incidentDate: shanghaiDay(new Date(receivedAt.getTime() - 2 * 86_400_000)),
+              amount: Math.floor(rnd.next() * 5000),
+              description: '随机工作负载：商品与宣传不符，商家拒绝处理。',
+              demand: '退款',
+            } as unknown as CreateComplaintDto);
         last = dto;
         const a = await intake.submit(dto, daysBack ? { channel: 'phone', receivedAt } : { channel: 'web' });
         filed.push({ trackingNo: a.trackingNo, accessCode: a.accessCode });
@@ -103,12 +139,21 @@ describe('statistics: rebuild from the history equals what was maintained increm
       }
     };
     const routeWaiting = async () => {
-      const waiting = await q<{ caseId: string; round: number }>(`select id::text as "caseId", routing_round as round from cases where status = 'received' order by id`);
+      const waiting = await q<{ caseId: string; round: number }>(
+        `select id::text as "caseId", routing_round as round from cases where status = 'received' order by id`,
+      );
       if (waiting.length) await routing.routeMany(waiting);
     };
     /** One random step on every open case, as its handler or its consumer would take it. */
     const actOnSome = async () => {
-      const open = await q<{ id: string; tracking_no: string; track: 'complaint' | 'report'; status: string; assignee_type: string; assignee_code: string }>(
+      const open = await q<{
+        id: string;
+        tracking_no: string;
+        track: 'complaint' | 'report';
+        status: string;
+        assignee_type: string;
+        assignee_code: string;
+      }>(
         `select id::text as id, tracking_no, track, status, assignee_type, assignee_code from cases
           where status not in ('withdrawn', 'refused', 'transferred', 'duplicate', 'received') order by id`,
       );
@@ -121,15 +166,25 @@ describe('statistics: rebuild from the history equals what was maintained increm
           continue;
         }
         const p = principal(c.assignee_type, c.assignee_code);
-        const act = (input: Parameters<CaseHandlingService['act']>[2]) => handling.act(p, c.id, input).catch((err: { status?: number }) => {
-          if (![403, 409].includes(err.status ?? 0)) throw err;
-        });
+        const act = (input: Parameters<CaseHandlingService['act']>[2]) =>
+          handling.act(p, c.id, input).catch((err: { status?: number }) => {
+            if (![403, 409].includes(err.status ?? 0)) throw err;
+          });
         const complaintSteps: Record<string, () => Promise<unknown>> = {
-          assigned: () => (rnd.chance(0.75) ? act({ action: 'accept' }) : rnd.chance(0.7) ? act({ action: 'refuse', reasonCode: rnd.pick(['1', '3', '5']) }) : act({ action: 'hand-back', note: '不属于本单位管辖' })),
-          accepted: () => (rnd.chance(0.6) ? act({ action: 'start-mediation' }) : act({ action: 'resolve', amountRecoveredFen: Math.floor(rnd.next() * 200_000), agreement: rnd.chance(0.5) })),
+          assigned: () =>
+            rnd.chance(0.75)
+              ? act({ action: 'accept' })
+              : rnd.chance(0.7)
+                ? act({ action: 'refuse', reasonCode: rnd.pick(['1', '3', '5']) })
+                : act({ action: 'hand-back', note: '不属于本单位管辖' }),
+          accepted: () =>
+            rnd.chance(0.6)
+              ? act({ action: 'start-mediation' })
+              : act({ action: 'resolve', amountRecoveredFen: Math.floor(rnd.next() * 200_000), agreement: rnd.chance(0.5) }),
           mediating: () => {
             const r = rnd.next();
-            if (r < 0.5) return act({ action: 'resolve', amountRecoveredFen: Math.floor(rnd.next() * 200_000), agreement: rnd.chance(0.5) });
+            if (r < 0.5)
+              return act({ action: 'resolve', amountRecoveredFen: Math.floor(rnd.next() * 200_000), agreement: rnd.chance(0.5) });
             if (r < 0.75) return act({ action: 'terminate', reasonCode: rnd.pick(['3', '4', '5']) });
             if (r < 0.9) return act({ action: 'pause-clock', note: '送检' });
             return act({ action: 'report-violation', note: '发现违法线索' });
@@ -139,12 +194,25 @@ describe('statistics: rebuild from the history equals what was maintained increm
           terminated: () => act({ action: 'close' }),
           closed: async () => {
             if (rnd.chance(0.5)) await act({ action: 'record-follow-up', note: '回访完成' });
-            if (access && rnd.chance(0.5)) await consumer.rate(c.tracking_no, access, rnd.pick(['satisfied', 'basically', 'dissatisfied']), undefined).catch(() => undefined);
+            if (access && rnd.chance(0.5))
+              await consumer
+                .rate(c.tracking_no, access, rnd.pick(['satisfied', 'basically', 'dissatisfied']), undefined)
+                .catch(() => undefined);
           },
         };
         const reportSteps: Record<string, () => Promise<unknown>> = {
-          assigned: () => (rnd.chance(0.5) ? act({ action: 'accept' }) : rnd.chance(0.5) ? act({ action: 'open-enforcement' }) : act({ action: 'decline-enforcement', reasonCode: '1' })),
-          deciding: () => (rnd.chance(0.2) ? act({ action: 'extend-decision', note: '案情复杂' }) : rnd.chance(0.5) ? act({ action: 'open-enforcement' }) : act({ action: 'decline-enforcement', reasonCode: '1' })),
+          assigned: () =>
+            rnd.chance(0.5)
+              ? act({ action: 'accept' })
+              : rnd.chance(0.5)
+                ? act({ action: 'open-enforcement' })
+                : act({ action: 'decline-enforcement', reasonCode: '1' }),
+          deciding: () =>
+            rnd.chance(0.2)
+              ? act({ action: 'extend-decision', note: '案情复杂' })
+              : rnd.chance(0.5)
+                ? act({ action: 'open-enforcement' })
+                : act({ action: 'decline-enforcement', reasonCode: '1' }),
           'case-opened': () => act({ action: 'close' }),
           'not-opened': () => act({ action: 'close' }),
         };
@@ -163,7 +231,9 @@ describe('statistics: rebuild from the history equals what was maintained increm
       applied += (await during).events;
       if (round === 3) {
         // Stations late on their service level: the cases go to the area bureau.
-        await q(`update cases set station_sla_due = current_date - 3 where id in (select id from cases where status = 'assigned' and assignee_type = 'station' order by id limit 5)`);
+        await q(
+          `update cases set station_sla_due = current_date - 3 where id in (select id from cases where status = 'assigned' and assignee_type = 'station' order by id limit 5)`,
+        );
         await routing.escalateLateStations();
       }
       await routeWaiting();
@@ -171,21 +241,32 @@ describe('statistics: rebuild from the history equals what was maintained increm
     }
 
     // A transaction that takes an event id now and commits after later events have been applied.
-    const [closed] = await q(`select id::text as id, assignee_code from cases where status = 'closed' and track = 'complaint' order by id limit 1`);
+    const [closed] = await q(
+      `select id::text as id, assignee_code from cases where status = 'closed' and track = 'complaint' order by id limit 1`,
+    );
     expect(closed).toBeDefined();
     const late = new Client({ connectionString: api.t.databaseUrl });
     await late.connect();
     await late.query('begin');
-    const [{ id: lateId }] = (await late.query(
-      `insert into case_event (case_id, type, actor_type, unit_code, action, note, public, data) values ($1, 'record-follow-up', 'staff', $2, 'record-follow-up', '迟提交的回访', false, '{}') returning id::text as id`,
-      [closed.id, closed.assignee_code],
-    )).rows;
+    const [{ id: lateId }] = (
+      await late.query(
+        `insert into case_event (case_id, type, actor_type, unit_code, action, note, public, data) values ($1, 'record-follow-up', 'staff', $2, 'record-follow-up', '迟提交的回访', false, '{}') returning id::text as id`,
+        [closed.id, closed.assignee_code],
+      )
+    ).rows;
     await fileSome(3);
     await rollups.applyPending(100, 1000);
     const [wm] = await q<{ id: string }>(`select last_event_id::text as id from stat_watermark`);
     expect(BigInt(wm.id)).toBeGreaterThan(BigInt(lateId));
     expect((await q(`select event_id::text as id from stat_gap`)).map((g) => g.id)).toContain(lateId);
-    const followUps = async () => Number((await q<{ n: number }>(`select coalesce(sum(follow_ups), 0)::int as n from stat_area_month where area_code = '*' and category_code = '*'`))[0].n);
+    const followUps = async () =>
+      Number(
+        (
+          await q<{ n: number }>(
+            `select coalesce(sum(follow_ups), 0)::int as n from stat_area_month where area_code = '*' and category_code = '*'`,
+          )
+        )[0].n,
+      );
     const before = await followUps();
     await late.query('commit');
     await late.end();
@@ -193,7 +274,10 @@ describe('statistics: rebuild from the history equals what was maintained increm
     const gone = new Client({ connectionString: api.t.databaseUrl });
     await gone.connect();
     await gone.query('begin');
-    await gone.query(`insert into case_event (case_id, type, actor_type, unit_code, data) values ($1, 'record-follow-up', 'staff', $2, '{}')`, [closed.id, closed.assignee_code]);
+    await gone.query(
+      `insert into case_event (case_id, type, actor_type, unit_code, data) values ($1, 'record-follow-up', 'staff', $2, '{}')`,
+      [closed.id, closed.assignee_code],
+    );
     await gone.query('rollback');
     await gone.end();
     await fileSome(2);
@@ -203,7 +287,25 @@ describe('statistics: rebuild from the history equals what was maintained increm
 
     // Something of every kind happened.
     const types = new Set((await q(`select distinct type from case_event`)).map((r) => r.type));
-    for (const t of ['received', 'duplicate', 'assigned', 'transferred', 'escalated', 'handed-back', 'withdrawn', 'accept', 'refuse', 'resolve', 'terminate', 'close', 'record-follow-up', 'rated', 'open-enforcement', 'decline-enforcement', 'pause-clock']) {
+    for (const t of [
+      'received',
+      'duplicate',
+      'assigned',
+      'transferred',
+      'escalated',
+      'handed-back',
+      'withdrawn',
+      'accept',
+      'refuse',
+      'resolve',
+      'terminate',
+      'close',
+      'record-follow-up',
+      'rated',
+      'open-enforcement',
+      'decline-enforcement',
+      'pause-clock',
+    ]) {
       expect({ type: t, seen: types.has(t) }).toEqual({ type: t, seen: true });
     }
     const [{ n: events }] = await q(`select count(*)::int as n from case_event`);
@@ -213,11 +315,14 @@ describe('statistics: rebuild from the history equals what was maintained increm
     // The incremental figures agree with a plain count over the cases and the history.
     const [city] = await q(`select sum(received)::int as received, sum(resolved)::int as resolved, sum(recovered_fen)::text as recovered
                               from stat_area_month where area_code = '*' and category_code = '*'`);
-    const [truth] = await q(`select count(*) filter (where type = 'received')::int as received, count(*) filter (where type = 'resolve')::int as resolved,
+    const [truth] =
+      await q(`select count(*) filter (where type = 'received')::int as received, count(*) filter (where type = 'resolve')::int as resolved,
                                     coalesce(sum((data->'outcome'->>'amountRecoveredFen')::bigint) filter (where type = 'resolve'), 0)::text as recovered from case_event`);
     expect(city).toEqual(truth);
     const [open] = await q(`select sum(open)::int as n from stat_open where unit_code = '*' and area_code = '*' and category_code = '*'`);
-    const [openTruth] = await q(`select count(*)::int as n from cases where status not in ('closed', 'withdrawn', 'refused', 'transferred', 'duplicate')`);
+    const [openTruth] = await q(
+      `select count(*)::int as n from cases where status not in ('closed', 'withdrawn', 'refused', 'transferred', 'duplicate')`,
+    );
     expect(open.n).toBe(openTruth.n);
 
     // Keep what was maintained, rebuild from the history, compare every table row for row.
@@ -228,7 +333,9 @@ describe('statistics: rebuild from the history equals what was maintained increm
     expect(rebuilt.events).toBe(events);
     for (const t of TABLES) {
       const [{ n }] = await q<{ n: number }>(`select count(*)::int as n from ${t}`);
-      const [{ d }] = await q<{ d: number }>(`select count(*)::int as d from ((table ${t} except all table cmp_${t}) union all (table cmp_${t} except all table ${t})) x`);
+      const [{ d }] = await q<{ d: number }>(
+        `select count(*)::int as d from ((table ${t} except all table cmp_${t}) union all (table cmp_${t} except all table ${t})) x`,
+      );
       expect({ table: t, rows: n > 0, differences: d }).toEqual({ table: t, rows: true, differences: 0 });
     }
     const [after] = await q<{ id: string }>(`select last_event_id::text as id from stat_watermark`);
@@ -241,28 +348,49 @@ describe('statistics: rebuild from the history equals what was maintained increm
     const OPEN = `status not in ('closed', 'withdrawn', 'refused', 'transferred', 'duplicate')`;
     type OpenFilter = AreaSlice & { units: string[] | null; byUnit: boolean };
     const cityWide: OpenFilter = { units: null, area: null, category: null, track: null, channel: null, prepaid: null, byUnit: false };
-    const [busiest] = await q<{ area: string; category: string }>(`select respondent_area_code as area, category_code as category from cases where ${OPEN} group by 1, 2 order by count(*) desc limit 1`);
-    const someUnits = (await q<{ code: string }>(`select distinct assignee_code as code from cases where ${OPEN} and assignee_code is not null order by 1 limit 3`)).map((r) => r.code);
+    const [busiest] = await q<{ area: string; category: string }>(
+      `select respondent_area_code as area, category_code as category from cases where ${OPEN} group by 1, 2 order by count(*) desc limit 1`,
+    );
+    const someUnits = (
+      await q<{ code: string }>(
+        `select distinct assignee_code as code from cases where ${OPEN} and assignee_code is not null order by 1 limit 3`,
+      )
+    ).map((r) => r.code);
     const reads: [string, OpenFilter, string][] = [
       ['city', cityWide, 'true'],
       ['one area', { ...cityWide, area: busiest.area }, `respondent_area_code = '${busiest.area}'`],
-      ['one area and category, complaints', { ...cityWide, area: busiest.area, category: busiest.category, track: 'complaint' },
-        `respondent_area_code = '${busiest.area}' and category_code = '${busiest.category}' and track = 'complaint'`],
-      ['three units, one category', { ...cityWide, units: someUnits, category: busiest.category, byUnit: true }, `assignee_code = any('{${someUnits.join(',')}}') and category_code = '${busiest.category}'`],
+      [
+        'one area and category, complaints',
+        { ...cityWide, area: busiest.area, category: busiest.category, track: 'complaint' },
+        `respondent_area_code = '${busiest.area}' and category_code = '${busiest.category}' and track = 'complaint'`,
+      ],
+      [
+        'three units, one category',
+        { ...cityWide, units: someUnits, category: busiest.category, byUnit: true },
+        `assignee_code = any('{${someUnits.join(',')}}') and category_code = '${busiest.category}'`,
+      ],
     ];
     const expectOpenAgrees = async (day: string) => {
       for (const [name, filter, where] of reads) {
-        const [truth] = await q(`select count(*)::text as open, (count(*) filter (where due_on < $1::date))::text as overdue from cases where ${OPEN} and ${where}`, [day]);
+        const [truth] = await q(
+          `select count(*)::text as open, (count(*) filter (where due_on < $1::date))::text as overdue from cases where ${OPEN} and ${where}`,
+          [day],
+        );
         const [read = { open: '0', overdue: '0' }] = await stats.openCounts(filter, day, false);
         expect({ name, day, open: read.open, overdue: read.overdue }).toEqual({ name, day, ...truth });
       }
-      const truthByUnit = await q(`select assignee_code as key, count(*)::text as open, (count(*) filter (where due_on < $1::date))::text as overdue
-                                     from cases where ${OPEN} and assignee_code is not null group by 1 order by 1`, [day]);
+      const truthByUnit = await q(
+        `select assignee_code as key, count(*)::text as open, (count(*) filter (where due_on < $1::date))::text as overdue
+                                     from cases where ${OPEN} and assignee_code is not null group by 1 order by 1`,
+        [day],
+      );
       const byUnit = (await stats.openCounts({ ...cityWide, byUnit: true }, day, true)).sort((a, b) => (a.key! < b.key! ? -1 : 1));
       expect({ day, byUnit }).toEqual({ day, byUnit: truthByUnit });
     };
     const later = (days: number) => new Date(Date.now() + days * 86_400_000);
-    const [{ overdueNow }] = await q(`select count(*)::int as "overdueNow" from cases where ${OPEN} and due_on < $1::date`, [shanghaiDay(later(40))]);
+    const [{ overdueNow }] = await q(`select count(*)::int as "overdueNow" from cases where ${OPEN} and due_on < $1::date`, [
+      shanghaiDay(later(40)),
+    ]);
     expect(overdueNow).toBeGreaterThan(0);
     await expectOpenAgrees(shanghaiDay(new Date()));
     await expectOpenAgrees(shanghaiDay(later(40)));
@@ -270,7 +398,9 @@ describe('statistics: rebuild from the history equals what was maintained increm
     const [{ asOf }] = await q(`select open_as_of::text as "asOf" from stat_watermark`);
     expect(asOf).toBe(shanghaiDay(later(40)));
     // Moved: the stored city-wide count alone is the answer now.
-    const [stored] = await q(`select sum(overdue)::int as n from stat_open where unit_code = '*' and area_code = '*' and category_code = '*'`);
+    const [stored] = await q(
+      `select sum(overdue)::int as n from stat_open where unit_code = '*' and area_code = '*' and category_code = '*'`,
+    );
     expect(stored.n).toBe(overdueNow);
     await expectOpenAgrees(shanghaiDay(later(40)));
     await expectOpenAgrees(shanghaiDay(later(12)));
@@ -288,10 +418,19 @@ describe('statistics: rebuild from the history equals what was maintained increm
       }
       return false;
     };
-    const file = () => api.app.get(IntakeService).submit({
-      kind: 'complaint', categoryCode: 'catering', consumer: { name: '测试', phone: `1390635${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}` },
-      respondent: { name: `调度测试店${Math.random()}`, address: '某路 1 号', areaCode: '371502' }, incidentDate: shanghaiDay(new Date()), description: '调度测试：商品与宣传不符。', demand: '退款',
-    } as unknown as CreateComplaintDto, { channel: 'web' });
+    const file = () =>
+      api.app.get(IntakeService).submit(
+        {
+          kind: 'complaint',
+          categoryCode: 'catering',
+          consumer: { name: '测试', phone: `1390635${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}` },
+          respondent: { name: `调度测试店${Math.random()}`, address: '某路 1 号', areaCode: '371502' },
+          incidentDate: shanghaiDay(new Date()),
+          description: '调度测试：商品与宣传不符。',
+          demand: '退款',
+        } as unknown as CreateComplaintDto,
+        { channel: 'web' },
+      );
     try {
       expect((await worker.get(JobQueue).queue('stats').getJobSchedulers()).map((x) => x.key)).toContain('stats.apply-events');
       await file();
@@ -311,7 +450,9 @@ describe('statistics: rebuild from the history equals what was maintained increm
     const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       expect(await runCommand(api.t.config, 'stats:rebuild', [], {})).toBe(0);
-      expect(out.mock.calls.map((c) => String(c[0])).join('')).toMatch(/^statistics rebuilt: \d+ history events replayed, \d+ open cases\n$/);
+      expect(out.mock.calls.map((c) => String(c[0])).join('')).toMatch(
+        /^statistics rebuilt: \d+ history events replayed, \d+ open cases\n$/,
+      );
     } finally {
       out.mockRestore();
     }

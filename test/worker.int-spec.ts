@@ -60,7 +60,10 @@ describe('queue dashboard', () => {
       const { accessToken } = app.get(TokenService).issue({ id: user.id, tokenVersion: 0 });
       const page = await request(app.getHttpServer()).get('/admin/queues').set('Authorization', `Bearer ${accessToken}`).expect(200);
       expect(page.text).toContain('<div id="root">');
-      const api = await request(app.getHttpServer()).get('/admin/queues/api/queues').set('Authorization', `Bearer ${accessToken}`).expect(200);
+      const api = await request(app.getHttpServer())
+        .get('/admin/queues/api/queues')
+        .set('Authorization', `Bearer ${accessToken}`)
+        .expect(200);
       expect(api.body.queues.map((q: { name: string }) => q.name).sort()).toEqual(Object.values(QUEUES).sort());
     } finally {
       await app.close();

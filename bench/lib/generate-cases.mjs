@@ -100,32 +100,147 @@ function weighted(pairs, rand) {
 // Domain constants (weights are judgement, not data)
 
 /** Relative case volume per area: population, with 东昌府区 (the city proper) weighted up for commerce. */
-const AREA_WEIGHT = { 371502: 30, 371503: 8, 371521: 10, 371522: 11, 371524: 5, 371525: 9, 371526: 6, 371581: 10, 371571: 4, 371572: 4, 371573: 3 };
-/** Counties outside the city where online sellers are (a complaint about them is transferred out). */
-const OUTSIDE_AREAS = [['370102', '济南市历下区'], ['330106', '杭州市西湖区'], ['440305', '深圳市南山区'], ['110105', '北京市朝阳区'], ['320508', '苏州市姑苏区']];
-const CATEGORY_WEIGHT = {
-  catering: 12, accommodation: 2, household: 2, 'elderly-care': 1, childcare: 0.5, 'culture-entertainment': 2, tourism: 2,
-  'sports-fitness': 4, 'education-training': 5, property: 3, rental: 1.5, renovation: 3, medical: 2, rehabilitation: 0.5,
-  'tcm-wellness': 1, beauty: 5, digital: 3, telecom: 3, finance: 1, insurance: 1, taxi: 1, 'driving-school': 1, express: 2,
-  recycling: 0.5, 'prepaid-card': 5, 'auto-repair': 2, food: 8, appliances: 6, vehicles: 4, electronics: 7, clothing: 6,
-  'daily-goods': 5, cosmetics: 3, furniture: 3,
+const AREA_WEIGHT = {
+  371502: 30,
+  371503: 8,
+  371521: 10,
+  371522: 11,
+  371524: 5,
+  371525: 9,
+  371526: 6,
+  371581: 10,
+  371571: 4,
+  371572: 4,
+  371573: 3,
 };
-const PREPAID_SHARE = { 'prepaid-card': 1, beauty: 0.35, 'sports-fitness': 0.45, 'education-training': 0.35, 'tcm-wellness': 0.25, catering: 0.06 };
-const ISSUE_TYPES = ['quality', 'price-marking', 'measurement', 'contract', 'after-sales', 'false-advertising', 'safety', 'refund', 'personal-information', 'other'];
+/** Counties outside the city where online sellers are (a complaint about them is transferred out). */
+const OUTSIDE_AREAS = [
+  ['370102', '济南市历下区'],
+  ['330106', '杭州市西湖区'],
+  ['440305', '深圳市南山区'],
+  ['110105', '北京市朝阳区'],
+  ['320508', '苏州市姑苏区'],
+];
+const CATEGORY_WEIGHT = {
+  catering: 12,
+  accommodation: 2,
+  household: 2,
+  'elderly-care': 1,
+  childcare: 0.5,
+  'culture-entertainment': 2,
+  tourism: 2,
+  'sports-fitness': 4,
+  'education-training': 5,
+  property: 3,
+  rental: 1.5,
+  renovation: 3,
+  medical: 2,
+  rehabilitation: 0.5,
+  'tcm-wellness': 1,
+  beauty: 5,
+  digital: 3,
+  telecom: 3,
+  finance: 1,
+  insurance: 1,
+  taxi: 1,
+  'driving-school': 1,
+  express: 2,
+  recycling: 0.5,
+  'prepaid-card': 5,
+  'auto-repair': 2,
+  food: 8,
+  appliances: 6,
+  vehicles: 4,
+  electronics: 7,
+  clothing: 6,
+  'daily-goods': 5,
+  cosmetics: 3,
+  furniture: 3,
+};
+const PREPAID_SHARE = {
+  'prepaid-card': 1,
+  beauty: 0.35,
+  'sports-fitness': 0.45,
+  'education-training': 0.35,
+  'tcm-wellness': 0.25,
+  catering: 0.06,
+};
+const ISSUE_TYPES = [
+  'quality',
+  'price-marking',
+  'measurement',
+  'contract',
+  'after-sales',
+  'false-advertising',
+  'safety',
+  'refund',
+  'personal-information',
+  'other',
+];
 const PLATFORMS = ['淘宝', '京东', '拼多多', '抖音', '快手', '美团', '唯品会'];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎';
 const GIVEN = '伟芳娜敏静丽强磊洋艳勇军杰娟涛明超秀霞平刚桂英华玉兰建国志红文斌鹏飞欣怡子涵浩然雨轩';
-const SHOP_WORDS = ['鑫源', '金鼎', '宏达', '万家', '福瑞', '恒通', '佳和', '东昌', '水城', '运河', '光岳', '凤凰', '阳光', '新世纪', '华联', '百信', '利民', '嘉禾', '盛世', '永泰', '同德', '顺发', '安康', '旺角'];
+const SHOP_WORDS = [
+  '鑫源',
+  '金鼎',
+  '宏达',
+  '万家',
+  '福瑞',
+  '恒通',
+  '佳和',
+  '东昌',
+  '水城',
+  '运河',
+  '光岳',
+  '凤凰',
+  '阳光',
+  '新世纪',
+  '华联',
+  '百信',
+  '利民',
+  '嘉禾',
+  '盛世',
+  '永泰',
+  '同德',
+  '顺发',
+  '安康',
+  '旺角',
+];
 const SHOP_SUFFIX = {
-  catering: ['餐饮店', '饭店', '火锅店', '烧烤店', '快餐店'], accommodation: ['酒店', '宾馆', '快捷酒店'], household: ['家政服务有限公司'],
-  'elderly-care': ['养老院', '康养中心'], childcare: ['托育中心'], 'culture-entertainment': ['KTV', '影城', '剧本杀馆'], tourism: ['旅行社有限公司', '景区'],
-  'sports-fitness': ['健身俱乐部', '游泳馆', '瑜伽馆'], 'education-training': ['教育培训学校', '艺术培训中心'], property: ['物业管理有限公司'],
-  rental: ['房屋租赁中介'], renovation: ['装饰工程有限公司'], medical: ['口腔诊所', '医院'], rehabilitation: ['康复中心'],
-  'tcm-wellness': ['养生馆', '足疗店'], beauty: ['美容美发店', '美容院'], digital: ['网络科技有限公司'], telecom: ['通信营业厅'],
-  finance: ['小额贷款有限公司'], insurance: ['保险代理有限公司'], taxi: ['出租汽车有限公司'], 'driving-school': ['驾驶员培训学校'],
-  express: ['快递服务站'], recycling: ['回收有限公司'], 'prepaid-card': ['会员店', '洗车店', '理发店'], 'auto-repair': ['汽车维修中心'],
-  food: ['超市', '食品店', '生鲜店'], appliances: ['家电商场', '电器城'], vehicles: ['汽车销售服务有限公司'], electronics: ['手机店', '数码城'],
-  clothing: ['服装店', '鞋店'], 'daily-goods': ['百货商店', '便利店'], cosmetics: ['化妆品店'], furniture: ['家具城', '建材商行'],
+  catering: ['餐饮店', '饭店', '火锅店', '烧烤店', '快餐店'],
+  accommodation: ['酒店', '宾馆', '快捷酒店'],
+  household: ['家政服务有限公司'],
+  'elderly-care': ['养老院', '康养中心'],
+  childcare: ['托育中心'],
+  'culture-entertainment': ['KTV', '影城', '剧本杀馆'],
+  tourism: ['旅行社有限公司', '景区'],
+  'sports-fitness': ['健身俱乐部', '游泳馆', '瑜伽馆'],
+  'education-training': ['教育培训学校', '艺术培训中心'],
+  property: ['物业管理有限公司'],
+  rental: ['房屋租赁中介'],
+  renovation: ['装饰工程有限公司'],
+  medical: ['口腔诊所', '医院'],
+  rehabilitation: ['康复中心'],
+  'tcm-wellness': ['养生馆', '足疗店'],
+  beauty: ['美容美发店', '美容院'],
+  digital: ['网络科技有限公司'],
+  telecom: ['通信营业厅'],
+  finance: ['小额贷款有限公司'],
+  insurance: ['保险代理有限公司'],
+  taxi: ['出租汽车有限公司'],
+  'driving-school': ['驾驶员培训学校'],
+  express: ['快递服务站'],
+  recycling: ['回收有限公司'],
+  'prepaid-card': ['会员店', '洗车店', '理发店'],
+  'auto-repair': ['汽车维修中心'],
+  food: ['超市', '食品店', '生鲜店'],
+  appliances: ['家电商场', '电器城'],
+  vehicles: ['汽车销售服务有限公司'],
+  electronics: ['手机店', '数码城'],
+  clothing: ['服装店', '鞋店'],
+  'daily-goods': ['百货商店', '便利店'],
+  cosmetics: ['化妆品店'],
+  furniture: ['家具城', '建材商行'],
 };
 const STORIES = [
   ['购买的商品存在质量问题，要求退换货被商家拒绝，协商未果。', '退货退款'],
@@ -137,14 +252,70 @@ const STORIES = [
   ['就餐后出现身体不适，怀疑食品不卫生，商家不认可。', '赔偿医疗费用'],
   ['网购商品与描述严重不符，卖家拒绝七日无理由退货。', '退货退款'],
 ];
-const PERSONAL_ADDRESSES = ['山东省聊城市东昌府区柳园街道', '山东省聊城市东昌府区古楼街道', '山东省聊城市茌平区振兴街道', '山东省聊城市阳谷县博济桥街道', '山东省聊城市莘县燕塔街道', '山东省聊城市临清市青年路街道', '山东省聊城市冠县清泉街道', '山东省聊城市高唐县鱼丘湖街道'];
-const PHONE_PREFIXES = ['38', '39', '35', '36', '37', '50', '51', '52', '58', '59', '86', '87', '88', '89', '33', '53', '80', '81', '82', '77'];
+const PERSONAL_ADDRESSES = [
+  '山东省聊城市东昌府区柳园街道',
+  '山东省聊城市东昌府区古楼街道',
+  '山东省聊城市茌平区振兴街道',
+  '山东省聊城市阳谷县博济桥街道',
+  '山东省聊城市莘县燕塔街道',
+  '山东省聊城市临清市青年路街道',
+  '山东省聊城市冠县清泉街道',
+  '山东省聊城市高唐县鱼丘湖街道',
+];
+const PHONE_PREFIXES = [
+  '38',
+  '39',
+  '35',
+  '36',
+  '37',
+  '50',
+  '51',
+  '52',
+  '58',
+  '59',
+  '86',
+  '87',
+  '88',
+  '89',
+  '33',
+  '53',
+  '80',
+  '81',
+  '82',
+  '77',
+];
 const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const RATINGS = [['satisfied', 80], ['basically', 15], ['dissatisfied', 5]];
-const TERMINATION_WEIGHTS = [['1', 20], ['2', 5], ['3', 30], ['4', 20], ['5', 15], ['6', 5], ['7', 5]];
-const REFUSAL_WEIGHTS = [['1', 25], ['2', 10], ['3', 25], ['4', 5], ['5', 25], ['6', 3], ['7', 7]];
-const NO_CASE_WEIGHTS = [['1', 55], ['2', 20], ['3', 10], ['4', 5], ['5', 10]];
+const RATINGS = [
+  ['satisfied', 80],
+  ['basically', 15],
+  ['dissatisfied', 5],
+];
+const TERMINATION_WEIGHTS = [
+  ['1', 20],
+  ['2', 5],
+  ['3', 30],
+  ['4', 20],
+  ['5', 15],
+  ['6', 5],
+  ['7', 5],
+];
+const REFUSAL_WEIGHTS = [
+  ['1', 25],
+  ['2', 10],
+  ['3', 25],
+  ['4', 5],
+  ['5', 25],
+  ['6', 3],
+  ['7', 7],
+];
+const NO_CASE_WEIGHTS = [
+  ['1', 55],
+  ['2', 20],
+  ['3', 10],
+  ['4', 5],
+  ['5', 10],
+];
 const HOLDING = ['assigned', 'accepted', 'mediating', 'paused', 'deciding'];
 
 // ---------------------------------------------------------------------------------------------
@@ -285,7 +456,11 @@ function makeCalendar(fromIso, toIso) {
 
 // ---------------------------------------------------------------------------------------------
 
-const TOD = Array.from({ length: 86400 }, (_, s) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`);
+const TOD = Array.from(
+  { length: 86400 },
+  (_, s) =>
+    `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`,
+);
 
 function usccFor(areaCode, rand) {
   let body = '91' + areaCode.padEnd(6, '0').slice(0, 6);
@@ -297,12 +472,16 @@ function usccFor(areaCode, rand) {
 
 function respondentKey(name, creditCode) {
   if (creditCode) return `uscc:${creditCode}`;
-  return `name:${name.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '')}`;
+  return `name:${name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '')}`;
 }
 
 async function readDirectory(client) {
   const areas = (await client.query(`select code, name from area order by sort_order, code`)).rows;
-  const categories = (await client.query(`select code, name, regulator_code as "regulatorCode" from category order by sort_order, code`)).rows;
+  const categories = (await client.query(`select code, name, regulator_code as "regulatorCode" from category order by sort_order, code`))
+    .rows;
   const regulators = (await client.query(`select code, name, kind, level, area_code as "areaCode" from regulator where active`)).rows;
   const stations = (
     await client.query(
@@ -312,7 +491,8 @@ async function readDirectory(client) {
     )
   ).rows;
   const venues = (await client.query(`select code, name, area_code as "areaCode" from venue order by code`)).rows;
-  if (!areas.length || !categories.length || !regulators.length) throw new Error('the directory is empty: run `setup` (migrate + seed) on this database first');
+  if (!areas.length || !categories.length || !regulators.length)
+    throw new Error('the directory is empty: run `setup` (migrate + seed) on this database first');
   return { areas, categories, regulators, stations, venues };
 }
 
@@ -372,12 +552,14 @@ export async function generateCases(databaseUrl, opts = {}) {
     const venuesByArea = new Map();
     for (const v of dir.venues) (venuesByArea.get(v.areaCode) ?? venuesByArea.set(v.areaCode, []).get(v.areaCode)).push(v);
     const stationAtVenue = new Map();
-    for (const s of dir.stations) if (s.venueCode) (stationAtVenue.get(s.venueCode) ?? stationAtVenue.set(s.venueCode, []).get(s.venueCode)).push(s);
+    for (const s of dir.stations)
+      if (s.venueCode) (stationAtVenue.get(s.venueCode) ?? stationAtVenue.set(s.venueCode, []).get(s.venueCode)).push(s);
     const coveringInArea = new Map(); // `${area}|${category}` → stations
-    for (const s of dir.stations) for (const c of s.categories) {
-      const k = `${s.areaCode}|${c}`;
-      (coveringInArea.get(k) ?? coveringInArea.set(k, []).get(k)).push(s);
-    }
+    for (const s of dir.stations)
+      for (const c of s.categories) {
+        const k = `${s.areaCode}|${c}`;
+        (coveringInArea.get(k) ?? coveringInArea.set(k, []).get(k)).push(s);
+      }
     // A business's area, drawn from the business's own stream (so it does not depend on draw order).
     const areaPairs = cityAreas.map((c) => [c, AREA_WEIGHT[c] ?? 3]);
     const areaTotal = areaPairs.reduce((s, p) => s + p[1], 0);
@@ -387,9 +569,27 @@ export async function generateCases(databaseUrl, opts = {}) {
       return areaPairs[areaPairs.length - 1][0];
     };
     const catIndex = new Map(dir.categories.map((c, i) => [c.code, i]));
-    const pickCategory = weighted(dir.categories.map((c) => [c.code, CATEGORY_WEIGHT[c.code] ?? 1]), rand);
-    const pickChannel = weighted([['offline', 60], ['online', 30], ['livestream', 10]], rand);
-    const pickIntake = weighted([['web', 75], ['phone', 15], ['counter', 7], ['letter', 3]], rand);
+    const pickCategory = weighted(
+      dir.categories.map((c) => [c.code, CATEGORY_WEIGHT[c.code] ?? 1]),
+      rand,
+    );
+    const pickChannel = weighted(
+      [
+        ['offline', 60],
+        ['online', 30],
+        ['livestream', 10],
+      ],
+      rand,
+    );
+    const pickIntake = weighted(
+      [
+        ['web', 75],
+        ['phone', 15],
+        ['counter', 7],
+        ['letter', 3],
+      ],
+      rand,
+    );
     const pickRating = weighted(RATINGS, rand);
     const pickTermination = weighted(TERMINATION_WEIGHTS, rand);
     const pickRefusal = weighted(REFUSAL_WEIGHTS, rand);
@@ -459,12 +659,17 @@ export async function generateCases(databaseUrl, opts = {}) {
           enc: bytea(encrypt(phone)),
           hash: bytea(hmac('phone', phone)),
           tail: phone.slice(-4),
-          name: SURNAMES[h % SURNAMES.length] + GIVEN[(h >>> 8) % GIVEN.length] + ((h >>> 16) % 3 === 0 ? GIVEN[(h >>> 20) % GIVEN.length] : ''),
+          name:
+            SURNAMES[h % SURNAMES.length] +
+            GIVEN[(h >>> 8) % GIVEN.length] +
+            ((h >>> 16) % 3 === 0 ? GIVEN[(h >>> 20) % GIVEN.length] : ''),
         };
       }
       return c;
     };
-    const addressCache = PERSONAL_ADDRESSES.flatMap((a) => Array.from({ length: 8 }, (_, i) => bytea(encrypt(`${a}${(i * 37) % 120 + 1}号院${(i % 12) + 1}号楼`))));
+    const addressCache = PERSONAL_ADDRESSES.flatMap((a) =>
+      Array.from({ length: 8 }, (_, i) => bytea(encrypt(`${a}${((i * 37) % 120) + 1}号院${(i % 12) + 1}号楼`))),
+    );
 
     // Received days: volume grows ~35 %/year, lower at weekends and Spring Festival, peaks on 3·15 and after Double 11.
     const dayWeights = [];
@@ -513,7 +718,9 @@ export async function generateCases(databaseUrl, opts = {}) {
 
     const ts = (d, s) => `${cal.days[d]} ${TOD[s]}+08`;
     const event = (id, d, s, type, actorType, actorId, unit, from, to, action, reasonCode, note, pub, data) => {
-      eventLines.push(`${eventId++}\t${id}\t${ts(d, s)}\t${type}\t${actorType}\t${actorId ?? N}\t${unit ?? N}\t${from ?? N}\t${to ?? N}\t${action ?? N}\t${reasonCode ?? N}\t${note === null ? N : esc(note)}\t${bool(pub)}\t${esc(JSON.stringify(data))}`);
+      eventLines.push(
+        `${eventId++}\t${id}\t${ts(d, s)}\t${type}\t${actorType}\t${actorId ?? N}\t${unit ?? N}\t${from ?? N}\t${to ?? N}\t${action ?? N}\t${reasonCode ?? N}\t${note === null ? N : esc(note)}\t${bool(pub)}\t${esc(JSON.stringify(data))}`,
+      );
       stats.events++;
     };
     /** A staff action at office hours, `wd` working days after (d, s). */
@@ -533,34 +740,91 @@ export async function generateCases(databaseUrl, opts = {}) {
 
     function route(track, cat, b) {
       const owner = regByCode.get(dir.categories[catIndex.get(cat)].regulatorCode);
-      const transfer = (why) => ({ rule: 'transfer-out', type: 'regulator', unit: cityBureau, transfer: true, reason: why, candidates: [cand('regulator', cityBureau, '市局受理窗口负责移送', true)] });
-      if (b.outside) return transfer(`被投诉（举报）经营者位于本市以外（区划代码 ${b.area}），由 ${cityBureau.name} 移送其所在地市场监管部门`);
+      const transfer = (why) => ({
+        rule: 'transfer-out',
+        type: 'regulator',
+        unit: cityBureau,
+        transfer: true,
+        reason: why,
+        candidates: [cand('regulator', cityBureau, '市局受理窗口负责移送', true)],
+      });
+      if (b.outside)
+        return transfer(`被投诉（举报）经营者位于本市以外（区划代码 ${b.area}），由 ${cityBureau.name} 移送其所在地市场监管部门`);
       if (owner && owner.level === 'province') return transfer(`该品类由 ${owner.name} 主管，由 ${cityBureau.name} 移送`);
       const bureau = areaBureau.get(b.area) ?? cityBureau;
       if (track === 'report') {
-        if (owner) return { rule: 'report-sector', type: 'regulator', unit: owner, reason: `举报只由监管部门办理；该品类由 ${owner.name} 主管`, candidates: [cand('regulator', owner, '品类主管部门', true)] };
-        return { rule: 'report-area-bureau', type: 'regulator', unit: bureau, reason: `举报只由监管部门办理，由违法行为发生地 ${bureau.name} 办理`, candidates: [cand('regulator', bureau, '违法行为发生地市场监管局', true)] };
+        if (owner)
+          return {
+            rule: 'report-sector',
+            type: 'regulator',
+            unit: owner,
+            reason: `举报只由监管部门办理；该品类由 ${owner.name} 主管`,
+            candidates: [cand('regulator', owner, '品类主管部门', true)],
+          };
+        return {
+          rule: 'report-area-bureau',
+          type: 'regulator',
+          unit: bureau,
+          reason: `举报只由监管部门办理，由违法行为发生地 ${bureau.name} 办理`,
+          candidates: [cand('regulator', bureau, '违法行为发生地市场监管局', true)],
+        };
       }
       if (b.venueCode) {
         const s = (stationAtVenue.get(b.venueCode) ?? []).find((x) => x.categories.includes(cat));
-        if (s) return { rule: 'venue-station', type: 'station', unit: s, reason: `经营者位于「${s.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${s.name} 就地化解（源头解决）`, candidates: [cand('station', s, '经营者所在场所的服务站', true, true)] };
+        if (s)
+          return {
+            rule: 'venue-station',
+            type: 'station',
+            unit: s,
+            reason: `经营者位于「${s.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${s.name} 就地化解（源头解决）`,
+            candidates: [cand('station', s, '经营者所在场所的服务站', true, true)],
+          };
       }
-      if (owner) return { rule: 'sector-regulator', type: 'regulator', unit: owner, reason: `该品类由行业主管部门 ${owner.name} 办理`, candidates: [cand('regulator', owner, '品类主管部门', true)] };
+      if (owner)
+        return {
+          rule: 'sector-regulator',
+          type: 'regulator',
+          unit: owner,
+          reason: `该品类由行业主管部门 ${owner.name} 办理`,
+          candidates: [cand('regulator', owner, '品类主管部门', true)],
+        };
       const covering = (coveringInArea.get(`${b.area}|${cat}`) ?? []).filter((s) => s.venueCode !== b.venueCode);
       if (covering.length) {
         const s = covering[Math.floor(rand() * covering.length)];
         const load = Math.round(rand() * 80) / 100;
         const others = covering.length - 1;
         return {
-          rule: 'area-station', type: 'station', unit: s,
+          rule: 'area-station',
+          type: 'station',
+          unit: s,
           reason: `分派给本区县受理该品类、负荷最低的服务站 ${s.name}（负荷 ${Math.round(load * 100)}%${others > 0 ? `，另有 ${others} 个候选` : ''}）`,
-          candidates: [cand('station', s, '本区县受理该品类的服务站', true, load), ...covering.filter((x) => x !== s).slice(0, 2).map((x) => cand('station', x, '本区县受理该品类的服务站', true, Math.min(1, load + 0.05)))],
+          candidates: [
+            cand('station', s, '本区县受理该品类的服务站', true, load),
+            ...covering
+              .filter((x) => x !== s)
+              .slice(0, 2)
+              .map((x) => cand('station', x, '本区县受理该品类的服务站', true, Math.min(1, load + 0.05))),
+          ],
         };
       }
-      return { rule: 'area-bureau', type: 'regulator', unit: bureau, reason: `本区县没有可受理该品类且有余量的服务站，由 ${bureau.name} 办理`, candidates: [cand('regulator', bureau, '区县市场监管局兜底', true)] };
+      return {
+        rule: 'area-bureau',
+        type: 'regulator',
+        unit: bureau,
+        reason: `本区县没有可受理该品类且有余量的服务站，由 ${bureau.name} 办理`,
+        candidates: [cand('regulator', bureau, '区县市场监管局兜底', true)],
+      };
     }
     function cand(type, u, why, eligible, load = null) {
-      return { type, code: u.code, name: u.name, load: type === 'station' ? (load === true ? Math.round(rand() * 80) / 100 : load) : null, distanceKm: null, eligible, why };
+      return {
+        type,
+        code: u.code,
+        name: u.name,
+        load: type === 'station' ? (load === true ? Math.round(rand() * 80) / 100 : load) : null,
+        distanceKm: null,
+        eligible,
+        why,
+      };
     }
 
     /** Writes one case (and its history) received on day `rd` at second `rs`. */
@@ -594,8 +858,12 @@ export async function generateCases(databaseUrl, opts = {}) {
       const clocks = new Map(); // name → {countsFrom, days, due, met}
 
       event(id, rd, rs, 'received', 'system', null, null, null, 'received', null, null, null, true, {});
-      event(id, ad, as, status0, 'system', null, null, 'received', status0, null, rt.rule, rt.reason, true, { assignee: { type: rt.type, code: unitCode, name: rt.unit.name } });
-      decisionLines.push(`${decisionId++}\t${id}\t0\t${rt.rule}\t${esc(rt.reason)}\t${rt.type}\t${unitCode}\t${bool(rt.transfer)}\t${esc(JSON.stringify(rt.candidates))}\t${ts(ad, as)}`);
+      event(id, ad, as, status0, 'system', null, null, 'received', status0, null, rt.rule, rt.reason, true, {
+        assignee: { type: rt.type, code: unitCode, name: rt.unit.name },
+      });
+      decisionLines.push(
+        `${decisionId++}\t${id}\t0\t${rt.rule}\t${esc(rt.reason)}\t${rt.type}\t${unitCode}\t${bool(rt.transfer)}\t${esc(JSON.stringify(rt.candidates))}\t${ts(ad, as)}`,
+      );
       stats.decisions++;
 
       /** Runs one staff action if it falls within the period; false (and nothing written) if not. */
@@ -624,7 +892,22 @@ export async function generateCases(databaseUrl, opts = {}) {
         }
         if (met.length) data.met = met;
         if (extra.concluding) data.handlingWorkingDays = cal.between(rd, d);
-        event(id, d, s, action, 'staff', actor, unitCode, status, to, action, extra.reason?.code ?? null, extra.note ?? null, extra.public ?? true, data);
+        event(
+          id,
+          d,
+          s,
+          action,
+          'staff',
+          actor,
+          unitCode,
+          status,
+          to,
+          action,
+          extra.reason?.code ?? null,
+          extra.note ?? null,
+          extra.public ?? true,
+          data,
+        );
         if (action === 'accept') acceptedAt = at;
         if (extra.concluding) concludedAt = at;
         if (action === 'close') closedAt = at;
@@ -649,38 +932,121 @@ export async function generateCases(databaseUrl, opts = {}) {
         const u = rand();
         if (track === 'complaint') {
           const pOpen = 0.025 + 0.6 * Math.exp(-age / 120);
-          const fate = u < pOpen ? 'open' : (u - pOpen) / (1 - pOpen) < 0.118 ? 'refuse' : (u - pOpen) / (1 - pOpen) < 0.177 ? 'withdraw' : rand() < 0.68 ? 'resolve' : 'terminate';
-          const stopAt = fate === 'open' ? weightedStop(rand(), [['assigned', 35], ['accepted', 10], ['mediating', 55]]) : null;
-          const acceptWd = rand() < 0.03 ? ri(days.acceptance + 1, days.acceptance + 7) : weightedStop(rand(), [[1, 30], [2, 25], [3, 18], [4, 12], [5, 8], [6, 5], [7, 2]]);
+          const fate =
+            u < pOpen
+              ? 'open'
+              : (u - pOpen) / (1 - pOpen) < 0.118
+                ? 'refuse'
+                : (u - pOpen) / (1 - pOpen) < 0.177
+                  ? 'withdraw'
+                  : rand() < 0.68
+                    ? 'resolve'
+                    : 'terminate';
+          const stopAt =
+            fate === 'open'
+              ? weightedStop(rand(), [
+                  ['assigned', 35],
+                  ['accepted', 10],
+                  ['mediating', 55],
+                ])
+              : null;
+          const acceptWd =
+            rand() < 0.03
+              ? ri(days.acceptance + 1, days.acceptance + 7)
+              : weightedStop(rand(), [
+                  [1, 30],
+                  [2, 25],
+                  [3, 18],
+                  [4, 12],
+                  [5, 8],
+                  [6, 5],
+                  [7, 2],
+                ]);
           if (fate === 'withdraw' && rand() < 0.5) {
             consumerStep(laterCal(ad, as, ri(0, 4)), 'withdrawn', 'withdrawn', rand() < 0.5 ? '已与商家自行和解' : null);
           } else if (fate === 'refuse') {
-            act(later(ad, as, acceptWd), 'refuse', 'refused', { reason: reasonOf('refusal', rule, pickRefusal()), clocks: [{ op: 'meet', clock: 'acceptance' }], concluding: true });
+            act(later(ad, as, acceptWd), 'refuse', 'refused', {
+              reason: reasonOf('refusal', rule, pickRefusal()),
+              clocks: [{ op: 'meet', clock: 'acceptance' }],
+              concluding: true,
+            });
           } else if (stopAt !== 'assigned') {
-            const ok = act(later(ad, as, acceptWd), 'accept', 'accepted', { clocks: [{ op: 'meet', clock: 'acceptance' }, { op: 'start', clock: 'mediation', days: days.mediation }] });
-            if (ok && stopAt !== 'accepted' && act(later(lastD, lastS, rand() < 0.6 ? 0 : ri(1, 3)), 'start-mediation', 'mediating') && stopAt !== 'mediating') {
+            const ok = act(later(ad, as, acceptWd), 'accept', 'accepted', {
+              clocks: [
+                { op: 'meet', clock: 'acceptance' },
+                { op: 'start', clock: 'mediation', days: days.mediation },
+              ],
+            });
+            if (
+              ok &&
+              stopAt !== 'accepted' &&
+              act(later(lastD, lastS, rand() < 0.6 ? 0 : ri(1, 3)), 'start-mediation', 'mediating') &&
+              stopAt !== 'mediating'
+            ) {
               const medStart = clocks.get('mediation').countsFrom;
-              const endAt = rand() < 0.02 ? later(medStart, 0, ri(days.mediation + 1, days.mediation + 10)) : later(lastD, lastS, ri(2, 35));
+              const endAt =
+                rand() < 0.02 ? later(medStart, 0, ri(days.mediation + 1, days.mediation + 10)) : later(lastD, lastS, ri(2, 35));
               if (fate === 'withdraw') {
                 consumerStep(laterCal(lastD, lastS, ri(1, 20)), 'withdrawn', 'withdrawn', null);
               } else if (fate === 'resolve') {
                 const amountFen = sub.amountFen;
-                recovered = rand() < 0.12 ? 0 : Math.min(500_000, amountFen !== null ? Math.round(amountFen * (0.3 + 0.7 * rand())) : ri(1000, 200_000));
+                recovered =
+                  rand() < 0.12
+                    ? 0
+                    : Math.min(500_000, amountFen !== null ? Math.round(amountFen * (0.3 + 0.7 * rand())) : ri(1000, 200_000));
                 agreement = rand() < 0.7;
-                if (act(endAt, 'resolve', 'resolved', { outcome: { amountRecoveredFen: recovered, agreement }, clocks: [{ op: 'meet', clock: 'mediation' }], concluding: true })) {
-                  if (rand() < 0.99) act(later(lastD, lastS, ri(0, 4)), 'close', 'closed', { clocks: days.followUp ? [{ op: 'start', clock: 'follow-up', days: days.followUp }] : [] });
+                if (
+                  act(endAt, 'resolve', 'resolved', {
+                    outcome: { amountRecoveredFen: recovered, agreement },
+                    clocks: [{ op: 'meet', clock: 'mediation' }],
+                    concluding: true,
+                  })
+                ) {
+                  if (rand() < 0.99)
+                    act(later(lastD, lastS, ri(0, 4)), 'close', 'closed', {
+                      clocks: days.followUp ? [{ op: 'start', clock: 'follow-up', days: days.followUp }] : [],
+                    });
                 } else {
                   recovered = null;
                   agreement = null;
                 }
               } else {
-                if (act(endAt, 'terminate', 'terminated', { reason: reasonOf('termination', rule, pickTermination()), clocks: [{ op: 'meet', clock: 'mediation' }, { op: 'start', clock: 'termination-notice', days: days.terminationNotice }], concluding: true })) {
-                  if (rand() < 0.99) act(later(lastD, lastS, rand() < 0.96 ? ri(1, days.terminationNotice) : ri(days.terminationNotice + 1, days.terminationNotice + 4)), 'close', 'closed', { clocks: [{ op: 'meet', clock: 'termination-notice' }, ...(days.followUp ? [{ op: 'start', clock: 'follow-up', days: days.followUp }] : [])] });
+                if (
+                  act(endAt, 'terminate', 'terminated', {
+                    reason: reasonOf('termination', rule, pickTermination()),
+                    clocks: [
+                      { op: 'meet', clock: 'mediation' },
+                      { op: 'start', clock: 'termination-notice', days: days.terminationNotice },
+                    ],
+                    concluding: true,
+                  })
+                ) {
+                  if (rand() < 0.99)
+                    act(
+                      later(
+                        lastD,
+                        lastS,
+                        rand() < 0.96 ? ri(1, days.terminationNotice) : ri(days.terminationNotice + 1, days.terminationNotice + 4),
+                      ),
+                      'close',
+                      'closed',
+                      {
+                        clocks: [
+                          { op: 'meet', clock: 'termination-notice' },
+                          ...(days.followUp ? [{ op: 'start', clock: 'follow-up', days: days.followUp }] : []),
+                        ],
+                      },
+                    );
                 }
               }
               if (status === 'closed') {
                 if (days.followUp && rand() < 0.92) {
-                  act(later(lastD, lastS, rand() < 0.95 ? ri(1, days.followUp) : ri(days.followUp + 1, days.followUp + 5)), 'record-follow-up', 'closed', { clocks: [{ op: 'meet', clock: 'follow-up' }], note: '已电话回访，消费者表示知悉处理结果' });
+                  act(
+                    later(lastD, lastS, rand() < 0.95 ? ri(1, days.followUp) : ri(days.followUp + 1, days.followUp + 5)),
+                    'record-follow-up',
+                    'closed',
+                    { clocks: [{ op: 'meet', clock: 'follow-up' }], note: '已电话回访，消费者表示知悉处理结果' },
+                  );
                 }
                 if (rand() < 0.6) {
                   const at = laterCal(lastD, lastS, ri(0, 7));
@@ -702,17 +1068,30 @@ export async function generateCases(databaseUrl, opts = {}) {
           if (stopAt !== 'assigned' && viaAccept) ok = act(later(ad, as, ri(1, 5)), 'accept', 'deciding');
           if (ok && stopAt === null) {
             const late = rand() < 0.03;
-            const at = late ? later(rd, 0, ri(days.enforcementDecision + 1, days.enforcementDecision + 6)) : later(lastD, lastS, ri(viaAccept ? 1 : 2, viaAccept ? 9 : 13));
+            const at = late
+              ? later(rd, 0, ri(days.enforcementDecision + 1, days.enforcementDecision + 6))
+              : later(lastD, lastS, ri(viaAccept ? 1 : 2, viaAccept ? 9 : 13));
             const at2 = at[0] < lastD || (at[0] === lastD && at[1] <= lastS) ? later(lastD, lastS, 1) : at;
             const opened = fate === 'open-enforcement';
             decision = opened ? 'opened' : 'not-opened';
-            if (act(at2, fate, opened ? 'case-opened' : 'not-opened', {
-              reason: opened ? undefined : reasonOf('no-case', rule, pickNoCase()),
-              outcome: { decision },
-              clocks: [{ op: 'meet', clock: 'decision' }, { op: 'start', clock: 'reporter-notice', days: days.reporterNotice }],
-              concluding: true,
-            })) {
-              if (rand() < 0.98) act(later(lastD, lastS, rand() < 0.95 ? ri(1, days.reporterNotice) : ri(days.reporterNotice + 1, days.reporterNotice + 3)), 'close', 'closed', { clocks: [{ op: 'meet', clock: 'reporter-notice' }] });
+            if (
+              act(at2, fate, opened ? 'case-opened' : 'not-opened', {
+                reason: opened ? undefined : reasonOf('no-case', rule, pickNoCase()),
+                outcome: { decision },
+                clocks: [
+                  { op: 'meet', clock: 'decision' },
+                  { op: 'start', clock: 'reporter-notice', days: days.reporterNotice },
+                ],
+                concluding: true,
+              })
+            ) {
+              if (rand() < 0.98)
+                act(
+                  later(lastD, lastS, rand() < 0.95 ? ri(1, days.reporterNotice) : ri(days.reporterNotice + 1, days.reporterNotice + 3)),
+                  'close',
+                  'closed',
+                  { clocks: [{ op: 'meet', clock: 'reporter-notice' }] },
+                );
             } else decision = null;
           }
         }
@@ -721,7 +1100,9 @@ export async function generateCases(databaseUrl, opts = {}) {
       // Workflow clocks: every one the history started; the earliest still running is the case's clock_due.
       let clockDue = null;
       for (const [name, k] of clocks) {
-        clockLines.push(`${id}\t${name}\t${cal.days[k.countsFrom]}\t${k.days}\t${cal.days[k.due]}\t${bool(cal.provisional[k.due])}\t${N}\t${k.met === null ? N : cal.days[k.met]}`);
+        clockLines.push(
+          `${id}\t${name}\t${cal.days[k.countsFrom]}\t${k.days}\t${cal.days[k.due]}\t${bool(cal.provisional[k.due])}\t${N}\t${k.met === null ? N : cal.days[k.met]}`,
+        );
         stats.clocks++;
         if (k.met === null && (clockDue === null || k.due < clockDue)) clockDue = k.due;
       }
@@ -731,16 +1112,59 @@ export async function generateCases(databaseUrl, opts = {}) {
       const accessHash = bytea(hmac('access-code', `${trackingNo}:${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`));
       caseLines.push(
         [
-          id, trackingNo, accessHash, track, status, rule, sub.cat, sub.issueType ?? N, sub.channel, bool(sub.prepaid), sub.intake,
-          c.name, c.enc, c.hash, c.tail, sub.addressEnc ?? N,
-          esc(sub.b.name), esc(sub.key), sub.creditCode ?? N, esc(sub.b.address), sub.b.area, sub.b.venueCode ?? N, bool(sub.online), sub.platform ?? N,
-          cal.days[sub.incidentDay], sub.amountFen ?? N, sub.story[0], sub.story[1], bool(sub.consent),
-          ts(rd, rs), cal.days[rd], cal.days[firstDue], bool(cal.provisional[firstDue]), linkedId ?? N,
-          rating ?? N, N, ratedAt ? ts(ratedAt[0], ratedAt[1]) : N, ts(rd, rs), ts(lastD, lastS),
-          rt.type, unitCode, ts(ad, as), stationSla === null ? N : cal.days[stationSla],
-          firstMet === null ? N : cal.days[firstMet], clockDue === null ? N : cal.days[clockDue], outcomeReason ?? N, recovered ?? N,
-          agreement === null ? N : bool(agreement), decision ?? N,
-          acceptedAt ? ts(...acceptedAt) : N, concludedAt ? ts(...concludedAt) : N, closedAt ? ts(...closedAt) : N, followUpAt ? ts(...followUpAt) : N,
+          id,
+          trackingNo,
+          accessHash,
+          track,
+          status,
+          rule,
+          sub.cat,
+          sub.issueType ?? N,
+          sub.channel,
+          bool(sub.prepaid),
+          sub.intake,
+          c.name,
+          c.enc,
+          c.hash,
+          c.tail,
+          sub.addressEnc ?? N,
+          esc(sub.b.name),
+          esc(sub.key),
+          sub.creditCode ?? N,
+          esc(sub.b.address),
+          sub.b.area,
+          sub.b.venueCode ?? N,
+          bool(sub.online),
+          sub.platform ?? N,
+          cal.days[sub.incidentDay],
+          sub.amountFen ?? N,
+          sub.story[0],
+          sub.story[1],
+          bool(sub.consent),
+          ts(rd, rs),
+          cal.days[rd],
+          cal.days[firstDue],
+          bool(cal.provisional[firstDue]),
+          linkedId ?? N,
+          rating ?? N,
+          N,
+          ratedAt ? ts(ratedAt[0], ratedAt[1]) : N,
+          ts(rd, rs),
+          ts(lastD, lastS),
+          rt.type,
+          unitCode,
+          ts(ad, as),
+          stationSla === null ? N : cal.days[stationSla],
+          firstMet === null ? N : cal.days[firstMet],
+          clockDue === null ? N : cal.days[clockDue],
+          outcomeReason ?? N,
+          recovered ?? N,
+          agreement === null ? N : bool(agreement),
+          decision ?? N,
+          acceptedAt ? ts(...acceptedAt) : N,
+          concludedAt ? ts(...concludedAt) : N,
+          closedAt ? ts(...closedAt) : N,
+          followUpAt ? ts(...followUpAt) : N,
         ].join('\t'),
       );
       stats.cases++;
@@ -766,11 +1190,22 @@ export async function generateCases(databaseUrl, opts = {}) {
       if (amountFen !== null && prepaid) amountFen *= 3;
       const phoneIdx = Math.floor(rand() * phonePool);
       return {
-        cat, b, creditCode, key: creditCode ? b.keyUscc : b.keyName, channel, online,
+        cat,
+        b,
+        creditCode,
+        key: creditCode ? b.keyUscc : b.keyName,
+        channel,
+        online,
         platform: online ? PLATFORMS[Math.floor(rand() * PLATFORMS.length)] : null,
-        prepaid, amountFen, intake: pickIntake(), issueType: rand() < 0.8 ? ISSUE_TYPES[Math.floor(rand() * ISSUE_TYPES.length)] : null,
-        consumer: consumer(phoneIdx), addressEnc: rand() < 0.6 ? addressCache[Math.floor(rand() * addressCache.length)] : null,
-        incidentDay: Math.max(0, rd - Math.floor(rand() * rand() * 60)), story: STORIES[Math.floor(rand() * STORIES.length)].map(esc), consent: rand() < 0.35,
+        prepaid,
+        amountFen,
+        intake: pickIntake(),
+        issueType: rand() < 0.8 ? ISSUE_TYPES[Math.floor(rand() * ISSUE_TYPES.length)] : null,
+        consumer: consumer(phoneIdx),
+        addressEnc: rand() < 0.6 ? addressCache[Math.floor(rand() * addressCache.length)] : null,
+        incidentDay: Math.max(0, rd - Math.floor(rand() * rand() * 60)),
+        story: STORIES[Math.floor(rand() * STORIES.length)].map(esc),
+        consent: rand() < 0.35,
       };
     }
     function gauss() {
@@ -781,7 +1216,8 @@ export async function generateCases(databaseUrl, opts = {}) {
     // The load: optionally without secondary indexes, in one transaction, batch by batch.
     // Without secondary indexes and foreign keys the COPY runs ~1.5–2× faster (measured at 100k and 1M
     // here); rebuilding them costs less than that once the load is at least as big as what is there.
-    const dropIndexes = opts.dropIndexes === 'auto' || opts.dropIndexes === undefined ? count >= 50_000 && count >= caseId - 1 : !!opts.dropIndexes;
+    const dropIndexes =
+      opts.dropIndexes === 'auto' || opts.dropIndexes === undefined ? count >= 50_000 && count >= caseId - 1 : !!opts.dropIndexes;
     await client.query(`set maintenance_work_mem = '512MB'`);
     await client.query('begin');
     let indexes = [];
@@ -810,17 +1246,89 @@ export async function generateCases(databaseUrl, opts = {}) {
       log(`  dropped ${indexes.length} secondary indexes and ${foreignKeys.length} foreign keys for the load`);
     }
 
-    const CASE_COLS = ['id', 'tracking_no', 'access_code_hash', 'track', 'status', 'rule_set', 'category_code', 'issue_type', 'purchase_channel', 'prepaid', 'intake_channel',
-      'consumer_name', 'consumer_phone_enc', 'consumer_phone_hash', 'consumer_phone_tail', 'consumer_address_enc',
-      'respondent_name', 'respondent_key', 'respondent_credit_code', 'respondent_address', 'respondent_area_code', 'respondent_venue_code', 'respondent_online', 'respondent_platform_name',
-      'incident_date', 'amount_fen', 'description', 'demand', 'consent_to_publish',
-      'received_at', 'received_on', 'acceptance_due', 'acceptance_due_provisional', 'linked_case_id',
-      'rating', 'rating_comment', 'rated_at', 'created_at', 'updated_at',
-      'assignee_type', 'assignee_code', 'assigned_at', 'station_sla_due',
-      'first_clock_met_on', 'clock_due', 'outcome_reason_code', 'amount_recovered_fen', 'agreement', 'decision',
-      'accepted_at', 'concluded_at', 'closed_at', 'follow_up_at'];
-    const EVENT_COLS = ['id', 'case_id', 'at', 'type', 'actor_type', 'actor_id', 'unit_code', 'from_status', 'to_status', 'action', 'reason_code', 'note', 'public', 'data'];
-    const DECISION_COLS = ['id', 'case_id', 'round', 'rule', 'reason', 'assignee_type', 'assignee_code', 'transfer', 'candidates', 'decided_at'];
+    const CASE_COLS = [
+      'id',
+      'tracking_no',
+      'access_code_hash',
+      'track',
+      'status',
+      'rule_set',
+      'category_code',
+      'issue_type',
+      'purchase_channel',
+      'prepaid',
+      'intake_channel',
+      'consumer_name',
+      'consumer_phone_enc',
+      'consumer_phone_hash',
+      'consumer_phone_tail',
+      'consumer_address_enc',
+      'respondent_name',
+      'respondent_key',
+      'respondent_credit_code',
+      'respondent_address',
+      'respondent_area_code',
+      'respondent_venue_code',
+      'respondent_online',
+      'respondent_platform_name',
+      'incident_date',
+      'amount_fen',
+      'description',
+      'demand',
+      'consent_to_publish',
+      'received_at',
+      'received_on',
+      'acceptance_due',
+      'acceptance_due_provisional',
+      'linked_case_id',
+      'rating',
+      'rating_comment',
+      'rated_at',
+      'created_at',
+      'updated_at',
+      'assignee_type',
+      'assignee_code',
+      'assigned_at',
+      'station_sla_due',
+      'first_clock_met_on',
+      'clock_due',
+      'outcome_reason_code',
+      'amount_recovered_fen',
+      'agreement',
+      'decision',
+      'accepted_at',
+      'concluded_at',
+      'closed_at',
+      'follow_up_at',
+    ];
+    const EVENT_COLS = [
+      'id',
+      'case_id',
+      'at',
+      'type',
+      'actor_type',
+      'actor_id',
+      'unit_code',
+      'from_status',
+      'to_status',
+      'action',
+      'reason_code',
+      'note',
+      'public',
+      'data',
+    ];
+    const DECISION_COLS = [
+      'id',
+      'case_id',
+      'round',
+      'rule',
+      'reason',
+      'assignee_type',
+      'assignee_code',
+      'transfer',
+      'candidates',
+      'decided_at',
+    ];
     const CLOCK_COLS = ['case_id', 'clock', 'counts_from', 'days', 'due_on', 'provisional', 'paused_on', 'met_on'];
 
     let inflight = Promise.resolve();
@@ -879,7 +1387,9 @@ export async function generateCases(databaseUrl, opts = {}) {
           if (now - lastReport > 5000) {
             lastReport = now;
             const s = (now - t0) / 1000;
-            log(`  … ${stats.cases.toLocaleString('en')} cases (${cal.days[d]}), ${Math.round(stats.cases / s).toLocaleString('en')} cases/s, ${Math.round((stats.cases + stats.events + stats.decisions + stats.clocks) / s).toLocaleString('en')} rows/s`);
+            log(
+              `  … ${stats.cases.toLocaleString('en')} cases (${cal.days[d]}), ${Math.round(stats.cases / s).toLocaleString('en')} cases/s, ${Math.round((stats.cases + stats.events + stats.decisions + stats.clocks) / s).toLocaleString('en')} rows/s`,
+            );
           }
         } else if ((inBatch & 1023) === 0) await new Promise((r) => setImmediate(r));
       }
@@ -887,17 +1397,26 @@ export async function generateCases(databaseUrl, opts = {}) {
     await flush();
     await inflight;
     const tLoad = performance.now();
-    if (process.env.GENERATE_DEBUG) log(`  COPY seconds per table: ${Object.entries(copyMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', ')}`);
+    if (process.env.GENERATE_DEBUG)
+      log(
+        `  COPY seconds per table: ${Object.entries(copyMs)
+          .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+          .join(', ')}`,
+      );
 
     if (indexes.length || foreignKeys.length) {
       for (const ix of indexes) await client.query(ix.def);
       for (const fk of foreignKeys) await client.query(`alter table ${fk.tbl} add constraint ${fk.name} ${fk.def}`);
-      log(`  rebuilt ${indexes.length} indexes and re-added (validated) ${foreignKeys.length} foreign keys in ${((performance.now() - tLoad) / 1000).toFixed(1)} s`);
+      log(
+        `  rebuilt ${indexes.length} indexes and re-added (validated) ${foreignKeys.length} foreign keys in ${((performance.now() - tLoad) / 1000).toFixed(1)} s`,
+      );
     }
     // Sequences past what was loaded; unit loads recounted; matters of the last 30 days claimed.
     await client.query(`select setval(pg_get_serial_sequence('cases', 'id'), greatest((select max(id) from cases), 1))`);
     await client.query(`select setval(pg_get_serial_sequence('case_event', 'id'), greatest((select max(id) from case_event), 1))`);
-    await client.query(`select setval(pg_get_serial_sequence('routing_decision', 'id'), greatest((select max(id) from routing_decision), 1))`);
+    await client.query(
+      `select setval(pg_get_serial_sequence('routing_decision', 'id'), greatest((select max(id) from routing_decision), 1))`,
+    );
     await client.query(`select setval('tracking_no_seq', $1)`, [serial]);
     await client.query(`update unit_load set open_cases = 0`);
     await client.query(
@@ -983,7 +1502,9 @@ async function main() {
   if (!env.DATABASE_URL) {
     const runtime = read('runtime.json');
     if (!runtime) {
-      process.stderr.write('没有 --database-url / DATABASE_URL，也没有正在运行的系统 / no --database-url, no DATABASE_URL and no running system (npm start)\n');
+      process.stderr.write(
+        '没有 --database-url / DATABASE_URL，也没有正在运行的系统 / no --database-url, no DATABASE_URL and no running system (npm start)\n',
+      );
       process.exit(2);
     }
     env.DATABASE_URL = runtime.DATABASE_URL;
@@ -991,12 +1512,23 @@ async function main() {
   }
   for (const [k, v] of Object.entries(read('secrets.json') ?? {})) env[k] ||= v;
   if (!env.DATA_KEY) {
-    process.stderr.write('DATA_KEY is not set and data/secrets.json has none: personal data must be encrypted with the key the API runs with\n');
+    process.stderr.write(
+      'DATA_KEY is not set and data/secrets.json has none: personal data must be encrypted with the key the API runs with\n',
+    );
     process.exit(2);
   }
   const dropIndexes = values['drop-indexes'] === 'auto' ? 'auto' : values['drop-indexes'] === 'true';
-  process.stdout.write(`• generating ${Number(values.count).toLocaleString('en')} cases (seed ${values.seed}, ${values.from}..${values.to}) into ${new URL(env.DATABASE_URL).pathname.slice(1)}\n`);
-  await generateCases(env.DATABASE_URL, { count: Number(values.count), seed: Number(values.seed), from: values.from, to: values.to, dataKey: env.DATA_KEY, dropIndexes });
+  process.stdout.write(
+    `• generating ${Number(values.count).toLocaleString('en')} cases (seed ${values.seed}, ${values.from}..${values.to}) into ${new URL(env.DATABASE_URL).pathname.slice(1)}\n`,
+  );
+  await generateCases(env.DATABASE_URL, {
+    count: Number(values.count),
+    seed: Number(values.seed),
+    from: values.from,
+    to: values.to,
+    dataKey: env.DATA_KEY,
+    dropIndexes,
+  });
   if (values['no-rebuild']) return;
   if (!cliHas('stats:rebuild')) {
     process.stdout.write('• the CLI has no stats:rebuild command (yet): rollups not rebuilt\n');

@@ -113,7 +113,9 @@ export async function startPrivateRedis() {
     });
     child.once('exit', (code, signal) => {
       if (stopping) return;
-      process.stderr.write(`✗ redis-server 已退出 / exited (${signal ?? `code ${code}`}); 1 秒后在同一端口重启 / restarting on port ${port} in 1 s\n`);
+      process.stderr.write(
+        `✗ redis-server 已退出 / exited (${signal ?? `code ${code}`}); 1 秒后在同一端口重启 / restarting on port ${port} in 1 s\n`,
+      );
       timer = setTimeout(() => {
         if (!stopping) launch();
       }, 1000);

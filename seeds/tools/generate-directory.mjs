@@ -90,34 +90,111 @@ const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c.code, i]));
 // optional sub/road/place (address parts) and lat/lng (known location, e.g. a rural scenic spot).
 const AREAS = [
   {
-    code: '371502', name: '东昌府区', kind: 'district', lat: 36.434, lng: 115.988,
-    short: '东昌府区', phone: '8', radius: 0.04,
+    code: '371502',
+    name: '东昌府区',
+    kind: 'district',
+    lat: 36.434,
+    lng: 115.988,
+    short: '东昌府区',
+    phone: '8',
+    radius: 0.04,
     subs: ['古楼街道', '柳园街道', '新区街道', '湖西街道', '道口铺街道', '闫寺街道', '北城街道'],
     roads: ['东昌路', '柳园路', '兴华路', '振兴路', '光岳路', '建设路', '花园路', '向阳路', '利民路', '昌润路', '卫育路', '站前街'],
     named: [
-      { t: 'mall', name: '金鼎购物中心', sub: '新区街道', road: '东昌路', cap: 80,
-        cats: ['catering', 'clothing', 'electronics', 'appliances', 'daily-goods', 'cosmetics', 'beauty', 'culture-entertainment', 'prepaid-card', 'digital'] },
-      { t: 'mall', name: '柳园路智慧商圈', sub: '柳园街道', road: '柳园路', cap: 80,
-        cats: ['catering', 'clothing', 'electronics', 'appliances', 'daily-goods', 'cosmetics', 'beauty', 'sports-fitness', 'culture-entertainment', 'prepaid-card', 'digital'] },
-      { t: 'mall', name: '香江路智慧商圈', road: '香江路', cap: 70,
-        cats: ['catering', 'clothing', 'electronics', 'appliances', 'daily-goods', 'cosmetics', 'beauty', 'prepaid-card', 'digital'] },
-      { t: 'mall', name: '铁塔商圈', sub: '古楼街道', road: '东关街', cap: 60,
-        cats: ['catering', 'food', 'clothing', 'daily-goods', 'culture-entertainment', 'prepaid-card'] },
-      { t: 'mall', name: '月季里休闲街区', cap: 50,
-        cats: ['catering', 'food', 'clothing', 'beauty', 'sports-fitness', 'culture-entertainment', 'prepaid-card'] },
-      { t: 'scenic', name: '聊城水上古城', sub: '古楼街道', road: '光岳路', cap: 70, lat: 36.452, lng: 115.991,
-        cats: ['tourism', 'catering', 'accommodation', 'culture-entertainment', 'food', 'daily-goods'] },
-      { t: 'platform', name: '大润发优鲜', cap: 80,
-        cats: ['digital', 'food', 'daily-goods', 'appliances', 'electronics', 'express', 'prepaid-card'] },
-      { t: 'platform', name: '百大百优鲜', cap: 70,
-        cats: ['digital', 'food', 'daily-goods', 'cosmetics', 'clothing', 'express', 'prepaid-card'] },
-      { t: 'platform', name: '聊聊云购', cap: 65,
-        cats: ['digital', 'food', 'daily-goods', 'electronics', 'clothing', 'express'] },
+      {
+        t: 'mall',
+        name: '金鼎购物中心',
+        sub: '新区街道',
+        road: '东昌路',
+        cap: 80,
+        cats: [
+          'catering',
+          'clothing',
+          'electronics',
+          'appliances',
+          'daily-goods',
+          'cosmetics',
+          'beauty',
+          'culture-entertainment',
+          'prepaid-card',
+          'digital',
+        ],
+      },
+      {
+        t: 'mall',
+        name: '柳园路智慧商圈',
+        sub: '柳园街道',
+        road: '柳园路',
+        cap: 80,
+        cats: [
+          'catering',
+          'clothing',
+          'electronics',
+          'appliances',
+          'daily-goods',
+          'cosmetics',
+          'beauty',
+          'sports-fitness',
+          'culture-entertainment',
+          'prepaid-card',
+          'digital',
+        ],
+      },
+      {
+        t: 'mall',
+        name: '香江路智慧商圈',
+        road: '香江路',
+        cap: 70,
+        cats: ['catering', 'clothing', 'electronics', 'appliances', 'daily-goods', 'cosmetics', 'beauty', 'prepaid-card', 'digital'],
+      },
+      {
+        t: 'mall',
+        name: '铁塔商圈',
+        sub: '古楼街道',
+        road: '东关街',
+        cap: 60,
+        cats: ['catering', 'food', 'clothing', 'daily-goods', 'culture-entertainment', 'prepaid-card'],
+      },
+      {
+        t: 'mall',
+        name: '月季里休闲街区',
+        cap: 50,
+        cats: ['catering', 'food', 'clothing', 'beauty', 'sports-fitness', 'culture-entertainment', 'prepaid-card'],
+      },
+      {
+        t: 'scenic',
+        name: '聊城水上古城',
+        sub: '古楼街道',
+        road: '光岳路',
+        cap: 70,
+        lat: 36.452,
+        lng: 115.991,
+        cats: ['tourism', 'catering', 'accommodation', 'culture-entertainment', 'food', 'daily-goods'],
+      },
+      {
+        t: 'platform',
+        name: '大润发优鲜',
+        cap: 80,
+        cats: ['digital', 'food', 'daily-goods', 'appliances', 'electronics', 'express', 'prepaid-card'],
+      },
+      {
+        t: 'platform',
+        name: '百大百优鲜',
+        cap: 70,
+        cats: ['digital', 'food', 'daily-goods', 'cosmetics', 'clothing', 'express', 'prepaid-card'],
+      },
+      { t: 'platform', name: '聊聊云购', cap: 65, cats: ['digital', 'food', 'daily-goods', 'electronics', 'clothing', 'express'] },
       { t: 'enterprise', name: '魏氏熏鸡', cap: 25, cats: ['food'] },
     ],
     communities: [
-      ['古楼街道', '光岳社区'], ['柳园街道', '柳园社区'], ['新区街道', '昌润社区'], ['湖西街道', '湖西社区'],
-      ['道口铺街道', '道口铺社区'], ['闫寺街道', '闫寺社区'], ['北城街道', '北城社区'], ['新区街道', '向阳社区'],
+      ['古楼街道', '光岳社区'],
+      ['柳园街道', '柳园社区'],
+      ['新区街道', '昌润社区'],
+      ['湖西街道', '湖西社区'],
+      ['道口铺街道', '道口铺社区'],
+      ['闫寺街道', '闫寺社区'],
+      ['北城街道', '北城社区'],
+      ['新区街道', '向阳社区'],
     ],
     venues: [
       { t: 'mall', name: '东昌路购物广场', road: '东昌路' },
@@ -150,12 +227,22 @@ const AREAS = [
     ],
   },
   {
-    code: '371503', name: '茌平区', kind: 'district', lat: 36.58, lng: 116.255,
-    short: '茌平区', phone: '42', radius: 0.035,
+    code: '371503',
+    name: '茌平区',
+    kind: 'district',
+    lat: 36.58,
+    lng: 116.255,
+    short: '茌平区',
+    phone: '42',
+    radius: 0.035,
     subs: ['振兴街道', '信发街道', '温陈街道'],
     roads: ['振兴路', '新政路', '文化路', '金牛路', '湖滨路', '建设路'],
     named: [{ t: 'enterprise', name: '潘佳驴肉', cap: 25, cats: ['food'] }],
-    communities: [['振兴街道', '振兴社区'], ['信发街道', '信发社区'], ['温陈街道', '温陈社区']],
+    communities: [
+      ['振兴街道', '振兴社区'],
+      ['信发街道', '信发社区'],
+      ['温陈街道', '温陈社区'],
+    ],
     venues: [
       { t: 'mall', name: '茌平区中心商场' },
       { t: 'mall', name: '茌平区购物广场' },
@@ -173,16 +260,31 @@ const AREAS = [
     ],
   },
   {
-    code: '371521', name: '阳谷县', kind: 'county', lat: 36.114, lng: 115.792,
-    short: '阳谷县', phone: '62', radius: 0.035,
+    code: '371521',
+    name: '阳谷县',
+    kind: 'county',
+    lat: 36.114,
+    lng: 115.792,
+    short: '阳谷县',
+    phone: '62',
+    radius: 0.035,
     subs: ['博济桥街道', '侨润街道', '狮子楼街道'],
     roads: ['谷山路', '运河路', '清河路', '狮子楼路', '金水路', '阿城路'],
     named: [
-      { t: 'scenic', name: '阳谷古城', sub: '狮子楼街道', cap: 45,
-        cats: ['tourism', 'catering', 'accommodation', 'culture-entertainment', 'food'] },
+      {
+        t: 'scenic',
+        name: '阳谷古城',
+        sub: '狮子楼街道',
+        cap: 45,
+        cats: ['tourism', 'catering', 'accommodation', 'culture-entertainment', 'food'],
+      },
       { t: 'enterprise', name: '景阳冈酒厂', cap: 30, cats: ['food'] },
     ],
-    communities: [['博济桥街道', '博济桥社区'], ['侨润街道', '侨润社区'], ['狮子楼街道', '狮子楼社区']],
+    communities: [
+      ['博济桥街道', '博济桥社区'],
+      ['侨润街道', '侨润社区'],
+      ['狮子楼街道', '狮子楼社区'],
+    ],
     venues: [
       { t: 'mall', name: '阳谷县中心商场' },
       { t: 'mall', name: '阳谷县购物广场' },
@@ -200,12 +302,22 @@ const AREAS = [
     ],
   },
   {
-    code: '371522', name: '莘县', kind: 'county', lat: 36.234, lng: 115.671,
-    short: '莘县', phone: '72', radius: 0.035,
+    code: '371522',
+    name: '莘县',
+    kind: 'county',
+    lat: 36.234,
+    lng: 115.671,
+    short: '莘县',
+    phone: '72',
+    radius: 0.035,
     subs: ['燕塔街道', '莘亭街道', '莘州街道'],
     roads: ['莘亭路', '燕塔路', '振兴街', '东顺路', '通运路', '中华路'],
     named: [],
-    communities: [['燕塔街道', '燕塔社区'], ['莘亭街道', '莘亭社区'], ['莘州街道', '莘州社区']],
+    communities: [
+      ['燕塔街道', '燕塔社区'],
+      ['莘亭街道', '莘亭社区'],
+      ['莘州街道', '莘州社区'],
+    ],
     venues: [
       { t: 'mall', name: '莘县中心商场' },
       { t: 'mall', name: '莘县购物广场' },
@@ -225,15 +337,31 @@ const AREAS = [
     ],
   },
   {
-    code: '371524', name: '东阿县', kind: 'county', lat: 36.335, lng: 116.248,
-    short: '东阿县', phone: '32', radius: 0.035,
+    code: '371524',
+    name: '东阿县',
+    kind: 'county',
+    lat: 36.335,
+    lng: 116.248,
+    short: '东阿县',
+    phone: '32',
+    radius: 0.035,
     subs: ['铜城街道', '新城街道'],
     roads: ['阿胶街', '新城路', '铜城路', '洛神路', '少岱山路', '曙光街'],
     named: [
-      { t: 'scenic', name: '东阿阿胶城', sub: '新城街道', road: '阿胶街', cap: 55,
-        cats: ['tourism', 'catering', 'culture-entertainment', 'tcm-wellness', 'food', 'daily-goods'] },
+      {
+        t: 'scenic',
+        name: '东阿阿胶城',
+        sub: '新城街道',
+        road: '阿胶街',
+        cap: 55,
+        cats: ['tourism', 'catering', 'culture-entertainment', 'tcm-wellness', 'food', 'daily-goods'],
+      },
     ],
-    communities: [['铜城街道', '铜城社区'], ['新城街道', '新城社区'], ['新城街道', '曙光社区']],
+    communities: [
+      ['铜城街道', '铜城社区'],
+      ['新城街道', '新城社区'],
+      ['新城街道', '曙光社区'],
+    ],
     venues: [
       { t: 'mall', name: '东阿县中心商场' },
       { t: 'mall', name: '东阿县购物广场' },
@@ -249,12 +377,22 @@ const AREAS = [
     ],
   },
   {
-    code: '371525', name: '冠县', kind: 'county', lat: 36.484, lng: 115.442,
-    short: '冠县', phone: '52', radius: 0.035,
+    code: '371525',
+    name: '冠县',
+    kind: 'county',
+    lat: 36.484,
+    lng: 115.442,
+    short: '冠县',
+    phone: '52',
+    radius: 0.035,
     subs: ['清泉街道', '崇文街道', '烟庄街道'],
     roads: ['冠宜春路', '红旗路', '清泉路', '崇文路', '振兴路', '建设路'],
     named: [],
-    communities: [['清泉街道', '清泉社区'], ['崇文街道', '崇文社区'], ['烟庄街道', '烟庄社区']],
+    communities: [
+      ['清泉街道', '清泉社区'],
+      ['崇文街道', '崇文社区'],
+      ['烟庄街道', '烟庄社区'],
+    ],
     venues: [
       { t: 'mall', name: '冠县中心商场' },
       { t: 'mall', name: '冠县购物广场' },
@@ -272,12 +410,22 @@ const AREAS = [
     ],
   },
   {
-    code: '371526', name: '高唐县', kind: 'county', lat: 36.866, lng: 116.231,
-    short: '高唐县', phone: '39', radius: 0.035,
+    code: '371526',
+    name: '高唐县',
+    kind: 'county',
+    lat: 36.866,
+    lng: 116.231,
+    short: '高唐县',
+    phone: '39',
+    radius: 0.035,
     subs: ['鱼丘湖街道', '汇鑫街道', '人和街道'],
     roads: ['鱼丘湖路', '人和路', '汇鑫路', '金城路', '官道街', '育才路'],
     named: [{ t: 'enterprise', name: '五更炉熏鸡', cap: 25, cats: ['food'] }],
-    communities: [['鱼丘湖街道', '鱼丘湖社区'], ['汇鑫街道', '汇鑫社区'], ['人和街道', '人和社区']],
+    communities: [
+      ['鱼丘湖街道', '鱼丘湖社区'],
+      ['汇鑫街道', '汇鑫社区'],
+      ['人和街道', '人和社区'],
+    ],
     venues: [
       { t: 'mall', name: '高唐县中心商场' },
       { t: 'mall', name: '高唐县购物广场' },
@@ -293,17 +441,25 @@ const AREAS = [
     ],
   },
   {
-    code: '371581', name: '临清市', kind: 'county-city', lat: 36.838, lng: 115.705,
-    short: '临清市', phone: '23', radius: 0.035,
+    code: '371581',
+    name: '临清市',
+    kind: 'county-city',
+    lat: 36.838,
+    lng: 115.705,
+    short: '临清市',
+    phone: '23',
+    radius: 0.035,
     subs: ['青年路街道', '新华路街道', '先锋路街道', '大辛庄街道'],
     roads: ['青年路', '新华路', '先锋路', '永青路', '大众路', '温泉路'],
     named: [
-      { t: 'scenic', name: '运河古城历史文化长廊', cap: 45,
-        cats: ['tourism', 'catering', 'culture-entertainment', 'food', 'daily-goods'] },
-      { t: 'scenic', name: '临清东宛园', cap: 45,
-        cats: ['tourism', 'catering', 'accommodation', 'culture-entertainment', 'food'] },
+      { t: 'scenic', name: '运河古城历史文化长廊', cap: 45, cats: ['tourism', 'catering', 'culture-entertainment', 'food', 'daily-goods'] },
+      { t: 'scenic', name: '临清东宛园', cap: 45, cats: ['tourism', 'catering', 'accommodation', 'culture-entertainment', 'food'] },
     ],
-    communities: [['青年路街道', '青年社区'], ['新华路街道', '新华社区'], ['先锋路街道', '先锋社区']],
+    communities: [
+      ['青年路街道', '青年社区'],
+      ['新华路街道', '新华社区'],
+      ['先锋路街道', '先锋社区'],
+    ],
     venues: [
       { t: 'mall', name: '临清市中心商场' },
       { t: 'mall', name: '临清市购物广场' },
@@ -321,15 +477,24 @@ const AREAS = [
     ],
   },
   {
-    code: '371571', name: '聊城经济技术开发区', kind: 'zone', lat: 36.42, lng: 116.05,
-    short: '经开区', addr: '经济技术开发区', phone: '8', radius: 0.025,
+    code: '371571',
+    name: '聊城经济技术开发区',
+    kind: 'zone',
+    lat: 36.42,
+    lng: 116.05,
+    short: '经开区',
+    addr: '经济技术开发区',
+    phone: '8',
+    radius: 0.025,
     subs: ['蒋官屯街道', '东城街道'],
     roads: ['黄河路', '长江路', '华山路', '嵩山路', '东昌东路', '中华路'],
     named: [
-      { t: 'platform', name: '宏大海融商城', cap: 65,
-        cats: ['digital', 'food', 'daily-goods', 'appliances', 'electronics', 'express'] },
+      { t: 'platform', name: '宏大海融商城', cap: 65, cats: ['digital', 'food', 'daily-goods', 'appliances', 'electronics', 'express'] },
     ],
-    communities: [['蒋官屯街道', '蒋官屯社区'], ['东城街道', '东城社区']],
+    communities: [
+      ['蒋官屯街道', '蒋官屯社区'],
+      ['东城街道', '东城社区'],
+    ],
     venues: [
       { t: 'mall', name: '经开区购物广场' },
       { t: 'mall', name: '经开区邻里中心' },
@@ -341,15 +506,43 @@ const AREAS = [
     ],
   },
   {
-    code: '371572', name: '聊城高新技术产业开发区', kind: 'zone', lat: 36.47, lng: 116.07,
-    short: '高新区', addr: '高新技术产业开发区', phone: '8', radius: 0.025,
+    code: '371572',
+    name: '聊城高新技术产业开发区',
+    kind: 'zone',
+    lat: 36.47,
+    lng: 116.07,
+    short: '高新区',
+    addr: '高新技术产业开发区',
+    phone: '8',
+    radius: 0.025,
     subs: ['九州街道', '顾官屯镇', '许营镇', '韩集镇'],
     roads: ['东昌东路', '天津路', '黄山路', '松花江路', '庐山路', '九州路'],
     named: [
-      { t: 'mall', name: '万达欢乐小镇', sub: '九州街道', road: '东昌东路', cap: 75,
-        cats: ['catering', 'clothing', 'electronics', 'appliances', 'daily-goods', 'cosmetics', 'beauty', 'culture-entertainment', 'sports-fitness', 'education-training', 'prepaid-card'] },
+      {
+        t: 'mall',
+        name: '万达欢乐小镇',
+        sub: '九州街道',
+        road: '东昌东路',
+        cap: 75,
+        cats: [
+          'catering',
+          'clothing',
+          'electronics',
+          'appliances',
+          'daily-goods',
+          'cosmetics',
+          'beauty',
+          'culture-entertainment',
+          'sports-fitness',
+          'education-training',
+          'prepaid-card',
+        ],
+      },
     ],
-    communities: [['九州街道', '九州社区'], ['九州街道', '光明社区']],
+    communities: [
+      ['九州街道', '九州社区'],
+      ['九州街道', '光明社区'],
+    ],
     venues: [
       { t: 'mall', name: '高新区购物广场' },
       { t: 'mall', name: '高新区邻里中心' },
@@ -361,15 +554,30 @@ const AREAS = [
     ],
   },
   {
-    code: '371573', name: '江北水城旅游度假区', kind: 'zone', lat: 36.44, lng: 115.96,
-    short: '度假区', phone: '8', radius: 0.025,
+    code: '371573',
+    name: '江北水城旅游度假区',
+    kind: 'zone',
+    lat: 36.44,
+    lng: 115.96,
+    short: '度假区',
+    phone: '8',
+    radius: 0.025,
     subs: ['李海务街道', '于集镇', '朱老庄镇'],
     roads: ['湖南路', '滨湖路', '光岳南路', '柳园南路', '滨河大道', '龙湾路'],
     named: [
-      { t: 'scenic', name: '东昌湖风景区', sub: '李海务街道', road: '湖南路', cap: 60,
-        cats: ['tourism', 'catering', 'culture-entertainment', 'sports-fitness', 'food'] },
+      {
+        t: 'scenic',
+        name: '东昌湖风景区',
+        sub: '李海务街道',
+        road: '湖南路',
+        cap: 60,
+        cats: ['tourism', 'catering', 'culture-entertainment', 'sports-fitness', 'food'],
+      },
     ],
-    communities: [['李海务街道', '李海务社区'], ['于集镇', '于集社区']],
+    communities: [
+      ['李海务街道', '李海务社区'],
+      ['于集镇', '于集社区'],
+    ],
     venues: [
       { t: 'mall', name: '度假区湖畔商业街' },
       { t: 'market', k: 'farm', name: '李海务农贸市场', sub: '李海务街道' },
@@ -382,8 +590,17 @@ const AREAS = [
 ];
 
 const EXPECTED_STATIONS = {
-  371502: 45, 371503: 17, 371521: 18, 371522: 18, 371524: 15, 371525: 16,
-  371526: 15, 371581: 18, 371571: 10, 371572: 10, 371573: 9,
+  371502: 45,
+  371503: 17,
+  371521: 18,
+  371522: 18,
+  371524: 15,
+  371525: 16,
+  371526: 15,
+  371581: 18,
+  371571: 10,
+  371572: 10,
+  371573: 9,
 };
 
 // ---------------------------------------------------------------------------
@@ -399,9 +616,33 @@ const REGULATORS = [
   ['MR-371525', '冠县市场监督管理局', 'market', 'county', '371525', '山东省聊城市冠县清泉街道冠宜春路128号', '0635-5162315'],
   ['MR-371526', '高唐县市场监督管理局', 'market', 'county', '371526', '山东省聊城市高唐县鱼丘湖街道金城路77号', '0635-3952315'],
   ['MR-371581', '临清市市场监督管理局', 'market', 'county', '371581', '山东省聊城市临清市新华路街道永青路95号', '0635-2412315'],
-  ['MR-371571', '聊城市市场监督管理局经济技术开发区分局', 'market', 'county', '371571', '山东省聊城市经济技术开发区东城街道黄河路29号', '0635-8562315'],
-  ['MR-371572', '聊城市市场监督管理局高新技术产业开发区分局', 'market', 'county', '371572', '山东省聊城市高新技术产业开发区九州街道天津路36号', '0635-8592315'],
-  ['MR-371573', '聊城市市场监督管理局江北水城旅游度假区分局', 'market', 'county', '371573', '山东省聊城市江北水城旅游度假区李海务街道湖南路18号', '0635-8392315'],
+  [
+    'MR-371571',
+    '聊城市市场监督管理局经济技术开发区分局',
+    'market',
+    'county',
+    '371571',
+    '山东省聊城市经济技术开发区东城街道黄河路29号',
+    '0635-8562315',
+  ],
+  [
+    'MR-371572',
+    '聊城市市场监督管理局高新技术产业开发区分局',
+    'market',
+    'county',
+    '371572',
+    '山东省聊城市高新技术产业开发区九州街道天津路36号',
+    '0635-8592315',
+  ],
+  [
+    'MR-371573',
+    '聊城市市场监督管理局江北水城旅游度假区分局',
+    'market',
+    'county',
+    '371573',
+    '山东省聊城市江北水城旅游度假区李海务街道湖南路18号',
+    '0635-8392315',
+  ],
   ['CT-371500', '聊城市文化和旅游局', 'sector', 'city', null, '山东省聊城市东昌府区柳园南路16号', '0635-8243016'],
   ['CA-371500', '聊城市民政局', 'sector', 'city', null, '山东省聊城市东昌府区东昌西路39号', '0635-8284031'],
   ['HC-371500', '聊城市卫生健康委员会', 'sector', 'city', null, '山东省聊城市东昌府区兴华西路118号', '0635-8272046'],
@@ -444,28 +685,48 @@ const ENTERPRISE = {
 function categoriesFor(v) {
   let cats;
   switch (v.t) {
-    case 'mall': cats = [...MALL_BASE, ...pickSome(MALL_EXTRA, 1, 3)]; break;
-    case 'scenic': cats = [...SCENIC_BASE, ...pickSome(SCENIC_EXTRA, 0, 2)]; break;
-    case 'community': cats = [...COMMUNITY_BASE, ...pickSome(COMMUNITY_EXTRA, 2, 3)]; break;
-    case 'platform': cats = [...PLATFORM_BASE, ...pickSome(PLATFORM_EXTRA, 1, 3)]; break;
+    case 'mall':
+      cats = [...MALL_BASE, ...pickSome(MALL_EXTRA, 1, 3)];
+      break;
+    case 'scenic':
+      cats = [...SCENIC_BASE, ...pickSome(SCENIC_EXTRA, 0, 2)];
+      break;
+    case 'community':
+      cats = [...COMMUNITY_BASE, ...pickSome(COMMUNITY_EXTRA, 2, 3)];
+      break;
+    case 'platform':
+      cats = [...PLATFORM_BASE, ...pickSome(PLATFORM_EXTRA, 1, 3)];
+      break;
     case 'market': {
       const [base, extra, lo, hi] = MARKET[v.k];
       cats = [...base, ...pickSome(extra, lo, hi)];
       break;
     }
-    case 'enterprise': cats = [...ENTERPRISE[v.k]]; break;
-    default: throw new Error(`unknown type ${v.t}`);
+    case 'enterprise':
+      cats = [...ENTERPRISE[v.k]];
+      break;
+    default:
+      throw new Error(`unknown type ${v.t}`);
   }
   return sortCats(cats);
 }
 const sortCats = (cats) => [...new Set(cats)].sort((a, b) => CATEGORY_ORDER.get(a) - CATEGORY_ORDER.get(b));
 
 const CAPACITY = {
-  mall: [50, 75], platform: [55, 75], scenic: [30, 55], market: [25, 50], community: [20, 40], enterprise: [20, 40],
+  mall: [50, 75],
+  platform: [55, 75],
+  scenic: [30, 55],
+  market: [25, 50],
+  community: [20, 40],
+  enterprise: [20, 40],
 };
 const DESK = {
-  mall: '客服中心', scenic: '游客服务中心', market: '市场管理办公室',
-  community: '党群服务中心', platform: '客户服务中心', enterprise: '客户服务部',
+  mall: '客服中心',
+  scenic: '游客服务中心',
+  market: '市场管理办公室',
+  community: '党群服务中心',
+  platform: '客户服务中心',
+  enterprise: '客户服务部',
 };
 
 // ---------------------------------------------------------------------------
@@ -476,7 +737,10 @@ function phoneFor(prefix) {
     let n = prefix;
     while (n.length < 7) n += String(randInt(n.length === prefix.length ? 1 : 0, 9));
     const p = `0635-${n}`;
-    if (!usedPhones.has(p)) { usedPhones.add(p); return p; }
+    if (!usedPhones.has(p)) {
+      usedPhones.add(p);
+      return p;
+    }
   }
 }
 
@@ -486,7 +750,11 @@ for (const area of AREAS) {
   const specs = [
     ...area.named.map((v) => ({ ...v, named: true })),
     ...area.communities.map(([sub, community]) => ({
-      t: 'community', name: `${community}一刻钟便民生活圈`, sub, community, named: false,
+      t: 'community',
+      name: `${community}一刻钟便民生活圈`,
+      sub,
+      community,
+      named: false,
     })),
     ...area.venues.map((v) => ({ ...v, named: false })),
   ];
@@ -523,7 +791,9 @@ for (const area of AREAS) {
 // ---------------------------------------------------------------------------
 // Validate (throws on any inconsistency)
 function validate() {
-  const fail = (m) => { throw new Error(`seed validation failed: ${m}`); };
+  const fail = (m) => {
+    throw new Error(`seed validation failed: ${m}`);
+  };
   const areaCodes = new Set(AREAS.map((a) => a.code));
   if (areaCodes.size !== 11) fail('expected 11 areas');
   if (stations.length !== 191) fail(`expected 191 stations, got ${stations.length}`);
@@ -531,11 +801,25 @@ function validate() {
   const regCodes = new Set(REGULATORS.map((r) => r.code));
   for (const c of CATEGORIES) if (c.regulatorCode && !regCodes.has(c.regulatorCode)) fail(`regulator ${c.regulatorCode}`);
   for (const r of REGULATORS) if (r.areaCode && !areaCodes.has(r.areaCode)) fail(`regulator area ${r.areaCode}`);
-  const uniq = (arr, what) => { if (new Set(arr).size !== arr.length) fail(`duplicate ${what}`); };
-  uniq(venues.map((v) => v.code), 'venue code');
-  uniq(venues.map((v) => v.name), 'venue name');
-  uniq(stations.map((s) => s.code), 'station code');
-  uniq(stations.map((s) => s.name), 'station name');
+  const uniq = (arr, what) => {
+    if (new Set(arr).size !== arr.length) fail(`duplicate ${what}`);
+  };
+  uniq(
+    venues.map((v) => v.code),
+    'venue code',
+  );
+  uniq(
+    venues.map((v) => v.name),
+    'venue name',
+  );
+  uniq(
+    stations.map((s) => s.code),
+    'station code',
+  );
+  uniq(
+    stations.map((s) => s.name),
+    'station name',
+  );
   uniq([...stations.map((s) => s.phone), ...REGULATORS.map((r) => r.phone)], 'phone');
   const venueByCode = new Map(venues.map((v) => [v.code, v]));
   const perArea = {};
@@ -584,8 +868,15 @@ for (const [file, data] of Object.entries(outputs)) {
   const path = join(SEEDS_DIR, file);
   if (check) {
     let current = null;
-    try { current = readFileSync(path, 'utf8'); } catch { /* missing */ }
-    if (current !== text) { stale++; console.error(`stale: seeds/${file}`); }
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch {
+      /* missing */
+    }
+    if (current !== text) {
+      stale++;
+      console.error(`stale: seeds/${file}`);
+    }
   } else {
     writeFileSync(path, text, 'utf8');
     console.log(`wrote seeds/${file}`);

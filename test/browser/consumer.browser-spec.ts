@@ -24,7 +24,9 @@ async function choose(page: Page, label: string, option: string, search?: string
 /** The page fits the viewport: nothing wider than the screen (no sideways scrolling on a phone). */
 async function expectNoOverflow(page: Page): Promise<void> {
   // A string: the test's own type library has no DOM.
-  const { scroll, inner } = await page.evaluate<{ scroll: number; inner: number }>('({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })');
+  const { scroll, inner } = await page.evaluate<{ scroll: number; inner: number }>(
+    '({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth })',
+  );
   expect(scroll).toBeLessThanOrEqual(inner);
 }
 
@@ -42,9 +44,11 @@ async function fillComplaint(page: Page, phone: string): Promise<void> {
   await date.fill(dayjs().subtract(3, 'day').format('YYYY-MM-DD'));
   await date.press('Enter');
   await page.getByLabel('涉及金额（选填）').fill('268.5');
-  await page.getByLabel('事情经过').fill(
-    '本人于三天前在该店用餐，点了一份价格268.5元的双人套餐。上菜后发现其中的清蒸鱼有明显异味，当场向店员反映，店员称鱼是当天进货的，拒绝更换或退款。当晚本人出现腹泻症状，保留了小票和菜品照片。',
-  );
+  await page
+    .getByLabel('事情经过')
+    .fill(
+      '本人于三天前在该店用餐，点了一份价格268.5元的双人套餐。上菜后发现其中的清蒸鱼有明显异味，当场向店员反映，店员称鱼是当天进货的，拒绝更换或退款。当晚本人出现腹泻症状，保留了小票和菜品照片。',
+    );
   await page.getByLabel('您的诉求').fill('要求商家退还餐费268.5元，并对食材问题作出说明。');
   await page.getByLabel('姓名', { exact: true }).fill('张明华');
   await page.getByLabel('手机号码').fill(phone);
@@ -121,13 +125,15 @@ describe('consumer portal (chromium)', () => {
 
     // Routing runs in the worker, usually within a second; the page shows whatever the case has.
     const assignee = async () =>
-      (await sys.q<{ name: string | null }>(
-        `select coalesce(s.name, r.name) as name from cases c
+      (
+        await sys.q<{ name: string | null }>(
+          `select coalesce(s.name, r.name) as name from cases c
            left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
            left join regulator r on c.assignee_type = 'regulator' and r.code = c.assignee_code
           where c.tracking_no = $1`,
-        [trackingNo],
-      ))[0]?.name;
+          [trackingNo],
+        )
+      )[0]?.name;
     // (Not a hard wait: a routing job that runs while the attachments are being stored skips the
     // locked case and completes; the case then waits for the reconcile sweep, a minute or more.)
     await sys.until('the case to be assigned', assignee, 5_000).catch(() => null);
@@ -170,7 +176,7 @@ describe('consumer portal (chromium)', () => {
     await desk.context.close();
   });
 
-  it('shows the API\'s error beside the phone field for a bad number, and files nothing', async () => {
+  it("shows the API's error beside the phone field for a bad number, and files nothing", async () => {
     const { context, page } = await sys.page(PHONE);
     await page.goto(`${sys.baseUrl}/complaint/new`);
     await page.getByLabel('消费类别', { exact: true }).waitFor();
@@ -193,7 +199,10 @@ describe('consumer portal (chromium)', () => {
 
   it('says "not found" for a wrong access code', async () => {
     const { context, page } = await sys.page(PHONE);
-    const trackingNo = filed?.trackingNo ?? (await sys.q<{ tracking_no: string }>('select tracking_no from cases limit 1'))[0]?.tracking_no ?? '2601010000011';
+    const trackingNo =
+      filed?.trackingNo ??
+      (await sys.q<{ tracking_no: string }>('select tracking_no from cases limit 1'))[0]?.tracking_no ??
+      '2601010000011';
     const wrong = filed?.accessCode === '11111111' ? '22222222' : '11111111';
     await page.goto(`${sys.baseUrl}/track?no=${trackingNo}`);
     expect(await page.getByLabel('受理编号').inputValue()).toBe(trackingNo); // pre-filled from the link
@@ -271,9 +280,14 @@ describe('consumer portal (chromium)', () => {
 
     // Routing and a withdrawal racing on the same case answer 409 (the page then reloads the case):
     // let the worker route it first, so the steps below are the consumer's alone.
-    await sys.until('both cases to be routed', async () =>
-      (await sys.q(`select 1 from cases where tracking_no in ($1, $2) and status <> 'received'`, [trackingNo, linked[0].tracking_no])).length === 2,
-    ).catch(() => null);
+    await sys
+      .until(
+        'both cases to be routed',
+        async () =>
+          (await sys.q(`select 1 from cases where tracking_no in ($1, $2) and status <> 'received'`, [trackingNo, linked[0].tracking_no]))
+            .length === 2,
+      )
+      .catch(() => null);
     await page.getByTestId('go-track').click();
     await page.getByTestId('case-status').waitFor();
     await page.getByLabel('Additional information').fill('The shop still sells the expired food today; photo taken at 10:30.');

@@ -76,7 +76,9 @@ describe('regulator dashboard (chromium)', () => {
       description: '在该店消费的套餐与宣传图片严重不符，分量明显不足，店家拒绝退款。',
       demand: '退还餐费 1500 元',
     });
-    const first = await must('POST', '/complaints', 201, { body: body(1, { name: '聊城市看板测试餐饮有限公司', creditCode: CREDIT_CODE }) });
+    const first = await must('POST', '/complaints', 201, {
+      body: body(1, { name: '聊城市看板测试餐饮有限公司', creditCode: CREDIT_CODE }),
+    });
     const second = await must('POST', '/complaints', 201, { body: body(2, { name: '聊城市看板测试火锅店' }) });
 
     // The worker routes them in the background.
@@ -97,11 +99,17 @@ describe('regulator dashboard (chromium)', () => {
     const staffA = await handler(a);
     const staffB = a.assignee_code === b.assignee_code ? staffA : await handler(b);
     await must('POST', `/cases/${a.id}/actions`, 200, { token: staffA.token, body: { action: 'accept' } });
-    await must('POST', `/cases/${a.id}/actions`, 200, { token: staffA.token, body: { action: 'resolve', amountRecovered: 1280.5, agreement: true } });
+    await must('POST', `/cases/${a.id}/actions`, 200, {
+      token: staffA.token,
+      body: { action: 'resolve', amountRecovered: 1280.5, agreement: true },
+    });
     await must('POST', `/cases/${a.id}/actions`, 200, { token: staffA.token, body: { action: 'close' } });
     await must('POST', `/cases/${b.id}/actions`, 200, { token: staffB.token, body: { action: 'accept' } });
     // The consumer rates the closed one.
-    await must('POST', `/complaints/${first.trackingNo}/rating`, 201, { headers: { 'X-Access-Code': first.accessCode }, body: { rating: 'satisfied' } });
+    await must('POST', `/complaints/${first.trackingNo}/rating`, 201, {
+      headers: { 'X-Access-Code': first.accessCode },
+      body: { rating: 'satisfied' },
+    });
     stationStaff = staffA;
     stationCode = a.assignee_code;
 
@@ -118,7 +126,7 @@ describe('regulator dashboard (chromium)', () => {
   });
   afterAll(() => sys?.close());
 
-  it("shows the analyst the cases in the counts, the recovered amount and the charts; the CSV export downloads", async () => {
+  it('shows the analyst the cases in the counts, the recovered amount and the charts; the CSV export downloads', async () => {
     const { context, page } = await signedIn(analyst);
     await page.goto(`${sys.baseUrl}/dashboard`);
     await page.getByTestId('dashboard').waitFor();
@@ -139,7 +147,9 @@ describe('regulator dashboard (chromium)', () => {
     expect(await page.getByTestId('filter-area').count()).toBe(1);
     // Each segmented control is its own radio group (a test build once named them all "test-id", and
     // a click on one then went unheard).
-    const groups = await page.evaluate<string[]>(`[...document.querySelectorAll('.ant-segmented')].map((s) => s.querySelector('input').name)`);
+    const groups = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('.ant-segmented')].map((s) => s.querySelector('input').name)`,
+    );
     expect(groups.length).toBeGreaterThan(1);
     expect(new Set(groups).size).toBe(groups.length);
     await page.getByTestId('filter-track').getByText('投诉').click();
@@ -161,7 +171,15 @@ describe('regulator dashboard (chromium)', () => {
     );
     const rows: Record<string, string>[] = parse(text, { bom: true, columns: true });
     const month = shanghaiDay(new Date()).slice(0, 7);
-    expect(rows.find((r) => r['月份'] === month)).toMatchObject({ 收到: '2', 受理: '2', 调解成功: '1', 办结: '1', '挽回经济损失（元）': '1280.50', 调解成功率: '1', 满意率: '1' });
+    expect(rows.find((r) => r['月份'] === month)).toMatchObject({
+      收到: '2',
+      受理: '2',
+      调解成功: '1',
+      办结: '1',
+      '挽回经济损失（元）': '1280.50',
+      调解成功率: '1',
+      满意率: '1',
+    });
     expect(rows.reduce((n, r) => n + Number(r['收到']), 0)).toBe(2);
 
     // XLSX by unit.
@@ -169,7 +187,11 @@ describe('regulator dashboard (chromium)', () => {
     await page.locator('.ant-select-item-option').filter({ hasText: '按单位' }).click();
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
     expect(xlsx.suggestedFilename()).toMatch(/^stats-unit-.*\.xlsx$/);
-    expect(readFileSync(await xlsx.path()).subarray(0, 2).toString()).toBe('PK');
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
 
     await page.evaluate('window.scrollTo(0, 0)');
     await sys.shot(page, 'dashboard-desktop');
@@ -223,7 +245,11 @@ describe('regulator dashboard (chromium)', () => {
     const { context, page } = await signedIn(analyst);
     // Every staff role may read /stats today; a 403 (a role taken away, a unit outside the caller's scope) is simulated.
     await page.route('**/api/v1/stats/**', (route) =>
-      route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ statusCode: 403, error: 'Forbidden', message: '无权访问' }) }),
+      route.fulfill({
+        status: 403,
+        contentType: 'application/json',
+        body: JSON.stringify({ statusCode: 403, error: 'Forbidden', message: '无权访问' }),
+      }),
     );
     await page.goto(`${sys.baseUrl}/dashboard`);
     await page.getByTestId('dashboard-forbidden').waitFor();

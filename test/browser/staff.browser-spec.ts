@@ -42,8 +42,17 @@ describe('staff console (chromium)', () => {
         kind: 'complaint',
         categoryCode: 'catering',
         channel: 'offline',
-        consumer: { name: n ? '李四' : '张三', phone: n ? `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` : phone, address: '东昌府区柳园街道某小区 3 号楼' },
-        respondent: { name: `聊城市浏览器测试餐饮店${run}${n ? `${n}号店` : ''}`, address: '东昌府区东昌路 88 号', areaCode: at.area, venueCode: at.venue },
+        consumer: {
+          name: n ? '李四' : '张三',
+          phone: n ? `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}` : phone,
+          address: '东昌府区柳园街道某小区 3 号楼',
+        },
+        respondent: {
+          name: `聊城市浏览器测试餐饮店${run}${n ? `${n}号店` : ''}`,
+          address: '东昌府区东昌路 88 号',
+          areaCode: at.area,
+          venueCode: at.venue,
+        },
         incidentDate: shanghaiDay(new Date(Date.now() - 3 * 86_400_000)),
         amount: 1500,
         description: '在该店消费的套餐与宣传图片严重不符，分量明显不足，店家拒绝退款。',
@@ -56,7 +65,9 @@ describe('staff console (chromium)', () => {
   }
 
   async function consumerView(trackingNo: string, accessCode: string) {
-    const res = await fetch(`${sys.baseUrl}/api/v1/complaints/${trackingNo}`, { headers: { 'X-Access-Code': accessCode, 'Accept-Language': 'zh-CN' } });
+    const res = await fetch(`${sys.baseUrl}/api/v1/complaints/${trackingNo}`, {
+      headers: { 'X-Access-Code': accessCode, 'Accept-Language': 'zh-CN' },
+    });
     expect(res.status).toBe(200);
     return (await res.json()) as { status: string; timeline: { type: string; text: string }[] };
   }
@@ -66,7 +77,9 @@ describe('staff console (chromium)', () => {
     const busy = `.ant-spin-spinning, .ant-spin-blur, .ant-message-notice${opts.dialog ? '' : ', .ant-modal-mask'}`;
     await page
       // Runs in the page (a string: the tests' TypeScript has no DOM types).
-      .waitForFunction(`![...document.querySelectorAll(${JSON.stringify(busy)})].some((e) => e.getClientRects().length > 0)`, undefined, { timeout: 8000 })
+      .waitForFunction(`![...document.querySelectorAll(${JSON.stringify(busy)})].some((e) => e.getClientRects().length > 0)`, undefined, {
+        timeout: 8000,
+      })
       .catch(() => undefined);
     await page.mouse.move(0, 0);
     await page.waitForTimeout(300);
@@ -106,17 +119,24 @@ describe('staff console (chromium)', () => {
     const soon = await file(station, 2);
     const nos = [filed.trackingNo, late.trackingNo, soon.trackingNo];
     const all = await sys.until('the complaints are routed', async () => {
-      const rows = await sys.q<{ id: string; tracking_no: string; assignee_code: string | null; assignee_type: string | null; status: string }>(
-        `select id::text as id, tracking_no, assignee_code, assignee_type, status from cases where tracking_no = any($1) order by id`,
-        [nos],
-      );
+      const rows = await sys.q<{
+        id: string;
+        tracking_no: string;
+        assignee_code: string | null;
+        assignee_type: string | null;
+        status: string;
+      }>(`select id::text as id, tracking_no, assignee_code, assignee_type, status from cases where tracking_no = any($1) order by id`, [
+        nos,
+      ]);
       return rows.length === 3 && rows.every((r) => r.assignee_code) ? rows : null;
     });
     const routed = all.find((r) => r.tracking_no === filed.trackingNo)!;
     expect(routed.assignee_type).toBe('station');
     expect(routed.status).toBe('assigned');
     expect(all.map((r) => r.assignee_code)).toEqual([station.code, station.code, station.code]);
-    await sys.q(`update cases set acceptance_due = (now() at time zone 'Asia/Shanghai')::date - 3 where tracking_no = $1`, [late.trackingNo]);
+    await sys.q(`update cases set acceptance_due = (now() at time zone 'Asia/Shanghai')::date - 3 where tracking_no = $1`, [
+      late.trackingNo,
+    ]);
     await sys.q(`update cases set acceptance_due = (now() at time zone 'Asia/Shanghai')::date where tracking_no = $1`, [soon.trackingNo]);
     const caseId = routed.id;
     const handler = await sys.staff('station-staff', routed.assignee_code!);
@@ -127,10 +147,13 @@ describe('staff console (chromium)', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     // The queue needs a sign-in, and comes back after it.
     await page.goto(`${sys.baseUrl}/staff`);
-    await page.getByTestId('login-submit').waitFor().catch(async (e) => {
-      await sys.shot(page, 'staff-failed-login-page');
-      throw new Error(`${e}\n${page.url()}\n${errors.join('\n')}`);
-    });
+    await page
+      .getByTestId('login-submit')
+      .waitFor()
+      .catch(async (e) => {
+        await sys.shot(page, 'staff-failed-login-page');
+        throw new Error(`${e}\n${page.url()}\n${errors.join('\n')}`);
+      });
     expect(page.url()).toContain('/staff/login?next=');
     await shot(page, 'staff-login');
 
@@ -233,7 +256,10 @@ describe('staff console (chromium)', () => {
     await page.getByTestId('action-confirm').click();
     await statusIs(page, 'resolved', '调解成功');
     expect(await page.getByTestId('outcome-amount').textContent()).toBe('¥1,280.50');
-    const [money] = await sys.q<{ fen: string; agreement: boolean }>(`select amount_recovered_fen::text as fen, agreement from cases where id = $1`, [caseId]);
+    const [money] = await sys.q<{ fen: string; agreement: boolean }>(
+      `select amount_recovered_fen::text as fen, agreement from cases where id = $1`,
+      [caseId],
+    );
     expect(money).toEqual({ fen: '128050', agreement: true });
     expect((await consumerView(filed.trackingNo, filed.accessCode)).timeline.map((e) => e.type)).toContain('resolve');
     await page.getByTestId('tab-history').click();
@@ -314,11 +340,15 @@ describe('staff console (chromium)', () => {
     const lateId = all.find((r) => r.tracking_no === late.trackingNo)!.id;
     await page.goto(`${sys.baseUrl}/staff/cases/${lateId}`);
     await statusIs(page, 'assigned', '待受理');
-    const token = (await (await fetch(`${sys.baseUrl}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: handler.username, password: handler.password }),
-    })).json() as { accessToken: string }).accessToken;
+    const token = (
+      (await (
+        await fetch(`${sys.baseUrl}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ username: handler.username, password: handler.password }),
+        })
+      ).json()) as { accessToken: string }
+    ).accessToken;
     const accepted = await fetch(`${sys.baseUrl}/api/v1/cases/${lateId}/actions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -326,16 +356,21 @@ describe('staff console (chromium)', () => {
     });
     expect(accepted.status).toBe(200);
     await act(page, 'accept');
-    await page.getByTestId('action-conflict').waitFor().catch(async (e) => {
-      await sys.shot(page, 'staff-failed-conflict');
-      throw e;
-    });
+    await page
+      .getByTestId('action-conflict')
+      .waitFor()
+      .catch(async (e) => {
+        await sys.shot(page, 'staff-failed-conflict');
+        throw e;
+      });
     expect(await page.getByTestId('action-conflict').textContent()).toContain('开始调解');
     await statusIs(page, 'accepted', '已受理');
     await shot(page, 'staff-action-conflict');
 
     // Another station's staff: the case does not exist for them.
-    const [other] = await sys.q<{ code: string }>(`select code from station where code <> $1 and active order by code limit 1`, [routed.assignee_code]);
+    const [other] = await sys.q<{ code: string }>(`select code from station where code <> $1 and active order by code limit 1`, [
+      routed.assignee_code,
+    ]);
     const stranger = await sys.staff('station-staff', other.code);
     const outsider = await sys.page(DESKTOP);
     await outsider.page.goto(`${sys.baseUrl}/staff/cases/${caseId}`);

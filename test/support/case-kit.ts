@@ -17,7 +17,18 @@ export { daysAgo, shanghaiDay } from './fixtures';
 /** Moves `new Date()` / `Date.now()` only; run the work, then the real clock is back. */
 export async function at<T>(instant: string, work: () => Promise<T>): Promise<T> {
   jest.useFakeTimers({
-    doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'setInterval', 'queueMicrotask', 'clearTimeout', 'clearInterval', 'hrtime', 'performance'],
+    doNotFake: [
+      'nextTick',
+      'setImmediate',
+      'clearImmediate',
+      'setTimeout',
+      'setInterval',
+      'queueMicrotask',
+      'clearTimeout',
+      'clearInterval',
+      'hrtime',
+      'performance',
+    ],
   });
   jest.setSystemTime(new Date(instant));
   try {
@@ -68,21 +79,33 @@ export class Staff {
   }
 
   async get(path: string, lang = 'en'): Promise<Response> {
-    return this.kit.http.get(`/api/v1${path}`).set('Authorization', `Bearer ${await this.auth()}`).set('Accept-Language', lang);
+    return this.kit.http
+      .get(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${await this.auth()}`)
+      .set('Accept-Language', lang);
   }
 
   async put(path: string, body: object): Promise<Response> {
-    return this.kit.http.put(`/api/v1${path}`).set('Authorization', `Bearer ${await this.auth()}`).set('Accept-Language', 'en').send(body);
+    return this.kit.http
+      .put(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${await this.auth()}`)
+      .set('Accept-Language', 'en')
+      .send(body);
   }
 
   async act(caseId: string, body: object): Promise<Response> {
-    return this.kit.http.post(`/api/v1/cases/${caseId}/actions`).set('Authorization', `Bearer ${await this.auth()}`).set('Accept-Language', 'en').send(body);
+    return this.kit.http
+      .post(`/api/v1/cases/${caseId}/actions`)
+      .set('Authorization', `Bearer ${await this.auth()}`)
+      .set('Accept-Language', 'en')
+      .send(body);
   }
 
   /** An action that must succeed; returns the response body. */
   async do(caseId: string, body: object): Promise<Record<string, unknown>> {
     const res = await this.act(caseId, body);
-    if (res.status !== 200) throw new Error(`${JSON.stringify(body)} on case ${caseId} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`${JSON.stringify(body)} on case ${caseId} answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
@@ -147,7 +170,12 @@ export class CaseKit {
     const b = this.body(over);
     const res = await this.http.post('/api/v1/complaints').send(b);
     if (res.status !== 201) throw new Error(`filing answered ${res.status}: ${JSON.stringify(res.body)}`);
-    return { trackingNo: res.body.trackingNo, accessCode: res.body.accessCode, linkedTrackingNo: res.body.linkedTrackingNo, phone: (b.consumer as { phone: string }).phone };
+    return {
+      trackingNo: res.body.trackingNo,
+      accessCode: res.body.accessCode,
+      linkedTrackingNo: res.body.linkedTrackingNo,
+      phone: (b.consumer as { phone: string }).phone,
+    };
   }
 
   /** Routes round `round` of the case now (what the worker does) and answers where it went. */
@@ -170,7 +198,9 @@ export class CaseKit {
 
   async staff(role: StaffRole, unitCode?: string | null): Promise<Staff> {
     const username = `${role.replace(/[^a-z]/g, '').slice(0, 8)}-${++this.seq}`;
-    const { user } = await this.api.app.get(AccountsService).create({ username, password: PASSWORD, displayName: username, role, unitCode: unitCode ?? undefined });
+    const { user } = await this.api.app
+      .get(AccountsService)
+      .create({ username, password: PASSWORD, displayName: username, role, unitCode: unitCode ?? undefined });
     return new Staff(this, user.id, username, role, unitCode ?? null);
   }
 
@@ -187,6 +217,8 @@ export class CaseKit {
   }
 
   notificationKinds(caseId: string): Promise<string[]> {
-    return this.q<{ kind: string }>(`select kind from notification where case_id = $1 and channel = 'sms' order by id`, [caseId]).then((r) => r.map((x) => x.kind));
+    return this.q<{ kind: string }>(`select kind from notification where case_id = $1 and channel = 'sms' order by id`, [caseId]).then(
+      (r) => r.map((x) => x.kind),
+    );
   }
 }

@@ -74,14 +74,17 @@ export class SchemaChecker {
       return matching.length === 1 ? [] : [`${path}: matches ${matching.length} of the ${schema.oneOf.length} oneOf schemas`];
     }
     // `allOf: [{ $ref }]` beside `nullable` (how a nullable enum or object is written): the parts' own checks.
-    if (schema.allOf && !schema.properties && !schema.type && !schema.allOf.some((p) => this.isObject(p))) return schema.allOf.flatMap((p) => this.check(value, p, path));
-    if (schema.enum && !schema.enum.includes(value)) return [`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`];
+    if (schema.allOf && !schema.properties && !schema.type && !schema.allOf.some((p) => this.isObject(p)))
+      return schema.allOf.flatMap((p) => this.check(value, p, path));
+    if (schema.enum && !schema.enum.includes(value))
+      return [`${path}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`];
     const type = schema.type ?? (schema.properties || schema.allOf ? 'object' : undefined);
     switch (type) {
       case 'string':
         if (typeof value !== 'string') return [`${path}: ${JSON.stringify(value)} is not a string`];
         if (schema.format === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) return [`${path}: "${value}" is not a date`];
-        if (schema.format === 'date-time' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return [`${path}: "${value}" is not a date-time`];
+        if (schema.format === 'date-time' && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value))
+          return [`${path}: "${value}" is not a date-time`];
         return [];
       case 'number':
         return typeof value === 'number' ? [] : [`${path}: ${JSON.stringify(value)} is not a number`];
@@ -99,7 +102,13 @@ export class SchemaChecker {
         return [
           ...required.filter((k) => !(k in record)).map((k) => `${path}.${k}: missing`),
           ...Object.entries(record).flatMap(([k, v]) =>
-            properties[k] ? (v === undefined ? [] : this.check(v, properties[k], `${path}.${k}`)) : open ? [] : [`${path}.${k}: not in the schema`],
+            properties[k]
+              ? v === undefined
+                ? []
+                : this.check(v, properties[k], `${path}.${k}`)
+              : open
+                ? []
+                : [`${path}.${k}: not in the schema`],
           ),
         ];
       }

@@ -1,7 +1,16 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CasesApiModule } from '@weiquan/cases';
 import { ComplaintsApiModule } from '@weiquan/complaints';
-import { AppConfig, ConfigModule, CryptoModule, DatabaseModule, LoggingModule, MetricsModule, QueueModule, RedisModule } from '@weiquan/core';
+import {
+  AppConfig,
+  ConfigModule,
+  CryptoModule,
+  DatabaseModule,
+  LoggingModule,
+  MetricsModule,
+  QueueModule,
+  RedisModule,
+} from '@weiquan/core';
 import { DirectoryApiModule } from '@weiquan/directory';
 import { IdentityApiModule } from '@weiquan/identity';
 import { SCHEMA } from '@weiquan/schema';

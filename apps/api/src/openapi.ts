@@ -38,7 +38,10 @@ function describeLibraryRoutes(document: OpenAPIObject): void {
   metrics.tags = ['operations 运维'];
   metrics.summary = 'Prometheus metrics (text exposition format)';
   metrics.responses = {
-    200: { description: 'Prometheus text exposition format 0.0.4', content: { 'text/plain': { schema: { type: 'string', example: '# HELP http_request_duration_seconds …' } } } },
+    200: {
+      description: 'Prometheus text exposition format 0.0.4',
+      content: { 'text/plain': { schema: { type: 'string', example: '# HELP http_request_duration_seconds …' } } },
+    },
   };
 }
 
@@ -49,8 +52,17 @@ function describeLibraryRoutes(document: OpenAPIObject): void {
  */
 export async function buildOpenApiDocument(): Promise<OpenAPIObject> {
   const unused = Buffer.alloc(32).toString('base64');
-  const config = AppConfig.fromEnv({ DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused', DATA_KEY: unused, TOKEN_SECRET: unused, LOG_LEVEL: 'silent' });
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
+  const config = AppConfig.fromEnv({
+    DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused',
+    DATA_KEY: unused,
+    TOKEN_SECRET: unused,
+    LOG_LEVEL: 'silent',
+  });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    preview: true,
+    logger: false,
+    abortOnError: false,
+  });
   useApiPrefix(app);
   return openApiDocument(app);
 }

@@ -38,7 +38,8 @@ export async function runCommand(
   if (command === 'directory:import') {
     if (args.length !== 1) return usage('directory:import 需要一个文件路径 / needs one file path');
     if (!MODES.includes(options.mode as ImportMode)) return usage(`--mode 应为 replace 或 merge / --mode must be replace or merge`);
-    if (options.format && options.format !== 'csv' && options.format !== 'json') return usage('--format 应为 csv 或 json / --format must be csv or json');
+    if (options.format && options.format !== 'csv' && options.format !== 'json')
+      return usage('--format 应为 csv 或 json / --format must be csv or json');
   } else if (command === 'admin:create') {
     if (args.length !== 1) return usage('admin:create 需要一个用户名 / needs one username');
   } else if (!['migrate', 'seed', 'setup', 'stats:rebuild'].includes(command)) {

@@ -1,6 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
-  AppConfig, ConfigModule, DatabaseModule, JobQueue, LoggingModule, QueueModule, QueueWorkerModule, RedisModule, WorkerHeartbeatHandler,
+  AppConfig,
+  ConfigModule,
+  DatabaseModule,
+  JobQueue,
+  LoggingModule,
+  QueueModule,
+  QueueWorkerModule,
+  RedisModule,
+  WorkerHeartbeatHandler,
 } from '@weiquan/core';
 import { WorkerMetricsServer } from './worker-metrics.server';
 import { CasesWorkerModule } from '@weiquan/cases';
@@ -28,7 +36,11 @@ export class WorkerModule {
       ],
       providers: [
         WorkerHeartbeatHandler,
-        { provide: WorkerMetricsServer, inject: [JobQueue], useFactory: (jobs: JobQueue) => new WorkerMetricsServer(jobs, config.workerMetricsPort) },
+        {
+          provide: WorkerMetricsServer,
+          inject: [JobQueue],
+          useFactory: (jobs: JobQueue) => new WorkerMetricsServer(jobs, config.workerMetricsPort),
+        },
       ],
     };
   }

@@ -1,7 +1,10 @@
 import type { CalendarOverrides } from './working-days';
 import { addWorkingDays, chinaDate, isWorkingDay, packageCovers, workingDaysBetween } from './working-days';
 
-const overrides = (days: Record<string, boolean>, years: number[] = []): CalendarOverrides => ({ days: new Map(Object.entries(days)), years: new Set(years) });
+const overrides = (days: Record<string, boolean>, years: number[] = []): CalendarOverrides => ({
+  days: new Map(Object.entries(days)),
+  years: new Set(years),
+});
 
 describe('working days on the official calendar', () => {
   it.each([

@@ -105,7 +105,7 @@ function count(start: IsoDate, n: number, overrides: CalendarOverrides): DueDate
 /** Working days from `from` (exclusive) to `to` (inclusive): how long something took. */
 export function workingDaysBetween(from: IsoDate, to: IsoDate, overrides: CalendarOverrides = NO_OVERRIDES): number {
   let n = 0;
-  for (let d = from; d < to; ) {
+  for (let d = from; d < to;) {
     d = nextDay(d);
     if (isWorkingDay(d, overrides)) n++;
   }

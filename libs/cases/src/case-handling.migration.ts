@@ -6,7 +6,9 @@ export class CaseHandling1763700000900 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     // A report opened by staff from a violation lead found during mediation.
     await q.query(`alter table cases drop constraint cases_intake_channel_check`);
-    await q.query(`alter table cases add constraint cases_intake_channel_check check (intake_channel in ('web', 'phone', 'letter', 'counter', 'referral'))`);
+    await q.query(
+      `alter table cases add constraint cases_intake_channel_check check (intake_channel in ('web', 'phone', 'letter', 'counter', 'referral'))`,
+    );
     await q.query(`
       alter table cases
         add column first_clock_met_on   date,
@@ -92,6 +94,8 @@ export class CaseHandling1763700000900 implements MigrationInterface {
                    drop column outcome_reason_code, drop column amount_recovered_fen, drop column agreement, drop column decision,
                    drop column accepted_at, drop column concluded_at, drop column closed_at, drop column follow_up_at`);
     await q.query(`alter table cases drop constraint cases_intake_channel_check`);
-    await q.query(`alter table cases add constraint cases_intake_channel_check check (intake_channel in ('web', 'phone', 'letter', 'counter'))`);
+    await q.query(
+      `alter table cases add constraint cases_intake_channel_check check (intake_channel in ('web', 'phone', 'letter', 'counter'))`,
+    );
   }
 }

@@ -11,8 +11,21 @@ import type { RuleSet } from './rule-set';
  */
 
 export const CASE_ACTIONS = [
-  'accept', 'refuse', 'hand-back', 'start-mediation', 'pause-clock', 'resume-clock', 'resolve', 'terminate',
-  'open-enforcement', 'decline-enforcement', 'extend-decision', 'report-violation', 'close', 'record-follow-up', 'note',
+  'accept',
+  'refuse',
+  'hand-back',
+  'start-mediation',
+  'pause-clock',
+  'resume-clock',
+  'resolve',
+  'terminate',
+  'open-enforcement',
+  'decline-enforcement',
+  'extend-decision',
+  'report-violation',
+  'close',
+  'record-follow-up',
+  'note',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -88,14 +101,18 @@ const endMediation: Record<'resolve' | 'terminate' | 'report-violation' | 'note'
   terminate: {
     to: 'terminated',
     reason: 'termination',
-    clocks: (f) => [{ op: 'meet', clock: 'mediation' }, { op: 'start', clock: 'termination-notice', days: f.ruleSet.days.terminationNotice }],
+    clocks: (f) => [
+      { op: 'meet', clock: 'mediation' },
+      { op: 'start', clock: 'termination-notice', days: f.ruleSet.days.terminationNotice },
+    ],
     notify: () => 'mediation-terminated',
   },
   'report-violation': { to: 'same', needsNote: true, effect: 'open-linked-report' },
   note,
 };
 
-const followUpClock = (f: CaseFacts): ClockOp[] => (f.ruleSet.days.followUp ? [{ op: 'start', clock: 'follow-up', days: f.ruleSet.days.followUp }] : []);
+const followUpClock = (f: CaseFacts): ClockOp[] =>
+  f.ruleSet.days.followUp ? [{ op: 'start', clock: 'follow-up', days: f.ruleSet.days.followUp }] : [];
 
 /** Deciding on a report meets its decision clock and starts the reporter's (a referral has no reporter). */
 const decisionMade = (f: CaseFacts): ClockOp[] => [
@@ -119,7 +136,10 @@ const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<R
     assigned: {
       accept: {
         to: 'accepted',
-        clocks: (f) => [{ op: 'meet', clock: 'acceptance' }, { op: 'start', clock: 'mediation', days: f.ruleSet.days.mediation }],
+        clocks: (f) => [
+          { op: 'meet', clock: 'acceptance' },
+          { op: 'start', clock: 'mediation', days: f.ruleSet.days.mediation },
+        ],
         notify: () => 'accepted',
       },
       refuse: { to: 'refused', reason: 'refusal', clocks: () => [{ op: 'meet', clock: 'acceptance' }], notify: () => 'refused' },
@@ -135,17 +155,40 @@ const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<R
       note,
     },
     resolved: { close: { to: 'closed', clocks: followUpClock, notify: () => 'closed' }, note },
-    terminated: { close: { to: 'closed', clocks: (f) => [{ op: 'meet', clock: 'termination-notice' }, ...followUpClock(f)], notify: () => 'closed' }, note },
+    terminated: {
+      close: { to: 'closed', clocks: (f) => [{ op: 'meet', clock: 'termination-notice' }, ...followUpClock(f)], notify: () => 'closed' },
+      note,
+    },
     closed: {
-      'record-follow-up': { to: 'same', needsNote: true, when: (f) => !f.followUpDone, clocks: (f) => (f.ruleSet.days.followUp ? [{ op: 'meet', clock: 'follow-up' }] : []), notify: () => 'follow-up' },
+      'record-follow-up': {
+        to: 'same',
+        needsNote: true,
+        when: (f) => !f.followUpDone,
+        clocks: (f) => (f.ruleSet.days.followUp ? [{ op: 'meet', clock: 'follow-up' }] : []),
+        notify: () => 'follow-up',
+      },
       note,
     },
   },
   report: {
     assigned: { accept: { to: 'deciding' }, 'hand-back': { to: 'received', needsNote: true, effect: 'hand-back' }, ...decide, note },
     deciding: { ...decide, note },
-    'case-opened': { close: { to: 'closed', clocks: (f) => (f.referral ? [] : [{ op: 'meet', clock: 'reporter-notice' }]), notify: (f) => (f.referral ? undefined : 'report-decision') }, note },
-    'not-opened': { close: { to: 'closed', clocks: (f) => (f.referral ? [] : [{ op: 'meet', clock: 'reporter-notice' }]), notify: (f) => (f.referral ? undefined : 'report-decision') }, note },
+    'case-opened': {
+      close: {
+        to: 'closed',
+        clocks: (f) => (f.referral ? [] : [{ op: 'meet', clock: 'reporter-notice' }]),
+        notify: (f) => (f.referral ? undefined : 'report-decision'),
+      },
+      note,
+    },
+    'not-opened': {
+      close: {
+        to: 'closed',
+        clocks: (f) => (f.referral ? [] : [{ op: 'meet', clock: 'reporter-notice' }]),
+        notify: (f) => (f.referral ? undefined : 'report-decision'),
+      },
+      note,
+    },
   },
 };
 
@@ -186,18 +229,34 @@ export function decideAction(f: CaseFacts, input: ActionInput): Decision {
       problems.push({
         field: 'reasonCode',
         message: input.reasonCode
-          ? { zh: `"${input.reasonCode}" 不是${f.ruleSet.name}下的有效理由代码，可选：${list}`, en: `"${input.reasonCode}" is not a reason code under ${f.ruleSet.code}; choose one of ${options.map((o) => o.code).join(', ')}` }
+          ? {
+              zh: `"${input.reasonCode}" 不是${f.ruleSet.name}下的有效理由代码，可选：${list}`,
+              en: `"${input.reasonCode}" is not a reason code under ${f.ruleSet.code}; choose one of ${options.map((o) => o.code).join(', ')}`,
+            }
           : { zh: `必须选择理由代码（可选：${list}）`, en: `a reason code is required (one of ${options.map((o) => o.code).join(', ')})` },
       });
     } else reason = { kind: rule.reason, ...found };
   } else if (input.reasonCode !== undefined) problems.push({ field: 'reasonCode', message: USED_BY.reasonCode });
 
-  if (rule.needsNote && text.length < 2) problems.push({ field: 'note', message: { zh: '必须填写说明（至少 2 个字）', en: 'a note of at least 2 characters is required' } });
-  if (text.length > NOTE_MAX) problems.push({ field: 'note', message: { zh: `说明不能超过 ${NOTE_MAX} 字`, en: `at most ${NOTE_MAX} characters` } });
+  if (rule.needsNote && text.length < 2)
+    problems.push({ field: 'note', message: { zh: '必须填写说明（至少 2 个字）', en: 'a note of at least 2 characters is required' } });
+  if (text.length > NOTE_MAX)
+    problems.push({ field: 'note', message: { zh: `说明不能超过 ${NOTE_MAX} 字`, en: `at most ${NOTE_MAX} characters` } });
 
   if (rule.needsOutcome) {
-    if (input.amountRecoveredFen === undefined) problems.push({ field: 'amountRecovered', message: { zh: '必须填写为消费者挽回的经济损失（元，可为 0）', en: 'the amount recovered for the consumer is required (yuan, may be 0)' } });
-    if (input.agreement === undefined) problems.push({ field: 'agreement', message: { zh: '必须说明是否达成书面调解协议', en: 'say whether a written agreement was made (true or false)' } });
+    if (input.amountRecoveredFen === undefined)
+      problems.push({
+        field: 'amountRecovered',
+        message: {
+          zh: '必须填写为消费者挽回的经济损失（元，可为 0）',
+          en: 'the amount recovered for the consumer is required (yuan, may be 0)',
+        },
+      });
+    if (input.agreement === undefined)
+      problems.push({
+        field: 'agreement',
+        message: { zh: '必须说明是否达成书面调解协议', en: 'say whether a written agreement was made (true or false)' },
+      });
   } else {
     if (input.amountRecoveredFen !== undefined) problems.push({ field: 'amountRecovered', message: USED_BY.amountRecoveredFen });
     if (input.agreement !== undefined) problems.push({ field: 'agreement', message: USED_BY.agreement });

@@ -46,7 +46,9 @@ export const HOLDING_STATUSES: readonly CaseStatus[] = ['assigned', 'accepted', 
 
 /** The consumer may withdraw until the case is finished. */
 export function canWithdraw(status: CaseStatus): boolean {
-  return !['closed', 'withdrawn', 'refused', 'transferred', 'duplicate', 'resolved', 'terminated', 'case-opened', 'not-opened'].includes(status);
+  return !['closed', 'withdrawn', 'refused', 'transferred', 'duplicate', 'resolved', 'terminated', 'case-opened', 'not-opened'].includes(
+    status,
+  );
 }
 
 /** Rating is for a finished complaint. */

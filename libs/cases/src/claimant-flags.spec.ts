@@ -2,7 +2,14 @@ import type { ClaimantCase } from './claimant-flags';
 import { claimantFlags, textSimilarity } from './claimant-flags';
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n, 2));
-const c = (id: number, respondentKey: string, description: string, at = day(id)): ClaimantCase => ({ id: String(id), trackingNo: `T${id}`, track: 'complaint', respondentKey, description, receivedAt: at });
+const c = (id: number, respondentKey: string, description: string, at = day(id)): ClaimantCase => ({
+  id: String(id),
+  trackingNo: `T${id}`,
+  track: 'complaint',
+  respondentKey,
+  description,
+  receivedAt: at,
+});
 const TEMPLATE = '本人在贵店购买的商品标签未标注生产日期，违反食品安全法第六十七条，要求十倍赔偿';
 
 describe('claimant flags', () => {
@@ -31,8 +38,18 @@ describe('claimant flags', () => {
   });
 
   it('many filings with different texts are not flagged: the content may well be true', () => {
-    const texts = ['手机屏幕碎裂', '健身房跑路不退卡', '外卖有异物', '装修公司拖延工期', '培训机构拒不退费', '网购衣服掉色', '汽车维修多收费'];
-    const history = Array.from({ length: 24 }, (_, i) => c(i + 1, `name:商户${i}`, `${texts[i % texts.length]}，具体情况如下${i}`.repeat(1 + (i % 3))));
+    const texts = [
+      '手机屏幕碎裂',
+      '健身房跑路不退卡',
+      '外卖有异物',
+      '装修公司拖延工期',
+      '培训机构拒不退费',
+      '网购衣服掉色',
+      '汽车维修多收费',
+    ];
+    const history = Array.from({ length: 24 }, (_, i) =>
+      c(i + 1, `name:商户${i}`, `${texts[i % texts.length]}，具体情况如下${i}`.repeat(1 + (i % 3))),
+    );
     expect(claimantFlags(history[0], history).professional.flagged).toBe(false);
   });
 

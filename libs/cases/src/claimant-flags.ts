@@ -60,7 +60,11 @@ export function textSimilarity(texts: string[], sample = 30): number {
 
 /** The two halves of one "both" submission are one filing, not two. */
 function sameFiling(a: ClaimantCase, b: ClaimantCase): boolean {
-  return a.description === b.description && a.respondentKey === b.respondentKey && Math.abs(a.receivedAt.getTime() - b.receivedAt.getTime()) < 1000;
+  return (
+    a.description === b.description &&
+    a.respondentKey === b.respondentKey &&
+    Math.abs(a.receivedAt.getTime() - b.receivedAt.getTime()) < 1000
+  );
 }
 
 /** `history` is the complainant's cases over the last 12 months, including this one. */

@@ -43,7 +43,13 @@ describe('statutory clocks on the working-day calendar', () => {
     // Paused in December with 30 of 45 days left; 2027 is entered before the resume.
     const c = startClock('mediation', '2026-11-20', 45, NO_OVERRIDES);
     const paused = applyClockOp(c, { op: 'pause', clock: 'mediation' }, '2026-12-11', NO_OVERRIDES);
-    const spring: CalendarOverrides = { days: new Map([['2027-01-04', false], ['2027-01-05', false]]), years: new Set([2027]) };
+    const spring: CalendarOverrides = {
+      days: new Map([
+        ['2027-01-04', false],
+        ['2027-01-05', false],
+      ]),
+      years: new Set([2027]),
+    };
     const resumed = applyClockOp(paused, { op: 'resume', clock: 'mediation' }, '2026-12-21', spring);
     expect(resumed.days).toBe(45 - 15);
     expect(resumed).toMatchObject(startClock('mediation', '2026-12-21', 30, spring));
@@ -51,7 +57,12 @@ describe('statutory clocks on the working-day calendar', () => {
 
   it('a pause and resume on the same day change nothing', () => {
     const c = startClock('mediation', '2026-11-02', 10, NO_OVERRIDES);
-    const back = applyClockOp(applyClockOp(c, { op: 'pause', clock: 'mediation' }, '2026-11-05', NO_OVERRIDES), { op: 'resume', clock: 'mediation' }, '2026-11-05', NO_OVERRIDES);
+    const back = applyClockOp(
+      applyClockOp(c, { op: 'pause', clock: 'mediation' }, '2026-11-05', NO_OVERRIDES),
+      { op: 'resume', clock: 'mediation' },
+      '2026-11-05',
+      NO_OVERRIDES,
+    );
     expect(back.dueOn).toBe(c.dueOn);
   });
 
@@ -63,7 +74,12 @@ describe('statutory clocks on the working-day calendar', () => {
   });
 
   it('a met clock is never overdue and is not recomputed', () => {
-    const c = applyClockOp(startClock('acceptance', '2026-11-02', 7, NO_OVERRIDES), { op: 'meet', clock: 'acceptance' }, '2026-11-20', NO_OVERRIDES);
+    const c = applyClockOp(
+      startClock('acceptance', '2026-11-02', 7, NO_OVERRIDES),
+      { op: 'meet', clock: 'acceptance' },
+      '2026-11-20',
+      NO_OVERRIDES,
+    );
     expect(isOverdue(c, '2026-12-01')).toBe(false);
     expect(recompute(c, { days: new Map([['2026-11-05', false]]), years: new Set() })).toBe(c);
   });

@@ -25,13 +25,29 @@ export const RULE_SETS: readonly RuleSet[] = [
     code: 'order20',
     name: '《市场监督管理投诉举报处理暂行办法》（总局令第20号）',
     effectiveFrom: '2020-01-01',
-    days: { acceptance: 7, mediation: 45, terminationNotice: 7, enforcementDecision: 15, enforcementExtension: 15, reporterNotice: 5, followUp: null },
+    days: {
+      acceptance: 7,
+      mediation: 45,
+      terminationNotice: 7,
+      enforcementDecision: 15,
+      enforcementExtension: 15,
+      reporterNotice: 5,
+      followUp: null,
+    },
   },
   {
     code: 'order121',
     name: '《市场监督管理投诉举报处理办法》（总局令第121号）',
     effectiveFrom: '2026-04-15',
-    days: { acceptance: 7, mediation: 45, terminationNotice: 7, enforcementDecision: 15, enforcementExtension: 15, reporterNotice: 5, followUp: 10 },
+    days: {
+      acceptance: 7,
+      mediation: 45,
+      terminationNotice: 7,
+      enforcementDecision: 15,
+      enforcementExtension: 15,
+      reporterNotice: 5,
+      followUp: 10,
+    },
   },
 ];
 

@@ -1,5 +1,18 @@
 import {
-  Body, CanActivate, Controller, ExecutionContext, Get, Headers, HttpCode, Injectable, Param, Post, Res, StreamableFile, UploadedFiles, UseGuards,
+  Body,
+  CanActivate,
+  Controller,
+  ExecutionContext,
+  Get,
+  Headers,
+  HttpCode,
+  Injectable,
+  Param,
+  Post,
+  Res,
+  StreamableFile,
+  UploadedFiles,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
@@ -12,7 +25,12 @@ import { ConsumerThrottleGuard } from './complaints.throttle';
 import { ConsumerCaseService, UploadedFileInput } from './consumer/consumer-case.service';
 import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from './consumer/attachment.store';
 import {
-  AttachmentsAddedDto, ConsumerCaseViewDto, RatingAnswerDto, SubmissionAnswerDto, SupplementAddedDto, WithdrawnDto,
+  AttachmentsAddedDto,
+  ConsumerCaseViewDto,
+  RatingAnswerDto,
+  SubmissionAnswerDto,
+  SupplementAddedDto,
+  WithdrawnDto,
 } from './dto/consumer-answers.dto';
 import { RatingDto, SupplementDto, WithdrawDto } from './dto/consumer.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
@@ -21,9 +39,15 @@ import { IntakeService } from './intake/intake.service';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 /** The header names as documented; Nest reads headers case-insensitively. */
-const ACCESS_CODE = { name: 'X-Access-Code', required: true, description: '提交时得到的 8 位查询码 / the 8-digit access code given on submission', example: '48213905' } as const;
+const ACCESS_CODE = {
+  name: 'X-Access-Code',
+  required: true,
+  description: '提交时得到的 8 位查询码 / the 8-digit access code given on submission',
+  example: '48213905',
+} as const;
 const LANGUAGE = { name: 'Accept-Language', required: false, description: '中文（默认）或 en / zh (default) or en' } as const;
-const NOT_FOUND = '没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer)';
+const NOT_FOUND =
+  '没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer)';
 const THROTTLED = '请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After)';
 const FINISHED = '案件已办结或已撤回 / the case is closed or withdrawn';
 
@@ -32,7 +56,10 @@ const FINISHED = '案件已办结或已撤回 / the case is closed or withdrawn'
 class JsonBodyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (!context.switchToHttp().getRequest<Request>().is('application/json')) {
-      throw new LocalizedException(415, { zh: '请求体应为 JSON（Content-Type: application/json）', en: 'the body must be JSON (Content-Type: application/json)' });
+      throw new LocalizedException(415, {
+        zh: '请求体应为 JSON（Content-Type: application/json）',
+        en: 'the body must be JSON (Content-Type: application/json)',
+      });
     }
     return true;
   }
@@ -53,11 +80,15 @@ export class ComplaintsController {
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: '8–128 位字母、数字或 _ . : -；同一 Key 同一内容 24 小时内只受理一次 / retries with the same key and body within 24 hours answer the first answer again',
+    description:
+      '8–128 位字母、数字或 _ . : -；同一 Key 同一内容 24 小时内只受理一次 / retries with the same key and body within 24 hours answer the first answer again',
     example: 'b7d1c0e4-2f3a-4c55-9e61-0a8f3d2c1b9e',
   })
   @ApiHeader(LANGUAGE)
-  @ApiCreatedResponse({ type: SubmissionAnswerDto, description: '已受理：受理编号、查询码与受理期限 / received: tracking number, access code, acceptance deadline' })
+  @ApiCreatedResponse({
+    type: SubmissionAnswerDto,
+    description: '已受理：受理编号、查询码与受理期限 / received: tracking number, access code, acceptance deadline',
+  })
   @ApiErrors({
     400: `${ERRORS.validation}；Idempotency-Key 格式不对 / or a malformed Idempotency-Key`,
     413: '请求体超过 256 KB / the body is over 256 kB',
@@ -68,7 +99,10 @@ export class ComplaintsController {
   @UseGuards(JsonBodyGuard)
   submit(@Body() dto: CreateComplaintDto, @Headers('Idempotency-Key') key?: string): Promise<SubmissionAnswerDto> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw new LocalizedException(400, { zh: 'Idempotency-Key 应为 8–128 位字母、数字或 _ . : -', en: 'Idempotency-Key must be 8–128 letters, digits or _ . : -' });
+      throw new LocalizedException(400, {
+        zh: 'Idempotency-Key 应为 8–128 位字母、数字或 _ . : -',
+        en: 'Idempotency-Key must be 8–128 letters, digits or _ . : -',
+      });
     }
     return this.intake.submit(dto, { channel: 'web', idempotencyKey: key });
   }
@@ -80,7 +114,11 @@ export class ComplaintsController {
   @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: ConsumerCaseViewDto })
   @ApiErrors({ 404: NOT_FOUND, 429: THROTTLED })
-  status(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @Headers('Accept-Language') lang?: string): Promise<ConsumerCaseViewDto> {
+  status(
+    @Param('trackingNo') no: string,
+    @Headers('X-Access-Code') code: string | undefined,
+    @Headers('Accept-Language') lang?: string,
+  ): Promise<ConsumerCaseViewDto> {
     return this.cases.status(no, code, languageOf(lang));
   }
 
@@ -90,8 +128,17 @@ export class ComplaintsController {
   @ApiHeader(ACCESS_CODE)
   @ApiOperation({ summary: '撤回 / withdraw (before it is closed)' })
   @ApiOkResponse({ type: WithdrawnDto })
-  @ApiErrors({ 400: ERRORS.validation, 404: NOT_FOUND, 409: '当前状态不能撤回，或状态刚刚变化 / not in a state that can be withdrawn, or it changed meanwhile', 429: THROTTLED })
-  withdraw(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @Body() dto: WithdrawDto): Promise<WithdrawnDto> {
+  @ApiErrors({
+    400: ERRORS.validation,
+    404: NOT_FOUND,
+    409: '当前状态不能撤回，或状态刚刚变化 / not in a state that can be withdrawn, or it changed meanwhile',
+    429: THROTTLED,
+  })
+  withdraw(
+    @Param('trackingNo') no: string,
+    @Headers('X-Access-Code') code: string | undefined,
+    @Body() dto: WithdrawDto,
+  ): Promise<WithdrawnDto> {
     return this.cases.withdraw(no, code, dto.reason);
   }
 
@@ -101,7 +148,11 @@ export class ComplaintsController {
   @ApiOperation({ summary: '补充材料（文字）/ add information' })
   @ApiCreatedResponse({ type: SupplementAddedDto })
   @ApiErrors({ 400: ERRORS.validation, 404: NOT_FOUND, 409: FINISHED, 429: THROTTLED })
-  supplement(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @Body() dto: SupplementDto): Promise<SupplementAddedDto> {
+  supplement(
+    @Param('trackingNo') no: string,
+    @Headers('X-Access-Code') code: string | undefined,
+    @Body() dto: SupplementDto,
+  ): Promise<SupplementAddedDto> {
     return this.cases.supplement(no, code, dto.text);
   }
 
@@ -109,7 +160,13 @@ export class ComplaintsController {
   @SkipThrottle({ intake: true })
   @ApiHeader(ACCESS_CODE)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'array', maxItems: 5, items: { type: 'string', format: 'binary' } } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'array', maxItems: 5, items: { type: 'string', format: 'binary' } } },
+    },
+  })
   @ApiOperation({ summary: '上传附件（图片或 PDF，每个 ≤ 10 MB）/ attach images or PDF' })
   @ApiCreatedResponse({ type: AttachmentsAddedDto })
   @ApiErrors({
@@ -121,7 +178,11 @@ export class ComplaintsController {
     429: THROTTLED,
   })
   @UseInterceptors(FilesInterceptor('file', 5, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 5, fields: 5 } }))
-  attach(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @UploadedFiles() files: UploadedFileInput[] = []): Promise<AttachmentsAddedDto> {
+  attach(
+    @Param('trackingNo') no: string,
+    @Headers('X-Access-Code') code: string | undefined,
+    @UploadedFiles() files: UploadedFileInput[] = [],
+  ): Promise<AttachmentsAddedDto> {
     return this.cases.attach(no, code, files);
   }
 
@@ -142,7 +203,11 @@ export class ComplaintsController {
   ): Promise<StreamableFile> {
     const file = await this.cases.download(no, code, id);
     res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(file.stream, { type: file.mime, length: file.size, disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}` });
+    return new StreamableFile(file.stream, {
+      type: file.mime,
+      length: file.size,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    });
   }
 
   @Post(':trackingNo/rating')
@@ -150,8 +215,17 @@ export class ComplaintsController {
   @ApiHeader(ACCESS_CODE)
   @ApiOperation({ summary: '办结后评价 / rate after closing' })
   @ApiCreatedResponse({ type: RatingAnswerDto })
-  @ApiErrors({ 400: ERRORS.validation, 404: NOT_FOUND, 409: '投诉尚未办结、不是投诉，或已经评价过 / not a closed complaint, or already rated', 429: THROTTLED })
-  rate(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @Body() dto: RatingDto): Promise<RatingAnswerDto> {
+  @ApiErrors({
+    400: ERRORS.validation,
+    404: NOT_FOUND,
+    409: '投诉尚未办结、不是投诉，或已经评价过 / not a closed complaint, or already rated',
+    429: THROTTLED,
+  })
+  rate(
+    @Param('trackingNo') no: string,
+    @Headers('X-Access-Code') code: string | undefined,
+    @Body() dto: RatingDto,
+  ): Promise<RatingAnswerDto> {
     return this.cases.rate(no, code, dto.rating, dto.comment);
   }
 }

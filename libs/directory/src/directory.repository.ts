@@ -5,22 +5,60 @@ import { DataSource } from 'typeorm';
 import type { AreaKind, CategoryGroup, RegulatorKind, RegulatorLevel, StationType } from './directory.types';
 import type { DirectoryReference, NewVenue, StationRecord } from './import/station-import.types';
 
-export interface AreaRow { code: string; name: string; kind: AreaKind; lat: number | null; lng: number | null }
-export interface CategoryRow { code: string; name: string; group: CategoryGroup; regulatorCode: string | null }
+export interface AreaRow {
+  code: string;
+  name: string;
+  kind: AreaKind;
+  lat: number | null;
+  lng: number | null;
+}
+export interface CategoryRow {
+  code: string;
+  name: string;
+  group: CategoryGroup;
+  regulatorCode: string | null;
+}
 export interface RegulatorRow {
-  code: string; name: string; kind: RegulatorKind; level: RegulatorLevel; areaCode: string | null;
-  address: string | null; phone: string | null; categories: string[];
+  code: string;
+  name: string;
+  kind: RegulatorKind;
+  level: RegulatorLevel;
+  areaCode: string | null;
+  address: string | null;
+  phone: string | null;
+  categories: string[];
 }
 export interface StationRow {
-  code: string; name: string; type: StationType; areaCode: string; venue: { code: string; name: string } | null;
-  address: string; lat: number | null; lng: number | null; categories: string[]; capacity: number; active: boolean; phone: string | null;
+  code: string;
+  name: string;
+  type: StationType;
+  areaCode: string;
+  venue: { code: string; name: string } | null;
+  address: string;
+  lat: number | null;
+  lng: number | null;
+  categories: string[];
+  capacity: number;
+  active: boolean;
+  phone: string | null;
 }
-export interface StationFilter { areaCode?: string; type?: StationType; categoryCode?: string; active?: boolean }
+export interface StationFilter {
+  areaCode?: string;
+  type?: StationType;
+  categoryCode?: string;
+  active?: boolean;
+}
 
-export interface SeedArea extends AreaRow { sortOrder: number }
+export interface SeedArea extends AreaRow {
+  sortOrder: number;
+}
 export type SeedRegulator = Omit<RegulatorRow, 'categories'>;
-export interface SeedCategory extends CategoryRow { sortOrder: number }
-export interface SeedVenue extends NewVenue { named: boolean }
+export interface SeedCategory extends CategoryRow {
+  sortOrder: number;
+}
+export interface SeedVenue extends NewVenue {
+  named: boolean;
+}
 
 /** Every directory query. Reads for the public API; writes only inside a caller's transaction. */
 @Injectable()
@@ -41,7 +79,9 @@ export class DirectoryRepository {
   }
 
   categories(): Promise<CategoryRow[]> {
-    return this.sql.query<CategoryRow>(`select code, name, "group", regulator_code as "regulatorCode" from category order by sort_order, code`);
+    return this.sql.query<CategoryRow>(
+      `select code, name, "group", regulator_code as "regulatorCode" from category order by sort_order, code`,
+    );
   }
 
   regulators(): Promise<RegulatorRow[]> {
@@ -71,7 +111,8 @@ export class DirectoryRepository {
     if (filter.active !== undefined) add('s.active = ?', filter.active);
     if (filter.areaCode) add('s.area_code = ?', filter.areaCode);
     if (filter.type) add('s.type = ?', filter.type);
-    if (filter.categoryCode) add('exists (select 1 from station_category x where x.station_code = s.code and x.category_code = ?)', filter.categoryCode);
+    if (filter.categoryCode)
+      add('exists (select 1 from station_category x where x.station_code = s.code and x.category_code = ?)', filter.categoryCode);
     return this.sql.query<StationRow>(
       `select s.code, s.name, s.type, s.area_code as "areaCode",
               case when v.code is null then null else json_build_object('code', v.code, 'name', v.name) end as venue,
@@ -91,7 +132,9 @@ export class DirectoryRepository {
   /** What the import rules check rows against, read inside the import's transaction. */
   async reference(tx: Sql): Promise<DirectoryReference> {
     // One connection, so one query at a time.
-    const areas = await tx.query<DirectoryReference['areas'][number]>(`select code, name, lat::float8 as lat, lng::float8 as lng from area`);
+    const areas = await tx.query<DirectoryReference['areas'][number]>(
+      `select code, name, lat::float8 as lat, lng::float8 as lng from area`,
+    );
     const categories = await tx.query<DirectoryReference['categories'][number]>(`select code, name from category`);
     const venues = await tx.query<DirectoryReference['venues'][number]>(`select code, name, area_code as "areaCode" from venue`);
     return { areas, categories, venues };

@@ -23,12 +23,24 @@ describe('loginGate', () => {
 
 describe('afterFailure', () => {
   it('counts failures below the limit without locking', () => {
-    expect(afterFailure({ failedLogins: 0, lockedUntil: null }, policy, now)).toEqual({ failedLogins: 1, lockedUntil: null, lockedNow: false });
-    expect(afterFailure({ failedLogins: 1, lockedUntil: null }, policy, now)).toEqual({ failedLogins: 2, lockedUntil: null, lockedNow: false });
+    expect(afterFailure({ failedLogins: 0, lockedUntil: null }, policy, now)).toEqual({
+      failedLogins: 1,
+      lockedUntil: null,
+      lockedNow: false,
+    });
+    expect(afterFailure({ failedLogins: 1, lockedUntil: null }, policy, now)).toEqual({
+      failedLogins: 2,
+      lockedUntil: null,
+      lockedNow: false,
+    });
   });
 
   it('locks for the lock time at the limit and starts the count again', () => {
-    expect(afterFailure({ failedLogins: 2, lockedUntil: null }, policy, now)).toEqual({ failedLogins: 0, lockedUntil: at(15 * 60_000), lockedNow: true });
+    expect(afterFailure({ failedLogins: 2, lockedUntil: null }, policy, now)).toEqual({
+      failedLogins: 0,
+      lockedUntil: at(15 * 60_000),
+      lockedNow: true,
+    });
   });
 
   it('locks at once when the limit is one', () => {
@@ -41,7 +53,11 @@ describe('afterFailure', () => {
   });
 
   it('treats an expired lock as none: a fresh count', () => {
-    expect(afterFailure({ failedLogins: 0, lockedUntil: at(-1000) }, policy, now)).toEqual({ failedLogins: 1, lockedUntil: null, lockedNow: false });
+    expect(afterFailure({ failedLogins: 0, lockedUntil: at(-1000) }, policy, now)).toEqual({
+      failedLogins: 1,
+      lockedUntil: null,
+      lockedNow: false,
+    });
   });
 });
 

@@ -77,7 +77,8 @@ export class NotificationSender {
       due.map((r) => {
         // Never tried: the relay's job id (held once if that job still exists). Tried and failed:
         // a new id per attempt count, so a job that failed for good does not block a later retry.
-        const payload: JobPayloads['notifications.send'] = r.attempts > 0 ? { notificationId: r.id, retry: r.attempts } : { notificationId: r.id };
+        const payload: JobPayloads['notifications.send'] =
+          r.attempts > 0 ? { notificationId: r.id, retry: r.attempts } : { notificationId: r.id };
         return { name: 'notifications.send' as const, payload };
       }),
     );

@@ -1,5 +1,11 @@
 import {
-  chineseDate, cleanParam, emailSubject, MAX_PARAM_CHARS, NOTIFICATION_KINDS, notificationText, SIGNATURE,
+  chineseDate,
+  cleanParam,
+  emailSubject,
+  MAX_PARAM_CHARS,
+  NOTIFICATION_KINDS,
+  notificationText,
+  SIGNATURE,
 } from './notification.templates';
 
 const NO = '2611210012342';
@@ -7,7 +13,11 @@ const NO = '2611210012342';
 describe('notification texts', () => {
   it('signs every text, names the case by its tracking number and says whether it is a complaint or a report', () => {
     for (const kind of NOTIFICATION_KINDS) {
-      const complaint = notificationText(kind, 'complaint', NO, { reason: '原因', unitName: '东昌府区柳园消费维权服务站', decision: 'opened' });
+      const complaint = notificationText(kind, 'complaint', NO, {
+        reason: '原因',
+        unitName: '东昌府区柳园消费维权服务站',
+        decision: 'opened',
+      });
       expect(complaint.startsWith(SIGNATURE)).toBe(true);
       expect(complaint).toContain(`（编号 ${NO}）`);
       expect(complaint.endsWith('。')).toBe(true);
@@ -21,7 +31,9 @@ describe('notification texts', () => {
     expect(notificationText('accepted', 'complaint', NO, { unitName: '东昌府区柳园消费维权服务站', dueDate: '2026-12-03' })).toBe(
       `【聊城市场监管】您的投诉（编号 ${NO}）已受理，承办单位：东昌府区柳园消费维权服务站，办理期限至2026年12月3日。可凭编号和查询码在线查询办理进度。`,
     );
-    expect(notificationText('accepted', 'complaint', NO)).toBe(`【聊城市场监管】您的投诉（编号 ${NO}）已受理。可凭编号和查询码在线查询办理进度。`);
+    expect(notificationText('accepted', 'complaint', NO)).toBe(
+      `【聊城市场监管】您的投诉（编号 ${NO}）已受理。可凭编号和查询码在线查询办理进度。`,
+    );
   });
 
   it('refused, terminated and transferred give the reason; terminated tells the consumer their remedies', () => {

@@ -38,7 +38,10 @@ export const MAX_PARAM_CHARS = 80;
 
 /** Control characters and surrounding space removed, long text cut with “…”. */
 export function cleanParam(value: string | undefined, max = MAX_PARAM_CHARS): string {
-  const text = (value ?? '').replace(/\p{Cc}+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const text = (value ?? '')
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }
@@ -72,9 +75,7 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
       case 'mediation-terminated':
         return `您的${matter}已终止调解${because(reason)}。您可依法申请仲裁或向人民法院提起诉讼。`;
       case 'closed':
-        return track === 'report'
-          ? `您的${matter}已办结。感谢您的监督。`
-          : `您的${matter}已办结。欢迎凭编号和查询码在线评价办理结果。`;
+        return track === 'report' ? `您的${matter}已办结。感谢您的监督。` : `您的${matter}已办结。欢迎凭编号和查询码在线评价办理结果。`;
       case 'follow-up':
         return `您的${matter}已办结，${unit || '承办单位'}将${due ? `于${due}前` : ''}对办理情况进行回访，请留意来电。`;
       case 'report-decision':

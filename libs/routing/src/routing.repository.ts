@@ -105,9 +105,15 @@ export class RoutingRepository {
          from station s left join station_category sc on sc.station_code = s.code
         where s.active group by s.code`,
     );
-    const regulators = await this.sql.query<RegulatorRow>(`select code, name, kind, level, area_code as "areaCode" from regulator where active`);
-    const categories = await this.sql.query<{ code: string; regulatorCode: string | null }>(`select code, regulator_code as "regulatorCode" from category`);
-    const platforms = await this.sql.query<{ name: string; areaCode: string }>(`select name, area_code as "areaCode" from venue where type = 'platform'`);
+    const regulators = await this.sql.query<RegulatorRow>(
+      `select code, name, kind, level, area_code as "areaCode" from regulator where active`,
+    );
+    const categories = await this.sql.query<{ code: string; regulatorCode: string | null }>(
+      `select code, regulator_code as "regulatorCode" from category`,
+    );
+    const platforms = await this.sql.query<{ name: string; areaCode: string }>(
+      `select name, area_code as "areaCode" from venue where type = 'platform'`,
+    );
     return { areas, stations, regulators, categories, platforms };
   }
 
@@ -139,8 +145,17 @@ export class RoutingRepository {
   async apply(sql: Sql, decisions: { c: CaseToRoute; d: RoutingDecision; stationSlaDue: string | null }[]): Promise<Set<string>> {
     if (!decisions.length) return new Set();
     const rows = decisions.map(({ c, d, stationSlaDue }) => ({
-      case_id: c.id, round: c.round, rule: d.rule, reason: d.reason, assignee_type: d.assignee.type, assignee_code: d.assignee.code,
-      assignee_name: d.assignee.name, transfer: d.transfer, candidates: d.candidates, status: d.transfer ? 'transferred' : 'assigned', sla_due: stationSlaDue,
+      case_id: c.id,
+      round: c.round,
+      rule: d.rule,
+      reason: d.reason,
+      assignee_type: d.assignee.type,
+      assignee_code: d.assignee.code,
+      assignee_name: d.assignee.name,
+      transfer: d.transfer,
+      candidates: d.candidates,
+      status: d.transfer ? 'transferred' : 'assigned',
+      sla_due: stationSlaDue,
     }));
     const applied = await sql.query<{ id: string }>(
       `with v as materialized (
@@ -204,7 +219,11 @@ export class RoutingRepository {
    * Moves a case a station has not accepted in time to the area bureau; the statutory clock keeps
    * running from the original receipt (acceptance_due is not touched).
    */
-  async escalate(c: { id: string; station: string; round: number }, bureau: { code: string; name: string }, reason: string): Promise<boolean> {
+  async escalate(
+    c: { id: string; station: string; round: number },
+    bureau: { code: string; name: string },
+    reason: string,
+  ): Promise<boolean> {
     const [{ n }] = await this.sql.query<{ n: number }>(
       `with d as (
          insert into routing_decision (case_id, round, rule, reason, assignee_type, assignee_code, candidates)

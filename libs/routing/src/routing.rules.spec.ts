@@ -1,4 +1,12 @@
-import type { Candidate, DirectorySnapshot, RegulatorSnapshot, RoutableCase, RoutingDecision, RuleCode, StationSnapshot } from './routing.rules';
+import type {
+  Candidate,
+  DirectorySnapshot,
+  RegulatorSnapshot,
+  RoutableCase,
+  RoutingDecision,
+  RuleCode,
+  StationSnapshot,
+} from './routing.rules';
 import { compareStations, decideRoute, jurisdictionArea } from './routing.rules';
 
 // ---------------------------------------------------------------------------------------------
@@ -35,16 +43,89 @@ const AT = {
 
 const stations: StationSnapshot[] = [
   // 东昌府区
-  st({ code: 'ST-371502-01', name: '振华商厦消费维权服务站', areaCode: '371502', venueCode: 'V-ZH', categories: ['food', 'appliance'], capacity: 10, open: 2, ...AT.zhenhua }), // 0.2
-  st({ code: 'ST-371502-02', name: '东昌府区社区消费维权服务站', areaCode: '371502', venueCode: null, categories: ['clothing'], capacity: 10, open: 3, lat: null, lng: null }), // 0.3, no coordinates
-  st({ code: 'ST-371502-03', name: '古城消费维权服务站', areaCode: '371502', venueCode: 'V-GC', categories: ['food', 'catering', 'clothing'], capacity: 10, open: 3, ...AT.gucheng }), // 0.3
-  st({ code: 'ST-371502-04', name: '东昌府区新区消费维权服务站', areaCode: '371502', venueCode: null, categories: ['food', 'catering'], capacity: 20, open: 6, ...AT.xinqu }), // 0.3
-  st({ code: 'ST-371502-05', name: '聊城火车站消费维权服务站', areaCode: '371502', venueCode: 'V-CZ', categories: ['food', 'catering', 'clothing', 'appliance'], capacity: 5, open: 5, ...AT.chezhan }), // full
+  st({
+    code: 'ST-371502-01',
+    name: '振华商厦消费维权服务站',
+    areaCode: '371502',
+    venueCode: 'V-ZH',
+    categories: ['food', 'appliance'],
+    capacity: 10,
+    open: 2,
+    ...AT.zhenhua,
+  }), // 0.2
+  st({
+    code: 'ST-371502-02',
+    name: '东昌府区社区消费维权服务站',
+    areaCode: '371502',
+    venueCode: null,
+    categories: ['clothing'],
+    capacity: 10,
+    open: 3,
+    lat: null,
+    lng: null,
+  }), // 0.3, no coordinates
+  st({
+    code: 'ST-371502-03',
+    name: '古城消费维权服务站',
+    areaCode: '371502',
+    venueCode: 'V-GC',
+    categories: ['food', 'catering', 'clothing'],
+    capacity: 10,
+    open: 3,
+    ...AT.gucheng,
+  }), // 0.3
+  st({
+    code: 'ST-371502-04',
+    name: '东昌府区新区消费维权服务站',
+    areaCode: '371502',
+    venueCode: null,
+    categories: ['food', 'catering'],
+    capacity: 20,
+    open: 6,
+    ...AT.xinqu,
+  }), // 0.3
+  st({
+    code: 'ST-371502-05',
+    name: '聊城火车站消费维权服务站',
+    areaCode: '371502',
+    venueCode: 'V-CZ',
+    categories: ['food', 'catering', 'clothing', 'appliance'],
+    capacity: 5,
+    open: 5,
+    ...AT.chezhan,
+  }), // full
   // 阳谷县
-  st({ code: 'ST-371521-01', name: '阳谷县城区消费维权服务站', areaCode: '371521', venueCode: null, categories: ['food', 'clothing'], capacity: 10, open: 10, ...AT.yanggu }), // full
-  st({ code: 'ST-371521-02', name: '景阳冈景区消费维权服务站', areaCode: '371521', venueCode: 'V-JYG', categories: ['food', 'tourism'], capacity: 8, open: 2, ...AT.jingyanggang }), // 0.25
+  st({
+    code: 'ST-371521-01',
+    name: '阳谷县城区消费维权服务站',
+    areaCode: '371521',
+    venueCode: null,
+    categories: ['food', 'clothing'],
+    capacity: 10,
+    open: 10,
+    ...AT.yanggu,
+  }), // full
+  st({
+    code: 'ST-371521-02',
+    name: '景阳冈景区消费维权服务站',
+    areaCode: '371521',
+    venueCode: 'V-JYG',
+    categories: ['food', 'tourism'],
+    capacity: 8,
+    open: 2,
+    ...AT.jingyanggang,
+  }), // 0.25
   // 临清市
-  st({ code: 'ST-371581-01', name: '临清市消费维权服务站', areaCode: '371581', venueCode: null, categories: ['food', 'clothing'], capacity: 10, open: 1, ...AT.linqing }), // 0.1
+  st({
+    code: 'ST-371581-01',
+    name: '临清市消费维权服务站',
+    areaCode: '371581',
+    venueCode: null,
+    categories: ['food', 'clothing'],
+    capacity: 10,
+    open: 1,
+    ...AT.linqing,
+  }), // 0.1
 ];
 
 const dir: DirectorySnapshot = {
@@ -370,7 +451,10 @@ const scenarios: Scenario[] = [
   {
     name: 'rule 5: equal load, equal distance (same coordinates) → the lower code wins',
     input: complaint('catering', AT.xinqu),
-    directory: withStations([{ ...station('ST-371502-03'), ...AT.gucheng }, { ...station('ST-371502-04'), ...AT.gucheng }]),
+    directory: withStations([
+      { ...station('ST-371502-03'), ...AT.gucheng },
+      { ...station('ST-371502-04'), ...AT.gucheng },
+    ]),
     rule: 'area-station',
     assignee: 'ST-371502-03',
     transfer: false,
@@ -523,7 +607,11 @@ describe('decideRoute — determinism', () => {
     const expected = route(s);
     for (const order of permutations(base.stations)) {
       const d = decideRoute(s.input, { ...base, stations: order }, new Set(s.excluded ?? []));
-      expect({ rule: d.rule, assignee: d.assignee, reason: d.reason }).toEqual({ rule: expected.rule, assignee: expected.assignee, reason: expected.reason });
+      expect({ rule: d.rule, assignee: d.assignee, reason: d.reason }).toEqual({
+        rule: expected.rule,
+        assignee: expected.assignee,
+        reason: expected.reason,
+      });
     }
   });
 
@@ -551,7 +639,9 @@ describe('decideRoute — determinism', () => {
       [s3, s1, s2],
       [s3, s2, s1],
     ];
-    const assignees = orders.map((o) => decideRoute(complaint('toys', respondent), { ...dir, stations: [...dir.stations, ...o] }).assignee.code);
+    const assignees = orders.map(
+      (o) => decideRoute(complaint('toys', respondent), { ...dir, stations: [...dir.stations, ...o] }).assignee.code,
+    );
     expect(assignees).toEqual(orders.map(() => assignees[0]));
   });
 });
@@ -559,8 +649,28 @@ describe('decideRoute — determinism', () => {
 describe('decideRoute — load is open / capacity', () => {
   // 33/34 ≈ 0.97059 and 34/35 ≈ 0.97143 are different loads, but both round to 0.971.
   it('a (slightly) lower load wins even when the other station is nearer', () => {
-    const lower = st({ code: 'ST-371581-31', name: '临清甲服务站', areaCode: '371581', venueCode: null, categories: ['toys'], capacity: 34, open: 33, lat: 36.9, lng: 115.705 }); // far
-    const higher = st({ code: 'ST-371581-32', name: '临清乙服务站', areaCode: '371581', venueCode: null, categories: ['toys'], capacity: 35, open: 34, lat: 36.839, lng: 115.705 }); // near
+    const lower = st({
+      code: 'ST-371581-31',
+      name: '临清甲服务站',
+      areaCode: '371581',
+      venueCode: null,
+      categories: ['toys'],
+      capacity: 34,
+      open: 33,
+      lat: 36.9,
+      lng: 115.705,
+    }); // far
+    const higher = st({
+      code: 'ST-371581-32',
+      name: '临清乙服务站',
+      areaCode: '371581',
+      venueCode: null,
+      categories: ['toys'],
+      capacity: 35,
+      open: 34,
+      lat: 36.839,
+      lng: 115.705,
+    }); // near
     const d = decideRoute(complaint('toys', { areaCode: '371581', lat: 36.838, lng: 115.705 }), withStations([lower, higher]));
     expect(d.rule).toBe('area-station');
     expect(d.assignee.code).toBe('ST-371581-31');
@@ -572,12 +682,37 @@ describe('jurisdictionArea', () => {
     ['offline respondent → its own area', { areaCode: '371521' }, '371521', false],
     ['offline respondent outside the city → that area', { areaCode: '110101' }, '110101', false],
     ['own-site seller (no platform) → domicile', { areaCode: '371581', online: true }, '371581', false],
-    ['seller on 聊聊云购 with a city address → actual operating area', { areaCode: '371521', online: true, platformName: '聊聊云购' }, '371521', false],
-    ['seller on 聊聊云购 with an address outside the city → platform domicile', { areaCode: '440305', online: true, platformName: '聊聊云购' }, '371502', true],
+    [
+      'seller on 聊聊云购 with a city address → actual operating area',
+      { areaCode: '371521', online: true, platformName: '聊聊云购' },
+      '371521',
+      false,
+    ],
+    [
+      'seller on 聊聊云购 with an address outside the city → platform domicile',
+      { areaCode: '440305', online: true, platformName: '聊聊云购' },
+      '371502',
+      true,
+    ],
     ['seller on 聊聊云购 with no address → platform domicile', { areaCode: '', online: true, platformName: '聊聊云购' }, '371502', true],
-    ['seller on "聊聊云购APP" (name contains the platform) → platform domicile', { areaCode: '440305', online: true, platformName: '聊聊云购APP' }, '371502', true],
-    ['seller on an unknown platform outside the city → its own area', { areaCode: '440305', online: true, platformName: '某宝商城' }, '440305', false],
-    ['offline respondent naming 聊聊云购 is not a platform seller', { areaCode: '440305', online: false, platformName: '聊聊云购' }, '440305', false],
+    [
+      'seller on "聊聊云购APP" (name contains the platform) → platform domicile',
+      { areaCode: '440305', online: true, platformName: '聊聊云购APP' },
+      '371502',
+      true,
+    ],
+    [
+      'seller on an unknown platform outside the city → its own area',
+      { areaCode: '440305', online: true, platformName: '某宝商城' },
+      '440305',
+      false,
+    ],
+    [
+      'offline respondent naming 聊聊云购 is not a platform seller',
+      { areaCode: '440305', online: false, platformName: '聊聊云购' },
+      '440305',
+      false,
+    ],
   ])('%s', (_name, respondent, areaCode, noted) => {
     const j = jurisdictionArea(complaint('food', respondent), dir);
     expect(j.areaCode).toBe(areaCode);

@@ -131,8 +131,19 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
   const regulator = (code: string | undefined) => dir.regulators.find((g) => g.code === code);
   const areaBureau = (areaCode: string) => dir.regulators.find((g) => g.kind === 'market' && g.areaCode === areaCode);
   const city = regulator(dir.cityBureau)!;
-  const pick = (rule: RuleCode, unit: { type: UnitType; code: string; name: string }, reason: string, areaCode: string, transfer = false): RoutingDecision => ({
-    rule, assignee: { type: unit.type, code: unit.code, name: unit.name }, transfer, reason, areaCode, candidates,
+  const pick = (
+    rule: RuleCode,
+    unit: { type: UnitType; code: string; name: string },
+    reason: string,
+    areaCode: string,
+    transfer = false,
+  ): RoutingDecision => ({
+    rule,
+    assignee: { type: unit.type, code: unit.code, name: unit.name },
+    transfer,
+    reason,
+    areaCode,
+    candidates,
   });
   const asRegulator = (g: RegulatorSnapshot) => ({ type: 'regulator' as const, code: g.code, name: g.name });
   const note = (g: RegulatorSnapshot, why: string, eligible: boolean) =>
@@ -151,7 +162,13 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
   const { areaCode, note: jurisdictionNote } = jurisdictionArea(c, dir);
   if (!dir.cityAreas.has(areaCode)) {
     note(city, '市局受理窗口负责移送', true);
-    return pick('transfer-out', asRegulator(city), `被投诉（举报）经营者位于本市以外（区划代码 ${areaCode}），由 ${city.name} 移送其所在地市场监管部门`, areaCode, true);
+    return pick(
+      'transfer-out',
+      asRegulator(city),
+      `被投诉（举报）经营者位于本市以外（区划代码 ${areaCode}），由 ${city.name} 移送其所在地市场监管部门`,
+      areaCode,
+      true,
+    );
   }
   const prefix = jurisdictionNote ? `${jurisdictionNote}；` : '';
 
@@ -171,14 +188,27 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
     const bureau = areaBureau(areaCode);
     if (bureau && !excluded.has(bureau.code)) {
       note(bureau, '违法行为发生地市场监管局', true);
-      return pick('report-area-bureau', asRegulator(bureau), `${prefix}举报只由监管部门办理，由违法行为发生地 ${bureau.name} 办理`, areaCode);
+      return pick(
+        'report-area-bureau',
+        asRegulator(bureau),
+        `${prefix}举报只由监管部门办理，由违法行为发生地 ${bureau.name} 办理`,
+        areaCode,
+      );
     }
     return lastResort(areaCode, `${prefix}举报`);
   }
 
   const covering = dir.stations.filter((s) => s.categories.has(c.categoryCode));
   const station = (s: StationSnapshot, why: string, eligible: boolean): Candidate => {
-    const cand: Candidate = { type: 'station', code: s.code, name: s.name, load: loadOf(s), distanceKm: distanceKm(c.respondent, s), eligible, why };
+    const cand: Candidate = {
+      type: 'station',
+      code: s.code,
+      name: s.name,
+      load: loadOf(s),
+      distanceKm: distanceKm(c.respondent, s),
+      eligible,
+      why,
+    };
     candidates.push(cand);
     return cand;
   };
@@ -192,7 +222,13 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
         return station(s, excluded.has(s.code) ? '已退回' : ok ? '经营者所在场所的服务站' : '已满负荷', ok);
       });
     const best = atVenue.filter((x) => x.eligible).sort(compareStations)[0];
-    if (best) return pick('venue-station', best, `${prefix}经营者位于「${best.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${best.name} 就地化解（源头解决）`, areaCode);
+    if (best)
+      return pick(
+        'venue-station',
+        best,
+        `${prefix}经营者位于「${best.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${best.name} 就地化解（源头解决）`,
+        areaCode,
+      );
   }
 
   // 4. A category a sector regulator owns.

@@ -69,7 +69,10 @@ export class RoutingService {
       const areas = new Set(cases.map((c) => jurisdictionArea(c, dir).areaCode));
       const venues = new Set(cases.map((c) => c.respondent.venueCode).filter(Boolean));
       const relevant = dir.stations.filter((s) => areas.has(s.areaCode) || (s.venueCode !== null && venues.has(s.venueCode)));
-      const loads = await this.repo.lockLoads(sql, relevant.map((s) => s.code));
+      const loads = await this.repo.lockLoads(
+        sql,
+        relevant.map((s) => s.code),
+      );
       const stations = relevant.map((s) => ({ ...s, open: loads.get(s.code) ?? 0 }));
       const byCode = new Map(stations.map((s) => [s.code, s]));
       const batch = cases.map((c) => {
@@ -99,7 +102,9 @@ export class RoutingService {
     const late = await this.repo.lateAtStation(chinaDate(new Date()), 500);
     let moved = 0;
     for (const c of late) {
-      const bureau = dir.regulators.find((r) => r.kind === 'market' && r.areaCode === c.areaCode) ?? dir.regulators.find((r) => r.code === dir.cityBureau)!;
+      const bureau =
+        dir.regulators.find((r) => r.kind === 'market' && r.areaCode === c.areaCode) ??
+        dir.regulators.find((r) => r.code === dir.cityBureau)!;
       const reason = `服务站 ${c.station} 未在 ${this.config.routing.stationAcceptDays} 个工作日内受理，升级由 ${bureau.name} 办理；法定受理时限仍自收到投诉之日起计算`;
       if (await this.repo.escalate(c, bureau, reason)) {
         moved++;

@@ -14,5 +14,20 @@ import { Stats1763700001000, StatsOpenByUnit1763700001200, StatsPeriodIndexes176
  * here. No entities: every query is SQL through Sql, so TypeORM only runs the migrations.
  */
 export const SCHEMA: SchemaParts = {
-  migrations: [...DIRECTORY_MIGRATIONS, Outbox1763700000100, Calendar1763700000200, Cases1763700000300, Intake1763700000400, MatterClaim1763700000500, Routing1763700000600, Identity1763700000700, Notifications1763700000800, CaseHandling1763700000900, Stats1763700001000, Disclosure1763700001100, StatsOpenByUnit1763700001200, StatsPeriodIndexes1763700001300],
+  migrations: [
+    ...DIRECTORY_MIGRATIONS,
+    Outbox1763700000100,
+    Calendar1763700000200,
+    Cases1763700000300,
+    Intake1763700000400,
+    MatterClaim1763700000500,
+    Routing1763700000600,
+    Identity1763700000700,
+    Notifications1763700000800,
+    CaseHandling1763700000900,
+    Stats1763700001000,
+    Disclosure1763700001100,
+    StatsOpenByUnit1763700001200,
+    StatsPeriodIndexes1763700001300,
+  ],
 };

@@ -29,8 +29,22 @@ export type MetricName = keyof Metrics;
 
 /** Metrics a time series can draw (open and overdue are a snapshot of now, not of a period). */
 export const SERIES_METRICS: readonly MetricName[] = [
-  'received', 'accepted', 'refused', 'resolved', 'terminated', 'closed', 'withdrawn', 'onTimeAcceptanceRate', 'mediationSuccessRate',
-  'recovered', 'averageHandlingWorkingDays', 'satisfactionRate', 'followUpRate', 'reportsOpened', 'reportsNotOpened', 'reporterNotifiedOnTimeRate',
+  'received',
+  'accepted',
+  'refused',
+  'resolved',
+  'terminated',
+  'closed',
+  'withdrawn',
+  'onTimeAcceptanceRate',
+  'mediationSuccessRate',
+  'recovered',
+  'averageHandlingWorkingDays',
+  'satisfactionRate',
+  'followUpRate',
+  'reportsOpened',
+  'reportsNotOpened',
+  'reporterNotifiedOnTimeRate',
 ];
 
 /** Chinese column headers of the exports, in the bureau's words. */

@@ -16,7 +16,8 @@ const OPEN_CONTRIBUTION = `
 const KEY_COLUMNS = ['unit_code', 'area_code', 'category_code', 'track', 'channel', 'prepaid'];
 const OPEN_KEY = KEY_COLUMNS.join(', ');
 /** SQL: row `a` of stat_open has the key of row `b`. */
-const sameKey = (a: string, b: string) => `(${KEY_COLUMNS.map((k) => `${a}.${k}`).join(', ')}) = (${KEY_COLUMNS.map((k) => `${b}.${k}`).join(', ')})`;
+const sameKey = (a: string, b: string) =>
+  `(${KEY_COLUMNS.map((k) => `${a}.${k}`).join(', ')}) = (${KEY_COLUMNS.map((k) => `${b}.${k}`).join(', ')})`;
 
 /**
  * stat_open's rows from the contributions in `source` (stat_open_case rows): every grouping of
@@ -52,10 +53,16 @@ export class OpenRepository {
 
   /** What the given cases contribute to the open snapshot now (open cases only), and what they contributed last time. */
   async openState(sql: Sql, caseIds: string[]): Promise<{ now: CaseContribution[]; before: CaseContribution[] }> {
-    const now = await sql.query<CaseContribution>(`select x.case_id::text, x.unit_code, x.area_code, x.category_code, x.track, x.channel, x.prepaid, x.due_on::text
-                                   from (${OPEN_CONTRIBUTION} and c.id = any($1::bigint[])) x`, [caseIds]);
-    const before = await sql.query<CaseContribution>(`select case_id::text, unit_code, area_code, category_code, track, channel, prepaid, due_on::text
-                                      from stat_open_case where case_id = any($1::bigint[])`, [caseIds]);
+    const now = await sql.query<CaseContribution>(
+      `select x.case_id::text, x.unit_code, x.area_code, x.category_code, x.track, x.channel, x.prepaid, x.due_on::text
+                                   from (${OPEN_CONTRIBUTION} and c.id = any($1::bigint[])) x`,
+      [caseIds],
+    );
+    const before = await sql.query<CaseContribution>(
+      `select case_id::text, unit_code, area_code, category_code, track, channel, prepaid, due_on::text
+                                      from stat_open_case where case_id = any($1::bigint[])`,
+      [caseIds],
+    );
     return { now, before };
   }
 
@@ -110,8 +117,12 @@ export class OpenRepository {
 
   /** The open snapshot recomputed from the current cases, set-based, overdue as of `today`. */
   async rebuildOpen(sql: Sql, today: string): Promise<number> {
-    await sql.query(`insert into stat_open_case (case_id, unit_code, area_code, category_code, track, channel, prepaid, due_on) ${OPEN_CONTRIBUTION}`);
-    await sql.query(`insert into stat_open (${OPEN_KEY}, open, overdue) ${openRowsFrom('select * from stat_open_case', '$1::date')}`, [today]);
+    await sql.query(
+      `insert into stat_open_case (case_id, unit_code, area_code, category_code, track, channel, prepaid, due_on) ${OPEN_CONTRIBUTION}`,
+    );
+    await sql.query(`insert into stat_open (${OPEN_KEY}, open, overdue) ${openRowsFrom('select * from stat_open_case', '$1::date')}`, [
+      today,
+    ]);
     await sql.query(`update stat_watermark set open_as_of = $1 where id = 1`, [today]);
     const [{ n }] = await sql.query<{ n: number }>(`select count(*)::int as n from stat_open_case`);
     return n;

@@ -68,8 +68,12 @@ describe('openDeltas', () => {
 /** The rows a read takes, evaluated on an in-memory stat_open. */
 function readRows(rows: OpenDelta[], f: Parameters<typeof openRead>[0]) {
   const read = openRead(f);
-  const matches = (v: string, r: OpenColumnRead) => ('eq' in r ? v === r.eq : 'any' in r ? r.any.includes(v) : v !== '*' && !(r.assignedOnly && v === ''));
-  return rows.filter((row) => matches(row.unit_code, read.unit_code) && matches(row.area_code, read.area_code) && matches(row.category_code, read.category_code));
+  const matches = (v: string, r: OpenColumnRead) =>
+    'eq' in r ? v === r.eq : 'any' in r ? r.any.includes(v) : v !== '*' && !(r.assignedOnly && v === '');
+  return rows.filter(
+    (row) =>
+      matches(row.unit_code, read.unit_code) && matches(row.area_code, read.area_code) && matches(row.category_code, read.category_code),
+  );
 }
 
 describe('openRead', () => {
@@ -89,7 +93,10 @@ describe('openRead', () => {
     }),
   );
   const asOf = '2026-11-22';
-  const table = openDeltas(cases.map((now) => ({ now })), asOf);
+  const table = openDeltas(
+    cases.map((now) => ({ now })),
+    asOf,
+  );
 
   const filters = [];
   for (const units of [null, ['S-371502-001', 'R-371502']])

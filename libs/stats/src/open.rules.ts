@@ -37,8 +37,15 @@ export const OPEN_GROUPED: readonly OpenGrouped[] = ['unit_code', 'area_code', '
 
 /** A case whose contribution has not changed leaves stat_open and its stat_open_case row alone. */
 export function sameContribution(a: OpenContribution, b: OpenContribution): boolean {
-  return a.unit_code === b.unit_code && a.area_code === b.area_code && a.category_code === b.category_code && a.track === b.track
-    && a.channel === b.channel && a.prepaid === b.prepaid && a.due_on === b.due_on;
+  return (
+    a.unit_code === b.unit_code &&
+    a.area_code === b.area_code &&
+    a.category_code === b.category_code &&
+    a.track === b.track &&
+    a.channel === b.channel &&
+    a.prepaid === b.prepaid &&
+    a.due_on === b.due_on
+  );
 }
 
 /**
@@ -105,11 +112,22 @@ export type OpenColumnRead = { eq: string } | { any: string[] } | { each: true; 
  * one area, one category, per unit), the detail rows otherwise (one area and one category, or a
  * unit cut with a category). Every answer is a grouping of OPEN_GROUPINGS (tested).
  */
-export function openRead(f: { units: string[] | null; area: string | null; category: string | null; byUnit: boolean }): Record<OpenGrouped, OpenColumnRead> {
+export function openRead(f: {
+  units: string[] | null;
+  area: string | null;
+  category: string | null;
+  byUnit: boolean;
+}): Record<OpenGrouped, OpenColumnRead> {
   const perUnit = f.units !== null || f.byUnit;
   const detail = perUnit ? f.area !== null || f.category !== null : f.area !== null && f.category !== null;
   // The league table leaves out cases not yet assigned to any unit (unit '').
-  const unit: OpenColumnRead = f.units ? { any: f.units } : perUnit ? { each: true, assignedOnly: true } : detail ? { each: true } : { eq: ALL };
+  const unit: OpenColumnRead = f.units
+    ? { any: f.units }
+    : perUnit
+      ? { each: true, assignedOnly: true }
+      : detail
+        ? { each: true }
+        : { eq: ALL };
   const column = (value: string | null): OpenColumnRead => (value !== null ? { eq: value } : detail ? { each: true } : { eq: ALL });
   return { unit_code: unit, area_code: column(f.area), category_code: column(f.category) };
 }

@@ -21,7 +21,9 @@ export class StatsPeriodIndexes1763700001300 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const grain of ['day', 'month']) {
-      await q.query(`drop index stat_area_${grain}_area_period_idx, stat_area_${grain}_category_period_idx, stat_unit_${grain}_category_period_idx`);
+      await q.query(
+        `drop index stat_area_${grain}_area_period_idx, stat_area_${grain}_category_period_idx, stat_unit_${grain}_category_period_idx`,
+      );
       await q.query(`create index stat_area_${grain}_category_idx on stat_area_${grain} (category_code, area_code, ${grain})`);
     }
   }

@@ -3,11 +3,23 @@ import type { CaseAttributes, StatEvent } from './rollup.rules';
 import { deltas } from './rollup.rules';
 
 const shop: CaseAttributes = {
-  track: 'complaint', categoryCode: 'catering', areaCode: '371502', channel: 'offline', prepaid: false,
-  respondentKey: 'uscc:91371500MA3C5XXXX1', respondentName: '聊城市某餐饮店',
+  track: 'complaint',
+  categoryCode: 'catering',
+  areaCode: '371502',
+  channel: 'offline',
+  prepaid: false,
+  respondentKey: 'uscc:91371500MA3C5XXXX1',
+  respondentName: '聊城市某餐饮店',
 };
 let seq = 0;
-const ev = (type: string, day: string, over: Partial<StatEvent> = {}): StatEvent => ({ id: String(++seq), day, type, unitCode: null, data: {}, ...over });
+const ev = (type: string, day: string, over: Partial<StatEvent> = {}): StatEvent => ({
+  id: String(++seq),
+  day,
+  type,
+  unitCode: null,
+  data: {},
+  ...over,
+});
 
 describe('RollupSums: increments summed per table and key', () => {
   it('sums the same key across separate adds, and keeps days and months apart', () => {
@@ -16,7 +28,10 @@ describe('RollupSums: increments summed per table and key', () => {
     sums.add(deltas(ev('received', '2026-05-20'), shop, 'detail'));
     sums.add(deltas(ev('received', '2026-05-21'), shop, 'detail'));
     const t = sums.take();
-    expect(t.get('area_day')!.map((r) => [r.day, r.received])).toEqual([['2026-05-20', 2], ['2026-05-21', 1]]);
+    expect(t.get('area_day')!.map((r) => [r.day, r.received])).toEqual([
+      ['2026-05-20', 2],
+      ['2026-05-21', 1],
+    ]);
     expect(t.get('area_month')!.map((r) => [r.month, r.received])).toEqual([['2026-05-01', 3]]);
     expect(t.get('respondent')!.map((r) => [r.month, r.complaints])).toEqual([['2026-05-01', 3]]);
   });
@@ -34,13 +49,15 @@ describe('RollupSums: increments summed per table and key', () => {
 
   it('money is summed exactly in fen, and a counter nothing touched is left out of the row', () => {
     const resolve = (fen: number) => ev('resolve', '2026-06-02', { unitCode: 'ST-001', data: { outcome: { amountRecoveredFen: fen } } });
-    const [row] = collect([...deltas(resolve(12_345_678_901), shop, 'detail'), ...deltas(resolve(99), shop, 'detail')], ['day']).get('unit_day')!;
+    const [row] = collect([...deltas(resolve(12_345_678_901), shop, 'detail'), ...deltas(resolve(99), shop, 'detail')], ['day']).get(
+      'unit_day',
+    )!;
     expect(row.recovered_fen).toBe(12_345_679_000);
     expect(row.resolved).toBe(2);
     expect(Object.keys(row)).not.toContain('refused');
   });
 
-  it('the respondent name is the latest event\'s, whatever order the events are added in', () => {
+  it("the respondent name is the latest event's, whatever order the events are added in", () => {
     const renamed = { ...shop, respondentName: '聊城市某餐饮店（新）' };
     const late = ev('received', '2026-05-20');
     const early = { ...ev('received', '2026-05-20'), id: '1' };
@@ -50,7 +67,10 @@ describe('RollupSums: increments summed per table and key', () => {
 
   it('rows come sorted by key, so two batches always write in the same order', () => {
     const days = ['2026-05-23', '2026-05-21', '2026-05-22'];
-    const rows = collect(days.flatMap((d) => deltas(ev('received', d), shop, 'detail')), ['day']).get('area_day')!;
+    const rows = collect(
+      days.flatMap((d) => deltas(ev('received', d), shop, 'detail')),
+      ['day'],
+    ).get('area_day')!;
     expect(rows.map((r) => r.day)).toEqual(['2026-05-21', '2026-05-22', '2026-05-23']);
   });
 });

@@ -48,7 +48,12 @@ export class RollupSums {
     for (const inc of increments) {
       if (inc.rollup === 'respondent') {
         const k = inc.key;
-        const row = this.sum('respondent', `${k.unitCode}\u0001${k.respondentKey}\u0001${k.month}`, () => ({ unit_code: k.unitCode, respondent_key: k.respondentKey, month: k.month }), inc.counters);
+        const row = this.sum(
+          'respondent',
+          `${k.unitCode}\u0001${k.respondentKey}\u0001${k.month}`,
+          () => ({ unit_code: k.unitCode, respondent_key: k.respondentKey, month: k.month }),
+          inc.counters,
+        );
         const name = inc.name;
         if (row.name_event_id === undefined || laterId(name.eventId, row.name_event_id as string)) {
           row.respondent_name = name.text;
@@ -61,13 +66,44 @@ export class RollupSums {
       if (inc.rollup === 'area') {
         const k = inc.key;
         const id = `${k.areaCode}\u0001${k.categoryCode}\u0001${k.track}\u0001${k.channel}\u0001${k.prepaid}`;
-        if (this.days) this.sum('area_day', `${id}\u0001${k.day}`, () => ({ area_code: k.areaCode, category_code: k.categoryCode, track: k.track, channel: k.channel, prepaid: k.prepaid, day: k.day }), inc.counters);
-        if (this.months) this.sum('area_month', `${id}\u0001${month}`, () => ({ area_code: k.areaCode, category_code: k.categoryCode, track: k.track, channel: k.channel, prepaid: k.prepaid, month }), inc.counters);
+        if (this.days)
+          this.sum(
+            'area_day',
+            `${id}\u0001${k.day}`,
+            () => ({
+              area_code: k.areaCode,
+              category_code: k.categoryCode,
+              track: k.track,
+              channel: k.channel,
+              prepaid: k.prepaid,
+              day: k.day,
+            }),
+            inc.counters,
+          );
+        if (this.months)
+          this.sum(
+            'area_month',
+            `${id}\u0001${month}`,
+            () => ({ area_code: k.areaCode, category_code: k.categoryCode, track: k.track, channel: k.channel, prepaid: k.prepaid, month }),
+            inc.counters,
+          );
       } else {
         const k = inc.key;
         const id = `${k.categoryCode}\u0001${k.unitCode}\u0001${k.track}`;
-        if (this.days) this.sum('unit_day', `${id}\u0001${k.day}`, () => ({ category_code: k.categoryCode, unit_code: k.unitCode, track: k.track, day: k.day }), inc.counters);
-        if (this.months) this.sum('unit_month', `${id}\u0001${month}`, () => ({ category_code: k.categoryCode, unit_code: k.unitCode, track: k.track, month }), inc.counters);
+        if (this.days)
+          this.sum(
+            'unit_day',
+            `${id}\u0001${k.day}`,
+            () => ({ category_code: k.categoryCode, unit_code: k.unitCode, track: k.track, day: k.day }),
+            inc.counters,
+          );
+        if (this.months)
+          this.sum(
+            'unit_month',
+            `${id}\u0001${month}`,
+            () => ({ category_code: k.categoryCode, unit_code: k.unitCode, track: k.track, month }),
+            inc.counters,
+          );
       }
     }
     return this;
@@ -84,11 +120,14 @@ export class RollupSums {
       const { names } = table === 'respondent' ? RESPONDENT : AREA_UNIT;
       const entries = [...held.entries()];
       if (sorted) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      out.set(table, entries.map(([, { row, at }]) => {
-        // A counter no increment touched stays absent from the row, as the writers expect.
-        for (let i = 0; i < names.length; i++) if (this.pool[at + i]) row[names[i]] = this.pool[at + i];
-        return row;
-      }));
+      out.set(
+        table,
+        entries.map(([, { row, at }]) => {
+          // A counter no increment touched stays absent from the row, as the writers expect.
+          for (let i = 0; i < names.length; i++) if (this.pool[at + i]) row[names[i]] = this.pool[at + i];
+          return row;
+        }),
+      );
     }
     this.tables.clear();
     this.held = 0;

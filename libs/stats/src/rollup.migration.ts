@@ -2,12 +2,44 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The counters as they were when this migration was written (a later change adds its own migration). */
 const COUNTERS = [
-  'received', 'duplicates', 'assigned', 'transferred', 'handed_back', 'withdrawn', 'accepted', 'refused', 'acceptance_decided',
-  'acceptance_on_time', 'resolved', 'agreements', 'recovered_fen', 'terminated', 'concluded', 'handling_days', 'complaints_closed',
-  'reports_closed', 'follow_ups', 'rated', 'rated_satisfied', 'rated_basically', 'reports_opened', 'reports_not_opened',
-  'reporter_notice_due', 'reporter_notice_on_time',
+  'received',
+  'duplicates',
+  'assigned',
+  'transferred',
+  'handed_back',
+  'withdrawn',
+  'accepted',
+  'refused',
+  'acceptance_decided',
+  'acceptance_on_time',
+  'resolved',
+  'agreements',
+  'recovered_fen',
+  'terminated',
+  'concluded',
+  'handling_days',
+  'complaints_closed',
+  'reports_closed',
+  'follow_ups',
+  'rated',
+  'rated_satisfied',
+  'rated_basically',
+  'reports_opened',
+  'reports_not_opened',
+  'reporter_notice_due',
+  'reporter_notice_on_time',
 ];
-const RESPONDENT_COUNTERS = ['complaints', 'reports', 'accepted', 'refused', 'resolved', 'terminated', 'withdrawn', 'recovered_fen', 'reports_opened'];
+const RESPONDENT_COUNTERS = [
+  'complaints',
+  'reports',
+  'accepted',
+  'refused',
+  'resolved',
+  'terminated',
+  'withdrawn',
+  'recovered_fen',
+  'reports_opened',
+];
 const columns = (names: string[]) => names.map((c) => `${c} bigint not null default 0`).join(',\n        ');
 
 /**

@@ -2,16 +2,36 @@ import type { CaseAttributes, Increment, StatEvent } from './rollup.rules';
 import { countersOf, deltas, unitOf } from './rollup.rules';
 
 const complaint: CaseAttributes = {
-  track: 'complaint', categoryCode: 'catering', areaCode: '371502', channel: 'offline', prepaid: false,
-  respondentKey: 'uscc:91371500MA3C5XXXX1', respondentName: '聊城市某餐饮店',
+  track: 'complaint',
+  categoryCode: 'catering',
+  areaCode: '371502',
+  channel: 'offline',
+  prepaid: false,
+  respondentKey: 'uscc:91371500MA3C5XXXX1',
+  respondentName: '聊城市某餐饮店',
 };
-const report: CaseAttributes = { ...complaint, track: 'report', channel: null, prepaid: true, respondentKey: 'name:某健身房', respondentName: '某健身房' };
+const report: CaseAttributes = {
+  ...complaint,
+  track: 'report',
+  channel: null,
+  prepaid: true,
+  respondentKey: 'name:某健身房',
+  respondentName: '某健身房',
+};
 
 let seq = 100;
-const ev = (type: string, over: Partial<StatEvent> = {}): StatEvent => ({ id: String(++seq), day: '2026-05-20', type, unitCode: null, data: {}, ...over });
+const ev = (type: string, over: Partial<StatEvent> = {}): StatEvent => ({
+  id: String(++seq),
+  day: '2026-05-20',
+  type,
+  unitCode: null,
+  data: {},
+  ...over,
+});
 const staff = (type: string, data: Record<string, unknown> = {}, unitCode = 'ST-001') => ev(type, { unitCode, data });
 
-const of = <R extends Increment['rollup']>(list: Increment[], rollup: R) => list.filter((i): i is Extract<Increment, { rollup: R }> => i.rollup === rollup);
+const of = <R extends Increment['rollup']>(list: Increment[], rollup: R) =>
+  list.filter((i): i is Extract<Increment, { rollup: R }> => i.rollup === rollup);
 /** The counters of the detail area row (all four area rows carry the same counters). */
 const counted = (e: StatEvent, c = complaint) => countersOf(e, c);
 
@@ -27,7 +47,12 @@ describe('deltas: what one history event adds to the rollups', () => {
     for (const i of of(d, 'area')) expect(i.counters).toEqual({ received: 1 });
     expect(of(d, 'unit')).toEqual([]);
     expect(of(d, 'respondent')).toEqual([
-      { rollup: 'respondent', key: { month: '2026-05-01', unitCode: '*', respondentKey: 'uscc:91371500MA3C5XXXX1' }, counters: { complaints: 1 }, name: { text: '聊城市某餐饮店', areaCode: '371502', eventId: String(seq) } },
+      {
+        rollup: 'respondent',
+        key: { month: '2026-05-01', unitCode: '*', respondentKey: 'uscc:91371500MA3C5XXXX1' },
+        counters: { complaints: 1 },
+        name: { text: '聊城市某餐饮店', areaCode: '371502', eventId: String(seq) },
+      },
     ]);
   });
 
@@ -73,7 +98,10 @@ describe('deltas: what one history event adds to the rollups', () => {
     expect(counted(e)).toEqual({ accepted: 1, acceptance_decided: 1, acceptance_on_time: 1 });
     const d = deltas(e, complaint);
     expect(of(d, 'unit')[0].key.unitCode).toBe('ST-001');
-    expect(of(d, 'respondent').map((i) => [i.key.unitCode, i.counters])).toEqual([['*', { accepted: 1 }], ['ST-001', { accepted: 1 }]]);
+    expect(of(d, 'respondent').map((i) => [i.key.unitCode, i.counters])).toEqual([
+      ['*', { accepted: 1 }],
+      ['ST-001', { accepted: 1 }],
+    ]);
   });
 
   it('taking up a report for review is not 受理 and counts nothing', () => {
@@ -81,31 +109,65 @@ describe('deltas: what one history event adds to the rollups', () => {
   });
 
   it('a late refusal: refused, decided but not on time, and its working days', () => {
-    const e = staff('refuse', { met: [{ clock: 'acceptance', dueOn: '2026-05-07', metOn: '2026-05-20', onTime: false }], handlingWorkingDays: 9 });
+    const e = staff('refuse', {
+      met: [{ clock: 'acceptance', dueOn: '2026-05-07', metOn: '2026-05-20', onTime: false }],
+      handlingWorkingDays: 9,
+    });
     expect(counted(e)).toEqual({ refused: 1, acceptance_decided: 1, concluded: 1, handling_days: 9 });
   });
 
   it('resolved: the amount recovered in fen, a written agreement, the working days', () => {
-    const e = staff('resolve', { outcome: { amountRecoveredFen: 128050, agreement: true }, met: [{ clock: 'mediation', onTime: true }], handlingWorkingDays: 12 });
+    const e = staff('resolve', {
+      outcome: { amountRecoveredFen: 128050, agreement: true },
+      met: [{ clock: 'mediation', onTime: true }],
+      handlingWorkingDays: 12,
+    });
     expect(counted(e)).toEqual({ resolved: 1, recovered_fen: 128050, agreements: 1, concluded: 1, handling_days: 12 });
     expect(of(deltas(e, complaint), 'respondent')[0].counters).toEqual({ resolved: 1, recovered_fen: 128050 });
-    expect(counted(staff('resolve', { outcome: { amountRecoveredFen: 0, agreement: false }, handlingWorkingDays: 0 }))).toEqual({ resolved: 1, concluded: 1 });
+    expect(counted(staff('resolve', { outcome: { amountRecoveredFen: 0, agreement: false }, handlingWorkingDays: 0 }))).toEqual({
+      resolved: 1,
+      concluded: 1,
+    });
   });
 
   it('terminated mediation', () => {
-    expect(counted(staff('terminate', { reason: { code: '3' }, handlingWorkingDays: 30 }))).toEqual({ terminated: 1, concluded: 1, handling_days: 30 });
+    expect(counted(staff('terminate', { reason: { code: '3' }, handlingWorkingDays: 30 }))).toEqual({
+      terminated: 1,
+      concluded: 1,
+      handling_days: 30,
+    });
   });
 
   it('reports: case opened (立案) or not, each a concluding decision', () => {
-    expect(counted(staff('open-enforcement', { outcome: { decision: 'opened' }, met: [{ clock: 'decision', onTime: true }], handlingWorkingDays: 4 }, 'MR-371502'), report)).toEqual({ reports_opened: 1, concluded: 1, handling_days: 4 });
-    expect(counted(staff('decline-enforcement', { handlingWorkingDays: 15 }, 'MR-371502'), report)).toEqual({ reports_not_opened: 1, concluded: 1, handling_days: 15 });
+    expect(
+      counted(
+        staff(
+          'open-enforcement',
+          { outcome: { decision: 'opened' }, met: [{ clock: 'decision', onTime: true }], handlingWorkingDays: 4 },
+          'MR-371502',
+        ),
+        report,
+      ),
+    ).toEqual({ reports_opened: 1, concluded: 1, handling_days: 4 });
+    expect(counted(staff('decline-enforcement', { handlingWorkingDays: 15 }, 'MR-371502'), report)).toEqual({
+      reports_not_opened: 1,
+      concluded: 1,
+      handling_days: 15,
+    });
     expect(of(deltas(staff('open-enforcement', {}, 'MR-371502'), report), 'respondent')[0].counters).toEqual({ reports_opened: 1 });
   });
 
   it('closing: a complaint, or a report with the reporter told on time (or late)', () => {
     expect(counted(staff('close', { clocks: [] }))).toEqual({ complaints_closed: 1 });
-    expect(counted(staff('close', { met: [{ clock: 'reporter-notice', onTime: true }] }), report)).toEqual({ reports_closed: 1, reporter_notice_due: 1, reporter_notice_on_time: 1 });
-    expect(counted(staff('close', { met: [{ clock: 'reporter-notice', onTime: false }] }), report)).toEqual({ reports_closed: 1, reporter_notice_due: 1 });
+    expect(counted(staff('close', { met: [{ clock: 'reporter-notice', onTime: true }] }), report)).toEqual({
+      reports_closed: 1,
+      reporter_notice_due: 1,
+      reporter_notice_on_time: 1,
+    });
+    expect(counted(staff('close', { met: [{ clock: 'reporter-notice', onTime: false }] }), report)).toEqual({
+      reports_closed: 1,
+      reporter_notice_due: 1,
+    });
     // A report opened from a mediation lead has no reporter to tell.
     expect(counted(staff('close'), report)).toEqual({ reports_closed: 1 });
   });
@@ -134,12 +196,23 @@ describe('deltas: what one history event adds to the rollups', () => {
     expect(of(waiting, 'unit')).toEqual([]);
   });
 
-  it.each(['note', 'start-mediation', 'pause-clock', 'resume-clock', 'extend-decision', 'report-violation', 'supplement', 'attachment', 'notified', 'reminder', 'overdue'])(
-    '"%s" counts nothing',
-    (type) => {
-      expect(deltas(ev(type, { unitCode: 'ST-001', data: { met: [{ clock: 'mediation', onTime: true }], clocks: [] } }), complaint)).toEqual([]);
-    },
-  );
+  it.each([
+    'note',
+    'start-mediation',
+    'pause-clock',
+    'resume-clock',
+    'extend-decision',
+    'report-violation',
+    'supplement',
+    'attachment',
+    'notified',
+    'reminder',
+    'overdue',
+  ])('"%s" counts nothing', (type) => {
+    expect(deltas(ev(type, { unitCode: 'ST-001', data: { met: [{ clock: 'mediation', onTime: true }], clocks: [] } }), complaint)).toEqual(
+      [],
+    );
+  });
 
   it('never trusts malformed event data: negative or fractional money and days count nothing', () => {
     expect(counted(staff('resolve', { outcome: { amountRecoveredFen: -5 }, handlingWorkingDays: 2.5 }))).toEqual({ resolved: 1 });
@@ -156,7 +229,8 @@ describe('deltas: what one history event adds to the rollups', () => {
   it("with rows 'detail', leaves out exactly the grouping rows ('*' area or category) and keeps the respondent rows", () => {
     const e = ev('assigned', { data: { assignee: { type: 'station', code: 'ST-001', name: '某站' } } });
     const all = deltas(e, complaint);
-    const grouping = (i: Increment) => i.rollup !== 'respondent' && (i.key.categoryCode === '*' || (i.rollup === 'area' && i.key.areaCode === '*'));
+    const grouping = (i: Increment) =>
+      i.rollup !== 'respondent' && (i.key.categoryCode === '*' || (i.rollup === 'area' && i.key.areaCode === '*'));
     expect(all.filter(grouping)).toHaveLength(4);
     expect(deltas(e, complaint, 'detail')).toEqual(all.filter((i) => !grouping(i)));
   });

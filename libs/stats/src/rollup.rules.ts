@@ -9,19 +9,48 @@
 
 /** The counters of the area and unit rollups (one bigint column each). */
 export const COUNTERS = [
-  'received', 'duplicates', 'assigned', 'transferred', 'handed_back', 'withdrawn',
-  'accepted', 'refused', 'acceptance_decided', 'acceptance_on_time',
-  'resolved', 'agreements', 'recovered_fen', 'terminated',
-  'concluded', 'handling_days',
-  'complaints_closed', 'reports_closed', 'follow_ups',
-  'rated', 'rated_satisfied', 'rated_basically',
-  'reports_opened', 'reports_not_opened', 'reporter_notice_due', 'reporter_notice_on_time',
+  'received',
+  'duplicates',
+  'assigned',
+  'transferred',
+  'handed_back',
+  'withdrawn',
+  'accepted',
+  'refused',
+  'acceptance_decided',
+  'acceptance_on_time',
+  'resolved',
+  'agreements',
+  'recovered_fen',
+  'terminated',
+  'concluded',
+  'handling_days',
+  'complaints_closed',
+  'reports_closed',
+  'follow_ups',
+  'rated',
+  'rated_satisfied',
+  'rated_basically',
+  'reports_opened',
+  'reports_not_opened',
+  'reporter_notice_due',
+  'reporter_notice_on_time',
 ] as const;
 type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
 
 /** The counters of the respondent rollup (hotspots). */
-export const RESPONDENT_COUNTERS = ['complaints', 'reports', 'accepted', 'refused', 'resolved', 'terminated', 'withdrawn', 'recovered_fen', 'reports_opened'] as const;
+export const RESPONDENT_COUNTERS = [
+  'complaints',
+  'reports',
+  'accepted',
+  'refused',
+  'resolved',
+  'terminated',
+  'withdrawn',
+  'recovered_fen',
+  'reports_opened',
+] as const;
 type RespondentCounter = (typeof RESPONDENT_COUNTERS)[number];
 
 /** The value that stands for "all" in a rollup key column (the grouping rows). */
@@ -58,14 +87,35 @@ export interface CaseAttributes {
   respondentName: string;
 }
 
-interface AreaKey { day: string; areaCode: string; categoryCode: string; track: string; channel: string; prepaid: boolean }
-interface UnitKey { day: string; unitCode: string; categoryCode: string; track: string }
-interface RespondentKey { month: string; unitCode: string; respondentKey: string }
+interface AreaKey {
+  day: string;
+  areaCode: string;
+  categoryCode: string;
+  track: string;
+  channel: string;
+  prepaid: boolean;
+}
+interface UnitKey {
+  day: string;
+  unitCode: string;
+  categoryCode: string;
+  track: string;
+}
+interface RespondentKey {
+  month: string;
+  unitCode: string;
+  respondentKey: string;
+}
 
 export type Increment =
   | { rollup: 'area'; key: AreaKey; counters: Partial<Counters> }
   | { rollup: 'unit'; key: UnitKey; counters: Partial<Counters> }
-  | { rollup: 'respondent'; key: RespondentKey; counters: Partial<Record<RespondentCounter, number>>; name: { text: string; areaCode: string; eventId: string } };
+  | {
+      rollup: 'respondent';
+      key: RespondentKey;
+      counters: Partial<Record<RespondentCounter, number>>;
+      name: { text: string; areaCode: string; eventId: string };
+    };
 
 /**
  * The rollup increments of one event: nothing for events statistics do not count. With `rows`
@@ -101,8 +151,10 @@ export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' =
     // City-wide rows count cases received; a unit's rows count cases that reached the unit.
     const cityWide = e.type === 'assigned' || e.type === 'escalated' ? {} : respondent;
     const atUnit = e.type === 'received' ? {} : respondent;
-    if (Object.keys(cityWide).length) out.push({ rollup: 'respondent', key: { month, unitCode: ALL, respondentKey: c.respondentKey }, counters: cityWide, name });
-    if (unit && Object.keys(atUnit).length) out.push({ rollup: 'respondent', key: { month, unitCode: unit, respondentKey: c.respondentKey }, counters: atUnit, name });
+    if (Object.keys(cityWide).length)
+      out.push({ rollup: 'respondent', key: { month, unitCode: ALL, respondentKey: c.respondentKey }, counters: cityWide, name });
+    if (unit && Object.keys(atUnit).length)
+      out.push({ rollup: 'respondent', key: { month, unitCode: unit, respondentKey: c.respondentKey }, counters: atUnit, name });
   }
   return out;
 }
@@ -130,16 +182,32 @@ export function countersOf(e: StatEvent, c: CaseAttributes): Partial<Counters> {
     if (v > 0) n[k] = (n[k] ?? 0) + v;
   };
   switch (e.type) {
-    case 'received': add('received'); break;
-    case 'duplicate': add('duplicates'); break;
+    case 'received':
+      add('received');
+      break;
+    case 'duplicate':
+      add('duplicates');
+      break;
     case 'assigned':
-    case 'escalated': add('assigned'); break;
-    case 'transferred': add('transferred'); break;
-    case 'handed-back': add('handed_back'); break;
-    case 'withdrawn': add('withdrawn'); break;
+    case 'escalated':
+      add('assigned');
+      break;
+    case 'transferred':
+      add('transferred');
+      break;
+    case 'handed-back':
+      add('handed_back');
+      break;
+    case 'withdrawn':
+      add('withdrawn');
+      break;
     // A report taken up for review is not 受理 (acceptance of a complaint); it has its own outcomes.
-    case 'accept': if (c.track === 'complaint') add('accepted'); break;
-    case 'refuse': add('refused'); break;
+    case 'accept':
+      if (c.track === 'complaint') add('accepted');
+      break;
+    case 'refuse':
+      add('refused');
+      break;
     case 'resolve': {
       const outcome = obj(e.data.outcome);
       add('resolved');
@@ -147,11 +215,21 @@ export function countersOf(e: StatEvent, c: CaseAttributes): Partial<Counters> {
       if (outcome.agreement === true) add('agreements');
       break;
     }
-    case 'terminate': add('terminated'); break;
-    case 'open-enforcement': add('reports_opened'); break;
-    case 'decline-enforcement': add('reports_not_opened'); break;
-    case 'close': add(c.track === 'complaint' ? 'complaints_closed' : 'reports_closed'); break;
-    case 'record-follow-up': add('follow_ups'); break;
+    case 'terminate':
+      add('terminated');
+      break;
+    case 'open-enforcement':
+      add('reports_opened');
+      break;
+    case 'decline-enforcement':
+      add('reports_not_opened');
+      break;
+    case 'close':
+      add(c.track === 'complaint' ? 'complaints_closed' : 'reports_closed');
+      break;
+    case 'record-follow-up':
+      add('follow_ups');
+      break;
     case 'rated': {
       const rating = e.data.rating;
       if (rating === 'satisfied' || rating === 'basically' || rating === 'dissatisfied') {

@@ -45,10 +45,14 @@ export class RollupService {
    * Applies pending events, a batch per transaction, until caught up or `maxBatches` ran; first
    * moves the overdue counts to today if the day has changed (`now`: the clock, for tests).
    */
-  async applyPending(maxBatches = 20, batchSize = APPLY_BATCH, now = new Date()): Promise<{ events: number; batches: number; busy: boolean }> {
+  async applyPending(
+    maxBatches = 20,
+    batchSize = APPLY_BATCH,
+    now = new Date(),
+  ): Promise<{ events: number; batches: number; busy: boolean }> {
     let events = 0;
     const today = chinaDate(now);
-    for (let batches = 0; batches < maxBatches; ) {
+    for (let batches = 0; batches < maxBatches;) {
       const done = await this.repo.transaction(async (sql) => {
         const after = await this.repo.lockWatermark(sql, false);
         if (after === null) return null;
@@ -107,7 +111,12 @@ export class RollupService {
     return result;
   }
 
-  private async applyBatch(sql: Sql, after: string, limit: number, overdueAsOf: string): Promise<{ events: number; last: string; more: boolean }> {
+  private async applyBatch(
+    sql: Sql,
+    after: string,
+    limit: number,
+    overdueAsOf: string,
+  ): Promise<{ events: number; last: string; more: boolean }> {
     const rows = await this.repo.pendingEvents(sql, after, limit, HOLDER_EVENTS);
     const fresh = rows.filter((e) => BigInt(e.id) > BigInt(after));
     const filled = rows.filter((e) => BigInt(e.id) <= BigInt(after)).map((e) => e.id);
@@ -124,7 +133,13 @@ export class RollupService {
     }
     if (rows.length) await this.refreshOpen(sql, rows, overdueAsOf);
 
-    if (fresh.length) await this.repo.recordGaps(sql, after, last, fresh.map((e) => e.id));
+    if (fresh.length)
+      await this.repo.recordGaps(
+        sql,
+        after,
+        last,
+        fresh.map((e) => e.id),
+      );
     await this.repo.settleGaps(sql, filled, GAP_TTL_SECONDS);
     if (last !== after) await this.repo.advanceWatermark(sql, last);
     return { events: rows.length, last, more: fresh.length >= limit };

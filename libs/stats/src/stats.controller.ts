@@ -17,7 +17,7 @@ import { StatsService } from './stats.service';
 @ApiErrors({
   400: `${ERRORS.validation}：日期、期间长度、未知的类别或单位、按单位统计时不可用的筛选条件 / dates, period length, unknown category or unit, filters not available when cut by unit`,
   401: ERRORS.unauthenticated,
-  403: '指定的单位不在调用者可查看的范围内 / the unit asked for is outside the caller\'s own (and the stations it oversees)',
+  403: "指定的单位不在调用者可查看的范围内 / the unit asked for is outside the caller's own (and the stations it oversees)",
 })
 export class StatsController {
   constructor(private readonly stats: StatsService) {}

@@ -11,16 +11,41 @@ export type PendingEvent = StatEvent & { caseId: string } & CaseAttributes;
 export type RollupRow = Record<string, string | number | boolean>;
 
 /** A slice of the area rollups: null means every value (the '*' grouping rows). */
-export interface AreaSlice { area: string | null; category: string | null; track: string | null; channel: string | null; prepaid: boolean | null }
+export interface AreaSlice {
+  area: string | null;
+  category: string | null;
+  track: string | null;
+  channel: string | null;
+  prepaid: boolean | null;
+}
 /** A slice of the unit rollups: `units` null means every unit. */
-export interface UnitSlice { units: string[] | null; category: string | null; track: string | null }
+export interface UnitSlice {
+  units: string[] | null;
+  category: string | null;
+  track: string | null;
+}
 export type GroupBy = 'none' | 'bucket' | 'area' | 'category' | 'unit';
 export type SumRow = { key: string | null } & Record<string, string | null>;
-export interface StatsUnitRow { code: string; name: string; type: 'station' | 'regulator'; areaCode: string | null }
+export interface StatsUnitRow {
+  code: string;
+  name: string;
+  type: 'station' | 'regulator';
+  areaCode: string | null;
+}
 
 const TABLE_KEYS: Record<'area' | 'unit', [string, string][]> = {
-  area: [['area_code', 'text'], ['category_code', 'text'], ['track', 'text'], ['channel', 'text'], ['prepaid', 'boolean']],
-  unit: [['category_code', 'text'], ['unit_code', 'text'], ['track', 'text']],
+  area: [
+    ['area_code', 'text'],
+    ['category_code', 'text'],
+    ['track', 'text'],
+    ['channel', 'text'],
+    ['prepaid', 'boolean'],
+  ],
+  unit: [
+    ['category_code', 'text'],
+    ['unit_code', 'text'],
+    ['track', 'text'],
+  ],
 };
 
 const SUMS = COUNTERS.map((c) => `sum(${c})::text as ${c}`).join(', ');
@@ -52,7 +77,15 @@ function withCase(source: string): string {
 const STAGING = { area: 'rebuild_area_day', unit: 'rebuild_unit_day', respondent: 'rebuild_respondent_month' } as const;
 
 /** The tables a rebuild empties and analyses. */
-const ROLLUP_TABLES = ['stat_area_day', 'stat_area_month', 'stat_unit_day', 'stat_unit_month', 'stat_respondent_month', 'stat_open', 'stat_open_case'];
+const ROLLUP_TABLES = [
+  'stat_area_day',
+  'stat_area_month',
+  'stat_unit_day',
+  'stat_unit_month',
+  'stat_respondent_month',
+  'stat_open',
+  'stat_open_case',
+];
 
 /**
  * Every query of statistics but the open snapshot's (OpenRepository): the aggregator's reads and
@@ -77,7 +110,9 @@ export class StatsRepository {
    * holder means "busy" (null); the rebuild waits for it.
    */
   async lockWatermark(sql: Sql, wait: boolean): Promise<string | null> {
-    const [row] = await sql.query<{ id: string }>(`select last_event_id::text as id from stat_watermark where id = 1 for update${wait ? '' : ' skip locked'}`);
+    const [row] = await sql.query<{ id: string }>(
+      `select last_event_id::text as id from stat_watermark where id = 1 for update${wait ? '' : ' skip locked'}`,
+    );
     return row?.id ?? null;
   }
 
@@ -116,7 +151,10 @@ export class StatsRepository {
 
   /** Forgets gaps filled now, and those older than `ttlSeconds` (rolled back: their ids never appear). */
   async settleGaps(sql: Sql, filled: string[], ttlSeconds: number): Promise<void> {
-    await sql.query(`delete from stat_gap where event_id = any($1::bigint[]) or seen_at < now() - make_interval(secs => $2)`, [filled, ttlSeconds]);
+    await sql.query(`delete from stat_gap where event_id = any($1::bigint[]) or seen_at < now() - make_interval(secs => $2)`, [
+      filled,
+      ttlSeconds,
+    ]);
   }
 
   /** Adds counters to a rollup table, one statement for the whole batch. */
@@ -129,18 +167,40 @@ export class StatsRepository {
 
   async addToRespondents(sql: Sql, rows: RollupRow[]): Promise<void> {
     if (!rows.length) return;
-    const keys: [string, string][] = [['unit_code', 'text'], ['respondent_key', 'text'], ['month', 'date']];
-    const extra: [string, string][] = [['respondent_name', 'text'], ['area_code', 'text'], ['name_event_id', 'bigint']];
+    const keys: [string, string][] = [
+      ['unit_code', 'text'],
+      ['respondent_key', 'text'],
+      ['month', 'date'],
+    ];
+    const extra: [string, string][] = [
+      ['respondent_name', 'text'],
+      ['area_code', 'text'],
+      ['name_event_id', 'bigint'],
+    ];
     // The display name is the latest event's, whatever order batches arrive in (gaps fill late).
     const later = `excluded.name_event_id > stat_respondent_month.name_event_id`;
-    await this.upsert(sql, 'stat_respondent_month', [...keys, ...extra], RESPONDENT_COUNTERS, rows,
+    await this.upsert(
+      sql,
+      'stat_respondent_month',
+      [...keys, ...extra],
+      RESPONDENT_COUNTERS,
+      rows,
       `, respondent_name = case when ${later} then excluded.respondent_name else stat_respondent_month.respondent_name end,
          area_code = case when ${later} then excluded.area_code else stat_respondent_month.area_code end,
          name_event_id = greatest(stat_respondent_month.name_event_id, excluded.name_event_id)`,
-      keys.map(([k]) => k));
+      keys.map(([k]) => k),
+    );
   }
 
-  private async upsert(sql: Sql, table: string, cols: [string, string][], counters: readonly string[], rows: RollupRow[], extraSet: string, conflict = cols.map(([k]) => k)): Promise<void> {
+  private async upsert(
+    sql: Sql,
+    table: string,
+    cols: [string, string][],
+    counters: readonly string[],
+    rows: RollupRow[],
+    extraSet: string,
+    conflict = cols.map(([k]) => k),
+  ): Promise<void> {
     const all = [...cols.map(([k]) => k), ...counters];
     const types = [...cols.map(([k, t]) => `${k} ${t}`), ...counters.map((c) => `${c} bigint`)];
     await sql.query(
@@ -268,7 +328,14 @@ export class StatsRepository {
    * The most complained-about respondents over whole months: candidates are each month's top
    * `candidates` (read from the rank index), then their exact sums over the period are ranked.
    */
-  respondentHotspots(q: { units: string[]; from: string; to: string; measure: 'complaints' | 'reports' | 'received'; candidates: number; limit: number }): Promise<Record<string, string>[]> {
+  respondentHotspots(q: {
+    units: string[];
+    from: string;
+    to: string;
+    measure: 'complaints' | 'reports' | 'received';
+    candidates: number;
+    limit: number;
+  }): Promise<Record<string, string>[]> {
     const measure = q.measure === 'received' ? 'sum(r.complaints) + sum(r.reports)' : `sum(r.${q.measure})`;
     const sums = RESPONDENT_COUNTERS.map((c) => `sum(r.${c})::text as ${c}`).join(', ');
     return this.sql.query<Record<string, string>>(
@@ -316,7 +383,9 @@ export class StatsRepository {
   }
 
   async names(kind: 'area' | 'category', codes: string[]): Promise<Map<string, string>> {
-    const rows = await this.sql.query<{ code: string; name: string }>(`select code, name from ${kind} where code = any($1::text[])`, [codes]);
+    const rows = await this.sql.query<{ code: string; name: string }>(`select code, name from ${kind} where code = any($1::text[])`, [
+      codes,
+    ]);
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 }

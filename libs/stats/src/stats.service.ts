@@ -71,14 +71,21 @@ export class StatsService {
     const interval: Interval = q.interval ?? 'month';
     const f = await this.filter(p, q, false, interval);
     const points = await this.series(f, interval);
-    return { metric: q.metric, interval, period: { from: f.from, to: f.to }, cut: f.byUnit ? 'unit' : 'city', points: points.map(([period, m]) => ({ period, value: m[q.metric] })) };
+    return {
+      metric: q.metric,
+      interval,
+      period: { from: f.from, to: f.to },
+      cut: f.byUnit ? 'unit' : 'city',
+      points: points.map(([period, m]) => ({ period, value: m[q.metric] })),
+    };
   }
 
   async hotspots(p: StaffPrincipal, q: HotspotsQuery) {
     const limit = q.limit ?? 10;
     if (q.by === 'respondent') return this.respondents(p, q, limit);
     const f = await this.filter(p, q, false);
-    if (q.by === 'area' && f.byUnit) throw invalid([{ field: 'by', message: { zh: '按单位统计时没有区域分组', en: 'by=area is not available for figures cut by unit' } }]);
+    if (q.by === 'area' && f.byUnit)
+      throw invalid([{ field: 'by', message: { zh: '按单位统计时没有区域分组', en: 'by=area is not available for figures cut by unit' } }]);
     const items = await this.breakdown(f, q.by);
     return { by: q.by, period: { from: f.from, to: f.to }, cut: f.byUnit ? 'unit' : 'city', items: items.slice(0, limit) };
   }
@@ -105,10 +112,17 @@ export class StatsService {
   async exportTable(p: StaffPrincipal, q: ExportQuery): Promise<ExportTable> {
     const by = q.by ?? 'month';
     const f = await this.filter(p, q, by === 'unit');
-    if (by === 'area' && f.byUnit) throw invalid([{ field: 'by', message: { zh: '按单位统计时没有区域分组', en: 'by=area is not available for figures cut by unit' } }]);
+    if (by === 'area' && f.byUnit)
+      throw invalid([{ field: 'by', message: { zh: '按单位统计时没有区域分组', en: 'by=area is not available for figures cut by unit' } }]);
     let rows: { from: string; to: string; code: string; name: string | null; m: Metrics }[];
     if (by === 'month') {
-      rows = (await this.series(f, 'month')).map(([from, m]) => ({ from, to: monthEnd(from) < f.to ? monthEnd(from) : f.to, code: from.slice(0, 7), name: `${+from.slice(0, 4)}年${+from.slice(5, 7)}月`, m }));
+      rows = (await this.series(f, 'month')).map(([from, m]) => ({
+        from,
+        to: monthEnd(from) < f.to ? monthEnd(from) : f.to,
+        code: from.slice(0, 7),
+        name: `${+from.slice(0, 4)}年${+from.slice(5, 7)}月`,
+        m,
+      }));
     } else if (by === 'unit') {
       rows = (await this.units(p, q)).items.map((u) => ({ from: f.from, to: f.to, code: u.unit.code, name: u.unit.name, m: u }));
     } else {
@@ -116,7 +130,13 @@ export class StatsService {
     }
     const metricNames = Object.keys(METRIC_HEADERS) as MetricName[];
     return {
-      headers: ['起始日', '截止日', { month: '月份', area: '区域代码', category: '类别代码', unit: '单位代码' }[by], '名称', ...metricNames.map((n) => METRIC_HEADERS[n])],
+      headers: [
+        '起始日',
+        '截止日',
+        { month: '月份', area: '区域代码', category: '类别代码', unit: '单位代码' }[by],
+        '名称',
+        ...metricNames.map((n) => METRIC_HEADERS[n]),
+      ],
       rows: rows.map((r) => [r.from, r.to, r.code, r.name, ...metricNames.map((n) => r.m[n])]),
       kinds: ['text', 'text', 'text', 'text', ...metricNames.map(metricKind)],
       fileName: `stats-${by}-${f.from}-${f.to}.${q.format ?? 'csv'}`,
@@ -127,7 +147,8 @@ export class StatsService {
     const f = await this.filter(p, q, false);
     const problems: FieldProblem[] = [];
     const perMonth = { zh: '被投诉人排行只能按起止日期、单位和类型筛选', en: 'respondent hotspots take from, to, unit and track only' };
-    for (const field of ['areaCode', 'categoryCode', 'channel', 'prepaid'] as const) if (q[field] !== undefined) problems.push({ field, message: perMonth });
+    for (const field of ['areaCode', 'categoryCode', 'channel', 'prepaid'] as const)
+      if (q[field] !== undefined) problems.push({ field, message: perMonth });
     if (problems.length) throw invalid(problems);
     // The respondent rollup is monthly: the period widens to the whole months it touches.
     const from = monthStart(f.from);
@@ -146,7 +167,12 @@ export class StatsService {
       period: { from, to },
       cut: f.byUnit ? 'unit' : 'city',
       items: rows.map((r) => ({
-        respondent: { key: r.respondent_key, creditCode: r.respondent_key.startsWith('uscc:') ? r.respondent_key.slice(5) : null, name: r.name, areaCode: r.area_code },
+        respondent: {
+          key: r.respondent_key,
+          creditCode: r.respondent_key.startsWith('uscc:') ? r.respondent_key.slice(5) : null,
+          name: r.name,
+          areaCode: r.area_code,
+        },
         received: n(r.complaints) + n(r.reports),
         complaints: n(r.complaints),
         reports: n(r.reports),
@@ -188,7 +214,13 @@ export class StatsService {
     const parts = await Promise.all(
       segments.map((s) =>
         f.byUnit
-          ? this.repo.sumUnit(s.grain, s.from, s.to, { units: f.units, category: f.category, track: f.track }, groupBy as Exclude<GroupBy, 'area'>)
+          ? this.repo.sumUnit(
+              s.grain,
+              s.from,
+              s.to,
+              { units: f.units, category: f.category, track: f.track },
+              groupBy as Exclude<GroupBy, 'area'>,
+            )
           : this.repo.sumArea(s.grain, s.from, s.to, f, groupBy as Exclude<GroupBy, 'unit'>),
       ),
     );
@@ -212,29 +244,51 @@ export class StatsService {
       const max = MAX_DAYS[interval && interval !== 'month' ? interval : 'all'];
       if (from > to) problems.push({ field: 'from', message: { zh: '起始日不能晚于截止日', en: 'must not be after to' } });
       else if (daysIn(from, to) > max) {
-        problems.push({ field: 'from', message: { zh: `统计期间最长 ${max} 天${interval === 'day' || interval === 'week' ? `（interval=${interval}）` : ''}`, en: `the period covers at most ${max} days${interval === 'day' || interval === 'week' ? ` with interval=${interval}` : ''}` } });
+        problems.push({
+          field: 'from',
+          message: {
+            zh: `统计期间最长 ${max} 天${interval === 'day' || interval === 'week' ? `（interval=${interval}）` : ''}`,
+            en: `the period covers at most ${max} days${interval === 'day' || interval === 'week' ? ` with interval=${interval}` : ''}`,
+          },
+        });
       }
     }
     if (q.categoryCode !== undefined && !(await this.repo.categoryExists(q.categoryCode))) {
-      problems.push({ field: 'categoryCode', message: { zh: `未知的类别代码 "${q.categoryCode}"`, en: `unknown category "${q.categoryCode}"` } });
+      problems.push({
+        field: 'categoryCode',
+        message: { zh: `未知的类别代码 "${q.categoryCode}"`, en: `unknown category "${q.categoryCode}"` },
+      });
     }
 
     const scope = readScope(p);
-    const scoped = scope.kind === 'all' ? null : scope.kind === 'unit' ? [scope.unitCode] : [scope.unitCode, ...(await this.repo.stationsIn(scope.areaCode))];
+    const scoped =
+      scope.kind === 'all'
+        ? null
+        : scope.kind === 'unit'
+          ? [scope.unitCode]
+          : [scope.unitCode, ...(await this.repo.stationsIn(scope.areaCode))];
     let units = scoped;
     if (q.unit !== undefined) {
       const [known] = await this.repo.units([q.unit]);
       if (!known) problems.push({ field: 'unit', message: { zh: `未知的单位代码 "${q.unit}"`, en: `unknown unit "${q.unit}"` } });
       else if (scoped && !scoped.includes(q.unit)) {
-        throw new LocalizedException(403, { zh: '只能查看本单位（及所辖服务站）的统计', en: 'you may see the figures of your own unit (and the stations it oversees) only' });
+        throw new LocalizedException(403, {
+          zh: '只能查看本单位（及所辖服务站）的统计',
+          en: 'you may see the figures of your own unit (and the stations it oversees) only',
+        });
       }
       units = [q.unit];
     }
     const byUnit = unitCut || units !== null;
-    if (byUnit) for (const field of ['areaCode', 'channel', 'prepaid'] as const) if (q[field] !== undefined) problems.push({ field, message: CUT_BY_UNIT });
+    if (byUnit)
+      for (const field of ['areaCode', 'channel', 'prepaid'] as const)
+        if (q[field] !== undefined) problems.push({ field, message: CUT_BY_UNIT });
     if (problems.length) throw invalid(problems);
     return {
-      from, to, units, byUnit,
+      from,
+      to,
+      units,
+      byUnit,
       area: q.areaCode ?? null,
       category: q.categoryCode ?? null,
       track: q.track ?? null,

@@ -37,7 +37,12 @@ export class BrowserSystem {
   static async start(): Promise<BrowserSystem> {
     if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`);
     if (!existsSync(join(__dirname, '../../../dist/web/index.html'))) throw new Error('the pages are not built: npm run build:web');
-    const t = await createTestEnv({ WEB_DIST_DIR: 'dist/web', INTAKE_RATE_LIMIT: '1000', LOOKUP_RATE_LIMIT: '1000', LOGIN_RATE_LIMIT: '1000' });
+    const t = await createTestEnv({
+      WEB_DIST_DIR: 'dist/web',
+      INTAKE_RATE_LIMIT: '1000',
+      LOOKUP_RATE_LIMIT: '1000',
+      LOGIN_RATE_LIMIT: '1000',
+    });
     const app = await createApi(t.config);
     await app.listen(0, '127.0.0.1');
     await app.get(DirectorySeeder, { strict: false }).seed();
@@ -45,7 +50,15 @@ export class BrowserSystem {
     await worker.init();
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const address = app.getHttpServer().address() as { port: number };
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -47,16 +47,24 @@ export class AdminCalendarController {
 
   @Put(':year')
   @ApiOperation({
-    summary: '录入某年国务院放假安排并重算暂定期限 / enter a year\'s official schedule; provisional deadlines are recomputed',
+    summary: "录入某年国务院放假安排并重算暂定期限 / enter a year's official schedule; provisional deadlines are recomputed",
   })
   @ApiOkResponse({ type: YearEnteredDto })
-  @ApiErrors({ 400: `${ERRORS.validation}；年份不在 2000–2100，或日期无效、不在该年、重复、既是假日又是工作日 / or the year is outside 2000–2100, or a day is invalid, in another year, listed twice, or both off and worked` })
-  enter(@Param('year', new ParseIntPipe({ exceptionFactory: () => badYear() })) year: number, @Body() dto: YearScheduleDto, @CurrentStaff() staff: StaffPrincipal): Promise<YearEnteredDto> {
+  @ApiErrors({
+    400: `${ERRORS.validation}；年份不在 2000–2100，或日期无效、不在该年、重复、既是假日又是工作日 / or the year is outside 2000–2100, or a day is invalid, in another year, listed twice, or both off and worked`,
+  })
+  enter(
+    @Param('year', new ParseIntPipe({ exceptionFactory: () => badYear() })) year: number,
+    @Body() dto: YearScheduleDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<YearEnteredDto> {
     if (year < 2000 || year > 2100) throw badYear();
     return this.clocks.enterYear(year, dto, staff.username);
   }
 }
 
 function badYear() {
-  return new LocalizedException(400, { zh: '年份应为 2000–2100 的整数', en: 'year must be a whole number 2000–2100' }, [{ field: 'year', message: { zh: '无效年份', en: 'invalid year' } }]);
+  return new LocalizedException(400, { zh: '年份应为 2000–2100 的整数', en: 'year must be a whole number 2000–2100' }, [
+    { field: 'year', message: { zh: '无效年份', en: 'invalid year' } },
+  ]);
 }

@@ -73,11 +73,16 @@ export class ClocksRepository {
   }
 
   years(): Promise<CalendarYearRow[]> {
-    return this.sql.query<CalendarYearRow>(`select year, entered_at as "enteredAt", entered_by as "enteredBy" from calendar_year order by year`);
+    return this.sql.query<CalendarYearRow>(
+      `select year, entered_at as "enteredAt", entered_by as "enteredBy" from calendar_year order by year`,
+    );
   }
 
   overridesOf(year: number): Promise<CalendarOverrideRow[]> {
-    return this.sql.query<CalendarOverrideRow>(`select day, workday, name from calendar_override where extract(year from day) = $1 order by day`, [year]);
+    return this.sql.query<CalendarOverrideRow>(
+      `select day, workday, name from calendar_override where extract(year from day) = $1 order by day`,
+      [year],
+    );
   }
 
   /** First clocks (acceptance, report decision) still running on a provisional date, locked. */
@@ -95,7 +100,10 @@ export class ClocksRepository {
          from jsonb_to_recordset($1::jsonb) as x(id bigint, "dueOn" date, provisional boolean) where c.id = x.id`,
       [JSON.stringify(rows)],
     );
-    await this.recordRecomputed(sql, rows.map((r) => ({ caseId: r.id, clock: 'first', dueOn: r.dueOn, provisional: r.provisional })));
+    await this.recordRecomputed(
+      sql,
+      rows.map((r) => ({ caseId: r.id, clock: 'first', dueOn: r.dueOn, provisional: r.provisional })),
+    );
   }
 
   /** Each recomputed deadline is a history event: the audit trail, and what the statistics snapshot follows. */
@@ -173,6 +181,8 @@ export class ClocksRepository {
   }
 
   async overdueCounts(today: IsoDate): Promise<OverdueCount[]> {
-    return this.sql.query<OverdueCount>(`select status, track, count(*)::int as n from cases where due_on < $1 group by status, track`, [today]);
+    return this.sql.query<OverdueCount>(`select status, track, count(*)::int as n from cases where due_on < $1 group by status, track`, [
+      today,
+    ]);
   }
 }

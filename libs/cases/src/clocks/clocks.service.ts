@@ -39,10 +39,21 @@ export class ClocksService {
    * Enters a year's official schedule and recomputes, in the same transaction, every running deadline
    * that was provisional: each counts again from its start with the schedule now known.
    */
-  async enterYear(year: number, schedule: YearSchedule, by: string): Promise<{ year: number; overrides: number; recomputed: number; stillProvisional: number }> {
+  async enterYear(
+    year: number,
+    schedule: YearSchedule,
+    by: string,
+  ): Promise<{ year: number; overrides: number; recomputed: number; stillProvisional: number }> {
     const problems = checkSchedule(year, schedule);
     if (problems.length) {
-      throw new LocalizedException(400, { zh: `日历数据有误：${problems.map((p) => p.message.zh).join('；')}`, en: `the schedule has problems: ${problems.map((p) => p.message.en).join('; ')}` }, problems);
+      throw new LocalizedException(
+        400,
+        {
+          zh: `日历数据有误：${problems.map((p) => p.message.zh).join('；')}`,
+          en: `the schedule has problems: ${problems.map((p) => p.message.en).join('; ')}`,
+        },
+        problems,
+      );
     }
     const days = [
       ...schedule.holidays.map((day) => ({ day, workday: false, name: schedule.names?.[day] ?? null })),
@@ -56,7 +67,13 @@ export class ClocksService {
     const result = await this.repo.transaction(async (sql) => {
       await this.repo.enterYear(sql, year, days, by);
       const firsts = (await this.repo.provisionalFirstClocks(sql)).map((c) => {
-        const clock = recompute(firstClock({ ...c, acceptanceDue: null, acceptanceDueProvisional: true, firstClockMetOn: null }, ruleSet(c.ruleSet as 'order20' | 'order121')), next);
+        const clock = recompute(
+          firstClock(
+            { ...c, acceptanceDue: null, acceptanceDueProvisional: true, firstClockMetOn: null },
+            ruleSet(c.ruleSet as 'order20' | 'order121'),
+          ),
+          next,
+        );
         return { id: c.id, dueOn: clock.dueOn, provisional: clock.provisional };
       });
       await this.repo.setFirstClocks(sql, firsts);
@@ -90,7 +107,8 @@ export class ClocksService {
     for (const row of await this.repo.overdueCounts(today)) {
       overdueGauge.inc({ clock: runningClock(row.track as 'complaint' | 'report', row.status as CaseStatus) ?? row.status }, row.n);
     }
-    if (reminders.length || overdue.length) this.logger.log({ reminders: reminders.length, overdue: overdue.length }, 'clock sweep raised alerts');
+    if (reminders.length || overdue.length)
+      this.logger.log({ reminders: reminders.length, overdue: overdue.length }, 'clock sweep raised alerts');
     return { reminders: reminders.length, overdue: overdue.length };
   }
 }
@@ -101,12 +119,22 @@ function checkSchedule(year: number, s: YearSchedule): { field: string; message:
     s[field].forEach((day, i) => {
       const parsed = new Date(`${day}T00:00:00Z`);
       const valid = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
-      if (!valid) problems.push({ field: `${field}[${i}]`, message: { zh: `"${day}" 不是有效日期（YYYY-MM-DD）`, en: `"${day}" is not a valid date (YYYY-MM-DD)` } });
-      else if (!day.startsWith(`${year}-`)) problems.push({ field: `${field}[${i}]`, message: { zh: `${day} 不在 ${year} 年`, en: `${day} is not in ${year}` } });
-      else if (s[field].indexOf(day) < i) problems.push({ field: `${field}[${i}]`, message: { zh: `${day} 重复`, en: `${day} is listed twice` } });
+      if (!valid)
+        problems.push({
+          field: `${field}[${i}]`,
+          message: { zh: `"${day}" 不是有效日期（YYYY-MM-DD）`, en: `"${day}" is not a valid date (YYYY-MM-DD)` },
+        });
+      else if (!day.startsWith(`${year}-`))
+        problems.push({ field: `${field}[${i}]`, message: { zh: `${day} 不在 ${year} 年`, en: `${day} is not in ${year}` } });
+      else if (s[field].indexOf(day) < i)
+        problems.push({ field: `${field}[${i}]`, message: { zh: `${day} 重复`, en: `${day} is listed twice` } });
     });
   }
   const both = s.holidays.filter((d) => s.workdays.includes(d));
-  for (const d of both) problems.push({ field: 'workdays', message: { zh: `${d} 不能同时是假日和调休工作日`, en: `${d} cannot be both a holiday and a working day` } });
+  for (const d of both)
+    problems.push({
+      field: 'workdays',
+      message: { zh: `${d} 不能同时是假日和调休工作日`, en: `${d} cannot be both a holiday and a working day` },
+    });
   return problems;
 }

@@ -22,7 +22,20 @@ const NOT_FOUND = () => new LocalizedException(404, { zh: '未找到该案件', 
 const CONCLUDING = new Set(['refuse', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement']);
 
 /** Events the consumer sees in their timeline (the rest are the office's own working notes). */
-const PUBLIC_ACTIONS = new Set(['accept', 'refuse', 'start-mediation', 'pause-clock', 'resume-clock', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'close', 'record-follow-up']);
+const PUBLIC_ACTIONS = new Set([
+  'accept',
+  'refuse',
+  'start-mediation',
+  'pause-clock',
+  'resume-clock',
+  'resolve',
+  'terminate',
+  'open-enforcement',
+  'decline-enforcement',
+  'extend-decision',
+  'close',
+  'record-follow-up',
+]);
 
 export interface ListQuery {
   status?: string[];
@@ -107,10 +120,17 @@ export class CaseHandlingService {
     const c = await this.readable(p, id);
     const unit = actingUnit(p);
     if (!unit || c.assigneeCode !== unit) {
-      throw new LocalizedException(403, { zh: '只有承办单位可以查看完整的个人信息', en: 'only the handling unit may see personal data in full' });
+      throw new LocalizedException(403, {
+        zh: '只有承办单位可以查看完整的个人信息',
+        en: 'only the handling unit may see personal data in full',
+      });
     }
     const full = personalData(c, (b) => this.cipher.decrypt(b));
-    await this.repo.auditPersonalDataView(c.id, { userId: p.userId, username: p.username, unitCode: unit }, Object.keys(full).filter((k) => full[k as keyof typeof full] !== null));
+    await this.repo.auditPersonalDataView(
+      c.id,
+      { userId: p.userId, username: p.username, unitCode: unit },
+      Object.keys(full).filter((k) => full[k as keyof typeof full] !== null),
+    );
     return full;
   }
 
@@ -118,7 +138,10 @@ export class CaseHandlingService {
     const c = await this.readable(p, id);
     const unit = actingUnit(p);
     if (!unit || c.assigneeCode !== unit) {
-      throw new LocalizedException(403, { zh: '您的角色或单位只能查阅此案件，不能办理', en: 'your role or unit may read this case but not act on it' });
+      throw new LocalizedException(403, {
+        zh: '您的角色或单位只能查阅此案件，不能办理',
+        en: 'your role or unit may read this case but not act on it',
+      });
     }
     if (input.action === 'hand-back') return this.handBack(p, unit, c, input);
 
@@ -149,7 +172,7 @@ export class CaseHandlingService {
             reason: t.reason?.text.zh,
             amountYuan: t.outcome?.amountRecoveredFen !== undefined ? fenToYuan(t.outcome.amountRecoveredFen) : undefined,
             unitName: locked.assigneeName ?? undefined,
-            decision: (t.outcome?.decision ?? (locked.decision as 'opened' | 'not-opened' | null)) ?? undefined,
+            decision: t.outcome?.decision ?? (locked.decision as 'opened' | 'not-opened' | null) ?? undefined,
           },
         });
       }
@@ -175,7 +198,16 @@ export class CaseHandlingService {
   }
 
   /** The row the repository writes for a decided transition. */
-  private write(c: CaseRow, t: Transition, facts: CaseFacts, clocks: Clock[], today: IsoDate, cal: Awaited<ReturnType<CalendarService['overrides']>>, actor: { userId: string; unitCode: string }, note: string | null): TransitionWrite {
+  private write(
+    c: CaseRow,
+    t: Transition,
+    facts: CaseFacts,
+    clocks: Clock[],
+    today: IsoDate,
+    cal: Awaited<ReturnType<CalendarService['overrides']>>,
+    actor: { userId: string; unitCode: string },
+    note: string | null,
+  ): TransitionWrite {
     const byName = new Map<ClockName, Clock>(clocks.map((k) => [k.clock, k]));
     let first = firstClock(c, facts.ruleSet);
     let firstTouched = false;
@@ -190,7 +222,10 @@ export class CaseHandlingService {
       .filter((op) => op.op === 'meet')
       .map((op) => (op.clock === first.clock ? first : byName.get(op.clock)!))
       .map((k) => ({ clock: k.clock, dueOn: k.dueOn, metOn: k.metOn, onTime: k.metOn! <= k.dueOn }));
-    const running = [...byName.values()].filter((k) => !k.metOn && !k.pausedOn).map((k) => k.dueOn).sort();
+    const running = [...byName.values()]
+      .filter((k) => !k.metOn && !k.pausedOn)
+      .map((k) => k.dueOn)
+      .sort();
     const a = t.action;
     return {
       caseId: c.id,
@@ -211,7 +246,14 @@ export class CaseHandlingService {
       },
       set: {
         clockDue: running[0] ?? null,
-        firstClock: firstTouched ? { dueOn: first.dueOn, provisional: first.provisional, metOn: first.metOn, extended: first.days > facts.ruleSet.days.enforcementDecision && first.clock === 'decision' } : undefined,
+        firstClock: firstTouched
+          ? {
+              dueOn: first.dueOn,
+              provisional: first.provisional,
+              metOn: first.metOn,
+              extended: first.days > facts.ruleSet.days.enforcementDecision && first.clock === 'decision',
+            }
+          : undefined,
         outcomeReasonCode: t.reason?.code,
         amountRecoveredFen: t.outcome?.amountRecoveredFen,
         agreement: t.outcome?.agreement,
@@ -231,7 +273,16 @@ export class CaseHandlingService {
     const due = await this.calendar.due(today, rules.days.enforcementDecision);
     const trackingNo = makeTrackingNo(today, await this.repo.nextTrackingSerial(sql));
     const accessCodeHash = this.cipher.hash('access-code', `${trackingNo}:${makeAccessCode(randomInt)}`);
-    return this.repo.openLinkedReport(sql, { caseId: c.id, trackingNo, accessCodeHash, receivedOn: today, due: due.date, dueProvisional: due.provisional, ruleSet: rules.code, note });
+    return this.repo.openLinkedReport(sql, {
+      caseId: c.id,
+      trackingNo,
+      accessCodeHash,
+      receivedOn: today,
+      due: due.date,
+      dueProvisional: due.provisional,
+      ruleSet: rules.code,
+      note,
+    });
   }
 
   private async readable(p: StaffPrincipal, id: string): Promise<CaseRow> {
@@ -255,12 +306,25 @@ export class CaseHandlingService {
   private async claimant(c: CaseRow) {
     const since = new Date(Date.now() - 365 * 24 * 3600 * 1000);
     const history = await this.repo.claimantHistory(c.consumerPhoneHash, since, 200);
-    return claimantFlags({ id: c.id, trackingNo: c.trackingNo, track: c.track, respondentKey: c.respondentKey, description: c.description, receivedAt: c.receivedAt }, history);
+    return claimantFlags(
+      {
+        id: c.id,
+        trackingNo: c.trackingNo,
+        track: c.track,
+        respondentKey: c.respondentKey,
+        description: c.description,
+        receivedAt: c.receivedAt,
+      },
+      history,
+    );
   }
 }
 
 function movedAway() {
-  return new LocalizedException(409, { zh: '案件已不在本单位或状态已变化，请刷新后重试', en: 'the case has left your unit or changed meanwhile; reload and try again' });
+  return new LocalizedException(409, {
+    zh: '案件已不在本单位或状态已变化，请刷新后重试',
+    en: 'the case has left your unit or changed meanwhile; reload and try again',
+  });
 }
 
 function notAllowed(action: string, status: CaseStatus, allowed: string[]) {
@@ -282,6 +346,11 @@ function encodeCursor(id: string): string {
 
 function decodeCursor(cursor: string): string {
   const raw = Buffer.from(cursor, 'base64url').toString();
-  if (!/^c:\d{1,18}$/.test(raw)) throw new LocalizedException(400, { zh: 'cursor 无效，请使用上一页返回的 nextCursor', en: 'invalid cursor; pass the nextCursor of the previous page' }, [{ field: 'cursor', message: { zh: '无效', en: 'invalid' } }]);
+  if (!/^c:\d{1,18}$/.test(raw))
+    throw new LocalizedException(
+      400,
+      { zh: 'cursor 无效，请使用上一页返回的 nextCursor', en: 'invalid cursor; pass the nextCursor of the previous page' },
+      [{ field: 'cursor', message: { zh: '无效', en: 'invalid' } }],
+    );
   return raw.slice(2);
 }

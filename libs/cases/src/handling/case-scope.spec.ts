@@ -1,11 +1,38 @@
 import type { StaffPrincipal } from '@weiquan/identity';
 import { actingUnit, readScope, scopeCondition } from './case-scope';
 
-const user = (role: StaffPrincipal['role'], unit: StaffPrincipal['unit']): StaffPrincipal => ({ userId: '1', username: 'u', displayName: 'u', role, unit });
+const user = (role: StaffPrincipal['role'], unit: StaffPrincipal['unit']): StaffPrincipal => ({
+  userId: '1',
+  username: 'u',
+  displayName: 'u',
+  role,
+  unit,
+});
 const station = { type: 'station' as const, code: 'ST-371502-001', name: '站', areaCode: '371502', kind: null, level: null };
-const county = { type: 'regulator' as const, code: 'MR-371502', name: '东昌府区市场监管局', areaCode: '371502', kind: 'market' as const, level: 'county' as const };
-const sector = { type: 'regulator' as const, code: 'TR-371500', name: '交通运输局', areaCode: null, kind: 'sector' as const, level: 'city' as const };
-const city = { type: 'regulator' as const, code: 'MR-371500', name: '市市场监管局', areaCode: '371500', kind: 'market' as const, level: 'city' as const };
+const county = {
+  type: 'regulator' as const,
+  code: 'MR-371502',
+  name: '东昌府区市场监管局',
+  areaCode: '371502',
+  kind: 'market' as const,
+  level: 'county' as const,
+};
+const sector = {
+  type: 'regulator' as const,
+  code: 'TR-371500',
+  name: '交通运输局',
+  areaCode: null,
+  kind: 'sector' as const,
+  level: 'city' as const,
+};
+const city = {
+  type: 'regulator' as const,
+  code: 'MR-371500',
+  name: '市市场监管局',
+  areaCode: '371500',
+  kind: 'market' as const,
+  level: 'city' as const,
+};
 
 describe('who reads and acts on which cases', () => {
   it('station staff and admins read and act on their station only', () => {
@@ -16,7 +43,11 @@ describe('who reads and acts on which cases', () => {
   });
 
   it('a county bureau also reads the stations of its area, and acts on its own cases only', () => {
-    expect(readScope(user('regulator-staff', county))).toEqual({ kind: 'unit-and-area-stations', unitCode: 'MR-371502', areaCode: '371502' });
+    expect(readScope(user('regulator-staff', county))).toEqual({
+      kind: 'unit-and-area-stations',
+      unitCode: 'MR-371502',
+      areaCode: '371502',
+    });
     expect(actingUnit(user('regulator-staff', county))).toBe('MR-371502');
   });
 
@@ -33,8 +64,14 @@ describe('who reads and acts on which cases', () => {
   });
 
   it('the SQL condition binds the unit as a parameter, never as text', () => {
-    expect(scopeCondition({ kind: 'unit', unitCode: "x' or 1=1 --" }, 3)).toEqual({ sql: 'c.assignee_code = $3', params: ["x' or 1=1 --"] });
+    expect(scopeCondition({ kind: 'unit', unitCode: "x' or 1=1 --" }, 3)).toEqual({
+      sql: 'c.assignee_code = $3',
+      params: ["x' or 1=1 --"],
+    });
     expect(scopeCondition({ kind: 'all' }, 1)).toEqual({ sql: 'true', params: [] });
-    expect(scopeCondition({ kind: 'unit-and-area-stations', unitCode: 'MR-371502', areaCode: '371502' }, 2).params).toEqual(['MR-371502', '371502']);
+    expect(scopeCondition({ kind: 'unit-and-area-stations', unitCode: 'MR-371502', areaCode: '371502' }, 2).params).toEqual([
+      'MR-371502',
+      '371502',
+    ]);
   });
 });

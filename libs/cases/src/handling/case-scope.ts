@@ -9,9 +9,7 @@ import type { StaffPrincipal } from '@weiquan/identity';
  *  - city analysts and administrators: every case, read-only.
  */
 export type ReadScope =
-  | { kind: 'all' }
-  | { kind: 'unit'; unitCode: string }
-  | { kind: 'unit-and-area-stations'; unitCode: string; areaCode: string };
+  { kind: 'all' } | { kind: 'unit'; unitCode: string } | { kind: 'unit-and-area-stations'; unitCode: string; areaCode: string };
 
 export function readScope(p: StaffPrincipal): ReadScope {
   if (p.role === 'city-analyst' || p.role === 'admin' || !p.unit) return { kind: 'all' };

@@ -15,7 +15,10 @@ import type { CaseListRow, CaseRow } from './cases.repository';
  */
 type Decrypt = (sealed: Buffer) => string;
 
-export function firstClock(c: Pick<CaseRow, 'track' | 'receivedOn' | 'acceptanceDue' | 'acceptanceDueProvisional' | 'firstClockMetOn' | 'decisionExtended'>, rs: RuleSet): Clock {
+export function firstClock(
+  c: Pick<CaseRow, 'track' | 'receivedOn' | 'acceptanceDue' | 'acceptanceDueProvisional' | 'firstClockMetOn' | 'decisionExtended'>,
+  rs: RuleSet,
+): Clock {
   const complaint = c.track === 'complaint';
   return {
     clock: complaint ? 'acceptance' : 'decision',
@@ -30,7 +33,11 @@ export function firstClock(c: Pick<CaseRow, 'track' | 'receivedOn' | 'acceptance
 
 function consumerView(c: CaseListRow, handler: boolean, decrypt: Decrypt) {
   if (c.track === 'report' && !handler) return { hidden: true as const, name: null, phone: null };
-  return { hidden: false as const, name: handler ? c.consumerName : maskName(c.consumerName), phone: maskPhone(decrypt(c.consumerPhoneEnc)) };
+  return {
+    hidden: false as const,
+    name: handler ? c.consumerName : maskName(c.consumerName),
+    phone: maskPhone(decrypt(c.consumerPhoneEnc)),
+  };
 }
 
 export function caseListItem(c: CaseListRow, o: { today: string; lang: Lang; handler: boolean; phone: Decrypt }) {
@@ -75,10 +82,41 @@ function maskedPersonalData(c: CaseRow, handler: boolean, decrypt: Decrypt) {
   };
 }
 
-type HistoryRow = { id: string; at: Date; type: string; actorType: string; actorId: string | null; unitCode: string | null; fromStatus: string | null; toStatus: string | null; action: string | null; reasonCode: string | null; note: string | null; public: boolean; data: Record<string, unknown> };
-type RoutingRow = { round: number; rule: string; reason: string; assigneeType: string; assigneeCode: string; transfer: boolean; candidates: unknown; decidedAt: Date };
+type HistoryRow = {
+  id: string;
+  at: Date;
+  type: string;
+  actorType: string;
+  actorId: string | null;
+  unitCode: string | null;
+  fromStatus: string | null;
+  toStatus: string | null;
+  action: string | null;
+  reasonCode: string | null;
+  note: string | null;
+  public: boolean;
+  data: Record<string, unknown>;
+};
+type RoutingRow = {
+  round: number;
+  rule: string;
+  reason: string;
+  assigneeType: string;
+  assigneeCode: string;
+  transfer: boolean;
+  candidates: unknown;
+  decidedAt: Date;
+};
 type ReasonOption = { code: string; text: { zh: string; en: string }; basis: string };
-type LinkedRow = { id: string; trackingNo: string; track: string; status: string; relation: string; assigneeCode: string | null; intakeChannel: string };
+type LinkedRow = {
+  id: string;
+  trackingNo: string;
+  track: string;
+  status: string;
+  relation: string;
+  assigneeCode: string | null;
+  intakeChannel: string;
+};
 
 /**
  * Reporter confidentiality (docs/RULES.md, "Personal information"): a consumer's report shows its progress only to the unit

@@ -8,7 +8,11 @@ import { CaseHandlingService } from './case-handling.service';
 import { CaseActionDto, CaseListQuery } from './dto/case-handling.dto';
 import { ActionNotAllowedDto, ActionResultDto, CaseDetailDto, CasePageDto, PersonalDataDto } from './dto/case-view.dto';
 
-const LANGUAGE = { name: 'Accept-Language', required: false, description: '状态、期限名称的语言：中文（默认）或 en / zh (default) or en for status and clock texts' } as const;
+const LANGUAGE = {
+  name: 'Accept-Language',
+  required: false,
+  description: '状态、期限名称的语言：中文（默认）或 en / zh (default) or en for status and clock texts',
+} as const;
 const NO_CASE = '没有这个案件，或不在调用者可查阅的范围内 / no such case, or not one the caller may read';
 
 @ApiTags('cases 案件办理（工作人员）')
@@ -20,7 +24,7 @@ export class CasesController {
   constructor(private readonly cases: CaseHandlingService) {}
 
   @Get()
-  @ApiOperation({ summary: '本单位案件队列 / the unit\'s cases (city-level roles: all), keyset-paged' })
+  @ApiOperation({ summary: "本单位案件队列 / the unit's cases (city-level roles: all), keyset-paged" })
   @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: CasePageDto })
   @ApiErrors({ 400: ERRORS.validation })
@@ -33,14 +37,18 @@ export class CasesController {
   @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: CaseDetailDto })
   @ApiErrors({ 404: NO_CASE })
-  detail(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Headers('Accept-Language') lang?: string): Promise<CaseDetailDto> {
+  detail(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Headers('Accept-Language') lang?: string,
+  ): Promise<CaseDetailDto> {
     return this.cases.detail(staff, id, languageOf(lang));
   }
 
   @Get(':id/personal-data')
   @ApiOperation({ summary: '完整个人信息（仅承办单位，查看留痕）/ personal data in full: handling unit only, every view audited' })
   @ApiOkResponse({ type: PersonalDataDto })
-  @ApiErrors({ 403: '调用者的单位不是承办单位 / the caller\'s unit does not handle the case', 404: NO_CASE })
+  @ApiErrors({ 403: "调用者的单位不是承办单位 / the caller's unit does not handle the case", 404: NO_CASE })
   personalData(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<PersonalDataDto> {
     return this.cases.personalData(staff, id);
   }
@@ -51,15 +59,24 @@ export class CasesController {
   @ApiOkResponse({ type: ActionResultDto })
   @ApiErrors({
     400: '缺少或错误的理由代码、说明、金额等，details 指出字段；targetUnit 不受支持 / a missing or wrong reasonCode, note or amount (details names the field); targetUnit is refused',
-    403: '调用者的角色或单位只能查阅、不能办理 / the caller\'s role or unit may read the case but not act on it',
+    403: "调用者的角色或单位只能查阅、不能办理 / the caller's role or unit may read the case but not act on it",
     404: NO_CASE,
-    409: { description: '当前状态不允许该操作（allowed 列出可执行的操作），或案件已离开本单位、状态已变化 / not allowed in the current state (allowed lists what is), or the case moved meanwhile', type: ActionNotAllowedDto },
+    409: {
+      description:
+        '当前状态不允许该操作（allowed 列出可执行的操作），或案件已离开本单位、状态已变化 / not allowed in the current state (allowed lists what is), or the case moved meanwhile',
+      type: ActionNotAllowedDto,
+    },
   })
   act(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: CaseActionDto): Promise<ActionResultDto> {
     if (dto.targetUnit !== undefined) {
-      throw new LocalizedException(400, { zh: '单位不能自行横向转办：请使用"退回"（hand-back），由分派规则重新分派', en: 'units never forward a case sideways: hand it back and routing assigns it again' }, [
-        { field: 'targetUnit', message: { zh: '不支持指定接收单位', en: 'not supported' } },
-      ]);
+      throw new LocalizedException(
+        400,
+        {
+          zh: '单位不能自行横向转办：请使用"退回"（hand-back），由分派规则重新分派',
+          en: 'units never forward a case sideways: hand it back and routing assigns it again',
+        },
+        [{ field: 'targetUnit', message: { zh: '不支持指定接收单位', en: 'not supported' } }],
+      );
     }
     // A null (as forms send for an empty field) is a field not given, never 0 yuan or "no agreement".
     return this.cases.act(staff, id, {

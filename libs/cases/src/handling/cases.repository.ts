@@ -227,7 +227,10 @@ export class CasesRepository {
       );
     }
     if (f.before) conds.push(`c.id < ${p(f.before)}::bigint`);
-    return this.sql.query<CaseListRow>(`select ${LIST_COLUMNS} ${FROM} where ${conds.join(' and ')} order by c.id desc limit ${p(f.limit)}`, params);
+    return this.sql.query<CaseListRow>(
+      `select ${LIST_COLUMNS} ${FROM} where ${conds.join(' and ')} order by c.id desc limit ${p(f.limit)}`,
+      params,
+    );
   }
 
   async find(scope: ReadScope, id: string): Promise<CaseRow | null> {
@@ -238,7 +241,10 @@ export class CasesRepository {
 
   /** The case, locked for an action, if it is assigned to the acting unit. */
   async lockAssigned(sql: Sql, id: string, unitCode: string): Promise<CaseRow | null> {
-    const [row] = await sql.query<CaseRow>(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and c.assignee_code = $2 for update of c`, [id, unitCode]);
+    const [row] = await sql.query<CaseRow>(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and c.assignee_code = $2 for update of c`, [
+      id,
+      unitCode,
+    ]);
     return row ?? null;
   }
 
@@ -281,7 +287,10 @@ export class CasesRepository {
   }
 
   attachments(caseId: string): Promise<CaseAttachmentRow[]> {
-    return this.sql.query<CaseAttachmentRow>(`select id::text as id, name, mime, size, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`, [caseId]);
+    return this.sql.query<CaseAttachmentRow>(
+      `select id::text as id, name, mime, size, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`,
+      [caseId],
+    );
   }
 
   /** The same complainant's cases over the last year (by the keyed hash of the phone), newest first. */
@@ -317,9 +326,22 @@ export class CasesRepository {
         where id = $1 and status = $3
         returning id`,
       [
-        w.caseId, w.to, w.from, s.clockDue, s.firstClock?.dueOn ?? null, s.firstClock?.provisional ?? null, s.firstClock?.metOn ?? null,
-        s.firstClock?.extended ?? null, s.outcomeReasonCode ?? null, s.amountRecoveredFen ?? null, s.agreement ?? null, s.decision ?? null,
-        !!s.accepted, !!s.concluded, !!s.closed, !!s.followedUp,
+        w.caseId,
+        w.to,
+        w.from,
+        s.clockDue,
+        s.firstClock?.dueOn ?? null,
+        s.firstClock?.provisional ?? null,
+        s.firstClock?.metOn ?? null,
+        s.firstClock?.extended ?? null,
+        s.outcomeReasonCode ?? null,
+        s.amountRecoveredFen ?? null,
+        s.agreement ?? null,
+        s.decision ?? null,
+        !!s.accepted,
+        !!s.concluded,
+        !!s.closed,
+        !!s.followedUp,
       ],
     );
     if (!rows.length) return false;
@@ -339,7 +361,19 @@ export class CasesRepository {
     await sql.query(
       `insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, reason_code, note, public, data)
        values ($1, $2, 'staff', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [w.caseId, w.action, w.actor.userId, w.actor.unitCode, w.from, w.to, w.action, w.reasonCode, w.note, w.publicEvent, JSON.stringify(w.eventData)],
+      [
+        w.caseId,
+        w.action,
+        w.actor.userId,
+        w.actor.unitCode,
+        w.from,
+        w.to,
+        w.action,
+        w.reasonCode,
+        w.note,
+        w.publicEvent,
+        JSON.stringify(w.eventData),
+      ],
     );
     return true;
   }
@@ -351,7 +385,16 @@ export class CasesRepository {
    */
   async openLinkedReport(
     sql: Sql,
-    from: { caseId: string; trackingNo: string; accessCodeHash: Buffer; receivedOn: string; due: string; dueProvisional: boolean; ruleSet: string; note: string },
+    from: {
+      caseId: string;
+      trackingNo: string;
+      accessCodeHash: Buffer;
+      receivedOn: string;
+      due: string;
+      dueProvisional: boolean;
+      ruleSet: string;
+      note: string;
+    },
   ): Promise<{ id: string; trackingNo: string }> {
     const [row] = await sql.query<{ id: string; trackingNo: string }>(
       `with n as (
@@ -385,9 +428,17 @@ export class CasesRepository {
     return sql.query<{ n: string }>(`select nextval('tracking_no_seq')::int8 as n`).then((r) => Number(r[0].n));
   }
 
-  async auditPersonalDataView(caseId: string, who: { userId: string; username: string; unitCode: string | null }, fields: string[]): Promise<void> {
+  async auditPersonalDataView(
+    caseId: string,
+    who: { userId: string; username: string; unitCode: string | null },
+    fields: string[],
+  ): Promise<void> {
     await this.sql.query(`insert into personal_data_access (case_id, user_id, username, unit_code, fields) values ($1, $2, $3, $4, $5)`, [
-      caseId, who.userId, who.username, who.unitCode, fields,
+      caseId,
+      who.userId,
+      who.username,
+      who.unitCode,
+      fields,
     ]);
   }
 
@@ -397,5 +448,4 @@ export class CasesRepository {
       [caseId],
     );
   }
-
 }

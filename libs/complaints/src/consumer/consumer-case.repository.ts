@@ -27,7 +27,14 @@ export interface CaseForConsumer {
   dueOn: string | null;
 }
 
-export interface AttachmentRow { id: string; sha256: string; mime: string; size: number; name: string; createdAt: Date }
+export interface AttachmentRow {
+  id: string;
+  sha256: string;
+  mime: string;
+  size: number;
+  name: string;
+  createdAt: Date;
+}
 
 /** A workflow clock as the consumer may see it. */
 export interface ConsumerClockRow {
@@ -105,10 +112,7 @@ export class ConsumerCaseRepository {
   }
 
   /** Changes the status only if it is still `from`, with its history event, in the caller's transaction. */
-  async transition(
-    tx: Sql,
-    c: { id: string; from: string; to: string; type: string; note?: string | null },
-  ): Promise<boolean> {
+  async transition(tx: Sql, c: { id: string; from: string; to: string; type: string; note?: string | null }): Promise<boolean> {
     const [{ n }] = await tx.query<{ n: number }>(
       `with u as (update cases set status = $3, updated_at = now() where id = $1 and status = $2 returning id, assignee_code),
             e as (insert into case_event (case_id, type, actor_type, from_status, to_status, note, public)
@@ -129,7 +133,10 @@ export class ConsumerCaseRepository {
 
   async addEvent(tx: Sql, caseId: string, type: string, note: string | null, data: Record<string, unknown> = {}): Promise<void> {
     await tx.query(`insert into case_event (case_id, type, actor_type, note, public, data) values ($1, $2, 'consumer', $3, true, $4)`, [
-      caseId, type, note, JSON.stringify(data),
+      caseId,
+      type,
+      note,
+      JSON.stringify(data),
     ]);
   }
 

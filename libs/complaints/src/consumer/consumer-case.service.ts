@@ -61,9 +61,25 @@ export class ConsumerCaseService {
       dueDate: c.dueOn,
       deadlines: [
         ...(c.acceptanceDue
-          ? [{ kind: c.track === 'complaint' ? 'acceptance' : 'decision', text: CLOCK_TEXT[c.track === 'complaint' ? 'acceptance' : 'decision'][lang], dueDate: c.acceptanceDue, provisional: c.acceptanceDueProvisional, metOn: c.firstClockMetOn, pausedOn: null }]
+          ? [
+              {
+                kind: c.track === 'complaint' ? 'acceptance' : 'decision',
+                text: CLOCK_TEXT[c.track === 'complaint' ? 'acceptance' : 'decision'][lang],
+                dueDate: c.acceptanceDue,
+                provisional: c.acceptanceDueProvisional,
+                metOn: c.firstClockMetOn,
+                pausedOn: null,
+              },
+            ]
           : []),
-        ...clocks.map((k) => ({ kind: k.clock, text: CLOCK_TEXT[k.clock as ClockName]?.[lang] ?? k.clock, dueDate: k.dueOn, provisional: k.provisional, metOn: k.metOn, pausedOn: k.pausedOn })),
+        ...clocks.map((k) => ({
+          kind: k.clock,
+          text: CLOCK_TEXT[k.clock as ClockName]?.[lang] ?? k.clock,
+          dueDate: k.dueOn,
+          provisional: k.provisional,
+          metOn: k.metOn,
+          pausedOn: k.pausedOn,
+        })),
       ],
       linkedTrackingNo: c.linkedTrackingNo,
       duplicateOfTrackingNo: c.duplicateOfTrackingNo,
@@ -81,14 +97,27 @@ export class ConsumerCaseService {
   async withdraw(trackingNo: string, accessCode: string | undefined, reason: string | undefined): Promise<{ status: string }> {
     const c = await this.open(trackingNo, accessCode);
     if (!canWithdraw(c.status as CaseStatus)) {
-      throw new LocalizedException(409, { zh: `当前状态（${STATUS_TEXT[c.status as CaseStatus]?.zh ?? c.status}）不能撤回`, en: `cannot be withdrawn in its current state (${c.status})` });
+      throw new LocalizedException(409, {
+        zh: `当前状态（${STATUS_TEXT[c.status as CaseStatus]?.zh ?? c.status}）不能撤回`,
+        en: `cannot be withdrawn in its current state (${c.status})`,
+      });
     }
     const done = await this.repo.transaction(async (tx) => {
-      const changed = await this.repo.transition(tx, { id: c.id, from: c.status, to: 'withdrawn', type: 'withdrawn', note: reason ?? null });
+      const changed = await this.repo.transition(tx, {
+        id: c.id,
+        from: c.status,
+        to: 'withdrawn',
+        type: 'withdrawn',
+        note: reason ?? null,
+      });
       if (changed) await this.repo.releaseMatter(tx, c.id);
       return changed;
     });
-    if (!done) throw new LocalizedException(409, { zh: '案件状态刚刚发生变化，请刷新后重试', en: 'the case changed meanwhile; reload and try again' });
+    if (!done)
+      throw new LocalizedException(409, {
+        zh: '案件状态刚刚发生变化，请刷新后重试',
+        en: 'the case changed meanwhile; reload and try again',
+      });
     return { status: 'withdrawn' };
   }
 
@@ -103,15 +132,20 @@ export class ConsumerCaseService {
 
   async attach(trackingNo: string, accessCode: string | undefined, files: UploadedFileInput[]) {
     const c = await this.open(trackingNo, accessCode);
-    if (!files.length) throw new LocalizedException(400, { zh: '请选择要上传的文件（字段名 file）', en: 'no file uploaded (field name "file")' });
+    if (!files.length)
+      throw new LocalizedException(400, { zh: '请选择要上传的文件（字段名 file）', en: 'no file uploaded (field name "file")' });
     if (['closed', 'withdrawn'].includes(c.status)) {
       throw new LocalizedException(409, { zh: '案件已结束，不能再上传附件', en: 'the case is finished; nothing can be attached' });
     }
     const checked = files.map((f) => {
       const mime = sniffMime(f.buffer);
-      if (f.size > MAX_ATTACHMENT_BYTES) throw new LocalizedException(413, { zh: `文件 ${f.originalname} 超过 10 MB`, en: `${f.originalname} is larger than 10 MB` });
+      if (f.size > MAX_ATTACHMENT_BYTES)
+        throw new LocalizedException(413, { zh: `文件 ${f.originalname} 超过 10 MB`, en: `${f.originalname} is larger than 10 MB` });
       if (!mime) {
-        throw new LocalizedException(415, { zh: `文件 ${f.originalname} 不是图片（JPEG/PNG/WebP/GIF）或 PDF`, en: `${f.originalname} is not an image (JPEG/PNG/WebP/GIF) or a PDF` });
+        throw new LocalizedException(415, {
+          zh: `文件 ${f.originalname} 不是图片（JPEG/PNG/WebP/GIF）或 PDF`,
+          en: `${f.originalname} is not an image (JPEG/PNG/WebP/GIF) or a PDF`,
+        });
       }
       return { file: f, mime, name: fileName(f.originalname) };
     });
@@ -120,7 +154,10 @@ export class ConsumerCaseService {
     return this.repo.transaction(async (tx) => {
       await this.repo.lockCase(tx, c.id);
       if ((await this.repo.countAttachments(tx, c.id)) + stored.length > MAX_ATTACHMENTS_PER_CASE) {
-        throw new LocalizedException(409, { zh: `每件最多 ${MAX_ATTACHMENTS_PER_CASE} 个附件`, en: `at most ${MAX_ATTACHMENTS_PER_CASE} attachments per case` });
+        throw new LocalizedException(409, {
+          zh: `每件最多 ${MAX_ATTACHMENTS_PER_CASE} 个附件`,
+          en: `at most ${MAX_ATTACHMENTS_PER_CASE} attachments per case`,
+        });
       }
       const added = [];
       for (const s of stored) {
@@ -132,7 +169,11 @@ export class ConsumerCaseService {
     });
   }
 
-  async download(trackingNo: string, accessCode: string | undefined, attachmentId: string): Promise<{ mime: string; name: string; size: number; stream: Readable }> {
+  async download(
+    trackingNo: string,
+    accessCode: string | undefined,
+    attachmentId: string,
+  ): Promise<{ mime: string; name: string; size: number; stream: Readable }> {
     const c = await this.open(trackingNo, accessCode);
     const a = (await this.repo.attachments(c.id)).find((x) => x.id === attachmentId);
     if (!a) throw new LocalizedException(404, { zh: '没有这个附件', en: 'no such attachment' });

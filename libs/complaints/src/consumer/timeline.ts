@@ -24,7 +24,9 @@ export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id:
       return zh ? '已收到您的提交，等待分派给承办单位' : 'Received; waiting to be assigned to a handling unit';
     case 'duplicate': {
       const first = refs.trackingNoOf(dataText(e.data.duplicateOf)) ?? '';
-      return zh ? `与 30 日内的投诉 ${first} 为同一事项，已并入该投诉办理` : `Same matter as ${first} within 30 days; handled together with it`;
+      return zh
+        ? `与 30 日内的投诉 ${first} 为同一事项，已并入该投诉办理`
+        : `Same matter as ${first} within 30 days; handled together with it`;
     }
     case 'withdrawn':
       return zh ? `您已撤回${e.note ? `：${e.note}` : ''}` : `You withdrew it${e.note ? `: ${e.note}` : ''}`;
@@ -54,8 +56,14 @@ export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id:
     case 'terminate':
     case 'decline-enforcement': {
       const reason = (e.data.reason as { text?: { zh: string; en: string }; basis?: string } | undefined) ?? {};
-      const head = { refuse: ['不予受理', 'Not accepted'], terminate: ['终止调解', 'Mediation terminated'], 'decline-enforcement': ['不予立案', 'No enforcement case opened'] }[e.type];
-      return zh ? `${head[0]}：${reason.text?.zh ?? ''}${reason.basis ? `（依据：${reason.basis}）` : ''}` : `${head[1]}: ${reason.text?.en ?? ''}`;
+      const head = {
+        refuse: ['不予受理', 'Not accepted'],
+        terminate: ['终止调解', 'Mediation terminated'],
+        'decline-enforcement': ['不予立案', 'No enforcement case opened'],
+      }[e.type];
+      return zh
+        ? `${head[0]}：${reason.text?.zh ?? ''}${reason.basis ? `（依据：${reason.basis}）` : ''}`
+        : `${head[1]}: ${reason.text?.en ?? ''}`;
     }
     case 'start-mediation':
       return zh ? '开始调解' : 'Mediation started';

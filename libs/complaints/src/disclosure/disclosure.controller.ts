@@ -29,10 +29,16 @@ export class DisclosureController {
 
   @Get()
   @ApiOperation({
-    summary: '消费投诉信息公示：经营者、类别、问题、日期与结果，不含任何消费者信息 / published complaints about businesses, never consumer data',
-    description: '仅公示消费者同意公开、已受理且已办结（调解成功或终止调解）的投诉 / only complaints the consumer consented to publish, accepted and concluded',
+    summary:
+      '消费投诉信息公示：经营者、类别、问题、日期与结果，不含任何消费者信息 / published complaints about businesses, never consumer data',
+    description:
+      '仅公示消费者同意公开、已受理且已办结（调解成功或终止调解）的投诉 / only complaints the consumer consented to publish, accepted and concluded',
   })
-  @ApiHeader({ name: 'Accept-Language', required: false, description: '问题类型与结果的语言：中文（默认）或 en / zh (default) or en for issue and outcome texts' })
+  @ApiHeader({
+    name: 'Accept-Language',
+    required: false,
+    description: '问题类型与结果的语言：中文（默认）或 en / zh (default) or en for issue and outcome texts',
+  })
   @ApiOkResponse({ type: DisclosurePageDto })
   @ApiErrors({ 400: `${ERRORS.validation}；cursor 无效 / or an invalid cursor` })
   list(@Query() q: DisclosureQuery, @Headers('Accept-Language') lang?: string): Promise<DisclosurePageDto> {

@@ -55,9 +55,11 @@ export class DisclosureService {
 function decodeCursor(cursor: string): string {
   const raw = Buffer.from(cursor, 'base64url').toString();
   if (!/^d:\d{1,18}$/.test(raw)) {
-    throw new LocalizedException(400, { zh: 'cursor 无效，请使用上一页返回的 nextCursor', en: 'invalid cursor; pass the nextCursor of the previous page' }, [
-      { field: 'cursor', message: { zh: '无效', en: 'invalid' } },
-    ]);
+    throw new LocalizedException(
+      400,
+      { zh: 'cursor 无效，请使用上一页返回的 nextCursor', en: 'invalid cursor; pass the nextCursor of the previous page' },
+      [{ field: 'cursor', message: { zh: '无效', en: 'invalid' } }],
+    );
   }
   return raw.slice(2);
 }

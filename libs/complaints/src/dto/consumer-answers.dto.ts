@@ -19,26 +19,43 @@ export class SubmittedCaseDto {
   @ApiProperty({ type: String, example: TRACKING_NO }) trackingNo: string;
   @ApiProperty(track) track: 'complaint' | 'report';
   @ApiProperty({ enum: ['received', 'duplicate'] }) status: 'received' | 'duplicate';
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: '受理（举报：立案决定）期限 / the acceptance (report: decision) deadline' }) dueDate: string | null;
-  @ApiPropertyOptional({ type: String, description: '重复投诉并入的首次投诉 / the first complaint a duplicate is linked to' }) duplicateOfTrackingNo?: string;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: '受理（举报：立案决定）期限 / the acceptance (report: decision) deadline',
+  })
+  dueDate: string | null;
+  @ApiPropertyOptional({ type: String, description: '重复投诉并入的首次投诉 / the first complaint a duplicate is linked to' })
+  duplicateOfTrackingNo?: string;
 }
 
 export class SubmissionAnswerDto {
   @ApiProperty({ type: String, example: TRACKING_NO, description: '受理编号 / tracking number' }) trackingNo: string;
-  @ApiProperty({ type: String, example: '48213905', description: '查询码，仅此一次告知 / the access code, shown this once' }) accessCode: string;
+  @ApiProperty({ type: String, example: '48213905', description: '查询码，仅此一次告知 / the access code, shown this once' })
+  accessCode: string;
   @ApiProperty({ enum: KINDS }) kind: (typeof KINDS)[number];
-  @ApiProperty({ enum: ['received', 'duplicate'], description: 'duplicate：30 日内同一事项，已并入首次投诉 / same matter within 30 days, linked to the first' }) status: 'received' | 'duplicate';
+  @ApiProperty({
+    enum: ['received', 'duplicate'],
+    description: 'duplicate：30 日内同一事项，已并入首次投诉 / same matter within 30 days, linked to the first',
+  })
+  status: 'received' | 'duplicate';
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-11-30' }) acceptanceDueDate: string | null;
-  @ApiProperty({ type: Boolean, description: '期限所在年份尚无官方放假安排，录入后重算 / counts days of a year without an official schedule yet' }) acceptanceDueProvisional: boolean;
+  @ApiProperty({
+    type: Boolean,
+    description: '期限所在年份尚无官方放假安排，录入后重算 / counts days of a year without an official schedule yet',
+  })
+  acceptanceDueProvisional: boolean;
   @ApiPropertyOptional({ type: String, description: 'kind=both：同时登记的举报 / the report filed with it' }) linkedTrackingNo?: string;
   @ApiPropertyOptional({ type: String }) duplicateOfTrackingNo?: string;
-  @ApiProperty({ type: [SubmittedCaseDto], description: '每件案件（kind=both 时两件）/ each case made (two for kind=both)' }) cases: SubmittedCaseDto[];
+  @ApiProperty({ type: [SubmittedCaseDto], description: '每件案件（kind=both 时两件）/ each case made (two for kind=both)' })
+  cases: SubmittedCaseDto[];
 }
 
 export class DeadlineDto {
   @ApiProperty({ enum: Object.keys(CLOCK_TEXT), enumName: 'ClockName' }) kind: string;
-  @ApiProperty({ type: String, description: '按 Accept-Language / in the caller\'s language' }) text: string;
+  @ApiProperty({ type: String, description: "按 Accept-Language / in the caller's language" }) text: string;
   @ApiProperty({ type: String, format: 'date' }) dueDate: string;
   @ApiProperty({ type: Boolean }) provisional: boolean;
   @ApiProperty({ type: String, format: 'date', nullable: true }) metOn: string | null;
@@ -48,7 +65,12 @@ export class DeadlineDto {
 export class TimelineEntryDto {
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
   @ApiProperty({ type: String, example: 'assigned' }) type: string;
-  @ApiProperty({ type: String, example: '已分派给 金鼎购物中心消费维权服务站 办理', description: '按 Accept-Language / in the caller\'s language' }) text: string;
+  @ApiProperty({
+    type: String,
+    example: '已分派给 金鼎购物中心消费维权服务站 办理',
+    description: "按 Accept-Language / in the caller's language",
+  })
+  text: string;
 }
 
 export class ConsumerCaseViewDto {
@@ -60,9 +82,11 @@ export class ConsumerCaseViewDto {
   @ApiProperty({ type: String }) respondentName: string;
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt: Date;
   @ApiProperty({ type: AssigneeDto, nullable: true }) assignee: AssigneeDto | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: '正在计算的期限 / the running deadline' }) dueDate: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: '正在计算的期限 / the running deadline' }) dueDate:
+    string | null;
   @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
-  @ApiProperty({ type: String, nullable: true, description: '同一提交的另一件 / the other case of the same submission' }) linkedTrackingNo: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '同一提交的另一件 / the other case of the same submission' }) linkedTrackingNo:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) duplicateOfTrackingNo: string | null;
   @ApiProperty({ type: CaseRatingDto, nullable: true }) rating: CaseRatingDto | null;
   @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
@@ -78,7 +102,8 @@ export class SupplementAddedDto {
 }
 
 export class AttachmentAddedDto {
-  @ApiProperty({ type: String, nullable: true, description: '同一文件已附在本案时为 null / null when the same file was already attached' }) id: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '同一文件已附在本案时为 null / null when the same file was already attached' })
+  id: string | null;
   @ApiProperty({ type: String, example: '小票.png' }) name: string;
   @ApiProperty({ enum: ALLOWED_MIME, description: '按文件内容识别 / recognised from the content' }) mime: string;
   @ApiProperty({ type: Number, description: '字节 / bytes' }) size: number;
@@ -111,7 +136,7 @@ export class DisclosedComplaintDto {
   @ApiProperty({ type: String, format: 'date' }) receivedOn: string;
   @ApiProperty({ type: String, format: 'date', nullable: true }) concludedOn: string | null;
   @ApiProperty({ enum: ['resolved', 'terminated'] }) outcome: 'resolved' | 'terminated';
-  @ApiProperty({ type: String, example: '调解成功', description: '按 Accept-Language / in the caller\'s language' }) outcomeText: string;
+  @ApiProperty({ type: String, example: '调解成功', description: "按 Accept-Language / in the caller's language" }) outcomeText: string;
 }
 
 export class DisclosurePageDto {

@@ -25,7 +25,10 @@ export const RATINGS = ['satisfied', 'basically', 'dissatisfied'] as const;
 export class RatingDto {
   @ApiProperty({ enum: RATINGS, description: '满意 / 基本满意 / 不满意' })
   @IsDefined(t('请选择评价', 'rating is required'))
-  @IsIn(RATINGS, t('应为 satisfied（满意）、basically（基本满意）或 dissatisfied（不满意）', 'must be satisfied, basically or dissatisfied'))
+  @IsIn(
+    RATINGS,
+    t('应为 satisfied（满意）、basically（基本满意）或 dissatisfied（不满意）', 'must be satisfied, basically or dissatisfied'),
+  )
   rating: (typeof RATINGS)[number];
 
   @ApiPropertyOptional({ example: '处理及时，感谢！' })

@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  IsBoolean, IsDefined, IsEmail, IsIn, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  IsBoolean,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
   registerDecorator,
 } from 'class-validator';
 import { bilingual, registerConstraintText } from '@weiquan/core';
@@ -16,18 +29,33 @@ const t = bilingual;
 function Satisfies(test: (value: unknown) => boolean, zh: string, en: string, name: string): PropertyDecorator {
   registerConstraintText(name, { zh, en });
   return (target, property) =>
-    registerDecorator({ name, target: target.constructor, propertyName: property as string, options: { message: en }, validator: { validate: test } });
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: property as string,
+      options: { message: en },
+      validator: { validate: test },
+    });
 }
 
 export const KINDS = ['complaint', 'report', 'both'] as const;
 export const PURCHASE_CHANNELS = ['offline', 'online', 'livestream'] as const;
 export const ISSUE_TYPES = [
-  'quality', 'price-marking', 'measurement', 'contract', 'after-sales', 'false-advertising', 'safety', 'refund', 'personal-information', 'other',
+  'quality',
+  'price-marking',
+  'measurement',
+  'contract',
+  'after-sales',
+  'false-advertising',
+  'safety',
+  'refund',
+  'personal-information',
+  'other',
 ] as const;
 
 export class ConsumerDto {
   @ApiProperty({ example: '张三' })
-  @IsDefined(t('请填写投诉人姓名', 'the complainant\'s name is required'))
+  @IsDefined(t('请填写投诉人姓名', "the complainant's name is required"))
   @IsString(t('姓名应为文本', 'must be text'))
   @Length(1, 50, t('姓名应为 1–50 个字', 'must be 1–50 characters'))
   @Trim()
@@ -36,7 +64,12 @@ export class ConsumerDto {
   @ApiProperty({ example: '13800138000', description: '中国大陆手机号 / mainland mobile number' })
   @IsDefined(t('请填写联系电话', 'a phone number is required'))
   @IsString(t('电话应为文本', 'must be text'))
-  @Satisfies((v) => typeof v === 'string' && normaliseMobile(v) !== null, '不是有效的中国大陆手机号码', 'is not a valid mainland China mobile number', 'isMainlandMobile')
+  @Satisfies(
+    (v) => typeof v === 'string' && normaliseMobile(v) !== null,
+    '不是有效的中国大陆手机号码',
+    'is not a valid mainland China mobile number',
+    'isMainlandMobile',
+  )
   phone: string;
 
   @ApiPropertyOptional({ example: '山东省聊城市东昌府区柳园街道某小区1号楼' })
@@ -45,13 +78,24 @@ export class ConsumerDto {
   @Length(1, 200, t('地址最多 200 个字', 'must be at most 200 characters'))
   address?: string;
 
-  @ApiPropertyOptional({ example: '371502199003071230', description: '公民身份号码 (GB 11643)，校验码须正确 / resident ID number with a correct check character' })
+  @ApiPropertyOptional({
+    example: '371502199003071230',
+    description: '公民身份号码 (GB 11643)，校验码须正确 / resident ID number with a correct check character',
+  })
   @IsOptional()
   @IsString(t('身份证号应为文本', 'must be text'))
-  @Satisfies((v) => typeof v === 'string' && isValidIdNumber(v), '身份证号码无效（位数、出生日期或校验码不正确）', 'is not a valid ID number (length, birth date or check digit)', 'isIdNumber')
+  @Satisfies(
+    (v) => typeof v === 'string' && isValidIdNumber(v),
+    '身份证号码无效（位数、出生日期或校验码不正确）',
+    'is not a valid ID number (length, birth date or check digit)',
+    'isIdNumber',
+  )
   idNumber?: string;
 
-  @ApiPropertyOptional({ example: 'lisi@example.com', description: '电子邮箱（选填，用于接收办理进度通知）/ email for progress notifications' })
+  @ApiPropertyOptional({
+    example: 'lisi@example.com',
+    description: '电子邮箱（选填，用于接收办理进度通知）/ email for progress notifications',
+  })
   @IsOptional()
   @IsString(t('邮箱应为文本', 'must be text'))
   @MaxLength(254, t('邮箱最多 254 个字符', 'must be at most 254 characters'))
@@ -68,10 +112,18 @@ export class RespondentDto {
   @Trim()
   name: string;
 
-  @ApiPropertyOptional({ example: '91371500MA3C8X2Q16', description: '统一社会信用代码 (GB 32100)，校验码须正确 / with a correct check character' })
+  @ApiPropertyOptional({
+    example: '91371500MA3C8X2Q16',
+    description: '统一社会信用代码 (GB 32100)，校验码须正确 / with a correct check character',
+  })
   @IsOptional()
   @IsString(t('信用代码应为文本', 'must be text'))
-  @Satisfies((v) => typeof v === 'string' && isValidUscc(v.toUpperCase()), '统一社会信用代码无效（应为 18 位且校验码正确）', 'is not a valid unified social credit code (18 characters with a correct check character)', 'isUscc')
+  @Satisfies(
+    (v) => typeof v === 'string' && isValidUscc(v.toUpperCase()),
+    '统一社会信用代码无效（应为 18 位且校验码正确）',
+    'is not a valid unified social credit code (18 characters with a correct check character)',
+    'isUscc',
+  )
   creditCode?: string;
 
   @ApiProperty({ example: '山东省聊城市东昌府区东昌路 88 号' })
@@ -82,7 +134,7 @@ export class RespondentDto {
   address: string;
 
   @ApiProperty({ example: '371502', description: '县级行政区划代码 (GB/T 2260) 或本市功能区代码' })
-  @IsDefined(t('请选择经营者所在区县', 'the business\'s area code is required'))
+  @IsDefined(t('请选择经营者所在区县', "the business's area code is required"))
   @IsString(t('区域代码应为文本', 'must be text'))
   @Matches(/^\d{6}$/, t('区域代码应为 6 位数字', 'must be a 6-digit code'))
   areaCode: string;
@@ -168,7 +220,10 @@ export class CreateComplaintDto {
 
   @ApiPropertyOptional({ example: 268.5, description: '涉及金额（元），最多两位小数' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, t('金额应为数字，最多两位小数', 'must be a number with at most two decimals'))
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
+    t('金额应为数字，最多两位小数', 'must be a number with at most two decimals'),
+  )
   @Min(0, t('金额不能为负数', 'must not be negative'))
   @Max(100_000_000, t('金额不能超过 1 亿元', 'must not exceed 100,000,000 yuan'))
   amount?: number;

@@ -14,8 +14,14 @@ export class StaffIntakeDto extends CreateComplaintDto {
   @IsIn(STAFF_CHANNELS, t('接收渠道应为 phone（电话）、letter（信函）或 counter（窗口）', 'must be phone, letter or counter'))
   intakeChannel: (typeof STAFF_CHANNELS)[number];
 
-  @ApiProperty({ example: '2026-11-20T09:30:00+08:00', description: '实际收到的时间，期限自此起算 / when it was actually received; deadlines count from it' })
+  @ApiProperty({
+    example: '2026-11-20T09:30:00+08:00',
+    description: '实际收到的时间，期限自此起算 / when it was actually received; deadlines count from it',
+  })
   @IsDefined(t('请填写实际收到的时间', 'receivedAt is required'))
-  @IsISO8601({ strict: true }, t('应为带时区的 ISO 8601 时间，如 2026-11-20T09:30:00+08:00', 'must be an ISO 8601 time with offset, e.g. 2026-11-20T09:30:00+08:00'))
+  @IsISO8601(
+    { strict: true },
+    t('应为带时区的 ISO 8601 时间，如 2026-11-20T09:30:00+08:00', 'must be an ISO 8601 time with offset, e.g. 2026-11-20T09:30:00+08:00'),
+  )
   receivedAt: string;
 }

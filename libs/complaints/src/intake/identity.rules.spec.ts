@@ -93,7 +93,13 @@ describe('isValidUscc', () => {
   });
 
   it.each([
-    '91371500MA3C8X2Q1', '91371502MA3N0E8H2', '12371500004999871', '52371500MJD720130', '93371521MA3ABCDE0', 'Y1371500MA00000A0', '91110000000000000',
+    '91371500MA3C8X2Q1',
+    '91371502MA3N0E8H2',
+    '12371500004999871',
+    '52371500MJD720130',
+    '93371521MA3ABCDE0',
+    'Y1371500MA00000A0',
+    '91110000000000000',
   ])('accepts %s + its computed check character', (first17) => {
     expect(isValidUscc(uscc(first17))).toBe(true);
   });

@@ -24,7 +24,10 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
 /** Resident identity number (公民身份号码), GB 11643-1999: 18 characters, a real birth date, check character. */
-export function isValidIdNumber(id: string, today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())): boolean {
+export function isValidIdNumber(
+  id: string,
+  today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()),
+): boolean {
   const v = id.toUpperCase();
   if (!/^\d{17}[\dX]$/.test(v)) return false;
   const birth = `${v.slice(6, 10)}-${v.slice(10, 12)}-${v.slice(12, 14)}`;
@@ -42,6 +45,9 @@ export function isValidIdNumber(id: string, today = new Intl.DateTimeFormat('en-
  */
 export function respondentKey(name: string, creditCode?: string | null): string {
   if (creditCode) return `uscc:${creditCode}`;
-  const folded = name.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+  const folded = name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
   return `name:${folded}`;
 }

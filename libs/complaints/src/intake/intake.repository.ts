@@ -48,22 +48,47 @@ export interface NewCase {
 
 /** Field, column, SQL type: the columns a new case is inserted with. */
 const COLUMNS: [keyof NewCase, string, string][] = [
-  ['trackingNo', 'tracking_no', 'text'], ['accessCodeHash', 'access_code_hash', 'bytea'], ['track', 'track', 'text'],
-  ['ruleSet', 'rule_set', 'text'], ['categoryCode', 'category_code', 'text'], ['issueType', 'issue_type', 'text'],
-  ['purchaseChannel', 'purchase_channel', 'text'], ['prepaid', 'prepaid', 'boolean'], ['intakeChannel', 'intake_channel', 'text'],
-  ['consumerName', 'consumer_name', 'text'], ['consumerPhoneEnc', 'consumer_phone_enc', 'bytea'], ['consumerPhoneHash', 'consumer_phone_hash', 'bytea'],
-  ['consumerPhoneTail', 'consumer_phone_tail', 'text'], ['consumerAddressEnc', 'consumer_address_enc', 'bytea'],
-  ['consumerIdNumberEnc', 'consumer_id_number_enc', 'bytea'], ['consumerEmailEnc', 'consumer_email_enc', 'bytea'], ['respondentName', 'respondent_name', 'text'], ['respondentKey', 'respondent_key', 'text'],
-  ['respondentCreditCode', 'respondent_credit_code', 'text'], ['respondentAddress', 'respondent_address', 'text'],
-  ['respondentAreaCode', 'respondent_area_code', 'text'], ['respondentVenueCode', 'respondent_venue_code', 'text'],
-  ['respondentOnline', 'respondent_online', 'boolean'], ['respondentPlatformName', 'respondent_platform_name', 'text'],
-  ['respondentLat', 'respondent_lat', 'numeric'], ['respondentLng', 'respondent_lng', 'numeric'], ['incidentDate', 'incident_date', 'date'],
-  ['amountFen', 'amount_fen', 'bigint'], ['description', 'description', 'text'], ['demand', 'demand', 'text'],
-  ['consentToPublish', 'consent_to_publish', 'boolean'], ['flags', 'flags', 'text[]'], ['receivedAt', 'received_at', 'timestamptz'],
+  ['trackingNo', 'tracking_no', 'text'],
+  ['accessCodeHash', 'access_code_hash', 'bytea'],
+  ['track', 'track', 'text'],
+  ['ruleSet', 'rule_set', 'text'],
+  ['categoryCode', 'category_code', 'text'],
+  ['issueType', 'issue_type', 'text'],
+  ['purchaseChannel', 'purchase_channel', 'text'],
+  ['prepaid', 'prepaid', 'boolean'],
+  ['intakeChannel', 'intake_channel', 'text'],
+  ['consumerName', 'consumer_name', 'text'],
+  ['consumerPhoneEnc', 'consumer_phone_enc', 'bytea'],
+  ['consumerPhoneHash', 'consumer_phone_hash', 'bytea'],
+  ['consumerPhoneTail', 'consumer_phone_tail', 'text'],
+  ['consumerAddressEnc', 'consumer_address_enc', 'bytea'],
+  ['consumerIdNumberEnc', 'consumer_id_number_enc', 'bytea'],
+  ['consumerEmailEnc', 'consumer_email_enc', 'bytea'],
+  ['respondentName', 'respondent_name', 'text'],
+  ['respondentKey', 'respondent_key', 'text'],
+  ['respondentCreditCode', 'respondent_credit_code', 'text'],
+  ['respondentAddress', 'respondent_address', 'text'],
+  ['respondentAreaCode', 'respondent_area_code', 'text'],
+  ['respondentVenueCode', 'respondent_venue_code', 'text'],
+  ['respondentOnline', 'respondent_online', 'boolean'],
+  ['respondentPlatformName', 'respondent_platform_name', 'text'],
+  ['respondentLat', 'respondent_lat', 'numeric'],
+  ['respondentLng', 'respondent_lng', 'numeric'],
+  ['incidentDate', 'incident_date', 'date'],
+  ['amountFen', 'amount_fen', 'bigint'],
+  ['description', 'description', 'text'],
+  ['demand', 'demand', 'text'],
+  ['consentToPublish', 'consent_to_publish', 'boolean'],
+  ['flags', 'flags', 'text[]'],
+  ['receivedAt', 'received_at', 'timestamptz'],
   ['receivedOn', 'received_on', 'date'],
 ];
 /** Not inserted as such: the matter's key, and the deadline a non-duplicate gets. */
-const EXTRA: [keyof NewCase, string, string][] = [['matterKey', 'matter_key', 'bytea'], ['due', 'due', 'date'], ['dueProvisional', 'due_provisional', 'boolean']];
+const EXTRA: [keyof NewCase, string, string][] = [
+  ['matterKey', 'matter_key', 'bytea'],
+  ['due', 'due', 'date'],
+  ['dueProvisional', 'due_provisional', 'boolean'],
+];
 const ALL = [...COLUMNS, ...EXTRA];
 
 /**
@@ -191,7 +216,10 @@ export class IntakeRepository {
       [key, requestHash],
     );
     if (claimed.length > 0) return { state: 'claimed' };
-    const [row] = await tx.query<{ request_hash: Buffer; response: unknown }>(`select request_hash, response from idempotency_key where key = $1`, [key]);
+    const [row] = await tx.query<{ request_hash: Buffer; response: unknown }>(
+      `select request_hash, response from idempotency_key where key = $1`,
+      [key],
+    );
     if (!row || !Buffer.from(row.request_hash).equals(requestHash)) return { state: 'mismatch' };
     return { state: 'replay', response: row.response };
   }
@@ -219,7 +247,11 @@ export class IntakeRepository {
     return cases.map((c) => inserted.find((i) => i.trackingNo === c.trackingNo)!);
   }
 
-  private async linkLateOriginal(sql: Sql, caseId: string, matterKey: Buffer): Promise<Pick<InsertedCase, 'duplicateOfId' | 'duplicateOfTrackingNo'>> {
+  private async linkLateOriginal(
+    sql: Sql,
+    caseId: string,
+    matterKey: Buffer,
+  ): Promise<Pick<InsertedCase, 'duplicateOfId' | 'duplicateOfTrackingNo'>> {
     const [row] = await sql.query<Pick<InsertedCase, 'duplicateOfId' | 'duplicateOfTrackingNo'>>(
       `with u as (update cases set duplicate_of_id = (select case_id from matter_claim where key = $2) where id = $1 returning duplicate_of_id)
        select u.duplicate_of_id::text as "duplicateOfId", o.tracking_no as "duplicateOfTrackingNo" from u join cases o on o.id = u.duplicate_of_id`,

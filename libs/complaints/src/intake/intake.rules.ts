@@ -36,7 +36,6 @@ function isRealDate(date: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === date;
 }
 
-
 /**
  * The checks that need the directory or the calendar (shape and check digits are the DTO's).
  * Every problem names its field, in both languages.
@@ -46,7 +45,8 @@ export function checkSubmission(dto: CreateComplaintDto, ctx: IntakeContext): { 
   const flags: string[] = [];
   const add = (field: string, zh: string, en: string) => problems.push({ field, message: { zh, en } });
 
-  if (!ctx.categories.has(dto.categoryCode)) add('categoryCode', `未知的品类代码 "${dto.categoryCode}"`, `unknown category code "${dto.categoryCode}"`);
+  if (!ctx.categories.has(dto.categoryCode))
+    add('categoryCode', `未知的品类代码 "${dto.categoryCode}"`, `unknown category code "${dto.categoryCode}"`);
 
   const r = dto.respondent;
   if (!ctx.areaCodes.has(r.areaCode)) {
@@ -57,7 +57,12 @@ export function checkSubmission(dto: CreateComplaintDto, ctx: IntakeContext): { 
   if (r.venueCode !== undefined) {
     const venueArea = ctx.venues.get(r.venueCode);
     if (venueArea === undefined) add('respondent.venueCode', `未知的场所编码 "${r.venueCode}"`, `unknown venue code "${r.venueCode}"`);
-    else if (venueArea !== r.areaCode) add('respondent.venueCode', `该场所位于 ${venueArea}，与所填区县 ${r.areaCode} 不一致`, `the venue is in area ${venueArea}, not ${r.areaCode}`);
+    else if (venueArea !== r.areaCode)
+      add(
+        'respondent.venueCode',
+        `该场所位于 ${venueArea}，与所填区县 ${r.areaCode} 不一致`,
+        `the venue is in area ${venueArea}, not ${r.areaCode}`,
+      );
   }
   if ((r.lat === undefined) !== (r.lng === undefined)) {
     add(r.lat === undefined ? 'respondent.lat' : 'respondent.lng', '经纬度须同时填写', 'give both latitude and longitude, or neither');

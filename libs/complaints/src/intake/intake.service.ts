@@ -28,7 +28,13 @@ export interface SubmissionAnswer {
   acceptanceDueProvisional: boolean;
   linkedTrackingNo?: string;
   duplicateOfTrackingNo?: string;
-  cases: { trackingNo: string; track: 'complaint' | 'report'; status: 'received' | 'duplicate'; dueDate: string | null; duplicateOfTrackingNo?: string }[];
+  cases: {
+    trackingNo: string;
+    track: 'complaint' | 'report';
+    status: 'received' | 'duplicate';
+    dueDate: string | null;
+    duplicateOfTrackingNo?: string;
+  }[];
 }
 
 /** What makes two submissions one matter (docs/RULES.md, "Repeat and abusive filing": same complainant, respondent and matter). */
@@ -40,7 +46,11 @@ function matterKey(phoneHash: Buffer, respondentKey: string, categoryCode: strin
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value);
 }
@@ -83,7 +93,11 @@ export class IntakeService {
       report: await this.calendar.due(receivedOn, rules.days.enforcementDecision),
     };
     const trackingNos = await Promise.all(tracks.map(async () => makeTrackingNo(receivedOn, await this.repo.nextSerial())));
-    const requestHash = opts.idempotencyKey ? createHash('sha256').update(canonical({ channel: opts.channel, body: dto })).digest() : null;
+    const requestHash = opts.idempotencyKey
+      ? createHash('sha256')
+          .update(canonical({ channel: opts.channel, body: dto }))
+          .digest()
+      : null;
 
     const cases: NewCase[] = tracks.map((track, i) => ({
       trackingNo: trackingNos[i],
@@ -158,10 +172,13 @@ export class IntakeService {
         });
       }
       // The first answer, as this service sealed it (authenticated encryption: it is what was written).
-      if (claim.state === 'replay') return JSON.parse(this.cipher.decrypt(Buffer.from((claim.response as { sealed: string }).sealed, 'base64'))) as SubmissionAnswer;
+      if (claim.state === 'replay')
+        return JSON.parse(this.cipher.decrypt(Buffer.from((claim.response as { sealed: string }).sealed, 'base64'))) as SubmissionAnswer;
       const result = answer(await this.repo.insertCases(tx, cases));
       // The answer holds the access code: kept encrypted, and only for the 24 hours a retry may come.
-      await this.repo.saveIdempotentResponse(tx, opts.idempotencyKey!, { sealed: this.cipher.encrypt(JSON.stringify(result)).toString('base64') });
+      await this.repo.saveIdempotentResponse(tx, opts.idempotencyKey!, {
+        sealed: this.cipher.encrypt(JSON.stringify(result)).toString('base64'),
+      });
       return result;
     });
   }

@@ -19,7 +19,10 @@ export class StaffIntakeController {
 
   @Post()
   @ApiOperation({ summary: '登记电话、信函、窗口收到的投诉举报 / record a complaint received by phone, letter or at a counter' })
-  @ApiCreatedResponse({ type: SubmissionAnswerDto, description: '同网上提交的答复：受理编号与查询码，请告知投诉人 / as online: tell the consumer the tracking number and access code' })
+  @ApiCreatedResponse({
+    type: SubmissionAnswerDto,
+    description: '同网上提交的答复：受理编号与查询码，请告知投诉人 / as online: tell the consumer the tracking number and access code',
+  })
   @ApiErrors({
     400: `${ERRORS.validation}；receivedAt 不能早于 60 天前或晚于现在 / receivedAt within the last 60 days and not in the future`,
     401: ERRORS.unauthenticated,
@@ -30,9 +33,16 @@ export class StaffIntakeController {
     const { intakeChannel, receivedAt, ...complaint } = dto;
     const at = new Date(receivedAt);
     if (Date.now() - at.getTime() > MAX_BACKDATE_DAYS * 86_400_000) {
-      throw new LocalizedException(400, { zh: `实际收到时间不能早于 ${MAX_BACKDATE_DAYS} 天前`, en: `receivedAt must be within the last ${MAX_BACKDATE_DAYS} days` }, [
-        { field: 'receivedAt', message: { zh: `不能早于 ${MAX_BACKDATE_DAYS} 天前`, en: `must be within the last ${MAX_BACKDATE_DAYS} days` } },
-      ]);
+      throw new LocalizedException(
+        400,
+        { zh: `实际收到时间不能早于 ${MAX_BACKDATE_DAYS} 天前`, en: `receivedAt must be within the last ${MAX_BACKDATE_DAYS} days` },
+        [
+          {
+            field: 'receivedAt',
+            message: { zh: `不能早于 ${MAX_BACKDATE_DAYS} 天前`, en: `must be within the last ${MAX_BACKDATE_DAYS} days` },
+          },
+        ],
+      );
     }
     return this.intake.submit(complaint, { channel: intakeChannel, receivedAt: at });
   }

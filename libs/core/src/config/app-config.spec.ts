@@ -28,7 +28,14 @@ describe('AppConfig.fromEnv', () => {
   });
 
   it('reads the sign-in settings', () => {
-    const c = AppConfig.fromEnv({ ...base(), TOKEN_TTL_SECONDS: '1', LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_MINUTES: '2', LOGIN_RATE_LIMIT: '100', QUEUE_DASHBOARD: 'false' });
+    const c = AppConfig.fromEnv({
+      ...base(),
+      TOKEN_TTL_SECONDS: '1',
+      LOGIN_MAX_FAILURES: '3',
+      LOGIN_LOCK_MINUTES: '2',
+      LOGIN_RATE_LIMIT: '100',
+      QUEUE_DASHBOARD: 'false',
+    });
     expect(c.auth).toEqual({ tokenTtlSeconds: 1, maxFailures: 3, lockMinutes: 2, loginPerMinute: 100 });
     expect(c.queueDashboard).toBe(false);
   });

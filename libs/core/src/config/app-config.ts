@@ -10,7 +10,13 @@ const int = (min: number, max: number) =>
     .trim()
     .regex(/^\d+$/, { message: `must be an integer between ${min} and ${max}` })
     .transform(Number)
-    .pipe(z.number().int().min(min, { message: `must be ≥ ${min}` }).max(max, { message: `must be ≤ ${max}` }));
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(min, { message: `must be ≥ ${min}` })
+        .max(max, { message: `must be ≤ ${max}` }),
+    );
 
 const bool = z
   .string()
@@ -79,10 +85,7 @@ export type AppConfigValues = z.output<typeof schema>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      '配置无效 / invalid configuration:\n' +
-        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
-    );
+    super('配置无效 / invalid configuration:\n' + problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'));
     this.name = 'ConfigError';
   }
 }

@@ -2,7 +2,15 @@ import { copyText } from './copy-text';
 
 describe('copyText (COPY … FROM STDIN, text format)', () => {
   it('writes one line per row, columns in the order given, tab-separated', () => {
-    expect(copyText([{ a: '371502', b: 3, c: true }, { a: '*', b: 0, c: false }], ['c', 'a', 'b'])).toBe('t\t371502\t3\nf\t*\t0\n');
+    expect(
+      copyText(
+        [
+          { a: '371502', b: 3, c: true },
+          { a: '*', b: 0, c: false },
+        ],
+        ['c', 'a', 'b'],
+      ),
+    ).toBe('t\t371502\t3\nf\t*\t0\n');
   });
 
   it('escapes what would end a field or a line, and backslashes, so a name arrives as written', () => {

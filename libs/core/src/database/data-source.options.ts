@@ -11,11 +11,7 @@ export interface SchemaParts {
  * The one place connection options are decided. Migrations only: there are no entities (every
  * query is SQL), so what runs in production is exactly what the migrations say.
  */
-export function dataSourceOptions(
-  database: AppConfig['database'],
-  schema: SchemaParts,
-  applicationName: string,
-): DataSourceOptions {
+export function dataSourceOptions(database: AppConfig['database'], schema: SchemaParts, applicationName: string): DataSourceOptions {
   return {
     type: 'postgres',
     url: database.url,

@@ -5,7 +5,7 @@ import { WholeNumber } from './whole-number.decorator';
 
 /** Keyset paging for every list: `cursor` is the previous page's `nextCursor`, `limit` 1–100. */
 export class PageQuery {
-  @ApiPropertyOptional({ description: '上一页返回的 nextCursor / the previous page\'s nextCursor' })
+  @ApiPropertyOptional({ description: "上一页返回的 nextCursor / the previous page's nextCursor" })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))
   @MaxLength(64, t('cursor 无效', 'invalid cursor'))

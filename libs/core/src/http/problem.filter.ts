@@ -29,7 +29,10 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const body = exception instanceof LocalizedException ? this.localized(exception, req) : this.toBody(exception, req);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception, url: req.url }, 'unhandled error');
+      this.logger.error(
+        { err: exception instanceof Error ? { message: exception.message, stack: exception.stack } : exception, url: req.url },
+        'unhandled error',
+      );
     }
     if (body.statusCode === SERVICE_UNAVAILABLE) res.setHeader('Retry-After', '2');
     if (!res.headersSent) res.status(body.statusCode).json(body);
@@ -73,8 +76,15 @@ export class ProblemFilter implements ExceptionFilter {
     // translated where the parser is mounted, in create-api.ts).
     const e = exception as { status?: unknown; statusCode?: unknown; message?: string };
     const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 500;
-    if (status >= 400 && status < 500) return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: e.message ?? 'bad request' };
-    return this.localized(new LocalizedException(HttpStatus.INTERNAL_SERVER_ERROR, { zh: '服务器内部错误，请稍后重试', en: 'internal error; please retry later' }), req);
+    if (status >= 400 && status < 500)
+      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: e.message ?? 'bad request' };
+    return this.localized(
+      new LocalizedException(HttpStatus.INTERNAL_SERVER_ERROR, {
+        zh: '服务器内部错误，请稍后重试',
+        en: 'internal error; please retry later',
+      }),
+      req,
+    );
   }
 }
 

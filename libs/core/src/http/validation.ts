@@ -40,7 +40,14 @@ function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
     // not reliably for isDefined, which is why it is looked up by name.
     const first = names.includes('isDefined') ? 'isDefined' : names[names.length - 1];
     const own: FieldProblem[] = first
-      ? [{ field, message: (e.contexts?.[first] as Bilingual | undefined) ?? CUSTOM.get(first) ?? GENERIC[first]?.(e) ?? { zh: e.constraints![first], en: e.constraints![first] } }]
+      ? [
+          {
+            field,
+            message: (e.contexts?.[first] as Bilingual | undefined) ??
+              CUSTOM.get(first) ??
+              GENERIC[first]?.(e) ?? { zh: e.constraints![first], en: e.constraints![first] },
+          },
+        ]
       : [];
     return [...own, ...fieldProblems(e.children ?? [], field)];
   });

@@ -25,7 +25,10 @@ export class LocalizedException extends HttpException {
 export function invalid(fields: FieldProblem[]): LocalizedException {
   return new LocalizedException(
     400,
-    { zh: `请求有 ${fields.length} 处错误：${fields.map((f) => `${f.field}：${f.message.zh}`).join('；')}`, en: `${fields.length} problem(s): ${fields.map((f) => `${f.field}: ${f.message.en}`).join('; ')}` },
+    {
+      zh: `请求有 ${fields.length} 处错误：${fields.map((f) => `${f.field}：${f.message.zh}`).join('；')}`,
+      en: `${fields.length} problem(s): ${fields.map((f) => `${f.field}: ${f.message.en}`).join('; ')}`,
+    },
     fields,
   );
 }

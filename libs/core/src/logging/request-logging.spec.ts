@@ -32,7 +32,7 @@ function appWithLogs(level = 'info') {
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('requestLogging: one line per request, and the request id on every line written for it', () => {
-  it('echoes a caller\'s X-Request-Id, or gives a fresh one when it does not look like an id', async () => {
+  it("echoes a caller's X-Request-Id, or gives a fresh one when it does not look like an id", async () => {
     const { app } = appWithLogs();
     await request(app).get('/work').set('X-Request-Id', 'trace-12345678').expect('x-request-id', 'trace-12345678');
     const res = await request(app).get('/work').set('X-Request-Id', 'bad id!');
@@ -44,7 +44,13 @@ describe('requestLogging: one line per request, and the request id on every line
     await request(app).get('/work?x=1').set('Authorization', 'Bearer secret-token').set('X-Request-Id', 'trace-12345678');
     await settle();
     const done = lines.find((l) => l.msg === 'request completed')!;
-    expect(done).toMatchObject({ level: 30, process: 'api', reqId: 'trace-12345678', req: { method: 'GET', url: '/work?x=1' }, res: { statusCode: 200 } });
+    expect(done).toMatchObject({
+      level: 30,
+      process: 'api',
+      reqId: 'trace-12345678',
+      req: { method: 'GET', url: '/work?x=1' },
+      res: { statusCode: 200 },
+    });
     expect(typeof done.responseTime).toBe('number');
     expect(JSON.stringify(lines)).not.toContain('secret-token');
   });

@@ -36,7 +36,11 @@ export function requestLogging(root: Logger) {
       res.removeListener('finish', done);
       res.removeListener('close', done);
       const status = res.statusCode;
-      const entry = { req: { method: req.method, url: req.url }, res: { statusCode: status }, responseTime: Math.round(performance.now() - start) };
+      const entry = {
+        req: { method: req.method, url: req.url },
+        res: { statusCode: status },
+        responseTime: Math.round(performance.now() - start),
+      };
       if (!res.writableFinished) log.warn(entry, 'request aborted');
       else if (status >= 500) log.error(entry, 'request errored');
       else if (!(status < 400 && QUIET.has(req.url ?? ''))) log.info(entry, 'request completed');

@@ -54,7 +54,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         return map(payloads as never);
       });
       await this.jobs.enqueueMany(jobs);
-      await sql.query(`update outbox set relayed_at = now(), attempts = attempts + 1 where id = any($1::bigint[])`, [rows.map((r) => r.id)]);
+      await sql.query(`update outbox set relayed_at = now(), attempts = attempts + 1 where id = any($1::bigint[])`, [
+        rows.map((r) => r.id),
+      ]);
       return rows.length;
     });
   }

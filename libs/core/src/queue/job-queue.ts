@@ -32,7 +32,11 @@ export class JobQueue implements OnApplicationShutdown {
 
   /** Keeps a repeating job scheduled; idempotent, so it can be re-asserted at any time. */
   async schedule<N extends JobName>(id: string, name: N, everyMs: number): Promise<void> {
-    await this.queue(JOBS[name].queue).upsertJobScheduler(id, { every: everyMs }, { name, data: {}, opts: jobOptions(name, {} as JobPayloads[N]) });
+    await this.queue(JOBS[name].queue).upsertJobScheduler(
+      id,
+      { every: everyMs },
+      { name, data: {}, opts: jobOptions(name, {} as JobPayloads[N]) },
+    );
   }
 
   /** Jobs waiting (not yet picked up) per queue: the backlog an operator watches. */

@@ -32,6 +32,11 @@ describe('resolveHandlers (the worker refuses to start on a gap)', () => {
 
   it('refuses two handlers for one job', () => {
     const name = JOB_NAMES[0];
-    expect(() => resolveHandlers([{ name, handler }, { name, handler }])).toThrow(/two handlers/);
+    expect(() =>
+      resolveHandlers([
+        { name, handler },
+        { name, handler },
+      ]),
+    ).toThrow(/two handlers/);
   });
 });

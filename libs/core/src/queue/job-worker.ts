@@ -26,12 +26,30 @@ const RESCHEDULE_EVERY_MS = 60_000;
 function metric<T>(name: string, make: () => T): T {
   return (register.getSingleMetric(name) as T | undefined) ?? make();
 }
-const jobWait = metric('weiquan_job_wait_seconds', () =>
-  new Histogram({ name: 'weiquan_job_wait_seconds', help: 'Time a job waited in its queue after it became due', labelNames: ['job'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] }));
-const jobRun = metric('weiquan_job_duration_seconds', () =>
-  new Histogram({ name: 'weiquan_job_duration_seconds', help: 'Time a job took to run', labelNames: ['job'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] }));
-const jobFailed = metric('weiquan_job_failures_total', () =>
-  new Counter({ name: 'weiquan_job_failures_total', help: 'Job attempts that failed', labelNames: ['job'] }));
+const jobWait = metric(
+  'weiquan_job_wait_seconds',
+  () =>
+    new Histogram({
+      name: 'weiquan_job_wait_seconds',
+      help: 'Time a job waited in its queue after it became due',
+      labelNames: ['job'],
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
+    }),
+);
+const jobRun = metric(
+  'weiquan_job_duration_seconds',
+  () =>
+    new Histogram({
+      name: 'weiquan_job_duration_seconds',
+      help: 'Time a job took to run',
+      labelNames: ['job'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    }),
+);
+const jobFailed = metric(
+  'weiquan_job_failures_total',
+  () => new Counter({ name: 'weiquan_job_failures_total', help: 'Job attempts that failed', labelNames: ['job'] }),
+);
 
 /**
  * Runs one BullMQ worker per queue of the contract and dispatches each job to its handler by name.

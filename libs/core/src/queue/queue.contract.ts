@@ -105,14 +105,21 @@ function hashCases(cases: { caseId: string; round: number }[]): string {
   return h.toString(36);
 }
 
-export function routeBatches(cases: { caseId: string; round: number }[], sweep?: string): { name: 'routing.route-cases'; payload: JobPayloads['routing.route-cases'] }[] {
+export function routeBatches(
+  cases: { caseId: string; round: number }[],
+  sweep?: string,
+): { name: 'routing.route-cases'; payload: JobPayloads['routing.route-cases'] }[] {
   const jobs = [];
-  for (let i = 0; i < cases.length; i += ROUTE_BATCH) jobs.push({ name: 'routing.route-cases' as const, payload: { cases: cases.slice(i, i + ROUTE_BATCH), ...(sweep ? { sweep } : {}) } });
+  for (let i = 0; i < cases.length; i += ROUTE_BATCH)
+    jobs.push({ name: 'routing.route-cases' as const, payload: { cases: cases.slice(i, i + ROUTE_BATCH), ...(sweep ? { sweep } : {}) } });
   return jobs;
 }
 
 /** Which jobs the rows of each outbox topic become when the worker relays them (a batch of rows at once). */
-export const OUTBOX_JOBS: { [T in keyof OutboxPayloadMap]: (payloads: OutboxPayloadMap[T][]) => { name: JobName; payload: JobPayloads[JobName] }[] } = {
+export const OUTBOX_JOBS: {
+  [T in keyof OutboxPayloadMap]: (payloads: OutboxPayloadMap[T][]) => { name: JobName; payload: JobPayloads[JobName] }[];
+} = {
   'case.received': (payloads) => routeBatches(payloads.map((p) => ({ caseId: p.caseId, round: p.round }))),
-  'notification.created': (payloads) => payloads.map((p) => ({ name: 'notifications.send' as const, payload: { notificationId: p.notificationId } })),
+  'notification.created': (payloads) =>
+    payloads.map((p) => ({ name: 'notifications.send' as const, payload: { notificationId: p.notificationId } })),
 };

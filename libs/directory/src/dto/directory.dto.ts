@@ -18,7 +18,12 @@ export class CategoryDto {
   @ApiProperty({ example: 'elderly-care' }) code: string;
   @ApiProperty({ example: '养老服务' }) name: string;
   @ApiProperty({ enum: ['service', 'goods'] }) group: string;
-  @ApiProperty({ type: String, nullable: true, example: 'CA-371500', description: '主管该品类的行业监管部门 / the sector regulator that owns it' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'CA-371500',
+    description: '主管该品类的行业监管部门 / the sector regulator that owns it',
+  })
   regulatorCode: string | null;
 }
 
@@ -69,7 +74,11 @@ export class StationQueryDto {
   @Matches(/^[a-z0-9-]{1,40}$/, bilingual('不是有效的品类代码', 'is not a category code'))
   categoryCode?: string;
 
-  @ApiPropertyOptional({ enum: ['true', 'false', 'all'], default: 'true', description: '默认只列出启用的站点 / active stations only by default' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false', 'all'],
+    default: 'true',
+    description: '默认只列出启用的站点 / active stations only by default',
+  })
   @IsOptional()
   @IsIn(['true', 'false', 'all'], bilingual('应为 true、false 或 all', 'must be true, false or all'))
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value))

@@ -13,7 +13,11 @@ const t = bilingual;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export class ImportQuery {
-  @ApiPropertyOptional({ enum: ['replace', 'merge'], default: 'replace', description: 'replace：文件即完整名单，未列出的站点停用；merge：仅新增和更新' })
+  @ApiPropertyOptional({
+    enum: ['replace', 'merge'],
+    default: 'replace',
+    description: 'replace：文件即完整名单，未列出的站点停用；merge：仅新增和更新',
+  })
   @IsOptional()
   @IsIn(['replace', 'merge'], t('应为 replace 或 merge', 'must be replace or merge'))
   mode?: 'replace' | 'merge';
@@ -36,8 +40,12 @@ export class AdminDirectoryController {
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV 或 JSON' } } } })
-  @ApiOperation({ summary: '导入服务站名单（CSV 或 JSON），全部成功或全部不导入 / import the station list; 422 lists every bad row with its line' })
+  @ApiBody({
+    schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'CSV 或 JSON' } } },
+  })
+  @ApiOperation({
+    summary: '导入服务站名单（CSV 或 JSON），全部成功或全部不导入 / import the station list; 422 lists every bad row with its line',
+  })
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 2 } }))
   @ApiOkResponse({ type: ImportReportDto })
   @ApiErrors({
@@ -49,12 +57,23 @@ export class AdminDirectoryController {
   })
   async import(@Query() q: ImportQuery, @UploadedFile() file?: { originalname: string; buffer: Buffer }): Promise<ImportReportDto> {
     if (!file) throw new LocalizedException(400, { zh: '请上传名单文件（字段名 file）', en: 'upload the list as the "file" field' });
-    const report = await this.imports.importStations({ text: file.buffer.toString('utf8'), fileName: file.originalname, mode: q.mode ?? 'replace', dryRun: q.dryRun });
+    const report = await this.imports.importStations({
+      text: file.buffer.toString('utf8'),
+      fileName: file.originalname,
+      mode: q.mode ?? 'replace',
+      dryRun: q.dryRun,
+    });
     if (!report.accepted) {
       throw new LocalizedException(
         422,
-        { zh: `导入被拒绝，目录未作任何改动：${report.problems.length} 处问题`, en: `import refused, the directory is unchanged: ${report.problems.length} problem(s)` },
-        report.problems.map((p) => ({ field: p.line > 0 ? `line ${p.line}${p.field ? ` ${p.field}` : ''}` : (p.field ?? 'file'), message: { zh: p.message, en: p.messageEn } })),
+        {
+          zh: `导入被拒绝，目录未作任何改动：${report.problems.length} 处问题`,
+          en: `import refused, the directory is unchanged: ${report.problems.length} problem(s)`,
+        },
+        report.problems.map((p) => ({
+          field: p.line > 0 ? `line ${p.line}${p.field ? ` ${p.field}` : ''}` : (p.field ?? 'file'),
+          message: { zh: p.message, en: p.messageEn },
+        })),
       );
     }
     return report;

@@ -39,8 +39,15 @@ export class DirectoryImportService {
     const format = req.format ?? detectFormat(req.fileName, req.text);
     const parsed = parseStationFile(req.text, format);
     const report: ImportReport = {
-      accepted: false, mode: req.mode, dryRun: !!req.dryRun, rows: parsed.rows.length,
-      created: 0, updated: 0, deactivated: 0, venuesCreated: 0, problems: parsed.problems,
+      accepted: false,
+      mode: req.mode,
+      dryRun: !!req.dryRun,
+      rows: parsed.rows.length,
+      created: 0,
+      updated: 0,
+      deactivated: 0,
+      venuesCreated: 0,
+      problems: parsed.problems,
     };
     if (parsed.problems.length > 0) return report;
 
@@ -55,7 +62,10 @@ export class DirectoryImportService {
         report.venuesCreated = await this.repo.insertMissingVenues(tx, plan.newVenues);
         Object.assign(report, await this.repo.writeStations(tx, plan.stations, req.mode !== 'insert-missing'));
         if (req.mode === 'replace') {
-          report.deactivated = await this.repo.deactivateStationsExcept(tx, plan.stations.map((s) => s.code));
+          report.deactivated = await this.repo.deactivateStationsExcept(
+            tx,
+            plan.stations.map((s) => s.code),
+          );
         }
         report.accepted = true;
         if (req.dryRun) throw new DryRunRollback();

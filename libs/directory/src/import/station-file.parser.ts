@@ -35,7 +35,10 @@ function parseCsvRows(text: string): ParsedFile {
       problems: [],
       // csv-parse counts to a record's last line; a quoted line break makes it start earlier.
       // Skipped blank lines before a record are part of its raw text, so they are trimmed off too.
-      rows: records.map(({ record, info, raw }) => ({ line: info.lines - newlines(raw.replace(/^(\r?\n)+/, '').replace(/\r?\n$/, '')), fields: record })),
+      rows: records.map(({ record, info, raw }) => ({
+        line: info.lines - newlines(raw.replace(/^(\r?\n)+/, '').replace(/\r?\n$/, '')),
+        fields: record,
+      })),
     };
   } catch (err) {
     const e = err as Error & { lines?: number; code?: string };
@@ -84,7 +87,14 @@ function parseJsonRows(text: string): ParsedFile {
     const what = e ? printParseErrorCode(e.error) : 'empty document';
     return {
       rows: [],
-      problems: [{ line: e ? lineAt(clean, e.offset) : 1, code: 'syntax', message: `JSON 格式错误：${what}`, messageEn: `JSON syntax error: ${what}` }],
+      problems: [
+        {
+          line: e ? lineAt(clean, e.offset) : 1,
+          code: 'syntax',
+          message: `JSON 格式错误：${what}`,
+          messageEn: `JSON syntax error: ${what}`,
+        },
+      ],
     };
   }
   // Either a plain array of stations or the seed shape { "stations": [...] }.
@@ -97,7 +107,14 @@ function parseJsonRows(text: string): ParsedFile {
   if (!list || list.type !== 'array') {
     return {
       rows: [],
-      problems: [{ line: 1, code: 'syntax', message: 'JSON 应为站点数组，或含 "stations" 数组的对象', messageEn: 'JSON must be an array of stations or an object with a "stations" array' }],
+      problems: [
+        {
+          line: 1,
+          code: 'syntax',
+          message: 'JSON 应为站点数组，或含 "stations" 数组的对象',
+          messageEn: 'JSON must be an array of stations or an object with a "stations" array',
+        },
+      ],
     };
   }
   const rows: RawStationRow[] = [];
@@ -120,6 +137,7 @@ function parseJsonRows(text: string): ParsedFile {
 
 function nodeValue(node: JsonNode): unknown {
   if (node.type === 'array') return (node.children ?? []).map(nodeValue);
-  if (node.type === 'object') return Object.fromEntries((node.children ?? []).map((p) => [p.children![0].value, nodeValue(p.children![1])]));
+  if (node.type === 'object')
+    return Object.fromEntries((node.children ?? []).map((p) => [p.children![0].value, nodeValue(p.children![1])]));
   return node.value;
 }

@@ -105,9 +105,18 @@ describe('planStationImport', () => {
     });
 
     it('takes JSON-typed values as they come (numbers, booleans, category arrays)', () => {
-      const result = plan([good({ lat: 36.11, lng: 115.79, areaCode: '371521', capacity: 12, active: true, categories: ['旅游服务', 'food'] })]);
+      const result = plan([
+        good({ lat: 36.11, lng: 115.79, areaCode: '371521', capacity: 12, active: true, categories: ['旅游服务', 'food'] }),
+      ]);
       expect(result.problems).toEqual([]);
-      expect(result.stations[0]).toMatchObject({ lat: 36.11, lng: 115.79, capacity: 12, active: true, categories: ['tourism', 'food'], phone: null });
+      expect(result.stations[0]).toMatchObject({
+        lat: 36.11,
+        lng: 115.79,
+        capacity: 12,
+        active: true,
+        categories: ['tourism', 'food'],
+        phone: null,
+      });
     });
 
     it('may leave out both coordinates, the phone and the active flag (active by default)', () => {
@@ -319,8 +328,24 @@ describe('planStationImport', () => {
       ]);
       expect(result.problems).toEqual([]);
       expect(result.newVenues).toEqual([
-        { code: 'V-ST-A', name: '聊城古城', type: 'scenic', areaCode: '371502', address: '山东省聊城市东昌府区东昌路229号', lat: 36.4049, lng: 115.9611 },
-        { code: 'V-ST-C', name: '聊城古城', type: 'mall', areaCode: '371521', address: '山东省聊城市东昌府区东昌路229号', lat: 36.12, lng: 115.8 },
+        {
+          code: 'V-ST-A',
+          name: '聊城古城',
+          type: 'scenic',
+          areaCode: '371502',
+          address: '山东省聊城市东昌府区东昌路229号',
+          lat: 36.4049,
+          lng: 115.9611,
+        },
+        {
+          code: 'V-ST-C',
+          name: '聊城古城',
+          type: 'mall',
+          areaCode: '371521',
+          address: '山东省聊城市东昌府区东昌路229号',
+          lat: 36.12,
+          lng: 115.8,
+        },
       ]);
       expect(result.stations.map((s) => [s.code, s.venueCode])).toEqual([
         ['ST-A', 'V-ST-A'],
@@ -415,7 +440,10 @@ describe('planStationImport', () => {
       const named = venues.filter((v) => v.named === true);
       expect(named.length).toBeGreaterThan(0);
       for (const v of named) {
-        expect({ venue: v.code, stations: result.stations.filter((s) => s.venueCode === v.code).length }).toEqual({ venue: v.code, stations: 1 });
+        expect({ venue: v.code, stations: result.stations.filter((s) => s.venueCode === v.code).length }).toEqual({
+          venue: v.code,
+          stations: 1,
+        });
       }
     });
 

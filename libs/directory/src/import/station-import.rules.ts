@@ -11,24 +11,66 @@ type Field = keyof StationRecord | 'venueName';
 
 /** Column names the bureau may use, Chinese or English, mapped to our fields. */
 const COLUMN_ALIASES: Record<string, Field> = {
-  code: 'code', 编码: 'code', 站点编码: 'code', 站点代码: 'code',
-  name: 'name', 名称: 'name', 站点名称: 'name',
-  type: 'type', 类型: 'type', 站点类型: 'type',
-  areacode: 'areaCode', area: 'areaCode', 区域代码: 'areaCode', 区县代码: 'areaCode', 行政区划代码: 'areaCode',
-  venuecode: 'venueCode', 场所编码: 'venueCode', 场所代码: 'venueCode',
-  venuename: 'venueName', venue: 'venueName', 场所名称: 'venueName', 所在场所: 'venueName',
-  address: 'address', 地址: 'address', 详细地址: 'address',
-  lat: 'lat', latitude: 'lat', 纬度: 'lat',
-  lng: 'lng', lon: 'lng', longitude: 'lng', 经度: 'lng',
-  categories: 'categories', 品类: 'categories', 受理品类: 'categories', 服务品类: 'categories',
-  capacity: 'capacity', 容量: 'capacity', 承办能力: 'capacity',
-  active: 'active', 启用: 'active', 是否启用: 'active', 状态: 'active',
-  phone: 'phone', 电话: 'phone', 联系电话: 'phone',
+  code: 'code',
+  编码: 'code',
+  站点编码: 'code',
+  站点代码: 'code',
+  name: 'name',
+  名称: 'name',
+  站点名称: 'name',
+  type: 'type',
+  类型: 'type',
+  站点类型: 'type',
+  areacode: 'areaCode',
+  area: 'areaCode',
+  区域代码: 'areaCode',
+  区县代码: 'areaCode',
+  行政区划代码: 'areaCode',
+  venuecode: 'venueCode',
+  场所编码: 'venueCode',
+  场所代码: 'venueCode',
+  venuename: 'venueName',
+  venue: 'venueName',
+  场所名称: 'venueName',
+  所在场所: 'venueName',
+  address: 'address',
+  地址: 'address',
+  详细地址: 'address',
+  lat: 'lat',
+  latitude: 'lat',
+  纬度: 'lat',
+  lng: 'lng',
+  lon: 'lng',
+  longitude: 'lng',
+  经度: 'lng',
+  categories: 'categories',
+  品类: 'categories',
+  受理品类: 'categories',
+  服务品类: 'categories',
+  capacity: 'capacity',
+  容量: 'capacity',
+  承办能力: 'capacity',
+  active: 'active',
+  启用: 'active',
+  是否启用: 'active',
+  状态: 'active',
+  phone: 'phone',
+  电话: 'phone',
+  联系电话: 'phone',
 };
 
 const TYPE_ALIASES: Record<string, StationType> = {
-  商场: 'mall', 商圈: 'mall', 商场商圈: 'mall', 景区: 'scenic', 景点: 'scenic', 市场: 'market',
-  社区: 'community', 平台: 'platform', 平台企业: 'platform', 企业: 'enterprise', 连锁企业: 'enterprise',
+  商场: 'mall',
+  商圈: 'mall',
+  商场商圈: 'mall',
+  景区: 'scenic',
+  景点: 'scenic',
+  市场: 'market',
+  社区: 'community',
+  平台: 'platform',
+  平台企业: 'platform',
+  企业: 'enterprise',
+  连锁企业: 'enterprise',
 };
 
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', '启用', '正常']);
@@ -39,8 +81,19 @@ const MAX_TEXT = 200;
 const BOUNDS_MARGIN = 0.6;
 
 const FIELD_ZH: Record<Field, string> = {
-  code: '编码', name: '名称', type: '类型', areaCode: '区域代码', venueCode: '场所编码', venueName: '场所名称',
-  address: '地址', lat: '纬度', lng: '经度', categories: '品类', capacity: '容量', active: '启用', phone: '电话',
+  code: '编码',
+  name: '名称',
+  type: '类型',
+  areaCode: '区域代码',
+  venueCode: '场所编码',
+  venueName: '场所名称',
+  address: '地址',
+  lat: '纬度',
+  lng: '经度',
+  categories: '品类',
+  capacity: '容量',
+  active: '启用',
+  phone: '电话',
 };
 
 export function planStationImport(rows: RawStationRow[], ref: DirectoryReference): ImportPlan {
@@ -61,7 +114,9 @@ export function planStationImport(rows: RawStationRow[], ref: DirectoryReference
     const code = codeOf(row);
     const first = code ? firstLineOf.get(code) : undefined;
     if (code && first !== undefined) {
-      found.push(problem(row.line, 'code', 'duplicate-code', `编码 "${code}" 与第 ${first} 行重复`, `code "${code}" repeats line ${first}`));
+      found.push(
+        problem(row.line, 'code', 'duplicate-code', `编码 "${code}" 与第 ${first} 行重复`, `code "${code}" repeats line ${first}`),
+      );
     } else if (code) {
       firstLineOf.set(code, row.line);
     }
@@ -114,7 +169,9 @@ function text(v: unknown): string {
 }
 
 function codeOf(row: RawStationRow): string {
-  const column = Object.keys(row.fields).find((c) => (lookup(COLUMN_ALIASES, c.trim()) ?? lookup(COLUMN_ALIASES, c.trim().toLowerCase())) === 'code');
+  const column = Object.keys(row.fields).find(
+    (c) => (lookup(COLUMN_ALIASES, c.trim()) ?? lookup(COLUMN_ALIASES, c.trim().toLowerCase())) === 'code',
+  );
   return column ? text(row.fields[column]) : '';
 }
 
@@ -137,13 +194,24 @@ function readRow(row: RawStationRow, ctx: Context, found: ImportProblem[], newVe
   const required = (field: Field): string => {
     const v = text(f[field]);
     if (!v) found.push(problem(line, field, 'missing', `缺少${FIELD_ZH[field]}`, `${field} is missing`));
-    else if (v.length > MAX_TEXT) found.push(problem(line, field, 'invalid', `${FIELD_ZH[field]}过长（最多 ${MAX_TEXT} 字）`, `${field} is longer than ${MAX_TEXT} characters`));
+    else if (v.length > MAX_TEXT)
+      found.push(
+        problem(line, field, 'invalid', `${FIELD_ZH[field]}过长（最多 ${MAX_TEXT} 字）`, `${field} is longer than ${MAX_TEXT} characters`),
+      );
     return v;
   };
 
   const code = required('code');
   if (code && !CODE.test(code)) {
-    found.push(problem(line, 'code', 'invalid', `编码 "${code}" 只能由字母、数字、- 和 _ 组成，最长 32 位`, `code "${code}" must be letters, digits, - or _, at most 32 long`));
+    found.push(
+      problem(
+        line,
+        'code',
+        'invalid',
+        `编码 "${code}" 只能由字母、数字、- 和 _ 组成，最长 32 位`,
+        `code "${code}" must be letters, digits, - or _, at most 32 long`,
+      ),
+    );
   }
   const name = required('name');
   const address = required('address');
@@ -153,7 +221,15 @@ function readRow(row: RawStationRow, ctx: Context, found: ImportProblem[], newVe
     ? (typeText.toLowerCase() as StationType)
     : lookup(TYPE_ALIASES, typeText);
   if (typeText && !type) {
-    found.push(problem(line, 'type', 'unknown-type', `未知的站点类型 "${typeText}"（应为 ${STATION_TYPES.join('/')} 或 商场/景区/市场/社区/平台/企业）`, `unknown station type "${typeText}" (expected ${STATION_TYPES.join(', ')})`));
+    found.push(
+      problem(
+        line,
+        'type',
+        'unknown-type',
+        `未知的站点类型 "${typeText}"（应为 ${STATION_TYPES.join('/')} 或 商场/景区/市场/社区/平台/企业）`,
+        `unknown station type "${typeText}" (expected ${STATION_TYPES.join(', ')})`,
+      ),
+    );
   }
 
   const areaCode = required('areaCode');
@@ -176,7 +252,12 @@ function readRow(row: RawStationRow, ctx: Context, found: ImportProblem[], newVe
   return { code, name, type, areaCode, venueCode, address, lat, lng, categories, capacity: capacity!, active, phone };
 }
 
-function readCoordinates(line: number, f: Partial<Record<Field, unknown>>, ctx: Context, found: ImportProblem[]): [number | null, number | null] {
+function readCoordinates(
+  line: number,
+  f: Partial<Record<Field, unknown>>,
+  ctx: Context,
+  found: ImportProblem[],
+): [number | null, number | null] {
   const latText = text(f.lat);
   const lngText = text(f.lng);
   if (!latText && !lngText) return [null, null];
@@ -188,17 +269,39 @@ function readCoordinates(line: number, f: Partial<Record<Field, unknown>>, ctx: 
   const lat = Number(latText);
   const lng = Number(lngText);
   if (!Number.isFinite(lat) || lat < -90 || lat > 90) {
-    found.push(problem(line, 'lat', 'bad-coordinates', `纬度 "${latText}" 不是 -90 到 90 之间的数`, `latitude "${latText}" is not a number between -90 and 90`));
+    found.push(
+      problem(
+        line,
+        'lat',
+        'bad-coordinates',
+        `纬度 "${latText}" 不是 -90 到 90 之间的数`,
+        `latitude "${latText}" is not a number between -90 and 90`,
+      ),
+    );
     return [null, null];
   }
   if (!Number.isFinite(lng) || lng < -180 || lng > 180) {
-    found.push(problem(line, 'lng', 'bad-coordinates', `经度 "${lngText}" 不是 -180 到 180 之间的数`, `longitude "${lngText}" is not a number between -180 and 180`));
+    found.push(
+      problem(
+        line,
+        'lng',
+        'bad-coordinates',
+        `经度 "${lngText}" 不是 -180 到 180 之间的数`,
+        `longitude "${lngText}" is not a number between -180 and 180`,
+      ),
+    );
     return [null, null];
   }
   const b = ctx.bounds;
   if (b && (lat < b.minLat || lat > b.maxLat || lng < b.minLng || lng > b.maxLng)) {
     found.push(
-      problem(line, 'lat', 'bad-coordinates', `坐标 (${lat}, ${lng}) 不在本市范围内（经纬度是否填反？）`, `coordinates (${lat}, ${lng}) are outside the city (latitude and longitude swapped?)`),
+      problem(
+        line,
+        'lat',
+        'bad-coordinates',
+        `坐标 (${lat}, ${lng}) 不在本市范围内（经纬度是否填反？）`,
+        `coordinates (${lat}, ${lng}) are outside the city (latitude and longitude swapped?)`,
+      ),
     );
     return [null, null];
   }
@@ -231,7 +334,15 @@ function readCapacity(line: number, value: unknown, found: ImportProblem[]): num
   }
   const n = Number(t);
   if (!Number.isInteger(n) || n < 1 || n > 100_000) {
-    found.push(problem(line, 'capacity', 'invalid', `容量 "${t}" 应为 1 到 100000 之间的整数`, `capacity "${t}" must be a whole number from 1 to 100000`));
+    found.push(
+      problem(
+        line,
+        'capacity',
+        'invalid',
+        `容量 "${t}" 应为 1 到 100000 之间的整数`,
+        `capacity "${t}" must be a whole number from 1 to 100000`,
+      ),
+    );
     return null;
   }
   return n;
@@ -270,12 +381,28 @@ function readVenue(
   const known = venueCode ? (ctx.venues.get(venueCode) ?? newVenues.get(venueCode)) : undefined;
   if (known) {
     if (ctx.areas.has(station.areaCode) && known.areaCode !== station.areaCode) {
-      found.push(problem(line, 'venueCode', 'venue-area-mismatch', `场所 "${venueCode}" 位于区域 ${known.areaCode}，与站点区域 ${station.areaCode} 不一致`, `venue "${venueCode}" is in area ${known.areaCode}, not ${station.areaCode}`));
+      found.push(
+        problem(
+          line,
+          'venueCode',
+          'venue-area-mismatch',
+          `场所 "${venueCode}" 位于区域 ${known.areaCode}，与站点区域 ${station.areaCode} 不一致`,
+          `venue "${venueCode}" is in area ${known.areaCode}, not ${station.areaCode}`,
+        ),
+      );
     }
     return venueCode;
   }
   if (!venueName) {
-    found.push(problem(line, 'venueCode', 'unknown-venue', `未知的场所编码 "${venueCode}"（新场所请同时填写场所名称）`, `unknown venue code "${venueCode}" (give venueName to create it)`));
+    found.push(
+      problem(
+        line,
+        'venueCode',
+        'unknown-venue',
+        `未知的场所编码 "${venueCode}"（新场所请同时填写场所名称）`,
+        `unknown venue code "${venueCode}" (give venueName to create it)`,
+      ),
+    );
     return null;
   }
   // A venue named but not coded: reuse one of that name in the same area, else create it.
@@ -287,7 +414,15 @@ function readVenue(
     return null;
   }
   if (station.type && ctx.areas.has(station.areaCode)) {
-    newVenues.set(code, { code, name: venueName, type: station.type, areaCode: station.areaCode, address: station.address || null, lat: station.lat, lng: station.lng });
+    newVenues.set(code, {
+      code,
+      name: venueName,
+      type: station.type,
+      areaCode: station.areaCode,
+      address: station.address || null,
+      lat: station.lat,
+      lng: station.lng,
+    });
   }
   return code;
 }

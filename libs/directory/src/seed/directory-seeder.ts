@@ -3,7 +3,13 @@ import { DirectoryRepository } from '../directory.repository';
 import { DirectoryImportService } from '../import/directory-import.service';
 import { readSeedData, SeedData } from './seed-files';
 
-export interface SeedReport { areas: number; regulators: number; categories: number; venues: number; stations: number }
+export interface SeedReport {
+  areas: number;
+  regulators: number;
+  categories: number;
+  venues: number;
+  stations: number;
+}
 
 /**
  * Fills the directory from seeds/: adds whatever is missing and never overwrites, so it runs at
@@ -28,9 +34,16 @@ export class DirectorySeeder {
         venues: await this.repo.insertMissingVenues(tx, data.venues),
       };
     });
-    const stations = await this.importer.importStations({ text: data.stationsFile.text, fileName: data.stationsFile.path, mode: 'insert-missing' });
+    const stations = await this.importer.importStations({
+      text: data.stationsFile.text,
+      fileName: data.stationsFile.path,
+      mode: 'insert-missing',
+    });
     if (!stations.accepted) {
-      const first = stations.problems.slice(0, 5).map((p) => `line ${p.line}: ${p.messageEn}`).join('; ');
+      const first = stations.problems
+        .slice(0, 5)
+        .map((p) => `line ${p.line}: ${p.messageEn}`)
+        .join('; ');
       throw new Error(`seeds/stations.json is invalid: ${first}`);
     }
     const report = { ...added, stations: stations.created };

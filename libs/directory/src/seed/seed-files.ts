@@ -14,24 +14,44 @@ function findSeedsDir(start = __dirname): string {
 
 const coord = z.number().nullable();
 const areaFile = z.object({
-  areas: z.array(z.object({ code: z.string().regex(/^\d{6}$/), name: z.string().min(1), kind: z.enum(AREA_KINDS), lat: coord, lng: coord })),
+  areas: z.array(
+    z.object({ code: z.string().regex(/^\d{6}$/), name: z.string().min(1), kind: z.enum(AREA_KINDS), lat: coord, lng: coord }),
+  ),
 });
 const regulatorFile = z.object({
   regulators: z.array(
     z.object({
-      code: z.string().min(1), name: z.string().min(1), kind: z.enum(['market', 'sector']), level: z.enum(['city', 'county', 'province']),
-      areaCode: z.string().nullable(), address: z.string().nullable(), phone: z.string().nullable(),
+      code: z.string().min(1),
+      name: z.string().min(1),
+      kind: z.enum(['market', 'sector']),
+      level: z.enum(['city', 'county', 'province']),
+      areaCode: z.string().nullable(),
+      address: z.string().nullable(),
+      phone: z.string().nullable(),
     }),
   ),
 });
 const categoryFile = z.object({
-  categories: z.array(z.object({ code: z.string().regex(/^[a-z0-9-]+$/), name: z.string().min(1), group: z.enum(['service', 'goods']), regulatorCode: z.string().nullable() })),
+  categories: z.array(
+    z.object({
+      code: z.string().regex(/^[a-z0-9-]+$/),
+      name: z.string().min(1),
+      group: z.enum(['service', 'goods']),
+      regulatorCode: z.string().nullable(),
+    }),
+  ),
 });
 const venueFile = z.object({
   venues: z.array(
     z.object({
-      code: z.string().min(1), name: z.string().min(1), type: z.enum(STATION_TYPES), areaCode: z.string(),
-      address: z.string().nullable(), lat: coord, lng: coord, named: z.boolean(),
+      code: z.string().min(1),
+      name: z.string().min(1),
+      type: z.enum(STATION_TYPES),
+      areaCode: z.string(),
+      address: z.string().nullable(),
+      lat: coord,
+      lng: coord,
+      named: z.boolean(),
     }),
   ),
 });

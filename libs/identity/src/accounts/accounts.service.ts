@@ -54,10 +54,21 @@ export class AccountsService {
     const displayName = typeof input.displayName === 'string' ? input.displayName.trim() : '';
     const problems: FieldProblem[] = [];
     if (!USERNAME_PATTERN.test(username)) {
-      problems.push({ field: 'username', message: { zh: '应为 3–32 位小写字母、数字或 . _ -，以字母或数字开头', en: 'must be 3–32 lowercase letters, digits or . _ -, starting with a letter or digit' } });
+      problems.push({
+        field: 'username',
+        message: {
+          zh: '应为 3–32 位小写字母、数字或 . _ -，以字母或数字开头',
+          en: 'must be 3–32 lowercase letters, digits or . _ -, starting with a letter or digit',
+        },
+      });
     }
-    if (!displayName || displayName.length > 50) problems.push({ field: 'displayName', message: { zh: '应为 1–50 个字', en: 'must be 1–50 characters' } });
-    if (!isStaffRole(input.role)) problems.push({ field: 'role', message: { zh: `取值无效（${JSON.stringify(input.role)}）`, en: `is not an allowed value (${JSON.stringify(input.role)})` } });
+    if (!displayName || displayName.length > 50)
+      problems.push({ field: 'displayName', message: { zh: '应为 1–50 个字', en: 'must be 1–50 characters' } });
+    if (!isStaffRole(input.role))
+      problems.push({
+        field: 'role',
+        message: { zh: `取值无效（${JSON.stringify(input.role)}）`, en: `is not an allowed value (${JSON.stringify(input.role)})` },
+      });
     if (input.password !== undefined && !passwordOk(input.password)) problems.push(passwordProblem());
     if (problems.length) throw invalid(problems);
 
@@ -87,7 +98,10 @@ export class AccountsService {
   async list(input: ListAccountsInput = {}, actor?: StaffPrincipal): Promise<{ items: StaffUserView[]; nextCursor: string | null }> {
     const scope = scopeOf(actor);
     const limit = Math.min(Math.max(input.limit ?? 100, 1), 500);
-    if (scope.kind === 'station' && ((input.unitCode && input.unitCode !== scope.stationCode) || (input.role && input.role !== 'station-staff'))) {
+    if (
+      scope.kind === 'station' &&
+      ((input.unitCode && input.unitCode !== scope.stationCode) || (input.role && input.role !== 'station-staff'))
+    ) {
       return { items: [], nextCursor: null };
     }
     const items = await this.staff.list({
@@ -117,11 +131,17 @@ export class AccountsService {
     const current = await this.target(id, scope);
     if (change.displayName !== undefined) {
       const name = change.displayName.trim();
-      if (!name || name.length > 50) throw invalid([{ field: 'displayName', message: { zh: '应为 1–50 个字', en: 'must be 1–50 characters' } }]);
+      if (!name || name.length > 50)
+        throw invalid([{ field: 'displayName', message: { zh: '应为 1–50 个字', en: 'must be 1–50 characters' } }]);
       change = { ...change, displayName: name };
     }
     if (change.role !== undefined && !isStaffRole(change.role)) {
-      throw invalid([{ field: 'role', message: { zh: `取值无效（${JSON.stringify(change.role)}）`, en: `is not an allowed value (${JSON.stringify(change.role)})` } }]);
+      throw invalid([
+        {
+          field: 'role',
+          message: { zh: `取值无效（${JSON.stringify(change.role)}）`, en: `is not an allowed value (${JSON.stringify(change.role)})` },
+        },
+      ]);
     }
     const role = change.role ?? current.role;
     const needed = unitTypeOf(role);
@@ -170,7 +190,8 @@ export class AccountsService {
     if (!/^\d{1,18}$/.test(id)) throw new LocalizedException(404, NOT_FOUND);
     const user = await this.staff.view(id);
     if (!user) throw new LocalizedException(404, NOT_FOUND);
-    if (scope.kind === 'station' && (user.role !== 'station-staff' || user.unit?.code !== scope.stationCode)) throw new LocalizedException(404, NOT_FOUND);
+    if (scope.kind === 'station' && (user.role !== 'station-staff' || user.unit?.code !== scope.stationCode))
+      throw new LocalizedException(404, NOT_FOUND);
     return user;
   }
 
@@ -183,17 +204,31 @@ export class AccountsService {
     }
     const what = needed === 'station' ? { zh: '服务站', en: 'station' } : { zh: '监管部门', en: 'regulator' };
     if (unitCode === undefined || unitCode === '') {
-      throw invalid([{ field: 'unitCode', message: { zh: `该角色须填写所属${what.zh}编码`, en: `is required: this role belongs to a ${what.en}` } }]);
+      throw invalid([
+        { field: 'unitCode', message: { zh: `该角色须填写所属${what.zh}编码`, en: `is required: this role belongs to a ${what.en}` } },
+      ]);
     }
     const unit = UNIT_CODE_PATTERN.test(unitCode) ? await this.staff.unit(unitCode) : null;
-    if (!unit) throw invalid([{ field: 'unitCode', message: { zh: `未知的单位编码（${unitCode}）`, en: `is not a known station or regulator code (${unitCode})` } }]);
+    if (!unit)
+      throw invalid([
+        {
+          field: 'unitCode',
+          message: { zh: `未知的单位编码（${unitCode}）`, en: `is not a known station or regulator code (${unitCode})` },
+        },
+      ]);
     if (unit.type !== needed) {
-      throw invalid([{
-        field: 'unitCode',
-        message: { zh: `应为${what.zh}编码：${unitCode} 不是${what.zh}`, en: `must be a ${what.en} code: ${unitCode} is not a ${what.en}` },
-      }]);
+      throw invalid([
+        {
+          field: 'unitCode',
+          message: {
+            zh: `应为${what.zh}编码：${unitCode} 不是${what.zh}`,
+            en: `must be a ${what.en} code: ${unitCode} is not a ${what.en}`,
+          },
+        },
+      ]);
     }
-    if (!unit.active) throw invalid([{ field: 'unitCode', message: { zh: `该单位已停用（${unitCode}）`, en: `is deactivated (${unitCode})` } }]);
+    if (!unit.active)
+      throw invalid([{ field: 'unitCode', message: { zh: `该单位已停用（${unitCode}）`, en: `is deactivated (${unitCode})` } }]);
     return { type: unit.type, code: unit.code };
   }
 }
@@ -202,9 +237,14 @@ function scopeOf(actor: StaffPrincipal | undefined): Scope {
   if (!actor || actor.role === 'admin') return { kind: 'all' };
   if (actor.role === 'station-admin' && actor.unit?.type === 'station') return { kind: 'station', stationCode: actor.unit.code };
   const allowed = describeRoles(['admin', 'station-admin']);
-  throw new LocalizedException(403, { zh: `无权管理账号：需要以下角色之一：${allowed.zh}`, en: `not allowed to manage accounts: requires one of the roles ${allowed.en}` }, [], {
-    allowedRoles: ['admin', 'station-admin'],
-  });
+  throw new LocalizedException(
+    403,
+    { zh: `无权管理账号：需要以下角色之一：${allowed.zh}`, en: `not allowed to manage accounts: requires one of the roles ${allowed.en}` },
+    [],
+    {
+      allowedRoles: ['admin', 'station-admin'],
+    },
+  );
 }
 
 function stationAdminLimit(): LocalizedException {
@@ -215,7 +255,10 @@ function stationAdminLimit(): LocalizedException {
 }
 
 function unitNotWanted(role: StaffRole) {
-  return { field: 'unitCode', message: { zh: `该角色（${role}）不属于任何单位，请勿填写`, en: `must be empty: the role ${role} belongs to no unit` } };
+  return {
+    field: 'unitCode',
+    message: { zh: `该角色（${role}）不属于任何单位，请勿填写`, en: `must be empty: the role ${role} belongs to no unit` },
+  };
 }
 
 function passwordOk(p: unknown): boolean {
@@ -225,6 +268,9 @@ function passwordOk(p: unknown): boolean {
 function passwordProblem() {
   return {
     field: 'password',
-    message: { zh: `密码应为 ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} 个字符`, en: `must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters` },
+    message: {
+      zh: `密码应为 ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} 个字符`,
+      en: `must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`,
+    },
   };
 }

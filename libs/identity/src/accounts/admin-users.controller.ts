@@ -2,7 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CurrentStaff, Roles } from '../auth/staff-auth.guard';
-import { CreatedUserDto, CreateUserDto, ListUsersQueryDto, PasswordResetDto, StaffUserDto, StaffUserPageDto, UpdateUserDto } from '../dto/users.dto';
+import {
+  CreatedUserDto,
+  CreateUserDto,
+  ListUsersQueryDto,
+  PasswordResetDto,
+  StaffUserDto,
+  StaffUserPageDto,
+  UpdateUserDto,
+} from '../dto/users.dto';
 import type { StaffPrincipal } from '../roles';
 import { AccountsService } from './accounts.service';
 
@@ -39,7 +47,8 @@ export class AdminUsersController {
   @Post()
   @ApiOperation({
     summary: '新建账号 / create an account',
-    description: '未给出密码时生成随机密码，仅在此答复中出现一次 / without a password one is generated and returned this once. 400 bad unitCode, 409 username taken.',
+    description:
+      '未给出密码时生成随机密码，仅在此答复中出现一次 / without a password one is generated and returned this once. 400 bad unitCode, 409 username taken.',
   })
   @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiErrors({
@@ -53,7 +62,10 @@ export class AdminUsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: '修改、改派或停用账号 / change, re-scope or disable', description: '改角色、改单位或停用会使其已有令牌立即失效 / role, unit or disabling revoke its tokens' })
+  @ApiOperation({
+    summary: '修改、改派或停用账号 / change, re-scope or disable',
+    description: '改角色、改单位或停用会使其已有令牌立即失效 / role, unit or disabling revoke its tokens',
+  })
   @ApiOkResponse({ type: StaffUserDto })
   @ApiErrors({
     400: `${ERRORS.validation}；单位编码未知、已停用或与角色不符 / or the unitCode is unknown, deactivated or wrong for the role`,
@@ -67,7 +79,10 @@ export class AdminUsersController {
 
   @Post(':id/reset-password')
   @HttpCode(200)
-  @ApiOperation({ summary: '重置密码 / reset the password', description: '生成新密码（仅显示一次），其令牌失效、锁定解除 / a new generated password; revokes its tokens and clears a lock' })
+  @ApiOperation({
+    summary: '重置密码 / reset the password',
+    description: '生成新密码（仅显示一次），其令牌失效、锁定解除 / a new generated password; revokes its tokens and clears a lock',
+  })
   @ApiOkResponse({ type: PasswordResetDto })
   @ApiErrors({ 404: NOT_FOUND })
   resetPassword(@Param('id') id: string, @CurrentStaff() actor: StaffPrincipal): Promise<PasswordResetDto> {

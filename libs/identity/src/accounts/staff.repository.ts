@@ -140,7 +140,14 @@ export class StaffRepository {
         displayName: row.displayName,
         role: row.role,
         unit: row.unitType
-          ? { type: row.unitType, code: row.unitCode, name: row.unitName ?? row.unitCode, areaCode: row.areaCode ?? null, kind: row.kind ?? null, level: row.level ?? null }
+          ? {
+              type: row.unitType,
+              code: row.unitCode,
+              name: row.unitName ?? row.unitCode,
+              areaCode: row.areaCode ?? null,
+              kind: row.kind ?? null,
+              level: row.level ?? null,
+            }
           : null,
       },
     };
@@ -179,7 +186,9 @@ export class StaffRepository {
   }
 
   async viewByUsername(username: string): Promise<StaffUserView | null> {
-    const [row] = await this.sql.query<StaffUserView>(`select ${VIEW_COLUMNS} from staff_user u ${UNIT_JOINS} where u.username = $1`, [username]);
+    const [row] = await this.sql.query<StaffUserView>(`select ${VIEW_COLUMNS} from staff_user u ${UNIT_JOINS} where u.username = $1`, [
+      username,
+    ]);
     return row ?? null;
   }
 
@@ -254,7 +263,9 @@ export class StaffRepository {
   }
 
   async existingUsernames(usernames: string[]): Promise<Set<string>> {
-    const rows = await this.sql.query<{ username: string }>(`select username from staff_user where username = any($1::text[])`, [usernames]);
+    const rows = await this.sql.query<{ username: string }>(`select username from staff_user where username = any($1::text[])`, [
+      usernames,
+    ]);
     return new Set(rows.map((r) => r.username));
   }
 

@@ -1,6 +1,4 @@
-import {
-  applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards,
-} from '@nestjs/common';
+import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { LocalizedException } from '@weiquan/core';
 import type { Request, Response } from 'express';
@@ -31,7 +29,8 @@ export class StaffAuthGuard implements CanActivate {
       try {
         req.staff = await this.auth.authenticate(tokenFromHeaders(req.headers));
       } catch (err) {
-        if (err instanceof LocalizedException && err.getStatus() === 401) http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
+        if (err instanceof LocalizedException && err.getStatus() === 401)
+          http.getResponse<Response>().setHeader('WWW-Authenticate', 'Bearer');
         throw err;
       }
     }

@@ -8,7 +8,10 @@ import { TokenService } from '../token/token.service';
 /** The cookie the queue dashboard accepts in place of the Authorization header (browsers send it). */
 export const TOKEN_COOKIE = 'wq_token';
 
-const NO_TOKEN = { zh: '请先登录：请求头需带 Authorization: Bearer <令牌>', en: 'authentication required: send Authorization: Bearer <token>' };
+const NO_TOKEN = {
+  zh: '请先登录：请求头需带 Authorization: Bearer <令牌>',
+  en: 'authentication required: send Authorization: Bearer <token>',
+};
 const EXPIRED = { zh: '登录已过期，请重新登录', en: 'the token has expired; log in again' };
 const INVALID = { zh: '登录凭证无效或已失效，请重新登录', en: 'the token is invalid or no longer valid; log in again' };
 

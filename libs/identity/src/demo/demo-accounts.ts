@@ -76,7 +76,13 @@ export class DemoAccounts {
         report.kept.push(plan.username);
       } else if (existing) {
         const { user, password } = await this.accounts.resetPassword(existing.id);
-        entries.push({ username: user.username, password, role: user.role, unitCode: user.unit?.code ?? null, unitName: user.unit?.name ?? null });
+        entries.push({
+          username: user.username,
+          password,
+          role: user.role,
+          unitCode: user.unit?.code ?? null,
+          unitName: user.unit?.name ?? null,
+        });
         report.reset.push(plan.username);
       } else if (plan.needsUnit && !plan.unit) {
         report.skipped.push(plan.username);
@@ -87,7 +93,13 @@ export class DemoAccounts {
           role: plan.role,
           unitCode: plan.unit?.code,
         });
-        entries.push({ username: user.username, password, role: user.role, unitCode: user.unit?.code ?? null, unitName: user.unit?.name ?? null });
+        entries.push({
+          username: user.username,
+          password,
+          role: user.role,
+          unitCode: user.unit?.code ?? null,
+          unitName: user.unit?.name ?? null,
+        });
         report.created.push(plan.username);
       }
     }

@@ -40,8 +40,10 @@ export class LoginResponseDto {
 
 export class PrincipalUnitDto extends UnitRefDto {
   @ApiProperty({ type: String, nullable: true, example: '371502' }) areaCode: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['market', 'sector'], description: '仅监管部门 / regulators only' }) kind: string | null;
-  @ApiProperty({ type: String, nullable: true, enum: ['city', 'county', 'province'], description: '仅监管部门 / regulators only' }) level: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['market', 'sector'], description: '仅监管部门 / regulators only' }) kind:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['city', 'county', 'province'], description: '仅监管部门 / regulators only' }) level:
+    string | null;
 }
 
 export class PrincipalDto {

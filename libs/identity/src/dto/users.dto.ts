@@ -8,11 +8,11 @@ import { STAFF_ROLES } from '../roles';
 import type { StaffRole } from '../roles';
 import { UnitRefDto } from './auth.dto';
 
-const ROLE_TEXT = t(
-  `应为 ${STAFF_ROLES.join('、')} 之一`,
-  `must be one of ${STAFF_ROLES.join(', ')}`,
+const ROLE_TEXT = t(`应为 ${STAFF_ROLES.join('、')} 之一`, `must be one of ${STAFF_ROLES.join(', ')}`);
+const UNIT_CODE_TEXT = t(
+  '应为服务站或监管部门编码（如 ST-371502-001、MR-371502）',
+  'must be a station or regulator code (e.g. ST-371502-001, MR-371502)',
 );
-const UNIT_CODE_TEXT = t('应为服务站或监管部门编码（如 ST-371502-001、MR-371502）', 'must be a station or regulator code (e.g. ST-371502-001, MR-371502)');
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -21,7 +21,13 @@ export class CreateUserDto {
   @IsDefined(t('请填写用户名', 'username is required'))
   @IsString(t('应为文本', 'must be text'))
   @Transform(lower)
-  @Matches(USERNAME_PATTERN, t('应为 3–32 位小写字母、数字或 . _ -，以字母或数字开头', 'must be 3–32 lowercase letters, digits or . _ -, starting with a letter or digit'))
+  @Matches(
+    USERNAME_PATTERN,
+    t(
+      '应为 3–32 位小写字母、数字或 . _ -，以字母或数字开头',
+      'must be 3–32 lowercase letters, digits or . _ -, starting with a letter or digit',
+    ),
+  )
   username: string;
 
   @ApiProperty({ example: '张三' })
@@ -36,16 +42,26 @@ export class CreateUserDto {
   @IsIn(STAFF_ROLES, ROLE_TEXT)
   role: StaffRole;
 
-  @ApiPropertyOptional({ example: 'ST-371502-001', description: '服务站或监管部门编码；市级角色不填 / the station or regulator; none for city-level roles' })
+  @ApiPropertyOptional({
+    example: 'ST-371502-001',
+    description: '服务站或监管部门编码；市级角色不填 / the station or regulator; none for city-level roles',
+  })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))
   @Matches(UNIT_CODE_PATTERN, UNIT_CODE_TEXT)
   unitCode?: string;
 
-  @ApiPropertyOptional({ description: `不填则生成随机密码并仅返回一次 / generated (and shown once) when omitted; ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`, format: 'password' })
+  @ApiPropertyOptional({
+    description: `不填则生成随机密码并仅返回一次 / generated (and shown once) when omitted; ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`,
+    format: 'password',
+  })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))
-  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, t(`密码应为 ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} 个字符`, `must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`))
+  @Length(
+    MIN_PASSWORD_LENGTH,
+    MAX_PASSWORD_LENGTH,
+    t(`密码应为 ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} 个字符`, `must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`),
+  )
   password?: string;
 }
 
@@ -103,7 +119,13 @@ export class StaffUserDto {
   @ApiProperty({ enum: STAFF_ROLES }) role: string;
   @ApiProperty({ type: UnitRefDto, nullable: true }) unit: UnitRefDto | null;
   @ApiProperty() disabled: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '登录失败过多被锁定至 / locked after failed logins until' }) lockedUntil: Date | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: '登录失败过多被锁定至 / locked after failed logins until',
+  })
+  lockedUntil: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt: Date;

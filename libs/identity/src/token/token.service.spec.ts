@@ -4,7 +4,12 @@ import { randomBytes } from 'node:crypto';
 import { TokenService } from './token.service';
 
 const config = (ttl = '900') =>
-  AppConfig.fromEnv({ DATABASE_URL: 'postgres://x@localhost/x', DATA_KEY: randomBytes(32).toString('base64'), TOKEN_SECRET: randomBytes(32).toString('base64'), TOKEN_TTL_SECONDS: ttl });
+  AppConfig.fromEnv({
+    DATABASE_URL: 'postgres://x@localhost/x',
+    DATA_KEY: randomBytes(32).toString('base64'),
+    TOKEN_SECRET: randomBytes(32).toString('base64'),
+    TOKEN_TTL_SECONDS: ttl,
+  });
 
 describe('staff access tokens', () => {
   it('carry the account and its token version, and last TOKEN_TTL_SECONDS', () => {
@@ -30,7 +35,11 @@ describe('staff access tokens', () => {
 
   it('expire', () => {
     const tokens = new TokenService(config());
-    const expired = jwt.sign({ ver: 0 }, (tokens as unknown as { config: AppConfig }).config.secrets.tokenSecret, { algorithm: 'HS256', subject: '1', expiresIn: -10 });
+    const expired = jwt.sign({ ver: 0 }, (tokens as unknown as { config: AppConfig }).config.secrets.tokenSecret, {
+      algorithm: 'HS256',
+      subject: '1',
+      expiresIn: -10,
+    });
     expect(tokens.verify(expired)).toEqual({ ok: false, reason: 'expired' });
   });
 });

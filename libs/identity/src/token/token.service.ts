@@ -31,7 +31,11 @@ export class TokenService {
 
   issue(user: { id: string; tokenVersion: number }): AccessToken {
     const ttl = this.config.auth.tokenTtlSeconds;
-    const accessToken = jwt.sign({ ver: user.tokenVersion }, this.config.secrets.tokenSecret, { algorithm: 'HS256', subject: user.id, expiresIn: ttl });
+    const accessToken = jwt.sign({ ver: user.tokenVersion }, this.config.secrets.tokenSecret, {
+      algorithm: 'HS256',
+      subject: user.id,
+      expiresIn: ttl,
+    });
     return { accessToken, tokenType: 'Bearer', expiresIn: ttl };
   }
 
@@ -46,7 +50,13 @@ export class TokenService {
     }
     if (typeof c !== 'object') return { ok: false, reason: 'malformed' };
     const ver: unknown = c.ver;
-    if (typeof c.sub !== 'string' || !/^\d{1,18}$/.test(c.sub) || typeof ver !== 'number' || !Number.isInteger(ver) || !Number.isInteger(c.exp)) {
+    if (
+      typeof c.sub !== 'string' ||
+      !/^\d{1,18}$/.test(c.sub) ||
+      typeof ver !== 'number' ||
+      !Number.isInteger(ver) ||
+      !Number.isInteger(c.exp)
+    ) {
       return { ok: false, reason: 'malformed' };
     }
     return { ok: true, claims: { sub: c.sub, ver, iat: c.iat ?? 0, exp: c.exp! } };

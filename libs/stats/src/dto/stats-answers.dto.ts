@@ -8,7 +8,10 @@ import { SERIES_METRICS } from '../metrics';
  */
 
 const rate = (description: string) => ({ type: Number, nullable: true, example: 0.9512, description }) as const;
-const CUT = { enum: ['city', 'unit'], description: 'city：全市（区域汇总）；unit：按单位（指定单位、本单位角色或单位排行）/ the whole city, or cut by unit' } as const;
+const CUT = {
+  enum: ['city', 'unit'],
+  description: 'city：全市（区域汇总）；unit：按单位（指定单位、本单位角色或单位排行）/ the whole city, or cut by unit',
+} as const;
 
 export class PeriodDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-01-01' }) from: string;
@@ -26,7 +29,8 @@ export class MetricsDto {
   @ApiProperty(rate('按时受理率 / on-time acceptance rate')) onTimeAcceptanceRate: number | null;
   @ApiProperty(rate('调解成功率 / mediation success rate')) mediationSuccessRate: number | null;
   @ApiProperty({ type: String, example: '1280.50', description: '挽回经济损失（元）/ recovered for consumers, yuan' }) recovered: string;
-  @ApiProperty({ type: Number, nullable: true, example: 4.2, description: '平均办理工作日 / average working days to conclude' }) averageHandlingWorkingDays: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 4.2, description: '平均办理工作日 / average working days to conclude' })
+  averageHandlingWorkingDays: number | null;
   @ApiProperty(rate('满意率 / satisfaction rate')) satisfactionRate: number | null;
   @ApiProperty(rate('回访率 / follow-up rate')) followUpRate: number | null;
   @ApiProperty({ type: Number }) reportsOpened: number;
@@ -43,8 +47,17 @@ export class SummaryDto extends MetricsDto {
 }
 
 export class SeriesPointDto {
-  @ApiProperty({ type: String, format: 'date', description: '日、周（周一）或月（1 日）的起始日 / the first day of the day, week or month' }) period: string;
-  @ApiProperty({ oneOf: [{ type: 'number' }, { type: 'string' }], nullable: true, description: 'recovered 为元（文本），比率 0–1 或 null，其余为计数 / recovered: yuan as text; rates 0–1 or null; counts' })
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    description: '日、周（周一）或月（1 日）的起始日 / the first day of the day, week or month',
+  })
+  period: string;
+  @ApiProperty({
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+    nullable: true,
+    description: 'recovered 为元（文本），比率 0–1 或 null，其余为计数 / recovered: yuan as text; rates 0–1 or null; counts',
+  })
   value: number | string | null;
 }
 
@@ -69,7 +82,8 @@ export class BreakdownDto {
 }
 
 export class HotspotRespondentDto {
-  @ApiProperty({ type: String, example: 'uscc:91371500MA3C8X2Q16', description: '信用代码或规范化名称 / credit code or normalised name' }) key: string;
+  @ApiProperty({ type: String, example: 'uscc:91371500MA3C8X2Q16', description: '信用代码或规范化名称 / credit code or normalised name' })
+  key: string;
   @ApiProperty({ type: String, nullable: true, example: '91371500MA3C8X2Q16' }) creditCode: string | null;
   @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ type: String, nullable: true }) areaCode: string | null;

@@ -11,7 +11,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The filters every /stats endpoint takes. */
 export class StatsFilterQuery {
-  @ApiPropertyOptional({ description: '起始日（含），默认当年 1 月 1 日 / first day, default 1 January of `to`\'s year', example: '2026-01-01' })
+  @ApiPropertyOptional({
+    description: "起始日（含），默认当年 1 月 1 日 / first day, default 1 January of `to`'s year",
+    example: '2026-01-01',
+  })
   @IsOptional()
   @IsString(t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'))
   @Matches(DATE, t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'))
@@ -23,7 +26,7 @@ export class StatsFilterQuery {
   @Matches(DATE, t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'))
   to?: string;
 
-  @ApiPropertyOptional({ description: '被投诉人所在县级区划代码 / the respondent\'s county code', example: '371502' })
+  @ApiPropertyOptional({ description: "被投诉人所在县级区划代码 / the respondent's county code", example: '371502' })
   @IsOptional()
   @IsString(t('应为 6 位区划代码', 'must be a 6-digit area code'))
   @Matches(/^\d{6}$/, t('应为 6 位区划代码', 'must be a 6-digit area code'))
@@ -90,7 +93,11 @@ export class ExportQuery extends StatsFilterQuery {
   @IsIn(['csv', 'xlsx'], t('应为 csv 或 xlsx', 'must be csv or xlsx'))
   format?: 'csv' | 'xlsx';
 
-  @ApiPropertyOptional({ enum: EXPORT_ROWS, default: 'month', description: '每行一个：月份、区域、类别或单位 / one row per month, area, category or unit' })
+  @ApiPropertyOptional({
+    enum: EXPORT_ROWS,
+    default: 'month',
+    description: '每行一个：月份、区域、类别或单位 / one row per month, area, category or unit',
+  })
   @IsOptional()
   @IsIn(EXPORT_ROWS, t('应为 month、area、category 或 unit', 'must be month, area, category or unit'))
   by?: (typeof EXPORT_ROWS)[number];

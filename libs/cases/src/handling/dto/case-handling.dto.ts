@@ -11,13 +11,26 @@ const t = bilingual;
 /** Query strings arrive as text: "true"/"false" become booleans, anything else stays and is refused. */
 const Bool = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 /** `status=assigned,accepted` or `status=assigned&status=accepted`. */
-const List = () => Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value));
+const List = () =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value)
+      ? value
+      : typeof value === 'string'
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : value,
+  );
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ description: '状态，可多选（逗号分隔）/ statuses, comma-separated', example: 'assigned,accepted' })
   @IsOptional()
   @List()
-  @IsIn(CASE_STATUSES, { each: true, ...t(`状态应为：${CASE_STATUSES.join('、')}`, `each status must be one of ${CASE_STATUSES.join(', ')}`) })
+  @IsIn(CASE_STATUSES, {
+    each: true,
+    ...t(`状态应为：${CASE_STATUSES.join('、')}`, `each status must be one of ${CASE_STATUSES.join(', ')}`),
+  })
   status?: string[];
 
   @ApiPropertyOptional({ example: 'catering' })
@@ -67,9 +80,15 @@ export class CaseActionDto {
   @MaxLength(2000, t('说明最多 2000 个字', 'at most 2000 characters'))
   note?: string;
 
-  @ApiPropertyOptional({ description: '为消费者挽回的经济损失（元，最多两位小数）/ amount recovered for the consumer, yuan', example: 1280.5 })
+  @ApiPropertyOptional({
+    description: '为消费者挽回的经济损失（元，最多两位小数）/ amount recovered for the consumer, yuan',
+    example: 1280.5,
+  })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, t('应为金额（元），最多两位小数', 'must be an amount in yuan with at most two decimals'))
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    t('应为金额（元），最多两位小数', 'must be an amount in yuan with at most two decimals'),
+  )
   @Min(0, t('不能为负数', 'must not be negative'))
   @Max(100_000_000, t('金额过大（上限 1 亿元）', 'too large (at most 100 million yuan)'))
   amountRecovered?: number;
@@ -79,7 +98,9 @@ export class CaseActionDto {
   @IsBoolean(t('应为 true 或 false', 'must be true or false'))
   agreement?: boolean;
 
-  @ApiPropertyOptional({ description: '不支持：单位不能自行横向转办，退回后由分派规则重新分派 / not supported: units never forward sideways' })
+  @ApiPropertyOptional({
+    description: '不支持：单位不能自行横向转办，退回后由分派规则重新分派 / not supported: units never forward sideways',
+  })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))
   targetUnit?: string;

@@ -33,7 +33,13 @@ export class CodeNameDto {
 export class AssigneeDto {
   @ApiProperty({ enum: UNIT_TYPES, enumName: 'UnitType' }) type: string | null;
   @ApiProperty({ type: String, example: 'ST-371502-001' }) code: string;
-  @ApiProperty({ type: String, nullable: true, example: '金鼎购物中心消费维权服务站', description: '单位已不在目录中时为 null / null when the unit left the directory' }) name: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '金鼎购物中心消费维权服务站',
+    description: '单位已不在目录中时为 null / null when the unit left the directory',
+  })
+  name: string | null;
 }
 
 /** A report's reporter is hidden from everyone but the handling unit (Art. 33). */
@@ -45,7 +51,12 @@ export class HiddenConsumerDto {
 
 export class ConsumerSummaryDto {
   @ApiProperty({ type: Boolean, enum: [false] }) hidden: false;
-  @ApiProperty({ type: String, example: '张*', description: '承办单位看到全名，其他人看到遮蔽后的姓名 / in full for the handling unit, masked for others' }) name: string;
+  @ApiProperty({
+    type: String,
+    example: '张*',
+    description: '承办单位看到全名，其他人看到遮蔽后的姓名 / in full for the handling unit, masked for others',
+  })
+  name: string;
   @ApiProperty({ type: String, example: '138****8000', description: '始终遮蔽 / always masked' }) phone: string;
 }
 
@@ -55,21 +66,30 @@ export class CaseListItemDto {
   @ApiProperty({ type: String, example: TRACKING_NO }) trackingNo: string;
   @ApiProperty(track) track: 'complaint' | 'report';
   @ApiProperty(status) status: CaseStatus;
-  @ApiProperty({ type: String, example: '已分派，等待受理', description: '按 Accept-Language / in the caller\'s language' }) statusText: string;
+  @ApiProperty({ type: String, example: '已分派，等待受理', description: "按 Accept-Language / in the caller's language" })
+  statusText: string;
   @ApiProperty({ type: CodeNameDto }) category: CodeNameDto;
   @ApiProperty({ type: String, example: '聊城市某某餐饮有限公司' }) respondentName: string;
-  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(HiddenConsumerDto) }, { $ref: getSchemaPath(ConsumerSummaryDto) }] }) consumer: HiddenConsumerDto | ConsumerSummaryDto;
+  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(HiddenConsumerDto) }, { $ref: getSchemaPath(ConsumerSummaryDto) }] }) consumer:
+    HiddenConsumerDto | ConsumerSummaryDto;
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt: Date;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: '正在计算的期限 / the running deadline' }) dueOn: string | null;
   @ApiProperty({ type: Boolean }) overdue: boolean;
   @ApiProperty({ type: AssigneeDto, nullable: true }) assignee: AssigneeDto | null;
-  @ApiProperty({ enum: INTAKE_CHANNELS, description: 'referral：办理中发现的违法线索转为举报 / a report opened from a complaint' }) intakeChannel: string;
-  @ApiProperty({ type: [String], example: ['outside-city'], description: '受理时的提示，如 outside-city、incident-over-3-years / intake notes' }) flags: string[];
+  @ApiProperty({ enum: INTAKE_CHANNELS, description: 'referral：办理中发现的违法线索转为举报 / a report opened from a complaint' })
+  intakeChannel: string;
+  @ApiProperty({
+    type: [String],
+    example: ['outside-city'],
+    description: '受理时的提示，如 outside-city、incident-over-3-years / intake notes',
+  })
+  flags: string[];
 }
 
 export class CasePageDto {
   @ApiProperty({ type: [CaseListItemDto] }) items: CaseListItemDto[];
-  @ApiProperty({ type: String, nullable: true, description: '下一页游标，没有更多时为 null / pass as ?cursor= for the next page' }) nextCursor: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '下一页游标，没有更多时为 null / pass as ?cursor= for the next page' })
+  nextCursor: string | null;
 }
 
 export class BilingualTextDto {
@@ -91,11 +111,15 @@ export class ReasonOptionsDto {
 
 export class CaseClockDto {
   @ApiProperty({ enum: CLOCK_NAMES, enumName: 'ClockName' }) clock: ClockName;
-  @ApiProperty({ type: String, description: '按 Accept-Language / in the caller\'s language' }) label: string;
+  @ApiProperty({ type: String, description: "按 Accept-Language / in the caller's language" }) label: string;
   @ApiProperty({ type: String, format: 'date' }) countsFrom: string;
   @ApiProperty({ type: Number, example: 7 }) workingDays: number;
   @ApiProperty({ type: String, format: 'date' }) dueOn: string;
-  @ApiProperty({ type: Boolean, description: '期间含尚无官方放假安排的年份，录入后重算 / counts days of a year without an official schedule yet' }) provisional: boolean;
+  @ApiProperty({
+    type: Boolean,
+    description: '期间含尚无官方放假安排的年份，录入后重算 / counts days of a year without an official schedule yet',
+  })
+  provisional: boolean;
   @ApiProperty({ type: String, format: 'date', nullable: true }) pausedOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) metOn: string | null;
   @ApiProperty({ type: Boolean, description: '案件当前状态所计算的期限 / the clock the case runs against now' }) running: boolean;
@@ -107,7 +131,8 @@ export class RoutingCandidateDto {
   @ApiProperty({ enum: UNIT_TYPES, enumName: 'UnitType' }) type: 'station' | 'regulator';
   @ApiProperty({ type: String }) code: string;
   @ApiProperty({ type: String }) name: string;
-  @ApiProperty({ type: Number, nullable: true, description: '在办量 / 容量（服务站）/ open cases / capacity, stations' }) load: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: '在办量 / 容量（服务站）/ open cases / capacity, stations' }) load:
+    number | null;
   @ApiProperty({ type: Number, nullable: true }) distanceKm: number | null;
   @ApiProperty({ type: Boolean }) eligible: boolean;
   @ApiProperty({ type: String }) why: string;
@@ -158,22 +183,33 @@ export class CaseRefDto {
 export class EventDataDto {
   @ApiPropertyOptional({ type: EventReasonDto }) reason?: EventReasonDto;
   @ApiPropertyOptional({ type: EventOutcomeDto }) outcome?: EventOutcomeDto;
-  @ApiPropertyOptional({ type: EventUnitDto, description: '分派、升级、移送的单位 / the unit assigned, escalated or transferred to' }) assignee?: EventUnitDto;
-  @ApiPropertyOptional({ type: CaseRefDto, description: '发现违法线索时转出的举报 / the report opened from this complaint' }) linkedReport?: CaseRefDto;
+  @ApiPropertyOptional({ type: EventUnitDto, description: '分派、升级、移送的单位 / the unit assigned, escalated or transferred to' })
+  assignee?: EventUnitDto;
+  @ApiPropertyOptional({ type: CaseRefDto, description: '发现违法线索时转出的举报 / the report opened from this complaint' })
+  linkedReport?: CaseRefDto;
 }
 
 @ApiExtraModels(EventDataDto)
 export class HistoryEventDto {
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
-  @ApiProperty({ type: String, example: 'accept', description: '事件类型：received、assigned、handed-back、某个办理操作… / the event type' }) type: string;
+  @ApiProperty({
+    type: String,
+    example: 'accept',
+    description: '事件类型：received、assigned、handed-back、某个办理操作… / the event type',
+  })
+  type: string;
   @ApiProperty({ type: EventActorDto }) actor: EventActorDto;
   @ApiProperty({ ...status, nullable: true }) from: string | null;
   @ApiProperty({ ...status, nullable: true }) to: string | null;
   @ApiProperty({ ...action, nullable: true }) action: string | null;
   @ApiProperty({ type: String, nullable: true }) reasonCode: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @ApiProperty({ type: Boolean, description: '消费者在进度中可见 / shown in the consumer\'s timeline' }) public: boolean;
-  @ApiProperty({ allOf: [{ $ref: getSchemaPath(EventDataDto) }], additionalProperties: true, description: '随事件类型而定，列出的是常用的几项 / varies by event type; the usual properties are listed' })
+  @ApiProperty({ type: Boolean, description: "消费者在进度中可见 / shown in the consumer's timeline" }) public: boolean;
+  @ApiProperty({
+    allOf: [{ $ref: getSchemaPath(EventDataDto) }],
+    additionalProperties: true,
+    description: '随事件类型而定，列出的是常用的几项 / varies by event type; the usual properties are listed',
+  })
   data: Record<string, unknown>;
 }
 
@@ -181,13 +217,25 @@ export class LinkedCaseDto {
   @ApiProperty({ type: String }) id: string;
   @ApiProperty({ type: String, example: TRACKING_NO }) trackingNo: string;
   @ApiProperty(track) track: string;
-  @ApiProperty({ ...status, nullable: true, description: '他人举报的进度只给其承办单位看，其他人为 null / a report\'s progress is for its handling unit only' }) status: string | null;
-  @ApiProperty({ enum: ['linked', 'duplicate', 'duplicate-of'], description: 'linked：同一提交的另一半或转出的举报；duplicate：并入本件的重复投诉；duplicate-of：本件并入的首次投诉' })
+  @ApiProperty({
+    ...status,
+    nullable: true,
+    description: "他人举报的进度只给其承办单位看，其他人为 null / a report's progress is for its handling unit only",
+  })
+  status: string | null;
+  @ApiProperty({
+    enum: ['linked', 'duplicate', 'duplicate-of'],
+    description: 'linked：同一提交的另一半或转出的举报；duplicate：并入本件的重复投诉；duplicate-of：本件并入的首次投诉',
+  })
   relation: string;
 }
 
 export class ClaimantRepeatDto {
-  @ApiProperty({ type: [String], description: '12 个月内同一投诉人对同一经营者的其他案件 / earlier cases, same complainant and respondent' }) trackingNos: string[];
+  @ApiProperty({
+    type: [String],
+    description: '12 个月内同一投诉人对同一经营者的其他案件 / earlier cases, same complainant and respondent',
+  })
+  trackingNos: string[];
 }
 
 export class ClaimantThresholdsDto {
@@ -220,7 +268,11 @@ export class MaskedPersonDto extends ConsumerSummaryDto {
   @ApiProperty({ type: String, nullable: true, description: '遮蔽 / masked' }) address: string | null;
   @ApiProperty({ type: String, nullable: true, example: '3715**********1234', description: '遮蔽 / masked' }) idNumber: string | null;
   @ApiProperty({ type: String, nullable: true, description: '遮蔽 / masked' }) email: string | null;
-  @ApiProperty({ type: Boolean, description: 'GET /cases/{id}/personal-data 可查看全文（仅承办单位）/ the full data may be shown (handling unit)' }) revealable: boolean;
+  @ApiProperty({
+    type: Boolean,
+    description: 'GET /cases/{id}/personal-data 可查看全文（仅承办单位）/ the full data may be shown (handling unit)',
+  })
+  revealable: boolean;
 }
 
 export class CaseRespondentDto {
@@ -240,7 +292,8 @@ export class CaseRatingDto {
 
 export class CaseOutcomeDto {
   @ApiProperty({ type: String, nullable: true }) reasonCode: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '1280.50', description: '元，两位小数 / yuan, two decimals' }) amountRecovered: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '1280.50', description: '元，两位小数 / yuan, two decimals' }) amountRecovered:
+    string | null;
   @ApiProperty({ type: Boolean, nullable: true }) agreement: boolean | null;
   @ApiProperty({ type: String, nullable: true, enum: ['opened', 'not-opened'] }) decision: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) acceptedAt: Date | null;
@@ -259,7 +312,11 @@ export class AttachmentDto {
 }
 
 export class RuleSetRefDto {
-  @ApiProperty({ enum: ['order20', 'order121'], description: '受理当日适用的规章：order20（2026-04-15 前）或 order121 / the rules of the day it was received' }) code: string;
+  @ApiProperty({
+    enum: ['order20', 'order121'],
+    description: '受理当日适用的规章：order20（2026-04-15 前）或 order121 / the rules of the day it was received',
+  })
+  code: string;
 }
 
 @ApiExtraModels(HiddenPersonDto, MaskedPersonDto)
@@ -268,18 +325,25 @@ export class CaseDetailDto extends OmitType(CaseListItemDto, ['consumer']) {
   @ApiProperty({ type: String, nullable: true, example: 'quality' }) issueType: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'offline' }) purchaseChannel: string | null;
   @ApiProperty({ type: Boolean }) prepaid: boolean;
-  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(HiddenPersonDto) }, { $ref: getSchemaPath(MaskedPersonDto) }] }) consumer: HiddenPersonDto | MaskedPersonDto;
+  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(HiddenPersonDto) }, { $ref: getSchemaPath(MaskedPersonDto) }] }) consumer:
+    HiddenPersonDto | MaskedPersonDto;
   @ApiProperty({ type: CaseRespondentDto }) respondent: CaseRespondentDto;
   @ApiProperty({ type: String, format: 'date' }) incidentDate: string;
   @ApiProperty({ type: String, nullable: true, example: '268.50', description: '元，两位小数 / yuan, two decimals' }) amount: string | null;
   @ApiProperty({ type: String }) description: string;
   @ApiProperty({ type: String }) demand: string;
   @ApiProperty({ type: Boolean }) consentToPublish: boolean;
-  @ApiProperty({ type: Boolean, description: '调用者所在单位正在承办 / the caller\'s unit handles it' }) handledByYou: boolean;
+  @ApiProperty({ type: Boolean, description: "调用者所在单位正在承办 / the caller's unit handles it" }) handledByYou: boolean;
   @ApiProperty({ type: [CaseClockDto] }) clocks: CaseClockDto[];
   @ApiProperty({ type: CaseOutcomeDto }) outcome: CaseOutcomeDto;
-  @ApiProperty({ type: ClaimantFlagsDto, nullable: true, description: '非承办单位查看举报时为 null / null for a report read by others than its handler' }) claimant: ClaimantFlagsDto | null;
-  @ApiProperty({ ...action, isArray: true, description: '现在可执行的操作（仅承办单位）/ what the caller may do now' }) allowedActions: CaseAction[];
+  @ApiProperty({
+    type: ClaimantFlagsDto,
+    nullable: true,
+    description: '非承办单位查看举报时为 null / null for a report read by others than its handler',
+  })
+  claimant: ClaimantFlagsDto | null;
+  @ApiProperty({ ...action, isArray: true, description: '现在可执行的操作（仅承办单位）/ what the caller may do now' })
+  allowedActions: CaseAction[];
   @ApiProperty({ type: ReasonOptionsDto }) reasonOptions: ReasonOptionsDto;
   @ApiProperty({ type: [RoutingRoundDto] }) routing: RoutingRoundDto[];
   @ApiProperty({ type: [HistoryEventDto] }) history: HistoryEventDto[];

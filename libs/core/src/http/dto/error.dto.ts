@@ -4,7 +4,11 @@ import { ApiProperty, ApiPropertyOptional, ApiResponse } from '@nestjs/swagger';
 
 /** One bad field of a request (or one bad line of an imported file), in the caller's language. */
 export class FieldProblemDto {
-  @ApiProperty({ type: String, example: 'consumer.phone', description: '字段路径（导入文件：行号与列）/ the field path (imports: line and column)' })
+  @ApiProperty({
+    type: String,
+    example: 'consumer.phone',
+    description: '字段路径（导入文件：行号与列）/ the field path (imports: line and column)',
+  })
   field: string;
 
   @ApiProperty({ type: String, example: '不是有效的中国大陆手机号码' })
@@ -19,7 +23,11 @@ export class ErrorDto {
   @ApiProperty({ type: String, example: 'Bad Request', description: 'HTTP 状态短语 / the HTTP reason phrase' })
   error: string;
 
-  @ApiProperty({ type: String, example: '请求有 1 处错误：consumer.phone：不是有效的中国大陆手机号码', description: '按 Accept-Language 给出中文（默认）或英文 / Chinese by default, English with Accept-Language: en' })
+  @ApiProperty({
+    type: String,
+    example: '请求有 1 处错误：consumer.phone：不是有效的中国大陆手机号码',
+    description: '按 Accept-Language 给出中文（默认）或英文 / Chinese by default, English with Accept-Language: en',
+  })
   message: string;
 
   @ApiPropertyOptional({ type: [FieldProblemDto], description: '逐项列出的问题 / each problem, when the request had field problems' })
@@ -28,18 +36,28 @@ export class ErrorDto {
 
 /** 403 for a role that may not call the route: which roles may. */
 export class ForbiddenErrorDto extends ErrorDto {
-  @ApiPropertyOptional({ type: [String], example: ['admin'], description: '角色不符时：允许的角色 / when the role is wrong: the roles allowed' })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['admin'],
+    description: '角色不符时：允许的角色 / when the role is wrong: the roles allowed',
+  })
   allowedRoles?: string[];
 }
 
 /** 429: when to retry (also in the Retry-After header). */
 export class RetryLaterErrorDto extends ErrorDto {
-  @ApiProperty({ type: Number, example: 42, description: '多少秒后可重试，同 Retry-After / seconds until a retry may succeed, as Retry-After' })
+  @ApiProperty({
+    type: Number,
+    example: 42,
+    description: '多少秒后可重试，同 Retry-After / seconds until a retry may succeed, as Retry-After',
+  })
   retryAfterSeconds: number;
 }
 
 /** The error answers an operation gives: status → what it means there (a type other than ErrorDto where its body says more). */
-export type ErrorAnswers = Partial<Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503, string | { description: string; type: Type<unknown> }>>;
+export type ErrorAnswers = Partial<
+  Record<400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503, string | { description: string; type: Type<unknown> }>
+>;
 
 const DEFAULT_TYPES: Partial<Record<number, Type<unknown>>> = { 403: ForbiddenErrorDto, 429: RetryLaterErrorDto };
 
@@ -57,5 +75,5 @@ export function ApiErrors(answers: ErrorAnswers): MethodDecorator & ClassDecorat
 export const ERRORS = {
   validation: '请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field',
   unauthenticated: '未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one',
-  forbidden: '当前角色无权调用，allowedRoles 列出允许的角色 / the caller\'s role may not call this; allowedRoles lists those that may',
+  forbidden: "当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may",
 } as const;
