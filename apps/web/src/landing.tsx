@@ -1,11 +1,10 @@
 import { FileSearchOutlined, FormOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import type { Area, Station } from './api/types';
+import { api } from './lib/api';
 import { useLang } from './lib/i18n';
 import { Shell } from './lib/shell';
-
-interface Area { code: string; name: string }
-interface Station { code: string; name: string; areaCode: string; type: string }
 
 const TYPE_NAMES: Record<string, [string, string]> = {
   mall: ['商场商圈', 'Malls'],
@@ -24,13 +23,13 @@ export function Landing() {
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
-    Promise.all([fetch('/api/v1/directory/areas'), fetch('/api/v1/directory/stations')])
-      .then(async ([a, s]) => {
-        if (!a.ok || !s.ok) throw new Error('directory unavailable');
-        setAreas(await a.json());
-        setStations(await s.json());
-      })
-      .catch(() => setFailed(true));
+    Promise.all([api<Area[]>('/directory/areas'), api<Station[]>('/directory/stations')]).then(
+      ([a, s]) => {
+        setAreas(a);
+        setStations(s);
+      },
+      () => setFailed(true),
+    );
   }, []);
 
   const byArea = new Map<string, number>();

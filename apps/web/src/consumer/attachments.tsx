@@ -1,6 +1,7 @@
 import { DeleteOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import type { AttachmentsAdded } from '../api/types';
 import { api } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { fileSize } from './texts';
@@ -21,14 +22,15 @@ export interface Picked {
  * PDF icon) and can be removed; type, size and count are checked here, and again by the API by
  * content when they are uploaded.
  */
-export function AttachmentPicker({ value, onChange, max = MAX_FILES }: { value: Picked[]; onChange(files: Picked[]): void; max?: number }) {
+export function AttachmentPicker({ value, onChange, max = MAX_FILES }: { value: Picked[]; onChange: (files: Picked[]) => void; max?: number }) {
   const { t } = useLang();
   const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<string[]>([]);
+  // Object URLs live as long as the page shows them: the ones still chosen are released when it goes.
   const latest = useRef(value);
-  latest.current = value;
-
-  // Object URLs live as long as the page shows them.
+  useEffect(() => {
+    latest.current = value;
+  }, [value]);
   useEffect(() => () => latest.current.forEach((p) => p.preview && URL.revokeObjectURL(p.preview)), []);
 
   const add = (list: FileList | null) => {
@@ -100,7 +102,7 @@ export async function uploadAttachments(trackingNo: string, accessCode: string, 
   if (!files.length) return 0;
   const form = new FormData();
   for (const p of files) form.append('file', p.file, p.file.name);
-  const res = await api<{ attachments: unknown[] }>(`/complaints/${encodeURIComponent(trackingNo)}/attachments`, {
+  const res = await api<AttachmentsAdded>(`/complaints/${encodeURIComponent(trackingNo)}/attachments`, {
     form,
     headers: { 'X-Access-Code': accessCode },
   });

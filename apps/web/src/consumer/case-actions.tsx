@@ -2,15 +2,16 @@ import { App, Button, Card, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
-import { AttachmentPicker, Picked, uploadAttachments } from './attachments';
+import type { Picked } from './attachments';
+import { AttachmentPicker, uploadAttachments } from './attachments';
 import { canSupplement, canWithdraw } from './texts';
-import type { CaseView, Rating } from './types';
+import type { CaseView, Rating } from '../api/types';
 
 interface ActionProps {
   view: CaseView;
   accessCode: string;
   /** Reloads the case after a change. */
-  onChanged(): void;
+  onChanged: () => void;
 }
 
 function post<T>(view: CaseView, accessCode: string, action: string, body: unknown): Promise<T> {
@@ -49,7 +50,7 @@ export function SupplementCard({ view, accessCode, onChanged }: ActionProps) {
 
   return (
     <Card className="form-card" title={t('补充材料', 'Add information')}>
-      <Form form={form} layout="vertical" onFinish={send}>
+      <Form form={form} layout="vertical" onFinish={(v) => void send(v)}>
         <Form.Item name="text" rules={[{ min: 2, message: t('请至少写 2 个字', 'Write at least 2 characters') }]}>
           <Input.TextArea
             showCount
@@ -108,7 +109,7 @@ export function WithdrawButton({ view, accessCode, onChanged }: ActionProps) {
         okText={t('确认撤回', 'Withdraw')}
         cancelText={t('不撤回', 'Keep it')}
         okButtonProps={{ danger: true, loading: busy, 'data-testid': 'withdraw-confirm' }}
-        onOk={confirm}
+        onOk={() => void confirm()}
         onCancel={() => setOpen(false)}
       >
         <Typography.Paragraph>
@@ -150,7 +151,7 @@ export function RatingCard({ view, accessCode, onChanged }: ActionProps) {
 
   return (
     <Card className="form-card" title={t('评价办理结果', 'Rate the outcome')} data-testid="rating-card">
-      <Form layout="vertical" onFinish={send}>
+      <Form layout="vertical" onFinish={(v: { rating: Rating; comment?: string }) => void send(v)}>
         <Form.Item name="rating" rules={[{ required: true, message: t('请选择', 'Choose one') }]}>
           <Radio.Group
             optionType="button"

@@ -1,10 +1,11 @@
 import { DownloadOutlined, FileImageOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Empty, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { download } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { PRIMARY } from '../lib/theme';
 import { fileSize, groupDigits, ratingLabel, sentence, statusColor, trackLabel } from './texts';
-import type { AttachmentInfo, CaseView } from './types';
+import type { Attachment, CaseView } from '../api/types';
 
 const when = (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm');
 
@@ -102,16 +103,9 @@ export function CaseTimeline({ view }: { view: CaseView }) {
 export function CaseAttachments({ view, accessCode }: { view: CaseView; accessCode: string }) {
   const { t } = useLang();
   const { message } = App.useApp();
-  const download = async (a: AttachmentInfo) => {
+  const save = async (a: Attachment) => {
     try {
-      const res = await fetch(`/api/v1/complaints/${view.trackingNo}/attachments/${a.id}`, { headers: { 'X-Access-Code': accessCode } });
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      const url = URL.createObjectURL(await res.blob());
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = a.name;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      await download(`/complaints/${encodeURIComponent(view.trackingNo)}/attachments/${encodeURIComponent(a.id)}`, a.name, { headers: { 'X-Access-Code': accessCode } });
     } catch {
       message.error(t('下载失败，请稍后重试', 'The download failed; try again shortly'));
     }
@@ -127,7 +121,7 @@ export function CaseAttachments({ view, accessCode }: { view: CaseView; accessCo
               {a.mime === 'application/pdf' ? <FilePdfOutlined className="file-icon" /> : <FileImageOutlined className="file-icon" />}
               <span className="file-name" title={a.name}>{a.name}</span>
               <span className="file-size">{fileSize(a.size)}</span>
-              <Button size="small" icon={<DownloadOutlined />} onClick={() => download(a)} aria-label={t(`下载 ${a.name}`, `Download ${a.name}`)} />
+              <Button size="small" icon={<DownloadOutlined />} onClick={() => void save(a)} aria-label={t(`下载 ${a.name}`, `Download ${a.name}`)} />
             </li>
           ))}
         </ul>

@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
-import type { Area, Category, Station, Venue } from './types';
+import type { Area, Category, Station } from '../api/types';
+
+/** A place businesses sit in (mall, scenic spot, market, platform), with the area it is in: read off the stations. */
+export interface Venue {
+  code: string;
+  name: string;
+  areaCode: string;
+}
 
 export interface Directory {
   categories: Category[];

@@ -1,24 +1,28 @@
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, FormInstance, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
-import dayjs, { Dayjs } from 'dayjs';
+import type { FormInstance } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { Shell } from '../lib/shell';
-import { AttachmentPicker, Picked, uploadAttachments } from './attachments';
+import type { Picked } from './attachments';
+import { AttachmentPicker, uploadAttachments } from './attachments';
 import { useDirectory } from './directory';
 import { KindPicker } from './kind-picker';
 import { RespondentFields } from './respondent-fields';
 import { StatutoryNotice } from './statutory-notice';
 import { newIdempotencyKey, rememberFiled } from './storage';
 import { channelLabel, CHANNELS, ISSUE_TYPES, issueLabel } from './texts';
-import type { FiledState, Kind, SubmissionAnswer } from './types';
+import type { Kind, NewComplaint, SubmissionAnswer } from '../api/types';
+import type { FiledState } from './storage';
 
 interface FormValues {
   kind: Kind;
   categoryCode: string;
-  issueType?: string;
-  channel?: string;
+  issueType?: NewComplaint['issueType'];
+  channel?: NewComplaint['channel'];
   prepaid?: boolean;
   respondent: { name: string; creditCode?: string; address: string; areaCode: string; venueCode?: string; online?: boolean; platformName?: string };
   incidentDate: Dayjs;
@@ -29,7 +33,8 @@ interface FormValues {
   consentToPublish?: boolean;
 }
 
-type FieldName = Parameters<FormInstance<FormValues>['scrollToField']>[0];
+/** A field's path in the form: the API's `consumer.phone` split on the dots. */
+type FieldName = Parameters<FormInstance<FormValues>['setFields']>[0][number]['name'];
 
 /** The form's fields in the order they appear: the API's field paths, so its errors land beside them. */
 const FIELDS = [
@@ -42,7 +47,7 @@ const FIELDS = [
 const text = (v: string | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
 
 /** The form's values as the API's body: trimmed, empty optional fields left out. */
-function toBody(v: FormValues) {
+function toBody(v: FormValues): NewComplaint {
   const online = !!v.respondent.online;
   return {
     kind: v.kind,
@@ -111,7 +116,7 @@ export function FilePage() {
         ? `${e.message}：${elsewhere.join('；')}`
         : t('有些内容需要修改，请查看标红的栏目。', 'Some answers need changing: see the fields marked in red.'),
     );
-    if (first) form.scrollToField(first.split('.') as FieldName, { behavior: 'smooth', block: 'center', focus: true });
+    if (first) form.scrollToField(first.split('.'), { behavior: 'smooth', block: 'center', focus: true });
   };
 
   const inFlight = useRef(false);
@@ -133,7 +138,7 @@ export function FilePage() {
         }
       }
       rememberFiled(state);
-      navigate('/complaint/done', { state });
+      void navigate('/complaint/done', { state });
     } catch (e) {
       if (e instanceof ApiError && e.status === 400 && e.details.length) showApiErrors(e);
       else if (e instanceof ApiError) setProblem(e.message);
@@ -164,7 +169,7 @@ export function FilePage() {
         className="file-form"
         initialValues={{ kind: 'complaint', channel: 'offline', prepaid: false, respondent: { online: false }, consentToPublish: false }}
         onValuesChange={onValuesChange}
-        onFinish={submit}
+        onFinish={(v) => void submit(v)}
         scrollToFirstError={{ behavior: 'smooth', block: 'center', focus: true }}
         onKeyDown={(e) => {
           // Enter (the phone keyboard's "Go") in a one-line field must not send a half-filled form;

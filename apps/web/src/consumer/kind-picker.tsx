@@ -1,9 +1,9 @@
 import { Radio } from 'antd';
 import { useLang } from '../lib/i18n';
-import type { Kind } from './types';
+import type { Kind } from '../api/types';
 
 /** 投诉 / 举报 / 两者都有, each with what it means in plain words: the choice decides who handles it and how. */
-export function KindPicker({ value, onChange, id }: { value?: Kind; onChange?(kind: Kind): void; id?: string }) {
+export function KindPicker({ value, onChange, id }: { value?: Kind; onChange?: (kind: Kind) => void; id?: string }) {
   const { t } = useLang();
   const options: { kind: Kind; title: string; text: string }[] = [
     {

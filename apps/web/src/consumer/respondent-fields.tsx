@@ -9,7 +9,7 @@ import type { Directory } from './directory';
  */
 export function RespondentFields({ directory }: { directory: Directory | null }) {
   const { t } = useLang();
-  const online = Form.useWatch(['respondent', 'online']);
+  const online = Form.useWatch<boolean | undefined>(['respondent', 'online']);
   const areaName = new Map(directory?.areas.map((a) => [a.code, a.name]) ?? []);
   const venueGroups = (directory?.areas ?? [])
     .map((a) => ({
@@ -60,7 +60,7 @@ export function RespondentFields({ directory }: { directory: Directory | null })
               data-testid="venue-select"
               labelRender={({ value, label }) => {
                 const v = directory?.venues.find((x) => x.code === value);
-                return v ? `${label}（${areaName.get(v.areaCode) ?? v.areaCode}）` : label;
+                return v ? `${v.name}（${areaName.get(v.areaCode) ?? v.areaCode}）` : label;
               }}
             />
           </Form.Item>

@@ -5,7 +5,7 @@ import { useLang } from '../lib/i18n';
 import { Shell } from '../lib/shell';
 import { lastFiled } from './storage';
 import { groupDigits } from './texts';
-import type { FiledState } from './types';
+import type { FiledState } from './storage';
 
 /** A number the consumer must keep: large, copyable, and read out in groups. */
 function KeepThis({ label, value, testId }: { label: string; value: string; testId: string }) {

@@ -1,4 +1,11 @@
-import type { FiledState } from './types';
+import type { SubmissionAnswer } from '../api/types';
+
+/** What the result page shows: the answer, and how the attachments fared. */
+export interface FiledState {
+  answer: SubmissionAnswer;
+  uploaded: number;
+  uploadError?: string;
+}
 
 /**
  * What the consumer pages keep in the tab (sessionStorage: gone when the tab closes): the last

@@ -1,6 +1,6 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
@@ -8,61 +8,67 @@ import { Shell } from '../lib/shell';
 import { RatingCard, SupplementCard, WithdrawButton } from './case-actions';
 import { CaseAttachments, CaseSummary, CaseTimeline } from './case-view';
 import { forgetCode, rememberCode, storedCode } from './storage';
-import type { CaseView } from './types';
+import type { CaseView } from '../api/types';
 
 /** What people type: spaces and dashes are not part of the number. */
 const clean = (s: string | null | undefined) => (s ?? '').replace(/[\s-]/g, '');
 
 type Outcome = { kind: 'idle' } | { kind: 'loading' } | { kind: 'not-found' } | { kind: 'error'; message: string } | { kind: 'found'; view: CaseView; code: string };
 
+/** What was looked up; each look-up or reload is a new one. */
+interface Asked {
+  no: string;
+  code: string;
+}
+
 /** 查询办理进度: tracking number + access code → the case's status, deadlines, timeline and actions. */
 export function TrackPage() {
   const { t, lang } = useLang();
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<{ no: string; code: string }>();
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const current = useRef<{ no: string; code: string } | null>(null);
-
-  const look = useCallback(
-    async (no: string, code: string, quiet = false) => {
-      current.current = { no, code };
-      if (!quiet) setOutcome({ kind: 'loading' });
-      try {
-        const view = await api<CaseView>(`/complaints/${encodeURIComponent(no)}`, { headers: { 'X-Access-Code': code } });
-        rememberCode(view.trackingNo, code);
-        setOutcome({ kind: 'found', view, code });
-        if (params.get('no') !== view.trackingNo) setParams({ no: view.trackingNo }, { replace: true });
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 404) {
-          forgetCode(no);
-          setOutcome({ kind: 'not-found' });
-        } else {
-          setOutcome({ kind: 'error', message: e instanceof ApiError ? e.message : t('网络连接失败，请稍后重试', 'The network failed; try again shortly') });
-        }
-      }
-    },
-    [params, setParams, t],
-  );
-
-  // A number in the link, with its code kept in this tab: show the case straight away (a refresh does not ask again).
-  useEffect(() => {
+  // A number in the link, with its code kept in this tab: the case shows straight away (a refresh does not ask again).
+  const [asked, setAsked] = useState<Asked | null>(() => {
     const no = clean(params.get('no'));
     const code = no ? storedCode(no) : null;
-    if (no && code && !current.current) void look(no, code);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    return no && code ? { no, code } : null;
+  });
+  const [outcome, setOutcome] = useState<Outcome>(asked ? { kind: 'loading' } : { kind: 'idle' });
 
-  // The API words the status and the timeline in the page's language: ask again when it changes.
-  const shownLang = useRef(lang);
+  const show = useEffectEvent((view: CaseView, code: string) => {
+    rememberCode(view.trackingNo, code);
+    setOutcome({ kind: 'found', view, code });
+    if (params.get('no') !== view.trackingNo) setParams({ no: view.trackingNo }, { replace: true });
+  });
+  const fail = useEffectEvent((no: string, e: unknown) => {
+    if (e instanceof ApiError && e.status === 404) {
+      forgetCode(no);
+      setOutcome({ kind: 'not-found' });
+    } else {
+      setOutcome({ kind: 'error', message: e instanceof ApiError ? e.message : t('网络连接失败，请稍后重试', 'The network failed; try again shortly') });
+    }
+  });
+
+  // The case asked for, in the page's language (the API words the status and the timeline): asked
+  // again when the language changes, and on every look-up or reload (each a new `asked`).
   useEffect(() => {
-    if (shownLang.current === lang) return;
-    shownLang.current = lang;
-    if (outcome.kind === 'found') void look(outcome.view.trackingNo, outcome.code, true);
-  }, [lang, outcome, look]);
+    if (!asked) return;
+    let current = true;
+    api<CaseView>(`/complaints/${encodeURIComponent(asked.no)}`, { headers: { 'X-Access-Code': asked.code } }).then(
+      (view) => current && show(view, asked.code),
+      (e: unknown) => current && fail(asked.no, e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [asked, lang]);
 
-  const reload = () => outcome.kind === 'found' && void look(outcome.view.trackingNo, outcome.code, true);
+  const look = (no: string, code: string) => {
+    setOutcome({ kind: 'loading' });
+    setAsked({ no, code });
+  };
+  const reload = () => outcome.kind === 'found' && setAsked({ no: outcome.view.trackingNo, code: outcome.code });
   const another = () => {
-    current.current = null;
+    setAsked(null);
     setParams({}, { replace: true });
     setOutcome({ kind: 'idle' });
   };

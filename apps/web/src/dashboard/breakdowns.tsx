@@ -1,12 +1,16 @@
 import { Alert, Card, Col, Empty, Row, Spin, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { ReactNode, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import { useMemo } from 'react';
 import { useLang } from '../lib/i18n';
-import { Chart, ChartOption } from './chart';
-import { Filters, statsQuery } from './filters';
+import type { ChartOption } from './chart';
+import { Chart } from './chart';
+import type { Filters } from './filters';
+import { statsQuery } from './filters';
 import { count, money, nullsLast } from './format';
-import type { Breakdown, BreakdownItem, RespondentItem, Respondents } from './types';
-import { Loaded, useApi } from './use-api';
+import type { Breakdown, BreakdownItem, RespondentItem, Respondents } from '../api/types';
+import type { Loaded } from './use-api';
+import { useApi } from './use-api';
 
 /** Slices of the category pie before the rest are folded into "other". */
 const PIE_SLICES = 8;

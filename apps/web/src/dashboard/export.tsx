@@ -3,7 +3,8 @@ import { App, Button, Select, Space } from 'antd';
 import { useState } from 'react';
 import { ApiError, download } from '../lib/api';
 import { useLang } from '../lib/i18n';
-import { Filters, statsQuery } from './filters';
+import type { Filters } from './filters';
+import { statsQuery } from './filters';
 
 type By = 'month' | 'area' | 'category' | 'unit';
 
@@ -44,10 +45,10 @@ export function ExportButtons({ filters, areaAllowed }: { filters: Filters; area
         ]}
         data-testid="export-by"
       />
-      <Button icon={<DownloadOutlined />} loading={busy === 'csv'} onClick={() => run('csv')} data-testid="export-csv">
+      <Button icon={<DownloadOutlined />} loading={busy === 'csv'} onClick={() => void run('csv')} data-testid="export-csv">
         {t('导出 CSV', 'CSV')}
       </Button>
-      <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => run('xlsx')} data-testid="export-xlsx">
+      <Button icon={<DownloadOutlined />} loading={busy === 'xlsx'} onClick={() => void run('xlsx')} data-testid="export-xlsx">
         {t('导出 Excel', 'Excel')}
       </Button>
     </Space.Compact>

@@ -1,23 +1,25 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Flex, Segmented, Select, Tooltip } from 'antd';
-import dayjs, { Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
 import { useLang } from '../lib/i18n';
-import { chinaToday, Filters } from './filters';
-import type { Area, Category } from './types';
+import type { Filters } from './filters';
+import { chinaToday } from './filters';
+import type { Area, Category } from '../api/types';
 
 const FMT = 'YYYY-MM-DD';
 
 /** Period, area, category and track; every change goes to the URL query. */
 export function FiltersBar(props: {
   filters: Filters;
-  set(patch: Partial<Filters>): void;
-  reset(): void;
+  set: (patch: Partial<Filters>) => void;
+  reset: () => void;
   isDefault: boolean;
   areas: Area[];
   categories: Category[];
   /** A unit-scoped role's figures are cut by unit, which has no area (the API answers 400). */
   areaAllowed: boolean;
-  onRefresh(): void;
+  onRefresh: () => void;
   refreshing: boolean;
 }) {
   const { t } = useLang();

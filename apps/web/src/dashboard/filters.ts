@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import type { Interval } from './types';
+import type { Interval } from '../api/types';
 
 /** The dashboard's filters, kept in the URL query so a view can be bookmarked and shared. */
 export interface Filters {
@@ -27,7 +27,7 @@ export function daysIn(from: string, to: string): number {
 /** The longest period each interval may draw (the API's limits: 366 days by day, five years by week). */
 export const INTERVAL_MAX_DAYS: Record<Interval, number> = { day: 366, week: 366 * 5, month: Infinity };
 
-export function useFilters(): { filters: Filters; set(patch: Partial<Filters>): void; reset(): void; periodSet: boolean } {
+export function useFilters(): { filters: Filters; set: (patch: Partial<Filters>) => void; reset: () => void; periodSet: boolean } {
   const [params, setParams] = useSearchParams();
   const today = chinaToday();
   const filters = useMemo<Filters>(() => {

@@ -1,5 +1,5 @@
 import { yuan } from '../lib/api';
-import type { Rate } from './types';
+import type { Rate } from '../api/types';
 
 /** The seed documents' satisfaction rate (满意率 96.8%), shown as the reference. */
 export const SATISFACTION_REFERENCE = 0.968;

@@ -11,7 +11,7 @@ import { useFilters } from './filters';
 import { FiltersBar } from './filters-bar';
 import { KpiCards } from './kpis';
 import { Trends } from './trends';
-import type { Area, Category, Summary } from './types';
+import type { Area, Category, Summary } from '../api/types';
 import { UnitLeague } from './units';
 import { useApi, useRefresh } from './use-api';
 
@@ -41,7 +41,7 @@ export function DashboardPage() {
 
   const signOut = () => {
     logout();
-    navigate('/staff/login', { replace: true });
+    void navigate('/staff/login', { replace: true });
   };
   const actions = user && (
     <Space size={8}>

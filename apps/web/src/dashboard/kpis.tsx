@@ -1,9 +1,9 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Card, Skeleton, Tag, Tooltip } from 'antd';
-import { ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useLang } from '../lib/i18n';
 import { count, money, pct, SATISFACTION_REFERENCE } from './format';
-import type { Summary } from './types';
+import type { Summary } from '../api/types';
 
 interface Kpi {
   name: string;

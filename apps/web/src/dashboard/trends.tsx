@@ -1,10 +1,12 @@
 import { Alert, Card, Empty, Segmented, Spin } from 'antd';
 import { useMemo } from 'react';
 import { useLang } from '../lib/i18n';
-import { Chart, ChartOption } from './chart';
-import { daysIn, Filters, INTERVAL_MAX_DAYS, statsQuery } from './filters';
+import type { ChartOption } from './chart';
+import { Chart } from './chart';
+import type { Filters } from './filters';
+import { daysIn, INTERVAL_MAX_DAYS, statsQuery } from './filters';
 import { SATISFACTION_REFERENCE } from './format';
-import type { Interval, SeriesMetric, Timeseries } from './types';
+import type { Interval, SeriesMetric, Timeseries } from '../api/types';
 import { useApi } from './use-api';
 
 const COLORS = { received: '#5470c6', accepted: '#91cc75', resolved: '#fac858', satisfaction: '#b71c1c' };
@@ -17,7 +19,7 @@ export function effectiveInterval(f: Filters): Interval {
 }
 
 /** Received, accepted and resolved per day, week or month, with the satisfaction rate on a second axis. */
-export function Trends(props: { filters: Filters; set(patch: Partial<Filters>): void; areaAllowed: boolean; nonce: number }) {
+export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>) => void; areaAllowed: boolean; nonce: number }) {
   const { t, lang } = useLang();
   const f = props.filters;
   const interval = effectiveInterval(f);
@@ -77,7 +79,7 @@ export function Trends(props: { filters: Filters; set(patch: Partial<Filters>): 
           symbolSize: 7,
           itemStyle: { color: COLORS.satisfaction },
           lineStyle: { width: 2 },
-          tooltip: { valueFormatter: (v: unknown) => (v === null || v === undefined || v === '-' ? '—' : `${v}%`) },
+          tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}%` : '—') },
           markLine: {
             symbol: 'none',
             silent: true,

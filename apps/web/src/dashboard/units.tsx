@@ -2,9 +2,10 @@ import { Alert, Card, Empty, Input, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useLang } from '../lib/i18n';
-import { Filters, statsQuery } from './filters';
+import type { Filters } from './filters';
+import { statsQuery } from './filters';
 import { count, money, nullsLast, pct } from './format';
-import type { UnitRow, Units } from './types';
+import type { UnitRow, Units } from '../api/types';
 import { useApi } from './use-api';
 
 /** Stations and regulators side by side: what reached them, how they handled it, what they hold now. */

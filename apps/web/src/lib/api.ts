@@ -1,19 +1,20 @@
+import type { ErrorBody, FieldProblem } from '../api/types';
+
 /**
- * The one way pages talk to the API: JSON in and out, the page's language in Accept-Language, the
- * staff token when signed in, and errors in the contract's shape (`{statusCode, message, details}`)
- * turned into ApiError, whose field problems forms show beside their fields.
+ * The one way pages talk to the API: JSON in and out (`api`), files out (`download`), the page's
+ * language in Accept-Language, the staff token when signed in, and errors in the contract's shape
+ * (`{ statusCode, error, message, details? }`) turned into ApiError, whose field problems forms show
+ * beside their fields. The shapes are the generated ones in ../api/types.
  */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+export type { FieldProblem };
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly details: FieldProblem[] = [],
-    readonly body: Record<string, unknown> = {},
+    /** The whole error body: some answers say more (409 `allowed`, 429 `retryAfterSeconds`). */
+    readonly body: Partial<ErrorBody> & Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -46,9 +47,22 @@ function language(): string {
   return localStorage.getItem('weiquan.lang') === 'en' ? 'en' : 'zh-CN';
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; form?: FormData } = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language(), ...init.headers };
+function headersWith(extra: Record<string, string> = {}): Record<string, string> {
+  const headers: Record<string, string> = { 'Accept-Language': language(), ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
+  return headers;
+}
+
+/** An answer that is not 2xx, as an ApiError in the caller's language. */
+async function failure(res: Response): Promise<ApiError> {
+  const text = await res.text();
+  const body = (text ? safeJson(text) : {}) as Partial<ErrorBody> & Record<string, unknown>;
+  if (res.status === 401 && token && onUnauthorized) onUnauthorized();
+  return new ApiError(res.status, body.message ?? `HTTP ${res.status}`, body.details ?? [], body);
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; form?: FormData } = {}): Promise<T> {
+  const headers = headersWith({ Accept: 'application/json', ...init.headers });
   let body: BodyInit | undefined;
   if (init.form) body = init.form;
   else if (init.body !== undefined) {
@@ -56,27 +70,34 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     body = JSON.stringify(init.body);
   }
   const res = await fetch(`/api/v1${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+  if (!res.ok) throw await failure(res);
   const text = await res.text();
-  const json = text ? safeJson(text) : null;
-  if (!res.ok) {
-    if (res.status === 401 && token && onUnauthorized) onUnauthorized();
-    const b = (json ?? {}) as { message?: string; details?: FieldProblem[] };
-    throw new ApiError(res.status, b.message ?? `HTTP ${res.status}`, b.details ?? [], (json ?? {}) as Record<string, unknown>);
-  }
-  return json as T;
+  return (text ? safeJson(text) : null) as T;
 }
 
-/** A file the API sends back (exports), with the staff token. */
-export async function download(path: string, fallbackName: string): Promise<void> {
-  const res = await fetch(`/api/v1${path}`, { headers: { Authorization: `Bearer ${token}`, 'Accept-Language': language() } });
-  if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`);
-  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+/** A file the API sends back (exports, attachments), saved under the name it gives, else `fallbackName`. */
+export async function download(path: string, fallbackName: string, init: { headers?: Record<string, string> } = {}): Promise<void> {
+  const res = await fetch(`/api/v1${path}`, { headers: headersWith(init.headers) });
+  if (!res.ok) throw await failure(res);
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = name;
+  a.download = fileNameOf(res.headers.get('content-disposition')) ?? fallbackName;
   a.click();
-  URL.revokeObjectURL(url);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** `attachment; filename*=UTF-8''%E5%B0%8F%E7%A5%A8.png` or `attachment; filename="stats.csv"`. */
+function fileNameOf(disposition: string | null): string | null {
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // a malformed name: fall through to the plain one
+    }
+  }
+  return /filename="([^"]+)"/.exec(disposition ?? '')?.[1] ?? null;
 }
 
 function safeJson(text: string): unknown {

@@ -1,13 +1,14 @@
-import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 
 /** Chinese first; English on request. The choice is kept in the browser. */
 export type Lang = 'zh' | 'en';
 
 interface LangState {
   lang: Lang;
-  setLang(lang: Lang): void;
+  setLang: (lang: Lang) => void;
   /** The text in the current language: `t('投诉', 'Complaint')`. */
-  t(zh: string, en: string): string;
+  t: (zh: string, en: string) => string;
 }
 
 const LangContext = createContext<LangState | null>(null);

@@ -1,19 +1,13 @@
-import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import type { LoginAnswer, StaffUser } from '../api/types';
 import { api, setToken, whenUnauthorized } from './api';
-
-export interface StaffUser {
-  id: string;
-  username: string;
-  displayName: string;
-  role: 'station-staff' | 'station-admin' | 'regulator-staff' | 'city-analyst' | 'admin';
-  unit: { type: 'station' | 'regulator'; code: string; name: string } | null;
-}
 
 interface Session {
   user: StaffUser | null;
-  login(username: string, password: string): Promise<StaffUser>;
-  logout(): void;
+  login: (username: string, password: string) => Promise<StaffUser>;
+  logout: () => void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -32,7 +26,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => whenUnauthorized(logout), [logout]);
   const login = useCallback(async (username: string, password: string) => {
-    const res = await api<{ accessToken: string; user: StaffUser }>('/auth/login', { body: { username, password } });
+    const res = await api<LoginAnswer>('/auth/login', { body: { username, password } });
     setToken(res.accessToken);
     sessionStorage.setItem(USER_KEY, JSON.stringify(res.user));
     setUser(res.user);

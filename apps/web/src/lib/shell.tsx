@@ -1,5 +1,5 @@
 import { Layout, Segmented, Space, Typography } from 'antd';
-import { ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLang } from './i18n';
 import { BRAND_RED } from './theme';

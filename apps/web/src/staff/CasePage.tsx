@@ -1,14 +1,21 @@
 import { ArrowLeftOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, Badge, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { ActionsPanel } from './ActionsPanel';
 import { ClocksCard, FactsSection, HistorySection, LinkedSection, OutcomeCard, PartiesSection, RoutingSection } from './CaseSections';
 import { CLOCK_LABEL, fmtDate, fmtTime, Muted, paren, pick, STATUS_LABEL, StaffShell, StatusTag, TrackTag, useUnitNames } from './common';
-import type { ActionResult, CaseDetail } from './types';
+import type { ActionResult, CaseDetail } from '../api/types';
 import { groupDigits } from '../lib/format';
+
+/** The case on screen, for the request that brought it, and what went wrong with the last one. */
+interface Shown {
+  key: string | null;
+  c: CaseDetail | null;
+  error: { status: number; message: string } | null;
+}
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -17,39 +24,38 @@ export function CasePage() {
   const unitNames = useUnitNames();
   // Desktop: the file on the left, actions and clocks beside it. Tablet: one column, actions first.
   const wide = !!Grid.useBreakpoint().xl;
-  const [c, setC] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<{ status: number; message: string } | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [shown, setShown] = useState<Shown>({ key: null, c: null, error: null });
   const [tab, setTab] = useState('facts');
-  const request = useRef(0);
+  const [reloads, reload] = useReducer((n: number) => n + 1, 0);
 
-  const load = useCallback(async () => {
-    const mine = ++request.current;
-    setLoading(true);
-    try {
-      const d = await api<CaseDetail>(`/cases/${encodeURIComponent(id)}`);
-      if (mine !== request.current) return;
-      setC(d);
-      setError(null);
-    } catch (e) {
-      if (mine !== request.current) return;
-      const status = e instanceof ApiError ? e.status : 0;
-      // A case that left the unit is gone; a failed refresh keeps what is on screen and says so.
-      setC((prev) => (status === 404 || status === 403 || !prev ? null : prev));
-      setError(e instanceof ApiError ? { status, message: e.message } : { status: 0, message: t('无法连接服务器，请稍后刷新', 'Cannot reach the server; refresh later') });
-    } finally {
-      if (mine === request.current) setLoading(false);
-    }
-  }, [id, lang]); // eslint-disable-line react-hooks/exhaustive-deps
-
+  // The case loads again for another id, another language (its texts) and after each action or refresh.
+  const wanted = `${id}|${lang}|${reloads}`;
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    api<CaseDetail>(`/cases/${encodeURIComponent(id)}`).then(
+      (d) => current && setShown({ key: wanted, c: d, error: null }),
+      (e: unknown) => {
+        if (!current) return;
+        const status = e instanceof ApiError ? e.status : 0;
+        // A case that left the unit is gone; a failed refresh keeps what is on screen and says so.
+        setShown((prev) => ({
+          key: wanted,
+          c: status === 404 || status === 403 || !prev.c ? null : prev.c,
+          error: e instanceof ApiError ? { status, message: e.message } : { status: 0, message: t('无法连接服务器，请稍后刷新', 'Cannot reach the server; refresh later') },
+        }));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted, id, t]);
+  const { c, error } = shown;
+  const loading = shown.key !== wanted;
 
   const done = (r: ActionResult) => {
     // A case handed back has left the unit: back to the queue.
-    if (r.action === 'hand-back' && r.status === 'received') navigate('/staff', { replace: true });
-    else void load();
+    if (r.action === 'hand-back' && r.status === 'received') void navigate('/staff', { replace: true });
+    else reload();
   };
 
   const back = (
@@ -73,10 +79,10 @@ export function CasePage() {
           }
           extra={
             <Space>
-              <Button type="primary" onClick={() => navigate('/staff')}>
+              <Button type="primary" onClick={() => void navigate('/staff')}>
                 {t('返回队列', 'Back to the queue')}
               </Button>
-              {!notFound && <Button onClick={() => void load()}>{t('重试', 'Retry')}</Button>}
+              {!notFound && <Button onClick={reload}>{t('重试', 'Retry')}</Button>}
             </Space>
           }
         />
@@ -136,7 +142,7 @@ export function CasePage() {
     <StaffShell>
       <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
         {back}
-        <Button size="small" icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
+        <Button size="small" icon={<ReloadOutlined />} onClick={reload} loading={loading}>
           {t('刷新', 'Refresh')}
         </Button>
       </Flex>

@@ -6,8 +6,8 @@ import { Link } from 'react-router';
 import { api, ApiError, yuan } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import { ACTION_LABEL, CLOCK_LABEL, fmtDate, fmtTime, Muted, paren, pick, RULE_LABEL, STATUS_LABEL, StatusTag, TrackTag, useAreaNames } from './common';
-import type { CaseClock, CaseDetail, ClaimantFlags, HistoryEvent, PersonalData, RoutingCandidate, RoutingRound } from './types';
+import { ACTION_LABEL, CLOCK_LABEL, fmtDate, fmtTime, Muted, paren, pick, RULE_LABEL, StatusTag, TrackTag, useAreaNames } from './common';
+import type { CaseClock, CaseDetail, CaseStatus, ClaimantFlags, HistoryEvent, PersonalData, RoutingCandidate, RoutingRound, Track } from '../api/types';
 
 type T = (zh: string, en: string) => string;
 
@@ -468,12 +468,12 @@ export function LinkedSection({ c }: { c: CaseDetail }) {
       locale={{ emptyText: t('没有关联案件', 'No linked cases') }}
       columns={[
         { title: t('受理编号', 'Tracking no.'), dataIndex: 'trackingNo', render: (v: string, l) => <Link to={`/staff/cases/${l.id}`}>{v}</Link> },
-        { title: t('类型', 'Track'), dataIndex: 'track', render: (v: 'complaint' | 'report') => <TrackTag track={v} /> },
+        { title: t('类型', 'Track'), dataIndex: 'track', render: (v: Track) => <TrackTag track={v} /> },
         { title: t('关系', 'Relation'), dataIndex: 'relation', render: (v: string) => relation(v) },
         {
           title: t('状态', 'Status'),
           dataIndex: 'status',
-          render: (v: keyof typeof STATUS_LABEL | null) => (v ? <StatusTag status={v} /> : <Muted>{t('仅承办单位可见', 'Visible to its handler only')}</Muted>),
+          render: (v: CaseStatus | null) => (v ? <StatusTag status={v} /> : <Muted>{t('仅承办单位可见', 'Visible to its handler only')}</Muted>),
         },
       ]}
     />

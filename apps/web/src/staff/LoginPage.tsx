@@ -28,7 +28,7 @@ export function LoginPage() {
     setError(null);
     try {
       const u = await login(v.username.trim(), v.password);
-      navigate(next ?? homeOf(u), { replace: true });
+      void navigate(next ?? homeOf(u), { replace: true });
     } catch (e) {
       setError(
         e instanceof ApiError
@@ -57,7 +57,7 @@ export function LoginPage() {
             description={error.message}
           />
         )}
-        <Form layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+        <Form layout="vertical" onFinish={(v: { username: string; password: string }) => void submit(v)} requiredMark={false} disabled={busy}>
           <Form.Item name="username" label={t('用户名', 'Username')} rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Enter your username') }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>

@@ -1,13 +1,13 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { ALL_STATUSES, fmtDate, fmtTime, Muted, pick, STATUS_LABEL, StaffShell, StatusTag, TRACK_LABEL, TrackTag, useCategories } from './common';
-import type { CaseListItem, CasePage, CaseStatus, Track } from './types';
+import type { CaseListItem, CasePage, CaseStatus, Track } from '../api/types';
 import { groupDigits } from '../lib/format';
 
 const PAGE = 20;
@@ -15,6 +15,15 @@ const PAGE = 20;
 const SOON_DAYS = 2;
 
 type Due = 'all' | 'overdue' | 'soon';
+
+/** The first page for one query (and the pages loaded after it), or why it failed. */
+interface Page {
+  key: string;
+  items: CaseListItem[];
+  cursor: string | null;
+  soonIds: Set<string>;
+  error: string | null;
+}
 
 interface Filters {
   status: CaseStatus[];
@@ -70,56 +79,62 @@ export function QueuePage() {
   const key = apiQuery(filters);
   const categories = useCategories();
 
-  const [items, setItems] = useState<CaseListItem[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+  const [page, setPage] = useState<Page | null>(null);
   const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [soonIds, setSoonIds] = useState<Set<string>>(new Set());
+  const [refreshes, refresh] = useReducer((n: number) => n + 1, 0);
+  // The search box follows the URL's q (back, forward, a shared link) and is edited freely in between.
   const [search, setSearch] = useState(filters.q);
-  const request = useRef(0);
+  const [searchOf, setSearchOf] = useState(filters.q);
+  if (searchOf !== filters.q) {
+    setSearchOf(filters.q);
+    setSearch(filters.q);
+  }
 
-  useEffect(() => setSearch(filters.q), [filters.q]);
-
-  const load = useCallback(async () => {
-    const mine = ++request.current;
-    setLoading(true);
-    setError(null);
-    try {
-      const [page, soon] = await Promise.all([
-        api<CasePage>(`/cases?${key}`),
-        // Which of the unit's cases fall due within 2 working days (the calendar is the server's).
-        api<CasePage>(`/cases?dueWithinDays=${SOON_DAYS}&limit=100`).catch(() => ({ items: [], nextCursor: null })),
-      ]);
-      if (mine !== request.current) return;
-      setItems(page.items);
-      setCursor(page.nextCursor);
-      setSoonIds(new Set(soon.items.map((i) => i.id)));
-    } catch (e) {
-      if (mine !== request.current) return;
-      setItems([]);
-      setCursor(null);
-      setError(e instanceof ApiError ? e.message : t('无法读取案件列表', 'Could not load the cases'));
-    } finally {
-      if (mine === request.current) setLoading(false);
-    }
-  }, [key, lang]); // eslint-disable-line react-hooks/exhaustive-deps
-
+  // Every filter change, language change (the status texts) and refresh loads the first page again.
+  const wanted = `${key}|${lang}|${refreshes}`;
   useEffect(() => {
-    void load();
-  }, [load]);
+    let current = true;
+    Promise.all([
+      api<CasePage>(`/cases?${key}`),
+      // Which of the unit's cases fall due within 2 working days (the calendar is the server's).
+      api<CasePage>(`/cases?dueWithinDays=${SOON_DAYS}&limit=100`).catch((): CasePage => ({ items: [], nextCursor: null })),
+    ]).then(
+      ([first, soon]) => current && setPage({ key: wanted, items: first.items, cursor: first.nextCursor, soonIds: new Set(soon.items.map((i) => i.id)), error: null }),
+      (e: unknown) =>
+        current &&
+        setPage((prev) => ({
+          key: wanted,
+          items: [],
+          cursor: null,
+          soonIds: prev?.soonIds ?? new Set(),
+          error: e instanceof ApiError ? e.message : t('无法读取案件列表', 'Could not load the cases'),
+        })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [wanted, key, t]);
+
+  // While a load is on its way the last page stays on screen, without its error.
+  const loading = page?.key !== wanted;
+  const items = page?.items ?? [];
+  const cursor = page?.cursor ?? null;
+  const soonIds = page?.soonIds ?? new Set<string>();
+  const error = loading ? null : (page?.error ?? null);
 
   const loadMore = async () => {
     if (!cursor) return;
-    const mine = request.current;
+    const of = wanted;
     setMore(true);
     try {
-      const page = await api<CasePage>(`/cases?${apiQuery(filters, cursor)}`);
-      if (mine !== request.current) return;
-      setItems((prev) => [...prev, ...page.items.filter((i) => !prev.some((p) => p.id === i.id))]);
-      setCursor(page.nextCursor);
+      const next = await api<CasePage>(`/cases?${apiQuery(filters, cursor)}`);
+      // Only onto the page it continues: a reload begun meanwhile has replaced it.
+      setPage((p) =>
+        p?.key === of ? { ...p, items: [...p.items, ...next.items.filter((i) => !p.items.some((x) => x.id === i.id))], cursor: next.nextCursor } : p,
+      );
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('无法读取更多案件', 'Could not load more cases'));
+      const message = e instanceof ApiError ? e.message : t('无法读取更多案件', 'Could not load more cases');
+      setPage((p) => (p ? { ...p, error: message } : p));
     } finally {
       setMore(false);
     }
@@ -194,7 +209,7 @@ export function QueuePage() {
           </Typography.Title>
           <Muted>{user?.unit ? user.unit.name : t('全市案件（只读）', 'All cases in the city (read-only)')}</Muted>
         </div>
-        <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
+        <Button icon={<ReloadOutlined />} onClick={refresh} loading={loading}>
           {t('刷新', 'Refresh')}
         </Button>
       </Flex>
@@ -267,7 +282,7 @@ export function QueuePage() {
         </Flex>
       </Card>
 
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={<Button size="small" onClick={() => void load()}>{t('重试', 'Retry')}</Button>} />}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={<Button size="small" onClick={refresh}>{t('重试', 'Retry')}</Button>} />}
 
       <Table<CaseListItem>
         data-testid="queue-table"
@@ -281,7 +296,7 @@ export function QueuePage() {
         scroll={{ x: 700 }}
         rowClassName={(c) => (c.overdue ? 'staff-row-overdue' : dueSoon(c) ? 'staff-row-due-soon' : '')}
         onRow={(c) => ({
-          onClick: () => navigate(`/staff/cases/${c.id}`),
+          onClick: () => void navigate(`/staff/cases/${c.id}`),
           'data-testid': `queue-row-${c.trackingNo}`,
         } as React.HTMLAttributes<HTMLElement>)}
         locale={{ emptyText: filtered ? t('没有符合筛选条件的案件', 'No cases match the filters') : t('本单位暂无案件', 'No cases for your unit yet') }}

@@ -1,13 +1,14 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../lib/api';
 import { useLang } from '../lib/i18n';
-import { StaffUser, useSession } from '../lib/session';
+import { useSession } from '../lib/session';
 import { Shell } from '../lib/shell';
-import type { CaseAction, CaseStatus, Category, ClockName, Track } from './types';
+import type { Area, CaseAction, CaseStatus, Category, ClockName, Regulator, Station, StaffUser, Track } from '../api/types';
 import './staff.css';
 
 type T = (zh: string, en: string) => string;
@@ -140,7 +141,7 @@ export function StaffShell({ children }: { children: ReactNode }) {
         data-testid="logout"
         onClick={() => {
           logout();
-          navigate('/staff/login', { replace: true });
+          void navigate('/staff/login', { replace: true });
         }}
       >
         {t('退出', 'Log out')}
@@ -161,8 +162,8 @@ export function StaffShell({ children }: { children: ReactNode }) {
 let unitNames: Promise<Map<string, string>> | null = null;
 function loadUnitNames(): Promise<Map<string, string>> {
   unitNames ??= Promise.all([
-    api<{ code: string; name: string; venue: { code: string; name: string } | null }[]>('/directory/stations?active=all').catch(() => []),
-    api<{ code: string; name: string }[]>('/directory/regulators').catch(() => []),
+    api<Station[]>('/directory/stations?active=all').catch((): Station[] => []),
+    api<Regulator[]>('/directory/regulators').catch((): Regulator[] => []),
   ]).then(([s, r]) => {
     const names = new Map<string, string>();
     for (const st of s) if (st.venue) names.set(st.venue.code, st.venue.name);
@@ -176,7 +177,7 @@ export function useUnitNames(): Map<string, string> {
   const [names, setNames] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     let live = true;
-    loadUnitNames().then((m) => live && setNames(m));
+    void loadUnitNames().then((m) => live && setNames(m));
     return () => {
       live = false;
     };
@@ -190,13 +191,13 @@ export function useAreaNames(): Map<string, string> {
   const [names, setNames] = useState<Map<string, string>>(new Map());
   useEffect(() => {
     let live = true;
-    areaNames ??= api<{ code: string; name: string }[]>('/directory/areas')
+    areaNames ??= api<Area[]>('/directory/areas')
       .then((a) => new Map(a.map((x) => [x.code, x.name])))
       .catch(() => {
         areaNames = null;
         return new Map<string, string>();
       });
-    areaNames.then((m) => live && setNames(m));
+    void areaNames.then((m) => live && setNames(m));
     return () => {
       live = false;
     };
@@ -213,7 +214,7 @@ export function useCategories(): Category[] {
       categories = null;
       return [];
     });
-    categories.then((c) => live && setList(c));
+    void categories.then((c) => live && setList(c));
     return () => {
       live = false;
     };

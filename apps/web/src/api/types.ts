@@ -1,0 +1,67 @@
+/**
+ * The API's shapes, by the names the pages use. Every one is generated from the API's OpenAPI
+ * document (`npm run api:types` writes schema.d.ts next to this file; test/openapi.e2e-spec.ts
+ * fails when it no longer matches the code): change a DTO, run it, and the pages' types follow.
+ */
+import type { components } from './schema';
+
+type Schemas = components['schemas'];
+
+/* Enums shared by several answers. */
+export type Track = Schemas['Track'];
+export type CaseStatus = Schemas['CaseStatus'];
+export type CaseAction = Schemas['CaseAction'];
+export type ClockName = Schemas['ClockName'];
+export type UnitType = Schemas['UnitType'];
+export type Rating = Schemas['Rating'];
+export type Kind = Schemas['CreateComplaintDto']['kind'];
+export type StaffRole = Schemas['LoginUserDto']['role'];
+export type SeriesMetric = Schemas['SeriesMetric'];
+export type Interval = Schemas['Interval'];
+
+/* Errors: the contract's { statusCode, error, message, details? }. */
+export type ErrorBody = Schemas['ErrorDto'];
+export type FieldProblem = Schemas['FieldProblemDto'];
+
+/* The public directory. */
+export type Area = Schemas['AreaDto'];
+export type Category = Schemas['CategoryDto'];
+export type Station = Schemas['StationDto'];
+export type Regulator = Schemas['RegulatorDto'];
+
+/* Consumers: filing and following a case. */
+export type NewComplaint = Schemas['CreateComplaintDto'];
+export type SubmissionAnswer = Schemas['SubmissionAnswerDto'];
+export type CaseView = Schemas['ConsumerCaseViewDto'];
+export type Deadline = Schemas['DeadlineDto'];
+export type Attachment = Schemas['AttachmentDto'];
+export type AttachmentsAdded = Schemas['AttachmentsAddedDto'];
+
+/* Staff: sign-in, the queue, the case file, actions. */
+export type LoginAnswer = Schemas['LoginResponseDto'];
+export type StaffUser = Schemas['LoginUserDto'];
+export type CaseListItem = Schemas['CaseListItemDto'];
+export type CasePage = Schemas['CasePageDto'];
+export type CaseDetail = Schemas['CaseDetailDto'];
+export type CaseClock = Schemas['CaseClockDto'];
+export type ReasonOption = Schemas['ReasonOptionDto'];
+export type RoutingRound = Schemas['RoutingRoundDto'];
+export type RoutingCandidate = Schemas['RoutingCandidateDto'];
+export type HistoryEvent = Schemas['HistoryEventDto'];
+export type LinkedCase = Schemas['LinkedCaseDto'];
+export type ClaimantFlags = Schemas['ClaimantFlagsDto'];
+export type PersonalData = Schemas['PersonalDataDto'];
+export type CaseActionBody = Schemas['CaseActionDto'];
+export type ActionResult = Schemas['ActionResultDto'];
+
+/* Statistics (docs/METRICS.md defines each figure). */
+/** A rate 0–1 with four decimals, or null when nothing was counted below the line. */
+export type Rate = Schemas['SummaryDto']['satisfactionRate'];
+export type Summary = Schemas['SummaryDto'];
+export type Timeseries = Schemas['TimeseriesDto'];
+export type Breakdown = Schemas['BreakdownDto'];
+export type BreakdownItem = Schemas['BreakdownItemDto'];
+export type Respondents = Schemas['RespondentHotspotsDto'];
+export type RespondentItem = Schemas['RespondentItemDto'];
+export type Units = Schemas['UnitsDto'];
+export type UnitRow = Schemas['UnitRowDto'];
