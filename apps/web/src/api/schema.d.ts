@@ -788,20 +788,20 @@ export interface components {
         CaseActionDto: {
             /** @enum {string} */
             action: "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "report-violation" | "close" | "record-follow-up" | "note";
-            /** @description 是否达成书面调解协议 / written agreement made */
-            agreement?: boolean;
+            /** @description 是否达成书面调解协议 / written agreement made; null is the same as absent */
+            agreement?: boolean | null;
             /**
-             * @description 为消费者挽回的经济损失（元，最多两位小数）/ amount recovered for the consumer, yuan
+             * @description 为消费者挽回的经济损失（元，最多两位小数）/ amount recovered for the consumer, yuan; null is the same as absent
              * @example 1280.5
              */
-            amountRecovered?: number;
-            /** @description 说明 / note */
-            note?: string;
+            amountRecovered?: number | null;
+            /** @description 说明 / note; null is the same as absent */
+            note?: string | null;
             /**
-             * @description 不予受理、终止调解、不予立案的理由代码（见案件详情 reasonOptions）/ reason code
+             * @description 不予受理、终止调解、不予立案的理由代码（见案件详情 reasonOptions）/ reason code; null is the same as absent
              * @example 3
              */
-            reasonCode?: string;
+            reasonCode?: string | null;
             /** @description 不支持：单位不能自行横向转办，退回后由分派规则重新分派 / not supported: units never forward sideways */
             targetUnit?: string;
         };

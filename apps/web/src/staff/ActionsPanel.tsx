@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, ApiError, yuan } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { ACTION_LABEL, Muted, pick, STATUS_LABEL } from './common';
-import type { ActionResult, CaseAction, CaseDetail, ReasonOption } from '../api/types';
+import type { ActionResult, CaseAction, CaseActionBody, CaseDetail, ReasonOption } from '../api/types';
 
 /** What each action asks for (libs/cases/src/case-state.ts): a reason code, a required note, or the outcome. */
 const REASON_KIND: Partial<Record<CaseAction, 'refusal' | 'termination' | 'noCase'>> = {
@@ -90,7 +90,7 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
     setBusy(true);
     setFormError(null);
     try {
-      const body: Record<string, unknown> = { action: a };
+      const body: CaseActionBody = { action: a };
       if (REASON_KIND[a]) body.reasonCode = v.reasonCode;
       if (v.note?.trim()) body.note = v.note.trim();
       if (a === 'resolve') {

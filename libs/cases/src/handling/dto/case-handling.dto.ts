@@ -68,20 +68,27 @@ export class CaseActionDto {
   @IsIn(CASE_ACTIONS, t(`操作应为：${CASE_ACTIONS.join('、')}`, `must be one of ${CASE_ACTIONS.join(', ')}`))
   action: CaseAction;
 
-  @ApiPropertyOptional({ description: '不予受理、终止调解、不予立案的理由代码（见案件详情 reasonOptions）/ reason code', example: '3' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '不予受理、终止调解、不予立案的理由代码（见案件详情 reasonOptions）/ reason code; null is the same as absent',
+    example: '3',
+  })
   @IsOptional()
   @IsString(t('理由代码应为文本', 'must be text'))
   @Matches(/^\d{1,2}$/, t('理由代码应为 1–2 位数字', 'must be a 1–2 digit code'))
-  reasonCode?: string;
+  reasonCode?: string | null;
 
-  @ApiPropertyOptional({ description: '说明 / note' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '说明 / note; null is the same as absent' })
   @IsOptional()
   @IsString(t('说明应为文本', 'must be text'))
   @MaxLength(2000, t('说明最多 2000 个字', 'at most 2000 characters'))
-  note?: string;
+  note?: string | null;
 
   @ApiPropertyOptional({
-    description: '为消费者挽回的经济损失（元，最多两位小数）/ amount recovered for the consumer, yuan',
+    type: Number,
+    nullable: true,
+    description: '为消费者挽回的经济损失（元，最多两位小数）/ amount recovered for the consumer, yuan; null is the same as absent',
     example: 1280.5,
   })
   @IsOptional()
@@ -91,12 +98,12 @@ export class CaseActionDto {
   )
   @Min(0, t('不能为负数', 'must not be negative'))
   @Max(100_000_000, t('金额过大（上限 1 亿元）', 'too large (at most 100 million yuan)'))
-  amountRecovered?: number;
+  amountRecovered?: number | null;
 
-  @ApiPropertyOptional({ description: '是否达成书面调解协议 / written agreement made' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: '是否达成书面调解协议 / written agreement made; null is the same as absent' })
   @IsOptional()
   @IsBoolean(t('应为 true 或 false', 'must be true or false'))
-  agreement?: boolean;
+  agreement?: boolean | null;
 
   @ApiPropertyOptional({
     description: '不支持：单位不能自行横向转办，退回后由分派规则重新分派 / not supported: units never forward sideways',
