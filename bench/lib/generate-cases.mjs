@@ -534,7 +534,25 @@ export async function generateCases(databaseUrl, opts = {}) {
   const toDay = cal.index(toIso);
   if (fromDay < 0 || toDay < fromDay) throw new Error(`bad period ${fromIso}..${toIso}`);
   const order121From = cal.index(RULE_SETS.find((r) => r.code === 'order121').effectiveFrom);
-  const ruleDays = Object.fromEntries(RULE_SETS.map((r) => [r.code, r.days]));
+  const { casePeriods } = built('libs/cases/src/rule-set.js');
+  // Day counts only: the generator spreads events over days, it does not compute deadlines.
+  const ruleDays = Object.fromEntries(
+    RULE_SETS.map((r) => {
+      const p = casePeriods(r);
+      return [
+        r.code,
+        {
+          acceptance: p.acceptance.days,
+          mediation: p.mediation.days,
+          terminationNotice: p.terminationNotice.days,
+          enforcementDecision: p.decision.days,
+          enforcementExtension: p.decisionExtension.days,
+          reporterNotice: p.reporterNotice?.days ?? 5,
+          followUp: p.followUp?.days ?? null,
+        },
+      ];
+    }),
+  );
 
   const client = new pg.Client({ connectionString: databaseUrl, application_name: 'generate-cases' });
   await client.connect();
@@ -595,8 +613,8 @@ export async function generateCases(databaseUrl, opts = {}) {
     const pickRefusal = weighted(REFUSAL_WEIGHTS, rand);
     const pickNoCase = weighted(NO_CASE_WEIGHTS, rand);
     const reasonOf = (kind, ruleSet, code) => {
-      const r = REASONS[kind].find((x) => x.code === code && x.basis[ruleSet]) ?? REASONS[kind].find((x) => x.basis[ruleSet]);
-      return { kind, code: r.code, text: r.text, basis: r.basis[ruleSet] };
+      const r = REASONS[kind].find((x) => x.code === code && x.under[ruleSet]) ?? REASONS[kind].find((x) => x.under[ruleSet]);
+      return { kind, code: r.code, text: r.under[ruleSet].text, basis: r.under[ruleSet].basis };
     };
     const ri = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
 

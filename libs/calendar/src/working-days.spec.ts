@@ -1,5 +1,13 @@
 import type { CalendarOverrides } from './working-days';
-import { addWorkingDays, chinaDate, isWorkingDay, packageCovers, workingDaysBetween } from './working-days';
+import {
+  addCalendarDays,
+  addWorkingDays,
+  calendarDaysBetween,
+  chinaDate,
+  isWorkingDay,
+  packageCovers,
+  workingDaysBetween,
+} from './working-days';
 
 const overrides = (days: Record<string, boolean>, years: number[] = []): CalendarOverrides => ({
   days: new Map(Object.entries(days)),
@@ -21,26 +29,34 @@ describe('working days on the official calendar', () => {
     expect(addWorkingDays(start, n)).toEqual({ date: due, provisional: false });
   });
 
+  // A year no package will cover for decades: the tests of provisional counting must not break the day
+  // chinese-days ships next year's schedule. 1 January 2099 is a Thursday.
+  const FUTURE = 2099;
+
   it('knows which years the package has official data for', () => {
     expect(packageCovers(2004)).toBe(true);
     expect(packageCovers(2026)).toBe(true);
-    expect(packageCovers(2027)).toBe(false);
+    expect(packageCovers(FUTURE)).toBe(false);
   });
 
-  it('marks a deadline that reaches 2027 provisional, counted Monday to Friday', () => {
-    // 31 Dec 2026 is a Thursday; 1 Jan 2027 (Fri) would be New Year's Day, but there is no data yet.
-    expect(addWorkingDays('2026-12-30', 2)).toEqual({ date: '2027-01-01', provisional: true });
-    expect(addWorkingDays('2026-12-21', 3)).toEqual({ date: '2026-12-24', provisional: false });
+  it('counts a year without official data Monday to Friday less the statutory holidays, and marks it provisional', () => {
+    // Wed 31 Dec 2098 + 1: Thu 1 Jan 2099 is 元旦 (a fixed holiday) → Fri 2 Jan.
+    expect(addWorkingDays('2098-12-31', 1)).toEqual({ date: '2099-01-02', provisional: true });
+    // 国庆 1–3 Oct and 劳动节 1–2 May are off: Thu 1 Oct, Fri 2 Oct, Fri 1 May 2099.
+    expect(isWorkingDay('2099-10-01')).toBe(false);
+    expect(isWorkingDay('2099-10-02')).toBe(false);
+    expect(isWorkingDay('2099-05-01')).toBe(false);
+    expect(isWorkingDay('2099-05-04')).toBe(true); // a plain Monday
   });
 
-  it('uses an administrator-entered 2027 schedule, which makes it official', () => {
-    const entered = overrides({ '2027-01-01': false, '2027-01-02': false, '2027-01-03': false }, [2027]);
-    expect(addWorkingDays('2026-12-30', 2, entered)).toEqual({ date: '2027-01-04', provisional: false });
+  it('uses an administrator-entered schedule, which makes the year official', () => {
+    const entered = overrides({ '2099-01-02': false }, [FUTURE]);
+    expect(addWorkingDays('2098-12-31', 1, entered)).toEqual({ date: '2099-01-05', provisional: false });
   });
 
   it('a single override day without the year entered still leaves the deadline provisional', () => {
-    const one = overrides({ '2027-01-01': false });
-    expect(addWorkingDays('2026-12-30', 2, one)).toEqual({ date: '2027-01-04', provisional: true });
+    const one = overrides({ '2099-01-02': false });
+    expect(addWorkingDays('2098-12-31', 1, one)).toEqual({ date: '2099-01-05', provisional: true });
   });
 
   it('lets an override correct a year the package covers', () => {
@@ -61,5 +77,20 @@ describe('working days on the official calendar', () => {
 
   it('refuses a negative count', () => {
     expect(() => addWorkingDays('2026-01-05', -1)).toThrow(RangeError);
+  });
+});
+
+describe('periods in calendar days (Order 121 Art. 45)', () => {
+  it.each([
+    // start, days, end: the start day is not counted; an end that is not a working day moves on
+    ['2026-09-30', 60, '2026-11-30'], // day 60 is Sun 29 Nov → Mon 30 Nov
+    ['2026-05-01', 60, '2026-06-30'], // Tue 30 Jun, a working day
+    ['2026-08-03', 60, '2026-10-08'], // day 60 is 2 Oct, in the National Day holiday → Thu 8 Oct
+  ])('from %s, %i days → %s', (start, days, end) => {
+    expect(addCalendarDays(start, days)).toEqual({ date: end, provisional: false });
+  });
+
+  it('counts calendar days between two dates', () => {
+    expect(calendarDaysBetween('2026-09-30', '2026-11-29')).toBe(60);
   });
 });

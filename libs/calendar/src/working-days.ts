@@ -1,4 +1,5 @@
 import { getDayDetail, isHoliday } from 'chinese-days';
+import { isStatutoryHoliday } from './statutory-holidays';
 
 /**
  * Working days on the official calendar (State Council schedule, including adjusted working
@@ -61,7 +62,8 @@ export function isWorkingDay(date: IsoDate, overrides: CalendarOverrides = NO_OV
     if (work === undefined) officialWorkday.set(date, (work = getDayDetail(date).work));
     return work;
   }
-  return !isWeekend(date);
+  // No official schedule yet: Monday–Friday less the holidays the law itself fixes (provisional).
+  return !isWeekend(date) && !isStatutoryHoliday(date);
 }
 
 function nextDay(date: IsoDate): IsoDate {
@@ -100,6 +102,27 @@ function count(start: IsoDate, n: number, overrides: CalendarOverrides): DueDate
     if (isWorkingDay(date, overrides)) counted++;
   }
   return { date, provisional };
+}
+
+/**
+ * The end of a period of `n` calendar days (日) from `start`: the day itself is not counted, and an
+ * end that is not a working day moves to the next working day (Order 121 Art. 45).
+ */
+export function addCalendarDays(start: IsoDate, n: number, overrides: CalendarOverrides = NO_OVERRIDES): DueDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`days must be a whole number ≥ 0, got ${n}`);
+  let date = start;
+  for (let i = 0; i < n; i++) date = nextDay(date);
+  let provisional = !isOfficial(date, overrides);
+  while (!isWorkingDay(date, overrides)) {
+    date = nextDay(date);
+    if (!isOfficial(date, overrides)) provisional = true;
+  }
+  return { date, provisional };
+}
+
+/** Calendar days from `from` (exclusive) to `to` (inclusive). */
+export function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** Working days from `from` (exclusive) to `to` (inclusive): how long something took. */

@@ -1,14 +1,18 @@
 import type { CaseFacts } from './case-state';
 import { allowedActions, decideAction, runningClock } from './case-state';
-import { ruleSet } from './rule-set';
+import { casePeriods, ruleSet } from './rule-set';
+import type { CityPolicy, RuleSetCode } from './rule-set';
 
+const under = (code: RuleSetCode, policy?: CityPolicy) => casePeriods(ruleSet(code), policy);
 const complaint = (status: CaseFacts['status'], extra: Partial<CaseFacts> = {}): CaseFacts => ({
   track: 'complaint',
   status,
-  ruleSet: ruleSet('order121'),
+  ruleSet: under('order121'),
   referral: false,
   decisionExtended: false,
+  decisionPaused: false,
   followUpDone: false,
+  running: ['mediation', 'termination-notice', 'reporter-notice', 'follow-up'],
   ...extra,
 });
 const report = (status: CaseFacts['status'], extra: Partial<CaseFacts> = {}): CaseFacts => ({
@@ -27,29 +31,35 @@ describe('complaint track', () => {
     expect(allowedActions(complaint('assigned'))).toEqual(['accept', 'refuse', 'hand-back', 'note']);
   });
 
-  it('accepting meets the acceptance clock, starts the 45-working-day mediation clock and tells the consumer', () => {
-    const t = ok(complaint('assigned'), { action: 'accept' });
-    expect(t.to).toBe('accepted');
-    expect(t.clocks).toEqual([
-      { op: 'meet', clock: 'acceptance' },
-      { op: 'start', clock: 'mediation', days: 45 },
-    ]);
-    expect(t.notify).toBe('accepted');
-  });
+  it.each([
+    ['order20', 45, 'working'],
+    ['order121', 60, 'calendar'],
+  ] as const)(
+    'accepting under %s meets the acceptance clock, starts mediation (%i %s days) and tells the consumer',
+    (code, days, count) => {
+      const t = ok(complaint('assigned', { ruleSet: under(code) }), { action: 'accept' });
+      expect(t.to).toBe('accepted');
+      expect(t.clocks).toEqual([
+        { op: 'meet', clock: 'acceptance' },
+        { op: 'start', clock: 'mediation', days, count },
+      ]);
+      expect(t.notify).toBe('accepted');
+    },
+  );
 
   it('refusing needs a reason code of the rule set, and cites its article', () => {
     const missing = decideAction(complaint('assigned'), { action: 'refuse' });
     expect(missing).toMatchObject({ ok: false, kind: 'invalid', problems: [{ field: 'reasonCode' }] });
     const wrong = decideAction(complaint('assigned'), { action: 'refuse', reasonCode: '9' });
     expect(wrong).toMatchObject({ ok: false, kind: 'invalid', problems: [{ field: 'reasonCode' }] });
-    const t = ok(complaint('assigned', { ruleSet: ruleSet('order20') }), { action: 'refuse', reasonCode: '4' });
+    const t = ok(complaint('assigned', { ruleSet: under('order20') }), { action: 'refuse', reasonCode: '4' });
     expect(t.to).toBe('refused');
-    expect(t.reason?.basis).toBe('第20号令第十五条第（四）项');
+    expect(t.reason?.basis).toBe('总局令第20号第十五条第（四）项');
     expect(t.notify).toBe('refused');
   });
 
-  it('reason 6 (false materials) exists under Order 121 only', () => {
-    expect(decideAction(complaint('assigned', { ruleSet: ruleSet('order20') }), { action: 'refuse', reasonCode: '6' })).toMatchObject({
+  it('reason 6 (someone else’s name, identity not verified) exists under Order 121 only', () => {
+    expect(decideAction(complaint('assigned', { ruleSet: under('order20') }), { action: 'refuse', reasonCode: '6' })).toMatchObject({
       ok: false,
       kind: 'invalid',
     });
@@ -97,17 +107,23 @@ describe('complaint track', () => {
     expect(t.to).toBe('terminated');
     expect(t.clocks).toEqual([
       { op: 'meet', clock: 'mediation' },
-      { op: 'start', clock: 'termination-notice', days: 7 },
+      { op: 'start', clock: 'termination-notice', days: 7, count: 'working' },
     ]);
     expect(ok(complaint('terminated'), { action: 'close' }).clocks).toEqual([
       { op: 'meet', clock: 'termination-notice' },
-      { op: 'start', clock: 'follow-up', days: 10 },
+      { op: 'start', clock: 'follow-up', days: 10, count: 'working' },
     ]);
   });
 
-  it('closing starts the follow-up clock under Order 121, not under Order 20', () => {
-    expect(ok(complaint('resolved'), { action: 'close' }).clocks).toEqual([{ op: 'start', clock: 'follow-up', days: 10 }]);
-    expect(ok(complaint('resolved', { ruleSet: ruleSet('order20') }), { action: 'close' }).clocks).toEqual([]);
+  it('closing starts the follow-up visit the city’s policy sets (10 working days by default; 0 turns it off)', () => {
+    expect(ok(complaint('resolved'), { action: 'close' }).clocks).toEqual([
+      { op: 'start', clock: 'follow-up', days: 10, count: 'working' },
+    ]);
+    const none = complaint('resolved', { ruleSet: under('order121', { reporterNoticeDays: 5, followUpDays: 0 }) });
+    expect(ok(none, { action: 'close' }).clocks).toEqual([]);
+    expect(
+      ok(complaint('closed', { ruleSet: none.ruleSet, running: [] }), { action: 'record-follow-up', note: '电话回访' }).clocks,
+    ).toEqual([]);
   });
 
   it('a follow-up is recorded once', () => {
@@ -149,12 +165,12 @@ describe('report track', () => {
     expect(allowedActions(report('deciding', { decisionExtended: true }))).not.toContain('extend-decision');
   });
 
-  it('a decision starts the 5-day reporter notice, met when the report is closed with the notice', () => {
+  it('a decision starts the 5-working-day reporter notice, met when the report is closed with the notice', () => {
     const opened = ok(report('deciding'), { action: 'open-enforcement' });
     expect(opened).toMatchObject({ to: 'case-opened', outcome: { decision: 'opened' } });
     expect(opened.clocks).toEqual([
       { op: 'meet', clock: 'decision' },
-      { op: 'start', clock: 'reporter-notice', days: 5 },
+      { op: 'start', clock: 'reporter-notice', days: 5, count: 'working' },
     ]);
     expect(ok(report('case-opened'), { action: 'close' })).toMatchObject({
       to: 'closed',
@@ -176,7 +192,20 @@ describe('report track', () => {
 
   it('a report opened by staff from a lead has no reporter to tell', () => {
     expect(ok(report('deciding', { referral: true }), { action: 'open-enforcement' }).clocks).toEqual([{ op: 'meet', clock: 'decision' }]);
-    expect(ok(report('case-opened', { referral: true }), { action: 'close' }).notify).toBeUndefined();
+    const closing = ok(report('case-opened', { referral: true, running: [] }), { action: 'close' });
+    expect(closing.notify).toBeUndefined();
+    expect(closing.clocks).toEqual([]);
+  });
+
+  it('the decision clock pauses for testing, inspection or appraisal and resumes (处罚程序规定 Art. 18)', () => {
+    expect(decideAction(report('deciding'), { action: 'pause-clock' })).toMatchObject({ ok: false, problems: [{ field: 'note' }] });
+    expect(ok(report('deciding'), { action: 'pause-clock', note: '抽样送检' })).toMatchObject({
+      to: 'deciding',
+      clocks: [{ op: 'pause', clock: 'decision' }],
+    });
+    const paused = report('deciding', { decisionPaused: true });
+    expect(allowedActions(paused)).toEqual(['resume-clock', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'note']);
+    expect(ok(paused, { action: 'resume-clock' }).clocks).toEqual([{ op: 'resume', clock: 'decision' }]);
   });
 
   it('complaint-only actions do not exist on reports', () => {
@@ -193,5 +222,40 @@ describe('runningClock', () => {
     expect(runningClock('complaint', 'paused')).toBeNull();
     expect(runningClock('complaint', 'closed')).toBe('follow-up');
     expect(runningClock('report', 'not-opened')).toBe('reporter-notice');
+  });
+});
+
+describe('the periods each rule set runs (docs/RULES.md "Clocks of the formal stage")', () => {
+  it.each([
+    // rule set, clock, days, count, basis kind, citation contains
+    ['order20', 'acceptance', 7, 'working', 'law', '总局令第20号第十四条'],
+    ['order121', 'acceptance', 7, 'working', 'law', '总局令第121号第十五条'],
+    ['order20', 'mediation', 45, 'working', 'law', '总局令第20号第二十一条第（五）项'],
+    ['order121', 'mediation', 60, 'calendar', 'law', '总局令第121号第二十三条第（五）项、第四十五条'],
+    ['order20', 'terminationNotice', 7, 'working', 'law', '总局令第20号第二十一条'],
+    ['order121', 'terminationNotice', 7, 'working', 'law', '总局令第121号第二十三条'],
+    ['order20', 'decision', 15, 'working', 'law', '处罚程序规定》第十八条'],
+    ['order121', 'decision', 15, 'working', 'law', '处罚程序规定》第十八条'],
+    ['order20', 'decisionExtension', 15, 'working', 'law', '处罚程序规定》第十八条'],
+    ['order121', 'decisionExtension', 15, 'working', 'law', '处罚程序规定》第十八条'],
+    ['order20', 'reporterNotice', 5, 'working', 'law', '总局令第20号第三十一条'],
+    ['order121', 'reporterNotice', 5, 'working', 'policy', '聊城市工作规范'],
+    ['order20', 'followUp', 10, 'working', 'policy', '聊城市工作规范'],
+    ['order121', 'followUp', 10, 'working', 'policy', '聊城市工作规范'],
+  ] as const)('%s %s: %i %s days, %s (%s)', (code, name, days, count, kind, cites) => {
+    const period = under(code)[name];
+    expect(period).toMatchObject({ days, count, basis: { kind } });
+    const text = period!.basis.kind === 'law' ? period!.basis.citation : period!.basis.text;
+    expect(text).toContain(cites);
+  });
+
+  it('Order 121 sets no period for telling a reporter (Art. 36): with the city policy off there is none', () => {
+    expect(ruleSet('order121').reporterNotice).toBeNull();
+    expect(under('order121', { reporterNoticeDays: 0, followUpDays: 10 }).reporterNotice).toBeNull();
+    expect(under('order20', { reporterNoticeDays: 0, followUpDays: 10 }).reporterNotice).toMatchObject({ days: 5, basis: { kind: 'law' } });
+    const t = ok(report('deciding', { ruleSet: under('order121', { reporterNoticeDays: 0, followUpDays: 10 }) }), {
+      action: 'open-enforcement',
+    });
+    expect(t.clocks).toEqual([{ op: 'meet', clock: 'decision' }]);
   });
 });

@@ -2,7 +2,7 @@ import type { Bilingual } from '@weiquan/core';
 import type { CaseStatus } from './case-status';
 import type { ReasonKind } from './reason-codes';
 import { findReason, reasonsUnder } from './reason-codes';
-import type { RuleSet } from './rule-set';
+import type { CasePeriods, DayCount } from './rule-set';
 
 /**
  * The case state machine of both tracks, as a pure function: what a handler may do to a case now,
@@ -33,7 +33,7 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
 export type ClockName = 'acceptance' | 'decision' | 'mediation' | 'termination-notice' | 'reporter-notice' | 'follow-up';
 
 export type ClockOp =
-  | { op: 'start'; clock: ClockName; days: number }
+  | { op: 'start'; clock: ClockName; days: number; count?: DayCount }
   | { op: 'meet'; clock: ClockName }
   | { op: 'pause'; clock: ClockName }
   | { op: 'resume'; clock: ClockName }
@@ -44,11 +44,16 @@ type ConsumerNotice = 'accepted' | 'refused' | 'mediation-resolved' | 'mediation
 export interface CaseFacts {
   track: 'complaint' | 'report';
   status: CaseStatus;
-  ruleSet: RuleSet;
+  /** The case's rule set with the periods it runs (statutory, and the city's where the law sets none). */
+  ruleSet: CasePeriods;
   /** A report opened by staff from a violation lead has no reporter to tell. */
   referral: boolean;
   decisionExtended: boolean;
+  /** The report's decision clock is stopped for testing, inspection or appraisal. */
+  decisionPaused: boolean;
   followUpDone: boolean;
+  /** Workflow clocks started and not yet met (a clock is met only if it runs). */
+  running: readonly ClockName[];
 }
 
 export interface ActionInput {
@@ -103,7 +108,7 @@ const endMediation: Record<'resolve' | 'terminate' | 'report-violation' | 'note'
     reason: 'termination',
     clocks: (f) => [
       { op: 'meet', clock: 'mediation' },
-      { op: 'start', clock: 'termination-notice', days: f.ruleSet.days.terminationNotice },
+      { op: 'start', clock: 'termination-notice', days: f.ruleSet.terminationNotice.days, count: f.ruleSet.terminationNotice.count },
     ],
     notify: () => 'mediation-terminated',
   },
@@ -111,14 +116,27 @@ const endMediation: Record<'resolve' | 'terminate' | 'report-violation' | 'note'
   note,
 };
 
+/** The follow-up visit, where the city's policy sets one (Order 121 Art. 26 makes it optional). */
 const followUpClock = (f: CaseFacts): ClockOp[] =>
-  f.ruleSet.days.followUp ? [{ op: 'start', clock: 'follow-up', days: f.ruleSet.days.followUp }] : [];
+  f.ruleSet.followUp ? [{ op: 'start', clock: 'follow-up', days: f.ruleSet.followUp.days, count: f.ruleSet.followUp.count }] : [];
 
-/** Deciding on a report meets its decision clock and starts the reporter's (a referral has no reporter). */
-const decisionMade = (f: CaseFacts): ClockOp[] => [
-  { op: 'meet', clock: 'decision' },
-  ...(f.referral ? [] : [{ op: 'start', clock: 'reporter-notice', days: f.ruleSet.days.reporterNotice } as const]),
-];
+/** Meets a clock if it runs (a referral, or a policy period turned off, started none). */
+const meetIfRunning =
+  (clock: ClockName) =>
+  (f: CaseFacts): ClockOp[] =>
+    f.running.includes(clock) ? [{ op: 'meet', clock }] : [];
+
+/**
+ * Deciding on a report meets its decision clock and starts the reporter's, where the law or the
+ * city's policy sets one (a referral has no reporter to tell).
+ */
+const decisionMade = (f: CaseFacts): ClockOp[] => {
+  const notice = f.ruleSet.reporterNotice;
+  return [
+    { op: 'meet', clock: 'decision' },
+    ...(f.referral || !notice ? [] : [{ op: 'start', clock: 'reporter-notice', days: notice.days, count: notice.count } as const]),
+  ];
+};
 
 const decide: Partial<Record<CaseAction, Rule>> = {
   'open-enforcement': { to: 'case-opened', clocks: decisionMade },
@@ -127,8 +145,14 @@ const decide: Partial<Record<CaseAction, Rule>> = {
     to: 'same',
     needsNote: true,
     when: (f) => !f.decisionExtended,
-    clocks: (f) => [{ op: 'extend', clock: 'decision', days: f.ruleSet.days.enforcementExtension }],
+    clocks: (f) => [{ op: 'extend', clock: 'decision', days: f.ruleSet.decisionExtension.days }],
   },
+};
+
+/** The lead is checked: testing, inspection and appraisal time is not counted (处罚程序规定 Art. 18). */
+const checking: Partial<Record<CaseAction, Rule>> = {
+  'pause-clock': { to: 'same', needsNote: true, when: (f) => !f.decisionPaused, clocks: () => [{ op: 'pause', clock: 'decision' }] },
+  'resume-clock': { to: 'same', when: (f) => f.decisionPaused, clocks: () => [{ op: 'resume', clock: 'decision' }] },
 };
 
 const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<Record<CaseAction, Rule>>>>> = {
@@ -138,7 +162,7 @@ const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<R
         to: 'accepted',
         clocks: (f) => [
           { op: 'meet', clock: 'acceptance' },
-          { op: 'start', clock: 'mediation', days: f.ruleSet.days.mediation },
+          { op: 'start', clock: 'mediation', days: f.ruleSet.mediation.days, count: f.ruleSet.mediation.count },
         ],
         notify: () => 'accepted',
       },
@@ -156,7 +180,7 @@ const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<R
     },
     resolved: { close: { to: 'closed', clocks: followUpClock, notify: () => 'closed' }, note },
     terminated: {
-      close: { to: 'closed', clocks: (f) => [{ op: 'meet', clock: 'termination-notice' }, ...followUpClock(f)], notify: () => 'closed' },
+      close: { to: 'closed', clocks: (f) => [...meetIfRunning('termination-notice')(f), ...followUpClock(f)], notify: () => 'closed' },
       note,
     },
     closed: {
@@ -164,7 +188,7 @@ const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<R
         to: 'same',
         needsNote: true,
         when: (f) => !f.followUpDone,
-        clocks: (f) => (f.ruleSet.days.followUp ? [{ op: 'meet', clock: 'follow-up' }] : []),
+        clocks: meetIfRunning('follow-up'),
         notify: () => 'follow-up',
       },
       note,
@@ -172,11 +196,11 @@ const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<R
   },
   report: {
     assigned: { accept: { to: 'deciding' }, 'hand-back': { to: 'received', needsNote: true, effect: 'hand-back' }, ...decide, note },
-    deciding: { ...decide, note },
+    deciding: { ...decide, ...checking, note },
     'case-opened': {
       close: {
         to: 'closed',
-        clocks: (f) => (f.referral ? [] : [{ op: 'meet', clock: 'reporter-notice' }]),
+        clocks: meetIfRunning('reporter-notice'),
         notify: (f) => (f.referral ? undefined : 'report-decision'),
       },
       note,
@@ -184,7 +208,7 @@ const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<R
     'not-opened': {
       close: {
         to: 'closed',
-        clocks: (f) => (f.referral ? [] : [{ op: 'meet', clock: 'reporter-notice' }]),
+        clocks: meetIfRunning('reporter-notice'),
         notify: (f) => (f.referral ? undefined : 'report-decision'),
       },
       note,

@@ -2,6 +2,7 @@ export * from './case-status';
 export * from './case-state';
 export * from './cases.migration';
 export * from './case-handling.migration';
+export * from './clock-count.migration';
 export * from './claimant-flags';
 export * from './deadline';
 export * from './reason-codes';

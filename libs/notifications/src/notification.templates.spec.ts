@@ -37,9 +37,17 @@ describe('notification texts', () => {
   });
 
   it('refused, terminated and transferred give the reason; terminated tells the consumer their remedies', () => {
-    expect(notificationText('refused', 'complaint', NO, { reason: '不属于市场监督管理部门职责范围' })).toBe(
-      `【聊城市场监管】您的投诉（编号 ${NO}）不予受理，原因：不属于市场监督管理部门职责范围。如有疑问，可凭编号和查询码在线查询。`,
+    // Order 121 Art. 15: the ground, its article and item, and the other ways to settle (消保法 Art. 39).
+    const refused = notificationText('refused', 'complaint', NO, {
+      reason: '未提供规定的材料，或者提供虚假材料',
+      basis: '总局令第121号第十六条第（五）项',
+    });
+    expect(refused).toContain(
+      `您的投诉（编号 ${NO}）不予受理，原因：未提供规定的材料，或者提供虚假材料（依据：总局令第121号第十六条第（五）项）。`,
     );
+    for (const way of ['协商和解', '消费者协会', '调解组织', '行政部门投诉', '仲裁', '人民法院', '《消费者权益保护法》第三十九条']) {
+      expect(refused).toContain(way);
+    }
     const terminated = notificationText('mediation-terminated', 'complaint', NO, { reason: '经营者拒绝调解' });
     expect(terminated).toContain('已终止调解，原因：经营者拒绝调解。');
     expect(terminated).toContain('仲裁');

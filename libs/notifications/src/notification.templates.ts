@@ -20,6 +20,8 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export interface NotificationParams {
   /** Why (refusal, termination, transfer, no 立案): shown after “原因：”. */
   reason?: string;
+  /** The article and item the reason rests on (依据), e.g. 总局令第121号第十六条第（五）项. */
+  basis?: string;
   /** Amount recovered for the consumer (挽回经济损失), in yuan, e.g. "268.50". */
   amountYuan?: string;
   /** The handling unit (accepted), or where the case went (transferred). */
@@ -52,7 +54,15 @@ export function chineseDate(date: string | undefined): string {
   return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : cleanParam(date, 20);
 }
 
-const because = (reason: string) => (reason ? `，原因：${reason}` : '');
+const because = (reason: string, basis = '') => (reason ? `，原因：${reason}${basis ? `（依据：${basis}）` : ''}` : '');
+
+/**
+ * The other ways to settle a consumer dispute (消费者权益保护法 Art. 39), which a refusal notice must
+ * name (Order 121 Art. 15).
+ */
+export const OTHER_WAYS =
+  '您还可以通过以下途径解决争议：与经营者协商和解；请求消费者协会或者依法成立的其他调解组织调解；向有关行政部门投诉；' +
+  '根据与经营者达成的仲裁协议提请仲裁机构仲裁；向人民法院提起诉讼（《消费者权益保护法》第三十九条）。';
 
 /**
  * The text of one notification. `trackingNo` is the case's tracking number; the writer may pass a
@@ -60,7 +70,8 @@ const because = (reason: string) => (reason ? `，原因：${reason}` : '');
  */
 export function notificationText(kind: NotificationKind, track: CaseTrack, trackingNo: string, params: NotificationParams = {}): string {
   const matter = `${track === 'report' ? '举报' : '投诉'}（编号 ${trackingNo}）`;
-  const reason = cleanParam(params.reason);
+  const reason = cleanParam(params.reason, 160);
+  const basis = cleanParam(params.basis, 60);
   const unit = cleanParam(params.unitName, 40);
   const due = params.dueDate ? chineseDate(params.dueDate) : '';
   const amount = cleanParam(params.amountYuan, 16);
@@ -69,11 +80,11 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
       case 'accepted':
         return `您的${matter}已受理${unit ? `，承办单位：${unit}` : ''}${due ? `，办理期限至${due}` : ''}。可凭编号和查询码在线查询办理进度。`;
       case 'refused':
-        return `您的${matter}不予受理${because(reason)}。如有疑问，可凭编号和查询码在线查询。`;
+        return `您的${matter}不予受理${because(reason, basis)}。${OTHER_WAYS}`;
       case 'mediation-resolved':
         return `您的${matter}已调解成功${amount ? `，为您挽回经济损失 ${amount} 元` : ''}。`;
       case 'mediation-terminated':
-        return `您的${matter}已终止调解${because(reason)}。您可依法申请仲裁或向人民法院提起诉讼。`;
+        return `您的${matter}已终止调解${because(reason, basis)}。您可依法申请仲裁或向人民法院提起诉讼。`;
       case 'closed':
         return track === 'report' ? `您的${matter}已办结。感谢您的监督。` : `您的${matter}已办结。欢迎凭编号和查询码在线评价办理结果。`;
       case 'follow-up':
@@ -81,7 +92,7 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
       case 'report-decision':
         return params.decision === 'opened'
           ? `您的举报（编号 ${trackingNo}）经核查，已决定立案调查。感谢您的监督。`
-          : `您的举报（编号 ${trackingNo}）经核查，决定不予立案${because(reason)}。感谢您的监督。`;
+          : `您的举报（编号 ${trackingNo}）经核查，决定不予立案${because(reason, basis)}。感谢您的监督。`;
       case 'transferred':
         return `您的${matter}已移送${unit || '有管辖权的部门'}处理${because(reason)}。`;
     }

@@ -1,7 +1,7 @@
 import type { SchemaParts } from '@weiquan/core';
 import { Outbox1763700000100 } from '@weiquan/core';
 import { Calendar1763700000200 } from '@weiquan/calendar';
-import { CaseHandling1763700000900, Cases1763700000300 } from '@weiquan/cases';
+import { CaseHandling1763700000900, Cases1763700000300, ClockCount1763700001470 } from '@weiquan/cases';
 import { Disclosure1763700001100, Intake1763700000400, MatterClaim1763700000500 } from '@weiquan/complaints';
 import { DIRECTORY_MIGRATIONS } from '@weiquan/directory';
 import { Routing1763700000600 } from '@weiquan/routing';
@@ -29,5 +29,6 @@ export const SCHEMA: SchemaParts = {
     Disclosure1763700001100,
     StatsOpenByUnit1763700001200,
     StatsPeriodIndexes1763700001300,
+    ClockCount1763700001470,
   ],
 };

@@ -12,6 +12,8 @@ export interface ProvisionalFirstClock {
   ruleSet: string;
   receivedOn: IsoDate;
   decisionExtended: boolean;
+  firstClockCountsFrom: IsoDate | null;
+  firstClockDays: number | null;
 }
 
 export interface CalendarYearRow {
@@ -88,8 +90,11 @@ export class ClocksRepository {
   /** First clocks (acceptance, report decision) still running on a provisional date, locked. */
   provisionalFirstClocks(sql: Sql): Promise<ProvisionalFirstClock[]> {
     return sql.query<ProvisionalFirstClock>(
-      `select id::text as id, track, rule_set as "ruleSet", received_on as "receivedOn", decision_extended as "decisionExtended"
-         from cases where acceptance_due_provisional and status in ('received', 'assigned', 'deciding') for update`,
+      `select id::text as id, track, rule_set as "ruleSet", received_on as "receivedOn", decision_extended as "decisionExtended",
+              first_clock_counts_from as "firstClockCountsFrom", first_clock_days as "firstClockDays"
+         from cases
+        where acceptance_due_provisional and first_clock_paused_on is null and status in ('received', 'assigned', 'deciding')
+          for update`,
     );
   }
 
@@ -120,7 +125,8 @@ export class ClocksRepository {
   /** Workflow clocks still running on a provisional date, locked. */
   provisionalClocks(sql: Sql): Promise<ProvisionalClock[]> {
     return sql.query<ProvisionalClock>(
-      `select case_id::text as "caseId", clock, counts_from as "countsFrom", days, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn"
+      `select case_id::text as "caseId", clock, counts_from as "countsFrom", days, count, due_on as "dueOn", provisional,
+              paused_on as "pausedOn", met_on as "metOn"
          from case_clock where provisional and met_on is null and paused_on is null for update`,
     );
   }
@@ -152,6 +158,9 @@ export class ClocksRepository {
     return this.sql.query<RaisedAlert>(
       `with due as (
          select c.id, c.status, c.track, c.due_on, c.assignee_code, c.assignee_type,
+                -- The follow-up visit, and telling a reporter the decision under Order 121, are city policy, not law.
+                case when c.status = 'closed' or (c.status in ('case-opened', 'not-opened') and c.rule_set <> 'order20')
+                     then '本市工作规范期限' else '法定期限' end as what,
                 case when c.assignee_type = 'station' then (select r.code from station s join regulator r on r.area_code = s.area_code and r.kind = 'market' and r.level = 'county' where s.code = c.assignee_code limit 1)
                      else (select code from regulator where kind = 'market' and level = 'city' limit 1) end as oversight
            from cases c
@@ -169,8 +178,8 @@ export class ClocksRepository {
        e as (
          insert into case_event (case_id, type, actor_type, unit_code, from_status, to_status, note, public, data)
          select due.id, $3, 'system', due.assignee_code, due.status, due.status,
-                case when $3 = 'overdue' then '已超过法定期限（' || due.due_on || '），已提请 ' || coalesce(due.oversight, '上级') || ' 督办'
-                     else '法定期限将于 ' || due.due_on || ' 届满，请及时办理' end,
+                case when $3 = 'overdue' then '已超过' || due.what || '（' || due.due_on || '），已提请 ' || coalesce(due.oversight, '上级') || ' 督办'
+                     else due.what || '将于 ' || due.due_on || ' 届满，请及时办理' end,
                 false, jsonb_build_object('dueOn', due.due_on, 'oversight', due.oversight)
            from due join a on a.case_id = due.id
        )

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { addWorkingDays, CalendarOverrides, CalendarService, chinaDate, IsoDate } from '@weiquan/calendar';
+import { CalendarOverrides, CalendarService, chinaDate, IsoDate } from '@weiquan/calendar';
 import { LocalizedException } from '@weiquan/core';
 import { Gauge, register } from 'prom-client';
 import { runningClock } from '../case-state';
 import { CaseStatus } from '../case-status';
-import { recompute } from '../deadline';
+import { periodEnd, recompute } from '../deadline';
 import { firstClock } from '../handling/case-view';
 import { ruleSet } from '../rule-set';
+import type { RuleSetCode } from '../rule-set';
 import { ClocksRepository } from './clocks.repository';
 
 /** Reminders go out this many working days ahead of a deadline. */
@@ -69,8 +70,8 @@ export class ClocksService {
       const firsts = (await this.repo.provisionalFirstClocks(sql)).map((c) => {
         const clock = recompute(
           firstClock(
-            { ...c, acceptanceDue: null, acceptanceDueProvisional: true, firstClockMetOn: null },
-            ruleSet(c.ruleSet as 'order20' | 'order121'),
+            { ...c, acceptanceDue: null, acceptanceDueProvisional: true, firstClockMetOn: null, firstClockPausedOn: null },
+            ruleSet(c.ruleSet as RuleSetCode),
           ),
           next,
         );
@@ -78,7 +79,7 @@ export class ClocksService {
       });
       await this.repo.setFirstClocks(sql, firsts);
       const clocks = (await this.repo.provisionalClocks(sql)).map((k) => {
-        const due = addWorkingDays(k.countsFrom, k.days, next);
+        const due = periodEnd(k.countsFrom, k.days, k.count, next);
         return { caseId: k.caseId, clock: k.clock, dueOn: due.date, provisional: due.provisional };
       });
       await this.repo.setClocks(sql, clocks);

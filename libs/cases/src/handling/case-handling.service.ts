@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CalendarService, chinaDate, IsoDate, workingDaysBetween } from '@weiquan/calendar';
-import { fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher, Sql } from '@weiquan/core';
+import { AppConfig, fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher, Sql } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
 import { RoutingService } from '@weiquan/routing';
@@ -10,7 +10,8 @@ import { CaseStatus, STATUS_TEXT } from '../case-status';
 import { claimantFlags } from '../claimant-flags';
 import { applyClockOp, Clock } from '../deadline';
 import { reasonsUnder } from '../reason-codes';
-import { ruleSet, ruleSetOn } from '../rule-set';
+import { casePeriods, ruleSet, ruleSetOn } from '../rule-set';
+import type { CasePeriods, RuleSetCode } from '../rule-set';
 import { makeAccessCode, makeTrackingNo } from '../tracking-number';
 import { actingUnit, readScope } from './case-scope';
 import { caseDetail, caseListItem, firstClock, personalData } from './case-view';
@@ -57,7 +58,13 @@ export class CaseHandlingService {
     private readonly routing: RoutingService,
     private readonly notifications: NotificationWriter,
     private readonly cipher: PersonalDataCipher,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
+
+  /** The periods a case runs: its rule set's, and the city's policy where the law sets none. */
+  private periods(code: string): CasePeriods {
+    return casePeriods(ruleSet(code as RuleSetCode), this.config.cityPolicy);
+  }
 
   async list(p: StaffPrincipal, q: ListQuery, lang: Lang) {
     const limit = q.limit ?? 20;
@@ -99,6 +106,7 @@ export class CaseHandlingService {
       today: chinaDate(new Date()),
       handler,
       clocks: [firstClock(c, facts.ruleSet), ...clocks],
+      periods: facts.ruleSet,
       history,
       routing,
       linked,
@@ -170,6 +178,7 @@ export class CaseHandlingService {
           kind: t.notify,
           params: {
             reason: t.reason?.text.zh,
+            basis: t.reason?.basis,
             amountYuan: t.outcome?.amountRecoveredFen !== undefined ? fenToYuan(t.outcome.amountRecoveredFen) : undefined,
             unitName: locked.assigneeName ?? undefined,
             decision: t.outcome?.decision ?? (locked.decision as 'opened' | 'not-opened' | null) ?? undefined,
@@ -251,7 +260,10 @@ export class CaseHandlingService {
               dueOn: first.dueOn,
               provisional: first.provisional,
               metOn: first.metOn,
-              extended: first.days > facts.ruleSet.days.enforcementDecision && first.clock === 'decision',
+              extended: c.decisionExtended || t.clocks.some((op) => op.op === 'extend' && op.clock === 'decision'),
+              countsFrom: first.countsFrom,
+              days: first.days,
+              pausedOn: first.pausedOn,
             }
           : undefined,
         outcomeReasonCode: t.reason?.code,
@@ -270,7 +282,7 @@ export class CaseHandlingService {
   /** A linked report for a violation lead: its own tracking number, received today, routed by the worker. */
   private async openLinkedReport(sql: Sql, c: CaseRow, today: IsoDate, note: string) {
     const rules = ruleSetOn(today);
-    const due = await this.calendar.due(today, rules.days.enforcementDecision);
+    const due = await this.calendar.due(today, rules.decision.days);
     const trackingNo = makeTrackingNo(today, await this.repo.nextTrackingSerial(sql));
     const accessCodeHash = this.cipher.hash('access-code', `${trackingNo}:${makeAccessCode(randomInt)}`);
     return this.repo.openLinkedReport(sql, {
@@ -296,10 +308,12 @@ export class CaseHandlingService {
     return {
       track: c.track,
       status: c.status,
-      ruleSet: ruleSet(c.ruleSet as 'order20' | 'order121'),
+      ruleSet: this.periods(c.ruleSet),
       referral: c.intakeChannel === 'referral',
       decisionExtended: c.decisionExtended,
+      decisionPaused: c.firstClockPausedOn !== null,
       followUpDone: c.followUpAt !== null || clocks.some((k) => k.clock === 'follow-up' && k.metOn !== null),
+      running: clocks.filter((k) => !k.metOn).map((k) => k.clock),
     };
   }
 

@@ -1,12 +1,13 @@
 import type { Lang } from '@weiquan/core';
 import { fenToYuan, maskAddress, maskEmail, maskIdNumber, maskName, maskPhone } from '@weiquan/core';
 import { runningClock } from '../case-state';
-import type { CaseAction } from '../case-state';
+import type { CaseAction, ClockName } from '../case-state';
 import { STATUS_TEXT } from '../case-status';
 import type { ClaimantFlags } from '../claimant-flags';
 import type { Clock } from '../deadline';
 import { CLOCK_TEXT } from '../deadline';
-import type { RuleSet } from '../rule-set';
+import type { CasePeriods, Period } from '../rule-set';
+import { basisText } from '../rule-set';
 import type { CaseListRow, CaseRow } from './cases.repository';
 
 /**
@@ -16,19 +17,47 @@ import type { CaseListRow, CaseRow } from './cases.repository';
 type Decrypt = (sealed: Buffer) => string;
 
 export function firstClock(
-  c: Pick<CaseRow, 'track' | 'receivedOn' | 'acceptanceDue' | 'acceptanceDueProvisional' | 'firstClockMetOn' | 'decisionExtended'>,
-  rs: RuleSet,
+  c: Pick<
+    CaseRow,
+    | 'track'
+    | 'receivedOn'
+    | 'acceptanceDue'
+    | 'acceptanceDueProvisional'
+    | 'firstClockMetOn'
+    | 'decisionExtended'
+    | 'firstClockCountsFrom'
+    | 'firstClockDays'
+    | 'firstClockPausedOn'
+  >,
+  rs: Pick<CasePeriods, 'acceptance' | 'decision' | 'decisionExtension'>,
 ): Clock {
   const complaint = c.track === 'complaint';
+  const period = complaint ? rs.acceptance : rs.decision;
   return {
     clock: complaint ? 'acceptance' : 'decision',
-    countsFrom: c.receivedOn,
-    days: complaint ? rs.days.acceptance : rs.days.enforcementDecision + (c.decisionExtended ? rs.days.enforcementExtension : 0),
+    countsFrom: c.firstClockCountsFrom ?? c.receivedOn,
+    days: c.firstClockDays ?? period.days + (!complaint && c.decisionExtended ? rs.decisionExtension.days : 0),
+    count: period.count,
     dueOn: c.acceptanceDue ?? c.receivedOn,
     provisional: c.acceptanceDueProvisional,
-    pausedOn: null,
+    pausedOn: c.firstClockPausedOn,
     metOn: c.firstClockMetOn,
   };
+}
+
+const PERIOD_OF: Record<ClockName, (p: CasePeriods) => Period | null> = {
+  acceptance: (p) => p.acceptance,
+  decision: (p) => p.decision,
+  mediation: (p) => p.mediation,
+  'termination-notice': (p) => p.terminationNotice,
+  'reporter-notice': (p) => p.reporterNotice,
+  'follow-up': (p) => p.followUp,
+};
+
+/** Where a clock comes from: its article, or the city's policy (shown as such, never as law). */
+export function clockBasis(clock: ClockName, periods: CasePeriods): { kind: 'law' | 'policy'; text: string } | null {
+  const period = PERIOD_OF[clock](periods);
+  return period ? { kind: period.basis.kind, text: basisText(period.basis) } : null;
 }
 
 function consumerView(c: CaseListRow, handler: boolean, decrypt: Decrypt) {
@@ -138,6 +167,7 @@ export function caseDetail(
     today: string;
     handler: boolean;
     clocks: Clock[];
+    periods: CasePeriods;
     history: HistoryRow[];
     routing: RoutingRow[];
     linked: LinkedRow[];
@@ -160,7 +190,11 @@ export function caseDetail(
         clock: k.clock,
         label: CLOCK_TEXT[k.clock][lang],
         countsFrom: k.countsFrom,
-        workingDays: k.days,
+        days: k.days,
+        count: k.count,
+        /** Kept for readers of the first version: the length when it is counted in working days. */
+        workingDays: k.count === 'working' ? k.days : null,
+        basis: clockBasis(k.clock, o.periods),
         dueOn: k.dueOn,
         provisional: k.provisional,
         pausedOn: k.pausedOn,

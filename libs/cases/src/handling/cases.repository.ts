@@ -64,6 +64,10 @@ export interface CaseRow extends CaseListRow {
   acceptanceDue: string | null;
   acceptanceDueProvisional: boolean;
   firstClockMetOn: string | null;
+  /** After a pause and resume, the first clock counts from the resume with the days it had left. */
+  firstClockCountsFrom: string | null;
+  firstClockDays: number | null;
+  firstClockPausedOn: string | null;
   decisionExtended: boolean;
   outcomeReasonCode: string | null;
   amountRecoveredFen: string | null;
@@ -95,7 +99,8 @@ const DETAIL_COLUMNS = `${LIST_COLUMNS},
   c.respondent_platform_name as "respondentPlatformName", c.incident_date as "incidentDate", c.amount_fen::text as "amountFen",
   c.description, c.demand, c.consent_to_publish as "consentToPublish", c.received_on as "receivedOn",
   c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional",
-  c.first_clock_met_on as "firstClockMetOn", c.decision_extended as "decisionExtended", c.outcome_reason_code as "outcomeReasonCode",
+  c.first_clock_met_on as "firstClockMetOn", c.first_clock_counts_from as "firstClockCountsFrom", c.first_clock_days as "firstClockDays",
+  c.first_clock_paused_on as "firstClockPausedOn", c.decision_extended as "decisionExtended", c.outcome_reason_code as "outcomeReasonCode",
   c.amount_recovered_fen::text as "amountRecoveredFen", c.agreement, c.decision, c.accepted_at as "acceptedAt",
   c.concluded_at as "concludedAt", c.closed_at as "closedAt", c.follow_up_at as "followUpAt", c.rating, c.rating_comment as "ratingComment",
   c.linked_case_id::text as "linkedCaseId", c.duplicate_of_id::text as "duplicateOfId", c.routing_round as "routingRound"`;
@@ -180,7 +185,15 @@ export interface TransitionWrite {
   eventData: Record<string, unknown>;
   set: {
     clockDue: string | null;
-    firstClock?: { dueOn: string; provisional: boolean; metOn: string | null; extended: boolean };
+    firstClock?: {
+      dueOn: string;
+      provisional: boolean;
+      metOn: string | null;
+      extended: boolean;
+      countsFrom: string;
+      days: number;
+      pausedOn: string | null;
+    };
     outcomeReasonCode?: string;
     amountRecoveredFen?: number;
     agreement?: boolean;
@@ -251,7 +264,7 @@ export class CasesRepository {
   /** A case's workflow clocks; inside an action, on the action's transaction. */
   async clocks(caseId: string, sql: Sql = this.sql): Promise<Clock[]> {
     return sql.query<Clock>(
-      `select clock, counts_from as "countsFrom", days, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn"
+      `select clock, counts_from as "countsFrom", days, count, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn"
          from case_clock where case_id = $1`,
       [caseId],
     );
@@ -322,7 +335,10 @@ export class CasesRepository {
               accepted_at = case when $13::boolean then now() else accepted_at end,
               concluded_at = case when $14::boolean then now() else concluded_at end,
               closed_at = case when $15::boolean then now() else closed_at end,
-              follow_up_at = case when $16::boolean then now() else follow_up_at end
+              follow_up_at = case when $16::boolean then now() else follow_up_at end,
+              first_clock_counts_from = case when $5::date is null then first_clock_counts_from else $17::date end,
+              first_clock_days = case when $5::date is null then first_clock_days else $18::int end,
+              first_clock_paused_on = case when $5::date is null then first_clock_paused_on else $19::date end
         where id = $1 and status = $3
         returning id`,
       [
@@ -342,15 +358,20 @@ export class CasesRepository {
         !!s.concluded,
         !!s.closed,
         !!s.followedUp,
+        s.firstClock?.countsFrom ?? null,
+        s.firstClock?.days ?? null,
+        s.firstClock?.pausedOn ?? null,
       ],
     );
     if (!rows.length) return false;
     if (w.clocks.length) {
       await sql.query(
-        `insert into case_clock (case_id, clock, counts_from, days, due_on, provisional, paused_on, met_on)
-         select $1, x.clock, x."countsFrom", x.days, x."dueOn", x.provisional, x."pausedOn", x."metOn"
-           from jsonb_to_recordset($2::jsonb) as x(clock text, "countsFrom" date, days int, "dueOn" date, provisional boolean, "pausedOn" date, "metOn" date)
-         on conflict (case_id, clock) do update set counts_from = excluded.counts_from, days = excluded.days, due_on = excluded.due_on,
+        `insert into case_clock (case_id, clock, counts_from, days, count, due_on, provisional, paused_on, met_on)
+         select $1, x.clock, x."countsFrom", x.days, x.count, x."dueOn", x.provisional, x."pausedOn", x."metOn"
+           from jsonb_to_recordset($2::jsonb)
+             as x(clock text, "countsFrom" date, days int, count text, "dueOn" date, provisional boolean, "pausedOn" date, "metOn" date)
+         on conflict (case_id, clock) do update set counts_from = excluded.counts_from, days = excluded.days, count = excluded.count,
+           due_on = excluded.due_on,
            provisional = excluded.provisional, paused_on = excluded.paused_on, met_on = excluded.met_on`,
         [w.caseId, JSON.stringify(w.clocks)],
       );

@@ -17,6 +17,8 @@ export interface CaseForConsumer {
   acceptanceDue: string | null;
   acceptanceDueProvisional: boolean;
   firstClockMetOn: string | null;
+  firstClockPausedOn: string | null;
+  ruleSet: string;
   linkedTrackingNo: string | null;
   duplicateOfTrackingNo: string | null;
   rating: string | null;
@@ -72,7 +74,7 @@ export class ConsumerCaseRepository {
     const [row] = await tx.query<CaseForConsumer>(
       `select c.id::text as id, c.tracking_no as "trackingNo", c.access_code_hash as "accessCodeHash", c.track, c.status,
               c.category_code as "categoryCode", cat.name as "categoryName", c.respondent_name as "respondentName",
-              c.received_at as "receivedAt", c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional", c.first_clock_met_on as "firstClockMetOn",
+              c.received_at as "receivedAt", c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional", c.first_clock_met_on as "firstClockMetOn", c.first_clock_paused_on as "firstClockPausedOn", c.rule_set as "ruleSet",
               l.tracking_no as "linkedTrackingNo", d.tracking_no as "duplicateOfTrackingNo", c.rating, c.rating_comment as "ratingComment",
               c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode", coalesce(s.name, r.name) as "assigneeName", c.due_on as "dueOn"
          from cases c

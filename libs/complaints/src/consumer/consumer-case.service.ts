@@ -68,13 +68,13 @@ export class ConsumerCaseService {
                 dueDate: c.acceptanceDue,
                 provisional: c.acceptanceDueProvisional,
                 metOn: c.firstClockMetOn,
-                pausedOn: null,
+                pausedOn: c.firstClockPausedOn,
               },
             ]
           : []),
         ...clocks.map((k) => ({
           kind: k.clock,
-          text: CLOCK_TEXT[k.clock as ClockName]?.[lang] ?? k.clock,
+          text: `${CLOCK_TEXT[k.clock as ClockName]?.[lang] ?? k.clock}${isCityPolicy(k.clock, c.ruleSet) ? POLICY_NOTE[lang] : ''}`,
           dueDate: k.dueOn,
           provisional: k.provisional,
           metOn: k.metOn,
@@ -89,7 +89,10 @@ export class ConsumerCaseService {
         at: e.at,
         type: e.type,
         // A duplicate that lost a simultaneous claim learnt its original just after its event was written.
-        text: eventText(e, lang, { trackingNoOf: (id) => refs.get(id) ?? c.duplicateOfTrackingNo ?? undefined }),
+        text: eventText(e, lang, {
+          track: c.track,
+          trackingNoOf: (id) => refs.get(id) ?? c.duplicateOfTrackingNo ?? undefined,
+        }),
       })),
     };
   }
@@ -193,4 +196,11 @@ export class ConsumerCaseService {
     if (!done) throw new LocalizedException(409, { zh: '已经评价过了', en: 'already rated' });
     return { rating, comment: comment ?? null };
   }
+}
+
+const POLICY_NOTE: Record<Lang, string> = { zh: '（本市工作规范，非法定期限）', en: ' (city policy, not a legal deadline)' };
+
+/** The follow-up visit, and telling a reporter the decision under Order 121, are the city's policy, not law. */
+function isCityPolicy(clock: string, ruleSet: string): boolean {
+  return clock === 'follow-up' || (clock === 'reporter-notice' && ruleSet !== 'order20');
 }

@@ -2,6 +2,12 @@ import type { CaseStatus } from '@weiquan/cases';
 import { STATUS_TEXT } from '@weiquan/cases';
 import { fenToYuan } from '@weiquan/core';
 import type { Lang } from '@weiquan/core';
+import { OTHER_WAYS } from '@weiquan/notifications';
+
+const OTHER_WAYS_EN =
+  'You may also settle the dispute by negotiating with the business, mediation by the consumer association or another lawful ' +
+  'mediation body, a complaint to another department, arbitration under an agreement with the business, or a lawsuit ' +
+  '(Consumer Rights Protection Law Art. 39).';
 
 export interface PublicEvent {
   at: Date;
@@ -17,8 +23,13 @@ export function dataText(v: unknown): string {
 }
 
 /** What the consumer reads for each public history event, in their language. */
-export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id: string) => string | undefined }): string {
+export function eventText(
+  e: PublicEvent,
+  lang: Lang,
+  refs: { track: 'complaint' | 'report'; trackingNoOf: (id: string) => string | undefined },
+): string {
   const zh = lang === 'zh';
+  const report = refs.track === 'report';
   switch (e.type) {
     case 'received':
       return zh ? '已收到您的提交，等待分派给承办单位' : 'Received; waiting to be assigned to a handling unit';
@@ -51,7 +62,9 @@ export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id:
     case 'handed-back':
       return zh ? '承办单位无管辖权，已退回重新分派' : 'The unit lacked authority and handed it back; it is being assigned again';
     case 'accept':
-      return zh ? '已受理，进入调解' : 'Accepted; mediation follows';
+      // A report is checked, never mediated (the reporter is owed whether a case is opened, not its outcome).
+      if (report) return zh ? '已受理，正在核查举报线索' : 'Accepted; the lead is being checked';
+      return zh ? '已受理，经双方同意可以组织调解' : 'Accepted; mediation can follow with both parties’ consent';
     case 'refuse':
     case 'terminate':
     case 'decline-enforcement': {
@@ -61,16 +74,19 @@ export function eventText(e: PublicEvent, lang: Lang, refs: { trackingNoOf: (id:
         terminate: ['终止调解', 'Mediation terminated'],
         'decline-enforcement': ['不予立案', 'No enforcement case opened'],
       }[e.type];
+      const alternatives = e.type === 'refuse' ? (zh ? `。${OTHER_WAYS}` : `. ${OTHER_WAYS_EN}`) : '';
       return zh
-        ? `${head[0]}：${reason.text?.zh ?? ''}${reason.basis ? `（依据：${reason.basis}）` : ''}`
-        : `${head[1]}: ${reason.text?.en ?? ''}`;
+        ? `${head[0]}：${reason.text?.zh ?? ''}${reason.basis ? `（依据：${reason.basis}）` : ''}${alternatives}`
+        : `${head[1]}: ${reason.text?.en ?? ''}${reason.basis ? ` (${reason.basis})` : ''}${alternatives}`;
     }
     case 'start-mediation':
       return zh ? '开始调解' : 'Mediation started';
     case 'pause-clock':
+      if (report)
+        return zh ? '核查期限中止（检验、检测、鉴定期间不计入）' : 'Decision period paused (testing or appraisal time does not count)';
       return zh ? '调解期限中止（检测、鉴定期间不计入）' : 'Mediation clock paused (testing or appraisal time does not count)';
     case 'resume-clock':
-      return zh ? '调解期限恢复计算' : 'Mediation clock resumed';
+      return report ? (zh ? '核查期限恢复计算' : 'Decision period resumed') : zh ? '调解期限恢复计算' : 'Mediation clock resumed';
     case 'resolve': {
       const o = (e.data.outcome as { amountRecoveredFen?: number; agreement?: boolean } | undefined) ?? {};
       const yuan = o.amountRecoveredFen !== undefined ? fenToYuan(o.amountRecoveredFen) : null;

@@ -89,8 +89,8 @@ export class IntakeService {
       email: dto.consumer.email ? this.cipher.encrypt(dto.consumer.email) : null,
     };
     const dues = {
-      complaint: await this.calendar.due(receivedOn, rules.days.acceptance),
-      report: await this.calendar.due(receivedOn, rules.days.enforcementDecision),
+      complaint: await this.calendar.due(receivedOn, rules.acceptance.days),
+      report: await this.calendar.due(receivedOn, rules.decision.days),
     };
     const trackingNos = await Promise.all(tracks.map(async () => makeTrackingNo(receivedOn, await this.repo.nextSerial())));
     const requestHash = opts.idempotencyKey

@@ -69,6 +69,8 @@ const schema = z.object({
   QUEUE_DASHBOARD: bool.default(true),
   API_PROCESSES: int(1, 64).default(1),
   STATION_ACCEPT_DAYS: int(1, 30).default(2),
+  REPORTER_NOTICE_DAYS: int(0, 60).default(5),
+  FOLLOW_UP_DAYS: int(0, 60).default(10),
   ROUTING_RECONCILE_AFTER_SECONDS: int(0, 86_400).default(60),
   WORKER_METRICS_PORT: int(0, 65535).default(0),
   INTAKE_RATE_LIMIT: int(1, 1_000_000).default(20),
@@ -108,6 +110,11 @@ export class AppConfig {
   readonly workerMetricsPort!: number | null;
   /** The city's service level for stations: accept or hand back within this many working days. */
   readonly routing!: { stationAcceptDays: number; reconcileAfterSeconds: number };
+  /**
+   * The city's own periods where the law sets none, in working days (0 turns one off): telling a
+   * real-name reporter whether a case was opened, and the follow-up visit after closing.
+   */
+  readonly cityPolicy!: { reporterNoticeDays: number; followUpDays: number };
   /** bull-board at /admin/queues, for administrators only (bearer token or the wq_token cookie). */
   readonly queueDashboard!: boolean;
   /** Requests per minute per client: submissions, and lookups (status, uploads, rating). */
@@ -153,6 +160,7 @@ export class AppConfig {
         apiProcesses: v.API_PROCESSES,
         workerMetricsPort: v.WORKER_METRICS_PORT || null,
         routing: { stationAcceptDays: v.STATION_ACCEPT_DAYS, reconcileAfterSeconds: v.ROUTING_RECONCILE_AFTER_SECONDS },
+        cityPolicy: { reporterNoticeDays: v.REPORTER_NOTICE_DAYS, followUpDays: v.FOLLOW_UP_DAYS },
         queueDashboard: v.QUEUE_DASHBOARD,
         rateLimits: { intakePerMinute: v.INTAKE_RATE_LIMIT, lookupPerMinute: v.LOOKUP_RATE_LIMIT },
         notifications: { smtpUrl: v.SMTP_URL ?? null, smtpFrom: v.SMTP_FROM },

@@ -109,11 +109,31 @@ export class ReasonOptionsDto {
   @ApiProperty({ type: [ReasonOptionDto], description: '不予立案 / no enforcement case' }) noCase: ReasonOptionDto[];
 }
 
+export class ClockBasisDto {
+  @ApiProperty({ enum: ['law', 'policy'], description: 'law: 法定期限; policy: 本市工作规范，非法定 / city policy, not law' }) kind:
+    'law' | 'policy';
+  @ApiProperty({ type: String, example: '总局令第121号第十五条' }) text: string;
+}
+
 export class CaseClockDto {
   @ApiProperty({ enum: CLOCK_NAMES, enumName: 'ClockName' }) clock: ClockName;
   @ApiProperty({ type: String, description: "按 Accept-Language / in the caller's language" }) label: string;
   @ApiProperty({ type: String, format: 'date' }) countsFrom: string;
-  @ApiProperty({ type: Number, example: 7 }) workingDays: number;
+  @ApiProperty({ type: Number, example: 7, description: '期间长度 / the period’s length' }) days: number;
+  @ApiProperty({
+    enum: ['working', 'calendar'],
+    enumName: 'DayCount',
+    description: '工作日，或自然日（届满日非工作日的顺延，第121号令第四十五条）/ working days, or calendar days ending on a working day',
+  })
+  count: 'working' | 'calendar';
+  @ApiProperty({ type: Number, nullable: true, example: 7, description: '按工作日计算时的天数 / the length when counted in working days' })
+  workingDays: number | null;
+  @ApiProperty({
+    type: () => ClockBasisDto,
+    nullable: true,
+    description: '期限的依据：法律条款，或本市工作规范 / the article, or city policy',
+  })
+  basis: ClockBasisDto | null;
   @ApiProperty({ type: String, format: 'date' }) dueOn: string;
   @ApiProperty({
     type: Boolean,
