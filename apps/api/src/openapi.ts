@@ -8,7 +8,7 @@ import { ErrorDto } from '@weiquan/core/http/dto/error.dto';
 import { ApiModule } from './api.module';
 
 /** Every route lives under /api/v1 except the operations endpoints. */
-export const API_PREFIX = 'api/v1';
+const API_PREFIX = 'api/v1';
 const UNPREFIXED = ['health/live', 'health/ready', 'metrics'];
 
 export function useApiPrefix(app: INestApplication): void {

@@ -806,9 +806,18 @@ export interface components {
             targetUnit?: string;
         };
         CaseClockDto: {
+            /** @description 期限的依据：法律条款，或本市工作规范 / the article, or city policy */
+            basis: components["schemas"]["ClockBasisDto"] | null;
             clock: components["schemas"]["ClockName"];
+            /** @description 工作日，或自然日（届满日非工作日的顺延，第121号令第四十五条）/ working days, or calendar days ending on a working day */
+            count: components["schemas"]["DayCount"];
             /** Format: date */
             countsFrom: string;
+            /**
+             * @description 期间长度 / the period’s length
+             * @example 7
+             */
+            days: number;
             /** Format: date */
             dueOn: string;
             /** @description 按 Accept-Language / in the caller's language */
@@ -824,8 +833,11 @@ export interface components {
             provisional: boolean;
             /** @description 案件当前状态所计算的期限 / the clock the case runs against now */
             running: boolean;
-            /** @example 7 */
-            workingDays: number;
+            /**
+             * @description 按工作日计算时的天数 / the length when counted in working days
+             * @example 7
+             */
+            workingDays: number | null;
         };
         CaseDetailDto: {
             /** @description 现在可执行的操作（仅承办单位）/ what the caller may do now */
@@ -1010,6 +1022,15 @@ export interface components {
             /** @example 0.5 */
             similarity: number;
         };
+        ClockBasisDto: {
+            /**
+             * @description law: 法定期限; policy: 本市工作规范，非法定 / city policy, not law
+             * @enum {string}
+             */
+            kind: "law" | "policy";
+            /** @example 总局令第121号第十五条 */
+            text: string;
+        };
         /** @enum {string} */
         ClockName: "acceptance" | "decision" | "mediation" | "termination-notice" | "reporter-notice" | "follow-up";
         CodeNameDto: {
@@ -1137,6 +1158,11 @@ export interface components {
              */
             username: string;
         };
+        /**
+         * @description 工作日，或自然日（届满日非工作日的顺延，第121号令第四十五条）/ working days, or calendar days ending on a working day
+         * @enum {string}
+         */
+        DayCount: "working" | "calendar";
         DeadlineDto: {
             /** Format: date */
             dueDate: string;

@@ -12,10 +12,8 @@ export type Track = Schemas['Track'];
 export type CaseStatus = Schemas['CaseStatus'];
 export type CaseAction = Schemas['CaseAction'];
 export type ClockName = Schemas['ClockName'];
-export type UnitType = Schemas['UnitType'];
 export type Rating = Schemas['Rating'];
 export type Kind = Schemas['CreateComplaintDto']['kind'];
-export type StaffRole = Schemas['LoginUserDto']['role'];
 export type SeriesMetric = Schemas['SeriesMetric'];
 export type Interval = Schemas['Interval'];
 
@@ -33,7 +31,6 @@ export type Regulator = Schemas['RegulatorDto'];
 export type NewComplaint = Schemas['CreateComplaintDto'];
 export type SubmissionAnswer = Schemas['SubmissionAnswerDto'];
 export type CaseView = Schemas['ConsumerCaseViewDto'];
-export type Deadline = Schemas['DeadlineDto'];
 export type Attachment = Schemas['AttachmentDto'];
 export type AttachmentsAdded = Schemas['AttachmentsAddedDto'];
 
@@ -48,7 +45,6 @@ export type ReasonOption = Schemas['ReasonOptionDto'];
 export type RoutingRound = Schemas['RoutingRoundDto'];
 export type RoutingCandidate = Schemas['RoutingCandidateDto'];
 export type HistoryEvent = Schemas['HistoryEventDto'];
-export type LinkedCase = Schemas['LinkedCaseDto'];
 export type ClaimantFlags = Schemas['ClaimantFlagsDto'];
 export type PersonalData = Schemas['PersonalDataDto'];
 export type CaseActionBody = Schemas['CaseActionDto'];

@@ -6,8 +6,8 @@ import { api } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { fileSize } from './texts';
 
-export const MAX_FILES = 5;
-export const MAX_BYTES = 10 * 1024 * 1024;
+const MAX_FILES = 5;
+const MAX_BYTES = 10 * 1024 * 1024;
 const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'];
 
 export interface Picked {

@@ -3,7 +3,7 @@ import { api } from '../lib/api';
 import type { Area, Category, Station } from '../api/types';
 
 /** A place businesses sit in (mall, scenic spot, market, platform), with the area it is in: read off the stations. */
-export interface Venue {
+interface Venue {
   code: string;
   name: string;
   areaCode: string;

@@ -24,7 +24,7 @@ function Body<T>({ state, empty, children }: { state: Loaded<T>; empty: boolean;
 }
 
 /** Received and resolved by the respondent's area, most first. */
-export function AreaBreakdown({ filters, areaAllowed, nonce }: { filters: Filters; areaAllowed: boolean; nonce: number }) {
+function AreaBreakdown({ filters, areaAllowed, nonce }: { filters: Filters; areaAllowed: boolean; nonce: number }) {
   const { t } = useLang();
   const state = useApi<Breakdown>(areaAllowed ? `/stats/hotspots?${statsQuery(filters, { by: 'area', limit: 100 })}` : null, nonce);
   const items = useMemo(() => state.data?.items ?? [], [state.data]);
@@ -57,7 +57,7 @@ export function AreaBreakdown({ filters, areaAllowed, nonce }: { filters: Filter
 }
 
 /** Received by category: the largest slices, the rest folded into "other". */
-export function CategoryBreakdown({ filters, areaAllowed, nonce }: { filters: Filters; areaAllowed: boolean; nonce: number }) {
+function CategoryBreakdown({ filters, areaAllowed, nonce }: { filters: Filters; areaAllowed: boolean; nonce: number }) {
   const { t } = useLang();
   const state = useApi<Breakdown>(`/stats/hotspots?${statsQuery(filters, { by: 'category', limit: 100 }, { area: areaAllowed })}`, nonce);
   const items = useMemo(() => (state.data?.items ?? []).filter((i) => i.received > 0), [state.data]);

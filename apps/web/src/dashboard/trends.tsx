@@ -12,7 +12,7 @@ import { useApi } from './use-api';
 const COLORS = { received: '#5470c6', accepted: '#91cc75', resolved: '#fac858', satisfaction: '#b71c1c' };
 
 /** The interval to draw: the one asked for, or the next coarser one when the period is too long for it. */
-export function effectiveInterval(f: Filters): Interval {
+function effectiveInterval(f: Filters): Interval {
   const days = daysIn(f.from, f.to);
   const order: Interval[] = ['day', 'week', 'month'];
   return order.slice(order.indexOf(f.interval)).find((i) => days <= INTERVAL_MAX_DAYS[i]) ?? 'month';

@@ -34,10 +34,6 @@ export function setToken(value: string | null): void {
   else sessionStorage.removeItem('weiquan.token');
 }
 
-export function getToken(): string | null {
-  return token;
-}
-
 /** Called when a staff request answers 401 (expired token): the console goes back to the login. */
 export function whenUnauthorized(handler: () => void): void {
   onUnauthorized = handler;

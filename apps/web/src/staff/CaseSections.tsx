@@ -86,7 +86,7 @@ export function FactsSection({ c, names }: { c: CaseDetail; names: Map<string, s
   );
 }
 
-export function ruleSetName(t: T, code: string): string {
+function ruleSetName(t: T, code: string): string {
   if (code === 'order20') return t('《市场监督管理投诉举报处理暂行办法》（第20号令）', 'Order 20 (interim measures)');
   if (code === 'order121') return t('《市场监督管理投诉举报处理办法》（第121号令）', 'Order 121');
   return code;
@@ -168,7 +168,7 @@ export function PartiesSection({ c }: { c: CaseDetail }) {
 }
 
 /** The claimant flags with their evidence: shown to the handler, never acted on automatically. */
-export function ClaimantEvidence({ flags }: { flags: ClaimantFlags }) {
+function ClaimantEvidence({ flags }: { flags: ClaimantFlags }) {
   const { t } = useLang();
   const pr = flags.professional;
   const row = (label: string, v: string, limit: string, hit: boolean) => (
@@ -246,7 +246,9 @@ export function ClocksCard({ clocks }: { clocks: CaseClock[] }) {
                   )}
                 </div>
                 <Muted>
-                  {t(`自 ${fmtDate(k.countsFrom)} 起 ${k.workingDays} 个工作日`, `${k.workingDays} working days from ${fmtDate(k.countsFrom)}`)}
+                  {k.count === 'calendar'
+                    ? t(`自 ${fmtDate(k.countsFrom)} 起 ${k.days} 日（届满日为节假日的顺延）`, `${k.days} days from ${fmtDate(k.countsFrom)} (ending on a working day)`)
+                    : t(`自 ${fmtDate(k.countsFrom)} 起 ${k.days} 个工作日`, `${k.days} working days from ${fmtDate(k.countsFrom)}`)}
                 </Muted>
               </div>
             </List.Item>

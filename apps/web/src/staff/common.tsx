@@ -33,7 +33,7 @@ export const STATUS_LABEL: Record<CaseStatus, Pair> = {
   withdrawn: ['已撤回', 'Withdrawn'],
 };
 
-export const STATUS_COLOR: Record<CaseStatus, string> = {
+const STATUS_COLOR: Record<CaseStatus, string> = {
   received: 'gold',
   duplicate: 'default',
   assigned: 'blue',

@@ -18,7 +18,7 @@ export class PeriodDto {
   @ApiProperty({ type: String, format: 'date', example: '2026-12-31' }) to: string;
 }
 
-export class MetricsDto {
+class MetricsDto {
   @ApiProperty({ type: Number, description: '收到（按单位：分派到该单位的）/ received (cut by unit: reached the unit)' }) received: number;
   @ApiProperty({ type: Number }) accepted: number;
   @ApiProperty({ type: Number }) refused: number;

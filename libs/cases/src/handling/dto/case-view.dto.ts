@@ -147,7 +147,7 @@ export class CaseClockDto {
   @ApiProperty({ type: Boolean, description: '晚于期限完成 / met after its day' }) late: boolean;
 }
 
-export class RoutingCandidateDto {
+class RoutingCandidateDto {
   @ApiProperty({ enum: UNIT_TYPES, enumName: 'UnitType' }) type: 'station' | 'regulator';
   @ApiProperty({ type: String }) code: string;
   @ApiProperty({ type: String }) name: string;
@@ -200,7 +200,7 @@ export class CaseRefDto {
 }
 
 /** An event's own record; the properties listed are those the console reads, others vary by event type. */
-export class EventDataDto {
+class EventDataDto {
   @ApiPropertyOptional({ type: EventReasonDto }) reason?: EventReasonDto;
   @ApiPropertyOptional({ type: EventOutcomeDto }) outcome?: EventOutcomeDto;
   @ApiPropertyOptional({ type: EventUnitDto, description: '分派、升级、移送的单位 / the unit assigned, escalated or transferred to' })

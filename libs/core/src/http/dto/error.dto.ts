@@ -35,7 +35,7 @@ export class ErrorDto {
 }
 
 /** 403 for a role that may not call the route: which roles may. */
-export class ForbiddenErrorDto extends ErrorDto {
+class ForbiddenErrorDto extends ErrorDto {
   @ApiPropertyOptional({
     type: [String],
     example: ['admin'],
@@ -45,7 +45,7 @@ export class ForbiddenErrorDto extends ErrorDto {
 }
 
 /** 429: when to retry (also in the Retry-After header). */
-export class RetryLaterErrorDto extends ErrorDto {
+class RetryLaterErrorDto extends ErrorDto {
   @ApiProperty({
     type: Number,
     example: 42,
