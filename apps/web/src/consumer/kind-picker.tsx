@@ -18,8 +18,8 @@ export function KindPicker({ value, onChange, id }: { value?: Kind; onChange?: (
       kind: 'report',
       title: t('举报', 'Report'),
       text: t(
-        '向监管部门反映经营者涉嫌违法的线索（如无照经营、虚假宣传、销售假冒伪劣商品）。不进行调解，也不为您追回损失；监管部门核查后决定是否立案，实名举报的告知您结果。',
-        'A lead on illegal conduct for the regulator (unlicensed trading, false advertising, fake goods). There is no mediation and no money is recovered for you; the regulator checks it and decides whether to open a case, and tells you if you give your name.',
+        '向监管部门反映经营者涉嫌违法的线索（如无照经营、虚假宣传、销售假冒伪劣商品）。不进行调解，也不为您追回损失；监管部门核查后决定是否立案；实名举报的，告知您是否立案（不告知处理细节）。',
+        'A lead on illegal conduct for the regulator (unlicensed trading, false advertising, fake goods). There is no mediation and no money is recovered for you; the regulator checks it and decides whether to open a case; if you give your name, you are told whether a case was opened (not how it is handled).',
       ),
     },
     {
@@ -34,7 +34,12 @@ export function KindPicker({ value, onChange, id }: { value?: Kind; onChange?: (
   return (
     <Radio.Group id={id} value={value} onChange={(e) => onChange?.(e.target.value as Kind)} className="kind-options">
       {options.map((o) => (
-        <Radio key={o.kind} value={o.kind} className={`kind-option${value === o.kind ? ' kind-option-on' : ''}`} data-testid={`kind-${o.kind}`}>
+        <Radio
+          key={o.kind}
+          value={o.kind}
+          className={`kind-option${value === o.kind ? ' kind-option-on' : ''}`}
+          data-testid={`kind-${o.kind}`}
+        >
           <strong>{o.title}</strong>
           <span>{o.text}</span>
         </Radio>

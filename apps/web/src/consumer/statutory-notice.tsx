@@ -12,7 +12,12 @@ export function StatutoryNotice() {
       title={t('投诉须提供的材料', 'What a complaint must include')}
       description={
         <>
-          <p>{t('依据《市场监督管理投诉举报处理办法》，投诉应当提供：', 'Under the rules on market-regulation complaints and reports, a complaint must give:')}</p>
+          <p>
+            {t(
+              '依据《市场监督管理投诉举报处理办法》，投诉应当提供：',
+              'Under the rules on market-regulation complaints and reports, a complaint must give:',
+            )}
+          </p>
           <ol>
             <li>{t('投诉人的姓名、电话号码、通讯地址；', 'your name, phone number and address;')}</li>
             <li>{t('被投诉人（经营者）的名称和地址；', 'the name and address of the business;')}</li>
@@ -20,8 +25,8 @@ export function StatutoryNotice() {
           </ol>
           <p>
             {t(
-              '委托他人代为投诉的，还应提供授权委托书和双方身份证明。材料不全的，可能不予受理。举报应提供涉嫌违法行为的具体线索，并对举报内容的真实性负责。是否受理将在收到之日起 7 个工作日内告知您。',
-              'Someone filing for you must add a power of attorney and both identities. Missing materials can be a reason not to accept it. A report must give concrete leads on the illegal conduct, and the reporter is responsible for its truth. You are told within 7 working days of receipt whether the complaint is accepted.',
+              '委托他人代为投诉的，还应提供授权委托书原件以及受托人身份证明。材料不全的，可能不予受理。举报应提供涉嫌违法行为的具体线索，并对举报内容的真实性负责。是否受理将在收到之日起 7 个工作日内告知您。',
+              'Someone filing for you must add the original power of attorney and their own identity document. Missing materials can be a reason not to accept it. A report must give concrete leads on the illegal conduct, and the reporter is responsible for its truth. You are told within 7 working days of receipt whether the complaint is accepted.',
             )}
           </p>
         </>

@@ -14,7 +14,17 @@ const REASON_KIND: Partial<Record<CaseAction, 'refusal' | 'termination' | 'noCas
 };
 const NOTE_REQUIRED = new Set<CaseAction>(['hand-back', 'pause-clock', 'extend-decision', 'report-violation', 'record-follow-up', 'note']);
 /** Steps that cannot be undone: asked for once more before they are sent. */
-const IRREVERSIBLE = new Set<CaseAction>(['refuse', 'hand-back', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'report-violation', 'close']);
+const IRREVERSIBLE = new Set<CaseAction>([
+  'refuse',
+  'hand-back',
+  'resolve',
+  'terminate',
+  'open-enforcement',
+  'decline-enforcement',
+  'extend-decision',
+  'report-violation',
+  'close',
+]);
 /** Steps that end or give up the case: their buttons are red. */
 const DANGER = new Set<CaseAction>(['refuse', 'hand-back', 'terminate', 'decline-enforcement']);
 const PRIMARY = new Set<CaseAction>(['accept', 'start-mediation', 'resume-clock', 'resolve', 'open-enforcement', 'close']);
@@ -29,38 +39,72 @@ interface FormValues {
 }
 
 /** What the handler is told an action does, before doing it. */
-function explain(t: (zh: string, en: string) => string, a: CaseAction): string {
+function explain(t: (zh: string, en: string) => string, a: CaseAction, track: CaseDetail['track']): string {
+  const report = track === 'report';
   switch (a) {
     case 'accept':
-      return t('受理后调解期限开始计算，并通知消费者。', 'Accepting starts the mediation clock and tells the consumer.');
+      return report
+        ? t(
+            '受理后核查举报线索，在立案决定期限内决定是否立案。',
+            'Accepting starts the check of the lead; decide on opening a case within the decision period.',
+          )
+        : t('受理后调解期限开始计算，并通知消费者。', 'Accepting starts the mediation clock and tells the consumer.');
     case 'refuse':
-      return t('不予受理将告知消费者理由及依据，案件结束。', 'The consumer is told the reason and its basis; the case ends.');
+      return t(
+        '不予受理将告知消费者理由、依据（条款）及其他解决争议的途径（消保法第三十九条），案件结束。',
+        'The consumer is told the reason, its article and the other ways to settle the dispute (Consumer Rights Protection Law Art. 39); the case ends.',
+      );
     case 'hand-back':
-      return t('本单位无管辖权时退回，由分派规则重新分派给其他单位；退回后本单位不再看到此案件。', 'Hand back when your unit has no authority: routing assigns it again elsewhere, and your unit no longer sees it.');
+      return t(
+        '本单位无管辖权时退回，由分派规则重新分派给其他单位；退回后本单位不再看到此案件。',
+        'Hand back when your unit has no authority: routing assigns it again elsewhere, and your unit no longer sees it.',
+      );
     case 'start-mediation':
       return t('组织双方进行调解。', 'Mediation between the parties begins.');
     case 'pause-clock':
-      return t('检测、鉴定期间调解期限中止计算，请说明原因。', 'Testing or appraisal time does not count: say why the clock stops.');
+      return report
+        ? t(
+            '检验、检测、鉴定期间不计入立案决定期限，请说明原因。',
+            'Testing, inspection or appraisal time does not count in the decision period: say why the clock stops.',
+          )
+        : t('检测、鉴定期间调解期限中止计算，请说明原因。', 'Testing or appraisal time does not count: say why the clock stops.');
     case 'resume-clock':
-      return t('恢复计算调解期限，中止的工作日将顺延。', 'The mediation clock runs again; the paused working days are added back.');
+      return report
+        ? t('恢复计算立案决定期限，剩余的工作日从今天起计算。', 'The decision period runs again: the working days left count from today.')
+        : t('恢复计算调解期限，剩余的期间从今天起计算。', 'The mediation clock runs again: what was left counts from today.');
     case 'resolve':
-      return t('记录调解结果：为消费者挽回的经济损失及是否达成书面调解协议，并通知消费者。', 'Record the result: the money recovered for the consumer and whether a written agreement was made; the consumer is told.');
+      return t(
+        '记录调解结果：为消费者挽回的经济损失及是否达成书面调解协议，并通知消费者。',
+        'Record the result: the money recovered for the consumer and whether a written agreement was made; the consumer is told.',
+      );
     case 'terminate':
-      return t('终止调解将告知双方理由及依据。', 'Both parties are told the reason and its basis.');
+      return t(
+        '终止调解将通知消费者理由及依据；请在 7 个工作日内告知被投诉人（终止调解告知期限）。',
+        'The consumer is told the reason and its article; tell the respondent within 7 working days (the termination-notice clock).',
+      );
     case 'open-enforcement':
       return t('对举报线索立案调查。', 'Open an enforcement case on the report.');
     case 'decline-enforcement':
       return t('不予立案须选择理由及依据。', 'Choose the reason and its basis for not opening a case.');
     case 'extend-decision':
-      return t('立案决定期限可延长一次（15 个工作日），请说明原因。', 'The decision period may be extended once (15 working days): say why.');
+      return t(
+        '立案决定期限可延长一次（15 个工作日），请说明原因。',
+        'The decision period may be extended once (15 working days): say why.',
+      );
     case 'report-violation':
-      return t('将调解中发现的违法线索转为关联举报，由分派规则交有关部门处理；调解继续进行。', 'Turns a violation found during mediation into a linked report that routing assigns; mediation goes on.');
+      return t(
+        '将调解中发现的违法线索转为关联举报，由分派规则交有关部门处理；调解继续进行。',
+        'Turns a violation found during mediation into a linked report that routing assigns; mediation goes on.',
+      );
     case 'close':
       return t('办结后通知消费者，消费者可对办理结果进行评价。', 'The consumer is told and may rate the outcome.');
     case 'record-follow-up':
       return t('记录对消费者的回访情况（仅一次）。', 'Record the follow-up with the consumer (once).');
     case 'note':
-      return t('添加内部备注，不改变案件状态，消费者不可见。', 'An internal note: the status does not change and the consumer does not see it.');
+      return t(
+        '添加内部备注，不改变案件状态，消费者不可见。',
+        'An internal note: the status does not change and the consumer does not see it.',
+      );
   }
 }
 
@@ -101,8 +145,14 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
       setOpen(null);
       message.success(
         r.linkedReport
-          ? t(`已执行「${label(a)}」，已生成关联举报 ${r.linkedReport.trackingNo}`, `"${label(a)}" done; linked report ${r.linkedReport.trackingNo} opened`)
-          : t(`已执行「${label(a)}」，当前状态：${pick(t, STATUS_LABEL[r.status], r.status)}`, `"${label(a)}" done; status now: ${pick(t, STATUS_LABEL[r.status], r.status)}`),
+          ? t(
+              `已执行「${label(a)}」，已生成关联举报 ${r.linkedReport.trackingNo}`,
+              `"${label(a)}" done; linked report ${r.linkedReport.trackingNo} opened`,
+            )
+          : t(
+              `已执行「${label(a)}」，当前状态：${pick(t, STATUS_LABEL[r.status], r.status)}`,
+              `"${label(a)}" done; status now: ${pick(t, STATUS_LABEL[r.status], r.status)}`,
+            ),
       );
       onDone(r);
     } catch (e) {
@@ -145,10 +195,16 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
       content: (
         <Space orientation="vertical" size={4}>
           <span>{t('此操作执行后不能撤销。', 'This cannot be undone.')}</span>
-          {reason && <span>{t('理由：', 'Reason: ')}{reason.code}. {lang === 'zh' ? reason.text.zh : reason.text.en}</span>}
+          {reason && (
+            <span>
+              {t('理由：', 'Reason: ')}
+              {reason.code}. {lang === 'zh' ? reason.text.zh : reason.text.en}
+            </span>
+          )}
           {a === 'resolve' && (
             <span>
-              {t('挽回经济损失：', 'Recovered: ')}¥{yuan(v.amountRecovered ?? 0)} · {v.agreement ? t('已达成书面调解协议', 'written agreement made') : t('未达成书面协议', 'no written agreement')}
+              {t('挽回经济损失：', 'Recovered: ')}¥{yuan(v.amountRecovered ?? 0)} ·{' '}
+              {v.agreement ? t('已达成书面调解协议', 'written agreement made') : t('未达成书面协议', 'no written agreement')}
             </span>
           )}
         </Space>
@@ -170,7 +226,10 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
           closable={{ onClose: () => setConflict(null) }}
           style={{ marginBottom: 12 }}
           data-testid="action-conflict"
-          title={t(`未能执行「${label(conflict.action)}」：案件状态已变化，已刷新`, `"${label(conflict.action)}" was not done: the case changed, and has been reloaded`)}
+          title={t(
+            `未能执行「${label(conflict.action)}」：案件状态已变化，已刷新`,
+            `"${label(conflict.action)}" was not done: the case changed, and has been reloaded`,
+          )}
           description={
             <Space orientation="vertical" size={4}>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -220,7 +279,7 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
       >
         {open && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-            {explain(t, open)}
+            {explain(t, open, detail.track)}
           </Typography.Paragraph>
         )}
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} data-testid="action-error" />}
@@ -241,8 +300,13 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
                   short: `${r.code}. ${lang === 'zh' ? r.text.zh : r.text.en}`,
                   label: (
                     <div className="staff-reason-option">
-                      <div>{r.code}. {lang === 'zh' ? r.text.zh : r.text.en}</div>
-                      <div className="staff-reason-basis">{t('依据：', 'Basis: ')}{r.basis}</div>
+                      <div>
+                        {r.code}. {lang === 'zh' ? r.text.zh : r.text.en}
+                      </div>
+                      <div className="staff-reason-basis">
+                        {t('依据：', 'Basis: ')}
+                        {r.basis}
+                      </div>
                     </div>
                   ),
                 }))}
@@ -276,7 +340,18 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
           <Form.Item
             name="note"
             label={open && NOTE_REQUIRED.has(open) ? t('说明', 'Note') : t('说明（选填）', 'Note (optional)')}
-            rules={open && NOTE_REQUIRED.has(open) ? [{ required: true, whitespace: true, min: 2, message: t('请填写说明（至少 2 个字）', 'Write a note (at least 2 characters)') }] : []}
+            rules={
+              open && NOTE_REQUIRED.has(open)
+                ? [
+                    {
+                      required: true,
+                      whitespace: true,
+                      min: 2,
+                      message: t('请填写说明（至少 2 个字）', 'Write a note (at least 2 characters)'),
+                    },
+                  ]
+                : []
+            }
           >
             <Input.TextArea data-testid="field-note" rows={3} maxLength={2000} showCount />
           </Form.Item>
@@ -297,7 +372,12 @@ function ReasonBasis({ reasons }: { reasons: ReasonOption[] }) {
       type="info"
       style={{ marginTop: -12, marginBottom: 16 }}
       title={lang === 'zh' ? r.text.zh : r.text.en}
-      description={<span>{t('依据：', 'Basis: ')}{r.basis}</span>}
+      description={
+        <span>
+          {t('依据：', 'Basis: ')}
+          {r.basis}
+        </span>
+      }
     />
   );
 }

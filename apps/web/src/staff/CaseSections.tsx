@@ -7,7 +7,17 @@ import { api, ApiError, yuan } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { ACTION_LABEL, CLOCK_LABEL, fmtDate, fmtTime, Muted, paren, pick, RULE_LABEL, StatusTag, TrackTag, useAreaNames } from './common';
-import type { CaseClock, CaseDetail, CaseStatus, ClaimantFlags, HistoryEvent, PersonalData, RoutingCandidate, RoutingRound, Track } from '../api/types';
+import type {
+  CaseClock,
+  CaseDetail,
+  CaseStatus,
+  ClaimantFlags,
+  HistoryEvent,
+  PersonalData,
+  RoutingCandidate,
+  RoutingRound,
+  Track,
+} from '../api/types';
 
 type T = (zh: string, en: string) => string;
 
@@ -30,12 +40,16 @@ export function FactsSection({ c, names }: { c: CaseDetail; names: Map<string, s
       <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} title={t('消费争议', 'The dispute')}>
         <Descriptions.Item label={t('品类', 'Category')}>{c.category.name}</Descriptions.Item>
         <Descriptions.Item label={t('问题类型', 'Issue')}>{c.issueType ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('消费方式', 'Channel')}>{c.purchaseChannel ? pick(t, CHANNEL[c.purchaseChannel], c.purchaseChannel) : '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('消费方式', 'Channel')}>
+          {c.purchaseChannel ? pick(t, CHANNEL[c.purchaseChannel], c.purchaseChannel) : '—'}
+        </Descriptions.Item>
         <Descriptions.Item label={t('预付式消费', 'Prepaid')}>{yesNo(t, c.prepaid)}</Descriptions.Item>
         <Descriptions.Item label={t('涉及金额', 'Amount')}>{c.amount === null ? '—' : `¥${yuan(c.amount)}`}</Descriptions.Item>
         <Descriptions.Item label={t('发生日期', 'Incident date')}>{fmtDate(c.incidentDate)}</Descriptions.Item>
         <Descriptions.Item label={t('事实经过', 'What happened')} span={2}>
-          <div className="staff-pre" data-testid="case-description">{c.description}</div>
+          <div className="staff-pre" data-testid="case-description">
+            {c.description}
+          </div>
         </Descriptions.Item>
         <Descriptions.Item label={t('诉求', 'Demand')} span={2}>
           <div className="staff-pre">{c.demand}</div>
@@ -44,15 +58,26 @@ export function FactsSection({ c, names }: { c: CaseDetail; names: Map<string, s
         <Descriptions.Item label={t('适用规则', 'Rule set')}>{ruleSetName(t, c.ruleSet.code)}</Descriptions.Item>
       </Descriptions>
 
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} title={c.track === 'report' ? t('被举报经营者', 'The business reported') : t('被投诉经营者', 'The business complained about')}>
-        <Descriptions.Item label={t('名称', 'Name')} span={2}>{r.name}</Descriptions.Item>
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, sm: 1, md: 2 }}
+        title={c.track === 'report' ? t('被举报经营者', 'The business reported') : t('被投诉经营者', 'The business complained about')}
+      >
+        <Descriptions.Item label={t('名称', 'Name')} span={2}>
+          {r.name}
+        </Descriptions.Item>
         <Descriptions.Item label={t('统一社会信用代码', 'Credit code')}>{r.creditCode ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('所在区域', 'Area')}>
           {r.areaCode ? (areas.get(r.areaCode) ? `${areas.get(r.areaCode)}${paren(t, r.areaCode)}` : r.areaCode) : '—'}
         </Descriptions.Item>
-        <Descriptions.Item label={t('地址', 'Address')} span={2}>{r.address ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('地址', 'Address')} span={2}>
+          {r.address ?? '—'}
+        </Descriptions.Item>
         {r.venueCode && (
-          <Descriptions.Item label={t('所在场所', 'Venue')}>{names.get(r.venueCode) ? `${names.get(r.venueCode)}${paren(t, r.venueCode)}` : r.venueCode}</Descriptions.Item>
+          <Descriptions.Item label={t('所在场所', 'Venue')}>
+            {names.get(r.venueCode) ? `${names.get(r.venueCode)}${paren(t, r.venueCode)}` : r.venueCode}
+          </Descriptions.Item>
         )}
         {(r.online || r.platformName) && (
           <Descriptions.Item label={t('网络交易平台', 'Online platform')}>{r.platformName ?? t('网络经营', 'online')}</Descriptions.Item>
@@ -117,7 +142,14 @@ export function PartiesSection({ c }: { c: CaseDetail }) {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       {p.hidden ? (
-        <Alert type="info" showIcon icon={<SafetyCertificateOutlined />} data-testid="reporter-hidden" title={t('举报人信息保密', 'The reporter\'s identity is confidential')} description={t('依法对举报人信息保密，仅承办单位可以查看。', 'By law only the handling unit may see who reported.')} />
+        <Alert
+          type="info"
+          showIcon
+          icon={<SafetyCertificateOutlined />}
+          data-testid="reporter-hidden"
+          title={t('举报人信息保密', "The reporter's identity is confidential")}
+          description={t('依法对举报人信息保密，仅承办单位可以查看。', 'By law only the handling unit may see who reported.')}
+        />
       ) : (
         <Card
           size="small"
@@ -168,15 +200,8 @@ export function PartiesSection({ c }: { c: CaseDetail }) {
 }
 
 /** The claimant flags with their evidence: shown to the handler, never acted on automatically. */
-function ClaimantEvidence({ flags }: { flags: ClaimantFlags }) {
+export function ClaimantEvidence({ flags }: { flags: ClaimantFlags }) {
   const { t } = useLang();
-  const pr = flags.professional;
-  const row = (label: string, v: string, limit: string, hit: boolean) => (
-    <Descriptions.Item label={label}>
-      <span style={{ color: hit ? '#cf1322' : undefined, fontWeight: hit ? 600 : undefined }}>{v}</span>
-      <Muted>{`\u00a0/ ${t('阈值', 'threshold')} ${limit}`}</Muted>
-    </Descriptions.Item>
-  );
   return (
     <Card size="small" title={t('投诉人情况', 'About the complainant')} data-testid="claimant-flags">
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -184,25 +209,70 @@ function ClaimantEvidence({ flags }: { flags: ClaimantFlags }) {
           <Alert
             type="warning"
             showIcon
-            title={t('重复投诉：12 个月内曾投诉同一经营者', 'Repeat: complained about the same business within 12 months')}
+            title={t('12 个月内曾投诉同一经营者（不论结果）', 'Filed against the same business within 12 months (any outcome)')}
             description={flags.repeat.trackingNos.join('、')}
           />
         ) : null}
-        {pr.flagged && (
-          <Alert
-            type="warning"
-            showIcon
-            icon={<WarningOutlined />}
-            title={t('疑似职业索赔（仅供参考，不自动处理）', 'Possible professional claimant (for information; nothing is done automatically)')}
-          />
-        )}
-        <Descriptions size="small" column={{ xs: 1, sm: 3 }}>
-          {row(t('12 个月内投诉举报', 'Filings in 12 months'), String(pr.cases), String(pr.thresholds.cases), pr.cases >= pr.thresholds.cases)}
-          {row(t('涉及经营者', 'Businesses'), String(pr.respondents), String(pr.thresholds.respondents), pr.respondents >= pr.thresholds.respondents)}
-          {row(t('文本相似度', 'Text similarity'), pr.similarity.toFixed(2), pr.thresholds.similarity.toFixed(2), pr.similarity >= pr.thresholds.similarity)}
-        </Descriptions>
+        {flags.art17 ? <Art17Factors a={flags.art17} /> : null}
       </Space>
     </Card>
+  );
+}
+
+type Art17 = NonNullable<ClaimantFlags['art17']>;
+const FACTOR_STATUS: Record<Art17['factors'][number]['status'], [string, string, string]> = {
+  noted: ['值得留意', 'Worth a look', 'warning'],
+  'not-noted': ['未见', 'Not seen', 'default'],
+  'not-in-data': ['数据无法反映', 'Not in the data', 'default'],
+  'for-handler': ['由承办人判断', 'For the handler', 'processing'],
+};
+
+/** 《市场监督管理投诉举报处理办法》第十七条: each factor, its state and evidence, for the handler's judgement of Art. 16(3). */
+function Art17Factors({ a }: { a: Art17 }) {
+  const { t, lang } = useLang();
+  const items = ['（一）', '（二）', '（三）', '（四）', '（五）'];
+  return (
+    <div data-testid="art17">
+      <Muted>{a.purpose[lang]}</Muted>
+      <List
+        size="small"
+        dataSource={a.factors}
+        renderItem={(f) => {
+          const [zh, en, color] = FACTOR_STATUS[f.status];
+          return (
+            <List.Item data-testid={`art17-${f.item}`} style={{ paddingInline: 0 }}>
+              <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                <Space wrap size={4}>
+                  <Typography.Text
+                    strong
+                  >{`${t(`第十七条第${items[f.item - 1]}项`, `Art. 17(${f.item})`)} ${f.title[lang]}`}</Typography.Text>
+                  <Tag color={color} icon={f.status === 'noted' ? <WarningOutlined /> : undefined}>
+                    {t(zh, en)}
+                  </Tag>
+                </Space>
+                <Muted>{f.note[lang]}</Muted>
+                {f.evidence.map((e) => (
+                  <div key={e.what} data-testid={`art17-${e.what}`}>
+                    <span
+                      style={{ color: e.reached ? '#cf1322' : undefined, fontWeight: e.reached ? 600 : undefined }}
+                    >{`${e.text[lang]}：${e.count}`}</span>
+                    {e.threshold !== null && <Muted>{`\u00a0/ ${t('默认阈值', 'default')} ${e.threshold}`}</Muted>}
+                    {e.names.length > 0 && <Muted>{`\u00a0${e.names.join('、')}`}</Muted>}
+                    {e.trackingNos.length > 0 && <Muted>{`\u00a0${e.trackingNos.join('、')}`}</Muted>}
+                  </div>
+                ))}
+              </Space>
+            </List.Item>
+          );
+        }}
+      />
+      <Muted>
+        {t(
+          `依据：${a.basis}。阈值为系统默认值，不是法定标准；系统不据此作出任何决定。`,
+          `Basis: ${a.basis}. Thresholds are system defaults, not law; the system decides nothing on them.`,
+        )}
+      </Muted>
+    </div>
   );
 }
 
@@ -210,7 +280,12 @@ function ClaimantEvidence({ flags }: { flags: ClaimantFlags }) {
 export function ClocksCard({ clocks }: { clocks: CaseClock[] }) {
   const { t } = useLang();
   const state = (k: CaseClock) => {
-    if (k.metOn) return k.late ? <Tag color="orange">{t(`逾期完成 ${fmtDate(k.metOn)}`, `Met late ${fmtDate(k.metOn)}`)}</Tag> : <Tag color="success">{t(`已完成 ${fmtDate(k.metOn)}`, `Met ${fmtDate(k.metOn)}`)}</Tag>;
+    if (k.metOn)
+      return k.late ? (
+        <Tag color="orange">{t(`逾期完成 ${fmtDate(k.metOn)}`, `Met late ${fmtDate(k.metOn)}`)}</Tag>
+      ) : (
+        <Tag color="success">{t(`已完成 ${fmtDate(k.metOn)}`, `Met ${fmtDate(k.metOn)}`)}</Tag>
+      );
     if (k.pausedOn) return <Tag color="warning">{t(`已中止 ${fmtDate(k.pausedOn)}`, `Paused ${fmtDate(k.pausedOn)}`)}</Tag>;
     if (k.overdue) return <Tag color="error">{t('已超期', 'Overdue')}</Tag>;
     if (k.running) return <Tag color="processing">{t('计时中', 'Running')}</Tag>;
@@ -238,7 +313,12 @@ export function ClocksCard({ clocks }: { clocks: CaseClock[] }) {
                     {t('期限', 'Due')} {fmtDate(k.dueOn)}
                   </span>
                   {k.provisional && (
-                    <Tooltip title={t('该年度法定节假日安排尚未公布，期限暂按周一至周五计算，公布后自动重新计算。', 'The year\'s official holidays are not published yet: counted Monday–Friday for now and recomputed when they are.')}>
+                    <Tooltip
+                      title={t(
+                        '该年度法定节假日安排尚未公布，期限暂按周一至周五计算，公布后自动重新计算。',
+                        "The year's official holidays are not published yet: counted Monday–Friday for now and recomputed when they are.",
+                      )}
+                    >
                       <Tag color="gold" style={{ marginInlineStart: 6 }} data-testid="clock-provisional">
                         {t('暂定', 'Provisional')}
                       </Tag>
@@ -247,9 +327,21 @@ export function ClocksCard({ clocks }: { clocks: CaseClock[] }) {
                 </div>
                 <Muted>
                   {k.count === 'calendar'
-                    ? t(`自 ${fmtDate(k.countsFrom)} 起 ${k.days} 日（届满日为节假日的顺延）`, `${k.days} days from ${fmtDate(k.countsFrom)} (ending on a working day)`)
+                    ? t(
+                        `自 ${fmtDate(k.countsFrom)} 起 ${k.days} 日（届满日为节假日的顺延）`,
+                        `${k.days} days from ${fmtDate(k.countsFrom)} (ending on a working day)`,
+                      )
                     : t(`自 ${fmtDate(k.countsFrom)} 起 ${k.days} 个工作日`, `${k.days} working days from ${fmtDate(k.countsFrom)}`)}
                 </Muted>
+                {k.basis && (
+                  <div data-testid={`clock-basis-${k.clock}`}>
+                    {k.basis.kind === 'policy' ? (
+                      <Tag color="blue">{t('本市工作规范，非法定期限', 'City policy, not a legal deadline')}</Tag>
+                    ) : (
+                      <Muted>{t(`依据：${k.basis.text}`, `Basis: ${k.basis.text}`)}</Muted>
+                    )}
+                  </div>
+                )}
               </div>
             </List.Item>
           )}
@@ -265,9 +357,18 @@ export function OutcomeCard({ c }: { c: CaseDetail }) {
   const o = c.outcome;
   const any = o.reasonCode || o.amountRecovered !== null || o.decision || o.acceptedAt || o.concludedAt || o.closedAt || o.rating;
   if (!any) return null;
-  const kind = c.status === 'refused' ? c.reasonOptions.refusal : c.status === 'not-opened' || o.decision === 'not-opened' ? c.reasonOptions.noCase : c.reasonOptions.termination;
+  const kind =
+    c.status === 'refused'
+      ? c.reasonOptions.refusal
+      : c.status === 'not-opened' || o.decision === 'not-opened'
+        ? c.reasonOptions.noCase
+        : c.reasonOptions.termination;
   const reason = o.reasonCode ? kind.find((r) => r.code === o.reasonCode) : undefined;
-  const rating = { satisfied: t('满意', 'Satisfied'), basically: t('基本满意', 'Basically satisfied'), dissatisfied: t('不满意', 'Dissatisfied') };
+  const rating = {
+    satisfied: t('满意', 'Satisfied'),
+    basically: t('基本满意', 'Basically satisfied'),
+    dissatisfied: t('不满意', 'Dissatisfied'),
+  };
   return (
     <Card size="small" title={t('办理结果', 'Outcome')} data-testid="outcome">
       <Descriptions size="small" column={1}>
@@ -277,8 +378,14 @@ export function OutcomeCard({ c }: { c: CaseDetail }) {
             <span data-testid="outcome-amount">¥{yuan(o.amountRecovered)}</span>
           </Descriptions.Item>
         )}
-        {o.agreement !== null && <Descriptions.Item label={t('书面调解协议', 'Written agreement')}>{yesNo(t, o.agreement)}</Descriptions.Item>}
-        {o.decision && <Descriptions.Item label={t('立案决定', 'Decision')}>{o.decision === 'opened' ? t('已立案', 'Case opened') : t('不予立案', 'Not opened')}</Descriptions.Item>}
+        {o.agreement !== null && (
+          <Descriptions.Item label={t('书面调解协议', 'Written agreement')}>{yesNo(t, o.agreement)}</Descriptions.Item>
+        )}
+        {o.decision && (
+          <Descriptions.Item label={t('立案决定', 'Decision')}>
+            {o.decision === 'opened' ? t('已立案', 'Case opened') : t('不予立案', 'Not opened')}
+          </Descriptions.Item>
+        )}
         {o.reasonCode && (
           <Descriptions.Item label={t('理由', 'Reason')}>
             {reason ? `${reason.code}. ${lang === 'zh' ? reason.text.zh : reason.text.en}${paren(t, reason.basis)}` : o.reasonCode}
@@ -314,9 +421,24 @@ export function RoutingSection({ rounds }: { rounds: RoutingRound[] }) {
         </span>
       ),
     },
-    { title: t('类型', 'Type'), dataIndex: 'type', width: 90, render: (v: string) => (v === 'station' ? t('服务站', 'Station') : t('监管部门', 'Regulator')) },
-    { title: t('负荷', 'Load'), dataIndex: 'load', width: 80, render: (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`) },
-    { title: t('距离', 'Distance'), dataIndex: 'distanceKm', width: 90, render: (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} km`) },
+    {
+      title: t('类型', 'Type'),
+      dataIndex: 'type',
+      width: 90,
+      render: (v: string) => (v === 'station' ? t('服务站', 'Station') : t('监管部门', 'Regulator')),
+    },
+    {
+      title: t('负荷', 'Load'),
+      dataIndex: 'load',
+      width: 80,
+      render: (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`),
+    },
+    {
+      title: t('距离', 'Distance'),
+      dataIndex: 'distanceKm',
+      width: 90,
+      render: (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} km`),
+    },
     {
       title: t('是否符合', 'Eligible'),
       dataIndex: 'eligible',
@@ -387,11 +509,16 @@ export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map
   const { t, lang } = useLang();
   const { user } = useSession();
   const actor = (h: HistoryEvent) => {
-    const unit = h.actor.unitCode ? unitNames.get(h.actor.unitCode) ?? h.actor.unitCode : null;
+    const unit = h.actor.unitCode ? (unitNames.get(h.actor.unitCode) ?? h.actor.unitCode) : null;
     if (h.actor.type === 'consumer') return c.track === 'report' && c.consumer.hidden ? t('举报人', 'Reporter') : t('消费者', 'Consumer');
     if (h.actor.type === 'system') return t('系统', 'System');
     // The history names staff by account id only; the reader's own entries can say who.
-    const who = user && h.actor.id === user.id ? `${user.displayName}${paren(t, user.username)}` : h.actor.id ? t(`工作人员 #${h.actor.id}`, `Staff #${h.actor.id}`) : t('工作人员', 'Staff');
+    const who =
+      user && h.actor.id === user.id
+        ? `${user.displayName}${paren(t, user.username)}`
+        : h.actor.id
+          ? t(`工作人员 #${h.actor.id}`, `Staff #${h.actor.id}`)
+          : t('工作人员', 'Staff');
     return unit ? `${who} · ${unit}` : who;
   };
   const routingEvent = (h: HistoryEvent) => ['assigned', 'escalated', 'transferred'].includes(h.type);
@@ -426,12 +553,23 @@ export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map
               {reason.code}. {lang === 'zh' ? reason.text.zh : reason.text.en} <Muted>{paren(t, reason.basis)}</Muted>
             </div>
           )}
-          {!reason && h.reasonCode && routingEvent(h) && <div>{t('分派规则：', 'Rule: ')}{pick(t, RULE_LABEL[h.reasonCode], h.reasonCode)}</div>}
-          {!reason && h.reasonCode && !routingEvent(h) && <div>{t('理由代码：', 'Reason code: ')}{h.reasonCode}</div>}
+          {!reason && h.reasonCode && routingEvent(h) && (
+            <div>
+              {t('分派规则：', 'Rule: ')}
+              {pick(t, RULE_LABEL[h.reasonCode], h.reasonCode)}
+            </div>
+          )}
+          {!reason && h.reasonCode && !routingEvent(h) && (
+            <div>
+              {t('理由代码：', 'Reason code: ')}
+              {h.reasonCode}
+            </div>
+          )}
           {amount !== undefined && (
             <div>
               {t('挽回经济损失：', 'Recovered: ')}¥{yuan((amount / 100).toFixed(2))}
-              {h.data.outcome?.agreement !== undefined && ` · ${h.data.outcome.agreement ? t('已达成书面协议', 'written agreement') : t('无书面协议', 'no written agreement')}`}
+              {h.data.outcome?.agreement !== undefined &&
+                ` · ${h.data.outcome.agreement ? t('已达成书面协议', 'written agreement') : t('无书面协议', 'no written agreement')}`}
             </div>
           )}
           {h.data?.linkedReport && (
@@ -458,7 +596,11 @@ export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map
 export function LinkedSection({ c }: { c: CaseDetail }) {
   const { t } = useLang();
   const relation = (r: string) =>
-    r === 'duplicate' ? t('重复提交（并入本案）', 'Duplicate of this case') : r === 'duplicate-of' ? t('本案并入该案', 'This case is its duplicate') : t('关联', 'Linked');
+    r === 'duplicate'
+      ? t('重复提交（并入本案）', 'Duplicate of this case')
+      : r === 'duplicate-of'
+        ? t('本案并入该案', 'This case is its duplicate')
+        : t('关联', 'Linked');
   return (
     <Table
       size="small"
@@ -469,13 +611,18 @@ export function LinkedSection({ c }: { c: CaseDetail }) {
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('没有关联案件', 'No linked cases') }}
       columns={[
-        { title: t('受理编号', 'Tracking no.'), dataIndex: 'trackingNo', render: (v: string, l) => <Link to={`/staff/cases/${l.id}`}>{v}</Link> },
+        {
+          title: t('受理编号', 'Tracking no.'),
+          dataIndex: 'trackingNo',
+          render: (v: string, l) => <Link to={`/staff/cases/${l.id}`}>{v}</Link>,
+        },
         { title: t('类型', 'Track'), dataIndex: 'track', render: (v: Track) => <TrackTag track={v} /> },
         { title: t('关系', 'Relation'), dataIndex: 'relation', render: (v: string) => relation(v) },
         {
           title: t('状态', 'Status'),
           dataIndex: 'status',
-          render: (v: CaseStatus | null) => (v ? <StatusTag status={v} /> : <Muted>{t('仅承办单位可见', 'Visible to its handler only')}</Muted>),
+          render: (v: CaseStatus | null) =>
+            v ? <StatusTag status={v} /> : <Muted>{t('仅承办单位可见', 'Visible to its handler only')}</Muted>,
         },
       ]}
     />
