@@ -1,7 +1,14 @@
-import { CalendarService, addWorkingDays, workingDaysBetween } from '@weiquan/calendar';
+import type { IsoDate } from '@weiquan/calendar';
+import type { Staff } from './support/case-kit';
 import { at, CaseKit, shanghaiDay } from './support/case-kit';
 
-/** Staff handle cases through the state machine, over HTTP, as the staff console does. */
+/**
+ * Staff handle cases through the state machine, over HTTP, as the staff console does.
+ *
+ * Dated steps run on fixed days of 2026 (`on`), and every expected date is counted by hand on the
+ * State Council's 2026 schedule (days off on a weekday: 25 Sep, 1–2 and 5–7 Oct; weekend working
+ * days: 20 Sep, 10 Oct; nothing in November or early December), the start day never counted.
+ */
 describe('staff case handling', () => {
   let kit: CaseKit;
 
@@ -13,38 +20,86 @@ describe('staff case handling', () => {
     await kit?.close();
   });
 
+  /** Acts at 10:00 China time on `day`. */
+  const on = <T>(day: IsoDate, work: () => Promise<T>) => at(`${day}T02:00:00Z`, work);
   const staffEvents = (d: { history: { actor: { type: string }; action: string | null }[] }) =>
     d.history.filter((h) => h.actor.type === 'staff').map((h) => h.action);
+  const clock = (d: { clocks: { clock: string }[] }, name: string) =>
+    d.clocks.find((k) => k.clock === name) as Record<string, unknown> | undefined;
+  /** The consumer's tracking view in Chinese, as the /track page shows it. */
+  const tracking = async (c: { trackingNo: string; accessCode: string }) => {
+    const res = await kit.http.get(`/api/v1/complaints/${c.trackingNo}`).set('X-Access-Code', c.accessCode).set('Accept-Language', 'zh-CN');
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const deadline = (view: { deadlines: { kind: string }[] }, kind: string) =>
+    view.deadlines.find((x) => x.kind === kind) as Record<string, unknown> | undefined;
+
+  /** A refusal names the other ways to settle of 消费者权益保护法 Art. 39 (Order 121 Art. 15 para. 2). */
+  const expectOtherWays = (text: string) => {
+    for (const way of [
+      '协商和解',
+      '消费者协会',
+      '调解',
+      '向有关行政部门投诉',
+      '仲裁',
+      '向人民法院提起诉讼',
+      '《消费者权益保护法》第三十九条',
+    ]) {
+      expect(text).toContain(way);
+    }
+  };
+
+  /**
+   * No placeholder citation ("条号待核") reaches anyone: the consumer's view in both languages, the
+   * case file in both languages, or the messages sent.
+   */
+  const expectNoPlaceholder = async (c: { id: string; trackingNo: string; accessCode: string }, staff: Staff) => {
+    const read = [
+      await tracking(c),
+      await kit.consumerView(c.trackingNo, c.accessCode),
+      (await staff.get(`/cases/${c.id}`, 'zh-CN')).body,
+      await staff.detail(c.id),
+      await kit.q(`select text from notification where case_id = $1`, [c.id]),
+    ];
+    expect(JSON.stringify(read)).not.toContain('待核');
+  };
 
   it('a complaint: accept → mediation → pause → resume → resolve → close → follow-up → the consumer rates it', async () => {
-    const c = await kit.assigned();
+    const c = await on('2026-09-01', () => kit.assigned());
     expect(c).toMatchObject({ track: 'complaint', assigneeType: 'station' });
     const staff = await kit.handlerOf(c);
-    const cal = await kit.api.app.get(CalendarService).overrides();
 
     let d = await staff.detail(c.id);
     expect(d).toMatchObject({ status: 'assigned', handledByYou: true, allowedActions: ['accept', 'refuse', 'hand-back', 'note'] });
 
-    const today = shanghaiDay(new Date());
-    expect(await staff.do(c.id, { action: 'accept' })).toEqual({ id: c.id, action: 'accept', from: 'assigned', status: 'accepted' });
+    // Accepted on the day it was received, Tue 1 Sep 2026 (acceptance was due Thu 10 Sep: 2–4, 7–10 Sep).
+    expect(await on('2026-09-01', () => staff.do(c.id, { action: 'accept' }))).toEqual({
+      id: c.id,
+      action: 'accept',
+      from: 'assigned',
+      status: 'accepted',
+    });
     d = await staff.detail(c.id);
     expect(d.status).toBe('accepted');
     expect(d.allowedActions).toEqual(['start-mediation', 'resolve', 'terminate', 'report-violation', 'note']);
-    const mediation = () => d.clocks.find((k: { clock: string }) => k.clock === 'mediation');
-    const acceptance = d.clocks.find((k: { clock: string }) => k.clock === 'acceptance');
-    expect(acceptance).toMatchObject({ metOn: today, running: false });
-    const started = addWorkingDays(today, 45, cal);
+    const mediation = () => clock(d, 'mediation');
+    expect(clock(d, 'acceptance')).toMatchObject({ dueOn: '2026-09-10', metOn: '2026-09-01', running: false });
+    // 60 days after 1 Sep: 29 in September, 31 in October: Sat 31 Oct, not a working day → Mon 2 Nov.
     expect(mediation()).toMatchObject({
-      countsFrom: today,
-      workingDays: 45,
-      dueOn: started.date,
-      provisional: started.provisional,
+      countsFrom: '2026-09-01',
+      days: 60,
+      count: 'calendar',
+      workingDays: null,
+      basis: { kind: 'law', text: '总局令第121号第二十三条第（五）项、第四十五条' },
+      dueOn: '2026-11-02',
+      provisional: false,
       running: true,
       pausedOn: null,
     });
-    expect(d.dueOn).toBe(started.date);
+    expect(d.dueOn).toBe('2026-11-02');
 
-    await staff.do(c.id, { action: 'start-mediation', note: '已电话联系双方，约定调解时间' });
+    await on('2026-09-01', () => staff.do(c.id, { action: 'start-mediation', note: '已电话联系双方，约定调解时间' }));
     d = await staff.detail(c.id);
     expect(d.status).toBe('mediating');
     expect(d.allowedActions).toEqual(['pause-clock', 'resolve', 'terminate', 'report-violation', 'note']);
@@ -53,29 +108,21 @@ describe('staff case handling', () => {
     const bare = await staff.act(c.id, { action: 'pause-clock' });
     expect(bare.status).toBe(400);
     expect(bare.body.details).toEqual([{ field: 'note', message: expect.any(String) }]);
-    await staff.do(c.id, { action: 'pause-clock', note: '送检：委托第三方检测机构鉴定食材' });
+    // Paused Tue 8 Sep for an appraisal: 7 days used, 53 left.
+    await on('2026-09-08', () => staff.do(c.id, { action: 'pause-clock', note: '送检：委托第三方检测机构鉴定食材' }));
     d = await staff.detail(c.id);
     expect(d.status).toBe('paused');
     expect(d.allowedActions).toEqual(['resume-clock', 'terminate', 'report-violation', 'note']);
-    expect(mediation()).toMatchObject({ pausedOn: today, running: false, dueOn: started.date });
+    expect(mediation()).toMatchObject({ pausedOn: '2026-09-08', running: false, dueOn: '2026-11-02' });
 
-    // The appraisal takes a week; the clock then runs again for the days it had left.
-    const resumedAt = new Date(Date.now() + 7 * 86_400_000);
-    const resumedOn = shanghaiDay(resumedAt);
-    const paused = workingDaysBetween(today, resumedOn, cal);
-    expect(paused).toBeGreaterThanOrEqual(1);
-    await at(resumedAt.toISOString(), async () => {
+    // The appraisal takes a week; resumed Tue 15 Sep, the clock runs again for its 53 days: day 53 is
+    // Sat 7 Nov (15 + 31 + 7), so Mon 9 Nov: the old end moved by the 7 days it stood still (9–15 Sep).
+    await on('2026-09-15', async () => {
       await staff.do(c.id, { action: 'resume-clock', note: '检测报告已出' });
       d = await staff.detail(c.id);
       expect(d.status).toBe('mediating');
-      expect(mediation()).toMatchObject({
-        pausedOn: null,
-        running: true,
-        countsFrom: resumedOn,
-        dueOn: addWorkingDays(started.date, paused, cal).date,
-      });
-      expect(mediation().dueOn > started.date).toBe(true);
-      expect(d.dueOn).toBe(mediation().dueOn);
+      expect(mediation()).toMatchObject({ pausedOn: null, running: true, countsFrom: '2026-09-15', days: 53, dueOn: '2026-11-09' });
+      expect(d.dueOn).toBe('2026-11-09');
 
       await staff.do(c.id, { action: 'resolve', amountRecovered: 1280.5, agreement: true, note: '商家退还餐费并赔偿' });
     });
@@ -83,20 +130,28 @@ describe('staff case handling', () => {
     expect(d.status).toBe('resolved');
     expect(d.allowedActions).toEqual(['close', 'note']);
     expect(d.outcome).toMatchObject({ amountRecovered: '1280.50', agreement: true, concludedAt: expect.any(String) });
-    expect(mediation().metOn).toBe(resumedOn);
+    expect(mediation()).toMatchObject({ metOn: '2026-09-15' });
 
-    await staff.do(c.id, { action: 'close' });
+    // Closed Tue 20 Oct: the follow-up visit is city policy, 10 working days: 21–23 Oct (3), 26–30 (8), 2–3 Nov (10).
+    await on('2026-10-20', () => staff.do(c.id, { action: 'close' }));
     d = await staff.detail(c.id);
     expect(d.status).toBe('closed');
     expect(d.allowedActions).toEqual(['record-follow-up', 'note']);
-    const followUp = d.clocks.find((k: { clock: string }) => k.clock === 'follow-up');
-    expect(followUp).toMatchObject({ countsFrom: today, workingDays: 10, dueOn: addWorkingDays(today, 10, cal).date, running: true });
+    expect(clock(d, 'follow-up')).toMatchObject({
+      countsFrom: '2026-10-20',
+      days: 10,
+      count: 'working',
+      workingDays: 10,
+      basis: { kind: 'policy', text: expect.stringContaining('非法定') },
+      dueOn: '2026-11-03',
+      running: true,
+    });
 
-    await staff.do(c.id, { action: 'record-follow-up', note: '回访：消费者对处理结果满意' });
+    await on('2026-10-27', () => staff.do(c.id, { action: 'record-follow-up', note: '回访：消费者对处理结果满意' }));
     d = await staff.detail(c.id);
     expect(d.status).toBe('closed');
     expect(d.allowedActions).toEqual(['note']);
-    expect(d.clocks.find((k: { clock: string }) => k.clock === 'follow-up')).toMatchObject({ metOn: today, running: false });
+    expect(clock(d, 'follow-up')).toMatchObject({ metOn: '2026-10-27', running: false });
     expect(d.outcome.followUpAt).toEqual(expect.any(String));
 
     const rated = await kit.http
@@ -114,11 +169,12 @@ describe('staff case handling', () => {
       expect(h.actor).toEqual({ type: 'staff', id: staff.id, unitCode: c.assigneeCode });
     }
     expect(d.history.map((h: { type: string }) => h.type)).toEqual(['received', 'assigned', ...steps, 'rated']);
-    // What statistics replay later is fixed in the events: clocks met on time, working days taken.
+    // What statistics replay later is fixed in the events: clocks met on time, working days taken
+    // (received 1 Sep, resolved 15 Sep: 2–4, 7–11, 14–15 Sep).
     const event = (type: string) => d.history.find((h: { type: string }) => h.type === type);
-    expect(event('accept').data.met).toEqual([{ clock: 'acceptance', dueOn: expect.any(String), metOn: expect.any(String), onTime: true }]);
+    expect(event('accept').data.met).toEqual([{ clock: 'acceptance', dueOn: '2026-09-10', metOn: '2026-09-01', onTime: true }]);
     expect(event('resolve').data).toMatchObject({
-      handlingWorkingDays: expect.any(Number),
+      handlingWorkingDays: 10,
       outcome: { amountRecoveredFen: 128050, agreement: true },
     });
     const transitions = d.history
@@ -144,6 +200,10 @@ describe('staff case handling', () => {
     expect(mine.timeline.map((e: { type: string }) => e.type)).toEqual(['received', 'assigned', ...steps, 'rated']);
     expect(mine.timeline.find((e: { type: string }) => e.type === 'resolve').text).toContain('1280.50');
     expect(JSON.stringify(mine)).not.toContain('送检');
+    const zh = await tracking(c);
+    expect(zh.timeline.find((e: { type: string }) => e.type === 'pause-clock').text).toBe('调解期限中止（检测、鉴定期间不计入）');
+    expect(deadline(zh, 'follow-up')).toMatchObject({ text: '回访期限（本市工作规范，非法定期限）', metOn: '2026-10-27' });
+    await expectNoPlaceholder(c, staff);
   });
 
   it('refuses a complaint with a reason code of its rule set; a wrong or missing code is a 400 naming reasonCode', async () => {
@@ -163,7 +223,10 @@ describe('staff case handling', () => {
 
     let d = await staff.detail(c.id);
     expect(d.status).toBe('assigned');
-    expect(d.reasonOptions.refusal.map((r: { code: string }) => r.code)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
+    // Order 121 Art. 16 has seven items, one code each, in the article's order.
+    expect(d.reasonOptions.refusal.map((r: { code: string; basis: string }) => [r.code, r.basis])).toEqual(
+      ['一', '二', '三', '四', '五', '六', '七'].map((n, i) => [String(i + 1), `总局令第121号第十六条第（${n}）项`]),
+    );
     expect(staffEvents(d)).toEqual([]);
 
     expect(await staff.do(c.id, { action: 'refuse', reasonCode: '3', note: '非生活消费' })).toMatchObject({
@@ -181,7 +244,7 @@ describe('staff case handling', () => {
       to: 'refused',
       actor: { type: 'staff', id: staff.id, unitCode: c.assigneeCode },
     });
-    expect(ev.data.reason).toMatchObject({ kind: 'refusal', code: '3', basis: expect.stringContaining('121') });
+    expect(ev.data.reason).toMatchObject({ kind: 'refusal', code: '3', basis: '总局令第121号第十六条第（三）项' });
     expect(d.clocks.find((k: { clock: string }) => k.clock === 'acceptance')).toMatchObject({
       metOn: shanghaiDay(new Date()),
       running: false,
@@ -189,86 +252,154 @@ describe('staff case handling', () => {
     expect(await kit.notificationKinds(c.id)).toEqual(['refused']);
     const mine = await kit.consumerView(c.trackingNo, c.accessCode);
     expect(mine.status).toBe('refused');
-    expect(mine.timeline.at(-1).text).toMatch(/^Not accepted: not for household consumption/);
+    const refusal = mine.timeline.find((e: { type: string }) => e.type === 'refuse').text;
+    expect(refusal).toMatch(/^Not accepted: not bought or used for household consumption.*\(总局令第121号第十六条第（三）项\)\. /);
+    expect(refusal).toContain('Consumer Rights Protection Law Art. 39');
+  });
+
+  it('a refusal tells the consumer the ground, its article and item, and the other ways to settle (消保法 Art. 39)', async () => {
+    const c = await kit.assigned();
+    const staff = await kit.handlerOf(c);
+    await staff.do(c.id, { action: 'refuse', reasonCode: '5', note: '投诉人未提供被投诉人地址' });
+    // Order 121 Art. 16(5): missing materials, or false ones (Order 20 had no "false materials" here).
+    const ground =
+      '未提供规定的材料（投诉人真实身份信息，被投诉人名称、地址，具体投诉请求和争议事实；委托代理的授权委托书原件和受托人身份证明），或者提供虚假材料';
+    const basis = '（依据：总局令第121号第十六条第（五）项）';
+
+    const [sms] = await kit.q<{ text: string }>(
+      `select text from notification where case_id = $1 and kind = 'refused' and channel = 'sms'`,
+      [c.id],
+    );
+    expect(sms.text).toContain(`您的投诉（编号 ${c.trackingNo}）不予受理，原因：${ground}${basis}。`);
+    expectOtherWays(sms.text);
+
+    const zh = await tracking(c);
+    const refusal = zh.timeline.find((e: { type: string }) => e.type === 'refuse').text;
+    expect(refusal).toContain(`不予受理：${ground}${basis}`);
+    expectOtherWays(refusal);
+    await expectNoPlaceholder(c, staff);
   });
 
   it('terminates a mediation with a termination reason, then closes it', async () => {
-    const c = await kit.assigned();
+    const c = await on('2026-09-21', () => kit.assigned());
     const staff = await kit.handlerOf(c);
-    const cal = await kit.api.app.get(CalendarService).overrides();
-    const today = shanghaiDay(new Date());
-    await staff.do(c.id, { action: 'accept' });
-    await staff.do(c.id, { action: 'start-mediation' });
-    const wrong = await staff.act(c.id, { action: 'terminate', reasonCode: '8' });
+    await on('2026-09-21', async () => {
+      await staff.do(c.id, { action: 'accept' });
+      await staff.do(c.id, { action: 'start-mediation' });
+    });
+    // Order 121 Art. 23's eight items, in their order: code 8 (a party died or ceased to exist) is item
+    // (七), and "other grounds" (code 7) is item (八).
+    const d0 = await staff.detail(c.id);
+    expect(d0.reasonOptions.termination.map((r: { code: string; basis: string }) => [r.code, r.basis])).toEqual(
+      [
+        ['1', '一'],
+        ['3', '二'],
+        ['4', '三'],
+        ['2', '四'],
+        ['5', '五'],
+        ['6', '六'],
+        ['8', '七'],
+        ['7', '八'],
+      ].map(([code, n]) => [code, `总局令第121号第二十三条第（${n}）项`]),
+    );
+    const wrong = await staff.act(c.id, { action: 'terminate', reasonCode: '9' });
     expect(wrong.status).toBe(400);
     expect(wrong.body.details[0].field).toBe('reasonCode');
-    await staff.do(c.id, { action: 'terminate', reasonCode: '4', note: '被投诉人明确表示无法达成协议' });
+    // Terminated Tue 22 Sep: both parties are told within 7 working days: 23–24 Sep (2), 25 Sep (中秋)
+    // off, 28–30 Sep (5), 1–7 Oct off, 8–9 Oct (7): Fri 9 Oct.
+    await on('2026-09-22', () => staff.do(c.id, { action: 'terminate', reasonCode: '4', note: '被投诉人明确表示无法达成协议' }));
     let d = await staff.detail(c.id);
     expect(d.status).toBe('terminated');
     expect(d.allowedActions).toEqual(['close', 'note']);
     expect(d.outcome.reasonCode).toBe('4');
-    expect(d.clocks.find((k: { clock: string }) => k.clock === 'mediation')).toMatchObject({ metOn: today, running: false });
-    const notice = addWorkingDays(today, 7, cal).date;
-    expect(d.clocks.find((k: { clock: string }) => k.clock === 'termination-notice')).toMatchObject({ dueOn: notice, running: true });
-    expect(d.dueOn).toBe(notice);
+    expect(clock(d, 'mediation')).toMatchObject({ metOn: '2026-09-22', running: false });
+    expect(clock(d, 'termination-notice')).toMatchObject({
+      days: 7,
+      count: 'working',
+      basis: { kind: 'law', text: '总局令第121号第二十三条' },
+      dueOn: '2026-10-09',
+      running: true,
+    });
+    expect(d.dueOn).toBe('2026-10-09');
 
-    await staff.do(c.id, { action: 'close' });
+    // Closed Thu 24 Sep; the follow-up visit (city policy) then runs 10 working days: 28–30 Sep (3),
+    // 8–9 Oct (5), Sat 10 Oct worked (6), 12–15 Oct (10).
+    await on('2026-09-24', () => staff.do(c.id, { action: 'close' }));
     d = await staff.detail(c.id);
     expect(d.status).toBe('closed');
-    expect(d.clocks.find((k: { clock: string }) => k.clock === 'termination-notice')).toMatchObject({ metOn: today, running: false });
+    expect(clock(d, 'termination-notice')).toMatchObject({ metOn: '2026-09-24', running: false });
+    expect(clock(d, 'follow-up')).toMatchObject({ dueOn: '2026-10-15', basis: { kind: 'policy' } });
     expect(staffEvents(d)).toEqual(['accept', 'start-mediation', 'terminate', 'close']);
     expect(d.history.find((h: { action: string }) => h.action === 'terminate')).toMatchObject({
       reasonCode: '4',
       from: 'mediating',
       to: 'terminated',
+      data: { reason: { basis: '总局令第121号第二十三条第（三）项' } },
     });
     expect(await kit.notificationKinds(c.id)).toEqual(['accepted', 'mediation-terminated', 'closed']);
+    const [n] = await kit.q<{ text: string }>(`select text from notification where case_id = $1 and kind = 'mediation-terminated'`, [c.id]);
+    expect(n.text).toContain('（依据：总局令第121号第二十三条第（三）项）');
+    await expectNoPlaceholder(c, staff);
   });
 
   it('a report goes to a regulator: accept → extend the decision → open an enforcement case → close, and the reporter is told', async () => {
-    const r = await kit.assigned({ kind: 'report' });
+    // Received Mon 2 Nov 2026; November has no holiday, so 15 working days are three weeks: Mon 23 Nov.
+    const r = await on('2026-11-02', () => kit.assigned({ kind: 'report' }));
     expect(r).toMatchObject({ track: 'report', assigneeType: 'regulator', assigneeCode: 'MR-371502' });
     const officer = await kit.handlerOf(r);
-    const cal = await kit.api.app.get(CalendarService).overrides();
-    const [{ received_on: receivedOn }] = await kit.q<{ received_on: string }>(`select received_on from cases where id = $1`, [r.id]);
 
     let d = await officer.detail(r.id);
     expect(d.allowedActions).toEqual(['accept', 'hand-back', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'note']);
-    const decision = () => d.clocks.find((k: { clock: string }) => k.clock === 'decision');
-    expect(decision()).toMatchObject({ dueOn: addWorkingDays(receivedOn, 15, cal).date, workingDays: 15, running: true });
+    const decision = () => clock(d, 'decision');
+    expect(decision()).toMatchObject({
+      countsFrom: '2026-11-02',
+      days: 15,
+      count: 'working',
+      workingDays: 15,
+      basis: { kind: 'law', text: '总局令第121号第三十五条，《市场监督管理行政处罚程序规定》第十八条' },
+      dueOn: '2026-11-23',
+      running: true,
+    });
 
-    await officer.do(r.id, { action: 'accept' });
+    await on('2026-11-02', () => officer.do(r.id, { action: 'accept' }));
     d = await officer.detail(r.id);
     expect(d.status).toBe('deciding');
-    expect(d.allowedActions).toEqual(['open-enforcement', 'decline-enforcement', 'extend-decision', 'note']);
+    expect(d.allowedActions).toEqual(['pause-clock', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'note']);
 
     expect((await officer.act(r.id, { action: 'extend-decision' })).status).toBe(400);
-    await officer.do(r.id, { action: 'extend-decision', note: '案情复杂，经负责人批准延长' });
+    // Extended once by 15 working days: 30 from 2 Nov: 23 Nov (15), 24–27 Nov (19), 30 Nov (20),
+    // 1–4 Dec (24), 7–11 Dec (29), Mon 14 Dec (30).
+    await on('2026-11-03', () => officer.do(r.id, { action: 'extend-decision', note: '案情复杂，经负责人批准延长' }));
     d = await officer.detail(r.id);
-    const extended = addWorkingDays(receivedOn, 30, cal);
-    expect(decision()).toMatchObject({ dueOn: extended.date, provisional: extended.provisional, workingDays: 30, running: true });
-    expect(d.dueOn).toBe(extended.date);
-    expect(d.allowedActions).toEqual(['open-enforcement', 'decline-enforcement', 'note']);
+    expect(decision()).toMatchObject({ dueOn: '2026-12-14', provisional: false, days: 30, workingDays: 30, running: true });
+    expect(d.dueOn).toBe('2026-12-14');
+    expect(d.allowedActions).toEqual(['pause-clock', 'open-enforcement', 'decline-enforcement', 'note']);
     const twice = await officer.act(r.id, { action: 'extend-decision', note: '再次延长' });
     expect(twice.status).toBe(409);
 
-    await officer.do(r.id, { action: 'open-enforcement', note: '立案调查' });
+    // Opened Tue 10 Nov: the reporter is told within 5 working days, by the city's policy (Order 121
+    // sets no period, Art. 36): 11–13 Nov (3), 16–17 Nov (5).
+    await on('2026-11-10', () => officer.do(r.id, { action: 'open-enforcement', note: '立案调查' }));
     d = await officer.detail(r.id);
     expect(d.status).toBe('case-opened');
     expect(d.outcome.decision).toBe('opened');
     expect(d.allowedActions).toEqual(['close', 'note']);
-    const today = shanghaiDay(new Date());
-    expect(d.clocks.find((k: { clock: string }) => k.clock === 'reporter-notice')).toMatchObject({
-      dueOn: addWorkingDays(today, 5, cal).date,
+    expect(clock(d, 'reporter-notice')).toMatchObject({
+      days: 5,
+      count: 'working',
+      basis: { kind: 'policy', text: expect.stringContaining('非法定') },
+      dueOn: '2026-11-17',
       running: true,
     });
-    expect(decision()).toMatchObject({ metOn: today, running: false });
+    expect(decision()).toMatchObject({ metOn: '2026-11-10', running: false, late: false });
+    const told = deadline(await tracking(r), 'reporter-notice');
+    expect(told).toMatchObject({ dueDate: '2026-11-17', text: expect.stringContaining('（本市工作规范，非法定期限）') });
 
-    await officer.do(r.id, { action: 'close' });
+    await on('2026-11-12', () => officer.do(r.id, { action: 'close' }));
     d = await officer.detail(r.id);
     expect(d.status).toBe('closed');
     expect(staffEvents(d)).toEqual(['accept', 'extend-decision', 'open-enforcement', 'close']);
-    expect(d.clocks.find((k: { clock: string }) => k.clock === 'reporter-notice').metOn).toBe(today);
+    expect(clock(d, 'reporter-notice')!.metOn).toBe('2026-11-12');
     expect(await kit.notificationKinds(r.id)).toEqual(['report-decision']);
     // A closed report takes no rating.
     const rate = await kit.http
@@ -276,6 +407,71 @@ describe('staff case handling', () => {
       .set('X-Access-Code', r.accessCode)
       .send({ rating: 'satisfied' });
     expect(rate.status).toBe(409);
+    await expectNoPlaceholder(r, officer);
+  });
+
+  it('a report decision clock stops while the lead is tested (处罚程序规定 Art. 18) and resumes with the working days it had left', async () => {
+    // Two reports received Mon 2 Nov 2026, due Mon 23 Nov (15 working days, no holiday in November).
+    const [r, twin] = await on('2026-11-02', () => Promise.all([kit.assigned({ kind: 'report' }), kit.assigned({ kind: 'report' })]));
+    const officer = await kit.handlerOf(r);
+    // Only while deciding: a report not yet taken up has nothing to check.
+    expect((await on('2026-11-02', () => officer.act(r.id, { action: 'pause-clock', note: '送检' }))).status).toBe(409);
+    await on('2026-11-02', async () => {
+      await officer.do(r.id, { action: 'accept' });
+      await officer.do(twin.id, { action: 'accept' });
+    });
+    expect((await officer.act(r.id, { action: 'pause-clock' })).body.details).toEqual([{ field: 'note', message: expect.any(String) }]);
+
+    // Paused Thu 5 Nov for sampling and testing: 3 working days used (3–5 Nov), 12 left.
+    await on('2026-11-05', () => officer.do(r.id, { action: 'pause-clock', note: '抽样送检，等待检验报告' }));
+
+    // On Tue 24 Nov the running twin is overdue; the paused report is not, and has no running due date.
+    await on('2026-11-24', async () => {
+      const d = await officer.detail(r.id);
+      expect(d).toMatchObject({ status: 'deciding', dueOn: null, overdue: false });
+      expect(d.allowedActions).toContain('resume-clock');
+      expect(d.allowedActions).not.toContain('pause-clock');
+      expect(clock(d, 'decision')).toMatchObject({ pausedOn: '2026-11-05', running: false, overdue: false });
+      expect(await officer.detail(twin.id)).toMatchObject({ dueOn: '2026-11-23', overdue: true });
+      const overdue = (await officer.get('/cases?overdue=true&limit=100')).body.items.map((i: { id: string }) => i.id);
+      expect(overdue).toContain(twin.id);
+      expect(overdue).not.toContain(r.id);
+      const paused = await tracking(r);
+      expect(paused.dueDate).toBeNull();
+      expect(deadline(paused, 'decision')).toMatchObject({ pausedOn: '2026-11-05' });
+    });
+
+    // Resumed Mon 30 Nov with 12 working days: 1–4 Dec (4), 7–11 Dec (9), 14–16 Dec (12): Wed 16 Dec.
+    // That is the old due date (23 Nov) moved by exactly the 17 working days it stood still
+    // (6 Nov and 9–30 Nov): 24–27 Nov (4), 30 Nov (5), 1–4 Dec (9), 7–11 Dec (14), 14–16 Dec (17).
+    await on('2026-11-30', () => officer.do(r.id, { action: 'resume-clock', note: '检验报告已出' }));
+    let d = await officer.detail(r.id);
+    expect(clock(d, 'decision')).toMatchObject({
+      countsFrom: '2026-11-30',
+      days: 12,
+      dueOn: '2026-12-16',
+      provisional: false,
+      pausedOn: null,
+      running: true,
+    });
+    expect(d.dueOn).toBe('2026-12-16');
+    expect((await tracking(r)).dueDate).toBe('2026-12-16');
+
+    // Decided on Tue 1 Dec: on time, the paused weeks not counted against the unit.
+    await on('2026-12-01', () => officer.do(r.id, { action: 'open-enforcement' }));
+    d = await officer.detail(r.id);
+    expect(d.history.find((h: { action: string }) => h.action === 'open-enforcement').data.met).toEqual([
+      { clock: 'decision', dueOn: '2026-12-16', metOn: '2026-12-01', onTime: true },
+    ]);
+
+    // The reporter reads that the checking stopped and resumed; a report is never mediated.
+    const mine = await tracking(r);
+    const texts = mine.timeline.map((e: { text: string }) => e.text);
+    expect(texts).toContain('核查期限中止（检验、检测、鉴定期间不计入）');
+    expect(texts).toContain('核查期限恢复计算');
+    expect(JSON.stringify(mine)).not.toContain('调解');
+    expect(JSON.stringify(mine)).not.toContain('抽样送检');
+    await expectNoPlaceholder(r, officer);
   });
 
   it('declines an enforcement case with a no-case reason', async () => {
