@@ -35,6 +35,15 @@ export function eventText(
       return zh ? '已收到您的提交，等待分派给承办单位' : 'Received; waiting to be assigned to a handling unit';
     case 'duplicate': {
       const first = refs.trackingNoOf(dataText(e.data.duplicateOf)) ?? '';
+      // docs/RULES.md, "Repeat and abusive filing": the rule is recorded with the event (events before it: the old 30-day window).
+      if (e.data.rule === 'art35')
+        return zh
+          ? `您已就同一涉嫌违法事实举报过同一经营者（受理编号 ${first}），该举报已在办理，本次不再另行处理（《市场监督管理投诉举报处理办法》第三十五条）；可凭原受理编号查询`
+          : `You already reported the same facts about the same business (${first}); that report is being handled, so this one is not handled again (Order 121 Art. 35). Follow it with that number`;
+      if (e.data.rule === 'while-open')
+        return zh
+          ? `与您仍在办理中的${report ? '举报' : '投诉'} ${first} 为同一事项，已并入该件一并办理`
+          : `Same matter as your ${report ? 'report' : 'complaint'} ${first}, which is still being handled; handled together with it`;
       return zh
         ? `与 30 日内的投诉 ${first} 为同一事项，已并入该投诉办理`
         : `Same matter as ${first} within 30 days; handled together with it`;

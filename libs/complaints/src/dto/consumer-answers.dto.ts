@@ -14,6 +14,12 @@ import { RATINGS } from './consumer.dto';
 const TRACKING_NO = '2611210012342';
 const status = { enum: CASE_STATUSES, enumName: 'CaseStatus' } as const;
 const track = { enum: TRACKS, enumName: 'Track' } as const;
+const repeatRule = {
+  enum: ['while-open', 'art35'],
+  enumName: 'RepeatRule',
+  description:
+    '仅 duplicate：while-open 同一投诉人就同一经营者的同一事项，首次投诉仍在办理中，已并入；art35 同一举报人就同一涉嫌违法事实重复举报同一被举报人，不再另行处理（第121号令第三十五条）/ duplicates only: while-open, the same matter while the first case is still being handled; art35, the same reporter, facts and respondent again, not handled again (Order 121 Art. 35)',
+} as const;
 
 export class SubmittedCaseDto {
   @ApiProperty({ type: String, example: TRACKING_NO }) trackingNo: string;
@@ -28,6 +34,7 @@ export class SubmittedCaseDto {
   dueDate: string | null;
   @ApiPropertyOptional({ type: String, description: '重复投诉并入的首次投诉 / the first complaint a duplicate is linked to' })
   duplicateOfTrackingNo?: string;
+  @ApiPropertyOptional(repeatRule) repeatRule?: 'while-open' | 'art35';
 }
 
 export class SubmissionAnswerDto {
@@ -37,9 +44,11 @@ export class SubmissionAnswerDto {
   @ApiProperty({ enum: KINDS }) kind: (typeof KINDS)[number];
   @ApiProperty({
     enum: ['received', 'duplicate'],
-    description: 'duplicate：30 日内同一事项，已并入首次投诉 / same matter within 30 days, linked to the first',
+    description:
+      'duplicate：与仍在办理中的首次投诉为同一事项，或重复举报同一涉嫌违法事实，已关联到首次提交、不另行分派 / the same matter as a case still being handled, or a repeated report of the same facts: linked to the first, not routed',
   })
   status: 'received' | 'duplicate';
+  @ApiPropertyOptional(repeatRule) repeatRule?: 'while-open' | 'art35';
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt: string;
   @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-11-30' }) acceptanceDueDate: string | null;
   @ApiProperty({

@@ -1,4 +1,4 @@
-import { isValidIdNumber, isValidUscc, normaliseMobile, respondentKey } from './identity.rules';
+import { isValidIdNumber, isValidUscc, normaliseAddress, normaliseMobile, respondentKey } from './identity.rules';
 
 /**
  * Check characters are computed here from the standards themselves (weights derived, not copied
@@ -261,5 +261,27 @@ describe('respondentKey', () => {
   it('keeps a name apart from a credit code that looks the same', () => {
     const code = uscc('91371500MA3C8X2Q1');
     expect(respondentKey(code)).not.toBe(respondentKey('x', code));
+  });
+});
+
+describe('consumer address matching (Order 121 Art. 17(4))', () => {
+  const home = '东昌府区柳园街道某小区3号楼2单元101';
+  it.each([
+    ['山东省聊城市东昌府区柳园街道某小区3号楼2单元101', 'the province and city written out'],
+    ['聊城市 东昌府区 柳园街道 某小区 3号楼 2单元 101', 'spaces'],
+    ['东昌府区柳园街道某小区３号楼２单元１０１', 'full-width digits'],
+    ['东昌府区柳园街道某小区3号楼-2单元-101。', 'dashes and a full stop'],
+    ['中国山东省聊城市东昌府区柳园街道某小区3号楼2单元101', 'the country too'],
+  ])('matches %j (differs only by %s)', (variant) => {
+    expect(normaliseAddress(variant)).toBe(normaliseAddress(home));
+  });
+
+  it('keeps other homes apart', () => {
+    expect(normaliseAddress('东昌府区柳园街道某小区3号楼2单元102')).not.toBe(normaliseAddress(home));
+    expect(normaliseAddress('临清市柳园街道某小区3号楼2单元101')).not.toBe(normaliseAddress(home));
+  });
+
+  it.each(['聊城', '山东省聊城市东昌府区', '  ', '某小区'])('too vague to name a household: %j', (vague) => {
+    expect(normaliseAddress(vague)).toBeNull();
   });
 });

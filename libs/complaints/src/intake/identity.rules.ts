@@ -51,3 +51,21 @@ export function respondentKey(name: string, creditCode?: string | null): string 
     .replace(/[\s\p{P}\p{S}]+/gu, '');
   return `name:${folded}`;
 }
+
+/** Shorter than this once normalised, an address names no household ("聊城", "东昌府区"): it is not matched. */
+const MIN_ADDRESS_CHARS = 6;
+
+/**
+ * How consumers' addresses are matched (Order 121 Art. 17(4): several people giving the same
+ * address), through a keyed hash of this form, never the address itself: width folded, lower case,
+ * no spacing, punctuation or symbols, without a leading 中国 / 山东省 / 聊城市 (which people write or
+ * leave out). Null when too short to name a household.
+ */
+export function normaliseAddress(address: string): string | null {
+  let folded = address
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+  for (const prefix of ['中国', '山东省', '聊城市']) if (folded.startsWith(prefix)) folded = folded.slice(prefix.length);
+  return [...folded].length >= MIN_ADDRESS_CHARS ? folded : null;
+}

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { pgAutocommit, pgTransaction, PgSql, PreparingSql, Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
+import { ART35_RELEASED_BY, OPEN_STATUSES } from './repeat.rules';
+import type { RepeatRule } from './repeat.rules';
 
 export interface NewCase {
   trackingNo: string;
@@ -18,6 +20,8 @@ export interface NewCase {
   consumerPhoneHash: Buffer;
   consumerPhoneTail: string;
   consumerAddressEnc: Buffer | null;
+  /** Keyed hash of the normalised address (Art. 17(4)), when it names a household. */
+  consumerAddressHash: Buffer | null;
   consumerIdNumberEnc: Buffer | null;
   /** Optional; read back only to send notifications. */
   consumerEmailEnc: Buffer | null;
@@ -39,8 +43,10 @@ export interface NewCase {
   flags: string[];
   receivedAt: Date;
   receivedOn: string;
-  /** Same phone, respondent, category and track: what makes two submissions one matter. */
+  /** The phone's keyed hash and what its repeat rule compares (repeat.rules.ts): what makes two submissions one matter. */
   matterKey: Buffer;
+  /** How long the first case holds the matter: while it is open, or (Order 121 reports) unless withdrawn. */
+  repeatRule: RepeatRule;
   /** The first deadline (acceptance, or the report decision) if the case is not a duplicate. */
   due: string;
   dueProvisional: boolean;
@@ -62,6 +68,7 @@ const COLUMNS: [keyof NewCase, string, string][] = [
   ['consumerPhoneHash', 'consumer_phone_hash', 'bytea'],
   ['consumerPhoneTail', 'consumer_phone_tail', 'text'],
   ['consumerAddressEnc', 'consumer_address_enc', 'bytea'],
+  ['consumerAddressHash', 'consumer_address_hash', 'bytea'],
   ['consumerIdNumberEnc', 'consumer_id_number_enc', 'bytea'],
   ['consumerEmailEnc', 'consumer_email_enc', 'bytea'],
   ['respondentName', 'respondent_name', 'text'],
@@ -83,9 +90,10 @@ const COLUMNS: [keyof NewCase, string, string][] = [
   ['receivedAt', 'received_at', 'timestamptz'],
   ['receivedOn', 'received_on', 'date'],
 ];
-/** Not inserted as such: the matter's key, and the deadline a non-duplicate gets. */
+/** Not inserted as such: the matter's key and rule, and the deadline a non-duplicate gets. */
 const EXTRA: [keyof NewCase, string, string][] = [
   ['matterKey', 'matter_key', 'bytea'],
+  ['repeatRule', 'repeat_rule', 'text'],
   ['due', 'due', 'date'],
   ['dueProvisional', 'due_provisional', 'boolean'],
 ];
@@ -95,11 +103,17 @@ const ALL = [...COLUMNS, ...EXTRA];
  * The insert of one submission (1 case, or 2 for "both") as a single statement, so that without an
  * Idempotency-Key a submission costs one round trip and is atomic by itself:
  *  - ids are drawn first, so the two cases of "both" are linked as they are inserted;
- *  - each case claims its matter (phone + respondent + category + track) in matter_claim. The claim
- *    succeeds when the matter is new or its claim is over 30 days old; ON CONFLICT waits for a
- *    concurrent claim of the same matter, so of two simultaneous submissions exactly one wins;
+ *  - each case claims its matter (its key and rule: repeat.rules.ts) in matter_claim. The claim
+ *    succeeds when the matter is new, or when the case holding it no longer does: under `while-open`
+ *    it is no longer open (refused, withdrawn, transferred, concluded, closed: a refiling is a new
+ *    complaint, however soon), under `art35` it was withdrawn. No time window. ON CONFLICT waits for
+ *    a concurrent claim of the same matter, so of two simultaneous submissions exactly one wins;
+ *  - the holder is taken over only when this statement sees it and sees it finished: a holder it
+ *    cannot see was inserted since its snapshot, so it is new and open;
  *  - a case that loses is stored as a duplicate of the claim's case, gets no deadline and no outbox
- *    row (it is not routed); the winner gets its history event and its outbox row.
+ *    row (it is not routed); its event records the rule; the winner gets its history event and its
+ *    outbox row.
+ * The last two parameters are the statuses of the rules (OPEN_STATUSES, ART35_RELEASED_BY).
  * Built once per row count and prepared once per connection (see insertCases).
  */
 const statements = new Map<number, string>();
@@ -109,20 +123,25 @@ function insertStatement(rowCount: number): string {
     let n = 0;
     const rows = Array.from({ length: rowCount }, () => `(${ALL.map(([, , type]) => `$${++n}::${type}`).join(', ')})`);
     const cols = COLUMNS.map(([, col]) => col);
+    const open = `$${++n}::text[]`;
+    const released = `$${++n}::text[]`;
+    // The holding case h still holds the matter claim mc (holdsMatter in repeat.rules.ts).
+    const holds = (mc: string) => `(case ${mc}.rule when 'art35' then h.status <> all(${released}) else h.status = any(${open}) end)`;
     statement = `
       with v as materialized (
         select x.*, nextval(pg_get_serial_sequence('cases', 'id')) as id
           from (values ${rows.join(', ')}) as x (${ALL.map(([, col]) => col).join(', ')})
       ),
       claim as (
-        insert into matter_claim (key, case_id, received_at)
-        select matter_key, id, received_at from v
-        on conflict (key) do update set case_id = excluded.case_id, received_at = excluded.received_at
-          where matter_claim.received_at <= excluded.received_at - interval '30 days'
+        insert into matter_claim (key, case_id, received_at, rule)
+        select matter_key, id, received_at, repeat_rule from v
+        on conflict (key) do update set case_id = excluded.case_id, received_at = excluded.received_at, rule = excluded.rule
+          where exists (select 1 from cases h where h.id = matter_claim.case_id and not ${holds('matter_claim')})
         returning key
       ),
       prior as (
         select mc.key, mc.case_id from matter_claim mc join v on mc.key = v.matter_key
+         where exists (select 1 from cases h where h.id = mc.case_id and ${holds('mc')})
       ),
       c as (
         insert into cases (id, ${cols.join(', ')}, status, duplicate_of_id, linked_case_id, acceptance_due, acceptance_due_provisional)
@@ -138,17 +157,17 @@ function insertStatement(rowCount: number): string {
       ),
       e as (
         insert into case_event (case_id, at, type, actor_type, to_status, public, data)
-        select id, received_at, status, 'system', status, true,
-               case when duplicate_of_id is null then '{}'::jsonb else jsonb_build_object('duplicateOf', duplicate_of_id::text) end
-          from c
+        select c.id, c.received_at, c.status, 'system', c.status, true,
+               case when c.status = 'duplicate' then jsonb_build_object('duplicateOf', c.duplicate_of_id::text, 'rule', v.repeat_rule) else '{}'::jsonb end
+          from c join v on v.id = c.id
       ),
       o as (
         insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text, 'round', 0) from c where status = 'received'
       )
       select c.id::text as id, c.tracking_no as "trackingNo", c.status, c.acceptance_due as "dueDate",
              c.acceptance_due_provisional as "dueProvisional", c.duplicate_of_id::text as "duplicateOfId",
-             orig.tracking_no as "duplicateOfTrackingNo"
-        from c left join cases orig on orig.id = c.duplicate_of_id`;
+             orig.tracking_no as "duplicateOfTrackingNo", case when c.status = 'duplicate' then v.repeat_rule end as "repeatRule"
+        from c join v on v.id = c.id left join cases orig on orig.id = c.duplicate_of_id`;
     statements.set(rowCount, statement);
   }
   return statement;
@@ -162,6 +181,8 @@ export interface InsertedCase {
   dueProvisional: boolean;
   duplicateOfId: string | null;
   duplicateOfTrackingNo: string | null;
+  /** For a duplicate: the rule it repeats under. */
+  repeatRule: RepeatRule | null;
 }
 
 export type IdempotencyClaim = { state: 'claimed' } | { state: 'replay'; response: unknown } | { state: 'mismatch' };
@@ -234,7 +255,7 @@ export class IntakeRepository {
    * docs/PERFORMANCE.md), and its generic plan is as good as a custom one.
    */
   async insertCases(sql: PreparingSql, cases: NewCase[]): Promise<InsertedCase[]> {
-    const params = cases.flatMap((c) => ALL.map(([k]) => c[k]));
+    const params = [...cases.flatMap((c) => ALL.map(([k]) => c[k])), OPEN_STATUSES, ART35_RELEASED_BY];
     const inserted = await sql.prepared<InsertedCase>(`intake_insert_${cases.length}`, insertStatement(cases.length), params);
     for (const row of inserted) {
       // The claim we lost to was committed after this statement's snapshot was taken: the original

@@ -4,9 +4,12 @@ import { makeAccessCode, makeTrackingNo, ruleSetOn } from '@weiquan/cases';
 import { invalid, LocalizedException, PersonalDataCipher } from '@weiquan/core';
 import { createHash, randomInt } from 'node:crypto';
 import { CreateComplaintDto } from '../dto/create-complaint.dto';
+import { normaliseAddress } from './identity.rules';
 import { checkSubmission } from './intake.rules';
 import { IntakeDirectory } from './intake-directory';
 import { InsertedCase, IntakeRepository, NewCase } from './intake.repository';
+import { repeatKeyText } from './repeat.rules';
+import type { RepeatRule, RepeatSubject } from './repeat.rules';
 
 type IntakeChannel = 'web' | 'phone' | 'letter' | 'counter';
 
@@ -23,6 +26,8 @@ export interface SubmissionAnswer {
   accessCode: string;
   kind: CreateComplaintDto['kind'];
   status: 'received' | 'duplicate';
+  /** For a duplicate: `while-open` (the first case is still being handled) or `art35` (a repeated report). */
+  repeatRule?: RepeatRule;
   receivedAt: string;
   acceptanceDueDate: string | null;
   acceptanceDueProvisional: boolean;
@@ -34,12 +39,17 @@ export interface SubmissionAnswer {
     status: 'received' | 'duplicate';
     dueDate: string | null;
     duplicateOfTrackingNo?: string;
+    repeatRule?: RepeatRule;
   }[];
 }
 
-/** What makes two submissions one matter (docs/RULES.md, "Repeat and abusive filing": same complainant, respondent and matter). */
-function matterKey(phoneHash: Buffer, respondentKey: string, categoryCode: string, track: string): Buffer {
-  return createHash('sha256').update(phoneHash).update(`${respondentKey}|${categoryCode}|${track}`, 'utf8').digest();
+/**
+ * What makes two submissions one matter, and by which rule (docs/RULES.md, "Repeat and abusive
+ * filing"; repeat.rules.ts): the same complainant (keyed phone hash) and what the rule compares.
+ */
+function matterKey(phoneHash: Buffer, subject: RepeatSubject): { key: Buffer; rule: RepeatRule } {
+  const { rule, text } = repeatKeyText(subject);
+  return { key: createHash('sha256').update(phoneHash).update(text, 'utf8').digest(), rule };
 }
 
 /** Stable JSON (sorted keys) so the same body always hashes the same for Idempotency-Key. */
@@ -82,6 +92,7 @@ export class IntakeService {
     const tracks: ('complaint' | 'report')[] = dto.kind === 'both' ? ['complaint', 'report'] : [dto.kind];
     const accessCode = makeAccessCode(randomInt);
     const phoneHash = this.cipher.hash('phone', checked.phone);
+    const address = dto.consumer.address ? normaliseAddress(dto.consumer.address) : null;
     const sealed = {
       phone: this.cipher.encrypt(checked.phone),
       address: dto.consumer.address ? this.cipher.encrypt(dto.consumer.address) : null,
@@ -99,6 +110,16 @@ export class IntakeService {
           .digest()
       : null;
 
+    const matters = tracks.map((track) =>
+      matterKey(phoneHash, {
+        track,
+        ruleSet: rules.code,
+        respondentKey: checked.respondentKey,
+        categoryCode: dto.categoryCode,
+        incidentDate: dto.incidentDate,
+        description: dto.description,
+      }),
+    );
     const cases: NewCase[] = tracks.map((track, i) => ({
       trackingNo: trackingNos[i],
       accessCodeHash: this.accessCodeHash(trackingNos[i], accessCode),
@@ -114,6 +135,7 @@ export class IntakeService {
       consumerPhoneHash: phoneHash,
       consumerPhoneTail: checked.phone.slice(-4),
       consumerAddressEnc: sealed.address,
+      consumerAddressHash: address === null ? null : this.cipher.hash('address', address),
       consumerIdNumberEnc: sealed.idNumber,
       consumerEmailEnc: sealed.email,
       respondentName: dto.respondent.name.trim(),
@@ -134,7 +156,8 @@ export class IntakeService {
       flags: checked.flags,
       receivedAt,
       receivedOn,
-      matterKey: matterKey(phoneHash, checked.respondentKey, dto.categoryCode, track),
+      matterKey: matters[i].key,
+      repeatRule: matters[i].rule,
       due: dues[track].date,
       dueProvisional: dues[track].provisional,
     }));
@@ -146,6 +169,7 @@ export class IntakeService {
         accessCode,
         kind: dto.kind,
         status: first.status,
+        ...(first.repeatRule ? { repeatRule: first.repeatRule } : {}),
         receivedAt: receivedAt.toISOString(),
         acceptanceDueDate: first.dueDate,
         acceptanceDueProvisional: first.dueProvisional,
@@ -157,6 +181,7 @@ export class IntakeService {
           status: c.status,
           dueDate: c.dueDate,
           ...(c.duplicateOfTrackingNo ? { duplicateOfTrackingNo: c.duplicateOfTrackingNo } : {}),
+          ...(c.repeatRule ? { repeatRule: c.repeatRule } : {}),
         })),
       };
     };
