@@ -264,6 +264,30 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/disclosure', await kit.http.get('/api/v1/disclosure?cursor=nonsense'), 400);
   });
 
+  it('the city bureau designates the handler of a case two units handed back', async () => {
+    const c = await kit.assigned({ categoryCode: 'vehicles' });
+    const station = await kit.handlerOf(c);
+    await station.do(c.id, { action: 'hand-back', note: '不属于本站受理范围' });
+    const county = await kit.handlerOf(await kit.route(c.trackingNo, c.accessCode, 1));
+    await county.do(c.id, { action: 'hand-back', note: '不属于本局管辖' });
+    await kit.route(c.trackingNo, c.accessCode, 2);
+    const city = await kit.staff('regulator-staff', 'MR-371500');
+    const designate = async (s: Staff, body: object, id = c.id) =>
+      kit.http
+        .post(`/api/v1/cases/${id}/designation`)
+        .set('Authorization', `Bearer ${await s.auth()}`)
+        .send(body);
+    const op = 'post /api/v1/cases/{id}/designation';
+    conforms(op, await designate(city, { unitCode: 'MR-371502', note: '指定原单位' }), 400);
+    conforms(op, await designate(county, { unitCode: 'MR-371503', note: '指定' }), 403);
+    conforms(op, await designate(city, { unitCode: 'MR-371503', note: '指定' }, '999999999'), 404);
+    conforms(op, await kit.http.post(`/api/v1/cases/${c.id}/designation`).send({}), 401);
+    conforms(op, await designate(city, { unitCode: 'MR-371503', note: '经协调，由茌平区市场监督管理局处理' }), 200);
+    const other = await kit.assigned();
+    await kit.q(`update cases set assignee_type = 'regulator', assignee_code = 'MR-371500' where id = $1`, [other.id]);
+    conforms(op, await designate(city, { unitCode: 'MR-371503', note: '指定' }, other.id), 409);
+  });
+
   it('staff record a complaint received by phone', async () => {
     const staff = await kit.staff('station-staff', 'ST-371502-001');
     const analyst = await kit.staff('city-analyst');

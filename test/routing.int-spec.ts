@@ -5,7 +5,7 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import { ComplaintsApiModule, CreateComplaintDto, IntakeService } from '@weiquan/complaints';
 import { AppConfig, ConfigModule, CryptoModule, DatabaseModule, QueueModule, RedisModule } from '@weiquan/core';
 import { DirectorySeeder } from '@weiquan/directory';
-import { CasesHeldError, RoutingService } from '@weiquan/routing';
+import { CasesHeldError, HandBackRefusedError, RoutingService } from '@weiquan/routing';
 import { Client } from 'pg';
 import { SCHEMA } from '@weiquan/schema';
 import { createTestEnv, deleteRedisKeys, TestEnv } from './support/test-env';
@@ -146,7 +146,7 @@ describe('routing worker', () => {
     expect(submitted).toHaveLength(300);
   });
 
-  it('routes by the rules: venue station, sector regulator, reports, transfers', async () => {
+  it('routes by the rules: venue station, sector regulator, reports, no authority in the city', async () => {
     const venue = await submit(complaint({ categoryCode: 'catering', respondent: { areaCode: '371502', venueCode: 'V-371502-001' } }));
     const elderly = await submit(complaint({ categoryCode: 'elderly-care', respondent: { areaCode: '371521' } }));
     const report = await submit(complaint({ kind: 'report', categoryCode: 'tourism', respondent: { areaCode: '371524' } }));
@@ -158,8 +158,9 @@ describe('routing worker', () => {
     expect(await caseOf(elderly.trackingNo)).toMatchObject({ status: 'assigned', assignee_code: 'CA-371500' });
     expect(await caseOf(report.trackingNo)).toMatchObject({ status: 'assigned', assignee_code: 'CT-371500' });
     expect(await caseOf(reportNoOwner.trackingNo)).toMatchObject({ status: 'assigned', assignee_code: 'MR-371525' });
-    expect(await caseOf(telecom.trackingNo)).toMatchObject({ status: 'transferred', assignee_code: 'MR-371500' });
-    expect(await caseOf(beijing.trackingNo)).toMatchObject({ status: 'transferred', assignee_code: 'MR-371500' });
+    // No unit of the city has authority: the city bureau's intake desk refuses them at once (ground 1).
+    expect(await caseOf(telecom.trackingNo)).toMatchObject({ status: 'refused', assignee_code: 'MR-371500' });
+    expect(await caseOf(beijing.trackingNo)).toMatchObject({ status: 'refused', assignee_code: 'MR-371500' });
     const [decision] = await q(
       `select rule, reason, candidates from routing_decision d join cases c on c.id = d.case_id where c.tracking_no = $1`,
       [venue.trackingNo],
@@ -218,12 +219,15 @@ describe('routing worker', () => {
       await until(allRouted);
       c = await caseOf(a.trackingNo);
     }
-    // Every station of the area that covers clothing, then the area bureau, then the city bureau.
+    // Two units handed it back (a disputed jurisdiction): the city bureau designates, within 7 working days.
+    expect(seen).toHaveLength(2);
     expect(new Set(seen).size).toBe(seen.length);
-    expect(seen[seen.length - 1]).toBe('MR-371522');
     expect(c).toMatchObject({ status: 'assigned', assignee_code: 'MR-371500' });
-    // Handing back from a unit the case is not with does nothing.
+    const [last] = await q(`select rule from routing_decision where case_id = $1 order by round desc limit 1`, [c.id]);
+    expect(last.rule).toBe('disputed-jurisdiction');
+    // Handing back from a unit the case is not with does nothing; the city bureau cannot hand it back.
     expect(await routing.handBack(c.id, 'MR-371522', 'late')).toBeNull();
+    await expect(routing.handBack(c.id, 'MR-371500', '无管辖权')).rejects.toBeInstanceOf(HandBackRefusedError);
   });
 
   it('escalates a station assignment past its service-level day to the area bureau; the statutory clock is untouched', async () => {
@@ -245,6 +249,8 @@ describe('routing worker', () => {
     expect(stationAfter).toBe(stationBefore - 1);
     const events = await q(`select type from case_event where case_id = $1 order by id`, [before.id]);
     expect(events.map((e: { type: string }) => e.type)).toEqual(['received', 'assigned', 'escalated']);
+    // The late station does not get the case again.
+    expect((await q(`select excluded_units from cases where id = $1`, [before.id]))[0].excluded_units).toEqual([before.assignee_code]);
   });
 
   it('after Redis loses the jobs, the reconciler finds the unrouted cases in PostgreSQL and routes them', async () => {

@@ -13,6 +13,7 @@ import {
 } from '@weiquan/core';
 import { DirectoryApiModule } from '@weiquan/directory';
 import { IdentityApiModule } from '@weiquan/identity';
+import { RoutingApiModule } from '@weiquan/routing';
 import { SCHEMA } from '@weiquan/schema';
 import { StatsApiModule } from '@weiquan/stats';
 import { HealthModule } from './health/health.module';
@@ -35,6 +36,7 @@ export class ApiModule {
         ComplaintsApiModule,
         IdentityApiModule,
         CasesApiModule,
+        RoutingApiModule,
         StatsApiModule,
       ],
     };

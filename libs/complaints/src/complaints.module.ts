@@ -5,6 +5,7 @@ import { CalendarModule } from '@weiquan/calendar';
 import { AppConfig, RedisClient } from '@weiquan/core';
 import { DirectoryModule } from '@weiquan/directory';
 import { IdentityModule } from '@weiquan/identity';
+import { RoutingModule } from '@weiquan/routing';
 import { ComplaintsController } from './complaints.controller';
 import { ConsumerThrottleGuard } from './complaints.throttle';
 import { AttachmentStore } from './consumer/attachment.store';
@@ -31,6 +32,7 @@ class IntakeModule {}
   imports: [
     IntakeModule,
     IdentityModule,
+    RoutingModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, RedisClient],
       useFactory: (config: AppConfig, redis: RedisClient) => ({

@@ -1,3 +1,4 @@
+export * from './jurisdiction.migration';
 export * from './routing.migration';
 export * from './routing.module';
 export * from './routing.rules';

@@ -3,17 +3,40 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { pgTransaction } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
-import type { RoutableCase, RoutingDecision } from './routing.rules';
+import type { Candidate, RecordedRule, RoutableCase, RoutingDecision } from './routing.rules';
+
+type Respondent = RoutableCase['respondent'];
+
+/** The respondent's columns, as every routing read selects them. */
+const RESPONDENT = `c.respondent_area_code as "areaCode", c.respondent_venue_code as "venueCode", c.respondent_online as online,
+  c.respondent_platform_name as "platformName", c.respondent_lat::float8 as lat, c.respondent_lng::float8 as lng`;
+
+/** The units that handed the case back, one per hand-back, in order (from its history). */
+const HANDED_BACK_BY = `coalesce((select array_agg(e.unit_code order by e.id) from case_event e
+  where e.case_id = c.id and e.type = 'handed-back' and e.unit_code is not null), '{}') as "handedBackBy"`;
+
+function withRespondent<T extends Respondent>(row: T) {
+  const { areaCode, venueCode, online, platformName, lat, lng, ...rest } = row;
+  return { ...rest, respondent: { areaCode, venueCode, online, platformName, lat, lng } };
+}
 
 export interface CaseToRoute extends RoutableCase {
   id: string;
   status: string;
   round: number;
   excluded: string[];
+  handedBackBy: string[];
+  counterUnit: string | null;
+  ruleSet: string;
+  receivedOn: string;
+  /** The first statutory clock's due date (acceptance for a complaint, the 立案 decision for a report). */
+  firstDue: string | null;
+  /** A report opened by staff from a mediation lead: no reporter to tell. */
+  referral: boolean;
 }
 
 /** What casesToRoute selects: the case with its respondent's columns side by side. */
-type CaseToRouteRow = Omit<CaseToRoute, 'respondent'> & CaseToRoute['respondent'];
+type CaseToRouteRow = Omit<CaseToRoute, 'respondent'> & Respondent;
 
 interface StationRow {
   code: string;
@@ -40,15 +63,62 @@ export interface DirectoryRows {
   stations: StationRow[];
   regulators: RegulatorRow[];
   categories: { code: string; regulatorCode: string | null }[];
-  platforms: { name: string; areaCode: string }[];
+  platforms: { code: string; name: string; areaCode: string }[];
 }
 
-export interface LateStationCase {
+export interface LateStationCase extends RoutableCase {
   id: string;
   station: string;
-  areaCode: string;
+  stationName: string;
+  stationArea: string;
   round: number;
+  excluded: string[];
 }
+
+type LateStationRow = Omit<LateStationCase, 'respondent'> & Respondent;
+
+/** A case as the city bureau designates its handler. */
+export interface CaseToDesignate extends RoutableCase {
+  id: string;
+  status: string;
+  round: number;
+  excluded: string[];
+  assigneeCode: string | null;
+  designationDue: string | null;
+  designated: boolean;
+}
+
+type CaseToDesignateRow = Omit<CaseToDesignate, 'respondent'> & Respondent;
+
+/**
+ * What the city bureau's intake desk decides at once for a case no unit of the city has authority
+ * for: the history events after its assignment (a refusal; for a report, no 立案 and closing), and
+ * the columns they set.
+ */
+export interface DeskDecision {
+  reasonCode: string | null;
+  decision: 'not-opened' | null;
+  events: {
+    type: string;
+    from: string;
+    to: string;
+    reasonCode: string | null;
+    note: string | null;
+    data: Record<string, unknown>;
+  }[];
+}
+
+export interface RoutedCase {
+  c: CaseToRoute;
+  d: RoutingDecision;
+  /** The status the case ends in: assigned, or decided at once by the desk (refused, closed). */
+  status: 'assigned' | 'refused' | 'closed';
+  stationSlaDue: string | null;
+  designationDue: string | null;
+  desk: DeskDecision | null;
+}
+
+export type HandBackResult = { state: 'handed-back'; round: number } | { state: 'refused'; why: 'designated' | 'city-bureau' } | null;
 
 /** Every query of routing. */
 @Injectable()
@@ -66,23 +136,26 @@ export class RoutingRepository {
 
   /**
    * The cases still waiting in the given rounds, locked for this transaction; cases another worker
-   * is routing right now are skipped (SKIP LOCKED), cases already routed are not returned.
+   * is routing right now are skipped (SKIP LOCKED), cases already routed are not returned. A counter
+   * filing whose station is still being recorded (staff intake records it right after the case is
+   * committed) waits for it, for half a minute at most: then it is routed like any other.
    */
   async casesToRoute(sql: Sql, items: { caseId: string; round: number }[]): Promise<CaseToRoute[]> {
     const rows = await sql.query<CaseToRouteRow>(
       `select c.id::text as id, c.status, c.track, c.category_code as "categoryCode", c.routing_round as round, c.excluded_units as excluded,
-              c.respondent_area_code as "areaCode", c.respondent_venue_code as "venueCode", c.respondent_online as online,
-              c.respondent_platform_name as "platformName", c.respondent_lat::float8 as lat, c.respondent_lng::float8 as lng
+              c.rule_set as "ruleSet", c.received_on::text as "receivedOn", c.acceptance_due::text as "firstDue",
+              c.intake_channel = 'referral' as referral,
+              case when c.intake_channel = 'counter' then c.intake_unit_code end as "counterUnit",
+              ${HANDED_BACK_BY}, ${RESPONDENT}
          from jsonb_to_recordset($1::jsonb) as w("caseId" bigint, round int)
          join cases c on c.id = w."caseId" and c.routing_round = w.round and c.status = 'received'
+        where not (c.intake_channel = 'counter' and c.intake_unit_code is null and c.routing_round = 0
+                   and c.created_at > now() - interval '30 seconds')
         order by c.id
           for update of c skip locked`,
       [JSON.stringify(items)],
     );
-    return rows.map(({ areaCode, venueCode, online, platformName, lat, lng, ...rest }) => ({
-      ...rest,
-      respondent: { areaCode, venueCode, online, platformName, lat, lng },
-    }));
+    return rows.map(withRespondent);
   }
 
   /** Of these, the cases still waiting for routing in that round (not routed by anyone meanwhile). */
@@ -111,16 +184,16 @@ export class RoutingRepository {
     const categories = await this.sql.query<{ code: string; regulatorCode: string | null }>(
       `select code, regulator_code as "regulatorCode" from category`,
     );
-    const platforms = await this.sql.query<{ name: string; areaCode: string }>(
-      `select name, area_code as "areaCode" from venue where type = 'platform'`,
+    const platforms = await this.sql.query<{ code: string; name: string; areaCode: string }>(
+      `select code, name, area_code as "areaCode" from venue where type = 'platform'`,
     );
     return { areas, stations, regulators, categories, platforms };
   }
 
   /**
    * Current open-case counts of the given stations, locked until commit (always in code order, so
-   * two workers never deadlock): a batch decides on loads no one else changes meanwhile, and a
-   * station never receives more than its capacity.
+   * two workers never deadlock): a batch decides on loads no one else changes meanwhile, and routing
+   * never chooses a station that is full (a counter filing stays where it was taken in person).
    */
   async lockLoads(sql: Sql, stationCodes: string[]): Promise<Map<string, number>> {
     if (!stationCodes.length) return new Map();
@@ -140,11 +213,13 @@ export class RoutingRepository {
    * Records the decisions and assigns the cases in one statement, each only if it is still waiting in
    * the same routing round: the unique (case, round) decision row and the conditional update
    * together make another worker's attempt on the same case a no-op. Unit loads grow by what was
-   * really assigned. Returns the ids of the cases this call assigned.
+   * really assigned. A case no unit of the city has authority for is assigned to the city bureau's
+   * intake desk and decided by it in the same statement (its events follow the assignment).
+   * Returns the ids of the cases this call routed.
    */
-  async apply(sql: Sql, decisions: { c: CaseToRoute; d: RoutingDecision; stationSlaDue: string | null }[]): Promise<Set<string>> {
-    if (!decisions.length) return new Set();
-    const rows = decisions.map(({ c, d, stationSlaDue }) => ({
+  async apply(sql: Sql, routed: RoutedCase[], today: string): Promise<Set<string>> {
+    if (!routed.length) return new Set();
+    const rows = routed.map(({ c, d, status, stationSlaDue, designationDue, desk }) => ({
       case_id: c.id,
       round: c.round,
       rule: d.rule,
@@ -152,29 +227,36 @@ export class RoutingRepository {
       assignee_type: d.assignee.type,
       assignee_code: d.assignee.code,
       assignee_name: d.assignee.name,
-      transfer: d.transfer,
       candidates: d.candidates,
-      status: d.transfer ? 'transferred' : 'assigned',
+      status,
       sla_due: stationSlaDue,
+      designation_due: designationDue,
+      desk,
     }));
     const applied = await sql.query<{ id: string }>(
       `with v as materialized (
          select * from jsonb_to_recordset($1::jsonb) as x(case_id bigint, round int, rule text, reason text, assignee_type text,
-           assignee_code text, assignee_name text, transfer boolean, candidates jsonb, status text, sla_due date)
+           assignee_code text, assignee_name text, candidates jsonb, status text, sla_due date, designation_due date, desk jsonb)
        ),
        d as (
          insert into routing_decision (case_id, round, rule, reason, assignee_type, assignee_code, transfer, candidates)
-         select v.case_id, v.round, v.rule, v.reason, v.assignee_type, v.assignee_code, v.transfer, v.candidates
+         select v.case_id, v.round, v.rule, v.reason, v.assignee_type, v.assignee_code, false, v.candidates
            from v join cases c on c.id = v.case_id and c.status = 'received' and c.routing_round = v.round
          on conflict (case_id, round) do nothing
          returning case_id
        ),
        u as (
          update cases c set status = v.status, assignee_type = v.assignee_type, assignee_code = v.assignee_code, assigned_at = now(),
-                station_sla_due = v.sla_due, updated_at = now()
+                station_sla_due = v.sla_due, designation_due = v.designation_due, updated_at = now(),
+                first_clock_met_on = case when v.desk is null then c.first_clock_met_on else $2::date end,
+                outcome_reason_code = case when v.desk is null then c.outcome_reason_code else v.desk->>'reasonCode' end,
+                decision = case when v.desk is null then c.decision else v.desk->>'decision' end,
+                concluded_at = case when v.desk is null then c.concluded_at else now() end,
+                closed_at = case when v.status = 'closed' then now() else c.closed_at end,
+                clock_due = case when v.desk is null then c.clock_due end
            from v join d on d.case_id = v.case_id
           where c.id = v.case_id and c.status = 'received' and c.routing_round = v.round
-         returning c.id, v.status, v.assignee_type, v.assignee_code, v.assignee_name, v.rule, v.reason
+         returning c.id, v.status, v.assignee_type, v.assignee_code, v.assignee_name, v.rule, v.reason, v.desk
        ),
        l as (
          insert into unit_load (unit_code, unit_type, open_cases)
@@ -183,13 +265,22 @@ export class RoutingRepository {
          on conflict (unit_code) do update set open_cases = unit_load.open_cases + excluded.open_cases
        ),
        e as (
-         insert into case_event (case_id, type, actor_type, from_status, to_status, reason_code, note, public, data)
-         select id, status, 'system', 'received', status, rule, reason, true,
-                jsonb_build_object('assignee', jsonb_build_object('type', assignee_type, 'code', assignee_code, 'name', assignee_name))
-           from u
+         insert into case_event (case_id, type, actor_type, unit_code, from_status, to_status, action, reason_code, note, public, data)
+         select case_id, type, 'system', unit_code, from_status, to_status, action, reason_code, note, true, data
+           from (
+             select u.id as case_id, 0::bigint as n, 'assigned' as type, null::text as unit_code, 'received' as from_status,
+                    'assigned' as to_status, null::text as action, u.rule as reason_code, u.reason as note,
+                    jsonb_build_object('assignee', jsonb_build_object('type', u.assignee_type, 'code', u.assignee_code, 'name', u.assignee_name)) as data
+               from u
+             union all
+             select u.id, t.n, t.ev->>'type', u.assignee_code, t.ev->>'from', t.ev->>'to', t.ev->>'type', t.ev->>'reasonCode',
+                    t.ev->>'note', coalesce(t.ev->'data', '{}'::jsonb)
+               from u cross join lateral jsonb_array_elements(coalesce(u.desk->'events', '[]'::jsonb)) with ordinality as t(ev, n)
+           ) ev
+          order by case_id, n
        )
        select id::text as id from u`,
-      [JSON.stringify(rows)],
+      [JSON.stringify(rows), today],
     );
     return new Set(applied.map((a) => a.id));
   }
@@ -204,41 +295,45 @@ export class RoutingRepository {
     );
   }
 
-  /** Station assignments whose service-level day has passed without acceptance. */
+  /** Station assignments whose service-level day has passed without acceptance (a designated station has none). */
   async lateAtStation(today: string, limit: number): Promise<LateStationCase[]> {
-    return this.sql.query<LateStationCase>(
-      `select c.id::text as id, c.assignee_code as station, s.area_code as "areaCode", c.routing_round as round
+    const rows = await this.sql.query<LateStationRow>(
+      `select c.id::text as id, c.assignee_code as station, s.name as "stationName", s.area_code as "stationArea",
+              c.routing_round as round, c.track, c.category_code as "categoryCode", c.excluded_units as excluded,
+              ${HANDED_BACK_BY}, ${RESPONDENT}
          from cases c join station s on s.code = c.assignee_code
-        where c.status = 'assigned' and c.assignee_type = 'station' and c.station_sla_due < $1
+        where c.status = 'assigned' and c.assignee_type = 'station' and c.station_sla_due < $1 and c.designated_at is null
         order by c.station_sla_due, c.id limit $2`,
       [today, limit],
     );
+    return rows.map(withRespondent);
   }
 
   /**
-   * Moves a case a station has not accepted in time to the area bureau; the statutory clock keeps
-   * running from the original receipt (acceptance_due is not touched).
+   * Moves a case a station has not taken up in time to the unit escalation chose (the area bureau,
+   * or the city bureau to designate); the station is excluded from the case from now on. The
+   * statutory clock keeps running from the original receipt (acceptance_due is not touched).
    */
   async escalate(
     c: { id: string; station: string; round: number },
-    bureau: { code: string; name: string },
-    reason: string,
+    to: { rule: RecordedRule; code: string; name: string; reason: string; candidates: Candidate[]; designationDue: string | null },
   ): Promise<boolean> {
     const [{ n }] = await this.sql.query<{ n: number }>(
       `with d as (
          insert into routing_decision (case_id, round, rule, reason, assignee_type, assignee_code, candidates)
-         select $1, $2 + 1, 'station-sla-escalation', $5, 'regulator', $4, '[]'::jsonb
+         select $1, $2 + 1, $7, $5, 'regulator', $4, $8::jsonb
           where exists (select 1 from cases where id = $1 and status = 'assigned' and assignee_code = $3 and routing_round = $2)
          on conflict (case_id, round) do nothing
          returning case_id
        ),
        u as (
          update cases set assignee_type = 'regulator', assignee_code = $4, assigned_at = now(), station_sla_due = null,
-                routing_round = routing_round + 1, updated_at = now()
+                excluded_units = case when $3::text = any(excluded_units) then excluded_units else array_append(excluded_units, $3::text) end,
+                designation_due = $9::date, routing_round = routing_round + 1, updated_at = now()
           where id = (select case_id from d) and status = 'assigned' and assignee_code = $3 and routing_round = $2
          returning id
        ),
-       dec as (update unit_load set open_cases = open_cases - 1 where unit_code = $3 and exists (select 1 from u)),
+       dec as (update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = $3 and exists (select 1 from u)),
        inc as (
          insert into unit_load (unit_code, unit_type, open_cases) select $4, 'regulator', 1 from u
          on conflict (unit_code) do update set open_cases = unit_load.open_cases + 1
@@ -246,29 +341,32 @@ export class RoutingRepository {
        e as (
          insert into case_event (case_id, type, actor_type, from_status, to_status, reason_code, note, public, data)
          select id, 'escalated', 'system', 'assigned', 'assigned', 'station-sla', $5, true,
-                jsonb_build_object('from', $3::text, 'assignee', jsonb_build_object('type', 'regulator', 'code', $4::text, 'name', $6::text))
+                jsonb_build_object('from', $3::text, 'assignee', jsonb_build_object('type', 'regulator', 'code', $4::text, 'name', $6::text),
+                                   'rule', $7::text)
            from u
        )
        select count(*)::int as n from u`,
-      [c.id, c.round, c.station, bureau.code, reason, bureau.name],
+      [c.id, c.round, c.station, to.code, to.reason, to.name, to.rule, JSON.stringify(to.candidates), to.designationDue],
     );
     return n === 1;
   }
 
   /**
-   * A unit without authority hands a case back: it returns to routing in a new round with that unit
-   * excluded, its load released, the event recorded and the routing work queued, in one statement.
+   * A unit without authority hands a case back (it reports back to the city bureau's intake desk):
+   * the case returns to routing in a new round with that unit excluded, its load released, the event
+   * recorded and the routing work queued, in one statement. Refused when the city bureau designated
+   * the handler (final), and for the city bureau itself (the desk every hand-back goes to).
    */
-  async handBack(caseId: string, unitCode: string, reason: string, actorId: string | null): Promise<number | null> {
-    const [row] = await this.sql.query<{ round: number }>(
+  async handBack(caseId: string, unitCode: string, reason: string, actorId: string | null, cityBureau: string): Promise<HandBackResult> {
+    const [row] = await this.sql.query<{ round: number | null; designated: boolean | null }>(
       `with u as (
          update cases set status = 'received', routing_round = routing_round + 1,
                 excluded_units = array_append(excluded_units, $2::text), assignee_type = null, assignee_code = null,
-                station_sla_due = null, updated_at = now()
-          where id = $1 and status = 'assigned' and assignee_code = $2
+                station_sla_due = null, designation_due = null, updated_at = now()
+          where id = $1 and status = 'assigned' and assignee_code = $2 and designated_at is null and $2::text <> $5::text
          returning id, routing_round
        ),
-       l as (update unit_load set open_cases = open_cases - 1 where unit_code = $2 and exists (select 1 from u)),
+       l as (update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = $2 and exists (select 1 from u)),
        e as (
          insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, note, public)
          select id, 'handed-back', 'staff', $4, $2, 'assigned', 'received', 'hand-back', $3, true from u
@@ -276,9 +374,73 @@ export class RoutingRepository {
        o as (
          insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text, 'round', routing_round) from u
        )
-       select routing_round as round from u`,
-      [caseId, unitCode, reason, actorId],
+       select (select routing_round from u) as round,
+              (select designated_at is not null from cases where id = $1 and status = 'assigned' and assignee_code = $2) as designated`,
+      [caseId, unitCode, reason, actorId, cityBureau],
     );
-    return row ? row.round : null;
+    if (row.round !== null) return { state: 'handed-back', round: row.round };
+    if (row.designated === null) return null;
+    return { state: 'refused', why: row.designated ? 'designated' : 'city-bureau' };
+  }
+
+  /** The case, locked for the city bureau's designation. */
+  async lockForDesignation(sql: Sql, caseId: string): Promise<CaseToDesignate | null> {
+    const [row] = await sql.query<CaseToDesignateRow>(
+      `select c.id::text as id, c.status, c.track, c.category_code as "categoryCode", c.routing_round as round, c.excluded_units as excluded,
+              c.assignee_code as "assigneeCode", c.designation_due::text as "designationDue", c.designated_at is not null as designated,
+              ${HANDED_BACK_BY}, ${RESPONDENT}
+         from cases c where c.id = $1 for update of c`,
+      [caseId],
+    );
+    return row ? withRespondent(row) : null;
+  }
+
+  /**
+   * The city bureau's designation of the handler, final for the case: the decision, the assignment,
+   * the loads and the event, in the caller's transaction.
+   */
+  async designate(
+    sql: Sql,
+    c: { id: string; round: number; from: string },
+    to: { type: 'station' | 'regulator'; code: string; name: string; reason: string; candidates: Candidate[] },
+    actor: { userId: string; note: string },
+  ): Promise<void> {
+    await sql.query(
+      `with d as (
+         insert into routing_decision (case_id, round, rule, reason, assignee_type, assignee_code, candidates)
+         values ($1, $2 + 1, 'designated', $3, $4, $5, $6::jsonb)
+       ),
+       u as (
+         update cases set assignee_type = $4, assignee_code = $5, assigned_at = now(), routing_round = routing_round + 1,
+                designated_at = now(), designation_due = null, station_sla_due = null, updated_at = now()
+          where id = $1
+         returning id
+       ),
+       dec as (update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = $7 and $7::text <> $5::text),
+       inc as (
+         insert into unit_load (unit_code, unit_type, open_cases) select $5, $4, 1 where $7::text <> $5::text
+         on conflict (unit_code) do update set open_cases = unit_load.open_cases + 1
+       )
+       insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, reason_code, note, public, data)
+       values ($1, 'assigned', 'staff', $8, $7, 'assigned', 'assigned', 'designate', 'designated', $9, true,
+               jsonb_build_object('assignee', jsonb_build_object('type', $4::text, 'code', $5::text, 'name', $10::text), 'designated', true))`,
+      [c.id, c.round, to.reason, to.type, to.code, JSON.stringify(to.candidates), c.from, actor.userId, actor.note, to.name],
+    );
+  }
+
+  /**
+   * Staff entered these cases (phone, letter, counter): records their unit, once. Returns the cases
+   * of a counter filing still waiting for their first routing.
+   */
+  async recordIntakeUnit(trackingNos: string[], unitCode: string): Promise<{ caseId: string; round: number }[]> {
+    return this.sql.query<{ caseId: string; round: number }>(
+      `with u as (
+         update cases set intake_unit_code = $2
+          where tracking_no = any($1::text[]) and intake_channel in ('phone', 'letter', 'counter') and intake_unit_code is null
+         returning id, routing_round, status, intake_channel
+       )
+       select id::text as "caseId", routing_round as round from u where status = 'received' and intake_channel = 'counter'`,
+      [trackingNos, unitCode],
+    );
   }
 }

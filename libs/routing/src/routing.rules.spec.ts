@@ -1,13 +1,24 @@
 import type {
   Candidate,
   DirectorySnapshot,
+  NoAuthority,
   RegulatorSnapshot,
   RoutableCase,
   RoutingDecision,
   RuleCode,
   StationSnapshot,
 } from './routing.rules';
-import { compareStations, decideRoute, jurisdictionArea } from './routing.rules';
+import {
+  compareStations,
+  decideDesignation,
+  decideEscalation,
+  decideRoute,
+  handBackBlocked,
+  jurisdictionArea,
+  platformOf,
+  stationsConsidered,
+  whereToFile,
+} from './routing.rules';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: a small, hand-built directory for 聊城市 (three areas, city + county bureaus, sector
@@ -126,7 +137,32 @@ const stations: StationSnapshot[] = [
     open: 1,
     ...AT.linqing,
   }), // 0.1
-];
+  // Two platform companies domiciled in 东昌府区, each with its own station (type platform).
+  st({
+    code: 'ST-371502-08',
+    name: '百大百优鲜消费维权服务站',
+    areaCode: '371502',
+    venueCode: 'V-BD',
+    categories: ['food', 'clothing', 'digital'],
+    capacity: 10,
+    open: 0,
+    lat: null,
+    lng: null,
+  }), // 0.0: the emptiest station of the area, but only for 百大百优鲜 and its sellers
+  st({
+    code: 'ST-371502-09',
+    name: '聊聊云购消费维权服务站',
+    areaCode: '371502',
+    venueCode: 'V-LL',
+    categories: ['food', 'digital'],
+    capacity: 10,
+    open: 4,
+    lat: null,
+    lng: null,
+  }), // 0.4
+].map((s) => (s.venueCode === 'V-BD' || s.venueCode === 'V-LL' ? { ...s, type: 'platform' } : s));
+
+const PLATFORM_ONLY = '平台企业的服务站只受理本平台及平台内经营者的投诉';
 
 const dir: DirectorySnapshot = {
   cityAreas: new Set(['371502', '371521', '371581']),
@@ -137,7 +173,10 @@ const dir: DirectorySnapshot = {
     ['elderly-care', 'CA-371500'],
     ['telecom', 'TC-370000'],
   ]),
-  platforms: [{ name: '聊聊云购', areaCode: '371502' }],
+  platforms: [
+    { code: 'V-LL', name: '聊聊云购', areaCode: '371502' },
+    { code: 'V-BD', name: '百大百优鲜', areaCode: '371502' },
+  ],
   cityBureau: 'MR-371500',
 };
 
@@ -178,7 +217,10 @@ interface Scenario {
   directory?: DirectorySnapshot;
   rule: RuleCode;
   assignee: string;
-  transfer: boolean;
+  /** the city has no authority: decided at once by the city bureau's intake desk */
+  noAuthority?: boolean;
+  /** the city bureau is to designate the handler */
+  designation?: boolean;
   areaCode?: string;
   candidates?: ExpectedCandidate[];
   /** codes that must NOT appear among the candidates */
@@ -190,55 +232,236 @@ interface Scenario {
 const scenarios: Scenario[] = [
   // ---- rule 1: outside the city --------------------------------------------------------------
   {
-    name: 'rule 1: respondent outside the city (110101) → transfer out via the city bureau',
+    name: "rule 1: respondent outside the city (110101) → no authority: the city bureau's desk refuses and says where to file",
     input: complaint('food', { areaCode: '110101' }),
-    rule: 'transfer-out',
+    rule: 'outside-city',
     assignee: 'MR-371500',
-    transfer: true,
+    noAuthority: true,
     areaCode: '110101',
     candidates: [{ code: 'MR-371500', eligible: true, load: null }],
-    reasonContains: ['110101', '移送'],
+    reasonContains: ['110101', '不予受理', '12315'],
   },
   {
-    name: 'rule 1: a report against a respondent outside the city is transferred too',
+    name: 'rule 1: a report against a respondent outside the city: no authority, the reporter is told where',
     input: report('food', { areaCode: '310101' }),
-    rule: 'transfer-out',
+    rule: 'outside-city',
     assignee: 'MR-371500',
-    transfer: true,
+    noAuthority: true,
     areaCode: '310101',
     reasonContains: ['310101'],
   },
   {
-    name: 'rule 1: online seller on an unknown platform, located outside the city → transfer',
+    name: 'rule 1: online seller on an unknown platform, located outside the city → no authority',
     input: complaint('food', { areaCode: '330106', online: true, platformName: '某宝商城' }),
-    rule: 'transfer-out',
+    rule: 'outside-city',
     assignee: 'MR-371500',
-    transfer: true,
+    noAuthority: true,
     areaCode: '330106',
   },
   {
-    name: 'online: seller on 聊聊云购 with an area outside the city → the platform domicile 371502 (no transfer)',
+    name: "online: seller on 聊聊云购 with an area outside the city → the platform domicile 371502, the platform's own station",
     input: complaint('food', { areaCode: '330106', online: true, platformName: '聊聊云购' }),
-    rule: 'area-station',
-    assignee: 'ST-371502-01',
-    transfer: false,
+    rule: 'platform-station',
+    assignee: 'ST-371502-09',
     areaCode: '371502',
+    candidates: [{ code: 'ST-371502-09', eligible: true, load: 0.4 }],
+    notCandidates: ['ST-371502-08'],
     reasonContains: ['聊聊云购', '住所地'],
   },
   {
-    name: 'online: seller on 聊聊云购 operating in 临清市 → its actual operating area 371581',
+    name: "online: seller on 聊聊云购 publishing an address in 临清市 → jurisdiction 371581, settled at the platform's station",
     input: complaint('food', { areaCode: '371581', online: true, platformName: '聊聊云购' }),
-    rule: 'area-station',
-    assignee: 'ST-371581-01',
-    transfer: false,
+    rule: 'platform-station',
+    assignee: 'ST-371502-09',
     areaCode: '371581',
+  },
+
+  // ---- platforms: a platform company's station takes only its platform and its sellers -------
+  {
+    name: "platform: a seller on 聊聊云购 goes to 聊聊云购's station, never to the emptier station of 百大百优鲜",
+    input: complaint('food', { online: true, platformName: '聊聊云购APP' }),
+    rule: 'platform-station',
+    assignee: 'ST-371502-09',
+    areaCode: '371502',
+    notCandidates: ['ST-371502-08', 'ST-371502-01'],
+    reasonContains: ['聊聊云购', '源头'],
+  },
+  {
+    name: "platform: 聊聊云购's station does not cover the category → an ordinary station of the area, not the rival platform's",
+    input: complaint('clothing', { online: true, platformName: '聊聊云购' }),
+    rule: 'area-station',
+    assignee: 'ST-371502-02',
+    candidates: [
+      { code: 'ST-371502-08', eligible: false, load: 0, why: PLATFORM_ONLY },
+      { code: 'ST-371502-02', eligible: true },
+    ],
+    notCandidates: ['ST-371502-09'],
+  },
+  {
+    name: "platform: 聊聊云购's station is full → the least-loaded ordinary station of the area",
+    input: complaint('food', { online: true, platformName: '聊聊云购' }),
+    directory: withStations([{ ...station('ST-371502-09'), open: 10 }]),
+    rule: 'area-station',
+    assignee: 'ST-371502-01',
+    candidates: [
+      { code: 'ST-371502-09', eligible: false, load: 1, why: '已满负荷' },
+      { code: 'ST-371502-08', eligible: false, why: PLATFORM_ONLY },
+    ],
+  },
+  {
+    name: "platform: 聊聊云购's station handed it back → an ordinary station, not the rival platform's",
+    input: complaint('food', { online: true, platformName: '聊聊云购' }),
+    excluded: ['ST-371502-09'],
+    rule: 'area-station',
+    assignee: 'ST-371502-01',
+    candidates: [
+      { code: 'ST-371502-09', eligible: false, why: '已退回' },
+      { code: 'ST-371502-08', eligible: false, why: PLATFORM_ONLY },
+    ],
+  },
+  {
+    name: "platform: an offline business is never sent to a platform company's station (only those cover the category here)",
+    input: complaint('digital'),
+    rule: 'area-bureau',
+    assignee: 'MR-371502',
+    candidates: [
+      { code: 'ST-371502-08', eligible: false, why: PLATFORM_ONLY },
+      { code: 'ST-371502-09', eligible: false, why: PLATFORM_ONLY },
+      { code: 'MR-371502', eligible: true },
+    ],
+  },
+  {
+    name: 'platform: a complaint about the platform itself (its venue) → its own station',
+    input: complaint('digital', { venueCode: 'V-LL' }),
+    rule: 'venue-station',
+    assignee: 'ST-371502-09',
+    notCandidates: ['ST-371502-08'],
+  },
+  {
+    name: 'platform: a report on a seller of 聊聊云购 operating outside the city → its actual operating place (Art. 31): no authority',
+    input: report('food', { areaCode: '330106', online: true, platformName: '聊聊云购' }),
+    rule: 'outside-city',
+    assignee: 'MR-371500',
+    noAuthority: true,
+    areaCode: '330106',
+    reasonContains: ['告知举报人'],
+  },
+  {
+    name: "platform: a report on a seller of 聊聊云购 with no operating place → the platform's domicile bureau, which received it first",
+    input: report('food', { areaCode: '', online: true, platformName: '聊聊云购' }),
+    rule: 'report-area-bureau',
+    assignee: 'MR-371502',
+    areaCode: '371502',
+    notCandidates: ['ST-371502-09'],
+    reasonContains: ['聊聊云购'],
+  },
+
+  // ---- counter filings: the station that took it keeps it -----------------------------------
+  {
+    name: "counter: a complaint entered at a station's counter stays with that station (not the least-loaded one)",
+    input: { ...complaint('food'), counterUnit: 'ST-371502-04' },
+    rule: 'counter-station',
+    assignee: 'ST-371502-04',
+    candidates: [{ code: 'ST-371502-04', eligible: true, load: 0.3 }],
+    notCandidates: ['ST-371502-01'],
+    reasonContains: ['窗口'],
+  },
+  {
+    name: 'counter: it stays even when the station is at capacity (it took the consumer in person)',
+    input: { ...complaint('food'), counterUnit: 'ST-371502-05' },
+    rule: 'counter-station',
+    assignee: 'ST-371502-05',
+  },
+  {
+    name: 'counter: a business in another area of the city stays with the station that took it',
+    input: { ...complaint('food', { areaCode: '371581' }), counterUnit: 'ST-371502-04' },
+    rule: 'counter-station',
+    assignee: 'ST-371502-04',
+    areaCode: '371581',
+  },
+  {
+    name: 'counter: the station does not handle the category → routed by the rules',
+    input: { ...complaint('food'), counterUnit: 'ST-371502-02' },
+    rule: 'area-station',
+    assignee: 'ST-371502-01',
+    candidates: [{ code: 'ST-371502-02', eligible: false }],
+  },
+  {
+    name: "counter: a platform company's station cannot keep a complaint about an offline business",
+    input: { ...complaint('food'), counterUnit: 'ST-371502-08' },
+    rule: 'area-station',
+    assignee: 'ST-371502-01',
+    candidates: [{ code: 'ST-371502-08', eligible: false, why: `当面受理的服务站${PLATFORM_ONLY}` }],
+  },
+  {
+    name: 'counter: the counter station handed it back → routed again without it',
+    input: { ...complaint('food'), counterUnit: 'ST-371502-04', handedBackBy: ['ST-371502-04'] },
+    excluded: ['ST-371502-04'],
+    rule: 'area-station',
+    assignee: 'ST-371502-01',
+    candidates: [{ code: 'ST-371502-04', eligible: false, why: '已退回' }],
+    reasonContains: ['东昌府区新区消费维权服务站 退回'],
+  },
+  {
+    name: "counter: a report entered at a station's counter still goes to a regulator",
+    input: { ...report('food'), counterUnit: 'ST-371502-04' },
+    rule: 'report-area-bureau',
+    assignee: 'MR-371502',
+    notCandidates: ['ST-371502-04'],
+  },
+  {
+    name: 'counter: a business outside the city → no authority, even at a counter',
+    input: { ...complaint('food', { areaCode: '110101' }), counterUnit: 'ST-371502-04' },
+    rule: 'outside-city',
+    assignee: 'MR-371500',
+    noAuthority: true,
+  },
+
+  // ---- hand-backs and disputes ----------------------------------------------------------------
+  {
+    name: 'hand-back: one unit handed it back → the desk routes it again without that unit',
+    input: { ...complaint('food'), handedBackBy: ['ST-371502-01'] },
+    excluded: ['ST-371502-01'],
+    rule: 'area-station',
+    assignee: 'ST-371502-03',
+    reasonContains: ['振华商厦消费维权服务站 退回', '重新分派'],
+  },
+  {
+    name: 'dispute: handed back by two units → the city bureau designates within 7 working days',
+    input: { ...complaint('food'), handedBackBy: ['ST-371502-01', 'MR-371502'] },
+    excluded: ['ST-371502-01', 'MR-371502'],
+    rule: 'disputed-jurisdiction',
+    assignee: 'MR-371500',
+    designation: true,
+    candidates: [
+      { code: 'ST-371502-01', eligible: false, why: '已退回' },
+      { code: 'MR-371502', eligible: false, why: '已退回' },
+      { code: 'MR-371500', eligible: true },
+    ],
+    notCandidates: ['ST-371502-03', 'ST-371502-04'],
+    reasonContains: ['管辖争议', '7 个工作日', '不再循环'],
+  },
+  {
+    name: 'dispute: two hand-backs make a dispute even while other stations could take it',
+    input: { ...complaint('food'), handedBackBy: ['ST-371502-01', 'ST-371502-03'] },
+    excluded: ['ST-371502-01', 'ST-371502-03'],
+    rule: 'disputed-jurisdiction',
+    assignee: 'MR-371500',
+    designation: true,
+  },
+  {
+    name: 'dispute: a report handed back by its sector regulator and the area bureau → the city bureau designates',
+    input: { ...report('tourism', { areaCode: '371521' }), handedBackBy: ['CT-371500', 'MR-371521'] },
+    excluded: ['CT-371500', 'MR-371521'],
+    rule: 'disputed-jurisdiction',
+    assignee: 'MR-371500',
+    designation: true,
   },
   {
     name: 'online: own-site seller / platform operator (no platform) in 阳谷县 → its domicile 371521',
     input: complaint('clothing', { areaCode: '371521', online: true, platformName: null }),
     rule: 'area-bureau',
     assignee: 'MR-371521',
-    transfer: false,
     areaCode: '371521',
   },
 
@@ -248,7 +471,6 @@ const scenarios: Scenario[] = [
     input: report('tourism', { areaCode: '371521', venueCode: 'V-JYG' }),
     rule: 'report-sector',
     assignee: 'CT-371500',
-    transfer: false,
     candidates: [{ code: 'CT-371500', eligible: true }],
     notCandidates: ['ST-371521-02'],
   },
@@ -257,14 +479,12 @@ const scenarios: Scenario[] = [
     input: report('elderly-care'),
     rule: 'report-sector',
     assignee: 'CA-371500',
-    transfer: false,
   },
   {
     name: 'rule 2: report with no sector owner → the area bureau where the conduct happened (never a station)',
     input: report('food', { areaCode: '371581', venueCode: 'V-ZH' }),
     rule: 'report-area-bureau',
     assignee: 'MR-371581',
-    transfer: false,
     candidates: [{ code: 'MR-371581', eligible: true }],
     notCandidates: ['ST-371502-01', 'ST-371581-01'],
   },
@@ -274,7 +494,6 @@ const scenarios: Scenario[] = [
     excluded: ['CT-371500'],
     rule: 'report-area-bureau',
     assignee: 'MR-371521',
-    transfer: false,
     candidates: [
       { code: 'CT-371500', eligible: false, why: '已退回' },
       { code: 'MR-371521', eligible: true },
@@ -286,24 +505,24 @@ const scenarios: Scenario[] = [
     excluded: ['CT-371500', 'MR-371521'],
     rule: 'city-bureau',
     assignee: 'MR-371500',
-    transfer: false,
+    designation: true,
     candidates: [
       { code: 'CT-371500', eligible: false },
       { code: 'MR-371500', eligible: true },
     ],
   },
   {
-    name: 'province: report in telecom (山东省通信管理局) → transfer out',
+    name: 'province: report in telecom (山东省通信管理局) → no authority in the city',
     input: report('telecom', { areaCode: '371581' }),
-    rule: 'transfer-out',
+    rule: 'outside-city',
     assignee: 'MR-371500',
-    transfer: true,
+    noAuthority: true,
     areaCode: '371581',
     candidates: [
       { code: 'TC-370000', eligible: false },
       { code: 'MR-371500', eligible: true },
     ],
-    reasonContains: ['山东省通信管理局', '移送'],
+    reasonContains: ['山东省通信管理局', '告知举报人'],
   },
 
   // ---- rule 3: venue station -----------------------------------------------------------------
@@ -312,7 +531,6 @@ const scenarios: Scenario[] = [
     input: complaint('food', { venueCode: 'V-ZH', ...AT.zhenhua }),
     rule: 'venue-station',
     assignee: 'ST-371502-01',
-    transfer: false,
     candidates: [{ code: 'ST-371502-01', eligible: true, load: 0.2, hasDistance: true }],
     reasonContains: ['振华商厦', '源头'],
   },
@@ -321,7 +539,6 @@ const scenarios: Scenario[] = [
     input: complaint('tourism', { areaCode: '371521', venueCode: 'V-JYG' }),
     rule: 'venue-station',
     assignee: 'ST-371521-02',
-    transfer: false,
     candidates: [{ code: 'ST-371521-02', eligible: true, load: 0.25, hasDistance: false }],
     notCandidates: ['CT-371500'],
   },
@@ -330,7 +547,6 @@ const scenarios: Scenario[] = [
     input: complaint('food', { venueCode: 'V-CZ', ...AT.chezhan }),
     rule: 'area-station',
     assignee: 'ST-371502-01',
-    transfer: false,
     candidates: [
       { code: 'ST-371502-05', eligible: false, load: 1, why: '已满负荷' },
       { code: 'ST-371502-01', eligible: true, load: 0.2 },
@@ -343,7 +559,6 @@ const scenarios: Scenario[] = [
     input: complaint('catering', { venueCode: 'V-ZH' }),
     rule: 'area-station',
     assignee: 'ST-371502-03',
-    transfer: false,
     notCandidates: ['ST-371502-01'],
     candidates: [
       { code: 'ST-371502-03', eligible: true, load: 0.3 },
@@ -357,7 +572,6 @@ const scenarios: Scenario[] = [
     excluded: ['ST-371502-01'],
     rule: 'area-station',
     assignee: 'ST-371502-03',
-    transfer: false,
     candidates: [{ code: 'ST-371502-01', eligible: false, why: '已退回' }],
   },
 
@@ -367,7 +581,6 @@ const scenarios: Scenario[] = [
     input: complaint('elderly-care', { areaCode: '371581' }),
     rule: 'sector-regulator',
     assignee: 'CA-371500',
-    transfer: false,
     candidates: [{ code: 'CA-371500', eligible: true }],
   },
   {
@@ -375,7 +588,6 @@ const scenarios: Scenario[] = [
     input: complaint('tourism', { areaCode: '371521' }),
     rule: 'sector-regulator',
     assignee: 'CT-371500',
-    transfer: false,
     notCandidates: ['ST-371521-02'],
   },
   {
@@ -384,18 +596,17 @@ const scenarios: Scenario[] = [
     excluded: ['CT-371500'],
     rule: 'area-station',
     assignee: 'ST-371521-02',
-    transfer: false,
     candidates: [
       { code: 'CT-371500', eligible: false, why: '已退回' },
       { code: 'ST-371521-02', eligible: true, load: 0.25 },
     ],
   },
   {
-    name: 'province: telecom complaint → transfer out via the city bureau',
+    name: "province: telecom complaint → no authority in the city (another department's duty)",
     input: complaint('telecom', { areaCode: '371521' }),
-    rule: 'transfer-out',
+    rule: 'outside-city',
     assignee: 'MR-371500',
-    transfer: true,
+    noAuthority: true,
     candidates: [
       { code: 'TC-370000', eligible: false },
       { code: 'MR-371500', eligible: true },
@@ -409,7 +620,6 @@ const scenarios: Scenario[] = [
     input: complaint('food', AT.xinqu),
     rule: 'area-station',
     assignee: 'ST-371502-01',
-    transfer: false,
     candidates: [
       { code: 'ST-371502-01', eligible: true, load: 0.2, hasDistance: true },
       { code: 'ST-371502-03', eligible: true, load: 0.3, hasDistance: true },
@@ -423,7 +633,6 @@ const scenarios: Scenario[] = [
     input: complaint('catering', { lat: 36.479, lng: 116.019 }),
     rule: 'area-station',
     assignee: 'ST-371502-04',
-    transfer: false,
     candidates: [
       { code: 'ST-371502-03', eligible: true, load: 0.3, hasDistance: true },
       { code: 'ST-371502-04', eligible: true, load: 0.3, hasDistance: true },
@@ -435,14 +644,12 @@ const scenarios: Scenario[] = [
     input: complaint('catering', { lat: 36.441, lng: 115.991 }),
     rule: 'area-station',
     assignee: 'ST-371502-03',
-    transfer: false,
   },
   {
     name: 'rule 5: equal load, respondent location unknown → the lower code wins',
     input: complaint('catering'),
     rule: 'area-station',
     assignee: 'ST-371502-03',
-    transfer: false,
     candidates: [
       { code: 'ST-371502-03', eligible: true, load: 0.3, hasDistance: false },
       { code: 'ST-371502-04', eligible: true, load: 0.3, hasDistance: false },
@@ -457,7 +664,6 @@ const scenarios: Scenario[] = [
     ]),
     rule: 'area-station',
     assignee: 'ST-371502-03',
-    transfer: false,
   },
   {
     name: 'rule 5: equal load, one station without coordinates → the one with a known distance first',
@@ -466,7 +672,6 @@ const scenarios: Scenario[] = [
     input: complaint('clothing', AT.gucheng),
     rule: 'area-station',
     assignee: 'ST-371502-03',
-    transfer: false,
     candidates: [
       { code: 'ST-371502-02', eligible: true, load: 0.3, hasDistance: false },
       { code: 'ST-371502-03', eligible: true, load: 0.3, hasDistance: true },
@@ -478,7 +683,6 @@ const scenarios: Scenario[] = [
     input: complaint('food', { areaCode: '371521', ...AT.yanggu }),
     rule: 'area-station',
     assignee: 'ST-371521-02',
-    transfer: false,
     candidates: [
       { code: 'ST-371521-01', eligible: false, load: 1, why: '已满负荷', hasDistance: true },
       { code: 'ST-371521-02', eligible: true, load: 0.25 },
@@ -490,7 +694,6 @@ const scenarios: Scenario[] = [
     excluded: ['ST-371502-01'],
     rule: 'area-station',
     assignee: 'ST-371502-03',
-    transfer: false,
     candidates: [
       { code: 'ST-371502-01', eligible: false, load: 0.2, why: '已退回' },
       { code: 'ST-371502-03', eligible: true, load: 0.3 },
@@ -504,7 +707,6 @@ const scenarios: Scenario[] = [
     input: complaint('clothing', { areaCode: '371521' }),
     rule: 'area-bureau',
     assignee: 'MR-371521',
-    transfer: false,
     candidates: [
       { code: 'ST-371521-01', eligible: false, load: 1 },
       { code: 'MR-371521', eligible: true, load: null },
@@ -515,7 +717,6 @@ const scenarios: Scenario[] = [
     input: complaint('appliance', { areaCode: '371581' }),
     rule: 'area-bureau',
     assignee: 'MR-371581',
-    transfer: false,
   },
   {
     name: 'hand-back: every station excluded → the area bureau',
@@ -523,7 +724,6 @@ const scenarios: Scenario[] = [
     excluded: ['ST-371502-01', 'ST-371502-03', 'ST-371502-04'],
     rule: 'area-bureau',
     assignee: 'MR-371502',
-    transfer: false,
     candidates: [
       { code: 'ST-371502-01', eligible: false, why: '已退回' },
       { code: 'ST-371502-03', eligible: false, why: '已退回' },
@@ -538,7 +738,7 @@ const scenarios: Scenario[] = [
     excluded: ['ST-371502-01', 'ST-371502-03', 'ST-371502-04', 'MR-371502'],
     rule: 'city-bureau',
     assignee: 'MR-371500',
-    transfer: false,
+    designation: true,
     candidates: [{ code: 'MR-371500', eligible: true }],
     notCandidates: [],
     reasonContains: ['不再循环'],
@@ -562,7 +762,8 @@ describe('decideRoute — RULES.md "Jurisdiction and routing"', () => {
     expect(d.assignee.code).toBe(s.assignee);
     expect(d.assignee.name).toBe(nameOf(s.assignee));
     expect(d.assignee.type).toBe(s.assignee.startsWith('ST-') ? 'station' : 'regulator');
-    expect(d.transfer).toBe(s.transfer);
+    expect(d.noAuthority !== null).toBe(s.noAuthority ?? false);
+    expect(d.designation).toBe(s.designation ?? false);
     if (s.areaCode) expect(d.areaCode).toBe(s.areaCode);
 
     // the reason is non-empty Chinese and names the assignee
@@ -713,7 +914,7 @@ describe('jurisdictionArea', () => {
       '440305',
       false,
     ],
-  ])('%s', (_name, respondent, areaCode, noted) => {
+  ])('complaint: %s', (_name, respondent, areaCode, noted) => {
     const j = jurisdictionArea(complaint('food', respondent), dir);
     expect(j.areaCode).toBe(areaCode);
     if (noted) {
@@ -722,6 +923,203 @@ describe('jurisdictionArea', () => {
     } else {
       expect(j.note).toBeNull();
     }
+  });
+});
+
+describe('jurisdictionArea — reports on platform sellers: the actual operating place (Art. 31)', () => {
+  it.each<[string, Partial<Respondent>, string, boolean]>([
+    ['a seller of 聊聊云购 operating in 临清市 → 371581', { areaCode: '371581', online: true, platformName: '聊聊云购' }, '371581', false],
+    [
+      'a seller of 聊聊云购 operating outside the city → that area',
+      { areaCode: '440305', online: true, platformName: '聊聊云购' },
+      '440305',
+      false,
+    ],
+    [
+      'a seller of 聊聊云购 with no operating place → the platform domicile',
+      { areaCode: '', online: true, platformName: '聊聊云购' },
+      '371502',
+      true,
+    ],
+  ])('%s', (_name, respondent, areaCode, noted) => {
+    const j = jurisdictionArea(report('food', respondent), dir);
+    expect(j.areaCode).toBe(areaCode);
+    expect(j.note !== null).toBe(noted);
+  });
+});
+
+describe('platformOf', () => {
+  it.each<[string, Partial<Respondent>, string | null]>([
+    ['a seller naming the platform', { online: true, platformName: '聊聊云购' }, 'V-LL'],
+    ['a seller naming it with spaces and full-width letters', { online: true, platformName: ' 聊聊云购ＡＰＰ ' }, 'V-LL'],
+    ['the platform itself (its venue)', { venueCode: 'V-BD' }, 'V-BD'],
+    ['a partial name is not the platform', { online: true, platformName: '云购' }, null],
+    ['an offline business naming a platform is not on it', { online: false, platformName: '聊聊云购' }, null],
+    ['a business in a mall', { venueCode: 'V-ZH' }, null],
+  ])('%s', (_name, respondent, code) => {
+    expect(platformOf(complaint('food', respondent), dir)?.code ?? null).toBe(code);
+  });
+});
+
+describe('whereToFile — what the consumer or reporter is told when the city has no authority', () => {
+  it.each<[string, NoAuthority, 'complaint' | 'report', string[]]>([
+    [
+      'a complaint, the area named',
+      { kind: 'area', areaCode: '110101', areaName: '北京市东城区', platformSeller: false },
+      'complaint',
+      ['12315', '北京市东城区市场监督管理部门投诉'],
+    ],
+    [
+      'a complaint, no name for the area',
+      { kind: 'area', areaCode: '999999', areaName: null, platformSeller: false },
+      'complaint',
+      ['被投诉人实际经营地或者住所地', '投诉'],
+    ],
+    [
+      'a complaint on a platform seller',
+      { kind: 'area', areaCode: '', areaName: null, platformSeller: true },
+      'complaint',
+      ['平台内经营者公示地址所在地或者平台经营者住所地'],
+    ],
+    ['a report', { kind: 'area', areaCode: '999999', areaName: null, platformSeller: false }, 'report', ['违法行为发生地', '举报']],
+    [
+      "another department's matter",
+      { kind: 'department', code: 'TC-370000', name: '山东省通信管理局' },
+      'complaint',
+      ['山东省通信管理局投诉'],
+    ],
+  ])('%s', (_name, na, track, fragments) => {
+    const text = whereToFile(na, track);
+    for (const f of fragments) expect(text).toContain(f);
+  });
+
+  it("an outside-city decision carries the structured answer and the area's national name", () => {
+    const d = decideRoute(complaint('food', { areaCode: '110101' }), {
+      ...dir,
+      areaName: (code) => (code === '110101' ? '北京市东城区' : undefined),
+    });
+    expect(d.noAuthority).toEqual({ kind: 'area', areaCode: '110101', areaName: '北京市东城区', platformSeller: false });
+    expect(d.reason).toContain('北京市东城区市场监督管理部门');
+    expect(decideRoute(complaint('telecom'), dir).noAuthority).toEqual({ kind: 'department', code: 'TC-370000', name: '山东省通信管理局' });
+  });
+});
+
+describe('decideEscalation — a station late on its service level', () => {
+  const late = { code: 'ST-371502-01', name: '振华商厦消费维权服务站', areaCode: '371502' };
+  it.each<[string, RoutableCase, string[], string, string, boolean]>([
+    ['→ the area bureau', complaint('food'), [], 'station-sla-escalation', 'MR-371502', false],
+    [
+      'the area bureau handed it back before → the city bureau designates',
+      complaint('food'),
+      ['MR-371502'],
+      'city-bureau',
+      'MR-371500',
+      true,
+    ],
+    [
+      "a counter filing about a business in 临清市 → the bureau of the case's area, not the station's",
+      { ...complaint('food', { areaCode: '371581' }), counterUnit: 'ST-371502-01' },
+      [],
+      'station-sla-escalation',
+      'MR-371581',
+      false,
+    ],
+    [
+      "a platform seller publishing an address in 临清市 → 临清市's bureau",
+      complaint('food', { areaCode: '371581', online: true, platformName: '聊聊云购' }),
+      [],
+      'station-sla-escalation',
+      'MR-371581',
+      false,
+    ],
+  ])('%s', (_name, c, excluded, rule, assignee, designation) => {
+    const e = decideEscalation(c, dir, new Set(excluded), late, 2);
+    expect({ rule: e.rule, assignee: e.assignee.code, designation: e.designation }).toEqual({ rule, assignee, designation });
+    expect(e.reason).toContain(late.name);
+    expect(e.reason).toContain(e.assignee.name);
+    expect(e.candidates[0]).toMatchObject({ code: late.code, eligible: false });
+    expect(e.candidates).toContainEqual(expect.objectContaining({ code: assignee, eligible: true }));
+    expect(excluded).not.toContain(e.assignee.code);
+  });
+});
+
+describe('decideDesignation — the city bureau designates the handler of a disputed case', () => {
+  const disputed = { ...complaint('food'), handedBackBy: ['ST-371502-01', 'MR-371502'] };
+  const excluded = new Set(disputed.handedBackBy);
+  it.each<[string, RoutableCase, string, boolean | string]>([
+    ['another station that can take it', disputed, 'ST-371502-04', true],
+    ['a station in another area', disputed, 'ST-371581-01', true],
+    ['another county bureau', disputed, 'MR-371581', true],
+    ['the city bureau itself', disputed, 'MR-371500', true],
+    [
+      'a sector regulator that does not own the category',
+      { ...complaint('tourism'), handedBackBy: ['CT-371500', 'MR-371502'] },
+      'CA-371500',
+      '不主管',
+    ],
+    ['a unit that handed it back: never', disputed, 'MR-371502', '不再分派'],
+    ['a station that handed it back: never', disputed, 'ST-371502-01', '不再分派'],
+    ['a station for a report', { ...report('food'), handedBackBy: ['MR-371502', 'MR-371581'] }, 'ST-371502-04', '举报'],
+    ['a station that does not cover the category', disputed, 'ST-371502-02', '不受理该品类'],
+    ["a rival platform's station", disputed, 'ST-371502-08', PLATFORM_ONLY],
+    ['a province-level department', disputed, 'TC-370000', '不在本市'],
+    ['an unknown unit', disputed, 'ST-999', '没有'],
+  ])('%s', (_name, c, unit, expected) => {
+    const d = decideDesignation(c, dir, unit, new Set([...excluded, ...(c.handedBackBy ?? [])]), '经协调指定');
+    if (expected === true) {
+      expect(d).toMatchObject({ ok: true, assignee: { code: unit } });
+      if (d.ok) {
+        expect(d.reason).toContain('经协调指定');
+        expect(d.reason).toContain('最终决定');
+        expect(d.candidates).toEqual([expect.objectContaining({ code: unit, eligible: true })]);
+      }
+    } else {
+      expect(d.ok).toBe(false);
+      if (!d.ok) {
+        expect(d.problem.zh).toContain(expected);
+        expect(d.problem.en.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe('handBackBlocked', () => {
+  it.each<[string, { rule: string; assigneeCode: string }[], boolean]>([
+    ['a routed case', [{ rule: 'area-station', assigneeCode: 'ST-371502-01' }], false],
+    [
+      'after a hand-back and routing again',
+      [
+        { rule: 'area-station', assigneeCode: 'ST-371502-01' },
+        { rule: 'area-bureau', assigneeCode: 'MR-371502' },
+      ],
+      false,
+    ],
+    ['waiting at the city bureau for a designation', [{ rule: 'disputed-jurisdiction', assigneeCode: 'MR-371500' }], true],
+    [
+      'designated: final',
+      [
+        { rule: 'disputed-jurisdiction', assigneeCode: 'MR-371500' },
+        { rule: 'designated', assigneeCode: 'MR-371581' },
+      ],
+      true,
+    ],
+    ['no routing yet', [], false],
+  ])('%s', (_name, decisions, blocked) => {
+    expect(handBackBlocked(decisions, 'MR-371500')).toBe(blocked);
+  });
+});
+
+describe('stationsConsidered — the loads a batch reads and locks', () => {
+  it("takes the jurisdiction areas, the venues, the platforms' stations and the counter stations", () => {
+    const codes = stationsConsidered(
+      [
+        complaint('food', { areaCode: '371521', venueCode: 'V-JYG' }),
+        complaint('food', { areaCode: '371581', online: true, platformName: '聊聊云购' }),
+        { ...complaint('food', { areaCode: '371581' }), counterUnit: 'ST-371502-04' },
+      ],
+      dir,
+    ).map((s) => s.code);
+    expect(new Set(codes)).toEqual(new Set(['ST-371521-01', 'ST-371521-02', 'ST-371581-01', 'ST-371502-09', 'ST-371502-04']));
   });
 });
 

@@ -1,6 +1,11 @@
 /**
  * Who handles a case, and why: docs/RULES.md "Jurisdiction and routing", in order. Pure: the case and a
  * snapshot of the directory (with each unit's current load) in, a decision with its reason out.
+ *
+ * The routing engine stands for the city bureau's intake desk (统一接收投诉举报的工作机构): it sends each
+ * case to a unit with authority; a unit without authority reports back to the desk, which routes the
+ * case again without it and never returns it there; a disputed jurisdiction goes to the city bureau,
+ * whose designation of the handler is final for the case.
  */
 
 type UnitType = 'station' | 'regulator';
@@ -16,6 +21,10 @@ export interface RoutableCase {
     lat: number | null;
     lng: number | null;
   };
+  /** The units that handed this case back, in order (one entry per hand-back). */
+  handedBackBy?: readonly string[];
+  /** The station whose counter took the complaint in person (staff intake, channel `counter`). */
+  counterUnit?: string | null;
 }
 
 export interface StationSnapshot {
@@ -40,6 +49,8 @@ export interface RegulatorSnapshot {
 }
 
 interface PlatformSnapshot {
+  /** The platform's venue code (its stations have it as their venue). */
+  code: string;
   name: string;
   areaCode: string;
 }
@@ -52,19 +63,39 @@ export interface DirectorySnapshot {
   categoryOwner: ReadonlyMap<string, string>;
   /** platforms domiciled in the city (venues of type platform) */
   platforms: readonly PlatformSnapshot[];
-  /** the city market-regulation bureau: the intake desk for transfers out and the last resort */
+  /** the city market-regulation bureau: the intake desk, and the unit that settles disputed jurisdiction */
   cityBureau: string;
+  /** The name of a county-level area anywhere in the country (e.g. 北京市东城区), for telling people where to file. */
+  areaName?: (areaCode: string) => string | undefined;
 }
 
 export type RuleCode =
-  | 'transfer-out' // 1
-  | 'report-sector' // 2
-  | 'report-area-bureau' // 2
-  | 'venue-station' // 3
-  | 'sector-regulator' // 4
-  | 'area-station' // 5
-  | 'area-bureau' // 6
-  | 'city-bureau'; // every candidate handed it back
+  | 'outside-city' // 1: no authority in the city
+  | 'disputed-jurisdiction' // 2: handed back by two units
+  | 'report-sector' // 3
+  | 'report-area-bureau' // 3
+  | 'counter-station' // 4
+  | 'venue-station' // 5
+  | 'platform-station' // 5
+  | 'sector-regulator' // 6
+  | 'area-station' // 7
+  | 'area-bureau' // 8
+  | 'city-bureau'; // no eligible unit left
+
+/** Rules recorded outside decideRoute: a station late on its service level, and the city bureau's designation. */
+export type RecordedRule = RuleCode | 'station-sla-escalation' | 'designated';
+
+/** Routing rules that leave the city bureau to designate the handler. */
+export const DESIGNATION_RULES: readonly RecordedRule[] = ['disputed-jurisdiction', 'city-bureau'];
+
+/**
+ * A dispute over authority is settled within 7 working days of arising, or by the common superior
+ * (Order 121 Art. 33; Order 20 Art. 30): here the city bureau designates within that period.
+ */
+export const DESIGNATION_WORKING_DAYS = 7;
+
+/** A case handed back by this many units is a disputed jurisdiction: the city bureau designates. */
+export const DISPUTE_AFTER_HAND_BACKS = 2;
 
 export interface Candidate {
   type: UnitType;
@@ -77,32 +108,80 @@ export interface Candidate {
   why: string;
 }
 
+/**
+ * No unit in the city has authority: the competent one is elsewhere. A complaint is refused on
+ * ground 1 (outside duties / no authority here), a reporter is told to report there.
+ */
+export type NoAuthority =
+  { kind: 'area'; areaCode: string; areaName: string | null; platformSeller: boolean } | { kind: 'department'; code: string; name: string };
+
 export interface RoutingDecision {
   rule: RuleCode;
   assignee: { type: UnitType; code: string; name: string };
-  /** Transfers leave the city's system: the city bureau forwards them (移送). */
-  transfer: boolean;
   reason: string;
   /** The area whose rules applied (after the online/platform jurisdiction rules). */
   areaCode: string;
   candidates: Candidate[];
+  /** The city bureau must designate the handler (a disputed jurisdiction, or no eligible unit left). */
+  designation: boolean;
+  /** Not this city's authority: the city bureau's intake desk decides at once and says where to file. */
+  noAuthority: NoAuthority | null;
+}
+
+const normalized = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
+
+/**
+ * The city platform a complaint or report is about: the respondent sells on it (online, naming it),
+ * or is it (its venue is the platform's). The platform as named by the consumer must contain the
+ * city platform's full name ("聊聊云购平台" is 聊聊云购; "云购" is not): a partial name must not pull an
+ * outside seller into the city.
+ */
+export function platformOf(c: RoutableCase, dir: DirectorySnapshot): PlatformSnapshot | null {
+  const r = c.respondent;
+  if (r.venueCode) {
+    const byVenue = dir.platforms.find((p) => p.code === r.venueCode);
+    if (byVenue) return byVenue;
+  }
+  if (r.online && r.platformName) {
+    const given = normalized(r.platformName);
+    return dir.platforms.find((p) => given.includes(normalized(p.name))) ?? null;
+  }
+  return null;
 }
 
 /** The area whose bureau has jurisdiction, after the rules for online respondents (docs/RULES.md "Jurisdiction and routing"). */
 export function jurisdictionArea(c: RoutableCase, dir: DirectorySnapshot): { areaCode: string; note: string | null } {
   const r = c.respondent;
-  if (r.online && r.platformName) {
-    // The platform as named by the consumer must contain the city platform's full name ("聊聊云购平台"
-    // is 聊聊云购; "云购" is not): a partial name must not pull an outside seller into the city.
-    const given = r.platformName.normalize('NFKC').replace(/\s+/g, '');
-    const platform = dir.platforms.find((p) => given.includes(p.name.normalize('NFKC').replace(/\s+/g, '')));
-    // A seller on a platform answers where it actually operates; with no valid address in the city
-    // (an area outside it, or none), the platform's domicile decides.
-    if (platform && !dir.cityAreas.has(r.areaCode)) {
-      return { areaCode: platform.areaCode, note: `平台内经营者未公示本市有效地址，按平台「${platform.name}」住所地确定管辖` };
+  const platform = r.online && r.platformName ? platformOf(c, dir) : null;
+  if (platform && !dir.cityAreas.has(r.areaCode)) {
+    // Reports: the seller's actual operating place; the platform's domicile bureau may handle a
+    // report it receives first, which here is only when the seller gave no place at all.
+    if (c.track === 'report') {
+      if (r.areaCode) return { areaCode: r.areaCode, note: null };
+      return {
+        areaCode: platform.areaCode,
+        note: `平台内经营者实际经营地不明，由先行收到举报的平台「${platform.name}」住所地市场监管部门处理`,
+      };
     }
+    // Complaints: the address the seller publishes on the platform, or the platform's domicile;
+    // with no valid address in the city (an area outside it, or none), the platform's domicile.
+    return { areaCode: platform.areaCode, note: `平台内经营者未公示本市有效地址，按平台「${platform.name}」住所地确定管辖` };
   }
   return { areaCode: r.areaCode, note: null };
+}
+
+/** Where to file instead, in Chinese: what the consumer or reporter is told when the city has no authority. */
+export function whereToFile(na: NoAuthority, track: 'complaint' | 'report'): string {
+  const verb = track === 'report' ? '举报' : '投诉';
+  if (na.kind === 'department') return `该事项由${na.name}主管，请直接向${na.name}${verb}`;
+  const place = na.areaName
+    ? `${na.areaName}`
+    : na.platformSeller
+      ? '平台内经营者公示地址所在地或者平台经营者住所地的县级'
+      : track === 'report'
+        ? '违法行为发生地的县级'
+        : '被投诉人实际经营地或者住所地的县级';
+  return `请通过全国12315平台（www.12315.cn）直接向${place}市场监督管理部门${verb}`;
 }
 
 function distanceKm(a: { lat: number | null; lng: number | null }, b: { lat: number | null; lng: number | null }): number | null {
@@ -126,63 +205,113 @@ export function compareStations(a: Candidate, b: Candidate): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
+const PLATFORM_ONLY = '平台企业的服务站只受理本平台及平台内经营者的投诉';
+
+/**
+ * Whether a station can take a complaint in this category about this respondent: it covers the
+ * category, and a platform company's station takes only its own platform and the platform's sellers.
+ */
+function stationServes(s: StationSnapshot, c: RoutableCase, platform: PlatformSnapshot | null): { ok: boolean; why: string | null } {
+  if (!s.categories.has(c.categoryCode)) return { ok: false, why: '不受理该品类' };
+  if (s.type === 'platform' && (!platform || s.venueCode !== platform.code)) return { ok: false, why: PLATFORM_ONLY };
+  return { ok: true, why: null };
+}
+
 export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: ReadonlySet<string> = new Set()): RoutingDecision {
   const candidates: Candidate[] = [];
   const regulator = (code: string | undefined) => dir.regulators.find((g) => g.code === code);
   const areaBureau = (areaCode: string) => dir.regulators.find((g) => g.kind === 'market' && g.areaCode === areaCode);
   const city = regulator(dir.cityBureau)!;
+  const handedBack = c.handedBackBy ?? [];
   const pick = (
     rule: RuleCode,
     unit: { type: UnitType; code: string; name: string },
     reason: string,
     areaCode: string,
-    transfer = false,
+    extra: { designation?: boolean; noAuthority?: NoAuthority } = {},
   ): RoutingDecision => ({
     rule,
     assignee: { type: unit.type, code: unit.code, name: unit.name },
-    transfer,
     reason,
     areaCode,
     candidates,
+    designation: extra.designation ?? false,
+    noAuthority: extra.noAuthority ?? null,
   });
   const asRegulator = (g: RegulatorSnapshot) => ({ type: 'regulator' as const, code: g.code, name: g.name });
   const note = (g: RegulatorSnapshot, why: string, eligible: boolean) =>
     candidates.push({ type: 'regulator', code: g.code, name: g.name, load: null, distanceKm: null, eligible, why });
+  const designate = (rule: RuleCode, why: string, areaCode: string): RoutingDecision => {
+    note(city, '市局指定处理机关', true);
+    return pick(
+      rule,
+      asRegulator(city),
+      `${why}，由 ${city.name} 在 ${DESIGNATION_WORKING_DAYS} 个工作日内指定处理机关；指定为最终决定，不再循环分派`,
+      areaCode,
+      { designation: true },
+    );
+  };
   const lastResort = (areaCode: string, why: string): RoutingDecision => {
     const bureau = areaBureau(areaCode);
     if (bureau && !excluded.has(bureau.code)) {
       note(bureau, '区县市场监管局兜底', true);
       return pick('area-bureau', asRegulator(bureau), `${why}，由 ${bureau.name} 办理`, areaCode);
     }
-    note(city, '所有候选单位均已退回，由市局统一处理', true);
-    return pick('city-bureau', asRegulator(city), `${why}，相关单位均已退回，由 ${city.name} 统一处理，不再循环分派`, areaCode);
+    if (bureau) note(bureau, '已退回', false);
+    return designate('city-bureau', `${why}，已无可分派的单位`, areaCode);
+  };
+  const noAuthority = (na: NoAuthority, why: string, areaCode: string): RoutingDecision => {
+    note(city, '市局受理窗口：本市不具有处理权限，当即告知', true);
+    const decided = c.track === 'report' ? '告知举报人并办结' : '不予受理并告知投诉人';
+    return pick(
+      'outside-city',
+      asRegulator(city),
+      `${why}，本市市场监管部门不具有处理权限，由 ${city.name} 受理窗口${decided}：${whereToFile(na, c.track)}`,
+      areaCode,
+      { noAuthority: na },
+    );
   };
 
-  // 1. Outside the city, and not a seller on a platform domiciled here.
+  // 1. Outside the city (and not a seller on a platform domiciled here, for a complaint).
   const { areaCode, note: jurisdictionNote } = jurisdictionArea(c, dir);
+  const platform = platformOf(c, dir);
   if (!dir.cityAreas.has(areaCode)) {
-    note(city, '市局受理窗口负责移送', true);
-    return pick(
-      'transfer-out',
-      asRegulator(city),
-      `被投诉（举报）经营者位于本市以外（区划代码 ${areaCode}），由 ${city.name} 移送其所在地市场监管部门`,
+    const name = areaCode ? (dir.areaName?.(areaCode) ?? null) : null;
+    const seller = c.respondent.online && c.respondent.platformName !== null;
+    return noAuthority(
+      { kind: 'area', areaCode, areaName: name, platformSeller: seller && c.track === 'complaint' },
+      `被${c.track === 'report' ? '举报' : '投诉'}经营者位于本市以外（${name ? `${name}，` : ''}区划代码 ${areaCode || '未填写'}）`,
       areaCode,
-      true,
     );
   }
   const prefix = jurisdictionNote ? `${jurisdictionNote}；` : '';
+  const nameOf = (code: string) => regulator(code)?.name ?? dir.stations.find((s) => s.code === code)?.name ?? code;
+  const desk = handedBack.length
+    ? `经 ${[...new Set(handedBack)].map(nameOf).join('、')} 退回，市局受理窗口重新分派（不再分派给已退回的单位）；`
+    : '';
+  const owner = regulator(dir.categoryOwner.get(c.categoryCode));
+  const provinceOwned = (o: RegulatorSnapshot) => {
+    note(o, '省级部门主管，本市无处理权限', false);
+    return noAuthority({ kind: 'department', code: o.code, name: o.name }, `${prefix}该品类由省级部门主管`, areaCode);
+  };
 
-  // 2. Reports: the sector regulator that owns the category, else the area's market bureau.
-  if (c.track === 'report') {
-    const owner = regulator(dir.categoryOwner.get(c.categoryCode));
-    if (owner && owner.level === 'province') {
-      note(owner, '省级部门主管，本市无管辖权', false);
-      note(city, '市局受理窗口负责移送', true);
-      return pick('transfer-out', asRegulator(city), `${prefix}举报事项由 ${owner.name} 主管，由 ${city.name} 移送`, areaCode, true);
+  // 2. Handed back by two units: a disputed jurisdiction, which the city bureau settles.
+  if (handedBack.length >= DISPUTE_AFTER_HAND_BACKS) {
+    for (const code of new Set(handedBack)) {
+      const g = regulator(code);
+      const s = dir.stations.find((x) => x.code === code);
+      if (g) note(g, '已退回', false);
+      else if (s) candidates.push({ type: 'station', code, name: s.name, load: null, distanceKm: null, eligible: false, why: '已退回' });
     }
+    return designate('disputed-jurisdiction', `${prefix}已有 ${handedBack.length} 个单位以无处理权限为由退回，属于管辖争议`, areaCode);
+  }
+
+  // 3. Reports: the sector regulator that owns the category, else the area's market bureau.
+  if (c.track === 'report') {
+    if (owner && owner.level === 'province') return provinceOwned(owner);
     if (owner && !excluded.has(owner.code)) {
       note(owner, '品类主管部门', true);
-      return pick('report-sector', asRegulator(owner), `${prefix}举报只由监管部门办理；该品类由 ${owner.name} 主管`, areaCode);
+      return pick('report-sector', asRegulator(owner), `${prefix}${desk}举报只由监管部门办理；该品类由 ${owner.name} 主管`, areaCode);
     }
     if (owner) note(owner, '已退回', false);
     const bureau = areaBureau(areaCode);
@@ -191,15 +320,16 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
       return pick(
         'report-area-bureau',
         asRegulator(bureau),
-        `${prefix}举报只由监管部门办理，由违法行为发生地 ${bureau.name} 办理`,
+        `${prefix}${desk}举报只由监管部门办理，由违法行为发生地 ${bureau.name} 办理`,
         areaCode,
       );
     }
-    return lastResort(areaCode, `${prefix}举报`);
+    return lastResort(areaCode, `${prefix}${desk}举报`);
   }
 
-  const covering = dir.stations.filter((s) => s.categories.has(c.categoryCode));
+  const seen = new Set<string>();
   const station = (s: StationSnapshot, why: string, eligible: boolean): Candidate => {
+    seen.add(s.code);
     const cand: Candidate = {
       type: 'station',
       code: s.code,
@@ -212,44 +342,74 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
     candidates.push(cand);
     return cand;
   };
+  const serving = dir.stations.filter((s) => s.categories.has(c.categoryCode));
 
-  // 3. A station in the respondent's venue that covers the category and has room: settled at the source.
-  if (c.respondent.venueCode) {
-    const atVenue = covering
-      .filter((x) => x.venueCode === c.respondent.venueCode)
+  // 4. Entered at a station's counter: it stays with that station, unless the station cannot handle it.
+  const counter = c.counterUnit ? dir.stations.find((s) => s.code === c.counterUnit) : undefined;
+  if (counter) {
+    const serves = stationServes(counter, c, platform);
+    const ok = serves.ok && !excluded.has(counter.code);
+    const cand = station(
+      counter,
+      excluded.has(counter.code) ? '已退回' : ok ? '当面受理该投诉的服务站（窗口登记）' : `当面受理的服务站${serves.why}`,
+      ok,
+    );
+    if (ok) return pick('counter-station', cand, `${prefix}投诉由 ${cand.name} 窗口当面受理，由该站办理（首问负责，源头解决）`, areaCode);
+  }
+
+  // 5. A station in the respondent's venue, or the platform's own station, that can take it and has room: settled at the source.
+  const atSource = (stations: StationSnapshot[], why: string) =>
+    stations
+      .filter((s) => !seen.has(s.code) && stationServes(s, c, platform).ok)
       .map((s) => {
         const ok = !excluded.has(s.code) && s.open < s.capacity;
-        return station(s, excluded.has(s.code) ? '已退回' : ok ? '经营者所在场所的服务站' : '已满负荷', ok);
-      });
-    const best = atVenue.filter((x) => x.eligible).sort(compareStations)[0];
+        return station(s, excluded.has(s.code) ? '已退回' : ok ? why : '已满负荷', ok);
+      })
+      .filter((x) => x.eligible)
+      .sort(compareStations)[0];
+  if (c.respondent.venueCode) {
+    const best = atSource(
+      serving.filter((s) => s.venueCode === c.respondent.venueCode),
+      '经营者所在场所的服务站',
+    );
     if (best)
       return pick(
         'venue-station',
         best,
-        `${prefix}经营者位于「${best.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${best.name} 就地化解（源头解决）`,
+        `${prefix}${desk}经营者位于「${best.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${best.name} 就地化解（源头解决）`,
+        areaCode,
+      );
+  }
+  if (platform) {
+    const best = atSource(
+      serving.filter((s) => s.type === 'platform' && s.venueCode === platform.code),
+      '经营者所在平台的服务站',
+    );
+    if (best)
+      return pick(
+        'platform-station',
+        best,
+        `${prefix}${desk}被投诉人为「${platform.name}」平台或其平台内经营者，由平台的 ${best.name} 就地化解（源头解决）`,
         areaCode,
       );
   }
 
-  // 4. A category a sector regulator owns.
-  const owner = regulator(dir.categoryOwner.get(c.categoryCode));
-  if (owner && owner.level === 'province') {
-    note(owner, '省级部门主管，本市无管辖权', false);
-    note(city, '市局受理窗口负责移送', true);
-    return pick('transfer-out', asRegulator(city), `${prefix}该品类由 ${owner.name} 主管，由 ${city.name} 移送`, areaCode, true);
-  }
+  // 6. A category another department owns (Art. 2): a province-level one has no office in the city.
+  if (owner && owner.level === 'province') return provinceOwned(owner);
   if (owner && !excluded.has(owner.code)) {
     note(owner, '品类主管部门', true);
-    return pick('sector-regulator', asRegulator(owner), `${prefix}该品类由行业主管部门 ${owner.name} 办理`, areaCode);
+    return pick('sector-regulator', asRegulator(owner), `${prefix}${desk}该品类由行业主管部门 ${owner.name} 办理`, areaCode);
   }
   if (owner) note(owner, '已退回', false);
 
-  // 5. The least-loaded station of the area that covers the category.
-  const inArea = covering
-    .filter((s) => s.areaCode === areaCode && (!c.respondent.venueCode || s.venueCode !== c.respondent.venueCode))
+  // 7. The least-loaded station of the area that can take it.
+  const inArea = serving
+    .filter((s) => s.areaCode === areaCode && !seen.has(s.code))
     .map((s) => {
+      const serves = stationServes(s, c, platform);
       const full = s.open >= s.capacity;
-      return station(s, excluded.has(s.code) ? '已退回' : full ? '已满负荷' : '本区县受理该品类的服务站', !excluded.has(s.code) && !full);
+      const why = excluded.has(s.code) ? '已退回' : !serves.ok ? serves.why! : full ? '已满负荷' : '本区县受理该品类的服务站';
+      return station(s, why, serves.ok && !excluded.has(s.code) && !full);
     });
   const best = inArea.filter((x) => x.eligible).sort(compareStations)[0];
   if (best) {
@@ -257,11 +417,161 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
     return pick(
       'area-station',
       best,
-      `${prefix}分派给本区县受理该品类、负荷最低的服务站 ${best.name}（负荷 ${Math.round(best.load! * 100)}%${best.distanceKm !== null ? `，距经营者 ${best.distanceKm} 公里` : ''}${others > 0 ? `，另有 ${others} 个候选` : ''}）`,
+      `${prefix}${desk}分派给本区县受理该品类、负荷最低的服务站 ${best.name}（负荷 ${Math.round(best.load! * 100)}%${best.distanceKm !== null ? `，距经营者 ${best.distanceKm} 公里` : ''}${others > 0 ? `，另有 ${others} 个候选` : ''}）`,
       areaCode,
     );
   }
 
-  // 6. No station can take it.
-  return lastResort(areaCode, `${prefix}本区县没有可受理该品类且有余量的服务站`);
+  // 8. No station can take it.
+  return lastResort(areaCode, `${prefix}${desk}本区县没有可受理该品类且有余量的服务站`);
+}
+
+/** The stations a batch of cases may be routed to: their loads are read (and locked) before deciding. */
+export function stationsConsidered(cases: readonly RoutableCase[], dir: DirectorySnapshot): StationSnapshot[] {
+  const areas = new Set<string>();
+  const venues = new Set<string>();
+  const codes = new Set<string>();
+  for (const c of cases) {
+    areas.add(jurisdictionArea(c, dir).areaCode);
+    if (c.respondent.venueCode) venues.add(c.respondent.venueCode);
+    const platform = platformOf(c, dir);
+    if (platform) venues.add(platform.code);
+    if (c.counterUnit) codes.add(c.counterUnit);
+  }
+  return dir.stations.filter((s) => areas.has(s.areaCode) || (s.venueCode !== null && venues.has(s.venueCode)) || codes.has(s.code));
+}
+
+export interface EscalationDecision {
+  rule: 'station-sla-escalation' | 'city-bureau';
+  assignee: { type: 'regulator'; code: string; name: string };
+  reason: string;
+  candidates: Candidate[];
+  designation: boolean;
+}
+
+/**
+ * A station did not take up (or hand back) a case within the service level: the area bureau of the
+ * case's jurisdiction gets it, unless that bureau handed it back already; then the city bureau
+ * designates. The station is excluded from the case from now on, like a unit that handed it back.
+ */
+export function decideEscalation(
+  c: RoutableCase,
+  dir: DirectorySnapshot,
+  excluded: ReadonlySet<string>,
+  late: { code: string; name: string; areaCode: string },
+  serviceDays: number,
+): EscalationDecision {
+  const candidates: Candidate[] = [
+    { type: 'station', code: late.code, name: late.name, load: null, distanceKm: null, eligible: false, why: '逾期未受理' },
+  ];
+  const city = dir.regulators.find((g) => g.code === dir.cityBureau)!;
+  const jurisdiction = jurisdictionArea(c, dir).areaCode;
+  const areaCode = dir.cityAreas.has(jurisdiction) ? jurisdiction : late.areaCode;
+  const bureau = dir.regulators.find((g) => g.kind === 'market' && g.areaCode === areaCode);
+  const lapsed = `服务站 ${late.name} 未在 ${serviceDays} 个工作日内受理`;
+  const clock = '法定受理时限仍自收到投诉之日起计算';
+  const to = (g: RegulatorSnapshot) => ({ type: 'regulator' as const, code: g.code, name: g.name });
+  if (bureau && !excluded.has(bureau.code)) {
+    candidates.push({
+      type: 'regulator',
+      code: bureau.code,
+      name: bureau.name,
+      load: null,
+      distanceKm: null,
+      eligible: true,
+      why: '区县市场监管局',
+    });
+    return {
+      rule: 'station-sla-escalation',
+      assignee: to(bureau),
+      reason: `${lapsed}，升级由 ${bureau.name} 办理；${clock}`,
+      candidates,
+      designation: false,
+    };
+  }
+  if (bureau)
+    candidates.push({
+      type: 'regulator',
+      code: bureau.code,
+      name: bureau.name,
+      load: null,
+      distanceKm: null,
+      eligible: false,
+      why: '已退回',
+    });
+  candidates.push({
+    type: 'regulator',
+    code: city.code,
+    name: city.name,
+    load: null,
+    distanceKm: null,
+    eligible: true,
+    why: '市局指定处理机关',
+  });
+  return {
+    rule: 'city-bureau',
+    assignee: to(city),
+    reason: `${lapsed}，区县市场监管局已退回，由 ${city.name} 在 ${DESIGNATION_WORKING_DAYS} 个工作日内指定处理机关；${clock}`,
+    candidates,
+    designation: true,
+  };
+}
+
+export type DesignationOutcome =
+  | { ok: true; assignee: { type: UnitType; code: string; name: string }; reason: string; candidates: Candidate[] }
+  | { ok: false; problem: { zh: string; en: string } };
+
+/**
+ * The city bureau designates the handler of a disputed case: a unit that can take the matter and has
+ * not handed it back (the case never returns to one that did), or the city bureau itself. The
+ * designation is final for the case: the designated unit cannot hand it back.
+ */
+export function decideDesignation(
+  c: RoutableCase,
+  dir: DirectorySnapshot,
+  unitCode: string,
+  excluded: ReadonlySet<string>,
+  note: string,
+): DesignationOutcome {
+  const fail = (zh: string, en: string): DesignationOutcome => ({ ok: false, problem: { zh, en } });
+  const city = dir.regulators.find((g) => g.code === dir.cityBureau)!;
+  const done = (unit: { type: UnitType; code: string; name: string }, why: string): DesignationOutcome => ({
+    ok: true,
+    assignee: unit,
+    reason: `${city.name} 指定 ${unit.name} 处理（${why}）：${note}；指定为最终决定，承办单位不得退回`,
+    candidates: [{ type: unit.type, code: unit.code, name: unit.name, load: null, distanceKm: null, eligible: true, why: '市局指定' }],
+  });
+  if (excluded.has(unitCode))
+    return fail(
+      `${unitCode} 已退回或逾期未受理该案件，案件不再分派给该单位`,
+      `${unitCode} handed this case back (or let it lapse); the case never returns to it`,
+    );
+  const g = dir.regulators.find((x) => x.code === unitCode);
+  if (g) {
+    if (g.code === city.code) return done({ type: 'regulator', code: g.code, name: g.name }, '市局自行处理');
+    if (g.level === 'province') return fail(`${g.name} 不在本市`, `${g.name} is not a unit of the city`);
+    if (g.kind === 'sector' && dir.categoryOwner.get(c.categoryCode) !== g.code)
+      return fail(`${g.name} 不主管该品类`, `${g.name} does not own this category`);
+    return done({ type: 'regulator', code: g.code, name: g.name }, g.kind === 'sector' ? '品类主管部门' : '市场监管部门');
+  }
+  const s = dir.stations.find((x) => x.code === unitCode);
+  if (s) {
+    if (c.track === 'report')
+      return fail('举报只由监管部门办理，不能指定服务站', 'a report is handled by a regulator only, never a station');
+    const serves = stationServes(s, c, platformOf(c, dir));
+    if (!serves.ok) return fail(`${s.name}${serves.why}`, `${s.name} cannot take this complaint (${serves.why})`);
+    return done({ type: 'station', code: s.code, name: s.name }, '服务站');
+  }
+  return fail(`没有启用中的单位 ${unitCode}`, `no active unit ${unitCode}`);
+}
+
+/**
+ * Whether the unit holding a case may hand it back, from the case's routing history: never after the
+ * city bureau designated the handler (final), and never the city bureau itself (it is the desk every
+ * hand-back reports to, and it settles disputes).
+ */
+export function handBackBlocked(decisions: readonly { rule: string; assigneeCode: string }[], cityBureau: string): boolean {
+  if (decisions.some((d) => d.rule === 'designated')) return true;
+  const last = decisions[decisions.length - 1];
+  return last !== undefined && last.assigneeCode === cityBureau;
 }

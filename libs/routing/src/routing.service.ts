@@ -1,21 +1,58 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CalendarService, chinaDate } from '@weiquan/calendar';
-import { AppConfig, JobQueue, Refreshing, routeBatches } from '@weiquan/core';
+import { CalendarService, chinaDate, workingDaysBetween } from '@weiquan/calendar';
+import type { IsoDate } from '@weiquan/calendar';
+import { findReason } from '@weiquan/cases/reason-codes';
+import type { RuleSetCode } from '@weiquan/cases/rule-set';
+import { AppConfig, JobQueue, LocalizedException, Refreshing, routeBatches } from '@weiquan/core';
+import { NotificationWriter } from '@weiquan/notifications';
+import { nationalAreaName } from './national-area-names';
 import { RoutingRepository } from './routing.repository';
-import { decideRoute, DirectorySnapshot, jurisdictionArea, RoutingDecision } from './routing.rules';
+import type { CaseToRoute, DeskDecision, RoutedCase } from './routing.repository';
+import {
+  decideDesignation,
+  decideEscalation,
+  decideRoute,
+  DESIGNATION_WORKING_DAYS,
+  DirectorySnapshot,
+  handBackBlocked,
+  RoutingDecision,
+  stationsConsidered,
+  whereToFile,
+} from './routing.rules';
 import { RoutingMetrics } from './routing.metrics';
 
 /** The directory changes rarely; loads are read fresh for every decision. */
 const DIRECTORY_REFRESH_MS = 30_000;
 
-/** Some cases of a batch were locked by another transaction; the job is retried (with backoff). */
+/**
+ * Some cases of a batch are held: locked by another transaction, or a counter filing whose station
+ * is being recorded. The job is retried (with backoff).
+ */
 export class CasesHeldError extends Error {
   constructor(readonly count: number) {
-    super(`${count} case(s) of the batch were locked by another transaction; retrying`);
+    super(`${count} case(s) of the batch are held (locked by another transaction, or a counter filing being recorded); retrying`);
   }
 }
 
 export type RouteOutcome = { state: 'assigned'; decision: RoutingDecision } | { state: 'skipped'; why: string };
+
+/** Why a unit may not hand a case back (409). */
+const HAND_BACK_REFUSED = {
+  designated: {
+    zh: '该案件由市市场监督管理局指定处理，指定为最终决定，承办单位不能退回，只能依法办理',
+    en: 'the city bureau designated this unit to handle the case; the designation is final: it cannot be handed back',
+  },
+  'city-bureau': {
+    zh: '市市场监督管理局是统一接收投诉举报的机构，不能退回：请指定处理机关或自行办理',
+    en: 'the city bureau is the intake desk every hand-back goes to: designate the handler or handle it',
+  },
+} as const;
+
+export class HandBackRefusedError extends LocalizedException {
+  constructor(readonly why: keyof typeof HAND_BACK_REFUSED) {
+    super(409, HAND_BACK_REFUSED[why]);
+  }
+}
 
 @Injectable()
 export class RoutingService {
@@ -28,9 +65,10 @@ export class RoutingService {
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
     private readonly metrics: RoutingMetrics,
+    private readonly notifications: NotificationWriter,
   ) {}
 
-  private directory(): Promise<DirectorySnapshot> {
+  directory(): Promise<DirectorySnapshot> {
     return this.snapshot.get();
   }
 
@@ -45,6 +83,7 @@ export class RoutingService {
       categoryOwner: new Map(d.categories.filter((c) => c.regulatorCode).map((c) => [c.code, c.regulatorCode!])),
       platforms: d.platforms,
       cityBureau: city.code,
+      areaName: nationalAreaName,
     };
   }
 
@@ -57,31 +96,56 @@ export class RoutingService {
   /**
    * Routes a batch of cases: one query for the cases, one for the loads of every station they could
    * go to, the rules applied in memory (each assignment counted before the next decision, so a batch
-   * spreads over stations as single decisions would), and one statement to apply them all.
+   * spreads over stations as single decisions would), and one statement to apply them all. A case
+   * no unit of the city has authority for is decided by the city bureau's intake desk in the same
+   * transaction, with its notification (transactional outbox).
    * Idempotent: cases already routed, or routed meanwhile by another worker, are skipped.
    */
   async routeMany(items: { caseId: string; round: number }[]): Promise<RouteOutcome[]> {
     const dir = await this.directory();
-    const slaDue = (await this.calendar.due(chinaDate(new Date()), this.config.routing.stationAcceptDays)).date;
+    const today = chinaDate(new Date());
+    const slaDue = (await this.calendar.due(today, this.config.routing.stationAcceptDays)).date;
+    const designationDue = (await this.calendar.due(today, DESIGNATION_WORKING_DAYS)).date;
+    const cal = await this.calendar.overrides();
     const decided = await this.repo.transaction(async (sql) => {
       const cases = await this.repo.casesToRoute(sql, items);
       if (!cases.length) return [];
-      const areas = new Set(cases.map((c) => jurisdictionArea(c, dir).areaCode));
-      const venues = new Set(cases.map((c) => c.respondent.venueCode).filter(Boolean));
-      const relevant = dir.stations.filter((s) => areas.has(s.areaCode) || (s.venueCode !== null && venues.has(s.venueCode)));
+      const relevant = stationsConsidered(cases, dir);
       const loads = await this.repo.lockLoads(
         sql,
         relevant.map((s) => s.code),
       );
       const stations = relevant.map((s) => ({ ...s, open: loads.get(s.code) ?? 0 }));
       const byCode = new Map(stations.map((s) => [s.code, s]));
-      const batch = cases.map((c) => {
+      const batch: RoutedCase[] = cases.map((c) => {
         const d = decideRoute(c, { ...dir, stations }, new Set(c.excluded));
         const chosen = d.assignee.type === 'station' ? byCode.get(d.assignee.code) : undefined;
         if (chosen) chosen.open++;
-        return { c, d, stationSlaDue: chosen ? slaDue : null };
+        const desk = d.noAuthority ? deskDecision(c, d, today, workingDaysBetween(c.receivedOn, today, cal)) : null;
+        return {
+          c,
+          d,
+          status: !desk ? 'assigned' : c.track === 'report' ? 'closed' : 'refused',
+          stationSlaDue: chosen ? slaDue : null,
+          designationDue: d.designation ? designationDue : null,
+          desk,
+        };
       });
-      const applied = await this.repo.apply(sql, batch);
+      const applied = await this.repo.apply(sql, batch, today);
+      for (const b of batch) {
+        if (!b.desk || !applied.has(b.c.id) || b.c.referral) continue;
+        const [decision] = b.desk.events;
+        const reason = decision.data.reason as { text: { zh: string }; basis: string } | undefined;
+        await this.notifications.write(sql, {
+          caseId: b.c.id,
+          kind: b.c.track === 'report' ? 'report-decision' : 'refused',
+          params: {
+            reason: [reason?.text.zh, decision.note].filter(Boolean).join('。'),
+            basis: reason?.basis,
+            decision: b.c.track === 'report' ? 'not-opened' : undefined,
+          },
+        });
+      }
       return batch.map((b) => ({ ...b, applied: applied.has(b.c.id) }));
     });
     // A case another transaction held (SKIP LOCKED) is still waiting: fail the job so it is retried,
@@ -96,19 +160,36 @@ export class RoutingService {
     });
   }
 
-  /** Station assignments not accepted within the service level go to the area bureau. */
+  /**
+   * Station assignments not taken up within the service level go to the area bureau of the case's
+   * jurisdiction, unless it handed the case back already (then the city bureau designates); the late
+   * station does not get the case again.
+   */
   async escalateLateStations(): Promise<number> {
     const dir = await this.directory();
-    const late = await this.repo.lateAtStation(chinaDate(new Date()), 500);
+    const today = chinaDate(new Date());
+    const late = await this.repo.lateAtStation(today, 500);
+    let designationDue: IsoDate | undefined;
     let moved = 0;
     for (const c of late) {
-      const bureau =
-        dir.regulators.find((r) => r.kind === 'market' && r.areaCode === c.areaCode) ??
-        dir.regulators.find((r) => r.code === dir.cityBureau)!;
-      const reason = `服务站 ${c.station} 未在 ${this.config.routing.stationAcceptDays} 个工作日内受理，升级由 ${bureau.name} 办理；法定受理时限仍自收到投诉之日起计算`;
-      if (await this.repo.escalate(c, bureau, reason)) {
+      const e = decideEscalation(
+        c,
+        dir,
+        new Set(c.excluded),
+        { code: c.station, name: c.stationName, areaCode: c.stationArea },
+        this.config.routing.stationAcceptDays,
+      );
+      if (e.designation) designationDue ??= (await this.calendar.due(today, DESIGNATION_WORKING_DAYS)).date;
+      const to = {
+        rule: e.rule,
+        ...e.assignee,
+        reason: e.reason,
+        candidates: e.candidates,
+        designationDue: e.designation ? designationDue! : null,
+      };
+      if (await this.repo.escalate(c, to)) {
         moved++;
-        this.metrics.decided('station-sla-escalation');
+        this.metrics.decided(e.rule === 'city-bureau' ? 'city-bureau' : 'station-sla-escalation');
       }
     }
     if (moved) this.logger.log({ moved }, 'late station assignments escalated');
@@ -116,11 +197,77 @@ export class RoutingService {
   }
 
   /**
-   * Hands a case back from the unit it is assigned to; it is routed again with that unit excluded.
-   * Returns the new routing round, or null when the case is not assigned to that unit (any more).
+   * Hands a case back from the unit it is assigned to (the unit reports back to the city bureau's
+   * intake desk); it is routed again with that unit excluded. Returns the new routing round, or null
+   * when the case is not assigned to that unit (any more). Throws HandBackRefusedError (409) when
+   * the city bureau designated the unit (final), or for the city bureau itself.
    */
-  handBack(caseId: string, unitCode: string, reason: string, actorId: string | null = null): Promise<number | null> {
-    return this.repo.handBack(caseId, unitCode, reason, actorId);
+  async handBack(caseId: string, unitCode: string, reason: string, actorId: string | null = null): Promise<number | null> {
+    const dir = await this.directory();
+    const r = await this.repo.handBack(caseId, unitCode, reason, actorId, dir.cityBureau);
+    if (r === null) return null;
+    if (r.state === 'refused') throw new HandBackRefusedError(r.why);
+    return r.round;
+  }
+
+  /**
+   * Whether the unit holding a case may hand it back (for the actions a case file offers): not once
+   * the city bureau designated it, and never the city bureau.
+   */
+  async mayHandBack(decisions: readonly { rule: string; assigneeCode: string }[]): Promise<boolean> {
+    return !handBackBlocked(decisions, (await this.directory()).cityBureau);
+  }
+
+  /**
+   * The city bureau designates the handler of a case waiting for it (a disputed jurisdiction, or
+   * no eligible unit left): the decision is recorded like any routing round and is final.
+   */
+  async designate(
+    staff: { userId: string; unitCode: string | null },
+    caseId: string,
+    unitCode: string,
+    note: string,
+  ): Promise<{ id: string; round: number; assignee: { type: 'station' | 'regulator'; code: string; name: string } }> {
+    const dir = await this.directory();
+    if (staff.unitCode !== dir.cityBureau)
+      throw new LocalizedException(403, {
+        zh: '只有市市场监督管理局可以指定处理机关',
+        en: 'only the city market-regulation bureau designates the handler',
+      });
+    return this.repo.transaction(async (sql) => {
+      const c = await this.repo.lockForDesignation(sql, caseId);
+      if (!c || c.assigneeCode !== dir.cityBureau) throw new LocalizedException(404, { zh: '未找到该案件', en: 'no such case' });
+      if (c.status !== 'assigned' || c.designated || c.designationDue === null)
+        throw new LocalizedException(409, {
+          zh: '该案件不在等待市局指定处理机关的状态（已指定、已办理或不属于管辖争议）',
+          en: 'the case is not waiting for the city bureau to designate its handler (designated already, handled, or not disputed)',
+        });
+      const outcome = decideDesignation(c, dir, unitCode, new Set(c.excluded), note);
+      if (!outcome.ok) throw new LocalizedException(400, outcome.problem, [{ field: 'unitCode', message: outcome.problem }]);
+      await this.repo.designate(
+        sql,
+        { id: c.id, round: c.round, from: dir.cityBureau },
+        { ...outcome.assignee, reason: outcome.reason, candidates: outcome.candidates },
+        { userId: staff.userId, note },
+      );
+      this.metrics.decided('designated');
+      return { id: c.id, round: c.round + 1, assignee: outcome.assignee };
+    });
+  }
+
+  /**
+   * Staff entered these cases: their unit is recorded, and a counter filing is routed at once (it
+   * stays with the station that took it, if that station can handle it).
+   */
+  async takenBy(trackingNos: string[], unitCode: string): Promise<void> {
+    // The cases are committed already: a failure here must not fail the intake. Unrecorded, a counter
+    // filing is routed by the worker like any other after a short wait; unrouted, the worker routes it.
+    try {
+      const counter = await this.repo.recordIntakeUnit(trackingNos, unitCode);
+      if (counter.length) await this.routeMany(counter);
+    } catch (err) {
+      this.logger.warn({ err, trackingNos, unitCode }, 'intake unit not recorded or counter filing not routed now; the worker routes it');
+    }
   }
 
   /** Enqueues again every case PostgreSQL says is waiting for routing longer than it should. */
@@ -132,4 +279,63 @@ export class RoutingService {
     }
     return due.length;
   }
+}
+
+/**
+ * The city bureau's intake desk, for a case no unit of the city has authority for: a complaint is
+ * refused on ground 1 (outside duties / no authority here: Order 121 Art. 16(1), Order 20 Art.
+ * 15(1)) and the complainant told where to file; a report is not opened for want of jurisdiction, the
+ * reporter told where to report (Order 121 Art. 34, Order 20 Art. 29), and closed. The grounds and
+ * their citations come from the case's rule set (libs/cases reason codes), never from here.
+ */
+function deskDecision(c: CaseToRoute, d: RoutingDecision, today: IsoDate, handlingWorkingDays: number): DeskDecision {
+  const ruleSet = c.ruleSet as RuleSetCode;
+  const where = whereToFile(d.noAuthority!, c.track);
+  const met = c.firstDue
+    ? [{ clock: c.track === 'report' ? 'decision' : 'acceptance', dueOn: c.firstDue, metOn: today, onTime: today <= c.firstDue }]
+    : [];
+  if (c.track === 'complaint') {
+    const ground = findReason('refusal', ruleSet, '1');
+    return {
+      reasonCode: ground ? '1' : null,
+      decision: null,
+      events: [
+        {
+          type: 'refuse',
+          from: 'assigned',
+          to: 'refused',
+          reasonCode: ground ? '1' : null,
+          note: where,
+          data: {
+            ...(ground ? { reason: { kind: 'refusal', ...ground } } : {}),
+            noAuthority: d.noAuthority,
+            met,
+            handlingWorkingDays,
+          },
+        },
+      ],
+    };
+  }
+  const ground = findReason('no-case', ruleSet, '3');
+  return {
+    reasonCode: ground ? '3' : null,
+    decision: 'not-opened',
+    events: [
+      {
+        type: 'decline-enforcement',
+        from: 'assigned',
+        to: 'not-opened',
+        reasonCode: ground ? '3' : null,
+        note: where,
+        data: {
+          ...(ground ? { reason: { kind: 'no-case', ...ground } } : {}),
+          noAuthority: d.noAuthority,
+          outcome: { decision: 'not-opened' },
+          met,
+          handlingWorkingDays,
+        },
+      },
+      { type: 'close', from: 'not-opened', to: 'closed', reasonCode: null, note: null, data: {} },
+    ],
+  };
 }

@@ -4,7 +4,7 @@ import { Calendar1763700000200 } from '@weiquan/calendar';
 import { CaseHandling1763700000900, Cases1763700000300, ClockCount1763700001470 } from '@weiquan/cases';
 import { Disclosure1763700001100, Intake1763700000400, MatterClaim1763700000500, RepeatFiling1763700001500 } from '@weiquan/complaints';
 import { DIRECTORY_MIGRATIONS } from '@weiquan/directory';
-import { Routing1763700000600 } from '@weiquan/routing';
+import { Routing1763700000600, RoutingJurisdiction1763700001530 } from '@weiquan/routing';
 import { Identity1763700000700 } from '@weiquan/identity';
 import { Notifications1763700000800 } from '@weiquan/notifications';
 import { Stats1763700001000, StatsOpenByUnit1763700001200, StatsPeriodIndexes1763700001300 } from '@weiquan/stats';
@@ -31,5 +31,6 @@ export const SCHEMA: SchemaParts = {
     StatsPeriodIndexes1763700001300,
     ClockCount1763700001470,
     RepeatFiling1763700001500,
+    RoutingJurisdiction1763700001530,
   ],
 };

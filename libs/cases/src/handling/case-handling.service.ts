@@ -3,7 +3,7 @@ import { CalendarService, chinaDate, IsoDate, workingDaysBetween } from '@weiqua
 import { AppConfig, fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher, Sql } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
-import { RoutingService } from '@weiquan/routing';
+import { HandBackRefusedError, RoutingService } from '@weiquan/routing';
 import { randomInt } from 'node:crypto';
 import { ActionInput, allowedActions, CaseFacts, ClockName, decideAction, Transition } from '../case-state';
 import { CaseStatus, STATUS_TEXT } from '../case-status';
@@ -101,6 +101,8 @@ export class CaseHandlingService {
       this.claimant(c),
     ]);
     const facts = this.facts(c, clocks);
+    // A unit the city bureau designated (final), and the city bureau itself, cannot hand a case back.
+    const mayHandBack = handler && (await this.routing.mayHandBack(routing));
     return caseDetail(c, {
       lang,
       today: chinaDate(new Date()),
@@ -113,7 +115,7 @@ export class CaseHandlingService {
       unit: actingUnit(p),
       attachments,
       claimant,
-      allowedActions: handler ? allowedActions(facts) : [],
+      allowedActions: handler ? allowedActions(facts).filter((a) => a !== 'hand-back' || mayHandBack) : [],
       reasons: {
         refusal: reasonsUnder('refusal', facts.ruleSet.code),
         termination: reasonsUnder('termination', facts.ruleSet.code),
@@ -201,7 +203,11 @@ export class CaseHandlingService {
     const decision = decideAction(facts, input);
     if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, c.status, decision.allowed);
     if (!decision.ok) throw invalid(decision.problems);
-    const round = await this.routing.handBack(c.id, unit, input.note!.trim(), p.userId);
+    const round = await this.routing.handBack(c.id, unit, input.note!.trim(), p.userId).catch((err: unknown) => {
+      if (!(err instanceof HandBackRefusedError)) throw err;
+      const allowed = allowedActions(facts).filter((a) => a !== 'hand-back');
+      throw new LocalizedException(409, err.text, [], { allowed });
+    });
     if (round === null) throw movedAway();
     return { id: c.id, action: 'hand-back', from: c.status, status: 'received', routingRound: round };
   }

@@ -2,7 +2,9 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LocalizedException } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
-import { Roles } from '@weiquan/identity';
+import { CurrentStaff, Roles } from '@weiquan/identity';
+import type { StaffPrincipal } from '@weiquan/identity';
+import { RoutingService } from '@weiquan/routing';
 import { SubmissionAnswerDto } from '../dto/consumer-answers.dto';
 import { StaffIntakeDto } from '../dto/staff-intake.dto';
 import { IntakeService } from '../intake/intake.service';
@@ -15,7 +17,10 @@ const MAX_BACKDATE_DAYS = 60;
 @Controller('cases/intake')
 @Roles('station-staff', 'station-admin', 'regulator-staff')
 export class StaffIntakeController {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly routing: RoutingService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: '登记电话、信函、窗口收到的投诉举报 / record a complaint received by phone, letter or at a counter' })
@@ -29,7 +34,7 @@ export class StaffIntakeController {
     403: ERRORS.forbidden,
     413: '请求体超过 256 KB / the body is over 256 kB',
   })
-  submit(@Body() dto: StaffIntakeDto): Promise<SubmissionAnswerDto> {
+  async submit(@CurrentStaff() staff: StaffPrincipal, @Body() dto: StaffIntakeDto): Promise<SubmissionAnswerDto> {
     const { intakeChannel, receivedAt, ...complaint } = dto;
     const at = new Date(receivedAt);
     if (Date.now() - at.getTime() > MAX_BACKDATE_DAYS * 86_400_000) {
@@ -44,6 +49,14 @@ export class StaffIntakeController {
         ],
       );
     }
-    return this.intake.submit(complaint, { channel: intakeChannel, receivedAt: at });
+    const answer = await this.intake.submit(complaint, { channel: intakeChannel, receivedAt: at });
+    // The unit that took it is recorded; a counter filing stays with the station that took it
+    // (docs/RULES.md "Jurisdiction and routing"), so it is routed now rather than by the worker.
+    if (staff.unit)
+      await this.routing.takenBy(
+        answer.cases.map((c) => c.trackingNo),
+        staff.unit.code,
+      );
+    return answer;
   }
 }
