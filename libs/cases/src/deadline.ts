@@ -46,8 +46,13 @@ export function applyClockOp(current: Clock | undefined, op: ClockOp, today: Iso
   switch (op.op) {
     case 'start':
       return startClock(op.clock, today, op.days, cal, op.count);
-    case 'meet':
-      return { ...need(current, op), metOn: today };
+    case 'meet': {
+      // Met while paused (decided during testing): the time paused does not count, so it is met
+      // against the day it would end if it resumed today, and it stops being paused.
+      const c = need(current, op);
+      const running = c.pausedOn ? { ...startClock(c.clock, today, daysLeft(c, c.pausedOn, cal), cal, c.count), pausedOn: null } : c;
+      return { ...running, metOn: today };
+    }
     case 'pause':
       return { ...need(current, op), pausedOn: today };
     case 'resume': {
