@@ -10,6 +10,7 @@ import { ClocksService } from './clocks/clocks.service';
 import { CaseHandlingService } from './handling/case-handling.service';
 import { CasesController } from './handling/cases.controller';
 import { CasesRepository } from './handling/cases.repository';
+import { ClaimantRepository } from './handling/claimant.repository';
 
 /** The statutory clocks for any process. */
 @Module({
@@ -23,7 +24,7 @@ class ClocksModule {}
 @Module({
   imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule],
   controllers: [CasesController, AdminCalendarController],
-  providers: [CasesRepository, CaseHandlingService],
+  providers: [CasesRepository, ClaimantRepository, CaseHandlingService],
 })
 export class CasesApiModule {}
 

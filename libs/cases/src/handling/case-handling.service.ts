@@ -7,13 +7,14 @@ import { HandBackRefusedError, RoutingService } from '@weiquan/routing';
 import { randomInt } from 'node:crypto';
 import { ActionInput, allowedActions, CaseFacts, ClockName, decideAction, Transition } from '../case-state';
 import { CaseStatus, STATUS_TEXT } from '../case-status';
-import { claimantFlags } from '../claimant-flags';
+import { ART17_DEFAULTS, claimantFlags } from '../claimant-flags';
 import { applyClockOp, Clock } from '../deadline';
 import { reasonsUnder } from '../reason-codes';
 import { casePeriods, ruleSet, ruleSetOn } from '../rule-set';
 import type { CasePeriods, RuleSetCode } from '../rule-set';
 import { makeAccessCode, makeTrackingNo } from '../tracking-number';
 import { actingUnit, readScope } from './case-scope';
+import { ClaimantRepository } from './claimant.repository';
 import { caseDetail, caseListItem, firstClock, personalData } from './case-view';
 import { CaseListFilter, CaseRow, CasesRepository, TransitionWrite } from './cases.repository';
 
@@ -59,6 +60,7 @@ export class CaseHandlingService {
     private readonly notifications: NotificationWriter,
     private readonly cipher: PersonalDataCipher,
     @Inject(AppConfig) private readonly config: AppConfig,
+    private readonly claimants: ClaimantRepository,
   ) {}
 
   /** The periods a case runs: its rule set's, and the city's policy where the law sets none. */
@@ -323,19 +325,23 @@ export class CaseHandlingService {
     };
   }
 
+  /** Claimant flags and Order 121 Art. 17 factors (claimant-flags.ts): shown to the handler, never acted on. */
   private async claimant(c: CaseRow) {
-    const since = new Date(Date.now() - 365 * 24 * 3600 * 1000);
-    const history = await this.repo.claimantHistory(c.consumerPhoneHash, since, 200);
+    const since = new Date(Date.now() - ART17_DEFAULTS.lookbackDays * 86_400_000);
+    const facts = await this.claimants.facts(c.id, { since, shortDays: ART17_DEFAULTS.shortDays });
     return claimantFlags(
       {
         id: c.id,
         trackingNo: c.trackingNo,
         track: c.track,
         respondentKey: c.respondentKey,
+        categoryCode: c.categoryCode,
+        issueType: c.issueType,
         description: c.description,
+        consumerName: c.consumerName,
         receivedAt: c.receivedAt,
       },
-      history,
+      facts,
     );
   }
 }

@@ -156,15 +156,6 @@ export interface CaseAttachmentRow {
   createdAt: Date;
 }
 
-export interface ClaimantCaseRow {
-  id: string;
-  trackingNo: string;
-  track: string;
-  respondentKey: string;
-  description: string;
-  receivedAt: Date;
-}
-
 export interface PersonalDataViewRow {
   at: Date;
   username: string;
@@ -303,15 +294,6 @@ export class CasesRepository {
     return this.sql.query<CaseAttachmentRow>(
       `select id::text as id, name, mime, size, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`,
       [caseId],
-    );
-  }
-
-  /** The same complainant's cases over the last year (by the keyed hash of the phone), newest first. */
-  claimantHistory(phoneHash: Buffer, since: Date, limit: number): Promise<ClaimantCaseRow[]> {
-    return this.sql.query<ClaimantCaseRow>(
-      `select id::text as id, tracking_no as "trackingNo", track, respondent_key as "respondentKey", description, received_at as "receivedAt"
-         from cases where consumer_phone_hash = $1 and received_at >= $2 order by received_at desc limit $3`,
-      [phoneHash, since, limit],
     );
   }
 
