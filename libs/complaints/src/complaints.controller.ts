@@ -27,6 +27,7 @@ import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from './consumer/attachment.store'
 import {
   AttachmentsAddedDto,
   ConsumerCaseViewDto,
+  NotAComplaintErrorDto,
   RatingAnswerDto,
   SubmissionAnswerDto,
   SupplementAddedDto,
@@ -35,6 +36,7 @@ import {
 import { RatingDto, SupplementDto, WithdrawDto } from './dto/consumer.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { IntakeService } from './intake/intake.service';
+import { NotAComplaintGuard } from './intake/not-a-complaint.guard';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
@@ -93,10 +95,14 @@ export class ComplaintsController {
     400: `${ERRORS.validation}；Idempotency-Key 格式不对 / or a malformed Idempotency-Key`,
     413: '请求体超过 256 KB / the body is over 256 kB',
     415: '请求体不是 JSON / the body is not JSON',
-    422: '该 Idempotency-Key 已用于另一份不同的提交 / the Idempotency-Key was used for a different submission',
+    422: {
+      description:
+        'kind 为咨询、政府信息公开申请、行政复议申请或纪检监察检举控告：不属于投诉举报，message 说明应向何处提出，不登记案件（第121号令第四十四条）；或该 Idempotency-Key 已用于另一份不同的提交 / a kind that is not a complaint or report (Order 121 Art. 44): the message says where it goes, no case is made; or the Idempotency-Key was used for a different submission',
+      type: NotAComplaintErrorDto,
+    },
     429: THROTTLED,
   })
-  @UseGuards(JsonBodyGuard)
+  @UseGuards(JsonBodyGuard, NotAComplaintGuard)
   submit(@Body() dto: CreateComplaintDto, @Headers('Idempotency-Key') key?: string): Promise<SubmissionAnswerDto> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw new LocalizedException(400, {

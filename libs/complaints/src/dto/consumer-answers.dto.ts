@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_STATUSES, CLOCK_TEXT } from '@weiquan/cases';
+import { ErrorDto } from '@weiquan/core/http/dto/error.dto';
 import { AssigneeDto, AttachmentDto, CaseRatingDto, CodeNameDto, TRACKS } from '@weiquan/cases/handling/dto/case-view.dto';
 import { ALLOWED_MIME } from '../consumer/attachment.store';
+import { ELSEWHERE_KINDS } from '../intake/request-kind.rules';
 import { ISSUE_TYPES, KINDS } from './create-complaint.dto';
 import { RATINGS } from './consumer.dto';
 
@@ -151,4 +153,15 @@ export class DisclosedComplaintDto {
 export class DisclosurePageDto {
   @ApiProperty({ type: [DisclosedComplaintDto] }) items: DisclosedComplaintDto[];
   @ApiProperty({ type: String, nullable: true, description: '下一页游标 / pass as ?cursor= for the next page' }) nextCursor: string | null;
+}
+
+/** 422 for a request that is not a complaint or report (Order 121 Art. 44): the message says where it goes; no case is made. */
+export class NotAComplaintErrorDto extends ErrorDto {
+  @ApiPropertyOptional({
+    enum: ELSEWHERE_KINDS,
+    description: '不属于投诉举报的请求类型 / the kind of request that is not a complaint or report',
+  })
+  requestKind?: string;
+  @ApiPropertyOptional({ type: String, example: '《市场监督管理投诉举报处理办法》第四十四条' })
+  basis?: string;
 }

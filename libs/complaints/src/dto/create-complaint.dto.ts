@@ -19,6 +19,8 @@ import {
 } from 'class-validator';
 import { bilingual, registerConstraintText } from '@weiquan/core';
 import { isValidIdNumber, isValidUscc, normaliseMobile } from '../intake/identity.rules';
+import { CASE_KINDS, REQUEST_KINDS } from '../intake/request-kind.rules';
+import type { RequestKind } from '../intake/request-kind.rules';
 
 /** Surrounding spaces are not content: "   " is an empty name. */
 const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
@@ -38,7 +40,8 @@ function Satisfies(test: (value: unknown) => boolean, zh: string, en: string, na
     });
 }
 
-export const KINDS = ['complaint', 'report', 'both'] as const;
+/** What a filing makes: a complaint, a report, or both (answers name these). */
+export const KINDS = CASE_KINDS;
 export const PURCHASE_CHANNELS = ['offline', 'online', 'livestream'] as const;
 export const ISSUE_TYPES = [
   'quality',
@@ -172,10 +175,14 @@ export class RespondentDto {
 }
 
 export class CreateComplaintDto {
-  @ApiProperty({ enum: KINDS, description: 'complaint 投诉（本人消费纠纷，申请调解）; report 举报（违法线索）; both 两者' })
+  @ApiProperty({
+    enum: REQUEST_KINDS,
+    description:
+      'complaint 投诉（本人消费纠纷，申请调解）; report 举报（违法线索）; both 两者。consultation 咨询、information-disclosure 政府信息公开申请、administrative-reconsideration 行政复议申请、discipline-inspection 纪检监察检举控告不属于投诉举报：答复 422，说明应向何处提出，不登记案件（第121号令第四十四条）/ the last four are not complaints or reports: 422 with where to go instead, no case is made (Order 121 Art. 44)',
+  })
   @IsDefined(t('请选择投诉或举报', 'kind is required'))
-  @IsIn(KINDS, t('应为 complaint、report 或 both', 'must be complaint, report or both'))
-  kind: (typeof KINDS)[number];
+  @IsIn(REQUEST_KINDS, t('应为 complaint、report 或 both', 'must be complaint, report or both'))
+  kind: RequestKind;
 
   @ApiProperty({ example: 'catering' })
   @IsDefined(t('请选择消费品类', 'a category is required'))

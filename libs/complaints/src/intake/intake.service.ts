@@ -5,6 +5,9 @@ import { invalid, LocalizedException, PersonalDataCipher } from '@weiquan/core';
 import { createHash, randomInt } from 'node:crypto';
 import { CreateComplaintDto } from '../dto/create-complaint.dto';
 import { normaliseAddress } from './identity.rules';
+import { notAComplaint } from './not-a-complaint.guard';
+import { isCaseKind } from './request-kind.rules';
+import type { CaseKind } from './request-kind.rules';
 import { checkSubmission } from './intake.rules';
 import { IntakeDirectory } from './intake-directory';
 import { InsertedCase, IntakeRepository, NewCase } from './intake.repository';
@@ -24,7 +27,7 @@ export interface IntakeOptions {
 export interface SubmissionAnswer {
   trackingNo: string;
   accessCode: string;
-  kind: CreateComplaintDto['kind'];
+  kind: CaseKind;
   status: 'received' | 'duplicate';
   /** For a duplicate: `while-open` (the first case is still being handled) or `art35` (a repeated report). */
   repeatRule?: RepeatRule;
@@ -81,6 +84,9 @@ export class IntakeService {
   async submit(dto: CreateComplaintDto, opts: IntakeOptions): Promise<SubmissionAnswer> {
     const receivedAt = opts.receivedAt ?? new Date();
     const receivedOn = chinaDate(receivedAt);
+    const kind = dto.kind;
+    // Not a complaint or report (Art. 44): the controllers' guard answers first; this is the rule for any other caller.
+    if (!isCaseKind(kind)) throw notAComplaint(kind, receivedOn);
     // "Not in the future" means not after the day it was received (today, for online submissions).
     const { problems, checked } = checkSubmission(dto, { ...(await this.directory.snapshot()), today: receivedOn });
     if (opts.receivedAt && receivedAt.getTime() > Date.now() + 60_000) {
@@ -89,7 +95,7 @@ export class IntakeService {
     if (problems.length) throw invalid(problems);
 
     const rules = ruleSetOn(receivedOn);
-    const tracks: ('complaint' | 'report')[] = dto.kind === 'both' ? ['complaint', 'report'] : [dto.kind];
+    const tracks: ('complaint' | 'report')[] = kind === 'both' ? ['complaint', 'report'] : [kind];
     const accessCode = makeAccessCode(randomInt);
     const phoneHash = this.cipher.hash('phone', checked.phone);
     const address = dto.consumer.address ? normaliseAddress(dto.consumer.address) : null;
@@ -167,7 +173,7 @@ export class IntakeService {
       return {
         trackingNo: first.trackingNo,
         accessCode,
-        kind: dto.kind,
+        kind,
         status: first.status,
         ...(first.repeatRule ? { repeatRule: first.repeatRule } : {}),
         receivedAt: receivedAt.toISOString(),

@@ -1,13 +1,14 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LocalizedException } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CurrentStaff, Roles } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { RoutingService } from '@weiquan/routing';
-import { SubmissionAnswerDto } from '../dto/consumer-answers.dto';
+import { NotAComplaintErrorDto, SubmissionAnswerDto } from '../dto/consumer-answers.dto';
 import { StaffIntakeDto } from '../dto/staff-intake.dto';
 import { IntakeService } from '../intake/intake.service';
+import { NotAComplaintGuard } from '../intake/not-a-complaint.guard';
 
 /** A letter may be entered some days after it arrived, but not months: older is almost surely a typo. */
 const MAX_BACKDATE_DAYS = 60;
@@ -33,7 +34,13 @@ export class StaffIntakeController {
     401: ERRORS.unauthenticated,
     403: ERRORS.forbidden,
     413: '请求体超过 256 KB / the body is over 256 kB',
+    422: {
+      description:
+        'kind 为咨询、政府信息公开申请、行政复议申请或纪检监察检举控告：不属于投诉举报，message 说明应向何处提出，不登记案件（第121号令第四十四条）/ not a complaint or report (Order 121 Art. 44): where it goes; no case is made',
+      type: NotAComplaintErrorDto,
+    },
   })
+  @UseGuards(NotAComplaintGuard)
   async submit(@CurrentStaff() staff: StaffPrincipal, @Body() dto: StaffIntakeDto): Promise<SubmissionAnswerDto> {
     const { intakeChannel, receivedAt, ...complaint } = dto;
     const at = new Date(receivedAt);
