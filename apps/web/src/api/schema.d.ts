@@ -225,6 +225,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/designation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 市局指定处理机关（管辖争议或无可分派单位；指定为最终决定，承办单位不得退回）/ the city bureau designates the handler of a disputed case; final */
+        post: operations["DesignationController_designate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/personal-data": {
         parameters: {
             query?: never;
@@ -646,6 +663,80 @@ export interface components {
             /** @example 东昌府区 */
             name: string;
         };
+        Art17AssessmentDto: {
+            /** @example 《市场监督管理投诉举报处理办法》第十七条 */
+            basis: string;
+            /** @description 第十七条第（一）至（五）项 / items (1)–(5) */
+            factors: components["schemas"]["Art17FactorDto"][];
+            /** @description 有因素提示，值得承办人留意（不是决定）/ some factor is noted: worth a look, never a decision */
+            noted: boolean;
+            /** @description 供承办人判断是否属于第十六条第（三）项，系统不据此作出决定 / for the handler to judge Art. 16(3); the system decides nothing */
+            purpose: components["schemas"]["BilingualTextDto"];
+            /** @description 系统默认值，非法定标准 / system defaults, not law */
+            settings: components["schemas"]["Art17SettingsDto"];
+        };
+        Art17EvidenceDto: {
+            count: number;
+            /**
+             * @description 第（四）项：遮蔽后的姓名 / item (4): the names, masked
+             * @example [
+             *       "张*",
+             *       "李*"
+             *     ]
+             */
+            names: string[];
+            reached: boolean;
+            /** @description 统计的是什么 / what was counted */
+            text: components["schemas"]["BilingualTextDto"];
+            /** @description 系统默认阈值，非法定标准；null 仅供参考 / a system default, not law; null: context only */
+            threshold: number | null;
+            /** @description 所统计的其他投诉（最多 20 件）/ the other complaints counted (at most 20) */
+            trackingNos: string[];
+            what: components["schemas"]["Art17EvidenceKind"];
+        };
+        /** @enum {string} */
+        Art17EvidenceKind: "same-business" | "same-category" | "same-issue" | "others-same-business" | "others-same-business-issue" | "others-similar-text" | "people-on-phone" | "people-at-address";
+        Art17FactorDto: {
+            evidence: components["schemas"]["Art17EvidenceDto"][];
+            /**
+             * @description 第十七条第几项 / the item of Art. 17
+             * @enum {number}
+             */
+            item: 1 | 2 | 3 | 4 | 5;
+            /** @description 系统能看到和看不到什么 / what the system could and could not see */
+            note: components["schemas"]["BilingualTextDto"];
+            /** @description noted 证据达到默认阈值；not-noted 未达到；not-in-data 数据无法反映；for-handler 只能由承办人判断 / evidence reached a default; it did not; the data cannot show it; only the handler can judge it */
+            status: components["schemas"]["Art17Status"];
+            title: components["schemas"]["BilingualTextDto"];
+        };
+        Art17SettingsDto: {
+            /** @example 365 */
+            lookbackDays: number;
+            /** @example 3 */
+            peopleAtAddress: number;
+            /** @example 2 */
+            peopleOnPhone: number;
+            /** @example 3 */
+            sameBusiness: number;
+            /** @example 5 */
+            sameCategory: number;
+            /** @example 5 */
+            sameIssue: number;
+            /**
+             * @description "短期内" / "a short time"
+             * @example 30
+             */
+            shortDays: number;
+            /** @example 0.8 */
+            similarity: number;
+            /** @example 2 */
+            similarTexts: number;
+        };
+        /**
+         * @description noted 证据达到默认阈值；not-noted 未达到；not-in-data 数据无法反映；for-handler 只能由承办人判断 / evidence reached a default; it did not; the data cannot show it; only the handler can judge it
+         * @enum {string}
+         */
+        Art17Status: "noted" | "not-noted" | "not-in-data" | "for-handler";
         AssigneeDto: {
             /** @example ST-371502-001 */
             code: string;
@@ -1007,11 +1098,17 @@ export interface components {
             regulatorCode: string | null;
         };
         ClaimantFlagsDto: {
+            /** @description 《市场监督管理投诉举报处理办法》第十七条所列因素及证据，供承办人判断第十六条第（三）项；举报为 null / the factors of Order 121 Art. 17 with their evidence, for the handler; null for a report */
+            art17: components["schemas"]["Art17AssessmentDto"] | null;
+            /**
+             * @deprecated
+             * @description 已弃用：旧的"疑似职业索赔"经验规则（20 件、5 个经营者、文本相似），不是法律标准，页面不再显示；请用 art17 / deprecated: the earlier heuristic, not law, no longer shown; use art17
+             */
             professional: components["schemas"]["ProfessionalClaimantDto"];
             repeat: components["schemas"]["ClaimantRepeatDto"] | null;
         };
         ClaimantRepeatDto: {
-            /** @description 12 个月内同一投诉人对同一经营者的其他案件 / earlier cases, same complainant and respondent */
+            /** @description 12 个月内同一投诉人对同一经营者的其他案件（投诉只列投诉）/ earlier cases, same complainant and respondent, within 12 months (for a complaint, complaints only) */
             trackingNos: string[];
         };
         ClaimantThresholdsDto: {
@@ -1124,10 +1221,10 @@ export interface components {
             /** @enum {string} */
             issueType?: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "personal-information" | "other";
             /**
-             * @description complaint 投诉（本人消费纠纷，申请调解）; report 举报（违法线索）; both 两者
+             * @description complaint 投诉（本人消费纠纷，申请调解）; report 举报（违法线索）; both 两者。consultation 咨询、information-disclosure 政府信息公开申请、administrative-reconsideration 行政复议申请、discipline-inspection 纪检监察检举控告不属于投诉举报：答复 422，说明应向何处提出，不登记案件（第121号令第四十四条）/ the last four are not complaints or reports: 422 with where to go instead, no case is made (Order 121 Art. 44)
              * @enum {string}
              */
-            kind: "complaint" | "report" | "both";
+            kind: "complaint" | "report" | "both" | "consultation" | "information-disclosure" | "administrative-reconsideration" | "discipline-inspection";
             /** @description 预付式消费（充值卡、会员卡等） */
             prepaid?: boolean;
             respondent: components["schemas"]["RespondentDto"];
@@ -1174,6 +1271,32 @@ export interface components {
             provisional: boolean;
             /** @description 按 Accept-Language / in the caller's language */
             text: string;
+        };
+        DesignatedUnitDto: {
+            /** @example MR-371502 */
+            code: string;
+            /** @example 东昌府区市场监督管理局 */
+            name: string;
+            /** @enum {string} */
+            type: "station" | "regulator";
+        };
+        DesignationDto: {
+            /**
+             * @description 指定理由 / why this unit
+             * @example 经协调，由东昌府区市场监督管理局处理
+             */
+            note: string;
+            /**
+             * @description 指定的处理单位：服务站或监管部门编码（不能是已退回的单位）/ the unit designated: a station or regulator code, never one that handed the case back
+             * @example MR-371502
+             */
+            unitCode: string;
+        };
+        DesignationResultDto: {
+            assignee: components["schemas"]["DesignatedUnitDto"];
+            id: string;
+            /** @description 指定所在的分派轮次 / the routing round of the designation */
+            routingRound: number;
         };
         DisclosedComplaintDto: {
             category: components["schemas"]["CodeNameDto"];
@@ -1458,6 +1581,29 @@ export interface components {
             /** @description GET /cases/{id}/personal-data 可查看全文（仅承办单位）/ the full data may be shown (handling unit) */
             revealable: boolean;
         };
+        NotAComplaintErrorDto: {
+            /** @example 《市场监督管理投诉举报处理办法》第四十四条 */
+            basis?: string;
+            /** @description 逐项列出的问题 / each problem, when the request had field problems */
+            details?: components["schemas"]["FieldProblemDto"][];
+            /**
+             * @description HTTP 状态短语 / the HTTP reason phrase
+             * @example Bad Request
+             */
+            error: string;
+            /**
+             * @description 按 Accept-Language 给出中文（默认）或英文 / Chinese by default, English with Accept-Language: en
+             * @example 请求有 1 处错误：consumer.phone：不是有效的中国大陆手机号码
+             */
+            message: string;
+            /**
+             * @description 不属于投诉举报的请求类型 / the kind of request that is not a complaint or report
+             * @enum {string}
+             */
+            requestKind?: "consultation" | "information-disclosure" | "administrative-reconsideration" | "discipline-inspection";
+            /** @example 400 */
+            statusCode: number;
+        };
         PasswordResetDto: {
             /** @description 新密码，仅此一次显示 / the new password, shown this once */
             password: string;
@@ -1566,6 +1712,11 @@ export interface components {
             name: string;
             phone: string | null;
         };
+        /**
+         * @description 仅 duplicate：while-open 同一投诉人就同一经营者的同一事项，首次投诉仍在办理中，已并入；art35 同一举报人就同一涉嫌违法事实重复举报同一被举报人，不再另行处理（第121号令第三十五条）/ duplicates only: while-open, the same matter while the first case is still being handled; art35, the same reporter, facts and respondent again, not handled again (Order 121 Art. 35)
+         * @enum {string}
+         */
+        RepeatRule: "while-open" | "art35";
         RespondentDto: {
             /** @example 山东省聊城市东昌府区东昌路 88 号 */
             address: string;
@@ -1723,10 +1874,10 @@ export interface components {
             /** @enum {string} */
             issueType?: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "personal-information" | "other";
             /**
-             * @description complaint 投诉（本人消费纠纷，申请调解）; report 举报（违法线索）; both 两者
+             * @description complaint 投诉（本人消费纠纷，申请调解）; report 举报（违法线索）; both 两者。consultation 咨询、information-disclosure 政府信息公开申请、administrative-reconsideration 行政复议申请、discipline-inspection 纪检监察检举控告不属于投诉举报：答复 422，说明应向何处提出，不登记案件（第121号令第四十四条）/ the last four are not complaints or reports: 422 with where to go instead, no case is made (Order 121 Art. 44)
              * @enum {string}
              */
-            kind: "complaint" | "report" | "both";
+            kind: "complaint" | "report" | "both" | "consultation" | "information-disclosure" | "administrative-reconsideration" | "discipline-inspection";
             /** @description 预付式消费（充值卡、会员卡等） */
             prepaid?: boolean;
             /**
@@ -1803,8 +1954,10 @@ export interface components {
             linkedTrackingNo?: string;
             /** Format: date-time */
             receivedAt: string;
+            /** @description 仅 duplicate：while-open 同一投诉人就同一经营者的同一事项，首次投诉仍在办理中，已并入；art35 同一举报人就同一涉嫌违法事实重复举报同一被举报人，不再另行处理（第121号令第三十五条）/ duplicates only: while-open, the same matter while the first case is still being handled; art35, the same reporter, facts and respondent again, not handled again (Order 121 Art. 35) */
+            repeatRule?: components["schemas"]["RepeatRule"];
             /**
-             * @description duplicate：30 日内同一事项，已并入首次投诉 / same matter within 30 days, linked to the first
+             * @description duplicate：与仍在办理中的首次投诉为同一事项，或重复举报同一涉嫌违法事实，已关联到首次提交、不另行分派 / the same matter as a case still being handled, or a repeated report of the same facts: linked to the first, not routed
              * @enum {string}
              */
             status: "received" | "duplicate";
@@ -1822,6 +1975,8 @@ export interface components {
             dueDate: string | null;
             /** @description 重复投诉并入的首次投诉 / the first complaint a duplicate is linked to */
             duplicateOfTrackingNo?: string;
+            /** @description 仅 duplicate：while-open 同一投诉人就同一经营者的同一事项，首次投诉仍在办理中，已并入；art35 同一举报人就同一涉嫌违法事实重复举报同一被举报人，不再另行处理（第121号令第三十五条）/ duplicates only: while-open, the same matter while the first case is still being handled; art35, the same reporter, facts and respondent again, not handled again (Order 121 Art. 35) */
+            repeatRule?: components["schemas"]["RepeatRule"];
             /** @enum {string} */
             status: "received" | "duplicate";
             track: components["schemas"]["Track"];
@@ -2785,6 +2940,76 @@ export interface operations {
             };
         };
     };
+    DesignationController_designate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DesignationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DesignationResultDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field；或该单位不能处理此案件、已退回过此案件 / or the unit cannot take the case, or handed it back */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 只有市市场监督管理局的工作人员可以指定 / only the city bureau designates */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这个案件，或案件不在市局 / no such case, or not with the city bureau */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 案件不在等待指定的状态 / the case is not waiting for a designation */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     CasesController_personalData: {
         parameters: {
             query?: never;
@@ -2891,6 +3116,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
+            /** @description kind 为咨询、政府信息公开申请、行政复议申请或纪检监察检举控告：不属于投诉举报，message 说明应向何处提出，不登记案件（第121号令第四十四条）/ not a complaint or report (Order 121 Art. 44): where it goes; no case is made */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotAComplaintErrorDto"];
+                };
+            };
         };
     };
     ComplaintsController_submit: {
@@ -2947,13 +3181,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description 该 Idempotency-Key 已用于另一份不同的提交 / the Idempotency-Key was used for a different submission */
+            /** @description kind 为咨询、政府信息公开申请、行政复议申请或纪检监察检举控告：不属于投诉举报，message 说明应向何处提出，不登记案件（第121号令第四十四条）；或该 Idempotency-Key 已用于另一份不同的提交 / a kind that is not a complaint or report (Order 121 Art. 44): the message says where it goes, no case is made; or the Idempotency-Key was used for a different submission */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorDto"];
+                    "application/json": components["schemas"]["NotAComplaintErrorDto"];
                 };
             };
             /** @description 请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After) */

@@ -10,6 +10,7 @@ import { Shell } from '../lib/shell';
 import type { Picked } from './attachments';
 import { AttachmentPicker, uploadAttachments } from './attachments';
 import { useDirectory } from './directory';
+import { ElsewhereNotice } from './elsewhere-notice';
 import { KindPicker } from './kind-picker';
 import { RespondentFields } from './respondent-fields';
 import { StatutoryNotice } from './statutory-notice';
@@ -160,6 +161,7 @@ export function FilePage() {
     <Shell>
       <Typography.Title level={3} className="page-title">{t('在线投诉举报', 'File a complaint or report')}</Typography.Title>
       <StatutoryNotice />
+      <ElsewhereNotice />
       {failed && <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('暂时无法读取品类和区域目录，请稍后刷新页面。', 'The category and area lists could not be loaded; reload the page shortly.')} />}
 
       <Form<FormValues>

@@ -50,6 +50,9 @@ export function ResultPage() {
 
   const { answer } = filed;
   const duplicate = answer.status === 'duplicate';
+  // A repeated report (Order 121 Art. 35) is not handled again; any other duplicate joins a case still being handled.
+  const repeatedReport = answer.repeatRule === 'art35';
+  const firstNo = answer.duplicateOfTrackingNo ? groupDigits(answer.duplicateOfTrackingNo) : '';
   const both = answer.kind === 'both' && answer.linkedTrackingNo;
   return (
     <Shell>
@@ -57,7 +60,11 @@ export function ResultPage() {
         <div className="result-head">
           {duplicate ? <ExclamationCircleFilled className="result-icon warn" /> : <CheckCircleFilled className="result-icon" />}
           <Typography.Title level={3} style={{ margin: 0 }}>
-            {duplicate ? t('已收到，与此前的投诉为同一事项', 'Received: the same matter as an earlier complaint') : t('提交成功', 'Submitted')}
+            {duplicate
+              ? repeatedReport
+                ? t('已收到，与此前的举报为同一事实', 'Received: the same facts as an earlier report')
+                : t('已收到，与此前的投诉为同一事项', 'Received: the same matter as an earlier complaint')
+              : t('提交成功', 'Submitted')}
           </Typography.Title>
         </div>
 
@@ -100,11 +107,18 @@ export function ResultPage() {
             showIcon
             className="result-note"
             data-testid="duplicate-note"
-            title={t('重复提交', 'Duplicate')}
-            description={t(
-              `您在 30 日内已就同一经营者的同一事项提交过投诉${answer.duplicateOfTrackingNo ? `（受理编号 ${groupDigits(answer.duplicateOfTrackingNo)}）` : ''}，本次提交已并入该投诉一并办理，不再另行分派。`,
-              `You filed a complaint about the same matter with the same business within 30 days${answer.duplicateOfTrackingNo ? ` (tracking number ${groupDigits(answer.duplicateOfTrackingNo)})` : ''}; this one is linked to it and handled together with it.`,
-            )}
+            title={repeatedReport ? t('重复举报', 'Repeated report') : t('重复提交', 'Duplicate')}
+            description={
+              repeatedReport
+                ? t(
+                    `您此前已就同一涉嫌违法事实举报过同一经营者${firstNo ? `（受理编号 ${firstNo}）` : ''}，该举报已在办理，本次不再另行处理（《市场监督管理投诉举报处理办法》第三十五条）。请凭原受理编号查询进度；有新的事实，请在举报中写明。`,
+                    `You already reported the same facts about the same business${firstNo ? ` (tracking number ${firstNo})` : ''}; that report is being handled, so this one is not handled again (Order 121 Art. 35). Follow the first report with its number; if you have new facts, say so in a report.`,
+                  )
+                : t(
+                    `您此前就同一经营者的同一事项提交的${answer.kind === 'report' ? '举报' : '投诉'}${firstNo ? `（受理编号 ${firstNo}）` : ''}仍在办理中，本次提交已并入该件一并办理，不再另行分派。`,
+                    `Your earlier ${answer.kind === 'report' ? 'report' : 'complaint'} about the same matter with the same business${firstNo ? ` (tracking number ${firstNo})` : ''} is still being handled; this one is linked to it and handled together with it.`,
+                  )
+            }
           />
         )}
 

@@ -105,7 +105,7 @@ export function CasePage() {
   const actions = <ActionsPanel detail={c} onDone={done} />;
   const clocks = <ClocksCard clocks={c.clocks} />;
   const outcome = <OutcomeCard c={c} />;
-  const flagged = c.claimant && (c.claimant.repeat || c.claimant.professional.flagged);
+  const flagged = c.claimant && (c.claimant.repeat || c.claimant.art17?.noted);
   const file = (
     <Card size="small">
       <Tabs
@@ -158,7 +158,7 @@ export function CasePage() {
           {!c.handledByYou && <Tag>{t('只读', 'Read only')}</Tag>}
           {flagged && (
             <Tag color="warning" icon={<WarningOutlined />} style={{ cursor: 'pointer' }} onClick={() => setTab('parties')} data-testid="claimant-tag">
-              {c.claimant?.professional.flagged ? t('疑似职业索赔', 'Possible professional claimant') : t('重复投诉', 'Repeat complaint')}
+              {c.claimant?.art17?.noted ? t('第十七条因素提示', 'Art. 17 factors noted') : t('曾投诉同一经营者', 'Filed against this business before')}
             </Tag>
           )}
         </Flex>
