@@ -85,9 +85,6 @@ export type RuleCode =
 /** Rules recorded outside decideRoute: a station late on its service level, and the city bureau's designation. */
 export type RecordedRule = RuleCode | 'station-sla-escalation' | 'designated';
 
-/** Routing rules that leave the city bureau to designate the handler. */
-export const DESIGNATION_RULES: readonly RecordedRule[] = ['disputed-jurisdiction', 'city-bureau'];
-
 /**
  * A dispute over authority is settled within 7 working days of arising, or by the common superior
  * (Order 121 Art. 33; Order 20 Art. 30): here the city bureau designates within that period.
@@ -95,7 +92,7 @@ export const DESIGNATION_RULES: readonly RecordedRule[] = ['disputed-jurisdictio
 export const DESIGNATION_WORKING_DAYS = 7;
 
 /** A case handed back by this many units is a disputed jurisdiction: the city bureau designates. */
-export const DISPUTE_AFTER_HAND_BACKS = 2;
+const DISPUTE_AFTER_HAND_BACKS = 2;
 
 export interface Candidate {
   type: UnitType;
