@@ -39,7 +39,7 @@ describe('GET /api/v1/disclosure', () => {
       receivedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       concludedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       outcome: 'terminated',
-      outcomeText: '终止调解：一方无正当理由不参加调解，或被投诉人明确拒绝调解',
+      outcomeText: '终止调解：投诉人、被投诉人无正当理由不参加调解，或者明确拒绝调解',
     });
     expect(res.body.items[1]).toMatchObject({ outcome: 'resolved', outcomeText: '调解成功' });
     // Nothing of the consumer, in any field.
