@@ -95,7 +95,7 @@ export interface Art17Evidence {
 
 export type Art17Status = 'noted' | 'not-noted' | 'not-in-data' | 'for-handler';
 
-export interface Art17Factor {
+interface Art17Factor {
   /** The item of Art. 17. */
   item: 1 | 2 | 3 | 4 | 5;
   title: Bilingual;
@@ -105,7 +105,7 @@ export interface Art17Factor {
   evidence: Art17Evidence[];
 }
 
-export interface Art17Assessment {
+interface Art17Assessment {
   basis: string;
   purpose: Bilingual;
   /** Some factor is noted: worth the handler's look, never a decision. */
@@ -218,7 +218,7 @@ function people(current: ClaimantCase, cases: ClaimantCase[]): { names: string[]
 }
 
 /** Order 121 Art. 17, factor by factor, for one complaint. */
-export function art17Factors(current: ClaimantCase, facts: ClaimantFacts, s: Art17Settings = ART17_DEFAULTS): Art17Assessment {
+function art17Factors(current: ClaimantCase, facts: ClaimantFacts, s: Art17Settings = ART17_DEFAULTS): Art17Assessment {
   const complaints = (cs: ClaimantCase[]) => cs.filter((c) => c.track === 'complaint');
   const near = (c: ClaimantCase) => Math.abs(c.receivedAt.getTime() - current.receivedAt.getTime()) <= s.shortDays * DAY_MS;
   const issue = namedIssue(current.issueType);
