@@ -100,7 +100,11 @@ export class CaseActionDto {
   @Max(100_000_000, t('金额过大（上限 1 亿元）', 'too large (at most 100 million yuan)'))
   amountRecovered?: number | null;
 
-  @ApiPropertyOptional({ type: Boolean, nullable: true, description: '是否达成书面调解协议 / written agreement made; null is the same as absent' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description: '是否达成书面调解协议 / written agreement made; null is the same as absent',
+  })
   @IsOptional()
   @IsBoolean(t('应为 true 或 false', 'must be true or false'))
   agreement?: boolean | null;
