@@ -70,7 +70,10 @@ describe('the OpenAPI document', () => {
     for (const op of operations) {
       for (const [status, r] of Object.entries(op.responses).filter(([s]) => /^4/.test(s))) {
         const ref = r.content?.['application/json']?.schema?.$ref ?? '';
-        expect({ answer: `${op.method} ${op.path} ${status}`, ref }).toEqual({ answer: `${op.method} ${op.path} ${status}`, ref: expect.stringMatching(/^#\/components\/schemas\//) });
+        expect({ answer: `${op.method} ${op.path} ${status}`, ref }).toEqual({
+          answer: `${op.method} ${op.path} ${status}`,
+          ref: expect.stringMatching(/^#\/components\/schemas\//),
+        });
         errorSchemas.add(ref.replace('#/components/schemas/', ''));
       }
     }
@@ -81,7 +84,12 @@ describe('the OpenAPI document', () => {
         name,
         schema: {
           required: expect.arrayContaining(['statusCode', 'error', 'message']),
-          properties: { statusCode: { type: 'number' }, error: { type: 'string' }, message: { type: 'string' }, details: { type: 'array' } },
+          properties: {
+            statusCode: { type: 'number' },
+            error: { type: 'string' },
+            message: { type: 'string' },
+            details: { type: 'array' },
+          },
         },
       });
       expect({ name, required: schema.required }).not.toEqual({ name, required: expect.arrayContaining(['details']) });

@@ -65,17 +65,29 @@ export function Landing() {
       <section className="card two-tracks" aria-label={t('投诉与举报的区别', 'Complaint or report')}>
         <div>
           <h2>{t('投诉', 'Complaint')}</h2>
-          <p>{t('您本人与经营者的消费纠纷，希望退款、赔偿或维修：由服务站或市场监管部门组织调解。', 'Your own dispute with a business (refund, compensation, repair): a station or the regulator mediates.')}</p>
+          <p>
+            {t(
+              '您本人与经营者的消费纠纷，希望退款、赔偿或维修：由服务站或市场监管部门组织调解。',
+              'Your own dispute with a business (refund, compensation, repair): a station or the regulator mediates.',
+            )}
+          </p>
         </div>
         <div>
           <h2>{t('举报', 'Report')}</h2>
-          <p>{t('反映经营者涉嫌违法的线索：由监管部门核查、决定是否立案查处，不进行调解。', 'A lead on illegal conduct: the regulator checks it and decides whether to open a case. No mediation.')}</p>
+          <p>
+            {t(
+              '反映经营者涉嫌违法的线索：由监管部门核查、决定是否立案查处，不进行调解。',
+              'A lead on illegal conduct: the regulator checks it and decides whether to open a case. No mediation.',
+            )}
+          </p>
         </div>
       </section>
 
       <section aria-labelledby="stations-title" className="card">
         <h2 id="stations-title">{t('消费维权服务站', 'Rights-protection stations')}</h2>
-        {failed && <p className="error">{t('暂时无法读取服务站目录，请稍后刷新。', 'The station directory is unavailable; reload shortly.')}</p>}
+        {failed && (
+          <p className="error">{t('暂时无法读取服务站目录，请稍后刷新。', 'The station directory is unavailable; reload shortly.')}</p>
+        )}
         {!failed && stations === null && <p>{t('正在加载…', 'Loading…')}</p>}
         {stations && (
           <>
@@ -85,21 +97,32 @@ export function Landing() {
             </p>
             <ul className="chips">
               {[...byType].map(([type, n]) => (
-                <li key={type}>{TYPE_NAMES[type] ? t(...TYPE_NAMES[type]) : type} {n}</li>
+                <li key={type}>
+                  {TYPE_NAMES[type] ? t(...TYPE_NAMES[type]) : type} {n}
+                </li>
               ))}
             </ul>
             <table>
               <thead>
-                <tr><th scope="col">{t('区域', 'Area')}</th><th scope="col">{t('服务站', 'Stations')}</th></tr>
+                <tr>
+                  <th scope="col">{t('区域', 'Area')}</th>
+                  <th scope="col">{t('服务站', 'Stations')}</th>
+                </tr>
               </thead>
               <tbody>
                 {areas.map((a) => (
-                  <tr key={a.code}><td>{a.name}</td><td>{byArea.get(a.code) ?? 0}</td></tr>
+                  <tr key={a.code}>
+                    <td>{a.name}</td>
+                    <td>{byArea.get(a.code) ?? 0}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
             <p className="fine">
-              {t('说明：当前服务站名单为示例数据，正式上线时由市场监管部门导入真实名单。', 'Note: the station list is sample data until the bureau imports the real one.')}
+              {t(
+                '说明：当前服务站名单为示例数据，正式上线时由市场监管部门导入真实名单。',
+                'Note: the station list is sample data until the bureau imports the real one.',
+              )}
             </p>
           </>
         )}

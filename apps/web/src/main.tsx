@@ -38,9 +38,30 @@ function App() {
                 <Route path="/complaint/done" element={<ResultPage />} />
                 <Route path="/track" element={<TrackPage />} />
                 <Route path="/staff/login" element={<LoginPage />} />
-                <Route path="/staff" element={<RequireStaff><QueuePage /></RequireStaff>} />
-                <Route path="/staff/cases/:id" element={<RequireStaff><CasePage /></RequireStaff>} />
-                <Route path="/dashboard" element={<RequireStaff><DashboardPage /></RequireStaff>} />
+                <Route
+                  path="/staff"
+                  element={
+                    <RequireStaff>
+                      <QueuePage />
+                    </RequireStaff>
+                  }
+                />
+                <Route
+                  path="/staff/cases/:id"
+                  element={
+                    <RequireStaff>
+                      <CasePage />
+                    </RequireStaff>
+                  }
+                />
+                <Route
+                  path="/dashboard"
+                  element={
+                    <RequireStaff>
+                      <DashboardPage />
+                    </RequireStaff>
+                  }
+                />
                 <Route path="*" element={<Landing />} />
               </Routes>
             </Suspense>

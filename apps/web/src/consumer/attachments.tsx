@@ -22,7 +22,15 @@ export interface Picked {
  * PDF icon) and can be removed; type, size and count are checked here, and again by the API by
  * content when they are uploaded.
  */
-export function AttachmentPicker({ value, onChange, max = MAX_FILES }: { value: Picked[]; onChange: (files: Picked[]) => void; max?: number }) {
+export function AttachmentPicker({
+  value,
+  onChange,
+  max = MAX_FILES,
+}: {
+  value: Picked[];
+  onChange: (files: Picked[]) => void;
+  max?: number;
+}) {
   const { t } = useLang();
   const input = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -37,10 +45,16 @@ export function AttachmentPicker({ value, onChange, max = MAX_FILES }: { value: 
     const next = [...value];
     const bad: string[] = [];
     for (const file of Array.from(list ?? [])) {
-      if (!ACCEPTED.includes(file.type)) bad.push(t(`${file.name}：只能上传图片（JPG/PNG/WebP/GIF）或 PDF`, `${file.name}: only images (JPG/PNG/WebP/GIF) or PDF`));
+      if (!ACCEPTED.includes(file.type))
+        bad.push(t(`${file.name}：只能上传图片（JPG/PNG/WebP/GIF）或 PDF`, `${file.name}: only images (JPG/PNG/WebP/GIF) or PDF`));
       else if (file.size > MAX_BYTES) bad.push(t(`${file.name}：超过 10 MB`, `${file.name}: larger than 10 MB`));
       else if (next.length >= max) bad.push(t(`${file.name}：最多 ${max} 个文件`, `${file.name}: at most ${max} files`));
-      else next.push({ key: `${file.name}-${file.size}-${Math.random()}`, file, preview: file.type.startsWith('image/') ? URL.createObjectURL(file) : null });
+      else
+        next.push({
+          key: `${file.name}-${file.size}-${Math.random()}`,
+          file,
+          preview: file.type.startsWith('image/') ? URL.createObjectURL(file) : null,
+        });
     }
     setProblems(bad);
     onChange(next);
@@ -59,7 +73,9 @@ export function AttachmentPicker({ value, onChange, max = MAX_FILES }: { value: 
         {value.map((p) => (
           <li key={p.key} className="attach-tile" data-testid="attachment-tile">
             {p.preview ? <img src={p.preview} alt={p.file.name} /> : <FilePdfOutlined className="attach-pdf" aria-hidden />}
-            <span className="attach-name" title={p.file.name}>{p.file.name}</span>
+            <span className="attach-name" title={p.file.name}>
+              {p.file.name}
+            </span>
             <span className="attach-size">{fileSize(p.file.size)}</span>
             <Button
               size="small"
@@ -90,9 +106,21 @@ export function AttachmentPicker({ value, onChange, max = MAX_FILES }: { value: 
         )}
       </ul>
       <Typography.Text type="secondary" className="hint">
-        {t(`图片或 PDF，最多 ${max} 个，每个不超过 10 MB（如发票、小票、聊天记录截图、合同）。`, `Images or PDF, up to ${max}, 10 MB each (receipts, chat screenshots, contracts).`)}
+        {t(
+          `图片或 PDF，最多 ${max} 个，每个不超过 10 MB（如发票、小票、聊天记录截图、合同）。`,
+          `Images or PDF, up to ${max}, 10 MB each (receipts, chat screenshots, contracts).`,
+        )}
       </Typography.Text>
-      {problems.length > 0 && <Alert type="warning" showIcon style={{ marginTop: 8 }} title={problems.map((p) => <div key={p}>{p}</div>)} />}
+      {problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={problems.map((p) => (
+            <div key={p}>{p}</div>
+          ))}
+        />
+      )}
     </div>
   );
 }

@@ -98,7 +98,10 @@ export function WithdrawButton({ view, accessCode, onChanged }: ActionProps) {
   return (
     <Card className="form-card" title={t('不再需要处理？', 'No longer needed?')}>
       <Typography.Paragraph type="secondary" className="hint">
-        {t('已与商家自行和解，或不想继续的，可以撤回。', 'If you settled with the business yourself or do not want to go on, you can withdraw it.')}
+        {t(
+          '已与商家自行和解，或不想继续的，可以撤回。',
+          'If you settled with the business yourself or do not want to go on, you can withdraw it.',
+        )}
       </Typography.Paragraph>
       <Button danger onClick={() => setOpen(true)} data-testid="withdraw" className="withdraw-button">
         {t(`撤回${what}`, `Withdraw the ${what}`)}
@@ -113,7 +116,10 @@ export function WithdrawButton({ view, accessCode, onChanged }: ActionProps) {
         onCancel={() => setOpen(false)}
       >
         <Typography.Paragraph>
-          {t('撤回后办理即告结束，不能恢复。如需再次处理，需要重新提交。', 'Handling ends once it is withdrawn, and it cannot be undone; to pursue it again you must file anew.')}
+          {t(
+            '撤回后办理即告结束，不能恢复。如需再次处理，需要重新提交。',
+            'Handling ends once it is withdrawn, and it cannot be undone; to pursue it again you must file anew.',
+          )}
         </Typography.Paragraph>
         <Input.TextArea
           value={reason}
@@ -165,9 +171,16 @@ export function RatingCard({ view, accessCode, onChanged }: ActionProps) {
           />
         </Form.Item>
         <Form.Item name="comment">
-          <Input.TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} placeholder={t('意见和建议（选填）', 'Comments (optional)')} />
+          <Input.TextArea
+            maxLength={500}
+            showCount
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            placeholder={t('意见和建议（选填）', 'Comments (optional)')}
+          />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="rating-submit">{t('提交评价', 'Submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="rating-submit">
+          {t('提交评价', 'Submit')}
+        </Button>
       </Form>
     </Card>
   );

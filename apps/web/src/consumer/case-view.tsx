@@ -16,7 +16,9 @@ export function CaseSummary({ view }: { view: CaseView }) {
     <Card className="form-card">
       <div className="status-head">
         <div>
-          <div className="keep-label">{trackLabel(view.track, t)} · {t('受理编号', 'Tracking number')}</div>
+          <div className="keep-label">
+            {trackLabel(view.track, t)} · {t('受理编号', 'Tracking number')}
+          </div>
           <div className="status-no">{groupDigits(view.trackingNo)}</div>
         </div>
         <Tag color={statusColor(view.status)} className="status-tag" data-testid="case-status" data-status={view.status}>
@@ -31,23 +33,49 @@ export function CaseSummary({ view }: { view: CaseView }) {
           {
             key: 'unit',
             label: t('承办单位', 'Handled by'),
-            children: view.assignee ? <span data-testid="assignee">{view.assignee.name}</span> : <Typography.Text type="secondary">{t('正在分派', 'Being assigned')}</Typography.Text>,
+            children: view.assignee ? (
+              <span data-testid="assignee">{view.assignee.name}</span>
+            ) : (
+              <Typography.Text type="secondary">{t('正在分派', 'Being assigned')}</Typography.Text>
+            ),
           },
-          { key: 'business', label: view.track === 'report' ? t('被举报方', 'Business') : t('被投诉方', 'Business'), children: view.respondentName },
+          {
+            key: 'business',
+            label: view.track === 'report' ? t('被举报方', 'Business') : t('被投诉方', 'Business'),
+            children: view.respondentName,
+          },
           { key: 'category', label: t('类别', 'Category'), children: view.category.name },
           { key: 'received', label: t('提交时间', 'Received'), children: when(view.receivedAt) },
           ...(view.linkedTrackingNo
-            ? [{ key: 'linked', label: t('关联案件', 'Linked case'), children: <Typography.Text copyable={{ text: view.linkedTrackingNo }}>{groupDigits(view.linkedTrackingNo)}</Typography.Text> }]
+            ? [
+                {
+                  key: 'linked',
+                  label: t('关联案件', 'Linked case'),
+                  children: (
+                    <Typography.Text copyable={{ text: view.linkedTrackingNo }}>{groupDigits(view.linkedTrackingNo)}</Typography.Text>
+                  ),
+                },
+              ]
             : []),
           ...(view.duplicateOfTrackingNo
             ? [{ key: 'dup', label: t('并入投诉', 'Linked to'), children: groupDigits(view.duplicateOfTrackingNo) }]
             : []),
-          ...(view.rating ? [{ key: 'rating', label: t('您的评价', 'Your rating'), children: `${ratingLabel(view.rating.rating, t)}${view.rating.comment ? `：${view.rating.comment}` : ''}` }] : []),
+          ...(view.rating
+            ? [
+                {
+                  key: 'rating',
+                  label: t('您的评价', 'Your rating'),
+                  children: `${ratingLabel(view.rating.rating, t)}${view.rating.comment ? `：${view.rating.comment}` : ''}`,
+                },
+              ]
+            : []),
         ]}
       />
       {view.deadlines.length > 0 && (
         <>
-          <Typography.Title level={5} className="section-title">{t('办理期限', 'Deadlines')}</Typography.Title>
+          <Typography.Title level={5} className="section-title">
+            {t('办理期限', 'Deadlines')}
+          </Typography.Title>
           <ul className="deadlines" data-testid="deadlines">
             {view.deadlines.map((d) => (
               <li key={d.kind}>
@@ -61,7 +89,13 @@ export function CaseSummary({ view }: { view: CaseView }) {
                     <strong>{d.dueDate}</strong>
                   )}
                   {d.provisional && !d.metOn && (
-                    <Tag color="orange" title={t('该年度节假日安排尚未公布，日期可能调整', 'That year\'s holiday schedule is not yet published; the date may change')}>
+                    <Tag
+                      color="orange"
+                      title={t(
+                        '该年度节假日安排尚未公布，日期可能调整',
+                        "That year's holiday schedule is not yet published; the date may change",
+                      )}
+                    >
                       {t('暂定', 'provisional')}
                     </Tag>
                   )}
@@ -82,18 +116,18 @@ export function CaseTimeline({ view }: { view: CaseView }) {
   return (
     <Card className="form-card" title={t('办理进度', 'Progress')}>
       <div data-testid="timeline">
-      <Timeline
-        items={events.map((e, i) => ({
-          key: `${e.at}-${i}`,
-          color: i === events.length - 1 ? PRIMARY : '#c9cdd4', // the latest step stands out
-          content: (
-            <>
-              <div className="timeline-at">{when(e.at)}</div>
-              <div className="timeline-text">{e.text}</div>
-            </>
-          ),
-        }))}
-      />
+        <Timeline
+          items={events.map((e, i) => ({
+            key: `${e.at}-${i}`,
+            color: i === events.length - 1 ? PRIMARY : '#c9cdd4', // the latest step stands out
+            content: (
+              <>
+                <div className="timeline-at">{when(e.at)}</div>
+                <div className="timeline-text">{e.text}</div>
+              </>
+            ),
+          }))}
+        />
       </div>
     </Card>
   );
@@ -105,7 +139,9 @@ export function CaseAttachments({ view, accessCode }: { view: CaseView; accessCo
   const { message } = App.useApp();
   const save = async (a: Attachment) => {
     try {
-      await download(`/complaints/${encodeURIComponent(view.trackingNo)}/attachments/${encodeURIComponent(a.id)}`, a.name, { headers: { 'X-Access-Code': accessCode } });
+      await download(`/complaints/${encodeURIComponent(view.trackingNo)}/attachments/${encodeURIComponent(a.id)}`, a.name, {
+        headers: { 'X-Access-Code': accessCode },
+      });
     } catch {
       message.error(t('下载失败，请稍后重试', 'The download failed; try again shortly'));
     }
@@ -119,9 +155,16 @@ export function CaseAttachments({ view, accessCode }: { view: CaseView; accessCo
           {view.attachments.map((a) => (
             <li key={a.id}>
               {a.mime === 'application/pdf' ? <FilePdfOutlined className="file-icon" /> : <FileImageOutlined className="file-icon" />}
-              <span className="file-name" title={a.name}>{a.name}</span>
+              <span className="file-name" title={a.name}>
+                {a.name}
+              </span>
               <span className="file-size">{fileSize(a.size)}</span>
-              <Button size="small" icon={<DownloadOutlined />} onClick={() => void save(a)} aria-label={t(`下载 ${a.name}`, `Download ${a.name}`)} />
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                onClick={() => void save(a)}
+                aria-label={t(`下载 ${a.name}`, `Download ${a.name}`)}
+              />
             </li>
           ))}
         </ul>

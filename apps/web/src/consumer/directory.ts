@@ -37,7 +37,10 @@ export function useDirectory(): { directory: Directory | null; failed: boolean }
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let live = true;
-    load().then((d) => live && setDirectory(d), () => live && setFailed(true));
+    load().then(
+      (d) => live && setDirectory(d),
+      () => live && setFailed(true),
+    );
     return () => {
       live = false;
     };

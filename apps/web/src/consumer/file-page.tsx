@@ -25,7 +25,15 @@ interface FormValues {
   issueType?: NewComplaint['issueType'];
   channel?: NewComplaint['channel'];
   prepaid?: boolean;
-  respondent: { name: string; creditCode?: string; address: string; areaCode: string; venueCode?: string; online?: boolean; platformName?: string };
+  respondent: {
+    name: string;
+    creditCode?: string;
+    address: string;
+    areaCode: string;
+    venueCode?: string;
+    online?: boolean;
+    platformName?: string;
+  };
   incidentDate: Dayjs;
   amount?: number | null;
   description: string;
@@ -39,10 +47,28 @@ type FieldName = Parameters<FormInstance<FormValues>['setFields']>[0][number]['n
 
 /** The form's fields in the order they appear: the API's field paths, so its errors land beside them. */
 const FIELDS = [
-  'kind', 'categoryCode', 'issueType', 'channel', 'prepaid',
-  'respondent.name', 'respondent.areaCode', 'respondent.venueCode', 'respondent.address', 'respondent.creditCode', 'respondent.online', 'respondent.platformName',
-  'incidentDate', 'amount', 'description', 'demand',
-  'consumer.name', 'consumer.phone', 'consumer.address', 'consumer.idNumber', 'consumer.email', 'consentToPublish',
+  'kind',
+  'categoryCode',
+  'issueType',
+  'channel',
+  'prepaid',
+  'respondent.name',
+  'respondent.areaCode',
+  'respondent.venueCode',
+  'respondent.address',
+  'respondent.creditCode',
+  'respondent.online',
+  'respondent.platformName',
+  'incidentDate',
+  'amount',
+  'description',
+  'demand',
+  'consumer.name',
+  'consumer.phone',
+  'consumer.address',
+  'consumer.idNumber',
+  'consumer.email',
+  'consentToPublish',
 ];
 
 const text = (v: string | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
@@ -98,7 +124,8 @@ export function FilePage() {
     const venue = directory?.venues.find((v) => v.code === all.respondent?.venueCode);
     // A venue decides the area; an area that is not the venue's clears the venue.
     if (changed.respondent?.venueCode && venue) form.setFieldValue(['respondent', 'areaCode'], venue.areaCode);
-    if (changed.respondent?.areaCode && venue && venue.areaCode !== changed.respondent.areaCode) form.setFieldValue(['respondent', 'venueCode'], undefined);
+    if (changed.respondent?.areaCode && venue && venue.areaCode !== changed.respondent.areaCode)
+      form.setFieldValue(['respondent', 'venueCode'], undefined);
     if (changed.channel) form.setFieldValue(['respondent', 'online'], changed.channel !== 'offline');
   };
 
@@ -127,11 +154,15 @@ export function FilePage() {
     setSending(true);
     setProblem(null);
     try {
-      const answer = await api<SubmissionAnswer>('/complaints', { body: toBody(values), headers: { 'Idempotency-Key': idempotencyKey.current } });
+      const answer = await api<SubmissionAnswer>('/complaints', {
+        body: toBody(values),
+        headers: { 'Idempotency-Key': idempotencyKey.current },
+      });
       const state: FiledState = { answer, uploaded: 0 };
       if (files.length) {
         // Evidence goes to each case of the submission (both tracks of a "both").
-        const numbers = answer.cases?.map((c) => c.trackingNo) ?? [answer.trackingNo, answer.linkedTrackingNo].filter((n): n is string => !!n);
+        const numbers =
+          answer.cases?.map((c) => c.trackingNo) ?? [answer.trackingNo, answer.linkedTrackingNo].filter((n): n is string => !!n);
         try {
           for (const no of numbers) state.uploaded = Math.max(state.uploaded, await uploadAttachments(no, answer.accessCode, files));
         } catch (err) {
@@ -143,7 +174,13 @@ export function FilePage() {
     } catch (e) {
       if (e instanceof ApiError && e.status === 400 && e.details.length) showApiErrors(e);
       else if (e instanceof ApiError) setProblem(e.message);
-      else setProblem(t('网络连接失败，请检查网络后再点提交（重试不会重复提交）。', 'The network failed. Check your connection and submit again (a retry never files twice).'));
+      else
+        setProblem(
+          t(
+            '网络连接失败，请检查网络后再点提交（重试不会重复提交）。',
+            'The network failed. Check your connection and submit again (a retry never files twice).',
+          ),
+        );
     } finally {
       inFlight.current = false;
       setSending(false);
@@ -159,10 +196,22 @@ export function FilePage() {
 
   return (
     <Shell>
-      <Typography.Title level={3} className="page-title">{t('在线投诉举报', 'File a complaint or report')}</Typography.Title>
+      <Typography.Title level={3} className="page-title">
+        {t('在线投诉举报', 'File a complaint or report')}
+      </Typography.Title>
       <StatutoryNotice />
       <ElsewhereNotice />
-      {failed && <Alert type="error" showIcon style={{ marginTop: 12 }} title={t('暂时无法读取品类和区域目录，请稍后刷新页面。', 'The category and area lists could not be loaded; reload the page shortly.')} />}
+      {failed && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={t(
+            '暂时无法读取品类和区域目录，请稍后刷新页面。',
+            'The category and area lists could not be loaded; reload the page shortly.',
+          )}
+        />
+      )}
 
       <Form<FormValues>
         form={form}
@@ -178,7 +227,9 @@ export function FilePage() {
           // pickers and selects have already used it by now. Enter still works in text areas and on the button.
           if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.preventDefault();
         }}
-        onFinishFailed={() => setProblem(t('还有必填内容没有填写，请查看标红的栏目。', 'Some required answers are missing: see the fields marked in red.'))}
+        onFinishFailed={() =>
+          setProblem(t('还有必填内容没有填写，请查看标红的栏目。', 'Some required answers are missing: see the fields marked in red.'))
+        }
       >
         <Card className="form-card" title={t('1. 您要反映什么', '1. What you are filing')}>
           <Form.Item name="kind" label={t('投诉还是举报', 'Complaint or report')} rules={[{ required: true }]}>
@@ -186,7 +237,11 @@ export function FilePage() {
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} sm={12}>
-              <Form.Item name="categoryCode" label={t('消费类别', 'Category')} rules={[{ required: true, message: t('请选择消费类别', 'Choose a category') }]}>
+              <Form.Item
+                name="categoryCode"
+                label={t('消费类别', 'Category')}
+                rules={[{ required: true, message: t('请选择消费类别', 'Choose a category') }]}
+              >
                 <Select
                   placeholder={t('请选择', 'Choose')}
                   loading={!directory}
@@ -239,7 +294,9 @@ export function FilePage() {
                   { required: true, message: t('请选择日期', 'Choose the date') },
                   {
                     validator: (_, v?: Dayjs) =>
-                      v && v.isAfter(dayjs(), 'day') ? Promise.reject(new Error(t('日期不能晚于今天', 'must not be in the future'))) : Promise.resolve(),
+                      v && v.isAfter(dayjs(), 'day')
+                        ? Promise.reject(new Error(t('日期不能晚于今天', 'must not be in the future')))
+                        : Promise.resolve(),
                   },
                 ]}
               >
@@ -279,7 +336,10 @@ export function FilePage() {
               showCount
               maxLength={5000}
               autoSize={{ minRows: 4, maxRows: 12 }}
-              placeholder={t('何时、何地、买了什么，出了什么问题，与商家协商的情况……', 'When and where, what you bought, what went wrong, what the business said…')}
+              placeholder={t(
+                '何时、何地、买了什么，出了什么问题，与商家协商的情况……',
+                'When and where, what you bought, what went wrong, what the business said…',
+              )}
             />
           </Form.Item>
           <Form.Item
@@ -294,7 +354,11 @@ export function FilePage() {
               showCount
               maxLength={1000}
               autoSize={{ minRows: 2, maxRows: 6 }}
-              placeholder={isReport ? t('如：请求依法查处虚假宣传行为', 'e.g. investigate the false advertising') : t('如：退款 268.50 元并赔偿', 'e.g. a refund of 268.50 yuan')}
+              placeholder={
+                isReport
+                  ? t('如：请求依法查处虚假宣传行为', 'e.g. investigate the false advertising')
+                  : t('如：退款 268.50 元并赔偿', 'e.g. a refund of 268.50 yuan')
+              }
             />
           </Form.Item>
         </Card>
@@ -302,7 +366,11 @@ export function FilePage() {
         <Card className="form-card" title={isReport ? t('4. 举报人信息', '4. About you') : t('4. 投诉人信息', '4. About you')}>
           <Row gutter={16}>
             <Col xs={24} sm={12}>
-              <Form.Item name={['consumer', 'name']} label={t('姓名', 'Name')} rules={[{ required: true, whitespace: true, message: t('请填写姓名', 'Enter your name') }]}>
+              <Form.Item
+                name={['consumer', 'name']}
+                label={t('姓名', 'Name')}
+                rules={[{ required: true, whitespace: true, message: t('请填写姓名', 'Enter your name') }]}
+              >
                 <Input maxLength={50} autoComplete="name" />
               </Form.Item>
             </Col>
@@ -322,11 +390,19 @@ export function FilePage() {
             label={isReport ? t('通讯地址（选填）', 'Postal address (optional)') : t('通讯地址', 'Postal address')}
             rules={[{ required: !isReport, whitespace: true, message: t('投诉须提供通讯地址', 'A complaint needs your postal address') }]}
           >
-            <Input maxLength={200} autoComplete="street-address" placeholder={t('如：东昌府区柳园街道某小区 1 号楼', 'e.g. Building 1, Some Estate, Liuyuan Street')} />
+            <Input
+              maxLength={200}
+              autoComplete="street-address"
+              placeholder={t('如：东昌府区柳园街道某小区 1 号楼', 'e.g. Building 1, Some Estate, Liuyuan Street')}
+            />
           </Form.Item>
           <Row gutter={16}>
             <Col xs={24} sm={12}>
-              <Form.Item name={['consumer', 'idNumber']} label={t('身份证号（选填）', 'ID number (optional)')} normalize={(v: string) => v?.toUpperCase()}>
+              <Form.Item
+                name={['consumer', 'idNumber']}
+                label={t('身份证号（选填）', 'ID number (optional)')}
+                normalize={(v: string) => v?.toUpperCase()}
+              >
                 <Input maxLength={18} autoComplete="off" />
               </Form.Item>
             </Col>
@@ -343,13 +419,11 @@ export function FilePage() {
           <Typography.Paragraph type="secondary" className="hint">
             {t(
               '您的电话、地址、身份证号加密保存，只有承办单位的工作人员可以查看，每次查看都有记录；举报人身份和举报情况不会告知被举报人。',
-              'Your phone, address and ID number are stored encrypted and seen only by the staff handling your case, and every view is logged; a reporter\'s identity is never told to the business.',
+              "Your phone, address and ID number are stored encrypted and seen only by the staff handling your case, and every view is logged; a reporter's identity is never told to the business.",
             )}
           </Typography.Paragraph>
           <Form.Item name="consentToPublish" valuePropName="checked" className="consent-item">
-            <Checkbox>
-              {t('同意在“消费投诉信息公示”中公开本件投诉', 'Publish this complaint in the public complaint register')}
-            </Checkbox>
+            <Checkbox>{t('同意在“消费投诉信息公示”中公开本件投诉', 'Publish this complaint in the public complaint register')}</Checkbox>
           </Form.Item>
           <Typography.Paragraph type="secondary" className="hint consent-hint">
             {t(
@@ -365,10 +439,17 @@ export function FilePage() {
 
         {problem && <Alert type="error" showIcon className="form-problem" title={problem} data-testid="form-problem" />}
         <Button type="primary" htmlType="submit" block size="large" loading={sending} className="submit-button" data-testid="submit">
-          {isReport ? t('提交举报', 'Submit the report') : kind === 'both' ? t('提交投诉和举报', 'Submit both') : t('提交投诉', 'Submit the complaint')}
+          {isReport
+            ? t('提交举报', 'Submit the report')
+            : kind === 'both'
+              ? t('提交投诉和举报', 'Submit both')
+              : t('提交投诉', 'Submit the complaint')}
         </Button>
         <Typography.Paragraph type="secondary" className="hint" style={{ textAlign: 'center', marginTop: 8 }}>
-          {t('提交即表示您确认所填内容真实。提交后会得到受理编号和查询码，请妥善保存。', 'By submitting you confirm that what you wrote is true. You will get a tracking number and an access code: keep them.')}
+          {t(
+            '提交即表示您确认所填内容真实。提交后会得到受理编号和查询码，请妥善保存。',
+            'By submitting you confirm that what you wrote is true. You will get a tracking number and an access code: keep them.',
+          )}
         </Typography.Paragraph>
       </Form>
     </Shell>

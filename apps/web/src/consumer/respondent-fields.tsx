@@ -48,7 +48,10 @@ export function RespondentFields({ directory }: { directory: Directory | null })
           <Form.Item
             name={['respondent', 'venueCode']}
             label={t('所在场所（选填）', 'Venue (optional)')}
-            tooltip={t('经营者在商场、景区、市场或平台内的，请选择，可由场所内的服务站就近处理', 'If the business is inside a mall, scenic spot, market or platform, choose it: the station there can handle it on the spot')}
+            tooltip={t(
+              '经营者在商场、景区、市场或平台内的，请选择，可由场所内的服务站就近处理',
+              'If the business is inside a mall, scenic spot, market or platform, choose it: the station there can handle it on the spot',
+            )}
           >
             <Select
               allowClear
@@ -78,7 +81,11 @@ export function RespondentFields({ directory }: { directory: Directory | null })
         label={t('统一社会信用代码（选填）', 'Unified social credit code (optional)')}
         normalize={(v: string) => v?.toUpperCase()}
       >
-        <Input maxLength={18} autoComplete="off" placeholder={t('18 位，见营业执照或发票；不知道可不填', 'On the licence or invoice; may be empty')} />
+        <Input
+          maxLength={18}
+          autoComplete="off"
+          placeholder={t('18 位，见营业执照或发票；不知道可不填', 'On the licence or invoice; may be empty')}
+        />
       </Form.Item>
       <Form.Item
         name={['respondent', 'online']}

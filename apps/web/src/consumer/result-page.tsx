@@ -37,11 +37,18 @@ export function ResultPage() {
         <Card className="form-card">
           <Typography.Title level={4}>{t('没有找到刚才的提交', 'No recent submission here')}</Typography.Title>
           <Typography.Paragraph>
-            {t('如果您已记下受理编号和查询码，可以查询办理进度。', 'If you noted your tracking number and access code, you can look up the case.')}
+            {t(
+              '如果您已记下受理编号和查询码，可以查询办理进度。',
+              'If you noted your tracking number and access code, you can look up the case.',
+            )}
           </Typography.Paragraph>
           <Space wrap>
-            <Link to="/track"><Button type="primary">{t('查询办理进度', 'Track a case')}</Button></Link>
-            <Link to="/complaint/new"><Button>{t('我要投诉/举报', 'File a complaint or report')}</Button></Link>
+            <Link to="/track">
+              <Button type="primary">{t('查询办理进度', 'Track a case')}</Button>
+            </Link>
+            <Link to="/complaint/new">
+              <Button>{t('我要投诉/举报', 'File a complaint or report')}</Button>
+            </Link>
           </Space>
         </Card>
       </Shell>
@@ -91,9 +98,13 @@ export function ResultPage() {
             title={t('已分为投诉和举报两件，分别办理', 'Filed as a complaint and a report, handled separately')}
             description={
               <>
-                {t('投诉：', 'Complaint: ')}<strong>{groupDigits(answer.trackingNo)}</strong>
+                {t('投诉：', 'Complaint: ')}
+                <strong>{groupDigits(answer.trackingNo)}</strong>
                 <br />
-                {t('举报：', 'Report: ')}<Typography.Text strong copyable={{ text: answer.linkedTrackingNo! }}>{groupDigits(answer.linkedTrackingNo!)}</Typography.Text>
+                {t('举报：', 'Report: ')}
+                <Typography.Text strong copyable={{ text: answer.linkedTrackingNo! }}>
+                  {groupDigits(answer.linkedTrackingNo!)}
+                </Typography.Text>
                 <br />
                 {t('两件使用同一个查询码。', 'Both use the same access code.')}
               </>
@@ -125,15 +136,26 @@ export function ResultPage() {
         {answer.acceptanceDueDate && !duplicate && (
           <p className="result-due" data-testid="acceptance-due">
             {answer.kind === 'report'
-              ? t(`监管部门将核查举报线索，立案决定期限：${answer.acceptanceDueDate}`, `The regulator checks the lead; decision on opening a case due by ${answer.acceptanceDueDate}`)
-              : t(`是否受理将在 ${answer.acceptanceDueDate} 前告知您`, `You will be told whether it is accepted by ${answer.acceptanceDueDate}`)}
+              ? t(
+                  `监管部门将核查举报线索，立案决定期限：${answer.acceptanceDueDate}`,
+                  `The regulator checks the lead; decision on opening a case due by ${answer.acceptanceDueDate}`,
+                )
+              : t(
+                  `是否受理将在 ${answer.acceptanceDueDate} 前告知您`,
+                  `You will be told whether it is accepted by ${answer.acceptanceDueDate}`,
+                )}
             {answer.acceptanceDueProvisional && (
-              <span className="provisional"> {t('（暂定：该年度节假日安排尚未公布）', '(provisional: that year\'s holiday schedule is not yet published)')}</span>
+              <span className="provisional">
+                {' '}
+                {t('（暂定：该年度节假日安排尚未公布）', "(provisional: that year's holiday schedule is not yet published)")}
+              </span>
             )}
           </p>
         )}
 
-        {filed.uploaded > 0 && <p className="fine-print">{t(`已上传 ${filed.uploaded} 个附件。`, `${filed.uploaded} attachment(s) uploaded.`)}</p>}
+        {filed.uploaded > 0 && (
+          <p className="fine-print">{t(`已上传 ${filed.uploaded} 个附件。`, `${filed.uploaded} attachment(s) uploaded.`)}</p>
+        )}
         {filed.uploadError && (
           <Alert
             type="error"
@@ -146,9 +168,15 @@ export function ResultPage() {
 
         <Space orientation="vertical" style={{ width: '100%', marginTop: 16 }}>
           <Link to={`/track?no=${answer.trackingNo}`}>
-            <Button type="primary" size="large" block data-testid="go-track">{t('查看办理进度', 'See the progress')}</Button>
+            <Button type="primary" size="large" block data-testid="go-track">
+              {t('查看办理进度', 'See the progress')}
+            </Button>
           </Link>
-          <Link to="/"><Button size="large" block>{t('返回首页', 'Home')}</Button></Link>
+          <Link to="/">
+            <Button size="large" block>
+              {t('返回首页', 'Home')}
+            </Button>
+          </Link>
         </Space>
       </Card>
     </Shell>

@@ -2,7 +2,16 @@
 type T = (zh: string, en: string) => string;
 
 export const ISSUE_TYPES = [
-  'quality', 'price-marking', 'measurement', 'contract', 'after-sales', 'false-advertising', 'safety', 'refund', 'personal-information', 'other',
+  'quality',
+  'price-marking',
+  'measurement',
+  'contract',
+  'after-sales',
+  'false-advertising',
+  'safety',
+  'refund',
+  'personal-information',
+  'other',
 ] as const;
 
 export function issueLabel(code: string, t: T): string {
@@ -47,7 +56,9 @@ export function statusColor(status: string): string {
 
 /** While the case is not finished the consumer may withdraw it (libs/cases canWithdraw). */
 export function canWithdraw(status: string): boolean {
-  return !['closed', 'withdrawn', 'refused', 'transferred', 'duplicate', 'resolved', 'terminated', 'case-opened', 'not-opened'].includes(status);
+  return !['closed', 'withdrawn', 'refused', 'transferred', 'duplicate', 'resolved', 'terminated', 'case-opened', 'not-opened'].includes(
+    status,
+  );
 }
 
 export function canSupplement(status: string): boolean {

@@ -13,7 +13,12 @@ import type { CaseView } from '../api/types';
 /** What people type: spaces and dashes are not part of the number. */
 const clean = (s: string | null | undefined) => (s ?? '').replace(/[\s-]/g, '');
 
-type Outcome = { kind: 'idle' } | { kind: 'loading' } | { kind: 'not-found' } | { kind: 'error'; message: string } | { kind: 'found'; view: CaseView; code: string };
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'not-found' }
+  | { kind: 'error'; message: string }
+  | { kind: 'found'; view: CaseView; code: string };
 
 /** What was looked up; each look-up or reload is a new one. */
 interface Asked {
@@ -44,7 +49,10 @@ export function TrackPage() {
       forgetCode(no);
       setOutcome({ kind: 'not-found' });
     } else {
-      setOutcome({ kind: 'error', message: e instanceof ApiError ? e.message : t('网络连接失败，请稍后重试', 'The network failed; try again shortly') });
+      setOutcome({
+        kind: 'error',
+        message: e instanceof ApiError ? e.message : t('网络连接失败，请稍后重试', 'The network failed; try again shortly'),
+      });
     }
   });
 
@@ -78,7 +86,9 @@ export function TrackPage() {
     return (
       <Shell>
         <div className="track-bar">
-          <Typography.Title level={3} className="page-title">{t('办理进度', 'Case progress')}</Typography.Title>
+          <Typography.Title level={3} className="page-title">
+            {t('办理进度', 'Case progress')}
+          </Typography.Title>
           <span className="track-bar-actions">
             <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('刷新', 'Refresh')} />
             <Button onClick={another}>{t('查询其他', 'Another case')}</Button>
@@ -96,7 +106,9 @@ export function TrackPage() {
 
   return (
     <Shell>
-      <Typography.Title level={3} className="page-title">{t('查询办理进度', 'Track your case')}</Typography.Title>
+      <Typography.Title level={3} className="page-title">
+        {t('查询办理进度', 'Track your case')}
+      </Typography.Title>
       <Card className="form-card">
         <Form
           form={form}
@@ -110,7 +122,12 @@ export function TrackPage() {
             label={t('受理编号', 'Tracking number')}
             rules={[{ required: true, whitespace: true, message: t('请输入受理编号', 'Enter the tracking number') }]}
           >
-            <Input inputMode="numeric" autoComplete="off" maxLength={30} placeholder={t('提交后得到的 13 位数字', 'The 13 digits you got when filing')} />
+            <Input
+              inputMode="numeric"
+              autoComplete="off"
+              maxLength={30}
+              placeholder={t('提交后得到的 13 位数字', 'The 13 digits you got when filing')}
+            />
           </Form.Item>
           <Form.Item
             name="code"
@@ -119,7 +136,14 @@ export function TrackPage() {
           >
             <Input inputMode="numeric" autoComplete="off" maxLength={20} placeholder={t('8 位数字', '8 digits')} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block icon={<SearchOutlined />} loading={outcome.kind === 'loading'} data-testid="track-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            block
+            icon={<SearchOutlined />}
+            loading={outcome.kind === 'loading'}
+            data-testid="track-submit"
+          >
             {t('查询', 'Look up')}
           </Button>
         </Form>

@@ -17,8 +17,14 @@ const PIE_SLICES = 8;
 
 function Body<T>({ state, empty, children }: { state: Loaded<T>; empty: boolean; children: () => ReactNode }) {
   const { t } = useLang();
-  if (state.error) return <Alert type="error" showIcon title={t('数据读取失败', 'Could not load the figures')} description={state.error.message} />;
-  if (!state.data) return <div className="wq-chart-placeholder"><Spin /></div>;
+  if (state.error)
+    return <Alert type="error" showIcon title={t('数据读取失败', 'Could not load the figures')} description={state.error.message} />;
+  if (!state.data)
+    return (
+      <div className="wq-chart-placeholder">
+        <Spin />
+      </div>
+    );
   if (empty) return <Empty description={t('所选期间没有数据', 'No data in this period')} />;
   return <Spin spinning={state.loading}>{children()}</Spin>;
 }
@@ -38,18 +44,46 @@ function AreaBreakdown({ filters, areaAllowed, nonce }: { filters: Filters; area
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: rows.map(name), axisLabel: { width: 120, overflow: 'truncate' } },
       series: [
-        { name: t('收到', 'Received'), type: 'bar', data: rows.map((i) => i.received), itemStyle: { color: '#5470c6' }, barMaxWidth: 18, label: { show: true, position: 'right' } },
-        { name: t('调解成功', 'Resolved'), type: 'bar', data: rows.map((i) => i.resolved), itemStyle: { color: '#fac858' }, barMaxWidth: 18 },
+        {
+          name: t('收到', 'Received'),
+          type: 'bar',
+          data: rows.map((i) => i.received),
+          itemStyle: { color: '#5470c6' },
+          barMaxWidth: 18,
+          label: { show: true, position: 'right' },
+        },
+        {
+          name: t('调解成功', 'Resolved'),
+          type: 'bar',
+          data: rows.map((i) => i.resolved),
+          itemStyle: { color: '#fac858' },
+          barMaxWidth: 18,
+        },
       ],
     };
   }, [items, t]);
   return (
-    <Card title={t('区域分布', 'By area')} extra={<Typography.Text type="secondary">{t('被投诉人所在区域', "respondent's area")}</Typography.Text>} data-testid="by-area">
+    <Card
+      title={t('区域分布', 'By area')}
+      extra={<Typography.Text type="secondary">{t('被投诉人所在区域', "respondent's area")}</Typography.Text>}
+      data-testid="by-area"
+    >
       {!areaAllowed ? (
-        <Alert type="info" showIcon title={t('本账号的统计按单位汇总，没有区域分组', 'Your figures are cut by unit, which has no breakdown by area')} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('本账号的统计按单位汇总，没有区域分组', 'Your figures are cut by unit, which has no breakdown by area')}
+        />
       ) : (
         <Body state={state} empty={items.every((i) => !i.received && !i.resolved)}>
-          {() => <Chart option={option} height={Math.max(260, items.length * 34 + 48)} testId="chart-area" label={t('区域分布图', 'Chart by area')} />}
+          {() => (
+            <Chart
+              option={option}
+              height={Math.max(260, items.length * 34 + 48)}
+              testId="chart-area"
+              label={t('区域分布图', 'Chart by area')}
+            />
+          )}
         </Body>
       )}
     </Card>
@@ -68,7 +102,14 @@ function CategoryBreakdown({ filters, areaAllowed, nonce }: { filters: Filters; 
     return {
       baseOption: {
         tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-        legend: { type: 'plain', orient: 'vertical', left: 340, top: 'middle', itemGap: 8, textStyle: { width: 150, overflow: 'truncate' } },
+        legend: {
+          type: 'plain',
+          orient: 'vertical',
+          left: 340,
+          top: 'middle',
+          itemGap: 8,
+          textStyle: { width: 150, overflow: 'truncate' },
+        },
         series: [
           {
             name: t('收到', 'Received'),
@@ -92,9 +133,20 @@ function CategoryBreakdown({ filters, areaAllowed, nonce }: { filters: Filters; 
     };
   }, [items, t]);
   return (
-    <Card title={t('类别分布', 'By category')} extra={<Typography.Text type="secondary">{t('收到件数', 'cases received')}</Typography.Text>} data-testid="by-category">
+    <Card
+      title={t('类别分布', 'By category')}
+      extra={<Typography.Text type="secondary">{t('收到件数', 'cases received')}</Typography.Text>}
+      data-testid="by-category"
+    >
       <Body state={state} empty={!items.length}>
-        {() => <Chart option={option} height={Math.max(260, Math.min(items.length, PIE_SLICES + 1) * 26 + 40)} testId="chart-category" label={t('类别分布图', 'Chart by category')} />}
+        {() => (
+          <Chart
+            option={option}
+            height={Math.max(260, Math.min(items.length, PIE_SLICES + 1) * 26 + 40)}
+            testId="chart-category"
+            label={t('类别分布图', 'Chart by category')}
+          />
+        )}
       </Body>
     </Card>
   );
@@ -119,7 +171,10 @@ export function Breakdowns(props: { filters: Filters; areaAllowed: boolean; nonc
 export function HotspotBusinesses({ filters, nonce }: { filters: Filters; nonce: number }) {
   const { t } = useLang();
   // Respondent hotspots take the period, unit and track only (the API answers 400 to area or category).
-  const state = useApi<Respondents>(`/stats/hotspots?${statsQuery(filters, { by: 'respondent', limit: 10 }, { area: false, category: false })}`, nonce);
+  const state = useApi<Respondents>(
+    `/stats/hotspots?${statsQuery(filters, { by: 'respondent', limit: 10 }, { area: false, category: false })}`,
+    nonce,
+  );
   const columns: ColumnsType<RespondentItem> = [
     { title: '#', key: 'rank', width: 48, render: (_v, _r, i) => i + 1 },
     { title: t('经营者', 'Business'), key: 'name', width: 260, render: (_v, r) => r.respondent.name ?? '—', ellipsis: { showTitle: true } },
@@ -127,11 +182,38 @@ export function HotspotBusinesses({ filters, nonce }: { filters: Filters; nonce:
       title: t('统一社会信用代码', 'Credit code'),
       key: 'creditCode',
       width: 200,
-      render: (_v, r) => r.respondent.creditCode ?? <Typography.Text type="secondary">{t('未提供（按名称归并）', 'none (matched by name)')}</Typography.Text>,
+      render: (_v, r) =>
+        r.respondent.creditCode ?? (
+          <Typography.Text type="secondary">{t('未提供（按名称归并）', 'none (matched by name)')}</Typography.Text>
+        ),
     },
-    { title: t('投诉', 'Complaints'), dataIndex: 'complaints', key: 'complaints', align: 'right', width: 110, sorter: (a, b) => a.complaints - b.complaints, render: count },
-    { title: t('举报', 'Reports'), dataIndex: 'reports', key: 'reports', align: 'right', width: 100, sorter: (a, b) => a.reports - b.reports, render: count },
-    { title: t('调解成功', 'Resolved'), dataIndex: 'resolved', key: 'resolved', align: 'right', width: 110, sorter: (a, b) => a.resolved - b.resolved, render: count },
+    {
+      title: t('投诉', 'Complaints'),
+      dataIndex: 'complaints',
+      key: 'complaints',
+      align: 'right',
+      width: 110,
+      sorter: (a, b) => a.complaints - b.complaints,
+      render: count,
+    },
+    {
+      title: t('举报', 'Reports'),
+      dataIndex: 'reports',
+      key: 'reports',
+      align: 'right',
+      width: 100,
+      sorter: (a, b) => a.reports - b.reports,
+      render: count,
+    },
+    {
+      title: t('调解成功', 'Resolved'),
+      dataIndex: 'resolved',
+      key: 'resolved',
+      align: 'right',
+      width: 110,
+      sorter: (a, b) => a.resolved - b.resolved,
+      render: count,
+    },
     {
       title: t('挽回经济损失', 'Recovered'),
       dataIndex: 'recovered',
@@ -165,7 +247,9 @@ export function HotspotBusinesses({ filters, nonce }: { filters: Filters; nonce:
           loading={state.loading}
           pagination={false}
           scroll={{ x: 960 }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('所选期间没有数据', 'No data in this period')} /> }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('所选期间没有数据', 'No data in this period')} />,
+          }}
         />
       )}
     </Card>

@@ -24,7 +24,11 @@ export function ExportButtons({ filters, areaAllowed }: { filters: Filters; area
       await download(`/stats/export?${q}`, `stats-${effectiveBy}-${filters.from}-${filters.to}.${format}`);
     } catch (e) {
       const status = e instanceof ApiError ? e.status : 0;
-      message.error(status === 403 ? t('无权导出这些统计数据', 'You may not export these figures') : t(`导出失败（${status || '网络错误'}）`, `Export failed (${status || 'network error'})`));
+      message.error(
+        status === 403
+          ? t('无权导出这些统计数据', 'You may not export these figures')
+          : t(`导出失败（${status || '网络错误'}）`, `Export failed (${status || 'network error'})`),
+      );
     } finally {
       setBusy(null);
     }

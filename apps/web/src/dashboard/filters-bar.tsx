@@ -32,8 +32,10 @@ export function FiltersBar(props: {
     { label: t('近 12 个月', 'Last 12 months'), value: [today.subtract(11, 'month').startOf('month'), today] },
     { label: t('去年', 'Last year'), value: [today.subtract(1, 'year').startOf('year'), today.subtract(1, 'year').endOf('year')] },
   ];
-  const areaKinds = (zone: boolean) => props.areas.filter((a) => (a.kind === 'zone') === zone).map((a) => ({ value: a.code, label: a.name }));
-  const categoryGroup = (group: Category['group']) => props.categories.filter((c) => c.group === group).map((c) => ({ value: c.code, label: c.name }));
+  const areaKinds = (zone: boolean) =>
+    props.areas.filter((a) => (a.kind === 'zone') === zone).map((a) => ({ value: a.code, label: a.name }));
+  const categoryGroup = (group: Category['group']) =>
+    props.categories.filter((c) => c.group === group).map((c) => ({ value: c.code, label: c.name }));
 
   return (
     <Flex wrap gap={12} align="center" className="wq-filters" data-testid="filters">
@@ -103,7 +105,13 @@ export function FiltersBar(props: {
       <Flex gap={8} style={{ marginInlineStart: 'auto' }}>
         {!props.isDefault && <Button onClick={props.reset}>{t('重置', 'Reset')}</Button>}
         <Tooltip title={t('刷新数据', 'Refresh')}>
-          <Button icon={<ReloadOutlined />} loading={props.refreshing} onClick={props.onRefresh} aria-label={t('刷新数据', 'Refresh')} data-testid="refresh" />
+          <Button
+            icon={<ReloadOutlined />}
+            loading={props.refreshing}
+            onClick={props.onRefresh}
+            aria-label={t('刷新数据', 'Refresh')}
+            data-testid="refresh"
+          />
         </Tooltip>
       </Flex>
     </Flex>

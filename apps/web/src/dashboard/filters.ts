@@ -16,7 +16,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today in China time: the API counts events on the Asia/Shanghai calendar day, whatever the browser's zone. */
 export function chinaToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(),
+  );
 }
 
 /** Whole days from `from` to `to`, both included. */
@@ -71,7 +73,11 @@ export function useFilters(): { filters: Filters; set: (patch: Partial<Filters>)
  * (the league table, a unit-scoped role) take no area, respondent hotspots neither area nor
  * category (the API answers 400 naming the field), so each caller says which it sends.
  */
-export function statsQuery(f: Filters, extra: Record<string, string | number | undefined> = {}, take: { area?: boolean; category?: boolean } = {}): string {
+export function statsQuery(
+  f: Filters,
+  extra: Record<string, string | number | undefined> = {},
+  take: { area?: boolean; category?: boolean } = {},
+): string {
   const q = new URLSearchParams({ from: f.from, to: f.to });
   if (f.area && take.area !== false) q.set('areaCode', f.area);
   if (f.category && take.category !== false) q.set('categoryCode', f.category);

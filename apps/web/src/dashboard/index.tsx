@@ -61,7 +61,10 @@ export function DashboardPage() {
         <Result
           status="403"
           title={t('无权查看统计数据', 'No access to the statistics')}
-          subTitle={t('您的账号没有查看监管数据看板的权限。如需开通，请联系市场监管局系统管理员。', 'Your account may not see the regulator dashboard. Ask the market regulation bureau\'s administrator for access.')}
+          subTitle={t(
+            '您的账号没有查看监管数据看板的权限。如需开通，请联系市场监管局系统管理员。',
+            "Your account may not see the regulator dashboard. Ask the market regulation bureau's administrator for access.",
+          )}
           extra={<Typography.Text type="secondary">{err.message}</Typography.Text>}
           data-testid="dashboard-forbidden"
         />
@@ -70,8 +73,19 @@ export function DashboardPage() {
   }
 
   const s = summary.data;
-  const empty = s && !s.received && !s.accepted && !s.refused && !s.resolved && !s.terminated && !s.closed && !s.withdrawn && !s.reportsOpened && !s.reportsNotOpened && s.satisfactionRate === null;
-  const scope = cityWide ? t('全市', 'Whole city') : user?.unit?.name ?? '';
+  const empty =
+    s &&
+    !s.received &&
+    !s.accepted &&
+    !s.refused &&
+    !s.resolved &&
+    !s.terminated &&
+    !s.closed &&
+    !s.withdrawn &&
+    !s.reportsOpened &&
+    !s.reportsNotOpened &&
+    s.satisfactionRate === null;
+  const scope = cityWide ? t('全市', 'Whole city') : (user?.unit?.name ?? '');
 
   return (
     <Shell wide actions={actions}>
@@ -107,7 +121,9 @@ export function DashboardPage() {
           <Alert
             type="error"
             showIcon
-            title={err.status === 400 ? t('筛选条件有误', 'Some filters are not valid') : t('统计数据读取失败', 'Could not load the statistics')}
+            title={
+              err.status === 400 ? t('筛选条件有误', 'Some filters are not valid') : t('统计数据读取失败', 'Could not load the statistics')
+            }
             description={
               err.details.length ? (
                 <ul className="wq-problems">
@@ -123,9 +139,13 @@ export function DashboardPage() {
             }
             action={
               err.status === 400 ? (
-                <Button size="small" onClick={reset}>{t('重置筛选', 'Reset filters')}</Button>
+                <Button size="small" onClick={reset}>
+                  {t('重置筛选', 'Reset filters')}
+                </Button>
               ) : (
-                <Button size="small" onClick={refresh}>{t('重试', 'Retry')}</Button>
+                <Button size="small" onClick={refresh}>
+                  {t('重试', 'Retry')}
+                </Button>
               )
             }
             data-testid="dashboard-error"
@@ -137,7 +157,10 @@ export function DashboardPage() {
                 type="info"
                 showIcon
                 title={t('所选期间没有数据', 'No data in this period')}
-                description={t('该期间和筛选条件下没有收到或办理的案件，可调整统计期间或筛选条件。', 'No cases were received or handled in this period with these filters. Try a longer period or fewer filters.')}
+                description={t(
+                  '该期间和筛选条件下没有收到或办理的案件，可调整统计期间或筛选条件。',
+                  'No cases were received or handled in this period with these filters. Try a longer period or fewer filters.',
+                )}
                 data-testid="dashboard-empty"
               />
             )}

@@ -32,16 +32,22 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
     {
       name: 'onTimeAcceptanceRate',
       title: t('按时受理率', 'On-time acceptance'),
-      help: t('7 个工作日内作出受理或不予受理决定的比例（消费者权益保护法第 46 条）', 'Share of accept/refuse decisions made within 7 working days (Consumer Rights Law art. 46)'),
+      help: t(
+        '7 个工作日内作出受理或不予受理决定的比例（消费者权益保护法第 46 条）',
+        'Share of accept/refuse decisions made within 7 working days (Consumer Rights Law art. 46)',
+      ),
       value: pct(s?.onTimeAcceptanceRate),
-      note: s && t(`受理 ${count(s.accepted)} · 不予受理 ${count(s.refused)}`, `${count(s.accepted)} accepted · ${count(s.refused)} refused`),
+      note:
+        s && t(`受理 ${count(s.accepted)} · 不予受理 ${count(s.refused)}`, `${count(s.accepted)} accepted · ${count(s.refused)} refused`),
     },
     {
       name: 'mediationSuccessRate',
       title: t('调解成功率', 'Mediation success'),
       help: t('调解成功 ÷（调解成功 + 终止调解）', 'Resolved ÷ (resolved + terminated)'),
       value: pct(s?.mediationSuccessRate),
-      note: s && t(`成功 ${count(s.resolved)} · 终止 ${count(s.terminated)}`, `${count(s.resolved)} resolved · ${count(s.terminated)} terminated`),
+      note:
+        s &&
+        t(`成功 ${count(s.resolved)} · 终止 ${count(s.terminated)}`, `${count(s.resolved)} resolved · ${count(s.terminated)} terminated`),
     },
     {
       name: 'recovered',
@@ -98,7 +104,9 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
             <Skeleton.Input active size="small" />
           ) : (
             <>
-              <div className="wq-kpi-value" data-testid={`kpi-${k.name}-value`}>{k.value}</div>
+              <div className="wq-kpi-value" data-testid={`kpi-${k.name}-value`}>
+                {k.value}
+              </div>
               <div className="wq-kpi-note">{k.note}</div>
             </>
           )}

@@ -62,7 +62,14 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
       xAxis: { type: 'category', data: received.data.points.map((p) => label(p.period)), axisTick: { alignWithLabel: true } },
       yAxis: [
         { type: 'value', name: t('件', 'cases'), minInterval: 1 },
-        { type: 'value', name: t('满意率', 'Satisfaction'), min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+        {
+          type: 'value',
+          name: t('满意率', 'Satisfaction'),
+          min: 0,
+          max: 100,
+          axisLabel: { formatter: '{value}%' },
+          splitLine: { show: false },
+        },
       ],
       series: [
         bars(t('收到', 'Received'), received.data, COLORS.received),
@@ -118,10 +125,17 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
         <Empty description={t('所选期间没有数据', 'No data in this period')} />
       ) : option ? (
         <Spin spinning={loading}>
-          <Chart option={option} height={340} testId="chart-trends" label={t('收到、受理、调解成功与满意率趋势', 'Received, accepted, resolved and satisfaction over time')} />
+          <Chart
+            option={option}
+            height={340}
+            testId="chart-trends"
+            label={t('收到、受理、调解成功与满意率趋势', 'Received, accepted, resolved and satisfaction over time')}
+          />
         </Spin>
       ) : (
-        <div className="wq-chart-placeholder"><Spin /></div>
+        <div className="wq-chart-placeholder">
+          <Spin />
+        </div>
       )}
     </Card>
   );

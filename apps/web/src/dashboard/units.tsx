@@ -38,8 +38,12 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
       sorter: (a, b) => (a.unit.name ?? a.unit.code).localeCompare(b.unit.name ?? b.unit.code, 'zh-CN'),
       render: (_v, r) => (
         <div className="wq-unit">
-          <div className="wq-unit-name" title={r.unit.name ?? undefined}>{r.unit.name ?? r.unit.code}</div>
-          <Typography.Text type="secondary" className="wq-unit-code">{r.unit.code}</Typography.Text>
+          <div className="wq-unit-name" title={r.unit.name ?? undefined}>
+            {r.unit.name ?? r.unit.code}
+          </div>
+          <Typography.Text type="secondary" className="wq-unit-code">
+            {r.unit.code}
+          </Typography.Text>
         </div>
       ),
     },
@@ -54,9 +58,24 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
       onFilter: (v, r) => r.unit.type === v,
       sorter: (a, b) => (a.unit.type ?? '').localeCompare(b.unit.type ?? ''),
       render: (_v, r) =>
-        r.unit.type === 'station' ? <Tag color="blue">{t('服务站', 'Station')}</Tag> : r.unit.type === 'regulator' ? <Tag color="purple">{t('监管部门', 'Regulator')}</Tag> : '—',
+        r.unit.type === 'station' ? (
+          <Tag color="blue">{t('服务站', 'Station')}</Tag>
+        ) : r.unit.type === 'regulator' ? (
+          <Tag color="purple">{t('监管部门', 'Regulator')}</Tag>
+        ) : (
+          '—'
+        ),
     },
-    { title: t('收到', 'Received'), dataIndex: 'received', key: 'received', align: 'right', width: 90, sorter: (a, b) => a.received - b.received, defaultSortOrder: 'descend', render: count },
+    {
+      title: t('收到', 'Received'),
+      dataIndex: 'received',
+      key: 'received',
+      align: 'right',
+      width: 90,
+      sorter: (a, b) => a.received - b.received,
+      defaultSortOrder: 'descend',
+      render: count,
+    },
     rate('onTimeAcceptanceRate', t('按时受理率', 'On-time')),
     rate('mediationSuccessRate', t('调解成功率', 'Success')),
     rate('satisfactionRate', t('满意率', 'Satisfaction')),
@@ -69,7 +88,15 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
       sorter: (a, b) => Number(a.recovered) - Number(b.recovered),
       render: money,
     },
-    { title: t('负荷（在办）', 'Load (open)'), dataIndex: 'load', key: 'load', align: 'right', width: 110, sorter: (a, b) => a.load - b.load, render: count },
+    {
+      title: t('负荷（在办）', 'Load (open)'),
+      dataIndex: 'load',
+      key: 'load',
+      align: 'right',
+      width: 110,
+      sorter: (a, b) => a.load - b.load,
+      render: count,
+    },
     {
       title: t('超期', 'Overdue'),
       dataIndex: 'overdue',
@@ -77,7 +104,14 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
       align: 'right',
       width: 80,
       sorter: (a, b) => a.overdue - b.overdue,
-      render: (v: number) => (v > 0 ? <Typography.Text type="danger" strong>{count(v)}</Typography.Text> : count(v)),
+      render: (v: number) =>
+        v > 0 ? (
+          <Typography.Text type="danger" strong>
+            {count(v)}
+          </Typography.Text>
+        ) : (
+          count(v)
+        ),
     },
   ];
 
@@ -97,7 +131,10 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
       data-testid="units"
     >
       <Typography.Paragraph type="secondary" className="wq-note">
-        {t('“收到”为分派或升级到该单位的案件数；负荷、超期为当前数。', '"Received" counts the cases that reached the unit (assigned or escalated); load and overdue are counts of now.')}
+        {t(
+          '“收到”为分派或升级到该单位的案件数；负荷、超期为当前数。',
+          '"Received" counts the cases that reached the unit (assigned or escalated); load and overdue are counts of now.',
+        )}
         {filters.area && t('单位排行不按区域筛选。', ' The area filter does not apply to the league table.')}
       </Typography.Paragraph>
       {state.error ? (
@@ -110,8 +147,16 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
           dataSource={rows}
           loading={state.loading}
           scroll={{ x: 1060 }}
-          pagination={{ defaultPageSize: 10, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100], hideOnSinglePage: false, showTotal: (n) => t(`共 ${n} 个单位`, `${n} units`) }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('所选期间没有数据', 'No data in this period')} /> }}
+          pagination={{
+            defaultPageSize: 10,
+            showSizeChanger: true,
+            pageSizeOptions: [10, 20, 50, 100],
+            hideOnSinglePage: false,
+            showTotal: (n) => t(`共 ${n} 个单位`, `${n} units`),
+          }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('所选期间没有数据', 'No data in this period')} />,
+          }}
         />
       )}
     </Card>

@@ -57,7 +57,10 @@ async function failure(res: Response): Promise<ApiError> {
   return new ApiError(res.status, body.message ?? `HTTP ${res.status}`, body.details ?? [], body);
 }
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; form?: FormData } = {}): Promise<T> {
+export async function api<T>(
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; form?: FormData } = {},
+): Promise<T> {
   const headers = headersWith({ Accept: 'application/json', ...init.headers });
   let body: BodyInit | undefined;
   if (init.form) body = init.form;

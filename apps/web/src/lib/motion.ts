@@ -13,5 +13,9 @@ function subscribe(onChange: () => void): () => void {
  * open dialogs, switch controls and draw charts without animation.
  */
 export function useReducedMotion(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(QUERY).matches,
+    () => false,
+  );
 }

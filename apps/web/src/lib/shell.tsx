@@ -10,7 +10,10 @@ export function Shell({ children, actions, wide }: { children: ReactNode; action
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f6f8' }}>
       <Layout.Header style={{ background: BRAND_RED, paddingInline: 16, display: 'flex', alignItems: 'center', gap: 12, height: 56 }}>
-        <Link to="/" style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+        <Link
+          to="/"
+          style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
+        >
           {t('聊城市消费维权服务平台', 'Liaocheng Consumer Rights')}
         </Link>
         <Space style={{ marginInlineStart: 'auto' }}>
@@ -20,7 +23,10 @@ export function Shell({ children, actions, wide }: { children: ReactNode; action
             aria-label={t('语言', 'Language')}
             value={lang}
             onChange={(v) => setLang(v as 'zh' | 'en')}
-            options={[{ label: '中文', value: 'zh' }, { label: 'EN', value: 'en' }]}
+            options={[
+              { label: '中文', value: 'zh' },
+              { label: 'EN', value: 'en' },
+            ]}
           />
         </Space>
       </Layout.Header>

@@ -41,7 +41,10 @@ export function CasePage() {
         setShown((prev) => ({
           key: wanted,
           c: status === 404 || status === 403 || !prev.c ? null : prev.c,
-          error: e instanceof ApiError ? { status, message: e.message } : { status: 0, message: t('无法连接服务器，请稍后刷新', 'Cannot reach the server; refresh later') },
+          error:
+            e instanceof ApiError
+              ? { status, message: e.message }
+              : { status: 0, message: t('无法连接服务器，请稍后刷新', 'Cannot reach the server; refresh later') },
         }));
       },
     );
@@ -74,7 +77,9 @@ export function CasePage() {
           title={notFound ? t('未找到该案件', 'Case not found') : t('无法打开案件', 'Could not open the case')}
           subTitle={
             <span data-testid={notFound ? 'case-not-found' : 'case-error'}>
-              {notFound ? t('该案件不存在，或不属于本单位办理范围。', 'It does not exist, or it is not within your unit\'s cases.') : error.message}
+              {notFound
+                ? t('该案件不存在，或不属于本单位办理范围。', "It does not exist, or it is not within your unit's cases.")
+                : error.message}
             </span>
           }
           extra={
@@ -122,7 +127,11 @@ export function CasePage() {
             ),
             children: <PartiesSection c={c} />,
           },
-          { key: 'routing', label: <span data-testid="tab-routing">{t('分派理由', 'Routing')}</span>, children: <RoutingSection rounds={c.routing} /> },
+          {
+            key: 'routing',
+            label: <span data-testid="tab-routing">{t('分派理由', 'Routing')}</span>,
+            children: <RoutingSection rounds={c.routing} />,
+          },
           {
             key: 'history',
             label: <span data-testid="tab-history">{t(`历史（${c.history.length}）`, `History (${c.history.length})`)}</span>,
@@ -150,15 +159,28 @@ export function CasePage() {
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="case-refresh-error" />}
       <Card size="small" className="staff-case-head" style={{ marginBottom: 12 }}>
         <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }}>
-          <Typography.Title level={3} copyable={{ text: c.trackingNo }} data-testid="case-tracking-no" style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}>
+          <Typography.Title
+            level={3}
+            copyable={{ text: c.trackingNo }}
+            data-testid="case-tracking-no"
+            style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}
+          >
             {groupDigits(c.trackingNo)}
           </Typography.Title>
           <StatusTag status={c.status} text={c.statusText} testId="case-status" />
           <TrackTag track={c.track} />
           {!c.handledByYou && <Tag>{t('只读', 'Read only')}</Tag>}
           {flagged && (
-            <Tag color="warning" icon={<WarningOutlined />} style={{ cursor: 'pointer' }} onClick={() => setTab('parties')} data-testid="claimant-tag">
-              {c.claimant?.art17?.noted ? t('第十七条因素提示', 'Art. 17 factors noted') : t('曾投诉同一经营者', 'Filed against this business before')}
+            <Tag
+              color="warning"
+              icon={<WarningOutlined />}
+              style={{ cursor: 'pointer' }}
+              onClick={() => setTab('parties')}
+              data-testid="claimant-tag"
+            >
+              {c.claimant?.art17?.noted
+                ? t('第十七条因素提示', 'Art. 17 factors noted')
+                : t('曾投诉同一经营者', 'Filed against this business before')}
             </Tag>
           )}
         </Flex>
@@ -177,8 +199,16 @@ export function CasePage() {
               <span data-testid="case-due" className={c.overdue ? 'staff-due-overdue' : undefined}>
                 {fmtDate(c.dueOn)}
                 {running ? <Muted>{paren(t, pick(t, CLOCK_LABEL[running.clock], running.label))}</Muted> : null}
-                {c.overdue && <Tag color="error" style={{ marginInlineStart: 6 }}>{t('已超期', 'Overdue')}</Tag>}
-                {running?.provisional && <Tag color="gold" style={{ marginInlineStart: 6 }}>{t('暂定', 'Provisional')}</Tag>}
+                {c.overdue && (
+                  <Tag color="error" style={{ marginInlineStart: 6 }}>
+                    {t('已超期', 'Overdue')}
+                  </Tag>
+                )}
+                {running?.provisional && (
+                  <Tag color="gold" style={{ marginInlineStart: 6 }}>
+                    {t('暂定', 'Provisional')}
+                  </Tag>
+                )}
               </span>
             ) : (
               <Muted>{t('无', 'None')}</Muted>

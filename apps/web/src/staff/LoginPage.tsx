@@ -44,7 +44,10 @@ export function LoginPage() {
     <StaffShell>
       <Card className="staff-login" title={t('工作人员登录', 'Staff sign-in')}>
         <Typography.Paragraph type="secondary">
-          {t('消费维权服务站、市场监管及行业主管部门工作人员使用本单位账号登录办理案件。', 'Staff of rights-protection stations and regulators sign in with their unit account to handle cases.')}
+          {t(
+            '消费维权服务站、市场监管及行业主管部门工作人员使用本单位账号登录办理案件。',
+            'Staff of rights-protection stations and regulators sign in with their unit account to handle cases.',
+          )}
         </Typography.Paragraph>
         {error && (
           <Alert
@@ -57,11 +60,24 @@ export function LoginPage() {
             description={error.message}
           />
         )}
-        <Form layout="vertical" onFinish={(v: { username: string; password: string }) => void submit(v)} requiredMark={false} disabled={busy}>
-          <Form.Item name="username" label={t('用户名', 'Username')} rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Enter your username') }]}>
+        <Form
+          layout="vertical"
+          onFinish={(v: { username: string; password: string }) => void submit(v)}
+          requiredMark={false}
+          disabled={busy}
+        >
+          <Form.Item
+            name="username"
+            label={t('用户名', 'Username')}
+            rules={[{ required: true, whitespace: true, message: t('请输入用户名', 'Enter your username') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
           </Form.Item>
-          <Form.Item name="password" label={t('密码', 'Password')} rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}>
+          <Form.Item
+            name="password"
+            label={t('密码', 'Password')}
+            rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
@@ -69,7 +85,10 @@ export function LoginPage() {
           </Button>
         </Form>
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-          {t('连续多次输错密码，账户将被临时锁定。忘记密码请联系本单位管理员重置。', 'Repeated wrong passwords lock the account for a while. Forgot it? Ask your unit administrator to reset it.')}
+          {t(
+            '连续多次输错密码，账户将被临时锁定。忘记密码请联系本单位管理员重置。',
+            'Repeated wrong passwords lock the account for a while. Forgot it? Ask your unit administrator to reset it.',
+          )}
         </Typography.Paragraph>
       </Card>
     </StaffShell>

@@ -6,7 +6,19 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import { ALL_STATUSES, fmtDate, fmtTime, Muted, pick, STATUS_LABEL, StaffShell, StatusTag, TRACK_LABEL, TrackTag, useCategories } from './common';
+import {
+  ALL_STATUSES,
+  fmtDate,
+  fmtTime,
+  Muted,
+  pick,
+  STATUS_LABEL,
+  StaffShell,
+  StatusTag,
+  TRACK_LABEL,
+  TrackTag,
+  useCategories,
+} from './common';
 import type { CaseListItem, CasePage, CaseStatus, Track } from '../api/types';
 import { groupDigits } from '../lib/format';
 
@@ -99,7 +111,9 @@ export function QueuePage() {
       // Which of the unit's cases fall due within 2 working days (the calendar is the server's).
       api<CasePage>(`/cases?dueWithinDays=${SOON_DAYS}&limit=100`).catch((): CasePage => ({ items: [], nextCursor: null })),
     ]).then(
-      ([first, soon]) => current && setPage({ key: wanted, items: first.items, cursor: first.nextCursor, soonIds: new Set(soon.items.map((i) => i.id)), error: null }),
+      ([first, soon]) =>
+        current &&
+        setPage({ key: wanted, items: first.items, cursor: first.nextCursor, soonIds: new Set(soon.items.map((i) => i.id)), error: null }),
       (e: unknown) =>
         current &&
         setPage((prev) => ({
@@ -130,7 +144,9 @@ export function QueuePage() {
       const next = await api<CasePage>(`/cases?${apiQuery(filters, cursor)}`);
       // Only onto the page it continues: a reload begun meanwhile has replaced it.
       setPage((p) =>
-        p?.key === of ? { ...p, items: [...p.items, ...next.items.filter((i) => !p.items.some((x) => x.id === i.id))], cursor: next.nextCursor } : p,
+        p?.key === of
+          ? { ...p, items: [...p.items, ...next.items.filter((i) => !p.items.some((x) => x.id === i.id))], cursor: next.nextCursor }
+          : p,
       );
     } catch (e) {
       const message = e instanceof ApiError ? e.message : t('无法读取更多案件', 'Could not load more cases');
@@ -151,13 +167,22 @@ export function QueuePage() {
       dataIndex: 'trackingNo',
       width: 170,
       render: (v: string, c) => (
-        <Link to={`/staff/cases/${c.id}`} onClick={(e) => e.stopPropagation()} style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', whiteSpace: 'nowrap' }}>
+        <Link
+          to={`/staff/cases/${c.id}`}
+          onClick={(e) => e.stopPropagation()}
+          style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', whiteSpace: 'nowrap' }}
+        >
           {groupDigits(v)}
         </Link>
       ),
     },
     { title: t('类型', 'Track'), dataIndex: 'track', width: 76, render: (v: Track) => <TrackTag track={v} /> },
-    { title: t('状态', 'Status'), dataIndex: 'status', width: 120, render: (v: CaseStatus, c) => <StatusTag status={v} text={c.statusText} /> },
+    {
+      title: t('状态', 'Status'),
+      dataIndex: 'status',
+      width: 120,
+      render: (v: CaseStatus, c) => <StatusTag status={v} text={c.statusText} />,
+    },
     {
       title: t('办理期限', 'Due'),
       dataIndex: 'dueOn',
@@ -282,7 +307,19 @@ export function QueuePage() {
         </Flex>
       </Card>
 
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} action={<Button size="small" onClick={refresh}>{t('重试', 'Retry')}</Button>} />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          style={{ marginBottom: 12 }}
+          action={
+            <Button size="small" onClick={refresh}>
+              {t('重试', 'Retry')}
+            </Button>
+          }
+        />
+      )}
 
       <Table<CaseListItem>
         data-testid="queue-table"
@@ -295,18 +332,24 @@ export function QueuePage() {
         pagination={false}
         scroll={{ x: 700 }}
         rowClassName={(c) => (c.overdue ? 'staff-row-overdue' : dueSoon(c) ? 'staff-row-due-soon' : '')}
-        onRow={(c) => ({
-          onClick: () => void navigate(`/staff/cases/${c.id}`),
-          'data-testid': `queue-row-${c.trackingNo}`,
-        } as React.HTMLAttributes<HTMLElement>)}
-        locale={{ emptyText: filtered ? t('没有符合筛选条件的案件', 'No cases match the filters') : t('本单位暂无案件', 'No cases for your unit yet') }}
+        onRow={(c) =>
+          ({
+            onClick: () => void navigate(`/staff/cases/${c.id}`),
+            'data-testid': `queue-row-${c.trackingNo}`,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+        locale={{
+          emptyText: filtered
+            ? t('没有符合筛选条件的案件', 'No cases match the filters')
+            : t('本单位暂无案件', 'No cases for your unit yet'),
+        }}
         footer={() => (
           <Flex justify="space-between" align="center" wrap gap={8}>
             <Muted>
               {t(`已显示 ${items.length} 件`, `${items.length} shown`)}
               {' · '}
-              <span className="staff-due-overdue">■</span> {t('已超期', 'overdue')}{' '}
-              <span className="staff-due-soon">■</span> {t('2 个工作日内到期', 'due within 2 working days')}
+              <span className="staff-due-overdue">■</span> {t('已超期', 'overdue')} <span className="staff-due-soon">■</span>{' '}
+              {t('2 个工作日内到期', 'due within 2 working days')}
             </Muted>
             {cursor ? (
               <Button onClick={() => void loadMore()} loading={more} data-testid="queue-more">

@@ -87,9 +87,9 @@ export const RULE_LABEL: Record<string, Pair> = {
   'transfer-out': ['规则1：经营者不在本市，移送外地', 'Rule 1: business outside the city, transferred out'],
   'report-sector': ['规则2：举报由行业主管部门处理', 'Rule 2: report to the sector regulator'],
   'report-area-bureau': ['规则2：举报由属地市场监管局处理', 'Rule 2: report to the area market bureau'],
-  'venue-station': ['规则3：经营场所内的服务站就地化解', 'Rule 3: the station at the business\'s venue'],
+  'venue-station': ['规则3：经营场所内的服务站就地化解', "Rule 3: the station at the business's venue"],
   'sector-regulator': ['规则4：行业主管部门', 'Rule 4: the sector regulator of the category'],
-  'area-station': ['规则5：属地服务站', 'Rule 5: a station in the business\'s area'],
+  'area-station': ['规则5：属地服务站', "Rule 5: a station in the business's area"],
   'area-bureau': ['规则6：属地市场监管局', 'Rule 6: the area market bureau'],
   'city-bureau': ['兜底：市市场监管局', 'Fallback: the city bureau'],
 };
@@ -110,7 +110,11 @@ export function StatusTag({ status, text, testId }: { status: CaseStatus; text?:
 
 export function TrackTag({ track }: { track: Track }) {
   const { t } = useLang();
-  return <Tag color={track === 'report' ? 'purple' : undefined} variant="filled">{pick(t, TRACK_LABEL[track], track)}</Tag>;
+  return (
+    <Tag color={track === 'report' ? 'purple' : undefined} variant="filled">
+      {pick(t, TRACK_LABEL[track], track)}
+    </Tag>
+  );
 }
 
 export const fmtTime = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
