@@ -8,7 +8,7 @@ import type { Clock } from '../deadline';
 import { CLOCK_TEXT } from '../deadline';
 import type { CasePeriods, Period } from '../rule-set';
 import { basisText } from '../rule-set';
-import type { CaseListRow, CaseRow } from './cases.repository';
+import type { CaseEventRow, CaseListRow, CaseRow } from './cases.repository';
 
 /**
  * How a case reads to staff. Pure: what is masked depends only on whether the reader handles it.
@@ -111,21 +111,6 @@ function maskedPersonalData(c: CaseRow, handler: boolean, decrypt: Decrypt) {
   };
 }
 
-type HistoryRow = {
-  id: string;
-  at: Date;
-  type: string;
-  actorType: string;
-  actorId: string | null;
-  unitCode: string | null;
-  fromStatus: string | null;
-  toStatus: string | null;
-  action: string | null;
-  reasonCode: string | null;
-  note: string | null;
-  public: boolean;
-  data: Record<string, unknown>;
-};
 type RoutingRow = {
   round: number;
   rule: string;
@@ -168,7 +153,7 @@ export function caseDetail(
     handler: boolean;
     clocks: Clock[];
     periods: CasePeriods;
-    history: HistoryRow[];
+    history: CaseEventRow[];
     routing: RoutingRow[];
     linked: LinkedRow[];
     /** The reader's acting unit (null for read-only roles): a linked report's progress is for its handler only. */
