@@ -733,22 +733,70 @@ describe('staff case handling', () => {
     expect((await kit.notificationKinds(c.id)).length).toBe(1);
   });
 
-  it('a complaint the consumer withdraws during mediation stops its clocks and takes only notes', async () => {
+  // Order 121 Art. 23(1); Order 20 Art. 21(1): a withdrawal after 受理 terminates the mediation.
+  it('a complaint the consumer withdraws during mediation is terminated on ground 1, and staff close it', async () => {
+    const c = await on('2026-11-02', () => kit.assigned());
+    const staff = await kit.handlerOf(c);
+    await on('2026-11-02', () => staff.do(c.id, { action: 'accept' }));
+    const [{ open_cases: before }] = await kit.q<{ open_cases: number }>(`select open_cases from unit_load where unit_code = $1`, [
+      c.assigneeCode,
+    ]);
+    const withdraw = () =>
+      kit.http.post(`/api/v1/complaints/${c.trackingNo}/withdraw`).set('X-Access-Code', c.accessCode).send({ reason: '已与商家自行和解' });
+    const res = await on('2026-11-04', withdraw);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'terminated' });
+    expect((await withdraw()).status).toBe(409);
+
+    // Withdrawn Wed 4 Nov 2026 (no holiday in November): 7 working days are 5–6 and 9–13 Nov: Fri 13 Nov.
+    let d = await staff.detail(c.id);
+    expect(d).toMatchObject({ status: 'terminated', allowedActions: ['close', 'note'], dueOn: '2026-11-13' });
+    expect(d.outcome.reasonCode).toBe('1');
+    expect(clock(d, 'mediation')).toMatchObject({ metOn: '2026-11-04', running: false });
+    expect(clock(d, 'termination-notice')).toMatchObject({
+      days: 7,
+      count: 'working',
+      basis: { kind: 'law', text: '总局令第121号第二十三条' },
+      dueOn: '2026-11-13',
+      running: true,
+    });
+    expect(d.history.find((h: { action: string }) => h.action === 'terminate')).toMatchObject({
+      actor: { type: 'consumer', id: null, unitCode: c.assigneeCode },
+      reasonCode: '1',
+      note: '已与商家自行和解',
+      from: 'accepted',
+      to: 'terminated',
+      data: { reason: { kind: 'termination', code: '1', basis: '总局令第121号第二十三条第（一）项' }, withdrawnByConsumer: true },
+    });
+    const [{ open_cases: after }] = await kit.q<{ open_cases: number }>(`select open_cases from unit_load where unit_code = $1`, [
+      c.assigneeCode,
+    ]);
+    expect(after).toBe(before - 1);
+
+    const view = await tracking(c);
+    expect(view.status).toBe('terminated');
+    expect(deadline(view, 'termination-notice')).toMatchObject({ dueDate: '2026-11-13', metOn: null });
+    expect(view.timeline.at(-1)).toMatchObject({
+      type: 'terminate',
+      text: '您已撤回投诉：已与商家自行和解。终止调解：投诉人撤回投诉或者双方自行和解（依据：总局令第121号第二十三条第（一）项）',
+    });
+
+    await on('2026-11-06', () => staff.do(c.id, { action: 'close' }));
+    d = await staff.detail(c.id);
+    expect(d.status).toBe('closed');
+    expect(clock(d, 'termination-notice')).toMatchObject({ metOn: '2026-11-06', running: false });
+    expect(staffEvents(d)).toEqual(['accept', 'close']);
+  });
+
+  it('a complaint withdrawn before acceptance is simply withdrawn', async () => {
     const c = await kit.assigned();
     const staff = await kit.handlerOf(c);
-    await staff.do(c.id, { action: 'accept' });
-    await staff.do(c.id, { action: 'start-mediation' });
-    const res = await kit.http
-      .post(`/api/v1/complaints/${c.trackingNo}/withdraw`)
-      .set('X-Access-Code', c.accessCode)
-      .send({ reason: '已与商家自行和解' });
+    const res = await kit.http.post(`/api/v1/complaints/${c.trackingNo}/withdraw`).set('X-Access-Code', c.accessCode).send({});
     expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'withdrawn' });
     const d = await staff.detail(c.id);
-    expect(d).toMatchObject({ status: 'withdrawn', allowedActions: ['note'], dueOn: null, overdue: false });
-    expect(d.clocks.filter((k: { running: boolean }) => k.running)).toEqual([]);
-    const late = await staff.act(c.id, { action: 'resolve', amountRecovered: 0, agreement: false });
-    expect(late.status).toBe(409);
-    expect(late.body.allowed).toEqual(['note']);
-    await staff.do(c.id, { action: 'note', note: '消费者来电确认撤回' });
+    expect(d).toMatchObject({ status: 'withdrawn', allowedActions: ['note'], dueOn: null });
+    expect(d.outcome.reasonCode).toBeNull();
+    expect(d.history.at(-1)).toMatchObject({ type: 'withdrawn', actor: { type: 'consumer' }, to: 'withdrawn' });
   });
 });

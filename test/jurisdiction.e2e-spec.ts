@@ -1,4 +1,6 @@
-import { findReason } from '@weiquan/cases';
+import type { IsoDate } from '@weiquan/calendar';
+import { addWorkingDays, CalendarService, isWorkingDay } from '@weiquan/calendar';
+import { ClocksService, findReason } from '@weiquan/cases';
 import { RoutingService } from '@weiquan/routing';
 import type { Staff } from './support/case-kit';
 import { CaseKit, daysAgo } from './support/case-kit';
@@ -362,5 +364,100 @@ describe('jurisdiction and routing', () => {
     expect(sms.text).toContain('浙江省杭州市西湖区市场监督管理部门举报');
     expect(sms.text).toContain(findReason('no-case', 'order121', '3')!.basis);
     expect((await kit.consumerView(f.trackingNo, f.accessCode)).status).toBe('closed');
+  });
+
+  describe('the designation deadline (Order 121 Art. 33)', () => {
+    /** A car dealer's case handed back by its station and its county bureau: disputed, waiting at the city bureau. */
+    const disputed = async () => {
+      const f = await carDealer();
+      const first = await kit.route(f.trackingNo, f.accessCode);
+      await (await kit.handlerOf(first)).do(first.id, { action: 'hand-back', note: '被投诉人不在本站场所内，本站无法协调' });
+      const second = await kit.route(f.trackingNo, f.accessCode, 1);
+      await (await kit.handlerOf(second)).do(second.id, { action: 'hand-back', note: '该经营者实际经营地不在本局辖区' });
+      const third = await kit.route(f.trackingNo, f.accessCode, 2);
+      expect(third.assigneeCode).toBe(CITY);
+      return third;
+    };
+    const designationAlerts = (caseId: string) =>
+      kit.q<{ type: string; actor_type: string; unit_code: string; public: boolean; note: string; data: Record<string, unknown> }>(
+        `select type, actor_type, unit_code, public, note, data from case_event
+          where case_id = $1 and type in ('reminder', 'overdue') and data->>'clock' = 'designation' order by id`,
+        [caseId],
+      );
+    /** 10:00 China time on `day`. */
+    const tenOn = (day: IsoDate) => new Date(`${day}T02:00:00Z`);
+    const dayBefore = (day: IsoDate) => {
+      const d = new Date(`${day}T00:00:00Z`);
+      d.setUTCDate(d.getUTCDate() - 1);
+      return d.toISOString().slice(0, 10);
+    };
+
+    it('the sweep reminds the city bureau a working day before, flags it overdue after, once each, and not once designated', async () => {
+      const waiting = await disputed();
+      const settled = await disputed();
+      // Designated at once: its deadline is gone, nothing is ever raised for it.
+      expect((await designate(city, settled.id, { unitCode: 'MR-371503', note: '经协调，由茌平区市场监督管理局处理' })).status).toBe(200);
+      expect(await caseRow(settled.id)).toMatchObject({ designated: true, designation_due: null });
+
+      const due = (await caseRow(waiting.id)).designation_due!;
+      const cal = await kit.api.app.get(CalendarService).overrides();
+      let eve = dayBefore(due);
+      while (!isWorkingDay(eve, cal)) eve = dayBefore(eve);
+      expect(addWorkingDays(eve, 1, cal).date).toBe(due);
+      let earlier = dayBefore(eve);
+      while (!isWorkingDay(earlier, cal)) earlier = dayBefore(earlier);
+      const sweeper = kit.api.app.get(ClocksService);
+
+      // Two working days ahead: too early.
+      await sweeper.sweep(tenOn(earlier));
+      expect(await designationAlerts(waiting.id)).toEqual([]);
+
+      // A working day ahead: one reminder to the city bureau, staff-side, however often the sweep runs.
+      await sweeper.sweep(tenOn(eve));
+      await sweeper.sweep(tenOn(eve));
+      await sweeper.sweep(tenOn(due));
+      const reminded = await designationAlerts(waiting.id);
+      expect(reminded).toEqual([
+        {
+          type: 'reminder',
+          actor_type: 'system',
+          unit_code: CITY,
+          public: false,
+          note: `市局指定处理机关的期限将于 ${due} 届满，请及时指定`,
+          data: { clock: 'designation', dueOn: due, oversight: CITY },
+        },
+      ]);
+
+      // The day after: overdue, once, even with two workers sweeping at the same time.
+      const after = addWorkingDays(due, 1, cal).date;
+      await Promise.all([sweeper.sweep(tenOn(after)), sweeper.sweep(tenOn(after))]);
+      await sweeper.sweep(tenOn(after));
+      const flagged = await designationAlerts(waiting.id);
+      expect(flagged.map((a) => a.type)).toEqual(['reminder', 'overdue']);
+      expect(flagged[1]).toMatchObject({
+        unit_code: CITY,
+        public: false,
+        note: `已超过市局指定处理机关的期限（${due}），请尽快指定`,
+        data: { clock: 'designation', dueOn: due },
+      });
+      expect(
+        await kit.q(`select kind, status, due_on::text from clock_alert where case_id = $1 and clock = 'designation' order by at`, [
+          waiting.id,
+        ]),
+      ).toEqual([
+        { kind: 'reminder', status: 'assigned', due_on: due },
+        { kind: 'overdue', status: 'assigned', due_on: due },
+      ]);
+      // The consumer never sees them.
+      const seen = await kit.consumerView(waiting.trackingNo, waiting.accessCode);
+      expect(JSON.stringify(seen)).not.toContain('指定处理机关的期限');
+
+      // Designated (late): nothing more about the designation, however long after.
+      expect((await designate(city, waiting.id, { unitCode: 'MR-371503', note: '经协调，由茌平区市场监督管理局处理' })).status).toBe(200);
+      const later = addWorkingDays(due, 10, cal).date;
+      await sweeper.sweep(tenOn(later));
+      expect(await designationAlerts(waiting.id)).toHaveLength(2);
+      expect(await designationAlerts(settled.id)).toEqual([]);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import type { CaseFacts } from './case-state';
-import { allowedActions, decideAction, runningClock } from './case-state';
+import { allowedActions, decideAction, decideWithdrawal, runningClock, withdrawalTerminates } from './case-state';
 import { casePeriods, ruleSet } from './rule-set';
 import type { CityPolicy, RuleSetCode } from './rule-set';
 
@@ -113,6 +113,37 @@ describe('complaint track', () => {
       { op: 'meet', clock: 'termination-notice' },
       { op: 'start', clock: 'follow-up', days: 10, count: 'working' },
     ]);
+  });
+
+  // Order 121 Art. 23(1); Order 20 Art. 21(1): once accepted, a withdrawal is termination ground 1.
+  it.each([
+    ['complaint', 'received', false],
+    ['complaint', 'assigned', false],
+    ['complaint', 'accepted', true],
+    ['complaint', 'mediating', true],
+    ['complaint', 'paused', true],
+    ['complaint', 'terminated', false],
+    ['report', 'deciding', false],
+  ] as const)('a consumer withdrawing a %s that is %s terminates its mediation: %s', (track, status, terminates) => {
+    expect(withdrawalTerminates(track, status)).toBe(terminates);
+    const f = track === 'report' ? report(status) : complaint(status);
+    expect(decideWithdrawal(f) !== null).toBe(terminates);
+  });
+
+  it.each([
+    ['order20', '总局令第20号第二十一条第（一）项'],
+    ['order121', '总局令第121号第二十三条第（一）项'],
+  ] as const)('a withdrawal in mediation under %s terminates on ground 1 (%s) with the 7-day notice', (code, basis) => {
+    expect(decideWithdrawal(complaint('paused', { ruleSet: under(code) }))).toMatchObject({
+      action: 'terminate',
+      from: 'paused',
+      to: 'terminated',
+      reason: { kind: 'termination', code: '1', basis },
+      clocks: [
+        { op: 'meet', clock: 'mediation' },
+        { op: 'start', clock: 'termination-notice', days: 7, count: 'working' },
+      ],
+    });
   });
 
   it('closing starts the follow-up visit the city’s policy sets (10 working days by default; 0 turns it off)', () => {

@@ -100,18 +100,16 @@ interface Rule {
 
 const note: Rule = { to: 'same', needsNote: true };
 
+/** Terminating mediation meets its clock and starts the notice to both parties (Order 121 Art. 23, last para.). */
+const terminationClocks = (f: CaseFacts): ClockOp[] => [
+  { op: 'meet', clock: 'mediation' },
+  { op: 'start', clock: 'termination-notice', days: f.ruleSet.terminationNotice.days, count: f.ruleSet.terminationNotice.count },
+];
+
 /** Complaint mediation may end in these ways from any of its running states. */
 const endMediation: Record<'resolve' | 'terminate' | 'report-violation' | 'note', Rule> = {
   resolve: { to: 'resolved', needsOutcome: true, clocks: () => [{ op: 'meet', clock: 'mediation' }], notify: () => 'mediation-resolved' },
-  terminate: {
-    to: 'terminated',
-    reason: 'termination',
-    clocks: (f) => [
-      { op: 'meet', clock: 'mediation' },
-      { op: 'start', clock: 'termination-notice', days: f.ruleSet.terminationNotice.days, count: f.ruleSet.terminationNotice.count },
-    ],
-    notify: () => 'mediation-terminated',
-  },
+  terminate: { to: 'terminated', reason: 'termination', clocks: terminationClocks, notify: () => 'mediation-terminated' },
   'report-violation': { to: 'same', needsNote: true, effect: 'open-linked-report' },
   note,
 };
@@ -307,6 +305,36 @@ export function decideAction(f: CaseFacts, input: ActionInput): Decision {
       effect: rule.effect,
       outcome,
     },
+  };
+}
+
+/** A complaint in these states is in the department's mediation (受理 given, not yet concluded). */
+const IN_MEDIATION: readonly CaseStatus[] = ['accepted', 'mediating', 'paused'];
+
+/**
+ * Whether a consumer's withdrawal ends the mediation rather than the case: once a complaint is
+ * accepted, withdrawal is termination ground 1 (Order 121 Art. 23(1); Order 20 Art. 21(1)). Before
+ * 受理, and for reports, the case is simply withdrawn.
+ */
+export function withdrawalTerminates(track: 'complaint' | 'report', status: CaseStatus): boolean {
+  return track === 'complaint' && IN_MEDIATION.includes(status);
+}
+
+/**
+ * A consumer's withdrawal during mediation, as a termination on ground 1: the mediation clock is met
+ * and the notice to both parties starts, as when staff terminate; the handler then closes the case.
+ * Null where a withdrawal does not terminate (see `withdrawalTerminates`).
+ */
+export function decideWithdrawal(f: CaseFacts): Transition | null {
+  if (!withdrawalTerminates(f.track, f.status)) return null;
+  const found = findReason('termination', f.ruleSet.code, '1');
+  if (!found) throw new Error(`termination ground 1 missing under ${f.ruleSet.code}`);
+  return {
+    action: 'terminate',
+    from: f.status,
+    to: 'terminated',
+    reason: { kind: 'termination', ...found },
+    clocks: terminationClocks(f),
   };
 }
 

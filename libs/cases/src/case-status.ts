@@ -6,7 +6,7 @@ import type { Bilingual } from '@weiquan/core';
  */
 export const CASE_STATUSES = [
   'received', // 已接收，待分派
-  'duplicate', // 重复投诉，已关联到首次投诉
+  'duplicate', // 重复提交，已关联到首次提交的案件（投诉或举报）
   'assigned', // 已分派，待受理
   'accepted', // 已受理
   'mediating', // 调解中
@@ -25,7 +25,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const STATUS_TEXT: Record<CaseStatus, Bilingual> = {
   received: { zh: '已接收，等待分派', en: 'received, awaiting assignment' },
-  duplicate: { zh: '重复提交，已并入首次投诉', en: 'duplicate, linked to the first complaint' },
+  duplicate: { zh: '重复提交，已并入首次提交的案件', en: 'duplicate, linked to the first filing' },
   assigned: { zh: '已分派，等待受理', en: 'assigned, awaiting acceptance' },
   accepted: { zh: '已受理', en: 'accepted' },
   mediating: { zh: '调解中', en: 'in mediation' },

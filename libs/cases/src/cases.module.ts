@@ -25,6 +25,8 @@ class ClocksModule {}
   imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule],
   controllers: [CasesController, AdminCalendarController],
   providers: [CasesRepository, ClaimantRepository, CaseHandlingService],
+  // The consumer's withdrawal during mediation is written as a termination (`withdrawnInMediation`).
+  exports: [CaseHandlingService],
 })
 export class CasesApiModule {}
 

@@ -132,7 +132,11 @@ export class ComplaintsController {
   @HttpCode(200)
   @SkipThrottle({ intake: true })
   @ApiHeader(ACCESS_CODE)
-  @ApiOperation({ summary: '撤回 / withdraw (before it is closed)' })
+  @ApiOperation({
+    summary: '撤回 / withdraw (before it is closed)',
+    description:
+      '受理后撤回投诉即终止调解（终止理由 1，总局令第121号第二十三条第（一）项）/ once a complaint is accepted, withdrawing it terminates mediation (termination ground 1)',
+  })
   @ApiOkResponse({ type: WithdrawnDto })
   @ApiErrors({
     400: ERRORS.validation,

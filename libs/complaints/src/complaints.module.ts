@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { CalendarModule } from '@weiquan/calendar';
+import { CasesApiModule } from '@weiquan/cases';
 import { AppConfig, RedisClient } from '@weiquan/core';
 import { DirectoryModule } from '@weiquan/directory';
 import { IdentityModule } from '@weiquan/identity';
@@ -31,6 +32,7 @@ class IntakeModule {}
 @Module({
   imports: [
     IntakeModule,
+    CasesApiModule,
     IdentityModule,
     RoutingModule,
     ThrottlerModule.forRootAsync({

@@ -1,7 +1,7 @@
 import type { SchemaParts } from '@weiquan/core';
 import { Outbox1763700000100 } from '@weiquan/core';
 import { Calendar1763700000200 } from '@weiquan/calendar';
-import { CaseHandling1763700000900, Cases1763700000300, ClockCount1763700001470 } from '@weiquan/cases';
+import { CaseHandling1763700000900, Cases1763700000300, ClockCount1763700001470, DesignationAlert1763700001540 } from '@weiquan/cases';
 import { Disclosure1763700001100, Intake1763700000400, MatterClaim1763700000500, RepeatFiling1763700001500 } from '@weiquan/complaints';
 import { DIRECTORY_MIGRATIONS } from '@weiquan/directory';
 import { Routing1763700000600, RoutingJurisdiction1763700001530 } from '@weiquan/routing';
@@ -32,5 +32,6 @@ export const SCHEMA: SchemaParts = {
     ClockCount1763700001470,
     RepeatFiling1763700001500,
     RoutingJurisdiction1763700001530,
+    DesignationAlert1763700001540,
   ],
 };

@@ -387,7 +387,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 撤回 / withdraw (before it is closed) */
+        /**
+         * 撤回 / withdraw (before it is closed)
+         * @description 受理后撤回投诉即终止调解（终止理由 1，总局令第121号第二十三条第（一）项）/ once a complaint is accepted, withdrawing it terminates mediation (termination ground 1)
+         */
         post: operations["ComplaintsController_withdraw"];
         delete?: never;
         options?: never;
@@ -2178,8 +2181,11 @@ export interface components {
             reason?: string;
         };
         WithdrawnDto: {
-            /** @enum {string} */
-            status: "withdrawn";
+            /**
+             * @description 受理前撤回为 withdrawn；受理后（调解中）撤回即终止调解 / withdrawn before acceptance; terminated once accepted
+             * @enum {string}
+             */
+            status: "withdrawn" | "terminated";
         };
         YearEnteredDto: {
             /** @description 录入的放假日与调休日数 / days entered */

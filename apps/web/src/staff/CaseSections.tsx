@@ -490,7 +490,7 @@ export function RoutingSection({ rounds }: { rounds: RoutingRound[] }) {
 
 const EVENT_LABEL: Record<string, [string, string]> = {
   received: ['收到投诉举报', 'Received'],
-  duplicate: ['重复提交，并入首次投诉', 'Duplicate, merged'],
+  duplicate: ['重复提交，并入首次提交的案件', 'Duplicate, merged'],
   assigned: ['分派', 'Assigned'],
   escalated: ['升级分派', 'Escalated'],
   transferred: ['移送', 'Transferred'],

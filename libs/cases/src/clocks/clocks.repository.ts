@@ -165,13 +165,14 @@ export class ClocksRepository {
                      else (select code from regulator where kind = 'market' and level = 'city' limit 1) end as oversight
            from cases c
           where c.due_on is not null and c.due_on <= $2::date and ($1::date is null or c.due_on >= $1::date)
-            and not exists (select 1 from clock_alert a where a.case_id = c.id and a.status = c.status and a.due_on = c.due_on and a.kind = $3)
+            and not exists (select 1 from clock_alert a
+                             where a.case_id = c.id and a.clock = 'due' and a.status = c.status and a.due_on = c.due_on and a.kind = $3)
           order by c.due_on, c.id
           limit $4
        ),
        a as (
-         insert into clock_alert (case_id, status, due_on, kind)
-         select id, status, due_on, $3 from due
+         insert into clock_alert (case_id, clock, status, due_on, kind)
+         select id, 'due', status, due_on, $3 from due
          on conflict do nothing
          returning case_id
        ),
@@ -189,9 +190,64 @@ export class ClocksRepository {
     );
   }
 
+  /**
+   * The same for the city bureau's designation deadline (Order 121 Art. 33; Order 20 Art. 30), only
+   * while the designation is pending: the case waits at the city bureau (`designation_due` set by
+   * routing, cleared by a designation or a hand-back) and nobody designated its handler yet. The
+   * staff-side event names the city bureau as the unit to act; one alert per case, designation
+   * deadline and kind, whatever the sweeps and workers.
+   */
+  async raiseDesignationAlerts(
+    kind: 'reminder' | 'overdue',
+    range: { from: IsoDate | null; to: IsoDate },
+    limit: number,
+  ): Promise<RaisedAlert[]> {
+    return this.sql.query<RaisedAlert>(
+      `with due as (
+         select c.id, c.status, c.track, c.designation_due as due_on, c.assignee_code
+           from cases c
+          where c.status = 'assigned' and c.designated_at is null and c.designation_due is not null
+            and c.designation_due <= $2::date and ($1::date is null or c.designation_due >= $1::date)
+            and not exists (select 1 from clock_alert a
+                             where a.case_id = c.id and a.clock = 'designation' and a.status = c.status
+                               and a.due_on = c.designation_due and a.kind = $3)
+          order by c.designation_due, c.id
+          limit $4
+       ),
+       a as (
+         insert into clock_alert (case_id, clock, status, due_on, kind)
+         select id, 'designation', status, due_on, $3 from due
+         on conflict do nothing
+         returning case_id
+       ),
+       e as (
+         insert into case_event (case_id, type, actor_type, unit_code, from_status, to_status, note, public, data)
+         select due.id, $3, 'system', due.assignee_code, due.status, due.status,
+                case when $3 = 'overdue' then '已超过市局指定处理机关的期限（' || due.due_on || '），请尽快指定'
+                     else '市局指定处理机关的期限将于 ' || due.due_on || ' 届满，请及时指定' end,
+                false, jsonb_build_object('clock', 'designation', 'dueOn', due.due_on, 'oversight', due.assignee_code)
+           from due join a on a.case_id = due.id
+       )
+       select due.id::text as "caseId", due.status, due.track, due.due_on as "dueOn", due.assignee_code as "assigneeCode",
+              due.assignee_code as oversight
+         from due join a on a.case_id = due.id`,
+      [range.from, range.to, kind, limit],
+    );
+  }
+
   async overdueCounts(today: IsoDate): Promise<OverdueCount[]> {
     return this.sql.query<OverdueCount>(`select status, track, count(*)::int as n from cases where due_on < $1 group by status, track`, [
       today,
     ]);
+  }
+
+  /** Cases whose designation is pending past its deadline. */
+  async overdueDesignations(today: IsoDate): Promise<number> {
+    const [{ n }] = await this.sql.query<{ n: number }>(
+      `select count(*)::int as n from cases
+        where status = 'assigned' and designated_at is null and designation_due < $1`,
+      [today],
+    );
+    return n;
   }
 }

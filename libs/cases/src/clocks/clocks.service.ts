@@ -96,18 +96,30 @@ export class ClocksService {
     return Promise.all(years.map(async (y) => ({ ...y, days: await this.repo.overridesOf(y.year) })));
   }
 
-  /** Reminders for deadlines due soon, escalation of overdue cases, and the overdue gauge. */
+  /**
+   * Reminders for deadlines due soon, escalation of overdue cases, and the overdue gauge: each case's
+   * running deadline, and the city bureau's designation deadline while a designation is pending.
+   */
   async sweep(now = new Date()): Promise<{ reminders: number; overdue: number }> {
     const today = chinaDate(now);
     const soon = (await this.calendar.due(today, REMIND_DAYS)).date;
-    const reminders = await this.repo.raiseAlerts('reminder', { from: today, to: soon }, SWEEP_LIMIT);
     const yesterday = new Date(`${today}T00:00:00Z`);
     yesterday.setUTCDate(yesterday.getUTCDate() - 1);
-    const overdue = await this.repo.raiseAlerts('overdue', { from: null, to: yesterday.toISOString().slice(0, 10) }, SWEEP_LIMIT);
+    const past = { from: null, to: yesterday.toISOString().slice(0, 10) };
+    // The case's running deadline, then the city bureau's designation deadline (Order 121 Art. 33).
+    const reminders = [
+      ...(await this.repo.raiseAlerts('reminder', { from: today, to: soon }, SWEEP_LIMIT)),
+      ...(await this.repo.raiseDesignationAlerts('reminder', { from: today, to: soon }, SWEEP_LIMIT)),
+    ];
+    const overdue = [
+      ...(await this.repo.raiseAlerts('overdue', past, SWEEP_LIMIT)),
+      ...(await this.repo.raiseDesignationAlerts('overdue', past, SWEEP_LIMIT)),
+    ];
     overdueGauge.reset();
     for (const row of await this.repo.overdueCounts(today)) {
       overdueGauge.inc({ clock: runningClock(row.track as 'complaint' | 'report', row.status as CaseStatus) ?? row.status }, row.n);
     }
+    overdueGauge.inc({ clock: 'designation' }, await this.repo.overdueDesignations(today));
     if (reminders.length || overdue.length)
       this.logger.log({ reminders: reminders.length, overdue: overdue.length }, 'clock sweep raised alerts');
     return { reminders: reminders.length, overdue: overdue.length };

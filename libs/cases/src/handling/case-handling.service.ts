@@ -5,7 +5,7 @@ import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
 import { HandBackRefusedError, RoutingService } from '@weiquan/routing';
 import { randomInt } from 'node:crypto';
-import { ActionInput, allowedActions, CaseFacts, ClockName, decideAction, Transition } from '../case-state';
+import { ActionInput, allowedActions, CaseFacts, ClockName, decideAction, decideWithdrawal, Transition } from '../case-state';
 import { CaseStatus, STATUS_TEXT } from '../case-status';
 import { ART17_DEFAULTS, claimantFlags } from '../claimant-flags';
 import { applyClockOp, Clock } from '../deadline';
@@ -169,7 +169,8 @@ export class CaseHandlingService {
       if (!decision.ok) throw invalid(decision.problems);
       const t = decision.transition;
 
-      const write = this.write(locked, t, facts, clocks, today, cal, { userId: p.userId, unitCode: unit }, input.note?.trim() || null);
+      const actor = { type: 'staff', userId: p.userId, unitCode: unit } as const;
+      const write = this.write(locked, t, facts, clocks, today, cal, actor, input.note?.trim() || null);
       let linkedReport: { id: string; trackingNo: string } | undefined;
       if (t.effect === 'open-linked-report') {
         linkedReport = await this.openLinkedReport(sql, locked, today, input.note!.trim());
@@ -200,6 +201,29 @@ export class CaseHandlingService {
     };
   }
 
+  /**
+   * The consumer withdraws a complaint in mediation (`ConsumerCaseService.withdraw`): mediation ends on
+   * termination ground 1, written like a staff termination (the notice to both parties starts), and the
+   * handler then closes it. False if the case is no longer in `from` or no longer in mediation.
+   */
+  async withdrawnInMediation(id: string, from: CaseStatus, note: string | null): Promise<boolean> {
+    const today = chinaDate(new Date());
+    const cal = await this.calendar.overrides();
+    return this.repo.transaction(async (sql) => {
+      const locked = await this.repo.lock(sql, id);
+      if (!locked?.assigneeCode || locked.status !== from) return false;
+      const clocks = await this.repo.clocks(id, sql);
+      const facts = this.facts(locked, clocks);
+      const t = decideWithdrawal(facts);
+      if (!t) return false;
+      // The event counts for the unit holding the case, as a staff termination would (statistics).
+      const actor = { type: 'consumer', userId: null, unitCode: locked.assigneeCode } as const;
+      const write = this.write(locked, t, facts, clocks, today, cal, actor, note);
+      write.eventData.withdrawnByConsumer = true;
+      return this.repo.applyTransition(sql, write);
+    });
+  }
+
   private async handBack(p: StaffPrincipal, unit: string, c: CaseRow, input: ActionInput) {
     const facts = this.facts(c, []);
     const decision = decideAction(facts, input);
@@ -222,7 +246,7 @@ export class CaseHandlingService {
     clocks: Clock[],
     today: IsoDate,
     cal: Awaited<ReturnType<CalendarService['overrides']>>,
-    actor: { userId: string; unitCode: string },
+    actor: TransitionWrite['actor'],
     note: string | null,
   ): TransitionWrite {
     const byName = new Map<ClockName, Clock>(clocks.map((k) => [k.clock, k]));

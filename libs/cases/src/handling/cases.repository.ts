@@ -167,7 +167,8 @@ export interface TransitionWrite {
   caseId: string;
   from: CaseStatus;
   to: CaseStatus;
-  actor: { userId: string; unitCode: string };
+  /** Staff, or the consumer (a withdrawal during mediation); unitCode: the acting unit, or the case's holder. */
+  actor: { type: 'staff' | 'consumer'; userId: string | null; unitCode: string };
   action: string;
   reasonCode: string | null;
   note: string | null;
@@ -249,6 +250,12 @@ export class CasesRepository {
       id,
       unitCode,
     ]);
+    return row ?? null;
+  }
+
+  /** The case, locked, whoever holds it (a consumer's withdrawal). */
+  async lock(sql: Sql, id: string): Promise<CaseRow | null> {
+    const [row] = await sql.query<CaseRow>(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 for update of c`, [id]);
     return row ?? null;
   }
 
@@ -363,7 +370,7 @@ export class CasesRepository {
     }
     await sql.query(
       `insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, reason_code, note, public, data)
-       values ($1, $2, 'staff', $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+       values ($1, $2, $12, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         w.caseId,
         w.action,
@@ -376,6 +383,7 @@ export class CasesRepository {
         w.note,
         w.publicEvent,
         JSON.stringify(w.eventData),
+        w.actor.type,
       ],
     );
     return true;

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { canRate, canWithdraw, CaseStatus, ClockName, CLOCK_TEXT, normaliseTrackingNo, STATUS_TEXT } from '@weiquan/cases';
+import {
+  canRate,
+  canWithdraw,
+  CaseHandlingService,
+  CaseStatus,
+  ClockName,
+  CLOCK_TEXT,
+  normaliseTrackingNo,
+  STATUS_TEXT,
+  withdrawalTerminates,
+} from '@weiquan/cases';
 import { Lang, LocalizedException } from '@weiquan/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -31,6 +41,7 @@ export class ConsumerCaseService {
     private readonly repo: ConsumerCaseRepository,
     private readonly intake: IntakeService,
     private readonly store: AttachmentStore,
+    private readonly handling: CaseHandlingService,
   ) {}
 
   /** A wrong code and an unknown number answer the same, so neither can be probed. */
@@ -97,6 +108,10 @@ export class ConsumerCaseService {
     };
   }
 
+  /**
+   * Before 受理 the case is withdrawn; during mediation a withdrawal terminates it on ground 1
+   * (Order 121 Art. 23(1); Order 20 Art. 21(1)), written by case handling like a staff termination.
+   */
   async withdraw(trackingNo: string, accessCode: string | undefined, reason: string | undefined): Promise<{ status: string }> {
     const c = await this.open(trackingNo, accessCode);
     if (!canWithdraw(c.status as CaseStatus)) {
@@ -105,7 +120,20 @@ export class ConsumerCaseService {
         en: `cannot be withdrawn in its current state (${c.status})`,
       });
     }
-    const done = await this.repo.transaction(async (tx) => {
+    const terminates = withdrawalTerminates(c.track, c.status as CaseStatus);
+    const done = terminates
+      ? await this.handling.withdrawnInMediation(c.id, c.status as CaseStatus, reason?.trim() || null)
+      : await this.withdrawn(c, reason);
+    if (!done)
+      throw new LocalizedException(409, {
+        zh: '案件状态刚刚发生变化，请刷新后重试',
+        en: 'the case changed meanwhile; reload and try again',
+      });
+    return { status: terminates ? 'terminated' : 'withdrawn' };
+  }
+
+  private withdrawn(c: CaseForConsumer, reason: string | undefined): Promise<boolean> {
+    return this.repo.transaction(async (tx) => {
       const changed = await this.repo.transition(tx, {
         id: c.id,
         from: c.status,
@@ -116,12 +144,6 @@ export class ConsumerCaseService {
       if (changed) await this.repo.releaseMatter(tx, c.id);
       return changed;
     });
-    if (!done)
-      throw new LocalizedException(409, {
-        zh: '案件状态刚刚发生变化，请刷新后重试',
-        en: 'the case changed meanwhile; reload and try again',
-      });
-    return { status: 'withdrawn' };
   }
 
   async supplement(trackingNo: string, accessCode: string | undefined, text: string): Promise<{ added: true }> {

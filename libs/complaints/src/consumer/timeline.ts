@@ -84,9 +84,15 @@ export function eventText(
         'decline-enforcement': ['不予立案', 'No enforcement case opened'],
       }[e.type];
       const alternatives = e.type === 'refuse' ? (zh ? `。${OTHER_WAYS}` : `. ${OTHER_WAYS_EN}`) : '';
+      // A withdrawal during mediation terminates it (ground 1): the consumer's own act, with their reason.
+      const yours = e.data.withdrawnByConsumer
+        ? zh
+          ? `您已撤回投诉${e.note ? `：${e.note}` : ''}。`
+          : `You withdrew the complaint${e.note ? `: ${e.note}` : ''}. `
+        : '';
       return zh
-        ? `${head[0]}：${reason.text?.zh ?? ''}${reason.basis ? `（依据：${reason.basis}）` : ''}${alternatives}`
-        : `${head[1]}: ${reason.text?.en ?? ''}${reason.basis ? ` (${reason.basis})` : ''}${alternatives}`;
+        ? `${yours}${head[0]}：${reason.text?.zh ?? ''}${reason.basis ? `（依据：${reason.basis}）` : ''}${alternatives}`
+        : `${yours}${head[1]}: ${reason.text?.en ?? ''}${reason.basis ? ` (${reason.basis})` : ''}${alternatives}`;
     }
     case 'start-mediation':
       return zh ? '开始调解' : 'Mediation started';

@@ -105,7 +105,11 @@ export class ConsumerCaseViewDto {
 }
 
 export class WithdrawnDto {
-  @ApiProperty({ enum: ['withdrawn'] }) status: string;
+  @ApiProperty({
+    enum: ['withdrawn', 'terminated'],
+    description: '受理前撤回为 withdrawn；受理后（调解中）撤回即终止调解 / withdrawn before acceptance; terminated once accepted',
+  })
+  status: string;
 }
 
 export class SupplementAddedDto {
