@@ -65,6 +65,7 @@ export const ACTION_LABEL: Record<CaseAction, Pair> = {
   'open-enforcement': ['立案', 'Open enforcement case'],
   'decline-enforcement': ['不予立案', 'Decline enforcement'],
   'extend-decision': ['延长立案决定期限', 'Extend the decision period'],
+  'merge-into': ['合并处理', 'Merge into an earlier report'],
   'report-violation': ['移交违法线索', 'Report a violation'],
   close: ['办结', 'Close'],
   'record-follow-up': ['记录回访', 'Record follow-up'],
@@ -84,14 +85,20 @@ export const CLOCK_LABEL: Record<ClockName, Pair> = {
 
 /** The routing rules of libs/routing (routing.rules.ts), as handlers read them. */
 export const RULE_LABEL: Record<string, Pair> = {
-  'transfer-out': ['规则1：经营者不在本市，移送外地', 'Rule 1: business outside the city, transferred out'],
-  'report-sector': ['规则2：举报由行业主管部门处理', 'Rule 2: report to the sector regulator'],
-  'report-area-bureau': ['规则2：举报由属地市场监管局处理', 'Rule 2: report to the area market bureau'],
-  'venue-station': ['规则3：经营场所内的服务站就地化解', "Rule 3: the station at the business's venue"],
-  'sector-regulator': ['规则4：行业主管部门', 'Rule 4: the sector regulator of the category'],
-  'area-station': ['规则5：属地服务站', "Rule 5: a station in the business's area"],
-  'area-bureau': ['规则6：属地市场监管局', 'Rule 6: the area market bureau'],
+  'outside-city': ['规则1：本市无处理权限（经营者在外地），告知向何处投诉举报', 'Rule 1: no authority in the city; told where to file'],
+  'disputed-jurisdiction': ['规则2：两个单位退回，由市局指定处理机关', 'Rule 2: handed back by two units; the city bureau designates'],
+  'report-sector': ['规则3：举报由行业主管部门处理', 'Rule 3: report to the sector regulator'],
+  'report-area-bureau': ['规则3：举报由属地市场监管局处理', 'Rule 3: report to the area market bureau'],
+  'counter-station': ['规则4：窗口受理的服务站', 'Rule 4: the station whose counter took it'],
+  'venue-station': ['规则5：经营场所内的服务站就地化解', "Rule 5: the station at the business's venue"],
+  'platform-station': ['规则5：平台自己的服务站', "Rule 5: the platform's own station"],
+  'sector-regulator': ['规则6：行业主管部门', 'Rule 6: the sector regulator of the category'],
+  'area-station': ['规则7：属地服务站', "Rule 7: a station in the business's area"],
+  'area-bureau': ['规则8：属地市场监管局', 'Rule 8: the area market bureau'],
   'city-bureau': ['兜底：市市场监管局', 'Fallback: the city bureau'],
+  'station-sla-escalation': ['服务站逾期未受理，升级至属地市场监管局', 'The station did not act in time: escalated to the area bureau'],
+  designated: ['市局指定处理机关（最终）', 'Designated by the city bureau (final)'],
+  'transfer-out': ['（旧）经营者不在本市，移送外地', '(old) business outside the city, transferred out'],
 };
 
 /** "name（code）" in Chinese, "name (code)" in English. */
