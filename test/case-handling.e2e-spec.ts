@@ -349,7 +349,15 @@ describe('staff case handling', () => {
     const officer = await kit.handlerOf(r);
 
     let d = await officer.detail(r.id);
-    expect(d.allowedActions).toEqual(['accept', 'hand-back', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'note']);
+    expect(d.allowedActions).toEqual([
+      'accept',
+      'hand-back',
+      'open-enforcement',
+      'decline-enforcement',
+      'extend-decision',
+      'merge-into',
+      'note',
+    ]);
     const decision = () => clock(d, 'decision');
     expect(decision()).toMatchObject({
       countsFrom: '2026-11-02',
@@ -364,7 +372,7 @@ describe('staff case handling', () => {
     await on('2026-11-02', () => officer.do(r.id, { action: 'accept' }));
     d = await officer.detail(r.id);
     expect(d.status).toBe('deciding');
-    expect(d.allowedActions).toEqual(['pause-clock', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'note']);
+    expect(d.allowedActions).toEqual(['pause-clock', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'merge-into', 'note']);
 
     expect((await officer.act(r.id, { action: 'extend-decision' })).status).toBe(400);
     // Extended once by 15 working days: 30 from 2 Nov: 23 Nov (15), 24–27 Nov (19), 30 Nov (20),
@@ -373,7 +381,7 @@ describe('staff case handling', () => {
     d = await officer.detail(r.id);
     expect(decision()).toMatchObject({ dueOn: '2026-12-14', provisional: false, days: 30, workingDays: 30, running: true });
     expect(d.dueOn).toBe('2026-12-14');
-    expect(d.allowedActions).toEqual(['pause-clock', 'open-enforcement', 'decline-enforcement', 'note']);
+    expect(d.allowedActions).toEqual(['pause-clock', 'open-enforcement', 'decline-enforcement', 'merge-into', 'note']);
     const twice = await officer.act(r.id, { action: 'extend-decision', note: '再次延长' });
     expect(twice.status).toBe(409);
 

@@ -1,5 +1,5 @@
-import type { CaseFacts } from './case-state';
-import { allowedActions, decideAction, decideWithdrawal, runningClock, withdrawalTerminates } from './case-state';
+import type { CaseFacts, MergeParty } from './case-state';
+import { allowedActions, decideAction, decideWithdrawal, mergeRefusal, runningClock, withdrawalTerminates } from './case-state';
 import { casePeriods, ruleSet } from './rule-set';
 import type { CityPolicy, RuleSetCode } from './rule-set';
 
@@ -188,6 +188,7 @@ describe('report track', () => {
       'open-enforcement',
       'decline-enforcement',
       'extend-decision',
+      'merge-into',
       'note',
     ]);
     expect(ok(report('deciding'), { action: 'extend-decision', note: '案情复杂' }).clocks).toEqual([
@@ -235,7 +236,14 @@ describe('report track', () => {
       clocks: [{ op: 'pause', clock: 'decision' }],
     });
     const paused = report('deciding', { decisionPaused: true });
-    expect(allowedActions(paused)).toEqual(['resume-clock', 'open-enforcement', 'decline-enforcement', 'extend-decision', 'note']);
+    expect(allowedActions(paused)).toEqual([
+      'resume-clock',
+      'open-enforcement',
+      'decline-enforcement',
+      'extend-decision',
+      'merge-into',
+      'note',
+    ]);
     expect(ok(paused, { action: 'resume-clock' }).clocks).toEqual([{ op: 'resume', clock: 'decision' }]);
   });
 
@@ -288,5 +296,75 @@ describe('the periods each rule set runs (docs/RULES.md "Clocks of the formal st
       action: 'open-enforcement',
     });
     expect(t.clocks).toEqual([{ op: 'meet', clock: 'decision' }]);
+  });
+});
+
+// Order 121 Art. 35: a report adding new facts may be merged into the same reporter's earlier report.
+describe('merging reports (merge-into)', () => {
+  it.each([
+    ['order121', 'assigned', true],
+    ['order121', 'deciding', true],
+    ['order121', 'case-opened', false],
+    ['order121', 'not-opened', false],
+    ['order121', 'duplicate', false],
+    ['order20', 'assigned', false],
+    ['order20', 'deciding', false],
+  ] as const)('under %s a report %s may merge: %s', (code, status, allowed) => {
+    expect(allowedActions(report(status, { ruleSet: under(code) })).includes('merge-into')).toBe(allowed);
+  });
+
+  it('a complaint never merges', () => {
+    expect(allowedActions(complaint('assigned'))).not.toContain('merge-into');
+  });
+
+  it('merging needs a note and the earlier report, and makes this one a duplicate with no clock of its own', () => {
+    expect(decideAction(report('deciding'), { action: 'merge-into' })).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      problems: [{ field: 'note' }, { field: 'mergeInto' }],
+    });
+    expect(ok(report('deciding'), { action: 'merge-into', note: '补充新的事实', mergeInto: '2611210012342' })).toMatchObject({
+      to: 'duplicate',
+      effect: 'merge',
+      mergeInto: '2611210012342',
+      clocks: [],
+    });
+    expect(decideAction(report('deciding'), { action: 'note', note: '备注', mergeInto: '2611210012342' })).toMatchObject({
+      ok: false,
+      problems: [{ field: 'mergeInto' }],
+    });
+  });
+
+  const source: MergeParty = {
+    id: '2',
+    track: 'report',
+    status: 'deciding',
+    ruleSet: 'order121',
+    assigneeCode: 'REG-371502-SC',
+    reporter: 'aa',
+    respondentKey: 'shop',
+    receivedAt: new Date('2026-05-06T02:00:00Z'),
+  };
+  const earlier: MergeParty = { ...source, id: '1', status: 'assigned', receivedAt: new Date('2026-05-04T02:00:00Z') };
+
+  it.each([
+    ['the same reporter’s earlier open report on the same respondent in the same unit', earlier, null],
+    ['also when it is being checked', { ...earlier, status: 'deciding' }, null],
+    ['no such report', null, 400],
+    ['a complaint', { ...earlier, track: 'complaint' }, 400],
+    ['itself', { ...earlier, id: '2' }, 400],
+    ['another reporter', { ...earlier, reporter: 'bb' }, 400],
+    ['another respondent', { ...earlier, respondentKey: 'other' }, 400],
+    ['a later report', { ...earlier, receivedAt: new Date('2026-05-07T02:00:00Z') }, 400],
+    ['an Order 20 report', { ...earlier, ruleSet: 'order20' }, 409],
+    ['another unit’s report', { ...earlier, assigneeCode: 'REG-371521-SC' }, 409],
+    ['a report waiting for routing', { ...earlier, status: 'received', assigneeCode: null }, 409],
+    ['a decided report', { ...earlier, status: 'case-opened' }, 409],
+    ['a closed report', { ...earlier, status: 'closed' }, 409],
+    ['a duplicate', { ...earlier, status: 'duplicate' }, 409],
+  ] as const)('into %s: %s', (_, target, status) => {
+    const r = mergeRefusal(source, target);
+    if (status === null) expect(r).toBeNull();
+    else expect(r).toMatchObject({ status, message: { zh: expect.any(String), en: expect.any(String) } });
   });
 });

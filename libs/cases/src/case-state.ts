@@ -22,6 +22,7 @@ export const CASE_ACTIONS = [
   'open-enforcement',
   'decline-enforcement',
   'extend-decision',
+  'merge-into',
   'report-violation',
   'close',
   'record-follow-up',
@@ -63,6 +64,8 @@ export interface ActionInput {
   /** Money recovered for the consumer, in fen. */
   amountRecoveredFen?: number;
   agreement?: boolean;
+  /** `merge-into`: the tracking number of the earlier report this one is merged into (Order 121 Art. 35). */
+  mergeInto?: string;
 }
 
 export interface Transition {
@@ -72,8 +75,10 @@ export interface Transition {
   reason?: { kind: ReasonKind; code: string; text: Bilingual; basis: string };
   clocks: ClockOp[];
   notify?: ConsumerNotice;
-  /** Work beyond the case row: return it to routing, or open a linked report. */
-  effect?: 'hand-back' | 'open-linked-report';
+  /** Work beyond the case row: return it to routing, open a linked report, or merge into an earlier report. */
+  effect?: 'hand-back' | 'open-linked-report' | 'merge';
+  /** `merge-into`: the earlier report's tracking number, as given. */
+  mergeInto?: string;
   outcome?: { amountRecoveredFen?: number; agreement?: boolean; decision?: 'opened' | 'not-opened' };
 }
 
@@ -92,6 +97,8 @@ interface Rule {
   reason?: ReasonKind;
   needsNote?: boolean;
   needsOutcome?: boolean;
+  /** Needs `mergeInto`, the earlier report's tracking number. */
+  needsTarget?: boolean;
   clocks?: (f: CaseFacts) => ClockOp[];
   notify?: (f: CaseFacts) => ConsumerNotice | undefined;
   effect?: Transition['effect'];
@@ -147,6 +154,13 @@ const decide: Partial<Record<CaseAction, Rule>> = {
   },
 };
 
+/**
+ * Merging a report that adds new facts into the same reporter's earlier report on the same respondent
+ * (Order 121 Art. 35; Order 20 has no such article): this one stops as a duplicate of the earlier one,
+ * whose decision period counts again from this one's receipt (`mergeRefusal` checks the target).
+ */
+const merge: Rule = { to: 'duplicate', needsNote: true, needsTarget: true, effect: 'merge', when: (f) => f.ruleSet.code === 'order121' };
+
 /** The lead is checked: testing, inspection and appraisal time is not counted (处罚程序规定 Art. 18). */
 const checking: Partial<Record<CaseAction, Rule>> = {
   'pause-clock': { to: 'same', needsNote: true, when: (f) => !f.decisionPaused, clocks: () => [{ op: 'pause', clock: 'decision' }] },
@@ -193,8 +207,14 @@ const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<R
     },
   },
   report: {
-    assigned: { accept: { to: 'deciding' }, 'hand-back': { to: 'received', needsNote: true, effect: 'hand-back' }, ...decide, note },
-    deciding: { ...decide, ...checking, note },
+    assigned: {
+      accept: { to: 'deciding' },
+      'hand-back': { to: 'received', needsNote: true, effect: 'hand-back' },
+      ...decide,
+      'merge-into': merge,
+      note,
+    },
+    deciding: { ...decide, ...checking, 'merge-into': merge, note },
     'case-opened': {
       close: {
         to: 'closed',
@@ -234,6 +254,8 @@ const USED_BY: Record<'reasonCode' | 'amountRecoveredFen' | 'agreement', Bilingu
   amountRecoveredFen: { zh: '只有"调解成功"需要挽回金额', en: 'only "resolve" takes an amount recovered' },
   agreement: { zh: '只有"调解成功"需要填写是否达成书面协议', en: 'only "resolve" takes agreement' },
 };
+
+const MERGE_INTO_USED_BY: Bilingual = { zh: '只有"合并处理"需要填写被并入的举报编号', en: 'only "merge-into" takes mergeInto' };
 
 /** Decides an action on a case: the transition, or why not (409 with what is allowed, or 400 per field). */
 export function decideAction(f: CaseFacts, input: ActionInput): Decision {
@@ -283,6 +305,12 @@ export function decideAction(f: CaseFacts, input: ActionInput): Decision {
     if (input.amountRecoveredFen !== undefined) problems.push({ field: 'amountRecovered', message: USED_BY.amountRecoveredFen });
     if (input.agreement !== undefined) problems.push({ field: 'agreement', message: USED_BY.agreement });
   }
+  if (rule.needsTarget && !input.mergeInto)
+    problems.push({
+      field: 'mergeInto',
+      message: { zh: '必须填写被并入的在先举报的受理编号', en: 'the tracking number of the earlier report to merge into is required' },
+    });
+  if (!rule.needsTarget && input.mergeInto !== undefined) problems.push({ field: 'mergeInto', message: MERGE_INTO_USED_BY });
   if (problems.length) return { ok: false, kind: 'invalid', problems };
 
   const to = rule.to === 'same' ? f.status : rule.to;
@@ -304,6 +332,7 @@ export function decideAction(f: CaseFacts, input: ActionInput): Decision {
       notify: rule.notify?.(f),
       effect: rule.effect,
       outcome,
+      ...(rule.needsTarget ? { mergeInto: input.mergeInto } : {}),
     },
   };
 }
@@ -359,4 +388,46 @@ export function runningClock(track: 'complaint' | 'report', status: CaseStatus):
     default:
       return null;
   }
+}
+
+/** What `mergeRefusal` compares of the report being merged and the earlier report named. */
+export interface MergeParty {
+  id: string;
+  track: 'complaint' | 'report';
+  status: CaseStatus;
+  ruleSet: string;
+  assigneeCode: string | null;
+  /** The reporter's keyed phone hash, hex. */
+  reporter: string;
+  respondentKey: string;
+  receivedAt: Date;
+}
+
+/** Statuses in which the earlier report is still open and undecided, so its period can count again. */
+const MERGEABLE: readonly CaseStatus[] = ['assigned', 'deciding'];
+
+/**
+ * Why a report cannot be merged into the one named (Order 121 Art. 35: the same reporter, reporting the
+ * same respondent again with new facts), or null when it can: 400 when the report named is not one it
+ * may be merged into at all, 409 when it is no longer open and undecided or is handled elsewhere.
+ */
+export function mergeRefusal(source: MergeParty, target: MergeParty | null): { status: 400 | 409; message: Bilingual } | null {
+  const no = (status: 400 | 409, zh: string, en: string) => ({ status, message: { zh, en } });
+  if (!target || target.track !== 'report') return no(400, '没有该受理编号的举报', 'no report has this tracking number');
+  if (target.id === source.id) return no(400, '不能与本件自身合并', 'a report cannot be merged into itself');
+  if (target.ruleSet !== 'order121')
+    return no(
+      409,
+      '该举报不适用《市场监督管理投诉举报处理办法》（总局令第121号），不能合并处理',
+      'that report is not under Order 121; it cannot take a merge',
+    );
+  if (target.assigneeCode === null || target.assigneeCode !== source.assigneeCode)
+    return no(409, '该举报不由本单位办理，不能合并', 'that report is not handled by your unit');
+  if (target.reporter !== source.reporter) return no(400, '该举报不是同一举报人提出的', 'that report is from another reporter');
+  if (target.respondentKey !== source.respondentKey) return no(400, '该举报的被举报人不同', 'that report is about another respondent');
+  if (target.receivedAt > source.receivedAt)
+    return no(400, '只能将后收到的举报并入先收到的举报', 'merge the later report into the earlier one, not the other way');
+  if (!MERGEABLE.includes(target.status))
+    return no(409, '该举报已作出立案决定或已结束，不能再合并处理', 'that report is no longer open and undecided (assigned or deciding)');
+  return null;
 }

@@ -878,10 +878,10 @@ export interface components {
          * @description 现在可执行的操作（仅承办单位）/ what the caller may do now
          * @enum {string}
          */
-        CaseAction: "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "report-violation" | "close" | "record-follow-up" | "note";
+        CaseAction: "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note";
         CaseActionDto: {
             /** @enum {string} */
-            action: "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "report-violation" | "close" | "record-follow-up" | "note";
+            action: "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note";
             /** @description 是否达成书面调解协议 / written agreement made; null is the same as absent */
             agreement?: boolean | null;
             /**
@@ -889,6 +889,11 @@ export interface components {
              * @example 1280.5
              */
             amountRecovered?: number | null;
+            /**
+             * @description 合并处理（merge-into）：被并入的同一举报人就同一被举报人在先举报的受理编号（总局令第121号第三十五条）/ merge-into: the tracking number of the earlier report; null is the same as absent
+             * @example 2611210012342
+             */
+            mergeInto?: string | null;
             /** @description 说明 / note; null is the same as absent */
             note?: string | null;
             /**
@@ -2899,7 +2904,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActionResultDto"];
                 };
             };
-            /** @description 缺少或错误的理由代码、说明、金额等，details 指出字段；targetUnit 不受支持 / a missing or wrong reasonCode, note or amount (details names the field); targetUnit is refused */
+            /** @description 缺少或错误的理由代码、说明、金额、合并目标（mergeInto）等，details 指出字段；targetUnit 不受支持 / a missing or wrong reasonCode, note, amount or mergeInto (details names the field); targetUnit is refused */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2935,7 +2940,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description 当前状态不允许该操作（allowed 列出可执行的操作），或案件已离开本单位、状态已变化 / not allowed in the current state (allowed lists what is), or the case moved meanwhile */
+            /** @description 当前状态不允许该操作（allowed 列出可执行的操作），或案件已离开本单位、状态已变化，或 mergeInto 所指举报已不能合并 / not allowed in the current state (allowed lists what is), or the case moved meanwhile, or the report named by mergeInto can no longer take a merge */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -12,7 +12,15 @@ const REASON_KIND: Partial<Record<CaseAction, 'refusal' | 'termination' | 'noCas
   terminate: 'termination',
   'decline-enforcement': 'noCase',
 };
-const NOTE_REQUIRED = new Set<CaseAction>(['hand-back', 'pause-clock', 'extend-decision', 'report-violation', 'record-follow-up', 'note']);
+const NOTE_REQUIRED = new Set<CaseAction>([
+  'hand-back',
+  'pause-clock',
+  'extend-decision',
+  'merge-into',
+  'report-violation',
+  'record-follow-up',
+  'note',
+]);
 /** Steps that cannot be undone: asked for once more before they are sent. */
 const IRREVERSIBLE = new Set<CaseAction>([
   'refuse',
@@ -22,6 +30,7 @@ const IRREVERSIBLE = new Set<CaseAction>([
   'open-enforcement',
   'decline-enforcement',
   'extend-decision',
+  'merge-into',
   'report-violation',
   'close',
 ]);
@@ -29,13 +38,14 @@ const IRREVERSIBLE = new Set<CaseAction>([
 const DANGER = new Set<CaseAction>(['refuse', 'hand-back', 'terminate', 'decline-enforcement']);
 const PRIMARY = new Set<CaseAction>(['accept', 'start-mediation', 'resume-clock', 'resolve', 'open-enforcement', 'close']);
 
-const FIELDS = ['reasonCode', 'note', 'amountRecovered', 'agreement'] as const;
+const FIELDS = ['reasonCode', 'note', 'amountRecovered', 'agreement', 'mergeInto'] as const;
 
 interface FormValues {
   reasonCode?: string;
   note?: string;
   amountRecovered?: number | null;
   agreement?: boolean;
+  mergeInto?: string;
 }
 
 /** What the handler is told an action does, before doing it. */
@@ -91,6 +101,11 @@ function explain(t: (zh: string, en: string) => string, a: CaseAction, track: Ca
         '立案决定期限可延长一次（15 个工作日），请说明原因。',
         'The decision period may be extended once (15 working days): say why.',
       );
+    case 'merge-into':
+      return t(
+        '同一举报人以补充新的事实为由再次举报同一被举报人的，可将本件并入其在先举报合并处理（总局令第121号第三十五条）：本件结束，在先举报的立案决定期限自本件收到之日起重新计算 15 个工作日。在先举报须由本单位办理且尚未作出决定。',
+        'When the same reporter reports the same respondent again with new facts, merge this report into the earlier one (Order 121 Art. 35): this one ends, and the earlier one’s decision period counts again, 15 working days from this one’s receipt. The earlier report must be with your unit and undecided.',
+      );
     case 'report-violation':
       return t(
         '将调解中发现的违法线索转为关联举报，由分派规则交有关部门处理；调解继续进行。',
@@ -137,6 +152,7 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
       const body: CaseActionBody = { action: a };
       if (REASON_KIND[a]) body.reasonCode = v.reasonCode;
       if (v.note?.trim()) body.note = v.note.trim();
+      if (a === 'merge-into') body.mergeInto = v.mergeInto?.trim();
       if (a === 'resolve') {
         body.amountRecovered = v.amountRecovered ?? null;
         body.agreement = v.agreement ?? false;
@@ -199,6 +215,12 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
             <span>
               {t('理由：', 'Reason: ')}
               {reason.code}. {lang === 'zh' ? reason.text.zh : reason.text.en}
+            </span>
+          )}
+          {a === 'merge-into' && (
+            <span>
+              {t('并入举报：', 'Into report: ')}
+              {v.mergeInto}
             </span>
           )}
           {a === 'resolve' && (
@@ -314,6 +336,15 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
             </Form.Item>
           )}
           {reasonKind && <ReasonBasis reasons={reasons} />}
+          {open === 'merge-into' && (
+            <Form.Item
+              name="mergeInto"
+              label={t('在先举报的受理编号', 'Tracking number of the earlier report')}
+              rules={[{ required: true, whitespace: true, message: t('请填写受理编号', 'Enter the tracking number') }]}
+            >
+              <Input data-testid="field-merge-into" maxLength={40} inputMode="numeric" />
+            </Form.Item>
+          )}
           {open === 'resolve' && (
             <>
               <Form.Item

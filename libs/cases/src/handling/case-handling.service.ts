@@ -14,6 +14,7 @@ import { casePeriods, ruleSet, ruleSetOn } from '../rule-set';
 import type { CasePeriods, RuleSetCode } from '../rule-set';
 import { makeAccessCode, makeTrackingNo } from '../tracking-number';
 import { actingUnit, readScope } from './case-scope';
+import { mergeInto } from './case-merge';
 import { ClaimantRepository } from './claimant.repository';
 import { caseDetail, caseListItem, firstClock, personalData } from './case-view';
 import { CaseListFilter, CaseRow, CasesRepository, TransitionWrite } from './cases.repository';
@@ -35,6 +36,7 @@ const PUBLIC_ACTIONS = new Set([
   'open-enforcement',
   'decline-enforcement',
   'extend-decision',
+  'merge-into',
   'close',
   'record-follow-up',
 ]);
@@ -175,6 +177,12 @@ export class CaseHandlingService {
       if (t.effect === 'open-linked-report') {
         linkedReport = await this.openLinkedReport(sql, locked, today, input.note!.trim());
         write.eventData.linkedReport = linkedReport;
+      }
+      if (t.effect === 'merge') {
+        const note = input.note!.trim();
+        const into = await mergeInto(sql, locked, { mergeInto: t.mergeInto!, periods: facts.ruleSet, cal, actor, note });
+        write.set.duplicateOfId = into.id;
+        Object.assign(write.eventData, { mergedInto: into.trackingNo, duplicateOf: into.id, decisionDue: into.decisionDue });
       }
       if (!(await this.repo.applyTransition(sql, write))) throw movedAway();
       if (t.notify) {

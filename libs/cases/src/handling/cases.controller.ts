@@ -58,12 +58,12 @@ export class CasesController {
   @ApiOperation({ summary: '办理操作（状态机）/ an action on the case; 409 with the allowed ones when not allowed now' })
   @ApiOkResponse({ type: ActionResultDto })
   @ApiErrors({
-    400: '缺少或错误的理由代码、说明、金额等，details 指出字段；targetUnit 不受支持 / a missing or wrong reasonCode, note or amount (details names the field); targetUnit is refused',
+    400: '缺少或错误的理由代码、说明、金额、合并目标（mergeInto）等，details 指出字段；targetUnit 不受支持 / a missing or wrong reasonCode, note, amount or mergeInto (details names the field); targetUnit is refused',
     403: "调用者的角色或单位只能查阅、不能办理 / the caller's role or unit may read the case but not act on it",
     404: NO_CASE,
     409: {
       description:
-        '当前状态不允许该操作（allowed 列出可执行的操作），或案件已离开本单位、状态已变化 / not allowed in the current state (allowed lists what is), or the case moved meanwhile',
+        '当前状态不允许该操作（allowed 列出可执行的操作），或案件已离开本单位、状态已变化，或 mergeInto 所指举报已不能合并 / not allowed in the current state (allowed lists what is), or the case moved meanwhile, or the report named by mergeInto can no longer take a merge',
       type: ActionNotAllowedDto,
     },
   })
@@ -85,6 +85,7 @@ export class CasesController {
       note: dto.note ?? undefined,
       amountRecoveredFen: dto.amountRecovered == null ? undefined : yuanToFen(dto.amountRecovered),
       agreement: dto.agreement ?? undefined,
+      mergeInto: dto.mergeInto ?? undefined,
     });
   }
 }

@@ -194,6 +194,8 @@ export interface TransitionWrite {
     concluded?: boolean;
     closed?: boolean;
     followedUp?: boolean;
+    /** `merge-into`: the earlier report this one now stands as a duplicate of. */
+    duplicateOfId?: string;
   };
   clocks: Clock[];
 }
@@ -327,7 +329,8 @@ export class CasesRepository {
               follow_up_at = case when $16::boolean then now() else follow_up_at end,
               first_clock_counts_from = case when $5::date is null then first_clock_counts_from else $17::date end,
               first_clock_days = case when $5::date is null then first_clock_days else $18::int end,
-              first_clock_paused_on = case when $5::date is null then first_clock_paused_on else $19::date end
+              first_clock_paused_on = case when $5::date is null then first_clock_paused_on else $19::date end,
+              duplicate_of_id = coalesce($20::bigint, duplicate_of_id)
         where id = $1 and status = $3
         returning id`,
       [
@@ -350,6 +353,7 @@ export class CasesRepository {
         s.firstClock?.countsFrom ?? null,
         s.firstClock?.days ?? null,
         s.firstClock?.pausedOn ?? null,
+        s.duplicateOfId ?? null,
       ],
     );
     if (!rows.length) return false;

@@ -111,6 +111,15 @@ export function eventText(
     }
     case 'open-enforcement':
       return zh ? '已立案调查' : 'An enforcement case was opened';
+    // Order 121 Art. 35: a report adding new facts, merged with the same reporter's earlier report.
+    case 'merge-into':
+      return zh
+        ? `已与您的举报 ${dataText(e.data.mergedInto)} 合并处理，处理期限自本次举报之日起重新计算（《市场监督管理投诉举报处理办法》第三十五条）；可凭该受理编号查询`
+        : `Merged with your report ${dataText(e.data.mergedInto)}; the period to decide counts again from the day of this report (Order 121 Art. 35). Follow it with that number`;
+    case 'merged-in':
+      return zh
+        ? `您的举报 ${dataText(e.data.merged)} 已并入本件合并处理，处理期限自该举报之日起重新计算`
+        : `Your report ${dataText(e.data.merged)} was merged into this one; the period to decide counts again from the day of that report`;
     case 'extend-decision':
       return zh ? '立案决定期限经批准延长' : 'The decision period was extended';
     case 'close':

@@ -1,12 +1,36 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  Validate,
+  ValidatorConstraint,
+} from 'class-validator';
+import type { ValidatorConstraintInterface } from 'class-validator';
 import { bilingual, PageQuery, WholeNumber } from '@weiquan/core';
 import { CASE_ACTIONS } from '../../case-state';
 import type { CaseAction } from '../../case-state';
 import { CASE_STATUSES } from '../../case-status';
+import { normaliseTrackingNo } from '../../tracking-number';
 
 const t = bilingual;
+
+/** A tracking number as people type it (spaces, dashes), with its check digit. */
+@ValidatorConstraint({ name: 'trackingNo' })
+class TrackingNo implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && value.length <= 40 && normaliseTrackingNo(value) !== null;
+  }
+}
 
 /** Query strings arrive as text: "true"/"false" become booleans, anything else stays and is refused. */
 const Bool = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
@@ -108,6 +132,18 @@ export class CaseActionDto {
   @IsOptional()
   @IsBoolean(t('应为 true 或 false', 'must be true or false'))
   agreement?: boolean | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      '合并处理（merge-into）：被并入的同一举报人就同一被举报人在先举报的受理编号（总局令第121号第三十五条）/ merge-into: the tracking number of the earlier report; null is the same as absent',
+    example: '2611210012342',
+  })
+  @IsOptional()
+  @IsString(t('受理编号应为文本', 'must be text'))
+  @Validate(TrackingNo, t('不是有效的受理编号', 'not a valid tracking number'))
+  mergeInto?: string | null;
 
   @ApiPropertyOptional({
     description: '不支持：单位不能自行横向转办，退回后由分派规则重新分派 / not supported: units never forward sideways',
