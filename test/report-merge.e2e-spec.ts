@@ -133,4 +133,32 @@ describe('merging reports (Order 121 Art. 35)', () => {
     expect(res.status).toBe(409);
     expect(res.body.allowed).not.toContain('merge-into');
   });
+
+  it('two reports merged into each other at the same moment: one merge at most, and never a 5xx', async () => {
+    const body = kit.body({ kind: 'report', incidentDate: '2026-10-20', description: '该店销售的奶粉已过保质期。' });
+    const first = await on('2026-11-09', () => kit.assigned(body));
+    const second = await on('2026-11-10', () =>
+      kit.assigned({ ...body, description: '该店销售的奶粉已过保质期，另有临期商品更改日期标签。' }),
+    );
+    const officer = await kit.handlerOf(first);
+    // Each locks its own report, then the other: PostgreSQL may abort one as a deadlock.
+    for (let round = 0; round < 3; round++) {
+      const [a, b] = await on('2026-11-11', () =>
+        Promise.all([
+          officer.act(second.id, { action: 'merge-into', note: '补充新的事实', mergeInto: first.trackingNo }),
+          officer.act(first.id, { action: 'merge-into', note: '补充新的事实', mergeInto: second.trackingNo }),
+        ]),
+      );
+      for (const res of [a, b]) expect(res.status).toBeLessThan(500);
+      // Merging the earlier report into the later one is refused (it would shorten the period).
+      expect([400, 409]).toContain(b.status);
+      if (a.status === 200) break;
+    }
+    const rows = await kit.q<{ id: string; status: string }>(`select id::text, status from cases where id in ($1, $2) order by id`, [
+      first.id,
+      second.id,
+    ]);
+    expect(rows.filter((r) => r.status === 'duplicate').length).toBeLessThanOrEqual(1);
+    expect(rows.find((r) => r.id === first.id)?.status).not.toBe('duplicate');
+  });
 });

@@ -161,45 +161,47 @@ export class CaseHandlingService {
 
     const today = chinaDate(new Date());
     const cal = await this.calendar.overrides();
-    const done = await this.repo.transaction(async (sql) => {
-      const locked = await this.repo.lockAssigned(sql, id, unit);
-      if (!locked) throw movedAway();
-      const clocks = await this.repo.clocks(id, sql);
-      const facts = this.facts(locked, clocks);
-      const decision = decideAction(facts, input);
-      if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, locked.status, decision.allowed);
-      if (!decision.ok) throw invalid(decision.problems);
-      const t = decision.transition;
+    const done = await this.repo
+      .transaction(async (sql) => {
+        const locked = await this.repo.lockAssigned(sql, id, unit);
+        if (!locked) throw movedAway();
+        const clocks = await this.repo.clocks(id, sql);
+        const facts = this.facts(locked, clocks);
+        const decision = decideAction(facts, input);
+        if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, locked.status, decision.allowed);
+        if (!decision.ok) throw invalid(decision.problems);
+        const t = decision.transition;
 
-      const actor = { type: 'staff', userId: p.userId, unitCode: unit } as const;
-      const write = this.write(locked, t, facts, clocks, today, cal, actor, input.note?.trim() || null);
-      let linkedReport: { id: string; trackingNo: string } | undefined;
-      if (t.effect === 'open-linked-report') {
-        linkedReport = await this.openLinkedReport(sql, locked, today, input.note!.trim());
-        write.eventData.linkedReport = linkedReport;
-      }
-      if (t.effect === 'merge') {
-        const note = input.note!.trim();
-        const into = await mergeInto(sql, locked, { mergeInto: t.mergeInto!, periods: facts.ruleSet, cal, actor, note });
-        write.set.duplicateOfId = into.id;
-        Object.assign(write.eventData, { mergedInto: into.trackingNo, duplicateOf: into.id, decisionDue: into.decisionDue });
-      }
-      if (!(await this.repo.applyTransition(sql, write))) throw movedAway();
-      if (t.notify) {
-        await this.notifications.write(sql, {
-          caseId: locked.id,
-          kind: t.notify,
-          params: {
-            reason: t.reason?.text.zh,
-            basis: t.reason?.basis,
-            amountYuan: t.outcome?.amountRecoveredFen !== undefined ? fenToYuan(t.outcome.amountRecoveredFen) : undefined,
-            unitName: locked.assigneeName ?? undefined,
-            decision: t.outcome?.decision ?? (locked.decision as 'opened' | 'not-opened' | null) ?? undefined,
-          },
-        });
-      }
-      return { t, linkedReport };
-    });
+        const actor = { type: 'staff', userId: p.userId, unitCode: unit } as const;
+        const write = this.write(locked, t, facts, clocks, today, cal, actor, input.note?.trim() || null);
+        let linkedReport: { id: string; trackingNo: string } | undefined;
+        if (t.effect === 'open-linked-report') {
+          linkedReport = await this.openLinkedReport(sql, locked, today, input.note!.trim());
+          write.eventData.linkedReport = linkedReport;
+        }
+        if (t.effect === 'merge') {
+          const note = input.note!.trim();
+          const into = await mergeInto(sql, locked, { mergeInto: t.mergeInto!, periods: facts.ruleSet, cal, actor, note });
+          write.set.duplicateOfId = into.id;
+          Object.assign(write.eventData, { mergedInto: into.trackingNo, duplicateOf: into.id, decisionDue: into.decisionDue });
+        }
+        if (!(await this.repo.applyTransition(sql, write))) throw movedAway();
+        if (t.notify) {
+          await this.notifications.write(sql, {
+            caseId: locked.id,
+            kind: t.notify,
+            params: {
+              reason: t.reason?.text.zh,
+              basis: t.reason?.basis,
+              amountYuan: t.outcome?.amountRecoveredFen !== undefined ? fenToYuan(t.outcome.amountRecoveredFen) : undefined,
+              unitName: locked.assigneeName ?? undefined,
+              decision: t.outcome?.decision ?? (locked.decision as 'opened' | 'not-opened' | null) ?? undefined,
+            },
+          });
+        }
+        return { t, linkedReport };
+      })
+      .catch(lockConflictAsMovedAway);
     return {
       id,
       action: done.t.action,
@@ -376,6 +378,17 @@ export class CaseHandlingService {
       facts,
     );
   }
+}
+
+/**
+ * Two actions that lock the same two cases in opposite orders (two reports merged into each other at
+ * the same instant): PostgreSQL aborts one as a deadlock. That one changed nothing, and is told so.
+ */
+function lockConflictAsMovedAway(err: unknown): never {
+  const code =
+    (err as { code?: string; driverError?: { code?: string } }).code ?? (err as { driverError?: { code?: string } }).driverError?.code;
+  if (code === '40P01' || code === '40001') throw movedAway();
+  throw err;
 }
 
 function movedAway() {
