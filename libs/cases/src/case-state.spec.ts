@@ -1,5 +1,7 @@
-import type { CaseFacts, MergeParty } from './case-state';
-import { allowedActions, decideAction, decideWithdrawal, mergeRefusal, runningClock, withdrawalTerminates } from './case-state';
+import type { CaseFacts } from './case-state';
+import { allowedActions, decideAction, decideWithdrawal, runningClock, withdrawalTerminates } from './case-state';
+import type { MergeParty } from './report-merge.rules';
+import { mergeRefusal } from './report-merge.rules';
 import { casePeriods, ruleSet } from './rule-set';
 import type { CityPolicy, RuleSetCode } from './rule-set';
 

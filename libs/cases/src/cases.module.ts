@@ -9,6 +9,7 @@ import { ClocksRepository } from './clocks/clocks.repository';
 import { ClocksService } from './clocks/clocks.service';
 import { CaseHandlingService } from './handling/case-handling.service';
 import { CasesController } from './handling/cases.controller';
+import { CaseFileRepository } from './handling/case-file.repository';
 import { CasesRepository } from './handling/cases.repository';
 import { ClaimantRepository } from './handling/claimant.repository';
 
@@ -24,7 +25,7 @@ class ClocksModule {}
 @Module({
   imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule],
   controllers: [CasesController, AdminCalendarController],
-  providers: [CasesRepository, ClaimantRepository, CaseHandlingService],
+  providers: [CasesRepository, CaseFileRepository, ClaimantRepository, CaseHandlingService],
   // The consumer's withdrawal during mediation is written as a termination (`withdrawnInMediation`).
   exports: [CaseHandlingService],
 })

@@ -1,4 +1,5 @@
 import type { IsoDate } from '@weiquan/calendar';
+import type { ClockName } from './case-state';
 
 /**
  * The rule set in force on the day a case is received, as data: each period's length, how its days
@@ -112,4 +113,20 @@ export function ruleSet(code: RuleSetCode): RuleSet {
   const found = RULE_SETS.find((s) => s.code === code);
   if (!found) throw new Error(`unknown rule set "${String(code)}"`);
   return found;
+}
+
+/** The period each clock runs (null: none, e.g. a policy period turned off). */
+const PERIOD_OF: Record<ClockName, (p: CasePeriods) => Period | null> = {
+  acceptance: (p) => p.acceptance,
+  decision: (p) => p.decision,
+  mediation: (p) => p.mediation,
+  'termination-notice': (p) => p.terminationNotice,
+  'reporter-notice': (p) => p.reporterNotice,
+  'follow-up': (p) => p.followUp,
+};
+
+/** Where a clock comes from: its article, or the city's policy (shown as such, never as law). */
+export function clockBasis(clock: ClockName, periods: CasePeriods): { kind: 'law' | 'policy'; text: string } | null {
+  const period = PERIOD_OF[clock](periods);
+  return period ? { kind: period.basis.kind, text: basisText(period.basis) } : null;
 }

@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CalendarService, chinaDate, IsoDate, workingDaysBetween } from '@weiquan/calendar';
+import { CalendarService, chinaDate, IsoDate } from '@weiquan/calendar';
 import { AppConfig, fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher, Sql } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
 import { HandBackRefusedError, RoutingService } from '@weiquan/routing';
 import { randomInt } from 'node:crypto';
-import { ActionInput, allowedActions, CaseFacts, ClockName, decideAction, decideWithdrawal, Transition } from '../case-state';
+import { ActionInput, allowedActions, CaseFacts, decideAction, decideWithdrawal } from '../case-state';
 import { CaseStatus, STATUS_TEXT } from '../case-status';
 import { ART17_DEFAULTS, claimantFlags } from '../claimant-flags';
-import { applyClockOp, Clock } from '../deadline';
+import { Clock } from '../deadline';
 import { reasonsUnder } from '../reason-codes';
 import { casePeriods, ruleSet, ruleSetOn } from '../rule-set';
 import type { CasePeriods, RuleSetCode } from '../rule-set';
@@ -17,29 +17,11 @@ import { actingUnit, readScope } from './case-scope';
 import { mergeInto } from './case-merge';
 import { ClaimantRepository } from './claimant.repository';
 import { caseDetail, caseListItem, firstClock, personalData } from './case-view';
-import { CaseListFilter, CaseRow, CasesRepository, TransitionWrite } from './cases.repository';
+import { CaseFileRepository } from './case-file.repository';
+import { CaseListFilter, CaseRow, CasesRepository } from './cases.repository';
+import { transitionWrite } from './transition-write';
 
 const NOT_FOUND = () => new LocalizedException(404, { zh: '未找到该案件', en: 'no such case' });
-
-/** Actions that conclude a case's handling: their event records how many working days it took. */
-const CONCLUDING = new Set(['refuse', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement']);
-
-/** Events the consumer sees in their timeline (the rest are the office's own working notes). */
-const PUBLIC_ACTIONS = new Set([
-  'accept',
-  'refuse',
-  'start-mediation',
-  'pause-clock',
-  'resume-clock',
-  'resolve',
-  'terminate',
-  'open-enforcement',
-  'decline-enforcement',
-  'extend-decision',
-  'merge-into',
-  'close',
-  'record-follow-up',
-]);
 
 export interface ListQuery {
   status?: string[];
@@ -57,6 +39,7 @@ export interface ListQuery {
 export class CaseHandlingService {
   constructor(
     private readonly repo: CasesRepository,
+    private readonly file: CaseFileRepository,
     private readonly calendar: CalendarService,
     private readonly routing: RoutingService,
     private readonly notifications: NotificationWriter,
@@ -98,10 +81,10 @@ export class CaseHandlingService {
     const handler = c.assigneeCode !== null && c.assigneeCode === actingUnit(p);
     const [clocks, history, routing, linked, attachments, claimant] = await Promise.all([
       this.repo.clocks(c.id),
-      this.repo.history(c.id),
-      this.repo.routing(c.id),
-      this.repo.linked(c),
-      this.repo.attachments(c.id),
+      this.file.history(c.id),
+      this.file.routing(c.id),
+      this.file.linked(c),
+      this.file.attachments(c.id),
       this.claimant(c),
     ]);
     const facts = this.facts(c, clocks);
@@ -140,7 +123,7 @@ export class CaseHandlingService {
       });
     }
     const full = personalData(c, (b) => this.cipher.decrypt(b));
-    await this.repo.auditPersonalDataView(
+    await this.file.auditPersonalDataView(
       c.id,
       { userId: p.userId, username: p.username, unitCode: unit },
       Object.keys(full).filter((k) => full[k as keyof typeof full] !== null),
@@ -173,7 +156,7 @@ export class CaseHandlingService {
         const t = decision.transition;
 
         const actor = { type: 'staff', userId: p.userId, unitCode: unit } as const;
-        const write = this.write(locked, t, facts, clocks, today, cal, actor, input.note?.trim() || null);
+        const write = transitionWrite(locked, t, facts, clocks, today, cal, actor, input.note?.trim() || null);
         let linkedReport: { id: string; trackingNo: string } | undefined;
         if (t.effect === 'open-linked-report') {
           linkedReport = await this.openLinkedReport(sql, locked, today, input.note!.trim());
@@ -228,7 +211,7 @@ export class CaseHandlingService {
       if (!t) return false;
       // The event counts for the unit holding the case, as a staff termination would (statistics).
       const actor = { type: 'consumer', userId: null, unitCode: locked.assigneeCode } as const;
-      const write = this.write(locked, t, facts, clocks, today, cal, actor, note);
+      const write = transitionWrite(locked, t, facts, clocks, today, cal, actor, note);
       write.eventData.withdrawnByConsumer = true;
       return this.repo.applyTransition(sql, write);
     });
@@ -246,79 +229,6 @@ export class CaseHandlingService {
     });
     if (round === null) throw movedAway();
     return { id: c.id, action: 'hand-back', from: c.status, status: 'received', routingRound: round };
-  }
-
-  /** The row the repository writes for a decided transition. */
-  private write(
-    c: CaseRow,
-    t: Transition,
-    facts: CaseFacts,
-    clocks: Clock[],
-    today: IsoDate,
-    cal: Awaited<ReturnType<CalendarService['overrides']>>,
-    actor: TransitionWrite['actor'],
-    note: string | null,
-  ): TransitionWrite {
-    const byName = new Map<ClockName, Clock>(clocks.map((k) => [k.clock, k]));
-    let first = firstClock(c, facts.ruleSet);
-    let firstTouched = false;
-    for (const op of t.clocks) {
-      if (op.clock === first.clock) {
-        first = applyClockOp(first, op, today, cal);
-        firstTouched = true;
-      } else byName.set(op.clock, applyClockOp(byName.get(op.clock), op, today, cal));
-    }
-    const changed = t.clocks.filter((op) => op.clock !== first.clock).map((op) => byName.get(op.clock)!);
-    const met = t.clocks
-      .filter((op) => op.op === 'meet')
-      .map((op) => (op.clock === first.clock ? first : byName.get(op.clock)!))
-      .map((k) => ({ clock: k.clock, dueOn: k.dueOn, metOn: k.metOn, onTime: k.metOn! <= k.dueOn }));
-    const running = [...byName.values()]
-      .filter((k) => !k.metOn && !k.pausedOn)
-      .map((k) => k.dueOn)
-      .sort();
-    const a = t.action;
-    return {
-      caseId: c.id,
-      from: t.from,
-      to: t.to,
-      actor,
-      action: a,
-      reasonCode: t.reason?.code ?? null,
-      note,
-      publicEvent: PUBLIC_ACTIONS.has(a),
-      eventData: {
-        ...(t.reason ? { reason: { kind: t.reason.kind, code: t.reason.code, text: t.reason.text, basis: t.reason.basis } } : {}),
-        ...(t.outcome ? { outcome: t.outcome } : {}),
-        ...(t.clocks.length ? { clocks: t.clocks } : {}),
-        // What statistics need, fixed at the moment it happened (rollups replay history, never re-derive it).
-        ...(met.length ? { met } : {}),
-        ...(CONCLUDING.has(a) ? { handlingWorkingDays: workingDaysBetween(c.receivedOn, today, cal) } : {}),
-      },
-      set: {
-        clockDue: running[0] ?? null,
-        firstClock: firstTouched
-          ? {
-              dueOn: first.dueOn,
-              provisional: first.provisional,
-              metOn: first.metOn,
-              extended: c.decisionExtended || t.clocks.some((op) => op.op === 'extend' && op.clock === 'decision'),
-              countsFrom: first.countsFrom,
-              days: first.days,
-              pausedOn: first.pausedOn,
-            }
-          : undefined,
-        outcomeReasonCode: t.reason?.code,
-        amountRecoveredFen: t.outcome?.amountRecoveredFen,
-        agreement: t.outcome?.agreement,
-        decision: t.outcome?.decision,
-        accepted: a === 'accept',
-        concluded: CONCLUDING.has(a),
-        closed: a === 'close',
-        followedUp: a === 'record-follow-up',
-      },
-      clocks: changed,
-    };
   }
 
   /** A linked report for a violation lead: its own tracking number, received today, routed by the worker. */

@@ -1,5 +1,5 @@
 import type { Sql } from '@weiquan/core';
-import type { MergeParty } from '../case-state';
+import type { MergeParty } from '../report-merge.rules';
 import type { Clock } from '../deadline';
 
 /** The earlier report a report is merged into, locked: what `mergeRefusal` compares, and its tracking number. */

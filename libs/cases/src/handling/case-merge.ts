@@ -1,7 +1,7 @@
 import type { CalendarOverrides } from '@weiquan/calendar';
 import { invalid, LocalizedException } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
-import { mergeRefusal } from '../case-state';
+import { mergeRefusal } from '../report-merge.rules';
 import { startClock } from '../deadline';
 import type { CasePeriods } from '../rule-set';
 import { normaliseTrackingNo } from '../tracking-number';

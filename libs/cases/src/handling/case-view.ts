@@ -1,14 +1,15 @@
 import type { Lang } from '@weiquan/core';
 import { fenToYuan, maskAddress, maskEmail, maskIdNumber, maskName, maskPhone } from '@weiquan/core';
 import { runningClock } from '../case-state';
-import type { CaseAction, ClockName } from '../case-state';
+import type { CaseAction } from '../case-state';
 import { STATUS_TEXT } from '../case-status';
 import type { ClaimantFlags } from '../claimant-flags';
 import type { Clock } from '../deadline';
 import { CLOCK_TEXT } from '../deadline';
-import type { CasePeriods, Period } from '../rule-set';
-import { basisText } from '../rule-set';
-import type { CaseEventRow, CaseListRow, CaseRow } from './cases.repository';
+import type { CasePeriods } from '../rule-set';
+import { clockBasis } from '../rule-set';
+import type { CaseEventRow } from './case-file.repository';
+import type { CaseListRow, CaseRow } from './cases.repository';
 
 /**
  * How a case reads to staff. Pure: what is masked depends only on whether the reader handles it.
@@ -43,21 +44,6 @@ export function firstClock(
     pausedOn: c.firstClockPausedOn,
     metOn: c.firstClockMetOn,
   };
-}
-
-const PERIOD_OF: Record<ClockName, (p: CasePeriods) => Period | null> = {
-  acceptance: (p) => p.acceptance,
-  decision: (p) => p.decision,
-  mediation: (p) => p.mediation,
-  'termination-notice': (p) => p.terminationNotice,
-  'reporter-notice': (p) => p.reporterNotice,
-  'follow-up': (p) => p.followUp,
-};
-
-/** Where a clock comes from: its article, or the city's policy (shown as such, never as law). */
-export function clockBasis(clock: ClockName, periods: CasePeriods): { kind: 'law' | 'policy'; text: string } | null {
-  const period = PERIOD_OF[clock](periods);
-  return period ? { kind: period.basis.kind, text: basisText(period.basis) } : null;
 }
 
 function consumerView(c: CaseListRow, handler: boolean, decrypt: Decrypt) {

@@ -111,58 +111,6 @@ const FROM = `
   left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
   left join regulator r on c.assignee_type = 'regulator' and r.code = c.assignee_code`;
 
-export interface CaseEventRow {
-  id: string;
-  at: Date;
-  type: string;
-  actorType: string;
-  actorId: string | null;
-  unitCode: string | null;
-  fromStatus: string | null;
-  toStatus: string | null;
-  action: string | null;
-  reasonCode: string | null;
-  note: string | null;
-  public: boolean;
-  data: Record<string, unknown>;
-}
-
-export interface RoutingDecisionRow {
-  round: number;
-  rule: string;
-  reason: string;
-  assigneeType: string;
-  assigneeCode: string;
-  transfer: boolean;
-  candidates: unknown;
-  decidedAt: Date;
-}
-
-export interface LinkedCaseRow {
-  id: string;
-  trackingNo: string;
-  track: string;
-  status: string;
-  relation: string;
-  assigneeCode: string | null;
-  intakeChannel: string;
-}
-
-export interface CaseAttachmentRow {
-  id: string;
-  name: string;
-  mime: string;
-  size: number;
-  createdAt: Date;
-}
-
-export interface PersonalDataViewRow {
-  at: Date;
-  username: string;
-  unitCode: string | null;
-  fields: string[];
-}
-
 export interface TransitionWrite {
   caseId: string;
   from: CaseStatus;
@@ -266,42 +214,6 @@ export class CasesRepository {
     return sql.query<Clock>(
       `select clock, counts_from as "countsFrom", days, count, due_on as "dueOn", provisional, paused_on as "pausedOn", met_on as "metOn"
          from case_clock where case_id = $1`,
-      [caseId],
-    );
-  }
-
-  history(caseId: string): Promise<CaseEventRow[]> {
-    return this.sql.query<CaseEventRow>(
-      `select id::text as id, at, type, actor_type as "actorType", actor_id as "actorId", unit_code as "unitCode", from_status as "fromStatus",
-              to_status as "toStatus", action, reason_code as "reasonCode", note, public, data
-         from case_event e where case_id = $1 order by e.id`,
-      [caseId],
-    );
-  }
-
-  routing(caseId: string): Promise<RoutingDecisionRow[]> {
-    return this.sql.query<RoutingDecisionRow>(
-      `select round, rule, reason, assignee_type as "assigneeType", assignee_code as "assigneeCode", transfer, candidates, decided_at as "decidedAt"
-         from routing_decision where case_id = $1 order by round`,
-      [caseId],
-    );
-  }
-
-  /** Cases linked to this one either way: the other half of a "both" submission, reports opened from it, its original. */
-  linked(c: { id: string; linkedCaseId: string | null; duplicateOfId: string | null }): Promise<LinkedCaseRow[]> {
-    return this.sql.query<LinkedCaseRow>(
-      `select id::text as id, tracking_no as "trackingNo", track, status, assignee_code as "assigneeCode", intake_channel as "intakeChannel",
-              case when id = $2 then 'linked' when id = $3 then 'duplicate-of' when duplicate_of_id = $1 then 'duplicate' else 'linked' end as relation
-         from cases l
-        where (linked_case_id = $1 or id = $2 or id = $3 or duplicate_of_id = $1) and id <> $1
-        order by l.id`,
-      [c.id, c.linkedCaseId, c.duplicateOfId],
-    );
-  }
-
-  attachments(caseId: string): Promise<CaseAttachmentRow[]> {
-    return this.sql.query<CaseAttachmentRow>(
-      `select id::text as id, name, mime, size, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`,
       [caseId],
     );
   }
@@ -441,26 +353,5 @@ export class CasesRepository {
 
   nextTrackingSerial(sql: Sql): Promise<number> {
     return sql.query<{ n: string }>(`select nextval('tracking_no_seq')::int8 as n`).then((r) => Number(r[0].n));
-  }
-
-  async auditPersonalDataView(
-    caseId: string,
-    who: { userId: string; username: string; unitCode: string | null },
-    fields: string[],
-  ): Promise<void> {
-    await this.sql.query(`insert into personal_data_access (case_id, user_id, username, unit_code, fields) values ($1, $2, $3, $4, $5)`, [
-      caseId,
-      who.userId,
-      who.username,
-      who.unitCode,
-      fields,
-    ]);
-  }
-
-  personalDataViews(caseId: string): Promise<PersonalDataViewRow[]> {
-    return this.sql.query<PersonalDataViewRow>(
-      `select at, username, unit_code as "unitCode", fields from personal_data_access where case_id = $1 order by id desc limit 50`,
-      [caseId],
-    );
   }
 }

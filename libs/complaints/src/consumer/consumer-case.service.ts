@@ -1,16 +1,20 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   canRate,
   canWithdraw,
+  casePeriods,
   CaseHandlingService,
   CaseStatus,
+  clockBasis,
   ClockName,
   CLOCK_TEXT,
   normaliseTrackingNo,
+  ruleSet,
+  RuleSetCode,
   STATUS_TEXT,
   withdrawalTerminates,
 } from '@weiquan/cases';
-import { Lang, LocalizedException } from '@weiquan/core';
+import { AppConfig, Lang, LocalizedException } from '@weiquan/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { IntakeService } from '../intake/intake.service';
@@ -42,7 +46,14 @@ export class ConsumerCaseService {
     private readonly intake: IntakeService,
     private readonly store: AttachmentStore,
     private readonly handling: CaseHandlingService,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
+
+  /** Whether a clock runs on the city's policy rather than the law, as the case's periods say. */
+  private isCityPolicy(clock: ClockName, ruleSetCode: string): boolean {
+    const periods = casePeriods(ruleSet(ruleSetCode as RuleSetCode), this.config.cityPolicy);
+    return clockBasis(clock, periods)?.kind !== 'law';
+  }
 
   /** A wrong code and an unknown number answer the same, so neither can be probed. */
   private async open(trackingNo: string, accessCode: string | undefined): Promise<CaseForConsumer> {
@@ -85,7 +96,7 @@ export class ConsumerCaseService {
           : []),
         ...clocks.map((k) => ({
           kind: k.clock,
-          text: `${CLOCK_TEXT[k.clock as ClockName]?.[lang] ?? k.clock}${isCityPolicy(k.clock, c.ruleSet) ? POLICY_NOTE[lang] : ''}`,
+          text: `${CLOCK_TEXT[k.clock as ClockName]?.[lang] ?? k.clock}${this.isCityPolicy(k.clock as ClockName, c.ruleSet) ? POLICY_NOTE[lang] : ''}`,
           dueDate: k.dueOn,
           provisional: k.provisional,
           metOn: k.metOn,
@@ -221,8 +232,3 @@ export class ConsumerCaseService {
 }
 
 const POLICY_NOTE: Record<Lang, string> = { zh: '（本市工作规范，非法定期限）', en: ' (city policy, not a legal deadline)' };
-
-/** The follow-up visit, and telling a reporter the decision under Order 121, are the city's policy, not law. */
-function isCityPolicy(clock: string, ruleSet: string): boolean {
-  return clock === 'follow-up' || (clock === 'reporter-notice' && ruleSet !== 'order20');
-}
