@@ -54,8 +54,19 @@ describe('grounds and their citations (docs/RULES.md)', () => {
   ] as const)('%s under %s offers %i grounds, in the order of the article’s items', (kind, rs, n) => {
     const grounds = reasonsUnder(kind, rs);
     expect(grounds).toHaveLength(n);
-    const items = grounds.map((g) => /第（(.)）项/.exec(g.basis)?.[1]);
-    expect(items.filter((i) => i !== undefined).length).toBe(n);
+    // Article, then item, each as a number: the list must come out in that order.
+    const digit = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
+    const numeral = (zh: string) => {
+      const [tens, units] = zh.includes('十') ? zh.split('十') : ['', zh];
+      return (zh.includes('十') ? (tens ? digit(tens) : 1) * 10 : 0) + (units ? digit(units) : 0);
+    };
+    const order = grounds.map((g) => {
+      const m = /第([一二三四五六七八九十]+)条第（(.)）项/.exec(g.basis);
+      if (!m) throw new Error(`no article and item in ${g.basis}`);
+      return numeral(m[1]) * 100 + numeral(m[2]);
+    });
+    expect(order).toEqual([...order].sort((x, y) => x - y));
+    expect(new Set(order).size).toBe(n);
   });
 
   it('the wording follows each order where they differ', () => {
