@@ -69,9 +69,10 @@ export function ensureDependencies() {
   }
   const problems = lockfileProblems();
   if (problems) {
+    const version = npmVersion();
     fail(
       [
-        `此版本的 npm (${npmVersion()}) 不接受 package-lock.json / this npm (${npmVersion()}) refuses package-lock.json:`,
+        `此版本的 npm (${version}) 不接受 package-lock.json / this npm (${version}) refuses package-lock.json:`,
         ...problems.map((l) => `    ${l}`),
         '  package-lock.json 与 package.json 不一致时，由修改依赖的开发者运行 `npm install` 并提交新的锁文件；',
         '  这里不会自动改写锁文件。/ When package.json and the lockfile disagree, whoever changed the dependencies',

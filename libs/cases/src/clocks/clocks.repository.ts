@@ -155,37 +155,26 @@ export class ClocksRepository {
    * (who should act, by when); the primary key makes a second sweep, or a second worker, a no-op.
    */
   async raiseAlerts(kind: 'reminder' | 'overdue', range: { from: IsoDate | null; to: IsoDate }, limit: number): Promise<RaisedAlert[]> {
-    return this.sql.query<RaisedAlert>(
-      `with due as (
-         select c.id, c.status, c.track, c.due_on, c.assignee_code, c.assignee_type,
-                -- The follow-up visit, and telling a reporter the decision under Order 121, are city policy, not law.
-                case when c.status = 'closed' or (c.status in ('case-opened', 'not-opened') and c.rule_set <> 'order20')
-                     then '本市工作规范期限' else '法定期限' end as what,
-                case when c.assignee_type = 'station' then (select r.code from station s join regulator r on r.area_code = s.area_code and r.kind = 'market' and r.level = 'county' where s.code = c.assignee_code limit 1)
-                     else (select code from regulator where kind = 'market' and level = 'city' limit 1) end as oversight
-           from cases c
-          where c.due_on is not null and c.due_on <= $2::date and ($1::date is null or c.due_on >= $1::date)
-            and not exists (select 1 from clock_alert a
-                             where a.case_id = c.id and a.clock = 'due' and a.status = c.status and a.due_on = c.due_on and a.kind = $3)
-          order by c.due_on, c.id
-          limit $4
-       ),
-       a as (
-         insert into clock_alert (case_id, clock, status, due_on, kind)
-         select id, 'due', status, due_on, $3 from due
-         on conflict do nothing
-         returning case_id
-       ),
-       e as (
-         insert into case_event (case_id, type, actor_type, unit_code, from_status, to_status, note, public, data)
-         select due.id, $3, 'system', due.assignee_code, due.status, due.status,
-                case when $3 = 'overdue' then '已超过' || due.what || '（' || due.due_on || '），已提请 ' || coalesce(due.oversight, '上级') || ' 督办'
-                     else due.what || '将于 ' || due.due_on || ' 届满，请及时办理' end,
-                false, jsonb_build_object('dueOn', due.due_on, 'oversight', due.oversight)
-           from due join a on a.case_id = due.id
-       )
-       select due.id::text as "caseId", due.status, due.track, due.due_on as "dueOn", due.assignee_code as "assigneeCode", due.oversight
-         from due join a on a.case_id = due.id`,
+    return this.raise(
+      'due',
+      `select c.id, c.status, c.track, c.due_on, c.assignee_code, o.oversight,
+              case when $3 = 'overdue' then '已超过' || w.what || '（' || c.due_on || '），已提请 ' || coalesce(o.oversight, '上级') || ' 督办'
+                   else w.what || '将于 ' || c.due_on || ' 届满，请及时办理' end as note,
+              jsonb_build_object('dueOn', c.due_on, 'oversight', o.oversight) as data
+         from cases c
+         -- The follow-up visit, and telling a reporter the decision under Order 121, are city policy, not law.
+         cross join lateral (select case when c.status = 'closed' or (c.status in ('case-opened', 'not-opened') and c.rule_set <> 'order20')
+                                         then '本市工作规范期限' else '法定期限' end as what) w
+         cross join lateral (
+           select case when c.assignee_type = 'station'
+                       then (select r.code from station s join regulator r on r.area_code = s.area_code and r.kind = 'market' and r.level = 'county'
+                              where s.code = c.assignee_code limit 1)
+                       else (select code from regulator where kind = 'market' and level = 'city' limit 1) end as oversight) o
+        where c.due_on is not null and c.due_on <= $2::date and ($1::date is null or c.due_on >= $1::date)
+          and not exists (select 1 from clock_alert a
+                           where a.case_id = c.id and a.clock = 'due' and a.status = c.status and a.due_on = c.due_on and a.kind = $3)
+        order by c.due_on, c.id
+        limit $4`,
       [range.from, range.to, kind, limit],
     );
   }
@@ -202,36 +191,46 @@ export class ClocksRepository {
     range: { from: IsoDate | null; to: IsoDate },
     limit: number,
   ): Promise<RaisedAlert[]> {
+    return this.raise(
+      'designation',
+      `select c.id, c.status, c.track, c.designation_due as due_on, c.assignee_code, c.assignee_code as oversight,
+              case when $3 = 'overdue' then '已超过市局指定处理机关的期限（' || c.designation_due || '），请尽快指定'
+                   else '市局指定处理机关的期限将于 ' || c.designation_due || ' 届满，请及时指定' end as note,
+              jsonb_build_object('clock', 'designation', 'dueOn', c.designation_due, 'oversight', c.assignee_code) as data
+         from cases c
+        where c.status = 'assigned' and c.designated_at is null and c.designation_due is not null
+          and c.designation_due <= $2::date and ($1::date is null or c.designation_due >= $1::date)
+          and not exists (select 1 from clock_alert a
+                           where a.case_id = c.id and a.clock = 'designation' and a.status = c.status
+                             and a.due_on = c.designation_due and a.kind = $3)
+        order by c.designation_due, c.id
+        limit $4`,
+      [range.from, range.to, kind, limit],
+    );
+  }
+
+  /**
+   * One alert per case for the deadlines `due` selects (id, status, track, due_on, assignee_code,
+   * oversight, note, data; $3 is the kind): the clock_alert row, whose key makes a second sweep or a
+   * second worker a no-op, and a staff-side history event.
+   */
+  private raise(clock: 'due' | 'designation', due: string, params: unknown[]): Promise<RaisedAlert[]> {
     return this.sql.query<RaisedAlert>(
-      `with due as (
-         select c.id, c.status, c.track, c.designation_due as due_on, c.assignee_code
-           from cases c
-          where c.status = 'assigned' and c.designated_at is null and c.designation_due is not null
-            and c.designation_due <= $2::date and ($1::date is null or c.designation_due >= $1::date)
-            and not exists (select 1 from clock_alert a
-                             where a.case_id = c.id and a.clock = 'designation' and a.status = c.status
-                               and a.due_on = c.designation_due and a.kind = $3)
-          order by c.designation_due, c.id
-          limit $4
-       ),
+      `with due as (${due}),
        a as (
          insert into clock_alert (case_id, clock, status, due_on, kind)
-         select id, 'designation', status, due_on, $3 from due
+         select id, '${clock}', status, due_on, $3 from due
          on conflict do nothing
          returning case_id
        ),
        e as (
          insert into case_event (case_id, type, actor_type, unit_code, from_status, to_status, note, public, data)
-         select due.id, $3, 'system', due.assignee_code, due.status, due.status,
-                case when $3 = 'overdue' then '已超过市局指定处理机关的期限（' || due.due_on || '），请尽快指定'
-                     else '市局指定处理机关的期限将于 ' || due.due_on || ' 届满，请及时指定' end,
-                false, jsonb_build_object('clock', 'designation', 'dueOn', due.due_on, 'oversight', due.assignee_code)
+         select due.id, $3, 'system', due.assignee_code, due.status, due.status, due.note, false, due.data
            from due join a on a.case_id = due.id
        )
-       select due.id::text as "caseId", due.status, due.track, due.due_on as "dueOn", due.assignee_code as "assigneeCode",
-              due.assignee_code as oversight
+       select due.id::text as "caseId", due.status, due.track, due.due_on as "dueOn", due.assignee_code as "assigneeCode", due.oversight
          from due join a on a.case_id = due.id`,
-      [range.from, range.to, kind, limit],
+      params,
     );
   }
 
