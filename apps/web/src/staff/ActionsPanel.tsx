@@ -317,6 +317,9 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
                 placeholder={t('请选择', 'Choose')}
                 optionLabelProp="short"
                 popupMatchSelectWidth
+                // Eight grounds at most, each two or three lines tall: all in the page, none virtual, so
+                // every ground can be scrolled to and read by assistive technology.
+                virtual={false}
                 options={reasons.map((r) => ({
                   value: r.code,
                   short: `${r.code}. ${lang === 'zh' ? r.text.zh : r.text.en}`,
