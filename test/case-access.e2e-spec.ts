@@ -20,7 +20,9 @@ describe('staff case access', () => {
 
   beforeAll(async () => {
     kit = await CaseKit.start();
+    // A station's case: the consumer asked for its help to settle first.
     c = await kit.assigned({
+      path: 'settlement',
       consumer: { name: '王小明', phone: '13812348000', address: '东昌府区古楼街道光岳路 12 号', idNumber: '11010519491231002X' },
     });
     expect(c.assigneeType).toBe('station');
@@ -57,7 +59,7 @@ describe('staff case access', () => {
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toBe('Bearer');
     }
-    expect((await handler.detail(c.id)).status).toBe('assigned');
+    expect((await handler.detail(c.id)).status).toBe('settling');
   });
 
   it('a unit that does not handle the case, nor oversee its station, finds nothing: 404 and not in its list', async () => {
@@ -81,7 +83,7 @@ describe('staff case access', () => {
     for (const who of [analyst, admin]) {
       const d = await who.detail(c.id);
       expect(d).toMatchObject({
-        status: 'assigned',
+        status: 'settling',
         handledByYou: false,
         allowedActions: [],
         consumer: { hidden: false, phone: '138****8000', name: '王**', revealable: false },
@@ -102,7 +104,10 @@ describe('staff case access', () => {
     expect(acting.body.message).toBe('your role or unit may read this case but not act on it');
     expect((await county.get(`/cases/${c.id}/personal-data`)).status).toBe(403);
     // A station complaint of another area is not the bureau's to see.
-    const elsewhere = await kit.assigned({ respondent: { name: '茌平区测试饭店', address: '茌平区振兴路 1 号', areaCode: '371503' } });
+    const elsewhere = await kit.assigned({
+      path: 'settlement',
+      respondent: { name: '茌平区测试饭店', address: '茌平区振兴路 1 号', areaCode: '371503' },
+    });
     expect(elsewhere.assigneeType).toBe('station');
     expect((await county.get(`/cases/${elsewhere.id}`)).status).toBe(county.unitCode === 'MR-371503' ? 200 : 404);
   });
@@ -161,7 +166,10 @@ describe('staff case access', () => {
   });
 
   it('lists the unit’s queue with filters and keyset pages', async () => {
-    const more = [await kit.assigned(), await kit.assigned(), await kit.assigned()].filter((x) => x.assigneeCode === c.assigneeCode);
+    const toSettle = { path: 'settlement' };
+    const more = [await kit.assigned(toSettle), await kit.assigned(toSettle), await kit.assigned(toSettle)].filter(
+      (x) => x.assigneeCode === c.assigneeCode,
+    );
     const all = ids(await handler.get('/cases?limit=100'));
     expect(all).toEqual([...all].sort((a, b) => Number(b) - Number(a)));
     expect(all).toEqual(expect.arrayContaining([c.id, ...more.map((m) => m.id)]));
@@ -175,7 +183,7 @@ describe('staff case access', () => {
       cursor = res.body.nextCursor;
     } while (cursor);
     expect(paged).toEqual(all);
-    expect(ids(await handler.get(`/cases?status=assigned&track=complaint&categoryCode=catering&q=${c.trackingNo.slice(0, 12)}`))).toContain(
+    expect(ids(await handler.get(`/cases?status=settling&track=complaint&categoryCode=catering&q=${c.trackingNo.slice(0, 12)}`))).toContain(
       c.id,
     );
     expect(ids(await handler.get('/cases?status=closed,refused'))).toEqual([]);

@@ -67,7 +67,8 @@ describe('staff case handling', () => {
 
   it('a complaint: accept → mediation → pause → resume → resolve → close → follow-up → the consumer rates it', async () => {
     const c = await on('2026-09-01', () => kit.assigned());
-    expect(c).toMatchObject({ track: 'complaint', assigneeType: 'station' });
+    // Filed straight with the department (the statutory procedure is the department's, never a station's).
+    expect(c).toMatchObject({ track: 'complaint', assigneeType: 'regulator', assigneeCode: 'MR-371502' });
     const staff = await kit.handlerOf(c);
 
     let d = await staff.detail(c.id);
@@ -196,7 +197,7 @@ describe('staff case handling', () => {
     // ... and reads the steps (not the office's notes) in the timeline.
     const mine = await kit.consumerView(c.trackingNo, c.accessCode);
     expect(mine.status).toBe('closed');
-    expect(mine.assignee).toMatchObject({ code: c.assigneeCode, type: 'station' });
+    expect(mine.assignee).toMatchObject({ code: c.assigneeCode, type: 'regulator' });
     expect(mine.timeline.map((e: { type: string }) => e.type)).toEqual(['received', 'assigned', ...steps, 'rated']);
     expect(mine.timeline.find((e: { type: string }) => e.type === 'resolve').text).toContain('1280.50');
     expect(JSON.stringify(mine)).not.toContain('送检');
@@ -509,7 +510,8 @@ describe('staff case handling', () => {
   });
 
   it('"both" makes two linked cases, each handled on its own track by its own unit', async () => {
-    const f = await kit.file({ kind: 'both' });
+    // The complaint to settle with a station's help, the report to the department.
+    const f = await kit.file({ kind: 'both', path: 'settlement' });
     const complaint = await kit.route(f.trackingNo, f.accessCode);
     const report = await kit.route(f.linkedTrackingNo!, f.accessCode);
     expect(complaint).toMatchObject({ track: 'complaint', assigneeType: 'station' });
@@ -523,15 +525,16 @@ describe('staff case handling', () => {
     const cd = await station.detail(complaint.id);
     expect(cd.linked).toEqual([{ id: report.id, trackingNo: report.trackingNo, track: 'report', status: null, relation: 'linked' }]);
 
-    await station.do(complaint.id, { action: 'accept' });
+    // A station helps negotiate; 受理 is the department's: the station asking for it is refused.
+    expect((await station.act(complaint.id, { action: 'accept' })).status).toBe(403);
+    await station.do(complaint.id, { action: 'take-up' });
     await bureau.do(report.id, { action: 'accept' });
-    await station.do(complaint.id, { action: 'start-mediation' });
     await bureau.do(report.id, { action: 'open-enforcement' });
-    expect((await station.detail(complaint.id)).status).toBe('mediating');
+    expect((await station.detail(complaint.id)).status).toBe('negotiating');
     const rd = await bureau.detail(report.id);
     expect(rd.status).toBe('case-opened');
     expect(rd.linked).toEqual([
-      { id: complaint.id, trackingNo: complaint.trackingNo, track: 'complaint', status: 'mediating', relation: 'linked' },
+      { id: complaint.id, trackingNo: complaint.trackingNo, track: 'complaint', status: 'negotiating', relation: 'linked' },
     ]);
     expect((await station.detail(complaint.id)).linked[0].status).toBeNull();
     // The county bureau oversees the station's complaint (read only), and cannot act on it.
@@ -630,13 +633,14 @@ describe('staff case handling', () => {
   });
 
   it('hand-back returns the case to routing in a new round without that unit, which then no longer sees it', async () => {
-    const c = await kit.assigned();
+    // A station that cannot help settle hands it back: another station gets it.
+    const c = await kit.assigned({ path: 'settlement' });
     const first = await kit.handlerOf(c);
     expect((await first.act(c.id, { action: 'hand-back' })).body.details).toEqual([{ field: 'note', message: expect.any(String) }]);
     const res = await first.do(c.id, { action: 'hand-back', note: '被投诉人不在本站服务范围' });
-    expect(res).toEqual({ id: c.id, action: 'hand-back', from: 'assigned', status: 'received', routingRound: 1 });
+    expect(res).toEqual({ id: c.id, action: 'hand-back', from: 'settling', status: 'received', routingRound: 1 });
     expect((await first.get(`/cases/${c.id}`)).status).toBe(404);
-    expect((await first.act(c.id, { action: 'accept' })).status).toBe(404);
+    expect((await first.act(c.id, { action: 'take-up' })).status).toBe(404);
     expect((await first.get('/cases')).body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
 
     const again = await kit.route(c.trackingNo, c.accessCode, 1);
@@ -646,7 +650,7 @@ describe('staff case handling', () => {
     expect((await first.get(`/cases/${c.id}`)).status).toBe(404);
     const second = await kit.handlerOf(again);
     const d = await second.detail(c.id);
-    expect(d).toMatchObject({ status: 'assigned', assignee: { code: again.assigneeCode } });
+    expect(d).toMatchObject({ status: 'settling', stage: 'settlement', assignee: { code: again.assigneeCode } });
     expect(d.routing.map((x: { round: number; assigneeCode: string }) => [x.round, x.assigneeCode])).toEqual([
       [0, c.assigneeCode],
       [1, again.assigneeCode],
@@ -656,7 +660,7 @@ describe('staff case handling', () => {
       actor: { type: 'staff', id: first.id, unitCode: c.assigneeCode },
       note: '被投诉人不在本站服务范围',
     });
-    await second.do(c.id, { action: 'accept' });
+    await second.do(c.id, { action: 'take-up' });
   });
 
   it('answers bad input on actions with a 400 naming the field, never a 5xx', async () => {

@@ -114,6 +114,8 @@ const MALFORMED: [string, Malformed][] = [
   // Wrong types.
   ['kind: 1', { body: withValue('kind', 1), status: 400, field: 'kind' }],
   ['kind: "suggestion"', { body: withValue('kind', 'suggestion'), status: 400, field: 'kind' }],
+  ['path: "mediation"', { body: withValue('path', 'mediation'), status: 400, field: 'path' }],
+  ['a report to settle', { body: { ...withValue('kind', 'report'), path: 'settlement' }, status: 400, field: 'path' }],
   ['consumer: "x"', { body: withValue('consumer', 'x'), status: 400, field: 'consumer', says: /对象/ }],
   ['consumer: []', { body: withValue('consumer', []), status: 400, field: 'consumer', says: /对象/ }],
   ['respondent: null', { body: withValue('respondent', null), status: 400, field: 'respondent' }],
@@ -240,13 +242,14 @@ describe('POST /api/v1/complaints: validation over HTTP', () => {
   });
 
   it('accepts a correct submission: 201 with tracking number, access code, status and acceptance deadline', async () => {
-    const res = await submit(http, valid()).expect(201).expect('content-type', /json/);
+    const res = await submit(http, { ...valid(), path: 'formal' }).expect(201).expect('content-type', /json/);
     created += 1;
     expect(res.body).toMatchObject({
       trackingNo: expect.stringMatching(/^\d{13,}$/),
       accessCode: expect.stringMatching(/^\d{8}$/),
       kind: 'complaint',
       status: 'received',
+      stage: 'formal',
       acceptanceDueDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
     });
     const yymmdd = chinaDay().slice(2).replace(/-/g, '');

@@ -43,10 +43,11 @@ describe('complaint intake and the consumer endpoints', () => {
   });
 
   it('answers 201 with a tracking number, an access code and the acceptance due date', async () => {
-    const res = await submit(body()).expect(201);
+    const res = await submit(body({ path: 'formal' })).expect(201);
     expect(res.body).toMatchObject({
       kind: 'complaint',
       status: 'received',
+      stage: 'formal',
       trackingNo: expect.stringMatching(/^\d{13}$/),
       accessCode: expect.stringMatching(/^\d{8}$/),
     });
@@ -61,6 +62,21 @@ describe('complaint intake and the consumer endpoints', () => {
         `select count(*)::int as n from outbox o join cases c on (o.payload->>'caseId')::bigint = c.id where c.tracking_no = '${res.body.trackingNo}'`,
       ),
     ).toBe(1);
+  });
+
+  it('a complaint to settle first (the default) runs no statutory clock: no acceptance deadline until it becomes formal', async () => {
+    const res = await submit(body()).expect(201);
+    expect(res.body).toMatchObject({ kind: 'complaint', status: 'received', stage: 'settlement', acceptanceDueDate: null });
+    const [row] = await t.dataSource.query(`select stage, acceptance_due from cases where tracking_no = $1`, [res.body.trackingNo]);
+    expect(row).toEqual({ stage: 'settlement', acceptance_due: null });
+    // A report is for a regulator only: it cannot be settled.
+    const report = await submit(body({ kind: 'report', path: 'settlement' })).expect(400);
+    expect(report.body.details).toEqual([expect.objectContaining({ field: 'path' })]);
+    const both = await submit(body({ kind: 'both' })).expect(201);
+    expect(both.body.cases.map((c: { track: string; dueDate: string | null }) => [c.track, c.dueDate === null])).toEqual([
+      ['complaint', true],
+      ['report', false],
+    ]);
   });
 
   it('stores no personal data in readable form', async () => {
@@ -173,7 +189,7 @@ describe('complaint intake and the consumer endpoints', () => {
   });
 
   it('shows status, deadlines and the public timeline; supplements and withdrawal appear in it', async () => {
-    const res = await submit(body()).expect(201);
+    const res = await submit(body({ path: 'formal' })).expect(201);
     const path = `/api/v1/complaints/${res.body.trackingNo}`;
     const code = { 'X-Access-Code': res.body.accessCode };
     await http.post(`${path}/supplements`).set(code).send({ text: '商家答应三日内退款但未履行。' }).expect(201);
@@ -255,7 +271,7 @@ describe('complaint intake and the consumer endpoints', () => {
 
   it('staff intake counts deadlines from the actual receipt time (Art. 8 channels)', async () => {
     const intake = app.get(IntakeService, { strict: false });
-    const answer = await intake.submit(body({ incidentDate: '2026-09-20' }) as never, {
+    const answer = await intake.submit(body({ incidentDate: '2026-09-20', path: 'formal' }) as never, {
       channel: 'phone',
       receivedAt: new Date('2026-09-30T02:00:00Z'),
     });
@@ -268,7 +284,7 @@ describe('complaint intake and the consumer endpoints', () => {
       answer.trackingNo,
     ]);
     expect(row).toEqual({ intake_channel: 'phone', received_on: '2026-09-30', rule_set: 'order121' });
-    const old = await intake.submit(body({ incidentDate: '2026-02-20' }) as never, {
+    const old = await intake.submit(body({ incidentDate: '2026-02-20', path: 'formal' }) as never, {
       channel: 'letter',
       receivedAt: new Date('2026-03-02T02:00:00Z'),
     });

@@ -149,11 +149,17 @@ export class CaseKit {
     }
   }
 
-  /** A complaint (or report, or both) about a restaurant in 东昌府区, as a consumer files it online. */
+  /**
+   * A complaint (or report, or both) about a restaurant in 东昌府区, as a consumer files it online,
+   * straight to the department (the formal stage, where the statutory procedure runs). Pass
+   * `path: 'settlement'` for a station's help first; a report takes no path.
+   */
   body(over: Record<string, unknown> = {}) {
     const n = ++this.seq;
+    const report = over.kind === 'report';
     return {
       kind: 'complaint',
+      ...(report ? {} : { path: 'formal' }),
       categoryCode: 'catering',
       channel: 'offline',
       consumer: { name: '张三', phone: `1390635${String(n).padStart(4, '0')}`, address: '东昌府区柳园街道某小区 3 号楼' },

@@ -1,5 +1,6 @@
 import type { CaseFacts } from './case-state';
-import { allowedActions, decideAction, decideWithdrawal, runningClock, withdrawalTerminates } from './case-state';
+import { allowedActions, decideAction } from './case-state';
+import { decideWithdrawal, withdrawalTerminates } from './withdrawal.rules';
 import type { MergeParty } from './report-merge.rules';
 import { mergeRefusal } from './report-merge.rules';
 import { casePeriods, ruleSet } from './rule-set';
@@ -255,16 +256,7 @@ describe('report track', () => {
   });
 });
 
-describe('runningClock', () => {
-  it('names the deadline a case in each state runs against', () => {
-    expect(runningClock('complaint', 'assigned')).toBe('acceptance');
-    expect(runningClock('report', 'assigned')).toBe('decision');
-    expect(runningClock('complaint', 'mediating')).toBe('mediation');
-    expect(runningClock('complaint', 'paused')).toBeNull();
-    expect(runningClock('complaint', 'closed')).toBe('follow-up');
-    expect(runningClock('report', 'not-opened')).toBe('reporter-notice');
-  });
-});
+
 
 describe('the periods each rule set runs (docs/RULES.md "Clocks of the formal stage")', () => {
   it.each([

@@ -11,6 +11,9 @@ import type { CasePeriods, DayCount } from './rule-set';
  */
 
 export const CASE_ACTIONS = [
+  'take-up',
+  'record-offer',
+  'settlement-failed',
   'accept',
   'refuse',
   'hand-back',
@@ -30,6 +33,24 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
+/**
+ * What a station (or a business) may do: help the parties negotiate (Order 121 Art. 6, Art. 18
+ * para. 2). Everything else (受理, 不予受理, mediation, termination, 立案, pauses…) is a decision of
+ * the department with jurisdiction, and anyone else asking gets 403.
+ */
+export const SETTLEMENT_ACTIONS: readonly CaseAction[] = ['take-up', 'record-offer', 'settlement-failed', 'hand-back', 'note'];
+
+/** Whether a unit of this type may take this action at all (before asking whether the case's state allows it). */
+export function unitMayTake(unitType: 'station' | 'regulator', action: CaseAction): boolean {
+  return unitType === 'regulator' ? !['take-up', 'record-offer', 'settlement-failed'].includes(action) : SETTLEMENT_ACTIONS.includes(action);
+}
+
+/** What the business offers to settle the dispute. */
+export const REMEDIES = ['refund', 'exchange', 'repair', 'compensation', 'apology', 'other'] as const;
+export type Remedy = (typeof REMEDIES)[number];
+/** Remedies that are money: their offer names the amount. */
+const MONEY_REMEDIES: readonly Remedy[] = ['refund', 'compensation'];
+
 /** Statutory clocks. `acceptance` (complaints) and `decision` (reports) start at receipt. */
 export type ClockName = 'acceptance' | 'decision' | 'mediation' | 'termination-notice' | 'reporter-notice' | 'follow-up';
 
@@ -40,7 +61,7 @@ export type ClockOp =
   | { op: 'resume'; clock: ClockName }
   | { op: 'extend'; clock: ClockName; days: number };
 
-type ConsumerNotice = 'accepted' | 'refused' | 'mediation-resolved' | 'mediation-terminated' | 'closed' | 'follow-up' | 'report-decision';
+type ConsumerNotice = 'offer' | 'settled' | 'accepted' | 'refused' | 'mediation-resolved' | 'mediation-terminated' | 'closed' | 'follow-up' | 'report-decision';
 
 export interface CaseFacts {
   track: 'complaint' | 'report';
@@ -66,17 +87,33 @@ export interface ActionInput {
   agreement?: boolean;
   /** `merge-into`: the tracking number of the earlier report this one is merged into (Order 121 Art. 35). */
   mergeInto?: string;
+  /** `record-offer`: what the business offers, and the amount in fen (required for a refund or compensation). */
+  remedy?: Remedy;
+  amountOfferedFen?: number;
+}
+
+/** A settlement offer as recorded: the note is the business's message to the consumer. */
+export interface Offer {
+  remedy: Remedy;
+  amountFen: number | null;
+  message: string;
 }
 
 export interface Transition {
-  action: CaseAction;
+  /** A handler's action, or the consumer's acceptance of a settlement offer. */
+  action: CaseAction | 'accept-offer';
   from: CaseStatus;
   to: CaseStatus;
   reason?: { kind: ReasonKind; code: string; text: Bilingual; basis: string };
   clocks: ClockOp[];
   notify?: ConsumerNotice;
-  /** Work beyond the case row: return it to routing, open a linked report, or merge into an earlier report. */
-  effect?: 'hand-back' | 'open-linked-report' | 'merge';
+  /**
+   * Work beyond the case row: return it to routing, open a linked report, merge into an earlier
+   * report, or leave the settlement stage for the formal complaint (escalation).
+   */
+  effect?: 'hand-back' | 'open-linked-report' | 'merge' | 'escalate';
+  /** `record-offer`: the offer, shown to the consumer to accept or reject. */
+  offer?: Offer;
   /** `merge-into`: the earlier report's tracking number, as given. */
   mergeInto?: string;
   outcome?: { amountRecoveredFen?: number; agreement?: boolean; decision?: 'opened' | 'not-opened' };
@@ -99,6 +136,8 @@ interface Rule {
   needsOutcome?: boolean;
   /** Needs `mergeInto`, the earlier report's tracking number. */
   needsTarget?: boolean;
+  /** Needs `remedy` (and `amountOfferedFen` for money): a settlement offer. */
+  needsOffer?: boolean;
   clocks?: (f: CaseFacts) => ClockOp[];
   notify?: (f: CaseFacts) => ConsumerNotice | undefined;
   effect?: Transition['effect'];
@@ -108,7 +147,7 @@ interface Rule {
 const note: Rule = { to: 'same', needsNote: true };
 
 /** Terminating mediation meets its clock and starts the notice to both parties (Order 121 Art. 23, last para.). */
-const terminationClocks = (f: CaseFacts): ClockOp[] => [
+export const terminationClocks = (f: CaseFacts): ClockOp[] => [
   { op: 'meet', clock: 'mediation' },
   { op: 'start', clock: 'termination-notice', days: f.ruleSet.terminationNotice.days, count: f.ruleSet.terminationNotice.count },
 ];
@@ -167,8 +206,24 @@ const checking: Partial<Record<CaseAction, Rule>> = {
   'resume-clock': { to: 'same', when: (f) => f.decisionPaused, clocks: () => [{ op: 'resume', clock: 'decision' }] },
 };
 
+/**
+ * The settlement stage (协商和解), handled by a station: take it up, record what the business offers,
+ * or give up (escalation to the formal complaint); a station that cannot help hands it back (another
+ * station, else the formal stage). No statutory clock runs: the city's take-up and outcome periods
+ * are on the case row, not clocks (`SETTLEMENT_OPEN`).
+ */
+const handBackSettlement: Rule = { to: 'received', needsNote: true, effect: 'hand-back' };
+const settlementFailed: Rule = { to: 'received', needsNote: true, effect: 'escalate' };
+const recordOffer: Rule = { to: 'offered', needsNote: true, needsOffer: true, notify: () => 'offer' };
+const SETTLEMENT: Partial<Record<CaseStatus, Partial<Record<CaseAction, Rule>>>> = {
+  settling: { 'take-up': { to: 'negotiating' }, 'settlement-failed': settlementFailed, 'hand-back': handBackSettlement, note },
+  negotiating: { 'record-offer': recordOffer, 'settlement-failed': settlementFailed, 'hand-back': handBackSettlement, note },
+  offered: { 'record-offer': recordOffer, 'settlement-failed': settlementFailed, note },
+};
+
 const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<Record<CaseAction, Rule>>>>> = {
   complaint: {
+    ...SETTLEMENT,
     assigned: {
       accept: {
         to: 'accepted',
@@ -256,6 +311,23 @@ const USED_BY: Record<'reasonCode' | 'amountRecoveredFen' | 'agreement', Bilingu
 };
 
 const MERGE_INTO_USED_BY: Bilingual = { zh: '只有"合并处理"需要填写被并入的举报编号', en: 'only "merge-into" takes mergeInto' };
+const OFFER_USED_BY: Bilingual = { zh: '只有"记录和解方案"需要填写方案和金额', en: 'only "record-offer" takes remedy and amountOffered' };
+
+function offerProblems(input: ActionInput): FieldProblem[] {
+  if (!input.remedy)
+    return [
+      {
+        field: 'remedy',
+        message: {
+          zh: '必须选择和解方案：退款、换货、维修、赔偿、道歉或其他',
+          en: 'choose the remedy: refund, exchange, repair, compensation, apology or other',
+        },
+      },
+    ];
+  if (MONEY_REMEDIES.includes(input.remedy) && input.amountOfferedFen === undefined)
+    return [{ field: 'amountOffered', message: { zh: '退款或赔偿必须填写金额（元）', en: 'a refund or compensation needs its amount (yuan)' } }];
+  return [];
+}
 
 /** Decides an action on a case: the transition, or why not (409 with what is allowed, or 400 per field). */
 export function decideAction(f: CaseFacts, input: ActionInput): Decision {
@@ -311,6 +383,11 @@ export function decideAction(f: CaseFacts, input: ActionInput): Decision {
       message: { zh: '必须填写被并入的在先举报的受理编号', en: 'the tracking number of the earlier report to merge into is required' },
     });
   if (!rule.needsTarget && input.mergeInto !== undefined) problems.push({ field: 'mergeInto', message: MERGE_INTO_USED_BY });
+  if (rule.needsOffer) problems.push(...offerProblems(input));
+  else {
+    if (input.remedy !== undefined) problems.push({ field: 'remedy', message: OFFER_USED_BY });
+    if (input.amountOfferedFen !== undefined) problems.push({ field: 'amountOffered', message: OFFER_USED_BY });
+  }
   if (problems.length) return { ok: false, kind: 'invalid', problems };
 
   const to = rule.to === 'same' ? f.status : rule.to;
@@ -333,59 +410,7 @@ export function decideAction(f: CaseFacts, input: ActionInput): Decision {
       effect: rule.effect,
       outcome,
       ...(rule.needsTarget ? { mergeInto: input.mergeInto } : {}),
+      ...(rule.needsOffer ? { offer: { remedy: input.remedy!, amountFen: input.amountOfferedFen ?? null, message: text } } : {}),
     },
   };
-}
-
-/** A complaint in these states is in the department's mediation (受理 given, not yet concluded). */
-const IN_MEDIATION: readonly CaseStatus[] = ['accepted', 'mediating', 'paused'];
-
-/**
- * Whether a consumer's withdrawal ends the mediation rather than the case: once a complaint is
- * accepted, withdrawal is termination ground 1 (Order 121 Art. 23(1); Order 20 Art. 21(1)). Before
- * 受理, and for reports, the case is simply withdrawn.
- */
-export function withdrawalTerminates(track: 'complaint' | 'report', status: CaseStatus): boolean {
-  return track === 'complaint' && IN_MEDIATION.includes(status);
-}
-
-/**
- * A consumer's withdrawal during mediation, as a termination on ground 1: the mediation clock is met
- * and the notice to both parties starts, as when staff terminate; the handler then closes the case.
- * Null where a withdrawal does not terminate (see `withdrawalTerminates`).
- */
-export function decideWithdrawal(f: CaseFacts): Transition | null {
-  if (!withdrawalTerminates(f.track, f.status)) return null;
-  const found = findReason('termination', f.ruleSet.code, '1');
-  if (!found) throw new Error(`termination ground 1 missing under ${f.ruleSet.code}`);
-  return {
-    action: 'terminate',
-    from: f.status,
-    to: 'terminated',
-    reason: { kind: 'termination', ...found },
-    clocks: terminationClocks(f),
-  };
-}
-
-/** The clock a case in this state is running against (what its `due_on` is), if any. */
-export function runningClock(track: 'complaint' | 'report', status: CaseStatus): ClockName | null {
-  switch (status) {
-    case 'received':
-    case 'assigned':
-      return track === 'complaint' ? 'acceptance' : 'decision';
-    case 'deciding':
-      return 'decision';
-    case 'accepted':
-    case 'mediating':
-      return 'mediation';
-    case 'terminated':
-      return 'termination-notice';
-    case 'case-opened':
-    case 'not-opened':
-      return 'reporter-notice';
-    case 'closed':
-      return track === 'complaint' ? 'follow-up' : null;
-    default:
-      return null;
-  }
 }

@@ -6,6 +6,10 @@ import type { Bilingual } from '@weiquan/core';
  */
 export const CASE_STATUSES = [
   'received', // 已接收，待分派
+  'settling', // 协商和解：已分派给服务站，待接手
+  'negotiating', // 协商和解：服务站已接手，协商中
+  'offered', // 协商和解：商家已提出方案，待消费者确认
+  'settled', // 协商和解成功（源头化解），已办结
   'duplicate', // 重复提交，已关联到首次提交的案件（投诉或举报）
   'assigned', // 已分派，待受理
   'accepted', // 已受理
@@ -25,6 +29,10 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const STATUS_TEXT: Record<CaseStatus, Bilingual> = {
   received: { zh: '已接收，等待分派', en: 'received, awaiting assignment' },
+  settling: { zh: '协商和解：等待服务站接手', en: 'settlement: waiting for the station to take it up' },
+  negotiating: { zh: '协商和解：服务站正在协助协商', en: 'settlement: the station is helping both sides negotiate' },
+  offered: { zh: '协商和解：商家已提出和解方案，待您确认', en: 'settlement: the business has made an offer for you to accept or reject' },
+  settled: { zh: '和解成功（源头化解），已办结', en: 'settled at the source, closed' },
   duplicate: { zh: '重复提交，已并入首次提交的案件', en: 'duplicate, linked to the first filing' },
   assigned: { zh: '已分派，等待受理', en: 'assigned, awaiting acceptance' },
   accepted: { zh: '已受理', en: 'accepted' },
@@ -41,17 +49,29 @@ export const STATUS_TEXT: Record<CaseStatus, Bilingual> = {
   withdrawn: { zh: '已撤回', en: 'withdrawn' },
 };
 
+/** The settlement stage (协商和解) while it is open: a station helps the two sides agree, no statutory clock runs. */
+export const SETTLEMENT_OPEN: readonly CaseStatus[] = ['settling', 'negotiating', 'offered'];
+
 /** Statuses in which a case holds a place in its unit's load (routing balances stations on it). */
-export const HOLDING_STATUSES: readonly CaseStatus[] = ['assigned', 'accepted', 'mediating', 'paused', 'deciding'];
+export const HOLDING_STATUSES: readonly CaseStatus[] = ['assigned', 'accepted', 'mediating', 'paused', 'deciding', ...SETTLEMENT_OPEN];
 
 /** The consumer may withdraw until the case is finished. */
 export function canWithdraw(status: CaseStatus): boolean {
-  return !['closed', 'withdrawn', 'refused', 'transferred', 'duplicate', 'resolved', 'terminated', 'case-opened', 'not-opened'].includes(
-    status,
-  );
+  return ![
+    'closed',
+    'settled',
+    'withdrawn',
+    'refused',
+    'transferred',
+    'duplicate',
+    'resolved',
+    'terminated',
+    'case-opened',
+    'not-opened',
+  ].includes(status);
 }
 
-/** Rating is for a finished complaint. */
+/** Rating is for a finished complaint: closed by the department, or settled at the source. */
 export function canRate(status: CaseStatus, track: 'complaint' | 'report'): boolean {
-  return track === 'complaint' && status === 'closed';
+  return track === 'complaint' && (status === 'closed' || status === 'settled');
 }

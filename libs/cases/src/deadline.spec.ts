@@ -1,6 +1,6 @@
 import type { CalendarOverrides } from '@weiquan/calendar';
 import { NO_OVERRIDES } from '@weiquan/calendar';
-import { applyClockOp, isOverdue, recompute, startClock } from './deadline';
+import { applyClockOp, isOverdue, recompute, runningClock, startClock } from './deadline';
 
 describe('statutory clocks on the working-day calendar', () => {
   it('received 2026-09-30: the 7-working-day acceptance clock ends 2026-10-15 (National Day off, Saturday 10 October worked)', () => {
@@ -110,5 +110,18 @@ describe('statutory clocks on the working-day calendar', () => {
 
   it('operations on a clock that never started are a programming error', () => {
     expect(() => applyClockOp(undefined, { op: 'meet', clock: 'mediation' }, '2026-11-02', NO_OVERRIDES)).toThrow(/not running/);
+  });
+});
+
+describe('runningClock', () => {
+  it('names the deadline a case in each state runs against', () => {
+    expect(runningClock('complaint', 'assigned')).toBe('acceptance');
+    expect(runningClock('report', 'assigned')).toBe('decision');
+    expect(runningClock('complaint', 'mediating')).toBe('mediation');
+    expect(runningClock('complaint', 'paused')).toBeNull();
+    expect(runningClock('complaint', 'closed')).toBe('follow-up');
+    // The settlement stage runs no statutory clock: its deadlines are the city's.
+    expect(runningClock('complaint', 'negotiating')).toBeNull();
+    expect(runningClock('report', 'not-opened')).toBe('reporter-notice');
   });
 });

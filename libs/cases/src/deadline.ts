@@ -2,6 +2,7 @@ import type { CalendarOverrides, DueDate, IsoDate } from '@weiquan/calendar';
 import { addCalendarDays, addWorkingDays, calendarDaysBetween, workingDaysBetween } from '@weiquan/calendar';
 import type { ClockName, ClockOp } from './case-state';
 import type { DayCount } from './rule-set';
+import type { CaseStatus } from './case-status';
 
 /**
  * A clock: `days` working days, or calendar days ending on a working day (Order 121 Art. 45),
@@ -92,3 +93,26 @@ export const CLOCK_TEXT: Record<ClockName, { zh: string; en: string }> = {
   'reporter-notice': { zh: '告知实名举报人是否立案期限', en: 'tell a real-name reporter whether a case was opened' },
   'follow-up': { zh: '回访期限', en: 'follow-up visit' },
 };
+
+/** The clock a case in this state is running against (what its `due_on` is), if any. */
+export function runningClock(track: 'complaint' | 'report', status: CaseStatus): ClockName | null {
+  switch (status) {
+    case 'received':
+    case 'assigned':
+      return track === 'complaint' ? 'acceptance' : 'decision';
+    case 'deciding':
+      return 'decision';
+    case 'accepted':
+    case 'mediating':
+      return 'mediation';
+    case 'terminated':
+      return 'termination-notice';
+    case 'case-opened':
+    case 'not-opened':
+      return 'reporter-notice';
+    case 'closed':
+      return track === 'complaint' ? 'follow-up' : null;
+    default:
+      return null;
+  }
+}

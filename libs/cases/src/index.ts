@@ -1,8 +1,12 @@
 export * from './case-status';
 export * from './case-state';
+export * from './settlement.rules';
+export * from './lifecycle.rules';
+export * from './withdrawal.rules';
 export * from './cases.migration';
 export * from './case-handling.migration';
 export * from './clock-count.migration';
+export * from './settlement.migration';
 export * from './clocks/designation-alert.migration';
 export * from './claimant-flags';
 export * from './deadline';
@@ -12,3 +16,4 @@ export * from './tracking-number';
 export * from './cases.module';
 export * from './clocks/clocks.service';
 export { CaseHandlingService } from './handling/case-handling.service';
+export { SettlementService } from './settlement/settlement.service';

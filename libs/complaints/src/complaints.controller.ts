@@ -27,13 +27,15 @@ import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from './consumer/attachment.store'
 import {
   AttachmentsAddedDto,
   ConsumerCaseViewDto,
+  EscalatedDto,
   NotAComplaintErrorDto,
+  OfferAcceptedDto,
   RatingAnswerDto,
   SubmissionAnswerDto,
   SupplementAddedDto,
   WithdrawnDto,
 } from './dto/consumer-answers.dto';
-import { RatingDto, SupplementDto, WithdrawDto } from './dto/consumer.dto';
+import { EscalateDto, RatingDto, SupplementDto, WithdrawDto } from './dto/consumer.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { IntakeService } from './intake/intake.service';
 import { NotAComplaintGuard } from './intake/not-a-complaint.guard';
@@ -150,6 +152,45 @@ export class ComplaintsController {
     @Body() dto: WithdrawDto,
   ): Promise<WithdrawnDto> {
     return this.cases.withdraw(no, code, dto.reason);
+  }
+
+  @Post(':trackingNo/settlement/accept')
+  @HttpCode(200)
+  @SkipThrottle({ intake: true })
+  @ApiHeader(ACCESS_CODE)
+  @ApiOperation({
+    summary: '接受和解方案 / accept the business’s offer (settled at the source, closed)',
+    description:
+      '协商和解阶段，服务站记录了经营者的方案后，消费者接受即和解办结（源头化解），方案金额计为挽回金额 / once the station has recorded the business’s offer, accepting it settles and closes the case',
+  })
+  @ApiOkResponse({ type: OfferAcceptedDto })
+  @ApiErrors({
+    404: NOT_FOUND,
+    409: '尚无方案、已不在协商和解阶段，或状态刚刚变化 / no offer yet, no longer in the settlement stage, or it changed meanwhile',
+    429: THROTTLED,
+  })
+  acceptOffer(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined): Promise<OfferAcceptedDto> {
+    return this.cases.acceptOffer(no, code);
+  }
+
+  @Post(':trackingNo/escalate')
+  @HttpCode(200)
+  @SkipThrottle({ intake: true })
+  @ApiHeader(ACCESS_CODE)
+  @ApiOperation({
+    summary: '转为正式投诉 / leave the settlement stage for a formal complaint',
+    description:
+      '协商和解阶段随时可用（不接受方案也用此操作）：市场监管部门自当日收到投诉，7 个工作日内告知是否受理 / allowed at any time in the settlement stage (rejecting the offer is this step): the department receives the complaint today and decides on acceptance within 7 working days',
+  })
+  @ApiOkResponse({ type: EscalatedDto })
+  @ApiErrors({
+    400: ERRORS.validation,
+    404: NOT_FOUND,
+    409: '已不在协商和解阶段，或状态刚刚变化 / no longer in the settlement stage, or it changed meanwhile',
+    429: THROTTLED,
+  })
+  escalate(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @Body() dto: EscalateDto): Promise<EscalatedDto> {
+    return this.cases.escalate(no, code, dto.reason);
   }
 
   @Post(':trackingNo/supplements')

@@ -6,6 +6,10 @@
  */
 
 export const NOTIFICATION_KINDS = [
+  'settlement-assigned',
+  'offer',
+  'settled',
+  'escalated',
   'accepted',
   'refused',
   'mediation-resolved',
@@ -28,8 +32,18 @@ export interface NotificationParams {
   unitName?: string;
   /** report-decision: 立案 or not. */
   decision?: 'opened' | 'not-opened';
-  /** YYYY-MM-DD: the handling deadline (accepted) or the follow-up visit (follow-up). */
+  /**
+   * YYYY-MM-DD: the handling deadline (accepted), the follow-up visit (follow-up), the settlement
+   * period's end (settlement-assigned), or the department's acceptance decision (escalated).
+   */
   dueDate?: string;
+  /** settlement-assigned: the day the station contacts the consumer by (YYYY-MM-DD). */
+  takeUpDate?: string;
+  /** The station's phone and address, from the directory. */
+  phone?: string;
+  address?: string;
+  /** offer: the remedy offered, in words (退款, 换货…). */
+  remedy?: string;
 }
 
 export type CaseTrack = 'complaint' | 'report';
@@ -75,8 +89,29 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
   const unit = cleanParam(params.unitName, 40);
   const due = params.dueDate ? chineseDate(params.dueDate) : '';
   const amount = cleanParam(params.amountYuan, 16);
+  const contact = [params.phone && `电话 ${cleanParam(params.phone, 20)}`, params.address && `地址 ${cleanParam(params.address, 60)}`]
+    .filter(Boolean)
+    .join('，');
   const body = ((): string => {
     switch (kind) {
+      case 'settlement-assigned':
+        return (
+          `您的${matter}已交由${unit || '消费维权服务站'}协助您与经营者协商和解` +
+          `${params.takeUpDate ? `，服务站将于${chineseDate(params.takeUpDate)}前与您联系` : ''}${due ? `，协商期限至${due}` : ''}` +
+          `${contact ? `（${contact}）` : ''}。如不愿协商，您可随时凭编号和查询码在线转为向市场监管部门正式投诉。`
+        );
+      case 'offer':
+        return (
+          `经${unit || '服务站'}协助，经营者就您的${matter}提出和解方案：${cleanParam(params.remedy, 20)}` +
+          `${amount ? ` ${amount} 元` : ''}。请凭编号和查询码在线查看并选择接受或不接受；不接受的，转为向市场监管部门正式投诉。`
+        );
+      case 'settled':
+        return `您已接受和解方案，您的${matter}已和解办结${amount ? `，为您挽回经济损失 ${amount} 元` : ''}。欢迎凭编号和查询码在线评价。`;
+      case 'escalated':
+        return (
+          `${reason ? `${reason}，` : ''}您的${matter}已转为正式投诉，由${unit || '有管辖权的市场监管部门'}处理` +
+          `${due ? `，将于${due}前告知您是否受理` : ''}。可凭编号和查询码在线查询办理进度。`
+        );
       case 'accepted':
         return `您的${matter}已受理${unit ? `，承办单位：${unit}` : ''}${due ? `，办理期限至${due}` : ''}。可凭编号和查询码在线查询办理进度。`;
       case 'refused':
@@ -103,6 +138,10 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
 /** The subject line of the email carrying a notification (the body is the text itself). */
 export function emailSubject(kind: NotificationKind): string {
   const what: Record<NotificationKind, string> = {
+    'settlement-assigned': '服务站协助和解',
+    offer: '和解方案',
+    settled: '和解办结',
+    escalated: '转为正式投诉',
     accepted: '已受理',
     refused: '不予受理',
     'mediation-resolved': '调解成功',

@@ -14,7 +14,7 @@ export class DesignationDto {
     type: String,
     example: 'MR-371502',
     description:
-      '指定的处理单位：服务站或监管部门编码（不能是已退回的单位）/ the unit designated: a station or regulator code, never one that handed the case back',
+      '指定的处理部门：监管部门编码（服务站不具有处理职权；不能是已退回的部门）/ the department designated (a regulator; never a station, never one that handed the case back)',
   })
   @IsDefined(t('请填写指定的处理单位', 'unitCode is required'))
   @IsString(t('应为文本', 'must be text'))

@@ -13,16 +13,6 @@ export class RouteCasesHandler implements JobHandler<'routing.route-cases'> {
 }
 
 @Injectable()
-@HandlesJob('routing.escalate-stations')
-export class EscalateStationsHandler implements JobHandler<'routing.escalate-stations'> {
-  constructor(private readonly routing: RoutingService) {}
-
-  async handle(): Promise<void> {
-    await this.routing.escalateLateStations();
-  }
-}
-
-@Injectable()
 @HandlesJob('routing.reconcile')
 export class ReconcileHandler implements JobHandler<'routing.reconcile'> {
   constructor(private readonly routing: RoutingService) {}

@@ -3,7 +3,8 @@ import { CalendarModule } from '@weiquan/calendar';
 import { IdentityModule } from '@weiquan/identity';
 import { NotificationsModule } from '@weiquan/notifications';
 import { DesignationController } from './designation.controller';
-import { EscalateStationsHandler, ReconcileHandler, RouteCasesHandler } from './routing.handlers';
+import { SettlementOptionsController } from './settlement-options.controller';
+import { ReconcileHandler, RouteCasesHandler } from './routing.handlers';
 import { RoutingMetrics } from './routing.metrics';
 import { RoutingRepository } from './routing.repository';
 import { RoutingService } from './routing.service';
@@ -19,16 +20,19 @@ import { RoutingService } from './routing.service';
 })
 export class RoutingModule {}
 
-/** The city bureau's designation of the handler of a disputed case (POST /cases/{id}/designation). */
+/**
+ * The city bureau's designation of the handler of a disputed case (POST /cases/{id}/designation), and
+ * the filing page's question whether a station can help settle a dispute.
+ */
 @Module({
   imports: [RoutingModule, IdentityModule],
-  controllers: [DesignationController],
+  controllers: [DesignationController, SettlementOptionsController],
 })
 export class RoutingApiModule {}
 
 /** The worker's routing jobs. */
 @Module({
   imports: [RoutingModule],
-  providers: [RouteCasesHandler, EscalateStationsHandler, ReconcileHandler],
+  providers: [RouteCasesHandler, ReconcileHandler],
 })
 export class RoutingWorkerModule {}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { pgTransaction } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
-import type { Candidate, RecordedRule, RoutableCase, RoutingDecision } from './routing.rules';
+import type { Candidate, RoutableCase, RoutingDecision } from './routing.rules';
 
 type Respondent = RoutableCase['respondent'];
 
@@ -33,6 +33,17 @@ export interface CaseToRoute extends RoutableCase {
   firstDue: string | null;
   /** A report opened by staff from a mediation lead: no reporter to tell. */
   referral: boolean;
+  /** Why it left the settlement stage, if it did (the consumer is told where it went once routed). */
+  escalationCause: string | null;
+}
+
+/** A settlement case that becomes formal when routed (no station can take it): when the department receives it. */
+export interface FormalReceipt {
+  /** The day its clocks count from: the filing day on first routing, else today (an escalation). */
+  countsFrom: string;
+  acceptanceDue: string;
+  provisional: boolean;
+  escalated: boolean;
 }
 
 /** What casesToRoute selects: the case with its respondent's columns side by side. */
@@ -41,6 +52,8 @@ type CaseToRouteRow = Omit<CaseToRoute, 'respondent'> & Respondent;
 interface StationRow {
   code: string;
   name: string;
+  phone: string | null;
+  address: string;
   type: string;
   areaCode: string;
   venueCode: string | null;
@@ -65,17 +78,6 @@ export interface DirectoryRows {
   categories: { code: string; regulatorCode: string | null }[];
   platforms: { code: string; name: string; areaCode: string }[];
 }
-
-export interface LateStationCase extends RoutableCase {
-  id: string;
-  station: string;
-  stationName: string;
-  stationArea: string;
-  round: number;
-  excluded: string[];
-}
-
-type LateStationRow = Omit<LateStationCase, 'respondent'> & Respondent;
 
 /** A case as the city bureau designates its handler. */
 export interface CaseToDesignate extends RoutableCase {
@@ -111,9 +113,12 @@ export interface DeskDecision {
 export interface RoutedCase {
   c: CaseToRoute;
   d: RoutingDecision;
-  /** The status the case ends in: assigned, or decided at once by the desk (refused, closed). */
-  status: 'assigned' | 'refused' | 'closed';
-  stationSlaDue: string | null;
+  /** The status the case ends in: at a station to settle, assigned, or decided at once by the desk (refused, closed). */
+  status: 'settling' | 'assigned' | 'refused' | 'closed';
+  /** A settlement case: the station's take-up and outcome deadlines (city policy). */
+  settlement: { takeUpDue: string; due: string } | null;
+  /** A settlement case no station can take: it becomes formal now. */
+  formal: FormalReceipt | null;
   designationDue: string | null;
   desk: DeskDecision | null;
 }
@@ -142,9 +147,9 @@ export class RoutingRepository {
    */
   async casesToRoute(sql: Sql, items: { caseId: string; round: number }[]): Promise<CaseToRoute[]> {
     const rows = await sql.query<CaseToRouteRow>(
-      `select c.id::text as id, c.status, c.track, c.category_code as "categoryCode", c.routing_round as round, c.excluded_units as excluded,
+      `select c.id::text as id, c.status, c.track, c.stage, c.category_code as "categoryCode", c.routing_round as round, c.excluded_units as excluded,
               c.rule_set as "ruleSet", c.received_on::text as "receivedOn", c.acceptance_due::text as "firstDue",
-              c.intake_channel = 'referral' as referral,
+              c.intake_channel = 'referral' as referral, c.escalation_cause as "escalationCause",
               case when c.intake_channel = 'counter' then c.intake_unit_code end as "counterUnit",
               ${HANDED_BACK_BY}, ${RESPONDENT}
          from jsonb_to_recordset($1::jsonb) as w("caseId" bigint, round int)
@@ -172,7 +177,7 @@ export class RoutingRepository {
   async directory(): Promise<DirectoryRows> {
     const areas = await this.sql.query<{ code: string }>(`select code from area`);
     const stations = await this.sql.query<StationRow>(
-      `select s.code, s.name, s.type, s.area_code as "areaCode", s.venue_code as "venueCode", s.capacity,
+      `select s.code, s.name, s.phone, s.address, s.type, s.area_code as "areaCode", s.venue_code as "venueCode", s.capacity,
               s.lat::float8 as lat, s.lng::float8 as lng,
               coalesce(array_agg(sc.category_code) filter (where sc.category_code is not null), '{}') as categories
          from station s left join station_category sc on sc.station_code = s.code
@@ -209,6 +214,16 @@ export class RoutingRepository {
     return new Map(rows.map((r) => [r.code, r.open]));
   }
 
+  /** Current open-case counts of the given stations, unlocked (an estimate for the filing page). */
+  async loads(stationCodes: string[]): Promise<Map<string, number>> {
+    if (!stationCodes.length) return new Map();
+    const rows = await this.sql.query<{ code: string; open: number }>(
+      `select unit_code as code, open_cases as open from unit_load where unit_code = any($1)`,
+      [stationCodes],
+    );
+    return new Map(rows.map((r) => [r.code, r.open]));
+  }
+
   /**
    * Records the decisions and assigns the cases in one statement, each only if it is still waiting in
    * the same routing round: the unique (case, round) decision row and the conditional update
@@ -219,7 +234,7 @@ export class RoutingRepository {
    */
   async apply(sql: Sql, routed: RoutedCase[], today: string): Promise<Set<string>> {
     if (!routed.length) return new Set();
-    const rows = routed.map(({ c, d, status, stationSlaDue, designationDue, desk }) => ({
+    const rows = routed.map(({ c, d, status, settlement, formal, designationDue, desk }) => ({
       case_id: c.id,
       round: c.round,
       rule: d.rule,
@@ -229,14 +244,18 @@ export class RoutingRepository {
       assignee_name: d.assignee.name,
       candidates: d.candidates,
       status,
-      sla_due: stationSlaDue,
+      stage: d.stage,
+      take_up_due: settlement?.takeUpDue ?? null,
+      settlement_due: settlement?.due ?? null,
+      formal,
       designation_due: designationDue,
       desk,
     }));
     const applied = await sql.query<{ id: string }>(
       `with v as materialized (
          select * from jsonb_to_recordset($1::jsonb) as x(case_id bigint, round int, rule text, reason text, assignee_type text,
-           assignee_code text, assignee_name text, candidates jsonb, status text, sla_due date, designation_due date, desk jsonb)
+           assignee_code text, assignee_name text, candidates jsonb, status text, stage text, take_up_due date, settlement_due date,
+           formal jsonb, designation_due date, desk jsonb)
        ),
        d as (
          insert into routing_decision (case_id, round, rule, reason, assignee_type, assignee_code, transfer, candidates)
@@ -247,20 +266,27 @@ export class RoutingRepository {
        ),
        u as (
          update cases c set status = v.status, assignee_type = v.assignee_type, assignee_code = v.assignee_code, assigned_at = now(),
-                station_sla_due = v.sla_due, designation_due = v.designation_due, updated_at = now(),
+                stage = v.stage, take_up_due = v.take_up_due, settlement_due = v.settlement_due, designation_due = v.designation_due,
+                updated_at = now(),
+                acceptance_due = case when v.formal is null then c.acceptance_due else (v.formal->>'acceptanceDue')::date end,
+                acceptance_due_provisional = case when v.formal is null then c.acceptance_due_provisional
+                                                  else (v.formal->>'provisional')::boolean end,
+                first_clock_counts_from = case when v.formal is null then c.first_clock_counts_from else (v.formal->>'countsFrom')::date end,
+                escalated_on = case when (v.formal->>'escalated')::boolean then $2::date else c.escalated_on end,
+                escalation_cause = case when (v.formal->>'escalated')::boolean then 'no-station' else c.escalation_cause end,
                 first_clock_met_on = case when v.desk is null then c.first_clock_met_on else $2::date end,
                 outcome_reason_code = case when v.desk is null then c.outcome_reason_code else v.desk->>'reasonCode' end,
                 decision = case when v.desk is null then c.decision else v.desk->>'decision' end,
                 concluded_at = case when v.desk is null then c.concluded_at else now() end,
                 closed_at = case when v.status = 'closed' then now() else c.closed_at end,
-                clock_due = case when v.desk is null then c.clock_due end
+                clock_due = case when v.status = 'settling' then v.take_up_due when v.desk is null then c.clock_due end
            from v join d on d.case_id = v.case_id
           where c.id = v.case_id and c.status = 'received' and c.routing_round = v.round
-         returning c.id, v.status, v.assignee_type, v.assignee_code, v.assignee_name, v.rule, v.reason, v.desk
+         returning c.id, v.status, v.assignee_type, v.assignee_code, v.assignee_name, v.rule, v.reason, v.desk, v.stage, v.formal
        ),
        l as (
          insert into unit_load (unit_code, unit_type, open_cases)
-         select assignee_code, assignee_type, count(*) from u where status = 'assigned' group by assignee_code, assignee_type
+         select assignee_code, assignee_type, count(*) from u where status in ('assigned', 'settling') group by assignee_code, assignee_type
           order by assignee_code
          on conflict (unit_code) do update set open_cases = unit_load.open_cases + excluded.open_cases
        ),
@@ -269,8 +295,11 @@ export class RoutingRepository {
          select case_id, type, 'system', unit_code, from_status, to_status, action, reason_code, note, true, data
            from (
              select u.id as case_id, 0::bigint as n, 'assigned' as type, null::text as unit_code, 'received' as from_status,
-                    'assigned' as to_status, null::text as action, u.rule as reason_code, u.reason as note,
-                    jsonb_build_object('assignee', jsonb_build_object('type', u.assignee_type, 'code', u.assignee_code, 'name', u.assignee_name)) as data
+                    case when u.status = 'settling' then 'settling' else 'assigned' end as to_status, null::text as action,
+                    u.rule as reason_code, u.reason as note,
+                    jsonb_build_object('assignee', jsonb_build_object('type', u.assignee_type, 'code', u.assignee_code, 'name', u.assignee_name),
+                                       'stage', u.stage)
+                    || case when u.formal is null then '{}'::jsonb else jsonb_build_object('formal', u.formal) end as data
                from u
              union all
              select u.id, t.n, t.ev->>'type', u.assignee_code, t.ev->>'from', t.ev->>'to', t.ev->>'type', t.ev->>'reasonCode',
@@ -295,62 +324,6 @@ export class RoutingRepository {
     );
   }
 
-  /** Station assignments whose service-level day has passed without acceptance (a designated station has none). */
-  async lateAtStation(today: string, limit: number): Promise<LateStationCase[]> {
-    const rows = await this.sql.query<LateStationRow>(
-      `select c.id::text as id, c.assignee_code as station, s.name as "stationName", s.area_code as "stationArea",
-              c.routing_round as round, c.track, c.category_code as "categoryCode", c.excluded_units as excluded,
-              ${HANDED_BACK_BY}, ${RESPONDENT}
-         from cases c join station s on s.code = c.assignee_code
-        where c.status = 'assigned' and c.assignee_type = 'station' and c.station_sla_due < $1 and c.designated_at is null
-        order by c.station_sla_due, c.id limit $2`,
-      [today, limit],
-    );
-    return rows.map(withRespondent);
-  }
-
-  /**
-   * Moves a case a station has not taken up in time to the unit escalation chose (the area bureau,
-   * or the city bureau to designate); the station is excluded from the case from now on. The
-   * statutory clock keeps running from the original receipt (acceptance_due is not touched).
-   */
-  async escalate(
-    c: { id: string; station: string; round: number },
-    to: { rule: RecordedRule; code: string; name: string; reason: string; candidates: Candidate[]; designationDue: string | null },
-  ): Promise<boolean> {
-    const [{ n }] = await this.sql.query<{ n: number }>(
-      `with d as (
-         insert into routing_decision (case_id, round, rule, reason, assignee_type, assignee_code, candidates)
-         select $1, $2 + 1, $7, $5, 'regulator', $4, $8::jsonb
-          where exists (select 1 from cases where id = $1 and status = 'assigned' and assignee_code = $3 and routing_round = $2)
-         on conflict (case_id, round) do nothing
-         returning case_id
-       ),
-       u as (
-         update cases set assignee_type = 'regulator', assignee_code = $4, assigned_at = now(), station_sla_due = null,
-                excluded_units = case when $3::text = any(excluded_units) then excluded_units else array_append(excluded_units, $3::text) end,
-                designation_due = $9::date, routing_round = routing_round + 1, updated_at = now()
-          where id = (select case_id from d) and status = 'assigned' and assignee_code = $3 and routing_round = $2
-         returning id
-       ),
-       dec as (update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = $3 and exists (select 1 from u)),
-       inc as (
-         insert into unit_load (unit_code, unit_type, open_cases) select $4, 'regulator', 1 from u
-         on conflict (unit_code) do update set open_cases = unit_load.open_cases + 1
-       ),
-       e as (
-         insert into case_event (case_id, type, actor_type, from_status, to_status, reason_code, note, public, data)
-         select id, 'escalated', 'system', 'assigned', 'assigned', 'station-sla', $5, true,
-                jsonb_build_object('from', $3::text, 'assignee', jsonb_build_object('type', 'regulator', 'code', $4::text, 'name', $6::text),
-                                   'rule', $7::text)
-           from u
-       )
-       select count(*)::int as n from u`,
-      [c.id, c.round, c.station, to.code, to.reason, to.name, to.rule, JSON.stringify(to.candidates), to.designationDue],
-    );
-    return n === 1;
-  }
-
   /**
    * A unit without authority hands a case back (it reports back to the city bureau's intake desk):
    * the case returns to routing in a new round with that unit excluded, its load released, the event
@@ -359,23 +332,27 @@ export class RoutingRepository {
    */
   async handBack(caseId: string, unitCode: string, reason: string, actorId: string | null, cityBureau: string): Promise<HandBackResult> {
     const [row] = await this.sql.query<{ round: number | null; designated: boolean | null }>(
-      `with u as (
-         update cases set status = 'received', routing_round = routing_round + 1,
+      `with prior as (select id, status from cases where id = $1 for update),
+       u as (
+         update cases c set status = 'received', routing_round = routing_round + 1,
                 excluded_units = array_append(excluded_units, $2::text), assignee_type = null, assignee_code = null,
-                station_sla_due = null, designation_due = null, updated_at = now()
-          where id = $1 and status = 'assigned' and assignee_code = $2 and designated_at is null and $2::text <> $5::text
-         returning id, routing_round
+                take_up_due = null, settlement_due = null, clock_due = null, offer = null, designation_due = null, updated_at = now()
+          from prior
+          where c.id = prior.id and c.status in ('assigned', 'settling', 'negotiating') and c.assignee_code = $2 and c.designated_at is null
+            and $2::text <> $5::text
+         returning c.id, c.routing_round, prior.status as from_status
        ),
        l as (update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = $2 and exists (select 1 from u)),
        e as (
          insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, note, public)
-         select id, 'handed-back', 'staff', $4, $2, 'assigned', 'received', 'hand-back', $3, true from u
+         select id, 'handed-back', 'staff', $4, $2, from_status, 'received', 'hand-back', $3, true from u
        ),
        o as (
          insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text, 'round', routing_round) from u
        )
        select (select routing_round from u) as round,
-              (select designated_at is not null from cases where id = $1 and status = 'assigned' and assignee_code = $2) as designated`,
+              (select designated_at is not null from cases
+                where id = $1 and status in ('assigned', 'settling', 'negotiating') and assignee_code = $2) as designated`,
       [caseId, unitCode, reason, actorId, cityBureau],
     );
     if (row.round !== null) return { state: 'handed-back', round: row.round };
@@ -386,8 +363,8 @@ export class RoutingRepository {
   /** The case, locked for the city bureau's designation. */
   async lockForDesignation(sql: Sql, caseId: string): Promise<CaseToDesignate | null> {
     const [row] = await sql.query<CaseToDesignateRow>(
-      `select c.id::text as id, c.status, c.track, c.category_code as "categoryCode", c.routing_round as round, c.excluded_units as excluded,
-              c.assignee_code as "assigneeCode", c.designation_due::text as "designationDue", c.designated_at is not null as designated,
+      `select c.id::text as id, c.status, c.track, c.stage, c.category_code as "categoryCode", c.routing_round as round,
+              c.excluded_units as excluded, c.assignee_code as "assigneeCode", c.designation_due::text as "designationDue", c.designated_at is not null as designated,
               ${HANDED_BACK_BY}, ${RESPONDENT}
          from cases c where c.id = $1 for update of c`,
       [caseId],
@@ -412,7 +389,7 @@ export class RoutingRepository {
        ),
        u as (
          update cases set assignee_type = $4, assignee_code = $5, assigned_at = now(), routing_round = routing_round + 1,
-                designated_at = now(), designation_due = null, station_sla_due = null, updated_at = now()
+                designated_at = now(), designation_due = null, take_up_due = null, updated_at = now()
           where id = $1
          returning id
        ),

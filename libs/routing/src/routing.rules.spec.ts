@@ -11,7 +11,6 @@ import type {
 import {
   compareStations,
   decideDesignation,
-  decideEscalation,
   decideRoute,
   handBackBlocked,
   jurisdictionArea,
@@ -191,11 +190,15 @@ const station = (code: string) => stations.find((s) => s.code === code)!;
 type Respondent = RoutableCase['respondent'];
 const mk = (track: RoutableCase['track'], categoryCode: string, respondent: Partial<Respondent> = {}): RoutableCase => ({
   track,
+  // A complaint settles at the source first unless the consumer chose the formal path (formal() below).
+  stage: track === 'complaint' ? 'settlement' : 'formal',
   categoryCode,
   respondent: { areaCode: '371502', venueCode: null, online: false, platformName: null, lat: null, lng: null, ...respondent },
 });
 const complaint = (categoryCode: string, respondent?: Partial<Respondent>) => mk('complaint', categoryCode, respondent);
 const report = (categoryCode: string, respondent?: Partial<Respondent>) => mk('report', categoryCode, respondent);
+/** The consumer chose the formal complaint (or it left the settlement stage): stations are never considered. */
+const formal = (c: RoutableCase): RoutableCase => ({ ...c, stage: 'formal' });
 
 // ---------------------------------------------------------------------------------------------
 // The scenario table.
@@ -427,14 +430,14 @@ const scenarios: Scenario[] = [
     reasonContains: ['振华商厦消费维权服务站 退回', '重新分派'],
   },
   {
-    name: 'dispute: handed back by two units → the city bureau designates within 7 working days',
-    input: { ...complaint('food'), handedBackBy: ['ST-371502-01', 'MR-371502'] },
-    excluded: ['ST-371502-01', 'MR-371502'],
+    name: 'dispute: handed back by two departments → the city bureau designates within 7 working days',
+    input: { ...formal(complaint('food')), handedBackBy: ['CA-371500', 'MR-371502'] },
+    excluded: ['CA-371500', 'MR-371502'],
     rule: 'disputed-jurisdiction',
     assignee: 'MR-371500',
     designation: true,
     candidates: [
-      { code: 'ST-371502-01', eligible: false, why: '已退回' },
+      { code: 'CA-371500', eligible: false, why: '已退回' },
       { code: 'MR-371502', eligible: false, why: '已退回' },
       { code: 'MR-371500', eligible: true },
     ],
@@ -442,12 +445,11 @@ const scenarios: Scenario[] = [
     reasonContains: ['管辖争议', '7 个工作日', '不再循环'],
   },
   {
-    name: 'dispute: two hand-backs make a dispute even while other stations could take it',
+    name: 'settlement: two stations that could not help make no dispute (they claim no authority) → the next station',
     input: { ...complaint('food'), handedBackBy: ['ST-371502-01', 'ST-371502-03'] },
     excluded: ['ST-371502-01', 'ST-371502-03'],
-    rule: 'disputed-jurisdiction',
-    assignee: 'MR-371500',
-    designation: true,
+    rule: 'area-station',
+    assignee: 'ST-371502-04',
   },
   {
     name: 'dispute: a report handed back by its sector regulator and the area bureau → the city bureau designates',
@@ -584,22 +586,30 @@ const scenarios: Scenario[] = [
     candidates: [{ code: 'CA-371500', eligible: true }],
   },
   {
-    name: 'rule 4: tourism complaint outside any venue → 文旅局 (not the area station that covers tourism)',
-    input: complaint('tourism', { areaCode: '371521' }),
+    name: 'formal, rule 4: tourism complaint outside any venue → 文旅局 (stations are never considered)',
+    input: formal(complaint('tourism', { areaCode: '371521' })),
     rule: 'sector-regulator',
     assignee: 'CT-371500',
     notCandidates: ['ST-371521-02'],
   },
   {
-    name: 'rule 4 + hand-back: 文旅局 handed it back → rule 5, the area station covering tourism',
+    name: 'settlement, rule 3 before rule 4: the same tourism complaint to settle → the area station covering tourism',
     input: complaint('tourism', { areaCode: '371521' }),
-    excluded: ['CT-371500'],
     rule: 'area-station',
     assignee: 'ST-371521-02',
+    candidates: [{ code: 'ST-371521-02', eligible: true, load: 0.25 }],
+  },
+  {
+    name: 'formal, rule 4 + hand-back: 文旅局 handed it back → the area bureau, never a station',
+    input: formal(complaint('tourism', { areaCode: '371521' })),
+    excluded: ['CT-371500'],
+    rule: 'area-bureau',
+    assignee: 'MR-371521',
     candidates: [
       { code: 'CT-371500', eligible: false, why: '已退回' },
-      { code: 'ST-371521-02', eligible: true, load: 0.25 },
+      { code: 'MR-371521', eligible: true },
     ],
+    notCandidates: ['ST-371521-02'],
   },
   {
     name: "province: telecom complaint → no authority in the city (another department's duty)",
@@ -1004,51 +1014,11 @@ describe('whereToFile — what the consumer or reporter is told when the city ha
   });
 });
 
-describe('decideEscalation — a station late on its service level', () => {
-  const late = { code: 'ST-371502-01', name: '振华商厦消费维权服务站', areaCode: '371502' };
-  it.each<[string, RoutableCase, string[], string, string, boolean]>([
-    ['→ the area bureau', complaint('food'), [], 'station-sla-escalation', 'MR-371502', false],
-    [
-      'the area bureau handed it back before → the city bureau designates',
-      complaint('food'),
-      ['MR-371502'],
-      'city-bureau',
-      'MR-371500',
-      true,
-    ],
-    [
-      "a counter filing about a business in 临清市 → the bureau of the case's area, not the station's",
-      { ...complaint('food', { areaCode: '371581' }), counterUnit: 'ST-371502-01' },
-      [],
-      'station-sla-escalation',
-      'MR-371581',
-      false,
-    ],
-    [
-      "a platform seller publishing an address in 临清市 → 临清市's bureau",
-      complaint('food', { areaCode: '371581', online: true, platformName: '聊聊云购' }),
-      [],
-      'station-sla-escalation',
-      'MR-371581',
-      false,
-    ],
-  ])('%s', (_name, c, excluded, rule, assignee, designation) => {
-    const e = decideEscalation(c, dir, new Set(excluded), late, 2);
-    expect({ rule: e.rule, assignee: e.assignee.code, designation: e.designation }).toEqual({ rule, assignee, designation });
-    expect(e.reason).toContain(late.name);
-    expect(e.reason).toContain(e.assignee.name);
-    expect(e.candidates[0]).toMatchObject({ code: late.code, eligible: false });
-    expect(e.candidates).toContainEqual(expect.objectContaining({ code: assignee, eligible: true }));
-    expect(excluded).not.toContain(e.assignee.code);
-  });
-});
-
 describe('decideDesignation — the city bureau designates the handler of a disputed case', () => {
-  const disputed = { ...complaint('food'), handedBackBy: ['ST-371502-01', 'MR-371502'] };
+  const disputed = { ...formal(complaint('food')), handedBackBy: ['ST-371502-01', 'MR-371502'] };
   const excluded = new Set(disputed.handedBackBy);
   it.each<[string, RoutableCase, string, boolean | string]>([
-    ['another station that can take it', disputed, 'ST-371502-04', true],
-    ['a station in another area', disputed, 'ST-371581-01', true],
+    ['a station: never (it has no authority over a formal complaint)', disputed, 'ST-371502-04', '服务站不具有'],
     ['another county bureau', disputed, 'MR-371581', true],
     ['the city bureau itself', disputed, 'MR-371500', true],
     [
@@ -1059,9 +1029,7 @@ describe('decideDesignation — the city bureau designates the handler of a disp
     ],
     ['a unit that handed it back: never', disputed, 'MR-371502', '不再分派'],
     ['a station that handed it back: never', disputed, 'ST-371502-01', '不再分派'],
-    ['a station for a report', { ...report('food'), handedBackBy: ['MR-371502', 'MR-371581'] }, 'ST-371502-04', '举报'],
-    ['a station that does not cover the category', disputed, 'ST-371502-02', '不受理该品类'],
-    ["a rival platform's station", disputed, 'ST-371502-08', PLATFORM_ONLY],
+    ['a station for a report', { ...report('food'), handedBackBy: ['MR-371502', 'MR-371581'] }, 'ST-371502-04', '服务站不具有'],
     ['a province-level department', disputed, 'TC-370000', '不在本市'],
     ['an unknown unit', disputed, 'ST-999', '没有'],
   ])('%s', (_name, c, unit, expected) => {

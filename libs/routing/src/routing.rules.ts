@@ -12,6 +12,11 @@ type UnitType = 'station' | 'regulator';
 
 export interface RoutableCase {
   track: 'complaint' | 'report';
+  /**
+   * Settlement at the source (a station helps both sides agree) or the formal complaint to the
+   * department with jurisdiction. Reports are always formal.
+   */
+  stage: 'settlement' | 'formal';
   categoryCode: string;
   respondent: {
     areaCode: string;
@@ -30,6 +35,9 @@ export interface RoutableCase {
 export interface StationSnapshot {
   code: string;
   name: string;
+  /** For the consumer's notice of who is helping (the directory's; absent in rule tests). */
+  phone?: string | null;
+  address?: string;
   type: string;
   areaCode: string;
   venueCode: string | null;
@@ -82,7 +90,10 @@ export type RuleCode =
   | 'area-bureau' // 8
   | 'city-bureau'; // no eligible unit left
 
-/** Rules recorded outside decideRoute: a station late on its service level, and the city bureau's designation. */
+/**
+ * Rules recorded outside decideRoute: the city bureau's designation, and (in histories from before the
+ * settlement stage) a station late on its service level.
+ */
 export type RecordedRule = RuleCode | 'station-sla-escalation' | 'designated';
 
 /**
@@ -114,6 +125,8 @@ export type NoAuthority =
 
 export interface RoutingDecision {
   rule: RuleCode;
+  /** The stage the case is in after this decision: a settlement case no station can take becomes formal. */
+  stage: 'settlement' | 'formal';
   assignee: { type: UnitType; code: string; name: string };
   reason: string;
   /** The area whose rules applied (after the online/platform jurisdiction rules). */
@@ -228,6 +241,7 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
     extra: { designation?: boolean; noAuthority?: NoAuthority } = {},
   ): RoutingDecision => ({
     rule,
+    stage: unit.type === 'station' ? 'settlement' : 'formal',
     assignee: { type: unit.type, code: unit.code, name: unit.name },
     reason,
     areaCode,
@@ -251,7 +265,7 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
   const lastResort = (areaCode: string, why: string): RoutingDecision => {
     const bureau = areaBureau(areaCode);
     if (bureau && !excluded.has(bureau.code)) {
-      note(bureau, '区县市场监管局兜底', true);
+      note(bureau, '经营者所在地区县市场监管局', true);
       return pick('area-bureau', asRegulator(bureau), `${why}，由 ${bureau.name} 办理`, areaCode);
     }
     if (bureau) note(bureau, '已退回', false);
@@ -292,15 +306,14 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
     return noAuthority({ kind: 'department', code: o.code, name: o.name }, `${prefix}该品类由省级部门主管`, areaCode);
   };
 
-  // 2. Handed back by two units: a disputed jurisdiction, which the city bureau settles.
-  if (handedBack.length >= DISPUTE_AFTER_HAND_BACKS) {
-    for (const code of new Set(handedBack)) {
-      const g = regulator(code);
-      const s = dir.stations.find((x) => x.code === code);
-      if (g) note(g, '已退回', false);
-      else if (s) candidates.push({ type: 'station', code, name: s.name, load: null, distanceKm: null, eligible: false, why: '已退回' });
+  // 2. Handed back by two departments: a disputed jurisdiction, which the city bureau settles. A
+  // station handing back a settlement case claims no authority, so it is no party to a dispute.
+  const disputing = handedBack.filter((code) => regulator(code));
+  if (disputing.length >= DISPUTE_AFTER_HAND_BACKS) {
+    for (const code of new Set(disputing)) {
+      note(regulator(code)!, '已退回', false);
     }
-    return designate('disputed-jurisdiction', `${prefix}已有 ${handedBack.length} 个单位以无处理权限为由退回，属于管辖争议`, areaCode);
+    return designate('disputed-jurisdiction', `${prefix}已有 ${disputing.length} 个部门以无处理权限为由退回，属于管辖争议`, areaCode);
   }
 
   // 3. Reports: the sector regulator that owns the category, else the area's market bureau.
@@ -341,86 +354,94 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
   };
   const serving = dir.stations.filter((s) => s.categories.has(c.categoryCode));
 
-  // 4. Entered at a station's counter: it stays with that station, unless the station cannot handle it.
-  const counter = c.counterUnit ? dir.stations.find((s) => s.code === c.counterUnit) : undefined;
-  if (counter) {
-    const serves = stationServes(counter, c, platform);
-    const ok = serves.ok && !excluded.has(counter.code);
-    const cand = station(
-      counter,
-      excluded.has(counter.code) ? '已退回' : ok ? '当面受理该投诉的服务站（窗口登记）' : `当面受理的服务站${serves.why}`,
-      ok,
-    );
-    if (ok) return pick('counter-station', cand, `${prefix}投诉由 ${cand.name} 窗口当面受理，由该站办理（首问负责，源头解决）`, areaCode);
-  }
+  /** The settlement stage: a station at the source, or of the area, helps both sides agree. */
+  const settlementStation = (): RoutingDecision | null => {
+    // 4. Entered at a station's counter: it stays with that station, unless the station cannot handle it.
+    const counter = c.counterUnit ? dir.stations.find((s) => s.code === c.counterUnit) : undefined;
+    if (counter) {
+      const serves = stationServes(counter, c, platform);
+      const ok = serves.ok && !excluded.has(counter.code);
+      const cand = station(
+        counter,
+        excluded.has(counter.code) ? '已退回' : ok ? '当面受理该投诉的服务站（窗口登记）' : `当面受理的服务站${serves.why}`,
+        ok,
+      );
+      if (ok) return pick('counter-station', cand, `${prefix}投诉由 ${cand.name} 窗口当面受理，由该站办理（首问负责，源头解决）`, areaCode);
+    }
 
-  // 5. A station in the respondent's venue, or the platform's own station, that can take it and has room: settled at the source.
-  const atSource = (stations: StationSnapshot[], why: string) =>
-    stations
-      .filter((s) => !seen.has(s.code) && stationServes(s, c, platform).ok)
+    // 5. A station in the respondent's venue, or the platform's own station, that can take it and has room: settled at the source.
+    const atSource = (stations: StationSnapshot[], why: string) =>
+      stations
+        .filter((s) => !seen.has(s.code) && stationServes(s, c, platform).ok)
+        .map((s) => {
+          const ok = !excluded.has(s.code) && s.open < s.capacity;
+          return station(s, excluded.has(s.code) ? '已退回' : ok ? why : '已满负荷', ok);
+        })
+        .filter((x) => x.eligible)
+        .sort(compareStations)[0];
+    if (c.respondent.venueCode) {
+      const best = atSource(
+        serving.filter((s) => s.venueCode === c.respondent.venueCode),
+        '经营者所在场所的服务站',
+      );
+      if (best)
+        return pick(
+          'venue-station',
+          best,
+          `${prefix}${desk}经营者位于「${best.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${best.name} 就地化解（源头解决）`,
+          areaCode,
+        );
+    }
+    if (platform) {
+      const best = atSource(
+        serving.filter((s) => s.type === 'platform' && s.venueCode === platform.code),
+        '经营者所在平台的服务站',
+      );
+      if (best)
+        return pick(
+          'platform-station',
+          best,
+          `${prefix}${desk}被投诉人为「${platform.name}」平台或其平台内经营者，由平台的 ${best.name} 就地化解（源头解决）`,
+          areaCode,
+        );
+    }
+    // 7. The least-loaded station of the area that can take it.
+    const inArea = serving
+      .filter((s) => s.areaCode === areaCode && !seen.has(s.code))
       .map((s) => {
-        const ok = !excluded.has(s.code) && s.open < s.capacity;
-        return station(s, excluded.has(s.code) ? '已退回' : ok ? why : '已满负荷', ok);
-      })
-      .filter((x) => x.eligible)
-      .sort(compareStations)[0];
-  if (c.respondent.venueCode) {
-    const best = atSource(
-      serving.filter((s) => s.venueCode === c.respondent.venueCode),
-      '经营者所在场所的服务站',
-    );
-    if (best)
+        const serves = stationServes(s, c, platform);
+        const full = s.open >= s.capacity;
+        const why = excluded.has(s.code) ? '已退回' : !serves.ok ? serves.why! : full ? '已满负荷' : '本区县受理该品类的服务站';
+        return station(s, why, serves.ok && !excluded.has(s.code) && !full);
+      });
+    const best = inArea.filter((x) => x.eligible).sort(compareStations)[0];
+    if (best) {
+      const others = inArea.filter((x) => x.eligible).length - 1;
       return pick(
-        'venue-station',
+        'area-station',
         best,
-        `${prefix}${desk}经营者位于「${best.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${best.name} 就地化解（源头解决）`,
+        `${prefix}${desk}分派给本区县受理该品类、负荷最低的服务站 ${best.name}（负荷 ${Math.round(best.load! * 100)}%${best.distanceKm !== null ? `，距经营者 ${best.distanceKm} 公里` : ''}${others > 0 ? `，另有 ${others} 个候选` : ''}）`,
         areaCode,
       );
-  }
-  if (platform) {
-    const best = atSource(
-      serving.filter((s) => s.type === 'platform' && s.venueCode === platform.code),
-      '经营者所在平台的服务站',
-    );
-    if (best)
-      return pick(
-        'platform-station',
-        best,
-        `${prefix}${desk}被投诉人为「${platform.name}」平台或其平台内经营者，由平台的 ${best.name} 就地化解（源头解决）`,
-        areaCode,
-      );
-  }
+    }
+    return null;
+  };
+
+  const settled = c.stage === 'settlement' ? settlementStation() : null;
+  if (settled) return settled;
+  // Formal from here: the consumer chose it, or no station can help settle.
+  const formal = c.stage === 'settlement' ? `${prefix}${desk}没有可以协助协商和解的服务站，直接作为正式投诉由监管部门办理；` : `${prefix}${desk}`;
 
   // 6. A category another department owns (Art. 2): a province-level one has no office in the city.
   if (owner && owner.level === 'province') return provinceOwned(owner);
   if (owner && !excluded.has(owner.code)) {
     note(owner, '品类主管部门', true);
-    return pick('sector-regulator', asRegulator(owner), `${prefix}${desk}该品类由行业主管部门 ${owner.name} 办理`, areaCode);
+    return pick('sector-regulator', asRegulator(owner), `${formal}该品类由行业主管部门 ${owner.name} 办理`, areaCode);
   }
   if (owner) note(owner, '已退回', false);
 
-  // 7. The least-loaded station of the area that can take it.
-  const inArea = serving
-    .filter((s) => s.areaCode === areaCode && !seen.has(s.code))
-    .map((s) => {
-      const serves = stationServes(s, c, platform);
-      const full = s.open >= s.capacity;
-      const why = excluded.has(s.code) ? '已退回' : !serves.ok ? serves.why! : full ? '已满负荷' : '本区县受理该品类的服务站';
-      return station(s, why, serves.ok && !excluded.has(s.code) && !full);
-    });
-  const best = inArea.filter((x) => x.eligible).sort(compareStations)[0];
-  if (best) {
-    const others = inArea.filter((x) => x.eligible).length - 1;
-    return pick(
-      'area-station',
-      best,
-      `${prefix}${desk}分派给本区县受理该品类、负荷最低的服务站 ${best.name}（负荷 ${Math.round(best.load! * 100)}%${best.distanceKm !== null ? `，距经营者 ${best.distanceKm} 公里` : ''}${others > 0 ? `，另有 ${others} 个候选` : ''}）`,
-      areaCode,
-    );
-  }
-
-  // 8. No station can take it.
-  return lastResort(areaCode, `${prefix}${desk}本区县没有可受理该品类且有余量的服务站`);
+  // 8. The market-regulation bureau of the area (Order 121 Art. 13).
+  return lastResort(areaCode, `${formal}依法由经营者所在地的市场监管部门处理`);
 }
 
 /** The stations a batch of cases may be routed to: their loads are read (and locked) before deciding. */
@@ -436,82 +457,6 @@ export function stationsConsidered(cases: readonly RoutableCase[], dir: Director
     if (c.counterUnit) codes.add(c.counterUnit);
   }
   return dir.stations.filter((s) => areas.has(s.areaCode) || (s.venueCode !== null && venues.has(s.venueCode)) || codes.has(s.code));
-}
-
-export interface EscalationDecision {
-  rule: 'station-sla-escalation' | 'city-bureau';
-  assignee: { type: 'regulator'; code: string; name: string };
-  reason: string;
-  candidates: Candidate[];
-  designation: boolean;
-}
-
-/**
- * A station did not take up (or hand back) a case within the service level: the area bureau of the
- * case's jurisdiction gets it, unless that bureau handed it back already; then the city bureau
- * designates. The station is excluded from the case from now on, like a unit that handed it back.
- */
-export function decideEscalation(
-  c: RoutableCase,
-  dir: DirectorySnapshot,
-  excluded: ReadonlySet<string>,
-  late: { code: string; name: string; areaCode: string },
-  serviceDays: number,
-): EscalationDecision {
-  const candidates: Candidate[] = [
-    { type: 'station', code: late.code, name: late.name, load: null, distanceKm: null, eligible: false, why: '逾期未受理' },
-  ];
-  const city = dir.regulators.find((g) => g.code === dir.cityBureau)!;
-  const jurisdiction = jurisdictionArea(c, dir).areaCode;
-  const areaCode = dir.cityAreas.has(jurisdiction) ? jurisdiction : late.areaCode;
-  const bureau = dir.regulators.find((g) => g.kind === 'market' && g.areaCode === areaCode);
-  const lapsed = `服务站 ${late.name} 未在 ${serviceDays} 个工作日内受理`;
-  const clock = '法定受理时限仍自收到投诉之日起计算';
-  const to = (g: RegulatorSnapshot) => ({ type: 'regulator' as const, code: g.code, name: g.name });
-  if (bureau && !excluded.has(bureau.code)) {
-    candidates.push({
-      type: 'regulator',
-      code: bureau.code,
-      name: bureau.name,
-      load: null,
-      distanceKm: null,
-      eligible: true,
-      why: '区县市场监管局',
-    });
-    return {
-      rule: 'station-sla-escalation',
-      assignee: to(bureau),
-      reason: `${lapsed}，升级由 ${bureau.name} 办理；${clock}`,
-      candidates,
-      designation: false,
-    };
-  }
-  if (bureau)
-    candidates.push({
-      type: 'regulator',
-      code: bureau.code,
-      name: bureau.name,
-      load: null,
-      distanceKm: null,
-      eligible: false,
-      why: '已退回',
-    });
-  candidates.push({
-    type: 'regulator',
-    code: city.code,
-    name: city.name,
-    load: null,
-    distanceKm: null,
-    eligible: true,
-    why: '市局指定处理机关',
-  });
-  return {
-    rule: 'city-bureau',
-    assignee: to(city),
-    reason: `${lapsed}，区县市场监管局已退回，由 ${city.name} 在 ${DESIGNATION_WORKING_DAYS} 个工作日内指定处理机关；${clock}`,
-    candidates,
-    designation: true,
-  };
 }
 
 export type DesignationOutcome =
@@ -551,14 +496,12 @@ export function decideDesignation(
       return fail(`${g.name} 不主管该品类`, `${g.name} does not own this category`);
     return done({ type: 'regulator', code: g.code, name: g.name }, g.kind === 'sector' ? '品类主管部门' : '市场监管部门');
   }
-  const s = dir.stations.find((x) => x.code === unitCode);
-  if (s) {
-    if (c.track === 'report')
-      return fail('举报只由监管部门办理，不能指定服务站', 'a report is handled by a regulator only, never a station');
-    const serves = stationServes(s, c, platformOf(c, dir));
-    if (!serves.ok) return fail(`${s.name}${serves.why}`, `${s.name} cannot take this complaint (${serves.why})`);
-    return done({ type: 'station', code: s.code, name: s.name }, '服务站');
-  }
+  // A disputed jurisdiction is between departments: a station decides nothing and cannot be designated.
+  if (dir.stations.some((x) => x.code === unitCode))
+    return fail(
+      '服务站不具有处理投诉举报的职权，只能指定有管辖权的监管部门',
+      'a station has no authority over a formal complaint or a report: designate a department',
+    );
   return fail(`没有启用中的单位 ${unitCode}`, `no active unit ${unitCode}`);
 }
 

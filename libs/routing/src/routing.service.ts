@@ -2,15 +2,18 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CalendarService, chinaDate, workingDaysBetween } from '@weiquan/calendar';
 import type { IsoDate } from '@weiquan/calendar';
 import { findReason } from '@weiquan/cases/reason-codes';
+import { ruleSet as rulesOf } from '@weiquan/cases/rule-set';
+import { ESCALATION_TEXT } from '@weiquan/cases/settlement.rules';
+import type { EscalationCause } from '@weiquan/cases/settlement.rules';
 import type { RuleSetCode } from '@weiquan/cases/rule-set';
 import { AppConfig, JobQueue, LocalizedException, Refreshing, routeBatches } from '@weiquan/core';
+import type { Sql } from '@weiquan/core';
 import { NotificationWriter } from '@weiquan/notifications';
 import { nationalAreaName } from './national-area-names';
 import { RoutingRepository } from './routing.repository';
-import type { CaseToRoute, DeskDecision, RoutedCase } from './routing.repository';
+import type { CaseToRoute, DeskDecision, FormalReceipt, RoutedCase } from './routing.repository';
 import {
   decideDesignation,
-  decideEscalation,
   decideRoute,
   DESIGNATION_WORKING_DAYS,
   DirectorySnapshot,
@@ -35,6 +38,12 @@ export class CasesHeldError extends Error {
 }
 
 export type RouteOutcome = { state: 'assigned'; decision: RoutingDecision } | { state: 'skipped'; why: string };
+
+/** Why a complaint became formal, in the consumer's notice (the settlement rules' causes, and routing's own). */
+const FORMAL_BECAUSE = {
+  ...Object.fromEntries(Object.entries(ESCALATION_TEXT).map(([k, v]) => [k, v.zh])),
+  'no-station': '目前没有可以协助您协商和解的服务站',
+} as Record<EscalationCause | 'no-station', string>;
 
 /** Why a unit may not hand a case back (409). */
 const HAND_BACK_REFUSED = {
@@ -104,12 +113,18 @@ export class RoutingService {
   async routeMany(items: { caseId: string; round: number }[]): Promise<RouteOutcome[]> {
     const dir = await this.directory();
     const today = chinaDate(new Date());
-    const slaDue = (await this.calendar.due(today, this.config.routing.stationAcceptDays)).date;
+    const settlement = {
+      takeUpDue: (await this.calendar.due(today, this.config.settlement.takeUpDays)).date,
+      due: (await this.calendar.due(today, this.config.settlement.days)).date,
+    };
     const designationDue = (await this.calendar.due(today, DESIGNATION_WORKING_DAYS)).date;
     const cal = await this.calendar.overrides();
     const decided = await this.repo.transaction(async (sql) => {
       const cases = await this.repo.casesToRoute(sql, items);
       if (!cases.length) return [];
+      // Settlement cases no station can take become formal; their acceptance clock is computed first.
+      const formalFrom = new Map<string, FormalReceipt>();
+      for (const c of cases.filter((x) => x.stage === 'settlement')) formalFrom.set(c.id, await this.formalReceipt(c, today));
       const relevant = stationsConsidered(cases, dir);
       const loads = await this.repo.lockLoads(
         sql,
@@ -121,17 +136,20 @@ export class RoutingService {
         const d = decideRoute(c, { ...dir, stations }, new Set(c.excluded));
         const chosen = d.assignee.type === 'station' ? byCode.get(d.assignee.code) : undefined;
         if (chosen) chosen.open++;
-        const desk = d.noAuthority ? deskDecision(c, d, today, workingDaysBetween(c.receivedOn, today, cal)) : null;
+        const formal = c.stage === 'settlement' && d.stage === 'formal' ? formalFrom.get(c.id)! : null;
+        const desk = d.noAuthority ? deskDecision({ ...c, firstDue: formal?.acceptanceDue ?? c.firstDue }, d, today, workingDaysBetween(formal?.countsFrom ?? c.receivedOn, today, cal)) : null;
         return {
           c,
           d,
-          status: !desk ? 'assigned' : c.track === 'report' ? 'closed' : 'refused',
-          stationSlaDue: chosen ? slaDue : null,
+          status: desk ? (c.track === 'report' ? 'closed' : 'refused') : d.stage === 'settlement' ? 'settling' : 'assigned',
+          settlement: chosen ? settlement : null,
+          formal,
           designationDue: d.designation ? designationDue : null,
           desk,
         };
       });
       const applied = await this.repo.apply(sql, batch, today);
+      for (const b of batch.filter((x) => applied.has(x.c.id) && !x.desk)) await this.tellWhoHelps(sql, b, dir);
       for (const b of batch) {
         if (!b.desk || !applied.has(b.c.id) || b.c.referral) continue;
         const [decision] = b.desk.events;
@@ -161,39 +179,75 @@ export class RoutingService {
   }
 
   /**
-   * Station assignments not taken up within the service level go to the area bureau of the case's
-   * jurisdiction, unless it handed the case back already (then the city bureau designates); the late
-   * station does not get the case again.
+   * The consumer's notice after routing, in the settlement stage (which station helps, by when, how to
+   * reach it) and when a complaint has just become formal (where it went, by when the department
+   * decides on acceptance). Once per case and kind (the writer's key): a re-route after a
+   * department's hand-back tells nothing again.
    */
-  async escalateLateStations(): Promise<number> {
-    const dir = await this.directory();
-    const today = chinaDate(new Date());
-    const late = await this.repo.lateAtStation(today, 500);
-    let designationDue: IsoDate | undefined;
-    let moved = 0;
-    for (const c of late) {
-      const e = decideEscalation(
-        c,
-        dir,
-        new Set(c.excluded),
-        { code: c.station, name: c.stationName, areaCode: c.stationArea },
-        this.config.routing.stationAcceptDays,
-      );
-      if (e.designation) designationDue ??= (await this.calendar.due(today, DESIGNATION_WORKING_DAYS)).date;
-      const to = {
-        rule: e.rule,
-        ...e.assignee,
-        reason: e.reason,
-        candidates: e.candidates,
-        designationDue: e.designation ? designationDue! : null,
-      };
-      if (await this.repo.escalate(c, to)) {
-        moved++;
-        this.metrics.decided(e.rule === 'city-bureau' ? 'city-bureau' : 'station-sla-escalation');
-      }
+  private async tellWhoHelps(sql: Sql, b: RoutedCase, dir: DirectorySnapshot): Promise<void> {
+    const { c, d } = b;
+    if (c.track !== 'complaint') return;
+    if (b.status === 'settling') {
+      const s = dir.stations.find((x) => x.code === d.assignee.code);
+      await this.notifications.write(sql, {
+        caseId: c.id,
+        kind: 'settlement-assigned',
+        params: {
+          unitName: d.assignee.name,
+          takeUpDate: b.settlement!.takeUpDue,
+          dueDate: b.settlement!.due,
+          phone: s?.phone ?? undefined,
+          address: s?.address,
+        },
+      });
+      return;
     }
-    if (moved) this.logger.log({ moved }, 'late station assignments escalated');
-    return moved;
+    const cause = (c.escalationCause ?? (b.formal ? 'no-station' : null)) as keyof typeof FORMAL_BECAUSE | null;
+    if (!cause) return;
+    await this.notifications.write(sql, {
+      caseId: c.id,
+      kind: 'escalated',
+      params: { reason: FORMAL_BECAUSE[cause], unitName: d.assignee.name, dueDate: b.formal?.acceptanceDue ?? c.firstDue ?? undefined },
+    });
+  }
+
+  /**
+   * When the department receives a settlement case that no station can take: on the filing day when it
+   * is first routed (the consumer filed with the department then), else today (a station handed it
+   * back: an escalation). Its acceptance clock counts from that day.
+   */
+  private async formalReceipt(c: CaseToRoute, today: IsoDate): Promise<FormalReceipt> {
+    const escalated = c.round > 0;
+    const countsFrom = escalated ? today : c.receivedOn;
+    const due = await this.calendar.due(countsFrom, rulesOf(c.ruleSet as RuleSetCode).acceptance.days);
+    return { countsFrom, acceptanceDue: due.date, provisional: due.provisional, escalated };
+  }
+
+  /**
+   * Whether a station could help settle a complaint like this now (the filing page's recommendation):
+   * the settlement rules on the directory with the stations' current loads. An estimate: routing
+   * decides when the complaint is filed.
+   */
+  async settlementOptions(q: { categoryCode: string; areaCode: string; venueCode?: string; online?: boolean; platformName?: string }) {
+    const dir = await this.directory();
+    const respondent = {
+      areaCode: q.areaCode,
+      venueCode: q.venueCode ?? null,
+      online: q.online ?? false,
+      platformName: q.platformName?.trim() || null,
+      lat: null,
+      lng: null,
+    };
+    const c = { track: 'complaint' as const, stage: 'settlement' as const, categoryCode: q.categoryCode, respondent };
+    const loads = await this.repo.loads(stationsConsidered([c], dir).map((s) => s.code));
+    const d = decideRoute(c, { ...dir, stations: dir.stations.map((s) => ({ ...s, open: loads.get(s.code) ?? 0 })) });
+    const station = d.stage === 'settlement' && d.assignee.type === 'station';
+    return {
+      available: station,
+      helper: station ? { code: d.assignee.code, name: d.assignee.name, type: 'station' as const } : null,
+      recommended: station ? ('settlement' as const) : ('formal' as const),
+      settlementDays: this.config.settlement.days,
+    };
   }
 
   /**

@@ -5,7 +5,10 @@ import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
 import { HandBackRefusedError, RoutingService } from '@weiquan/routing';
 import { randomInt } from 'node:crypto';
-import { ActionInput, allowedActions, CaseFacts, decideAction, decideWithdrawal } from '../case-state';
+import { ActionInput, allowedActions, CaseFacts, decideAction, unitMayTake } from '../case-state';
+import { REMEDY_TEXT } from '../settlement.rules';
+import { SettlementService } from '../settlement/settlement.service';
+import { decideWithdrawal } from '../withdrawal.rules';
 import { CaseStatus, STATUS_TEXT } from '../case-status';
 import { ART17_DEFAULTS, claimantFlags } from '../claimant-flags';
 import { Clock } from '../deadline';
@@ -46,6 +49,7 @@ export class CaseHandlingService {
     private readonly cipher: PersonalDataCipher,
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly claimants: ClaimantRepository,
+    private readonly settlement: SettlementService,
   ) {}
 
   /** The periods a case runs: its rule set's, and the city's policy where the law sets none. */
@@ -102,7 +106,9 @@ export class CaseHandlingService {
       unit: actingUnit(p),
       attachments,
       claimant,
-      allowedActions: handler ? allowedActions(facts).filter((a) => a !== 'hand-back' || mayHandBack) : [],
+      allowedActions: handler
+        ? allowedActions(facts).filter((a) => (a !== 'hand-back' || mayHandBack) && (!p.unit || unitMayTake(p.unit.type, a)))
+        : [],
       reasons: {
         refusal: reasonsUnder('refusal', facts.ruleSet.code),
         termination: reasonsUnder('termination', facts.ruleSet.code),
@@ -140,6 +146,7 @@ export class CaseHandlingService {
         en: 'your role or unit may read this case but not act on it',
       });
     }
+    if (p.unit && !unitMayTake(p.unit.type, input.action)) throw notYours(p.unit.type, input.action);
     if (input.action === 'hand-back') return this.handBack(p, unit, c, input);
 
     const today = chinaDate(new Date());
@@ -168,8 +175,25 @@ export class CaseHandlingService {
           write.set.duplicateOfId = into.id;
           Object.assign(write.eventData, { mergedInto: into.trackingNo, duplicateOf: into.id, decisionDue: into.decisionDue });
         }
+        if (t.effect === 'escalate') {
+          const escalated = await this.settlement.escalateIn(sql, { id, from: t.from }, 'settlement-failed', actor, write.note);
+          if (!escalated) throw movedAway();
+          return { t, linkedReport };
+        }
         if (!(await this.repo.applyTransition(sql, write))) throw movedAway();
-        if (t.notify) {
+        if (t.notify === 'offer') {
+          await this.notifications.write(sql, {
+            caseId: locked.id,
+            kind: 'offer',
+            params: {
+              unitName: locked.assigneeName ?? undefined,
+              remedy: REMEDY_TEXT[t.offer!.remedy].zh,
+              amountYuan: t.offer!.amountFen !== null ? fenToYuan(t.offer!.amountFen) : undefined,
+            },
+            // A revised offer is a new message.
+            dedupeKey: write.set.offer!.at,
+          });
+        } else if (t.notify) {
           await this.notifications.write(sql, {
             caseId: locked.id,
             kind: t.notify,
@@ -299,6 +323,22 @@ function lockConflictAsMovedAway(err: unknown): never {
     (err as { code?: string; driverError?: { code?: string } }).code ?? (err as { driverError?: { code?: string } }).driverError?.code;
   if (code === '40P01' || code === '40001') throw movedAway();
   throw err;
+}
+
+/** A station asking for a department's decision (受理, 不予受理, mediation…), or a department for a station's step. */
+function notYours(unitType: 'station' | 'regulator', action: string) {
+  return new LocalizedException(
+    403,
+    unitType === 'station'
+      ? {
+          zh: `服务站协助当事人协商和解，不能执行 ${action}：受理、不予受理、调解、终止调解、立案等由有管辖权的市场监管部门依法作出`,
+          en: `a station helps the parties negotiate and cannot ${action}: acceptance, refusal, mediation, termination and enforcement are decisions of the department with jurisdiction`,
+        }
+      : {
+          zh: `${action} 是服务站在协商和解阶段的操作，监管部门不适用`,
+          en: `${action} is a station's step in the settlement stage, not a department's`,
+        },
+  );
 }
 
 function movedAway() {

@@ -1,11 +1,10 @@
 import type { Lang } from '@weiquan/core';
 import { fenToYuan, maskAddress, maskEmail, maskIdNumber, maskName, maskPhone } from '@weiquan/core';
-import { runningClock } from '../case-state';
 import type { CaseAction } from '../case-state';
 import { STATUS_TEXT } from '../case-status';
 import type { ClaimantFlags } from '../claimant-flags';
 import type { Clock } from '../deadline';
-import { CLOCK_TEXT } from '../deadline';
+import { CLOCK_TEXT, runningClock } from '../deadline';
 import type { CasePeriods } from '../rule-set';
 import { clockBasis } from '../rule-set';
 import type { CaseEventRow } from './case-file.repository';
@@ -179,6 +178,19 @@ export function caseDetail(
   return {
     ...caseListItem(c, { today: o.today, lang, handler: o.handler, phone: o.phone }),
     ruleSet: { code: c.ruleSet },
+    stage: c.stage,
+    settlement:
+      c.stage === 'settlement'
+        ? {
+            takeUpDue: c.takeUpDue,
+            dueDate: c.settlementDue,
+            takenUpAt: c.settlementTakenUpAt,
+            offer: c.offer
+              ? { remedy: c.offer.remedy, amount: c.offer.amountFen === null ? null : fenToYuan(c.offer.amountFen), message: c.offer.message, at: c.offer.at }
+              : null,
+          }
+        : null,
+    escalation: c.escalatedOn ? { on: c.escalatedOn, cause: c.escalationCause ?? '' } : null,
     issueType: c.issueType,
     purchaseChannel: c.purchaseChannel,
     prepaid: c.prepaid,

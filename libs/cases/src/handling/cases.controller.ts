@@ -58,8 +58,8 @@ export class CasesController {
   @ApiOperation({ summary: '办理操作（状态机）/ an action on the case; 409 with the allowed ones when not allowed now' })
   @ApiOkResponse({ type: ActionResultDto })
   @ApiErrors({
-    400: '缺少或错误的理由代码、说明、金额、合并目标（mergeInto）等，details 指出字段；targetUnit 不受支持 / a missing or wrong reasonCode, note, amount or mergeInto (details names the field); targetUnit is refused',
-    403: "调用者的角色或单位只能查阅、不能办理 / the caller's role or unit may read the case but not act on it",
+    400: '缺少或错误的理由代码、说明、金额、合并目标（mergeInto）、和解方案（remedy）等，details 指出字段；targetUnit 不受支持 / a missing or wrong reasonCode, note, amount, mergeInto or remedy (details names the field); targetUnit is refused',
+    403: "调用者的角色或单位只能查阅、不能办理；服务站不能作出受理、不予受理、调解、立案等监管部门的决定 / the caller's role or unit may read the case but not act on it; a station never takes a department's decisions (accept, refuse, mediate, terminate…)",
     404: NO_CASE,
     409: {
       description:
@@ -86,6 +86,8 @@ export class CasesController {
       amountRecoveredFen: dto.amountRecovered == null ? undefined : yuanToFen(dto.amountRecovered),
       agreement: dto.agreement ?? undefined,
       mergeInto: dto.mergeInto ?? undefined,
+      remedy: dto.remedy ?? undefined,
+      amountOfferedFen: dto.amountOffered == null ? undefined : yuanToFen(dto.amountOffered),
     });
   }
 }

@@ -4,6 +4,7 @@ import { pgTransaction } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import { CaseStatus, HOLDING_STATUSES } from '../case-status';
+import type { Offer } from '../case-state';
 import type { Clock } from '../deadline';
 import { ReadScope, scopeCondition } from './case-scope';
 
@@ -82,6 +83,15 @@ export interface CaseRow extends CaseListRow {
   linkedCaseId: string | null;
   duplicateOfId: string | null;
   routingRound: number;
+  stage: 'settlement' | 'formal';
+  /** The settlement stage's deadlines (city policy): take-up, and the outcome. */
+  takeUpDue: string | null;
+  settlementDue: string | null;
+  settlementTakenUpAt: Date | null;
+  /** The business's offer, as recorded by the station (`at`: ISO instant). */
+  offer: (Offer & { at: string }) | null;
+  escalatedOn: string | null;
+  escalationCause: string | null;
 }
 
 const LIST_COLUMNS = `
@@ -103,7 +113,9 @@ const DETAIL_COLUMNS = `${LIST_COLUMNS},
   c.first_clock_paused_on as "firstClockPausedOn", c.decision_extended as "decisionExtended", c.outcome_reason_code as "outcomeReasonCode",
   c.amount_recovered_fen::text as "amountRecoveredFen", c.agreement, c.decision, c.accepted_at as "acceptedAt",
   c.concluded_at as "concludedAt", c.closed_at as "closedAt", c.follow_up_at as "followUpAt", c.rating, c.rating_comment as "ratingComment",
-  c.linked_case_id::text as "linkedCaseId", c.duplicate_of_id::text as "duplicateOfId", c.routing_round as "routingRound"`;
+  c.linked_case_id::text as "linkedCaseId", c.duplicate_of_id::text as "duplicateOfId", c.routing_round as "routingRound",
+  c.stage, c.take_up_due::text as "takeUpDue", c.settlement_due::text as "settlementDue", c.settlement_taken_up_at as "settlementTakenUpAt",
+  c.offer, c.escalated_on::text as "escalatedOn", c.escalation_cause as "escalationCause"`;
 
 const FROM = `
   from cases c
@@ -144,6 +156,10 @@ export interface TransitionWrite {
     followedUp?: boolean;
     /** `merge-into`: the earlier report this one now stands as a duplicate of. */
     duplicateOfId?: string;
+    /** `record-offer`: the offer the consumer now sees. */
+    offer?: Offer & { at: string };
+    /** `take-up`: a station took the settlement case up. */
+    takenUp?: boolean;
   };
   clocks: Clock[];
 }
@@ -242,7 +258,9 @@ export class CasesRepository {
               first_clock_counts_from = case when $5::date is null then first_clock_counts_from else $17::date end,
               first_clock_days = case when $5::date is null then first_clock_days else $18::int end,
               first_clock_paused_on = case when $5::date is null then first_clock_paused_on else $19::date end,
-              duplicate_of_id = coalesce($20::bigint, duplicate_of_id)
+              duplicate_of_id = coalesce($20::bigint, duplicate_of_id),
+              offer = coalesce($21::jsonb, offer),
+              settlement_taken_up_at = case when $22::boolean then now() else settlement_taken_up_at end
         where id = $1 and status = $3
         returning id`,
       [
@@ -266,6 +284,8 @@ export class CasesRepository {
         s.firstClock?.days ?? null,
         s.firstClock?.pausedOn ?? null,
         s.duplicateOfId ?? null,
+        s.offer ? JSON.stringify(s.offer) : null,
+        !!s.takenUp,
       ],
     );
     if (!rows.length) return false;

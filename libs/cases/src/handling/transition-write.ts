@@ -2,16 +2,29 @@ import type { CalendarOverrides, IsoDate } from '@weiquan/calendar';
 import { workingDaysBetween } from '@weiquan/calendar';
 import type { CaseFacts, ClockName, Transition } from '../case-state';
 import { CASE_ACTIONS } from '../case-state';
+import { SETTLEMENT_OPEN } from '../case-status';
 import type { Clock } from '../deadline';
 import { applyClockOp } from '../deadline';
 import { firstClock } from './case-view';
 import type { CaseRow, TransitionWrite } from './cases.repository';
 
 /** Actions that conclude a case's handling: their event records how many working days it took. */
-const CONCLUDING = new Set(['refuse', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement']);
+const CONCLUDING = new Set(['refuse', 'resolve', 'terminate', 'open-enforcement', 'decline-enforcement', 'accept-offer']);
+
+/**
+ * The deadline a case runs against after the transition. The settlement stage runs the city's
+ * periods, kept on the case row (take-up until a station takes it up, then the outcome); the formal
+ * stage, its statutory clocks.
+ */
+function dueAfter(c: CaseRow, to: CaseRow['status'], runningClocks: string[]): string | null {
+  if (to === 'settling') return c.takeUpDue;
+  if (SETTLEMENT_OPEN.includes(to)) return c.settlementDue;
+  if (to === 'settled') return null;
+  return runningClocks[0] ?? null;
+}
 
 /** Events the consumer sees in their timeline: every action but the office's own working steps. */
-const PUBLIC_ACTIONS = new Set<string>(CASE_ACTIONS.filter((a) => !['hand-back', 'report-violation', 'note'].includes(a)));
+const PUBLIC_ACTIONS = new Set<string>([...CASE_ACTIONS.filter((a) => !['hand-back', 'report-violation', 'note'].includes(a)), 'accept-offer']);
 
 /** The row the repository writes for a decided transition. Pure: the calendar is passed in. */
 export function transitionWrite(
@@ -55,13 +68,15 @@ export function transitionWrite(
     eventData: {
       ...(t.reason ? { reason: { kind: t.reason.kind, code: t.reason.code, text: t.reason.text, basis: t.reason.basis } } : {}),
       ...(t.outcome ? { outcome: t.outcome } : {}),
+      ...(t.offer ? { offer: t.offer } : {}),
       ...(t.clocks.length ? { clocks: t.clocks } : {}),
       // What statistics need, fixed at the moment it happened (rollups replay history, never re-derive it).
       ...(met.length ? { met } : {}),
-      ...(CONCLUDING.has(a) ? { handlingWorkingDays: workingDaysBetween(c.receivedOn, today, cal) } : {}),
+      // Counted from when the department received it (an escalated complaint: the escalation day).
+      ...(CONCLUDING.has(a) ? { handlingWorkingDays: workingDaysBetween(c.escalatedOn ?? c.receivedOn, today, cal) } : {}),
     },
     set: {
-      clockDue: running[0] ?? null,
+      clockDue: dueAfter(c, t.to, running),
       firstClock: firstTouched
         ? {
             dueOn: first.dueOn,
@@ -79,8 +94,10 @@ export function transitionWrite(
       decision: t.outcome?.decision,
       accepted: a === 'accept',
       concluded: CONCLUDING.has(a),
-      closed: a === 'close',
+      closed: a === 'close' || a === 'accept-offer',
       followedUp: a === 'record-follow-up',
+      offer: t.offer ? { ...t.offer, at: new Date().toISOString() } : undefined,
+      takenUp: a === 'take-up',
     },
     clocks: changed,
   };

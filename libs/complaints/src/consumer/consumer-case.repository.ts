@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { HOLDING_STATUSES } from '@weiquan/cases';
+import type { Remedy } from '@weiquan/cases';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 
@@ -27,6 +28,13 @@ export interface CaseForConsumer {
   assigneeCode: string | null;
   assigneeName: string | null;
   dueOn: string | null;
+  stage: 'settlement' | 'formal';
+  takeUpDue: string | null;
+  settlementDue: string | null;
+  offer: { remedy: Remedy; amountFen: number | null; message: string; at: string } | null;
+  /** The helping station's phone and address, from the directory. */
+  stationPhone: string | null;
+  stationAddress: string | null;
 }
 
 export interface AttachmentRow {
@@ -76,7 +84,9 @@ export class ConsumerCaseRepository {
               c.category_code as "categoryCode", cat.name as "categoryName", c.respondent_name as "respondentName",
               c.received_at as "receivedAt", c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional", c.first_clock_met_on as "firstClockMetOn", c.first_clock_paused_on as "firstClockPausedOn", c.rule_set as "ruleSet",
               l.tracking_no as "linkedTrackingNo", d.tracking_no as "duplicateOfTrackingNo", c.rating, c.rating_comment as "ratingComment",
-              c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode", coalesce(s.name, r.name) as "assigneeName", c.due_on as "dueOn"
+              c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode", coalesce(s.name, r.name) as "assigneeName", c.due_on as "dueOn",
+              c.stage, c.take_up_due::text as "takeUpDue", c.settlement_due::text as "settlementDue", c.offer,
+              s.phone as "stationPhone", s.address as "stationAddress"
          from cases c
          join category cat on cat.code = c.category_code
          left join station s on c.assignee_type = 'station' and s.code = c.assignee_code

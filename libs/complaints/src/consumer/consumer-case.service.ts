@@ -10,11 +10,13 @@ import {
   CLOCK_TEXT,
   normaliseTrackingNo,
   ruleSet,
+  REMEDY_TEXT,
   RuleSetCode,
+  SettlementService,
   STATUS_TEXT,
   withdrawalTerminates,
 } from '@weiquan/cases';
-import { AppConfig, Lang, LocalizedException } from '@weiquan/core';
+import { AppConfig, fenToYuan, Lang, LocalizedException } from '@weiquan/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { IntakeService } from '../intake/intake.service';
@@ -46,6 +48,7 @@ export class ConsumerCaseService {
     private readonly intake: IntakeService,
     private readonly store: AttachmentStore,
     private readonly handling: CaseHandlingService,
+    private readonly settlement: SettlementService,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -103,6 +106,8 @@ export class ConsumerCaseService {
           pausedOn: k.pausedOn,
         })),
       ],
+      stage: c.stage,
+      settlement: settlementView(c, lang),
       linkedTrackingNo: c.linkedTrackingNo,
       duplicateOfTrackingNo: c.duplicateOfTrackingNo,
       rating: c.rating ? { rating: c.rating, comment: c.ratingComment } : null,
@@ -117,6 +122,25 @@ export class ConsumerCaseService {
         }),
       })),
     };
+  }
+
+  /** The consumer accepts the business's offer: settled at the source, closed. */
+  async acceptOffer(trackingNo: string, accessCode: string | undefined): Promise<{ status: 'settled'; amountRecovered: string }> {
+    const c = await this.open(trackingNo, accessCode);
+    const r = await this.settlement.acceptOffer(c.id);
+    if (!r.ok) throw settlementRefused(r.why, c.status);
+    return { status: 'settled', amountRecovered: fenToYuan(r.amountRecoveredFen) };
+  }
+
+  /**
+   * The consumer leaves the settlement stage for a formal complaint to the department (at any time
+   * while it is open; rejecting the offer is the same step). The worker routes it by jurisdiction.
+   */
+  async escalate(trackingNo: string, accessCode: string | undefined, reason: string | undefined): Promise<{ status: 'received'; stage: 'formal' }> {
+    const c = await this.open(trackingNo, accessCode);
+    const r = await this.settlement.escalateByConsumer({ id: c.id, status: c.status as CaseStatus }, reason?.trim() || null);
+    if (!r.ok) throw settlementRefused(r.why, c.status);
+    return { status: 'received', stage: 'formal' };
   }
 
   /**
@@ -232,3 +256,43 @@ export class ConsumerCaseService {
 }
 
 const POLICY_NOTE: Record<Lang, string> = { zh: '（本市工作规范，非法定期限）', en: ' (city policy, not a legal deadline)' };
+
+/** The settlement stage as the consumer sees it: who helps, by when, and the offer to accept or reject. */
+function settlementView(c: CaseForConsumer, lang: Lang) {
+  if (c.stage !== 'settlement') return null;
+  const station = c.assigneeType === 'station' && c.assigneeCode;
+  return {
+    handler: station
+      ? { code: c.assigneeCode!, name: c.assigneeName ?? c.assigneeCode!, type: 'station' as const, phone: c.stationPhone, address: c.stationAddress }
+      : null,
+    takeUpDueDate: c.status === 'settling' ? c.takeUpDue : null,
+    dueDate: c.settlementDue,
+    offer: c.offer
+      ? {
+          remedy: c.offer.remedy,
+          remedyText: REMEDY_TEXT[c.offer.remedy][lang],
+          amount: c.offer.amountFen === null ? null : fenToYuan(c.offer.amountFen),
+          message: c.offer.message,
+          at: c.offer.at,
+        }
+      : null,
+  };
+}
+
+function settlementRefused(why: 'not-in-settlement' | 'no-offer' | 'moved', status: string) {
+  const st = STATUS_TEXT[status as CaseStatus];
+  switch (why) {
+    case 'no-offer':
+      return new LocalizedException(409, {
+        zh: '商家尚未提出和解方案，暂时没有可以接受的方案；您也可以随时转为正式投诉',
+        en: 'the business has made no offer yet; you may still complain formally at any time',
+      });
+    case 'moved':
+      return new LocalizedException(409, { zh: '案件状态刚刚发生变化，请刷新后重试', en: 'the case changed meanwhile; reload and try again' });
+    default:
+      return new LocalizedException(409, {
+        zh: `案件已不在协商和解阶段（当前：${st?.zh ?? status}）`,
+        en: `the case is no longer in the settlement stage (now: ${st?.en ?? status})`,
+      });
+  }
+}

@@ -1,5 +1,5 @@
-import type { CaseStatus } from '@weiquan/cases';
-import { STATUS_TEXT } from '@weiquan/cases';
+import type { CaseStatus, EscalationCause, Remedy } from '@weiquan/cases';
+import { ESCALATION_TEXT, REMEDY_TEXT, STATUS_TEXT } from '@weiquan/cases';
 import { fenToYuan } from '@weiquan/core';
 import type { Lang } from '@weiquan/core';
 import { OTHER_WAYS } from '@weiquan/notifications';
@@ -61,12 +61,39 @@ export function eventText(
       const email = e.data.channel === 'email';
       return zh ? `已向您发送${email ? '邮件' : '短信'}通知：${e.note ?? ''}` : `${email ? 'Email' : 'SMS'} sent to you: ${e.note ?? ''}`;
     }
-    case 'assigned':
     case 'escalated':
+    case 'assigned':
     case 'transferred': {
+      if (e.type === 'escalated' && typeof e.data.cause === 'string') return escalationText(e, zh);
+      // (An 'escalated' event without a cause is from before the settlement stage: a late station's case moved to the area bureau.)
       const unit = (e.data.assignee as { name?: string } | undefined)?.name ?? '';
       if (e.type === 'transferred') return zh ? `已移送 ${unit} 处理：${e.note ?? ''}` : `Transferred to ${unit}: ${e.note ?? ''}`;
+      if (e.toStatus === 'settling')
+        return zh
+          ? `先行和解：已交由 ${unit} 协助您与经营者协商；您可随时转为向市场监管部门正式投诉`
+          : `Settlement first: ${unit} will help you and the business agree; you may complain to the regulator formally at any time`;
+      if (e.data.formal)
+        return zh
+          ? `目前没有可以协助协商和解的服务站，已作为正式投诉分派给 ${unit} 办理`
+          : `No station can help settle it, so it was filed as a formal complaint with ${unit}`;
       return zh ? `已分派给 ${unit} 办理` : `Assigned to ${unit}`;
+    }
+    case 'take-up':
+      return zh ? '服务站已接手，正在联系经营者协商' : 'The station took it up and is contacting the business';
+    case 'record-offer': {
+      const o = e.data.offer as { remedy?: Remedy; amountFen?: number | null; message?: string } | undefined;
+      const what = o?.remedy ? REMEDY_TEXT[o.remedy][lang] : '';
+      const yuan = o?.amountFen != null ? fenToYuan(o.amountFen) : null;
+      return zh
+        ? `经营者提出和解方案：${what}${yuan !== null ? ` ${yuan} 元` : ''}${o?.message ? `。经营者答复：${o.message}` : ''}。请选择接受或转为正式投诉`
+        : `The business offers: ${what}${yuan !== null ? ` ¥${yuan}` : ''}${o?.message ? `. Its message: ${o.message}` : ''}. Accept it or complain formally`;
+    }
+    case 'accept-offer': {
+      const o = (e.data.outcome as { amountRecoveredFen?: number } | undefined) ?? {};
+      const yuan = o.amountRecoveredFen ? fenToYuan(o.amountRecoveredFen) : null;
+      return zh
+        ? `您接受了和解方案，纠纷已和解办结（源头化解）${yuan !== null ? `，挽回经济损失 ${yuan} 元` : ''}`
+        : `You accepted the offer: settled at the source and closed${yuan !== null ? `; ¥${yuan} recovered` : ''}`;
     }
     case 'handed-back':
       return zh ? '承办单位无管辖权，已退回重新分派' : 'The unit lacked authority and handed it back; it is being assigned again';
@@ -131,4 +158,14 @@ export function eventText(
       return zh ? `状态更新：${status}` : `Status: ${status}`;
     }
   }
+}
+
+/** Leaving the settlement stage: why, and when the department decides on acceptance. */
+function escalationText(e: PublicEvent, zh: boolean): string {
+  const why = ESCALATION_TEXT[e.data.cause as EscalationCause] ?? { zh: '', en: '' };
+  const due = dataText(e.data.acceptanceDue);
+  const note = e.note ? (zh ? `（说明：${e.note}）` : ` (note: ${e.note})`) : '';
+  return zh
+    ? `${why.zh}${note}，已转为正式投诉，交由有管辖权的市场监管部门处理；监管部门自今日收到投诉${due ? `，于 ${due} 前告知是否受理` : ''}`
+    : `${why.en}${note}; it is now a formal complaint to the department with jurisdiction, received today${due ? `, which decides on acceptance by ${due}` : ''}`;
 }

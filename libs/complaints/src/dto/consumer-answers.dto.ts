@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_STATUSES, CLOCK_TEXT } from '@weiquan/cases';
+import { CASE_STATUSES, CLOCK_TEXT, REMEDIES } from '@weiquan/cases';
 import { ErrorDto } from '@weiquan/core/http/dto/error.dto';
 import { AssigneeDto, AttachmentDto, CaseRatingDto, CodeNameDto, TRACKS } from '@weiquan/cases/handling/dto/case-view.dto';
 import { ALLOWED_MIME } from '../consumer/attachment.store';
@@ -16,6 +16,13 @@ import { RATINGS } from './consumer.dto';
 const TRACKING_NO = '2611210012342';
 const status = { enum: CASE_STATUSES, enumName: 'CaseStatus' } as const;
 const track = { enum: TRACKS, enumName: 'Track' } as const;
+const stage = {
+  enum: ['settlement', 'formal'],
+  enumName: 'CaseStage',
+  description:
+    'settlement 先行和解（服务站协助与经营者协商，不计法定期限）；formal 正式投诉（市场监管部门依法受理、调解）/ settlement: a station helps both sides agree (no statutory clock); formal: the department decides and mediates',
+} as const;
+
 const repeatRule = {
   enum: ['while-open', 'art35'],
   enumName: 'RepeatRule',
@@ -50,9 +57,17 @@ export class SubmissionAnswerDto {
       'duplicate：与仍在办理中的首次投诉为同一事项，或重复举报同一涉嫌违法事实，已关联到首次提交、不另行分派 / the same matter as a case still being handled, or a repeated report of the same facts: linked to the first, not routed',
   })
   status: 'received' | 'duplicate';
+  @ApiProperty(stage) stage: 'settlement' | 'formal';
   @ApiPropertyOptional(repeatRule) repeatRule?: 'while-open' | 'art35';
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt: string;
-  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2026-11-30' }) acceptanceDueDate: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2026-11-30',
+    description: '正式投诉的受理期限；先行和解阶段不计算法定期限，为 null / the formal acceptance deadline; null in the settlement stage',
+  })
+  acceptanceDueDate: string | null;
   @ApiProperty({
     type: Boolean,
     description: '期限所在年份尚无官方放假安排，录入后重算 / counts days of a year without an official schedule yet',
@@ -84,6 +99,47 @@ export class TimelineEntryDto {
   text: string;
 }
 
+export class SettlementHandlerDto {
+  @ApiProperty({ type: String }) code: string;
+  @ApiProperty({ type: String, example: '金鼎购物中心消费维权服务站' }) name: string;
+  @ApiProperty({ enum: ['station', 'business'] }) type: 'station' | 'business';
+  @ApiProperty({ type: String, nullable: true, example: '0635-8301230' }) phone: string | null;
+  @ApiProperty({ type: String, nullable: true }) address: string | null;
+}
+
+export class SettlementOfferDto {
+  @ApiProperty({ enum: REMEDIES, enumName: 'Remedy' }) remedy: string;
+  @ApiProperty({ type: String, example: '退款', description: "按 Accept-Language / in the caller's language" }) remedyText: string;
+  @ApiProperty({ type: String, nullable: true, example: '268.50', description: '元，两位小数 / yuan, two decimals' }) amount: string | null;
+  @ApiProperty({ type: String, description: '经营者的答复 / the business’s message' }) message: string;
+  @ApiProperty({ type: String, format: 'date-time' }) at: string;
+}
+
+export class SettlementViewDto {
+  @ApiProperty({ type: SettlementHandlerDto, nullable: true, description: '尚在分派时为 null / null while being routed' })
+  handler: SettlementHandlerDto | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: '服务站接手期限（市政策），接手后为 null / the take-up deadline (city policy); null once taken up',
+  })
+  takeUpDueDate: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: '协商期限（市政策）/ the outcome deadline (city policy)' })
+  dueDate: string | null;
+  @ApiProperty({ type: SettlementOfferDto, nullable: true }) offer: SettlementOfferDto | null;
+}
+
+export class OfferAcceptedDto {
+  @ApiProperty({ enum: ['settled'] }) status: 'settled';
+  @ApiProperty({ type: String, example: '268.50', description: '挽回金额（元）/ amount recovered, yuan' }) amountRecovered: string;
+}
+
+export class EscalatedDto {
+  @ApiProperty({ enum: ['received'], description: '等待分派给有管辖权的部门 / waiting to be routed to the department' }) status: 'received';
+  @ApiProperty({ enum: ['formal'] }) stage: 'formal';
+}
+
 export class ConsumerCaseViewDto {
   @ApiProperty({ type: String, example: TRACKING_NO }) trackingNo: string;
   @ApiProperty(track) track: 'complaint' | 'report';
@@ -96,6 +152,9 @@ export class ConsumerCaseViewDto {
   @ApiProperty({ type: String, format: 'date', nullable: true, description: '正在计算的期限 / the running deadline' }) dueDate:
     string | null;
   @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
+  @ApiProperty(stage) stage: 'settlement' | 'formal';
+  @ApiProperty({ type: SettlementViewDto, nullable: true, description: '先行和解阶段才有 / in the settlement stage only' })
+  settlement: SettlementViewDto | null;
   @ApiProperty({ type: String, nullable: true, description: '同一提交的另一件 / the other case of the same submission' }) linkedTrackingNo:
     string | null;
   @ApiProperty({ type: String, nullable: true }) duplicateOfTrackingNo: string | null;

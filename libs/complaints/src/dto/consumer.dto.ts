@@ -12,6 +12,14 @@ export class WithdrawDto {
   reason?: string;
 }
 
+export class EscalateDto {
+  @ApiPropertyOptional({ example: '商家只同意退一半，我不接受' })
+  @IsOptional()
+  @IsString(t('应为文本', 'must be text'))
+  @Length(1, 500, t('原因最多 500 个字', 'must be at most 500 characters'))
+  reason?: string;
+}
+
 export class SupplementDto {
   @ApiProperty({ example: '补充：商家答应三日内退款但未履行。' })
   @IsDefined(t('请填写补充内容', 'text is required'))

@@ -22,6 +22,9 @@ import { isValidIdNumber, isValidUscc, normaliseMobile } from '../intake/identit
 import { CASE_KINDS, REQUEST_KINDS } from '../intake/request-kind.rules';
 import type { RequestKind } from '../intake/request-kind.rules';
 
+export const FILING_PATHS = ['settlement', 'formal'] as const;
+export type FilingPath = (typeof FILING_PATHS)[number];
+
 /** Surrounding spaces are not content: "   " is an empty name. */
 const Trim = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -183,6 +186,15 @@ export class CreateComplaintDto {
   @IsDefined(t('请选择投诉或举报', 'kind is required'))
   @IsIn(REQUEST_KINDS, t('应为 complaint、report 或 both', 'must be complaint, report or both'))
   kind: RequestKind;
+
+  @ApiPropertyOptional({
+    enum: FILING_PATHS,
+    description:
+      '投诉的办理途径：settlement 先行和解（由服务站协助与商家协商，通常 10 个工作日内有结果，可随时转为正式投诉）；formal 直接向市场监管部门投诉（7 个工作日内告知是否受理）。缺省为 settlement；没有服务站可以协助时自动转为 formal。举报只能 formal / settlement: a station helps both sides agree first (the consumer may complain formally at any time); formal: straight to the department. Default settlement; with no station able to help it is filed formally. Reports are formal only',
+  })
+  @IsOptional()
+  @IsIn(FILING_PATHS, t('应为 settlement（先行和解）或 formal（直接投诉）', 'must be settlement or formal'))
+  path?: FilingPath;
 
   @ApiProperty({ example: 'catering' })
   @IsDefined(t('请选择消费品类', 'a category is required'))

@@ -48,7 +48,10 @@ export interface NewCase {
   /** How long the first case holds the matter: while it is open, or (Order 121 reports) unless withdrawn. */
   repeatRule: RepeatRule;
   /** The first deadline (acceptance, or the report decision) if the case is not a duplicate. */
-  due: string;
+  /** The settlement stage, or formal at once. */
+  stage: 'settlement' | 'formal';
+  /** The acceptance (or 立案 decision) deadline; none in the settlement stage, where no statutory clock runs. */
+  due: string | null;
   dueProvisional: boolean;
 }
 
@@ -89,6 +92,7 @@ const COLUMNS: [keyof NewCase, string, string][] = [
   ['flags', 'flags', 'text[]'],
   ['receivedAt', 'received_at', 'timestamptz'],
   ['receivedOn', 'received_on', 'date'],
+  ['stage', 'stage', 'text'],
 ];
 /** Not inserted as such: the matter's key and rule, and the deadline a non-duplicate gets. */
 const EXTRA: [keyof NewCase, string, string][] = [

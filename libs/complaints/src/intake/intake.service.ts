@@ -29,6 +29,8 @@ export interface SubmissionAnswer {
   accessCode: string;
   kind: CaseKind;
   status: 'received' | 'duplicate';
+  /** The settlement stage (a station helps both sides agree first) or the formal complaint. */
+  stage: 'settlement' | 'formal';
   /** For a duplicate: `while-open` (the first case is still being handled) or `art35` (a repeated report). */
   repeatRule?: RepeatRule;
   receivedAt: string;
@@ -92,9 +94,19 @@ export class IntakeService {
     if (opts.receivedAt && receivedAt.getTime() > Date.now() + 60_000) {
       problems.push({ field: 'receivedAt', message: { zh: '接收时间不能晚于现在', en: 'must not be in the future' } });
     }
+    if (kind === 'report' && dto.path === 'settlement')
+      problems.push({
+        field: 'path',
+        message: {
+          zh: '举报只由市场监管部门办理，不能选择先行和解；如需与商家协商解决您自己的消费纠纷，请提交投诉',
+          en: 'a report is handled by the regulator only and cannot be settled; file a complaint to settle your own dispute',
+        },
+      });
     if (problems.length) throw invalid(problems);
 
     const rules = ruleSetOn(receivedOn);
+    // Reports are for a regulator only; a complaint goes to a station to settle unless the consumer chose otherwise.
+    const complaintStage = dto.path ?? 'settlement';
     const tracks: ('complaint' | 'report')[] = kind === 'both' ? ['complaint', 'report'] : [kind];
     const accessCode = makeAccessCode(randomInt);
     const phoneHash = this.cipher.hash('phone', checked.phone);
@@ -164,8 +176,9 @@ export class IntakeService {
       receivedOn,
       matterKey: matters[i].key,
       repeatRule: matters[i].rule,
-      due: dues[track].date,
-      dueProvisional: dues[track].provisional,
+      stage: track === 'complaint' ? complaintStage : 'formal',
+      due: track === 'complaint' && complaintStage === 'settlement' ? null : dues[track].date,
+      dueProvisional: !(track === 'complaint' && complaintStage === 'settlement') && dues[track].provisional,
     }));
 
     const answer = (inserted: InsertedCase[]): SubmissionAnswer => {
@@ -175,6 +188,7 @@ export class IntakeService {
         accessCode,
         kind,
         status: first.status,
+        stage: cases[0].stage,
         ...(first.repeatRule ? { repeatRule: first.repeatRule } : {}),
         receivedAt: receivedAt.toISOString(),
         acceptanceDueDate: first.dueDate,

@@ -30,6 +30,11 @@ describe('repeat filing rules', () => {
     ['not-opened', false, true],
     ['closed', false, true],
     ['withdrawn', false, false],
+    // The settlement stage: open until settled (a settled dispute filed again is a new complaint).
+    ['settling', true, true],
+    ['negotiating', true, true],
+    ['offered', true, true],
+    ['settled', false, true],
   ];
   it('the table covers every case status', () => {
     expect(table.map(([s]) => s).sort()).toEqual([...CASE_STATUSES].sort());

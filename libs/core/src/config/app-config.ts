@@ -68,7 +68,8 @@ const schema = z.object({
   WORKER_CONCURRENCY: int(1, 256).default(8),
   QUEUE_DASHBOARD: bool.default(true),
   API_PROCESSES: int(1, 64).default(1),
-  STATION_ACCEPT_DAYS: int(1, 30).default(2),
+  SETTLEMENT_TAKE_UP_DAYS: int(1, 30).default(2),
+  SETTLEMENT_DAYS: int(1, 60).default(10),
   REPORTER_NOTICE_DAYS: int(0, 60).default(5),
   FOLLOW_UP_DAYS: int(0, 60).default(10),
   ROUTING_RECONCILE_AFTER_SECONDS: int(0, 86_400).default(60),
@@ -108,8 +109,13 @@ export class AppConfig {
   readonly apiProcesses!: number;
   /** A worker's Prometheus port (0: none). */
   readonly workerMetricsPort!: number | null;
-  /** The city's service level for stations: accept or hand back within this many working days. */
-  readonly routing!: { stationAcceptDays: number; reconcileAfterSeconds: number };
+  /** How long a case may wait for routing before PostgreSQL's copy is enqueued again. */
+  readonly routing!: { reconcileAfterSeconds: number };
+  /**
+   * The city's periods for settlement at the source (协商和解), in working days: a station takes the
+   * case up, and an outcome is reached; when either passes, the case becomes a formal complaint.
+   */
+  readonly settlement!: { takeUpDays: number; days: number };
   /**
    * The city's own periods where the law sets none, in working days (0 turns one off): telling a
    * real-name reporter whether a case was opened, and the follow-up visit after closing.
@@ -159,7 +165,8 @@ export class AppConfig {
         worker: { concurrency: v.WORKER_CONCURRENCY },
         apiProcesses: v.API_PROCESSES,
         workerMetricsPort: v.WORKER_METRICS_PORT || null,
-        routing: { stationAcceptDays: v.STATION_ACCEPT_DAYS, reconcileAfterSeconds: v.ROUTING_RECONCILE_AFTER_SECONDS },
+        routing: { reconcileAfterSeconds: v.ROUTING_RECONCILE_AFTER_SECONDS },
+        settlement: { takeUpDays: v.SETTLEMENT_TAKE_UP_DAYS, days: v.SETTLEMENT_DAYS },
         cityPolicy: { reporterNoticeDays: v.REPORTER_NOTICE_DAYS, followUpDays: v.FOLLOW_UP_DAYS },
         queueDashboard: v.QUEUE_DASHBOARD,
         rateLimits: { intakePerMinute: v.INTAKE_RATE_LIMIT, lookupPerMinute: v.LOOKUP_RATE_LIMIT },

@@ -26,7 +26,10 @@ export interface JobPayloads {
     /** Set by the reconciler: a re-enqueue is new work, not the same job as one that completed or failed. */
     sweep?: string;
   };
-  /** Move station assignments past their service-level day to the area bureau. */
+  /**
+   * Settlement cases past their city take-up or outcome deadline become formal complaints (the name is
+   * from when it escalated late stations; job names never change).
+   */
   'routing.escalate-stations': Record<string, never>;
   /** Re-enqueue what PostgreSQL says is due but Redis may have lost (a flush, a lost job). */
   'routing.reconcile': Record<string, never>;

@@ -17,8 +17,8 @@ import {
 } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
 import { bilingual, PageQuery, WholeNumber } from '@weiquan/core';
-import { CASE_ACTIONS } from '../../case-state';
-import type { CaseAction } from '../../case-state';
+import { CASE_ACTIONS, REMEDIES } from '../../case-state';
+import type { CaseAction, Remedy } from '../../case-state';
 import { CASE_STATUSES } from '../../case-status';
 import { normaliseTrackingNo } from '../../tracking-number';
 
@@ -144,6 +144,32 @@ export class CaseActionDto {
   @IsString(t('受理编号应为文本', 'must be text'))
   @Validate(TrackingNo, t('不是有效的受理编号', 'not a valid tracking number'))
   mergeInto?: string | null;
+
+  @ApiPropertyOptional({
+    enum: REMEDIES,
+    enumName: 'Remedy',
+    nullable: true,
+    description:
+      '记录和解方案（record-offer）：经营者提出的方案：退款、换货、维修、赔偿、赔礼道歉、其他 / record-offer: the remedy the business offers; null is the same as absent',
+  })
+  @IsOptional()
+  @IsIn(REMEDIES, t(`方案应为：${REMEDIES.join('、')}`, `must be one of ${REMEDIES.join(', ')}`))
+  remedy?: Remedy | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: '记录和解方案：经营者提出的金额（元，最多两位小数；退款、赔偿必填）/ record-offer: the amount offered, yuan (required for a refund or compensation)',
+    example: 268.5,
+  })
+  @IsOptional()
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    t('应为金额（元），最多两位小数', 'must be an amount in yuan with at most two decimals'),
+  )
+  @Min(0, t('不能为负数', 'must not be negative'))
+  @Max(100_000_000, t('金额过大（上限 1 亿元）', 'too large (at most 100 million yuan)'))
+  amountOffered?: number | null;
 
   @ApiPropertyOptional({
     description: '不支持：单位不能自行横向转办，退回后由分派规则重新分派 / not supported: units never forward sideways',

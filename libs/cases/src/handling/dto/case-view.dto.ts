@@ -1,6 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, OmitType } from '@nestjs/swagger';
 import { ErrorDto } from '@weiquan/core/http/dto/error.dto';
-import { CASE_ACTIONS } from '../../case-state';
+import { CASE_ACTIONS, REMEDIES } from '../../case-state';
 import type { CaseAction, ClockName } from '../../case-state';
 import { CASE_STATUSES } from '../../case-status';
 import type { CaseStatus } from '../../case-status';
@@ -428,7 +428,33 @@ export class RuleSetRefDto {
 }
 
 @ApiExtraModels(HiddenPersonDto, MaskedPersonDto)
+export class StaffOfferDto {
+  @ApiProperty({ enum: REMEDIES, enumName: 'Remedy' }) remedy: string;
+  @ApiProperty({ type: String, nullable: true, example: '268.50', description: '元，两位小数 / yuan, two decimals' }) amount: string | null;
+  @ApiProperty({ type: String }) message: string;
+  @ApiProperty({ type: String, format: 'date-time' }) at: string;
+}
+
+export class CaseSettlementDto {
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: '接手期限（市政策）/ take-up deadline (city policy)' })
+  takeUpDue: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: '协商期限（市政策）/ outcome deadline (city policy)' })
+  dueDate: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) takenUpAt: Date | null;
+  @ApiProperty({ type: StaffOfferDto, nullable: true }) offer: StaffOfferDto | null;
+}
+
+export class CaseEscalationDto {
+  @ApiProperty({ type: String, format: 'date', description: '监管部门收到之日 / the day the department received it' }) on: string;
+  @ApiProperty({ type: String, example: 'offer-rejected' }) cause: string;
+}
+
 export class CaseDetailDto extends OmitType(CaseListItemDto, ['consumer']) {
+  @ApiProperty({ enum: ['settlement', 'formal'], enumName: 'CaseStage' }) stage: 'settlement' | 'formal';
+  @ApiProperty({ type: CaseSettlementDto, nullable: true, description: '先行和解阶段 / the settlement stage only' })
+  settlement: CaseSettlementDto | null;
+  @ApiProperty({ type: CaseEscalationDto, nullable: true, description: '由协商和解转为正式投诉 / left the settlement stage' })
+  escalation: CaseEscalationDto | null;
   @ApiProperty({ type: RuleSetRefDto }) ruleSet: RuleSetRefDto;
   @ApiProperty({ type: String, nullable: true, example: 'quality' }) issueType: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'offline' }) purchaseChannel: string | null;
