@@ -130,7 +130,8 @@ describe('case clocks', () => {
         `select type, actor_type, unit_code, public, note, data from case_event where case_id = $1 and type in ('overdue', 'reminder')`,
         [old.id],
       );
-      const [{ area_code: area }] = await kit.q<{ area_code: string }>(`select area_code from station where code = $1`, [old.assigneeCode]);
+      // A county bureau's case is overseen by the city bureau.
+      expect(old.assigneeCode).toBe('MR-371502');
       expect(events).toEqual([
         {
           type: 'overdue',
@@ -138,8 +139,8 @@ describe('case clocks', () => {
           unit_code: old.assigneeCode,
           public: false,
           // The acceptance period is the law's (Order 121 Art. 15).
-          note: `已超过法定期限（2026-10-15），已提请 MR-${area} 督办`,
-          data: { dueOn: '2026-10-15', oversight: `MR-${area}` },
+          note: '已超过法定期限（2026-10-15），已提请 MR-371500 督办',
+          data: { dueOn: '2026-10-15', oversight: 'MR-371500' },
         },
       ]);
       // The follow-up visit is the city's own period: never called statutory.
@@ -343,7 +344,7 @@ describe('case clocks', () => {
       });
 
       // Only an administrator enters a year.
-      const station = await far.staff('station-staff', c.assigneeCode);
+      const station = await far.staff('station-staff', 'ST-371502-001');
       expect((await station.put('/admin/calendar/2099', SCHEDULE_2099)).status).toBe(403);
       expect((await far.http.put('/api/v1/admin/calendar/2099').send(SCHEDULE_2099)).status).toBe(401);
       expect(await far.q(`select year from calendar_year order by year`)).toEqual([{ year: 2098 }]);

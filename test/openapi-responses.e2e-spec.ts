@@ -264,11 +264,56 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/disclosure', await kit.http.get('/api/v1/disclosure?cursor=nonsense'), 400);
   });
 
-  it('the city bureau designates the handler of a case two units handed back', async () => {
-    const c = await kit.assigned({ categoryCode: 'vehicles' });
+  it('the settlement stage: a station takes up, records the offer; the consumer accepts it, or escalates', async () => {
+    const options = 'get /api/v1/complaints/settlement-options';
+    const asked = conforms(options, await kit.http.get('/api/v1/complaints/settlement-options?categoryCode=catering&areaCode=371502'), 200);
+    expect(json(asked)).toMatchObject({ available: true, recommended: 'settlement', settlementDays: 10 });
+    conforms(options, await kit.http.get('/api/v1/complaints/settlement-options?categoryCode=catering&areaCode=37'), 400);
+
+    const c = await kit.assigned({ path: 'settlement' });
     const station = await kit.handlerOf(c);
-    await station.do(c.id, { action: 'hand-back', note: '不属于本站受理范围' });
+    const act = async (body: object, status: number) => conforms('post /api/v1/cases/{id}/actions', await station.act(c.id, body), status);
+    await act({ action: 'accept' }, 403);
+    await act({ action: 'take-up' }, 200);
+    await act({ action: 'record-offer', remedy: 'refund', note: '商家同意退款' }, 400);
+    await act({ action: 'record-offer', remedy: 'refund', amountOffered: 268.5, note: '商家同意退款' }, 200);
+    conforms('get /api/v1/cases/{id}', await station.get(`/cases/${c.id}`), 200);
+    const code = { 'X-Access-Code': c.accessCode };
+    conforms('get /api/v1/complaints/{trackingNo}', await kit.http.get(`/api/v1/complaints/${c.trackingNo}`).set(code), 200);
+    const accept = 'post /api/v1/complaints/{trackingNo}/settlement/accept';
+    conforms(accept, await kit.http.post(`/api/v1/complaints/${c.trackingNo}/settlement/accept`), 404);
+    const accepted = conforms(accept, await kit.http.post(`/api/v1/complaints/${c.trackingNo}/settlement/accept`).set(code), 200);
+    expect(json(accepted)).toEqual({ status: 'settled', amountRecovered: '268.50' });
+    conforms(accept, await kit.http.post(`/api/v1/complaints/${c.trackingNo}/settlement/accept`).set(code), 409);
+
+    const escalate = 'post /api/v1/complaints/{trackingNo}/escalate';
+    conforms(escalate, await kit.http.post(`/api/v1/complaints/${c.trackingNo}/escalate`).set(code).send({}), 409);
+    const other = await kit.assigned({ path: 'settlement' });
+    const otherCode = { 'X-Access-Code': other.accessCode };
+    conforms(
+      escalate,
+      await kit.http
+        .post(`/api/v1/complaints/${other.trackingNo}/escalate`)
+        .set(otherCode)
+        .send({ reason: 'x'.repeat(501) }),
+      400,
+    );
+    const left = conforms(
+      escalate,
+      await kit.http.post(`/api/v1/complaints/${other.trackingNo}/escalate`).set(otherCode).send({ reason: '想直接投诉' }),
+      200,
+    );
+    expect(json(left)).toEqual({ status: 'received', stage: 'formal' });
+  });
+
+  it('the city bureau designates the handler of a case two units handed back', async () => {
+    // Tourism: the culture and tourism bureau, then the county bureau, each hand it back: a dispute between departments.
+    const c = await kit.assigned({ categoryCode: 'tourism' });
+    const sector = await kit.handlerOf(c);
+    expect(c.assigneeCode).toBe('CT-371500');
+    await sector.do(c.id, { action: 'hand-back', note: '不属于本局主管范围' });
     const county = await kit.handlerOf(await kit.route(c.trackingNo, c.accessCode, 1));
+    expect(county.unitCode).toBe('MR-371502');
     await county.do(c.id, { action: 'hand-back', note: '不属于本局管辖' });
     await kit.route(c.trackingNo, c.accessCode, 2);
     const city = await kit.staff('regulator-staff', 'MR-371500');

@@ -7,6 +7,7 @@ import { AppConfig, RedisClient } from '@weiquan/core';
 import { DirectoryModule } from '@weiquan/directory';
 import { IdentityModule } from '@weiquan/identity';
 import { RoutingModule } from '@weiquan/routing';
+import { SettlementOptionsController } from './settlement-options.controller';
 import { ComplaintsController } from './complaints.controller';
 import { ConsumerThrottleGuard } from './complaints.throttle';
 import { AttachmentStore } from './consumer/attachment.store';
@@ -47,7 +48,7 @@ class IntakeModule {}
       }),
     }),
   ],
-  controllers: [ComplaintsController, StaffIntakeController, DisclosureController],
+  controllers: [SettlementOptionsController, ComplaintsController, StaffIntakeController, DisclosureController],
   providers: [ConsumerCaseRepository, ConsumerCaseService, AttachmentStore, ConsumerThrottleGuard, DisclosureRepository, DisclosureService],
 })
 export class ComplaintsApiModule {}

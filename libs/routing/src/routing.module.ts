@@ -3,7 +3,6 @@ import { CalendarModule } from '@weiquan/calendar';
 import { IdentityModule } from '@weiquan/identity';
 import { NotificationsModule } from '@weiquan/notifications';
 import { DesignationController } from './designation.controller';
-import { SettlementOptionsController } from './settlement-options.controller';
 import { ReconcileHandler, RouteCasesHandler } from './routing.handlers';
 import { RoutingMetrics } from './routing.metrics';
 import { RoutingRepository } from './routing.repository';
@@ -20,13 +19,10 @@ import { RoutingService } from './routing.service';
 })
 export class RoutingModule {}
 
-/**
- * The city bureau's designation of the handler of a disputed case (POST /cases/{id}/designation), and
- * the filing page's question whether a station can help settle a dispute.
- */
+/** The city bureau's designation of the handler of a disputed case (POST /cases/{id}/designation). */
 @Module({
   imports: [RoutingModule, IdentityModule],
-  controllers: [DesignationController, SettlementOptionsController],
+  controllers: [DesignationController],
 })
 export class RoutingApiModule {}
 

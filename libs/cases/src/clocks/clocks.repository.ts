@@ -162,8 +162,10 @@ export class ClocksRepository {
                    else w.what || '将于 ' || c.due_on || ' 届满，请及时办理' end as note,
               jsonb_build_object('dueOn', c.due_on, 'oversight', o.oversight) as data
          from cases c
-         -- The follow-up visit, and telling a reporter the decision under Order 121, are city policy, not law.
-         cross join lateral (select case when c.status = 'closed' or (c.status in ('case-opened', 'not-opened') and c.rule_set <> 'order20')
+         -- The follow-up visit, telling a reporter the decision under Order 121, and the settlement stage's
+         -- take-up and outcome periods are city policy, not law.
+         cross join lateral (select case when c.status in ('closed', 'settling', 'negotiating', 'offered')
+                                           or (c.status in ('case-opened', 'not-opened') and c.rule_set <> 'order20')
                                          then '本市工作规范期限' else '法定期限' end as what) w
          cross join lateral (
            select case when c.assignee_type = 'station'

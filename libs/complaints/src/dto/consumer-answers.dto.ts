@@ -103,7 +103,7 @@ export class SettlementHandlerDto {
   @ApiProperty({ type: String }) code: string;
   @ApiProperty({ type: String, example: '金鼎购物中心消费维权服务站' }) name: string;
   @ApiProperty({ enum: ['station', 'business'] }) type: 'station' | 'business';
-  @ApiProperty({ type: String, nullable: true, example: '0635-8301230' }) phone: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '服务站电话 / the station’s phone' }) phone: string | null;
   @ApiProperty({ type: String, nullable: true }) address: string | null;
 }
 

@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsDefined, IsOptional, IsString, Matches } from 'class-validator';
 import { bilingual } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
-import { RoutingService } from './routing.service';
+import { RoutingService } from '@weiquan/routing';
 
 const t = bilingual;
 
@@ -53,7 +53,10 @@ export class SettlementOptionsDto {
   settlementDays: number;
 }
 
-/** What the filing page asks before the consumer chooses a path: can a station help settle this? */
+/**
+ * What the filing page asks before the consumer chooses a path: can a station help settle this?
+ * Registered before ComplaintsController, whose `GET :trackingNo` would otherwise take the path.
+ */
 @ApiTags('complaints 投诉举报（消费者）')
 @Controller('complaints')
 export class SettlementOptionsController {
