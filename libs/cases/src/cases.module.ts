@@ -10,11 +10,9 @@ import { ClocksService } from './clocks/clocks.service';
 import { CaseHandlingService } from './handling/case-handling.service';
 import { CasesController } from './handling/cases.controller';
 import { CaseFileRepository } from './handling/case-file.repository';
-import { CasesRepository } from './handling/cases.repository';
 import { ClaimantRepository } from './handling/claimant.repository';
+import { CaseLifecycleModule } from './lifecycle/lifecycle.module';
 import { EscalateSettlementsHandler } from './settlement/settlement.handlers';
-import { SettlementRepository } from './settlement/settlement.repository';
-import { SettlementService } from './settlement/settlement.service';
 
 /** The statutory clocks for any process. */
 @Module({
@@ -24,28 +22,20 @@ import { SettlementService } from './settlement/settlement.service';
 })
 class ClocksModule {}
 
-/** The settlement stage's escalations and the consumer's moves, for any process. */
-@Module({
-  imports: [CalendarModule, NotificationsModule],
-  providers: [CasesRepository, SettlementRepository, SettlementService],
-  exports: [CasesRepository, SettlementService],
-})
-class SettlementModule {}
-
 /** Staff case handling: the queue, the case file, actions, and the calendar administrators enter. */
 @Module({
-  imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule, SettlementModule],
+  imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule, CaseLifecycleModule],
   controllers: [CasesController, AdminCalendarController],
   providers: [CaseFileRepository, ClaimantRepository, CaseHandlingService],
   // The consumer's withdrawal during mediation is written as a termination (`withdrawnInMediation`);
   // the consumer's settlement moves (accept the offer, escalate) are the settlement service's.
-  exports: [CaseHandlingService, SettlementModule],
+  exports: [CaseHandlingService, CaseLifecycleModule],
 })
 export class CasesApiModule {}
 
 /** The worker's clock jobs: reminders and escalation, read from PostgreSQL (a Redis flush loses nothing). */
 @Module({
-  imports: [ClocksModule, SettlementModule],
+  imports: [ClocksModule, CaseLifecycleModule],
   providers: [SweepClocksHandler, EscalateSettlementsHandler],
 })
 export class CasesWorkerModule {}

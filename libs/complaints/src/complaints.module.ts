@@ -7,6 +7,7 @@ import { AppConfig, RedisClient } from '@weiquan/core';
 import { DirectoryModule } from '@weiquan/directory';
 import { IdentityModule } from '@weiquan/identity';
 import { RoutingModule } from '@weiquan/routing';
+import { CaseLifecycleModule } from '@weiquan/cases/lifecycle/lifecycle.module';
 import { SettlementOptionsController } from './settlement-options.controller';
 import { ComplaintsController } from './complaints.controller';
 import { ConsumerThrottleGuard } from './complaints.throttle';
@@ -23,7 +24,7 @@ import { DisclosureService } from './disclosure/disclosure.service';
 
 /** Intake for any process (the staff desk will use it too): no routes. */
 @Module({
-  imports: [DirectoryModule, CalendarModule],
+  imports: [DirectoryModule, CalendarModule, CaseLifecycleModule],
   providers: [IntakeRepository, IntakeDirectory, IntakeService],
   exports: [IntakeService],
 })

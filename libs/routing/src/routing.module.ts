@@ -6,6 +6,7 @@ import { DesignationController } from './designation.controller';
 import { ReconcileHandler, RouteCasesHandler } from './routing.handlers';
 import { RoutingMetrics } from './routing.metrics';
 import { RoutingRepository } from './routing.repository';
+import { CaseLifecycleModule } from '@weiquan/cases/lifecycle/lifecycle.module';
 import { RoutingService } from './routing.service';
 
 /**
@@ -13,7 +14,8 @@ import { RoutingService } from './routing.service';
  * and their notifications), hand-backs from staff, and the city bureau's designations.
  */
 @Module({
-  imports: [CalendarModule, NotificationsModule],
+  // Routing decides; the case lifecycle (libs/cases) writes what it decided.
+  imports: [CalendarModule, NotificationsModule, CaseLifecycleModule],
   providers: [RoutingRepository, RoutingService, RoutingMetrics],
   exports: [RoutingService],
 })

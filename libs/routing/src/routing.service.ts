@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CalendarService, chinaDate, workingDaysBetween } from '@weiquan/calendar';
 import type { IsoDate } from '@weiquan/calendar';
 import { findReason } from '@weiquan/cases/reason-codes';
-import { ruleSet as rulesOf } from '@weiquan/cases/rule-set';
+import { ruleSet as rulesOf, ruleSetOn } from '@weiquan/cases/rule-set';
 import { ESCALATION_TEXT } from '@weiquan/cases/settlement.rules';
 import type { EscalationCause } from '@weiquan/cases/settlement.rules';
 import type { RuleSetCode } from '@weiquan/cases/rule-set';
@@ -11,7 +11,9 @@ import type { Sql } from '@weiquan/core';
 import { NotificationWriter } from '@weiquan/notifications';
 import { nationalAreaName } from './national-area-names';
 import { RoutingRepository } from './routing.repository';
-import type { CaseToRoute, DeskDecision, FormalReceipt, RoutedCase } from './routing.repository';
+import type { CaseToRoute } from './routing.repository';
+import { AssignmentRepository } from '@weiquan/cases/lifecycle/assignment.repository';
+import type { DeskDecision, FormalReceipt, RoutedCase as Routed } from '@weiquan/cases/lifecycle/assignment.repository';
 import {
   decideDesignation,
   decideRoute,
@@ -23,6 +25,9 @@ import {
   whereToFile,
 } from './routing.rules';
 import { RoutingMetrics } from './routing.metrics';
+
+/** A routed case of a batch, with what routing knows of it. */
+type RoutedCase = Routed<CaseToRoute, RoutingDecision>;
 
 /** The directory changes rarely; loads are read fresh for every decision. */
 const DIRECTORY_REFRESH_MS = 30_000;
@@ -70,6 +75,7 @@ export class RoutingService {
 
   constructor(
     private readonly repo: RoutingRepository,
+    private readonly assignments: AssignmentRepository,
     private readonly calendar: CalendarService,
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
@@ -126,7 +132,7 @@ export class RoutingService {
       const formalFrom = new Map<string, FormalReceipt>();
       for (const c of cases.filter((x) => x.stage === 'settlement')) formalFrom.set(c.id, await this.formalReceipt(c, today));
       const relevant = stationsConsidered(cases, dir);
-      const loads = await this.repo.lockLoads(
+      const loads = await this.assignments.lockLoads(
         sql,
         relevant.map((s) => s.code),
       );
@@ -148,7 +154,7 @@ export class RoutingService {
           desk,
         };
       });
-      const applied = await this.repo.apply(sql, batch, today);
+      const applied = await this.assignments.apply(sql, batch, today);
       for (const b of batch.filter((x) => applied.has(x.c.id) && !x.desk)) await this.tellWhoHelps(sql, b, dir);
       for (const b of batch) {
         if (!b.desk || !applied.has(b.c.id) || b.c.referral) continue;
@@ -192,6 +198,8 @@ export class RoutingService {
       await this.notifications.write(sql, {
         caseId: c.id,
         kind: 'settlement-assigned',
+        // Another station after a hand-back is news: one notice per routing round.
+        dedupeKey: String(c.round),
         params: {
           unitName: d.assignee.name,
           takeUpDate: b.settlement!.takeUpDue,
@@ -219,8 +227,10 @@ export class RoutingService {
   private async formalReceipt(c: CaseToRoute, today: IsoDate): Promise<FormalReceipt> {
     const escalated = c.round > 0;
     const countsFrom = escalated ? today : c.receivedOn;
-    const due = await this.calendar.due(countsFrom, rulesOf(c.ruleSet as RuleSetCode).acceptance.days);
-    return { countsFrom, acceptanceDue: due.date, provisional: due.provisional, escalated };
+    // The rule set in force on the day the department receives it (as an escalation by the consumer).
+    const rules = escalated ? ruleSetOn(today) : rulesOf(c.ruleSet as RuleSetCode);
+    const due = await this.calendar.due(countsFrom, rules.acceptance.days);
+    return { countsFrom, ruleSet: rules.code, acceptanceDue: due.date, provisional: due.provisional, escalated };
   }
 
   /**
@@ -258,7 +268,7 @@ export class RoutingService {
    */
   async handBack(caseId: string, unitCode: string, reason: string, actorId: string | null = null): Promise<number | null> {
     const dir = await this.directory();
-    const r = await this.repo.handBack(caseId, unitCode, reason, actorId, dir.cityBureau);
+    const r = await this.assignments.handBack(caseId, unitCode, reason, actorId, dir.cityBureau);
     if (r === null) return null;
     if (r.state === 'refused') throw new HandBackRefusedError(r.why);
     return r.round;
@@ -298,7 +308,7 @@ export class RoutingService {
         });
       const outcome = decideDesignation(c, dir, unitCode, new Set(c.excluded), note);
       if (!outcome.ok) throw new LocalizedException(400, outcome.problem, [{ field: 'unitCode', message: outcome.problem }]);
-      await this.repo.designate(
+      await this.assignments.designate(
         sql,
         { id: c.id, round: c.round, from: dir.cityBureau },
         { ...outcome.assignee, reason: outcome.reason, candidates: outcome.candidates },
@@ -317,7 +327,7 @@ export class RoutingService {
     // The cases are committed already: a failure here must not fail the intake. Unrecorded, a counter
     // filing is routed by the worker like any other after a short wait; unrouted, the worker routes it.
     try {
-      const counter = await this.repo.recordIntakeUnit(trackingNos, unitCode);
+      const counter = await this.assignments.recordIntakeUnit(trackingNos, unitCode);
       if (counter.length) await this.routeMany(counter);
     } catch (err) {
       this.logger.warn({ err, trackingNos, unitCode }, 'intake unit not recorded or counter filing not routed now; the worker routes it');

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { HOLDING_STATUSES } from '@weiquan/cases';
 import type { Remedy } from '@weiquan/cases';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
@@ -123,43 +122,9 @@ export class ConsumerCaseRepository {
     return new Map(rows.map((r) => [r.id, r.trackingNo]));
   }
 
-  /** Changes the status only if it is still `from`, with its history event, in the caller's transaction. */
-  async transition(tx: Sql, c: { id: string; from: string; to: string; type: string; note?: string | null }): Promise<boolean> {
-    const [{ n }] = await tx.query<{ n: number }>(
-      `with u as (update cases set status = $3, updated_at = now() where id = $1 and status = $2 returning id, assignee_code),
-            e as (insert into case_event (case_id, type, actor_type, from_status, to_status, note, public)
-                  select id, $4, 'consumer', $2, $3, $5, true from u),
-            -- A case that leaves its unit's queue frees its place in the unit's load.
-            l as (update unit_load set open_cases = greatest(open_cases - 1, 0)
-                   where unit_code = (select assignee_code from u) and $2 = any($6::text[]) and not ($3 = any($6::text[])))
-       select count(*)::int as n from u`,
-      [c.id, c.from, c.to, c.type, c.note ?? null, HOLDING_STATUSES],
-    );
-    return n === 1;
-  }
-
   /** A withdrawn case no longer holds its matter: a new complaint about it is not a duplicate. */
   async releaseMatter(tx: Sql, caseId: string): Promise<void> {
     await tx.query(`delete from matter_claim where case_id = $1`, [caseId]);
-  }
-
-  async addEvent(tx: Sql, caseId: string, type: string, note: string | null, data: Record<string, unknown> = {}): Promise<void> {
-    await tx.query(`insert into case_event (case_id, type, actor_type, note, public, data) values ($1, $2, 'consumer', $3, true, $4)`, [
-      caseId,
-      type,
-      note,
-      JSON.stringify(data),
-    ]);
-  }
-
-  async rate(tx: Sql, caseId: string, rating: string, comment: string | null): Promise<boolean> {
-    const r = await tx.query<{ n: number }>(
-      `with u as (update cases set rating = $2, rating_comment = $3, rated_at = now(), updated_at = now()
-                   where id = $1 and rating is null returning id)
-       select count(*)::int as n from u`,
-      [caseId, rating, comment],
-    );
-    return r[0].n === 1;
   }
 
   attachments(caseId: string): Promise<AttachmentRow[]> {

@@ -16,6 +16,7 @@ import {
   STATUS_TEXT,
   withdrawalTerminates,
 } from '@weiquan/cases';
+import { ConsumerStepsRepository } from '@weiquan/cases/lifecycle/consumer-steps.repository';
 import { AppConfig, fenToYuan, Lang, LocalizedException } from '@weiquan/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -49,6 +50,7 @@ export class ConsumerCaseService {
     private readonly store: AttachmentStore,
     private readonly handling: CaseHandlingService,
     private readonly settlement: SettlementService,
+    private readonly steps: ConsumerStepsRepository,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
@@ -169,7 +171,7 @@ export class ConsumerCaseService {
 
   private withdrawn(c: CaseForConsumer, reason: string | undefined): Promise<boolean> {
     return this.repo.transaction(async (tx) => {
-      const changed = await this.repo.transition(tx, {
+      const changed = await this.steps.transition(tx, {
         id: c.id,
         from: c.status,
         to: 'withdrawn',
@@ -186,7 +188,7 @@ export class ConsumerCaseService {
     if (['closed', 'withdrawn'].includes(c.status)) {
       throw new LocalizedException(409, { zh: '案件已结束，不能再补充材料', en: 'the case is finished; nothing can be added' });
     }
-    await this.repo.transaction((tx) => this.repo.addEvent(tx, c.id, 'supplement', text));
+    await this.repo.transaction((tx) => this.steps.addEvent(tx, c.id, 'supplement', text));
     return { added: true };
   }
 
@@ -222,7 +224,7 @@ export class ConsumerCaseService {
       const added = [];
       for (const s of stored) {
         const id = await this.repo.addAttachment(tx, c.id, { sha256: s.sha256, mime: s.mime, size: s.file.size, name: s.name });
-        if (id) await this.repo.addEvent(tx, c.id, 'attachment', null, { name: s.name, attachmentId: id });
+        if (id) await this.steps.addEvent(tx, c.id, 'attachment', null, { name: s.name, attachmentId: id });
         added.push({ id, name: s.name, mime: s.mime, size: s.file.size, duplicate: id === null });
       }
       return { attachments: added };
@@ -246,8 +248,8 @@ export class ConsumerCaseService {
       throw new LocalizedException(409, { zh: '投诉办结后才能评价', en: 'a complaint can be rated once it is closed' });
     }
     const done = await this.repo.transaction(async (tx) => {
-      const ok = await this.repo.rate(tx, c.id, rating, comment ?? null);
-      if (ok) await this.repo.addEvent(tx, c.id, 'rated', null, { rating });
+      const ok = await this.steps.rate(tx, c.id, rating, comment ?? null);
+      if (ok) await this.steps.addEvent(tx, c.id, 'rated', null, { rating });
       return ok;
     });
     if (!done) throw new LocalizedException(409, { zh: '已经评价过了', en: 'already rated' });

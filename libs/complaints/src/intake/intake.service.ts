@@ -10,8 +10,10 @@ import { isCaseKind } from './request-kind.rules';
 import type { CaseKind } from './request-kind.rules';
 import { checkSubmission } from './intake.rules';
 import { IntakeDirectory } from './intake-directory';
-import { InsertedCase, IntakeRepository, NewCase } from './intake.repository';
-import { repeatKeyText } from './repeat.rules';
+import { CaseIntakeRepository } from '@weiquan/cases/lifecycle/case-intake.repository';
+import type { InsertedCase, NewCase } from '@weiquan/cases/lifecycle/case-intake.repository';
+import { IntakeRepository } from './intake.repository';
+import { ART35_RELEASED_BY, OPEN_STATUSES, repeatKeyText } from './repeat.rules';
 import type { RepeatRule, RepeatSubject } from './repeat.rules';
 
 type IntakeChannel = 'web' | 'phone' | 'letter' | 'counter';
@@ -57,6 +59,9 @@ function matterKey(phoneHash: Buffer, subject: RepeatSubject): { key: Buffer; ru
   return { key: createHash('sha256').update(phoneHash).update(text, 'utf8').digest(), rule };
 }
 
+/** The statuses in which an earlier case still holds its matter, per repeat rule (repeat.rules.ts). */
+const REPEAT = { open: OPEN_STATUSES, released: ART35_RELEASED_BY };
+
 /** Stable JSON (sorted keys) so the same body always hashes the same for Idempotency-Key. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -78,6 +83,7 @@ function canonical(value: unknown): string {
 export class IntakeService {
   constructor(
     private readonly repo: IntakeRepository,
+    private readonly cases: CaseIntakeRepository,
     private readonly directory: IntakeDirectory,
     private readonly calendar: CalendarService,
     private readonly cipher: PersonalDataCipher,
@@ -206,7 +212,7 @@ export class IntakeService {
       };
     };
 
-    if (!opts.idempotencyKey) return answer(await this.repo.insertCases(this.repo.autocommit, cases));
+    if (!opts.idempotencyKey) return answer(await this.cases.insertCases(this.repo.autocommit, cases, REPEAT));
 
     return this.repo.transaction(async (tx) => {
       const claim = await this.repo.claimIdempotencyKey(tx, opts.idempotencyKey!, requestHash!);
@@ -219,7 +225,7 @@ export class IntakeService {
       // The first answer, as this service sealed it (authenticated encryption: it is what was written).
       if (claim.state === 'replay')
         return JSON.parse(this.cipher.decrypt(Buffer.from((claim.response as { sealed: string }).sealed, 'base64'))) as SubmissionAnswer;
-      const result = answer(await this.repo.insertCases(tx, cases));
+      const result = answer(await this.cases.insertCases(tx, cases, REPEAT));
       // The answer holds the access code: kept encrypted, and only for the 24 hours a retry may come.
       await this.repo.saveIdempotentResponse(tx, opts.idempotencyKey!, {
         sealed: this.cipher.encrypt(JSON.stringify(result)).toString('base64'),

@@ -20,7 +20,17 @@
 export type RepeatRule = 'while-open' | 'art35';
 
 /** Statuses in which a case is still being handled: it holds its matter under `while-open`. */
-export const OPEN_STATUSES = ['received', 'settling', 'negotiating', 'offered', 'assigned', 'accepted', 'mediating', 'paused', 'deciding'] as const;
+export const OPEN_STATUSES = [
+  'received',
+  'settling',
+  'negotiating',
+  'offered',
+  'assigned',
+  'accepted',
+  'mediating',
+  'paused',
+  'deciding',
+] as const;
 
 /** Statuses that release a matter under `art35`: a report the reporter withdrew was never handled. */
 export const ART35_RELEASED_BY = ['withdrawn'] as const;

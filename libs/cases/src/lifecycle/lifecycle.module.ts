@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '@weiquan/calendar';
+import { NotificationsModule } from '@weiquan/notifications';
+import { CasesRepository } from '../handling/cases.repository';
+import { SettlementRepository } from '../settlement/settlement.repository';
+import { SettlementService } from '../settlement/settlement.service';
+import { AssignmentRepository } from './assignment.repository';
+import { CaseIntakeRepository } from './case-intake.repository';
+import { ConsumerStepsRepository } from './consumer-steps.repository';
+
+/**
+ * The one owner of the case lifecycle: only the repositories here (and the handling and clock
+ * repositories of this library) write `cases`, `case_event` and `unit_load`. Routing, intake and the
+ * consumer's endpoints decide or check, then ask these to write. It imports nothing that imports
+ * routing, so routing may import it (by its path, not the library's index).
+ */
+@Module({
+  imports: [CalendarModule, NotificationsModule],
+  providers: [
+    CasesRepository,
+    SettlementRepository,
+    SettlementService,
+    AssignmentRepository,
+    ConsumerStepsRepository,
+    CaseIntakeRepository,
+  ],
+  exports: [CasesRepository, SettlementService, AssignmentRepository, ConsumerStepsRepository, CaseIntakeRepository],
+})
+export class CaseLifecycleModule {}
