@@ -256,8 +256,6 @@ describe('report track', () => {
   });
 });
 
-
-
 describe('the periods each rule set runs (docs/RULES.md "Clocks of the formal stage")', () => {
   it.each([
     // rule set, clock, days, count, basis kind, citation contains

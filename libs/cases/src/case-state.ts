@@ -42,7 +42,9 @@ export const SETTLEMENT_ACTIONS: readonly CaseAction[] = ['take-up', 'record-off
 
 /** Whether a unit of this type may take this action at all (before asking whether the case's state allows it). */
 export function unitMayTake(unitType: 'station' | 'regulator', action: CaseAction): boolean {
-  return unitType === 'regulator' ? !['take-up', 'record-offer', 'settlement-failed'].includes(action) : SETTLEMENT_ACTIONS.includes(action);
+  return unitType === 'regulator'
+    ? !['take-up', 'record-offer', 'settlement-failed'].includes(action)
+    : SETTLEMENT_ACTIONS.includes(action);
 }
 
 /** What the business offers to settle the dispute. */
@@ -61,7 +63,8 @@ export type ClockOp =
   | { op: 'resume'; clock: ClockName }
   | { op: 'extend'; clock: ClockName; days: number };
 
-type ConsumerNotice = 'offer' | 'settled' | 'accepted' | 'refused' | 'mediation-resolved' | 'mediation-terminated' | 'closed' | 'follow-up' | 'report-decision';
+type ConsumerNotice =
+  'offer' | 'settled' | 'accepted' | 'refused' | 'mediation-resolved' | 'mediation-terminated' | 'closed' | 'follow-up' | 'report-decision';
 
 export interface CaseFacts {
   track: 'complaint' | 'report';
@@ -325,7 +328,9 @@ function offerProblems(input: ActionInput): FieldProblem[] {
       },
     ];
   if (MONEY_REMEDIES.includes(input.remedy) && input.amountOfferedFen === undefined)
-    return [{ field: 'amountOffered', message: { zh: '退款或赔偿必须填写金额（元）', en: 'a refund or compensation needs its amount (yuan)' } }];
+    return [
+      { field: 'amountOffered', message: { zh: '退款或赔偿必须填写金额（元）', en: 'a refund or compensation needs its amount (yuan)' } },
+    ];
   return [];
 }
 

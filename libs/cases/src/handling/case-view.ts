@@ -186,7 +186,12 @@ export function caseDetail(
             dueDate: c.settlementDue,
             takenUpAt: c.settlementTakenUpAt,
             offer: c.offer
-              ? { remedy: c.offer.remedy, amount: c.offer.amountFen === null ? null : fenToYuan(c.offer.amountFen), message: c.offer.message, at: c.offer.at }
+              ? {
+                  remedy: c.offer.remedy,
+                  amount: c.offer.amountFen === null ? null : fenToYuan(c.offer.amountFen),
+                  message: c.offer.message,
+                  at: c.offer.at,
+                }
               : null,
           }
         : null,

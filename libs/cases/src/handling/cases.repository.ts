@@ -5,6 +5,7 @@ import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import { CaseStatus, HOLDING_STATUSES } from '../case-status';
 import type { Offer } from '../case-state';
+import { releaseLoad } from '../lifecycle/unit-load.sql';
 import type { Clock } from '../deadline';
 import { ReadScope, scopeCondition } from './case-scope';
 
@@ -302,7 +303,7 @@ export class CasesRepository {
       );
     }
     if (HOLDING_STATUSES.includes(w.from) && !HOLDING_STATUSES.includes(w.to)) {
-      await sql.query(`update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = $1`, [w.actor.unitCode]);
+      await sql.query(releaseLoad('$1'), [w.actor.unitCode]);
     }
     await sql.query(
       `insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, reason_code, note, public, data)

@@ -24,7 +24,10 @@ function dueAfter(c: CaseRow, to: CaseRow['status'], runningClocks: string[]): s
 }
 
 /** Events the consumer sees in their timeline: every action but the office's own working steps. */
-const PUBLIC_ACTIONS = new Set<string>([...CASE_ACTIONS.filter((a) => !['hand-back', 'report-violation', 'note'].includes(a)), 'accept-offer']);
+const PUBLIC_ACTIONS = new Set<string>([
+  ...CASE_ACTIONS.filter((a) => !['hand-back', 'report-violation', 'note'].includes(a)),
+  'accept-offer',
+]);
 
 /** The row the repository writes for a decided transition. Pure: the calendar is passed in. */
 export function transitionWrite(

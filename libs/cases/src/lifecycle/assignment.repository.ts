@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
+import { addLoads, releaseLoad } from './unit-load.sql';
 
 /**
  * The case lifecycle's writes for routing (docs/ARCHITECTURE.md "One owner"): assigning routed
@@ -156,10 +157,8 @@ export class AssignmentRepository {
          returning c.id, v.status, v.assignee_type, v.assignee_code, v.assignee_name, v.rule, v.reason, v.desk, v.stage, v.formal
        ),
        l as (
-         insert into unit_load (unit_code, unit_type, open_cases)
-         select assignee_code, assignee_type, count(*) from u where status in ('assigned', 'settling') group by assignee_code, assignee_type
-          order by assignee_code
-         on conflict (unit_code) do update set open_cases = unit_load.open_cases + excluded.open_cases
+         ${addLoads(`select assignee_code, assignee_type, count(*) from u where status in ('assigned', 'settling')
+                      group by assignee_code, assignee_type order by assignee_code`)}
        ),
        e as (
          insert into case_event (case_id, type, actor_type, unit_code, from_status, to_status, action, reason_code, note, public, data)
@@ -203,7 +202,7 @@ export class AssignmentRepository {
             and $2::text <> $5::text
          returning c.id, c.routing_round, prior.status as from_status
        ),
-       l as (update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = $2 and exists (select 1 from u)),
+       l as (${releaseLoad('$2', 'exists (select 1 from u)')}),
        e as (
          insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, note, public)
          select id, 'handed-back', 'staff', $4, $2, from_status, 'received', 'hand-back', $3, true from u
@@ -242,11 +241,8 @@ export class AssignmentRepository {
           where id = $1
          returning id
        ),
-       dec as (update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = $7 and $7::text <> $5::text),
-       inc as (
-         insert into unit_load (unit_code, unit_type, open_cases) select $5, $4, 1 where $7::text <> $5::text
-         on conflict (unit_code) do update set open_cases = unit_load.open_cases + 1
-       )
+       dec as (${releaseLoad('$7', '$7::text <> $5::text')}),
+       inc as (${addLoads(`select $5, $4, 1 where $7::text <> $5::text`)})
        insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, reason_code, note, public, data)
        values ($1, 'assigned', 'staff', $8, $7, 'assigned', 'assigned', 'designate', 'designated', $9, true,
                jsonb_build_object('assignee', jsonb_build_object('type', $4::text, 'code', $5::text, 'name', $10::text), 'designated', true))`,

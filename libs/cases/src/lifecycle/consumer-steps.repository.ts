@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Sql } from '@weiquan/core';
 import { HOLDING_STATUSES } from '../case-status';
+import { releaseLoad } from './unit-load.sql';
 
 /**
  * The case lifecycle's writes for the consumer's own steps (no account: the tracking number and
@@ -15,8 +16,7 @@ export class ConsumerStepsRepository {
             e as (insert into case_event (case_id, type, actor_type, from_status, to_status, note, public)
                   select id, $4, 'consumer', $2, $3, $5, true from u),
             -- A case that leaves its unit's queue frees its place in the unit's load.
-            l as (update unit_load set open_cases = greatest(open_cases - 1, 0)
-                   where unit_code = (select assignee_code from u) and $2 = any($6::text[]) and not ($3 = any($6::text[])))
+            l as (${releaseLoad('(select assignee_code from u)', '$2 = any($6::text[]) and not ($3 = any($6::text[]))')})
        select count(*)::int as n from u`,
       [c.id, c.from, c.to, c.type, c.note ?? null, HOLDING_STATUSES],
     );

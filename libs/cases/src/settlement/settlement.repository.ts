@@ -4,6 +4,7 @@ import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import type { CaseStatus } from '../case-status';
 import { SETTLEMENT_OPEN } from '../case-status';
+import { releaseLoad } from '../lifecycle/unit-load.sql';
 import type { EscalationCause } from '../settlement.rules';
 
 /** A settlement case whose city deadline has passed. */
@@ -73,7 +74,7 @@ export class SettlementRepository {
            from o where c.id = o.id
          returning c.id, c.routing_round, o.assignee_code as station, o.offer
        ),
-       l as (update unit_load set open_cases = greatest(open_cases - 1, 0) where unit_code = (select station from u)),
+       l as (${releaseLoad('(select station from u)')}),
        e as (
          insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, reason_code, note, public, data)
          select id, 'escalated', $8, $9, station, $2, 'received', 'escalate', $3, $10, true,

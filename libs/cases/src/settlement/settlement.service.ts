@@ -76,7 +76,11 @@ export class SettlementService {
       const c = await this.cases.lock(sql, id);
       if (!c || !c.assigneeCode) return { ok: false as const, why: 'moved' as const };
       const t = decideAcceptOffer(c.status, c.offer);
-      if (!t) return { ok: false as const, why: c.status === 'negotiating' || c.status === 'settling' ? ('no-offer' as const) : ('not-in-settlement' as const) };
+      if (!t)
+        return {
+          ok: false as const,
+          why: c.status === 'negotiating' || c.status === 'settling' ? ('no-offer' as const) : ('not-in-settlement' as const),
+        };
       const periods = casePeriods(ruleSet(c.ruleSet as RuleSetCode), this.config.cityPolicy);
       const facts = {
         track: c.track,

@@ -159,7 +159,8 @@ export class CaseActionDto {
   @ApiPropertyOptional({
     type: Number,
     nullable: true,
-    description: '记录和解方案：经营者提出的金额（元，最多两位小数；退款、赔偿必填）/ record-offer: the amount offered, yuan (required for a refund or compensation)',
+    description:
+      '记录和解方案：经营者提出的金额（元，最多两位小数；退款、赔偿必填）/ record-offer: the amount offered, yuan (required for a refund or compensation)',
     example: 268.5,
   })
   @IsOptional()
