@@ -38,7 +38,7 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
  * para. 2). Everything else (受理, 不予受理, mediation, termination, 立案, pauses…) is a decision of
  * the department with jurisdiction, and anyone else asking gets 403.
  */
-export const SETTLEMENT_ACTIONS: readonly CaseAction[] = ['take-up', 'record-offer', 'settlement-failed', 'hand-back', 'note'];
+const SETTLEMENT_ACTIONS: readonly CaseAction[] = ['take-up', 'record-offer', 'settlement-failed', 'hand-back', 'note'];
 
 /** Whether a unit of this type may take this action at all (before asking whether the case's state allows it). */
 export function unitMayTake(unitType: 'station' | 'regulator', action: CaseAction): boolean {

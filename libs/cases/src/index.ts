@@ -17,4 +17,3 @@ export * from './cases.module';
 export * from './clocks/clocks.service';
 export { CaseHandlingService } from './handling/case-handling.service';
 export { SettlementService } from './settlement/settlement.service';
-export { CaseLifecycleModule } from './lifecycle/lifecycle.module';

@@ -11,7 +11,7 @@ import type { Offer, Remedy, Transition } from './case-state';
  */
 
 /** Why a case left the settlement stage for the formal complaint (recorded on its escalation event). */
-export const ESCALATION_CAUSES = [
+const ESCALATION_CAUSES = [
   'consumer', // the consumer chose to complain formally
   'offer-rejected', // the consumer rejected the offer
   'settlement-failed', // the station reports the business refuses, or no agreement

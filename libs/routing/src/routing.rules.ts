@@ -91,12 +91,6 @@ export type RuleCode =
   | 'city-bureau'; // no eligible unit left
 
 /**
- * Rules recorded outside decideRoute: the city bureau's designation, and (in histories from before the
- * settlement stage) a station late on its service level.
- */
-export type RecordedRule = RuleCode | 'station-sla-escalation' | 'designated';
-
-/**
  * A dispute over authority is settled within 7 working days of arising, or by the common superior
  * (Order 121 Art. 33; Order 20 Art. 30): here the city bureau designates within that period.
  */

@@ -41,7 +41,7 @@ export interface DeskDecision {
 }
 
 /** What a routing decision says, as assigning the case needs it (routing.rules.ts RoutingDecision). */
-export interface AssignmentDecision {
+interface AssignmentDecision {
   rule: string;
   reason: string;
   stage: 'settlement' | 'formal';

@@ -22,7 +22,7 @@ import { isValidIdNumber, isValidUscc, normaliseMobile } from '../intake/identit
 import { CASE_KINDS, REQUEST_KINDS } from '../intake/request-kind.rules';
 import type { RequestKind } from '../intake/request-kind.rules';
 
-export const FILING_PATHS = ['settlement', 'formal'] as const;
+const FILING_PATHS = ['settlement', 'formal'] as const;
 export type FilingPath = (typeof FILING_PATHS)[number];
 
 /** Surrounding spaces are not content: "   " is an empty name. */
