@@ -242,7 +242,9 @@ describe('POST /api/v1/complaints: validation over HTTP', () => {
   });
 
   it('accepts a correct submission: 201 with tracking number, access code, status and acceptance deadline', async () => {
-    const res = await submit(http, { ...valid(), path: 'formal' }).expect(201).expect('content-type', /json/);
+    const res = await submit(http, { ...valid(), path: 'formal' })
+      .expect(201)
+      .expect('content-type', /json/);
     created += 1;
     expect(res.body).toMatchObject({
       trackingNo: expect.stringMatching(/^\d{13,}$/),

@@ -304,6 +304,10 @@ describe('answers match the OpenAPI document', () => {
       200,
     );
     expect(json(left)).toEqual({ status: 'received', stage: 'formal' });
+    // The department's case file carries the settlement history (escalate, the offer) in the documented shape.
+    const bureau = await kit.handlerOf(await kit.route(other.trackingNo, other.accessCode, 1));
+    conforms('get /api/v1/cases/{id}', await bureau.get(`/cases/${other.id}`), 200);
+    conforms('get /api/v1/cases/{id}', await station.get(`/cases/${c.id}`), 200);
   });
 
   it('the city bureau designates the handler of a case two units handed back', async () => {

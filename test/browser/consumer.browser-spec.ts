@@ -3,11 +3,15 @@ import type { Page } from 'playwright-core';
 import { BrowserSystem, DESKTOP, PHONE } from './support/system';
 
 /**
- * The consumer portal in a real browser: filing a complaint on a phone, keeping the number and code
- * from the result page, finding the case again with them; the API's field errors beside the fields;
- * a wrong code; the English switch. Every page is screenshotted at phone size, the form and the
- * status at desktop size too.
+ * The consumer portal in a real browser: filing a complaint on a phone (straight to the market
+ * regulator, past the recommended settlement: settlement itself is settlement.browser-spec.ts),
+ * keeping the number and code from the result page, finding the case again with them; the API's
+ * field errors beside the fields; a wrong code; the English switch. Every page is screenshotted at
+ * phone size, the form and the status at desktop size too.
  */
+
+/** The market-regulation bureau of 东昌府区: a formal complaint about a restaurant there goes to it (catering has no sector regulator). */
+const AREA_BUREAU = '聊城市东昌府区市场监督管理局';
 
 // A 1×1 PNG and a minimal PDF: the API checks attachments by their content, not their names.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
@@ -67,7 +71,7 @@ describe('consumer portal (chromium)', () => {
 
   const caseCount = async () => Number((await sys.q<{ n: string }>('select count(*) as n from cases'))[0].n);
 
-  it('files a complaint on a phone, shows the number and code, and finds it again with them', async () => {
+  it('files a formal complaint on a phone, shows the number and code, and finds it again with them', async () => {
     const { context, page } = await sys.page(PHONE);
     await page.goto(sys.baseUrl);
     await page.getByTestId('station-count').waitFor();
@@ -82,6 +86,11 @@ describe('consumer portal (chromium)', () => {
     await sys.shot(page, 'file-phone-empty');
 
     await fillComplaint(page, '13863512345');
+    // The mall's station is recommended; this consumer complains to the regulator directly instead.
+    await page.getByTestId('path-recommended').waitFor();
+    expect(await page.getByTestId('path-recommended').innerText()).toContain('推荐：由 金鼎购物中心消费维权服务站 协助协商');
+    await page.locator('label.kind-option', { has: page.getByTestId('path-formal') }).click();
+    expect(await page.getByTestId('path-formal').isChecked()).toBe(true);
     await page.getByTestId('attachment-input').setInputFiles([
       { name: '小票.png', mimeType: 'image/png', buffer: PNG },
       { name: '用餐凭证.pdf', mimeType: 'application/pdf', buffer: PDF },
@@ -95,8 +104,10 @@ describe('consumer portal (chromium)', () => {
     await sys.shot(page, 'file-phone-filled');
 
     const before = await caseCount();
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/v1/complaints') && r.method() === 'POST');
     // A double click files once (the form's Idempotency-Key; the button is busy while sending).
     await page.getByTestId('submit').dblclick();
+    expect(((await sent).postDataJSON() as { path?: string }).path).toBe('formal');
     await page.waitForURL('**/complaint/done', { waitUntil: 'commit' });
     await page.getByTestId('tracking-no').waitFor();
     const trackingNo = (await page.getByTestId('tracking-no').innerText()).replace(/\D/g, '');
@@ -105,16 +116,17 @@ describe('consumer portal (chromium)', () => {
     expect(accessCode).toMatch(/^\d{8}$/);
     expect(await page.getByText('查询码只显示这一次').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('acceptance-due').innerText()).toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(await page.getByTestId('path-note').getAttribute('data-stage')).toBe('formal');
     await expectNoOverflow(page);
     await sys.shot(page, 'result-phone');
 
     expect(await caseCount()).toBe(before + 1);
-    const [row] = await sys.q<{ consumer_name: string; respondent_venue_code: string; attachments: string }>(
-      `select consumer_name, respondent_venue_code, (select count(*) from attachment a where a.case_id = c.id) as attachments
+    const [row] = await sys.q<{ consumer_name: string; respondent_venue_code: string; stage: string; attachments: string }>(
+      `select consumer_name, respondent_venue_code, stage, (select count(*) from attachment a where a.case_id = c.id) as attachments
          from cases c where tracking_no = $1`,
       [trackingNo],
     );
-    expect(row).toMatchObject({ consumer_name: '张明华', respondent_venue_code: 'V-371502-001' });
+    expect(row).toMatchObject({ consumer_name: '张明华', respondent_venue_code: 'V-371502-001', stage: 'formal' });
     expect(Number(row.attachments)).toBe(2);
     filed = { trackingNo, accessCode };
 
@@ -147,6 +159,7 @@ describe('consumer portal (chromium)', () => {
     await other.page.getByTestId('track-submit').click();
     await other.page.getByTestId('case-status').waitFor();
     if (unit) {
+      expect(unit).toBe(AREA_BUREAU); // formal: the department, not the mall's station
       expect(await other.page.getByTestId('case-status').innerText()).toContain('已分派');
       expect(await other.page.getByTestId('assignee').innerText()).toBe(unit);
     } else {

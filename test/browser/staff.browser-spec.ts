@@ -4,9 +4,12 @@ import { shanghaiDay } from '../support/fixtures';
 import { BrowserSystem, DESKTOP } from './support/system';
 
 /**
- * The staff console in a real browser: a station's staff sign in, find a newly routed complaint in
- * their queue, accept it, mediate, resolve it with an amount and close it; the consumer sees each
- * step and rates it. Another unit's staff get "not found"; revealing personal data is audited.
+ * The staff console in a real browser, for the statutory flow, which is the department's: a formal
+ * complaint (filed with path "formal") about a restaurant in a mall is routed to the area's
+ * market-regulation bureau, whose staff sign in, find it in their queue, accept it, mediate, resolve
+ * it with an amount and close it; the consumer sees each step and rates it; they refuse another on a
+ * listed ground. Another unit's staff get "not found"; revealing personal data is audited. (A
+ * station's settlement stage is settlement.browser-spec.ts.)
  */
 const TABLET = { width: 768, height: 1024 };
 
@@ -23,7 +26,7 @@ describe('staff console (chromium)', () => {
   /** Each filing has its own consumer and respondent, so none is taken for a duplicate of another. */
   const run = randomBytes(3).toString('hex');
 
-  /** A station in a venue that covers catering: routing rule 3 sends a complaint about its venue there. */
+  /** A station in a venue that covers catering: a settlement complaint about its venue would go there, a formal one to the area's bureau. */
   async function venueStation(): Promise<{ code: string; venue: string; area: string }> {
     const [s] = await sys.q<{ code: string; venue: string; area: string }>(
       `select s.code, s.venue_code as venue, s.area_code as area
@@ -40,6 +43,7 @@ describe('staff console (chromium)', () => {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         kind: 'complaint',
+        path: 'formal',
         categoryCode: 'catering',
         channel: 'offline',
         consumer: {
@@ -104,6 +108,33 @@ describe('staff console (chromium)', () => {
     expect(await page.getByTestId('case-status').textContent()).toContain(text);
   }
 
+  /**
+   * Picks an option of an antd Select (by its test id) by the option's text: opens the list unless it
+   * is open, scrolls the option into view, clicks it and checks the select shows it. An attempt that
+   * fails is screenshotted and tried again with the list opened anew (closed by clicking the select,
+   * never by Escape, which would close the dialog if the list had closed already).
+   */
+  async function pickOption(page: Page, testId: string, text: string) {
+    const select = page.getByTestId(testId);
+    const list = page.locator('.ant-select-dropdown:visible');
+    const chosen = select.filter({ hasText: text });
+    for (let attempt = 1; ; attempt++) {
+      if ((await list.count()) === 0) await select.click();
+      const option = list.locator('.ant-select-item-option').filter({ hasText: text }).first();
+      try {
+        await option.scrollIntoViewIfNeeded({ timeout: 10_000 });
+        await option.click({ timeout: 10_000 });
+        await chosen.waitFor({ timeout: 10_000 });
+        return;
+      } catch (e) {
+        await sys.shot(page, `staff-failed-pick-${testId}-${attempt}`);
+        if ((await chosen.count()) > 0) return; // chosen after all
+        if (attempt >= 4) throw e;
+        if ((await list.count()) > 0) await select.click({ timeout: 5_000 }).catch(() => undefined);
+      }
+    }
+  }
+
   async function act(page: Page, action: string, opts: { note?: string; confirm?: boolean } = {}) {
     await page.getByTestId(`action-${action}`).click();
     if (opts.note) await page.getByTestId('field-note').fill(opts.note);
@@ -111,8 +142,9 @@ describe('staff console (chromium)', () => {
     if (opts.confirm) await page.getByTestId('action-confirm').click();
   }
 
-  it('a station handles a complaint from its queue to closing; the consumer sees each step and rates it', async () => {
+  it('the area bureau handles a formal complaint from its queue to closing; the consumer sees each step and rates it', async () => {
     const station = await venueStation();
+    const [bureau] = await sys.q<{ code: string }>(`select code from regulator where kind = 'market' and area_code = $1`, [station.area]);
     const filed = await file(station);
     // Two more for the same station, to be made overdue and due soon (as if days had passed).
     const late = await file(station, 1);
@@ -131,15 +163,16 @@ describe('staff console (chromium)', () => {
       return rows.length === 3 && rows.every((r) => r.assignee_code) ? rows : null;
     });
     const routed = all.find((r) => r.tracking_no === filed.trackingNo)!;
-    expect(routed.assignee_type).toBe('station');
+    // Formal: the department with jurisdiction, not the mall's station (catering has no sector regulator).
+    expect(routed.assignee_type).toBe('regulator');
     expect(routed.status).toBe('assigned');
-    expect(all.map((r) => r.assignee_code)).toEqual([station.code, station.code, station.code]);
+    expect(all.map((r) => r.assignee_code)).toEqual([bureau.code, bureau.code, bureau.code]);
     await sys.q(`update cases set acceptance_due = (now() at time zone 'Asia/Shanghai')::date - 3 where tracking_no = $1`, [
       late.trackingNo,
     ]);
     await sys.q(`update cases set acceptance_due = (now() at time zone 'Asia/Shanghai')::date where tracking_no = $1`, [soon.trackingNo]);
     const caseId = routed.id;
-    const handler = await sys.staff('station-staff', routed.assignee_code!);
+    const handler = await sys.staff('regulator-staff', routed.assignee_code!);
 
     const { context, page } = await sys.page(DESKTOP);
     const errors: string[] = [];
@@ -165,7 +198,7 @@ describe('staff console (chromium)', () => {
 
     await login(page, handler.username, handler.password);
     await page.waitForURL(`${sys.baseUrl}/staff`, { waitUntil: 'commit' });
-    expect(await page.getByTestId('staff-user').textContent()).toContain('测试station-staff');
+    expect(await page.getByTestId('staff-user').textContent()).toContain('测试regulator-staff');
 
     // The queue: the case is there, masked.
     const table = page.getByTestId('queue-table');
@@ -215,6 +248,8 @@ describe('staff console (chromium)', () => {
     expect(await page.getByTestId('action-accept').count()).toBe(1);
     expect(await page.getByTestId('action-resolve').count()).toBe(0);
     expect(await page.getByTestId('action-close').count()).toBe(0);
+    expect(await page.getByTestId('action-take-up').count()).toBe(0); // a station's settlement step
+    expect(await page.getByTestId('settlement-section').count()).toBe(0); // never in the settlement stage
 
     // The routing explanation and the history are there.
     await page.getByTestId('tab-routing').click();
@@ -328,8 +363,8 @@ describe('staff console (chromium)', () => {
     await page.locator('.ant-select-item-option').first().waitFor();
     expect(await page.locator('.ant-select-dropdown').textContent()).toContain('依据');
     await shot(page, 'staff-action-refuse', { dialog: true });
-    // By its text: antd renders the list virtually, so a position is not a stable handle.
-    await page.locator('.ant-select-item-option').filter({ hasText: '3. 不是为生活消费需要' }).click();
+    // By its text (a position is not a stable handle), scrolled to, and checked to be chosen.
+    await pickOption(page, 'field-reason', '3. 不是为生活消费需要');
     await page.getByTestId('action-submit').click();
     await page.getByTestId('action-confirm').click();
     await statusIs(page, 'refused', '不予受理');
@@ -367,7 +402,7 @@ describe('staff console (chromium)', () => {
     await statusIs(page, 'accepted', '已受理');
     await shot(page, 'staff-action-conflict');
 
-    // Another station's staff: the case does not exist for them.
+    // Another unit's staff (a station of the same area): the case does not exist for them.
     const [other] = await sys.q<{ code: string }>(`select code from station where code <> $1 and active order by code limit 1`, [
       routed.assignee_code,
     ]);

@@ -31,7 +31,10 @@ export const STATUS_TEXT: Record<CaseStatus, Bilingual> = {
   received: { zh: '已接收，等待分派', en: 'received, awaiting assignment' },
   settling: { zh: '协商和解：等待服务站接手', en: 'settlement: waiting for the station to take it up' },
   negotiating: { zh: '协商和解：服务站正在协助协商', en: 'settlement: the station is helping both sides negotiate' },
-  offered: { zh: '协商和解：商家已提出和解方案，待您确认', en: 'settlement: the business has made an offer for you to accept or reject' },
+  offered: {
+    zh: '协商和解：商家已提出和解方案，待消费者确认',
+    en: 'settlement: the business made an offer; the consumer accepts or rejects it',
+  },
   settled: { zh: '和解成功（源头化解），已办结', en: 'settled at the source, closed' },
   duplicate: { zh: '重复提交，已并入首次提交的案件', en: 'duplicate, linked to the first filing' },
   assigned: { zh: '已分派，等待受理', en: 'assigned, awaiting acceptance' },

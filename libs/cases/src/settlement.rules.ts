@@ -11,14 +11,12 @@ import type { Offer, Remedy, Transition } from './case-state';
  */
 
 /** Why a case left the settlement stage for the formal complaint (recorded on its escalation event). */
-const ESCALATION_CAUSES = [
-  'consumer', // the consumer chose to complain formally
-  'offer-rejected', // the consumer rejected the offer
-  'settlement-failed', // the station reports the business refuses, or no agreement
-  'take-up-lapsed', // no station took it up within the take-up period
-  'deadline-lapsed', // no outcome within the settlement period
-] as const;
-export type EscalationCause = (typeof ESCALATION_CAUSES)[number];
+export type EscalationCause =
+  | 'consumer' // the consumer chose to complain formally
+  | 'offer-rejected' // the consumer rejected the offer
+  | 'settlement-failed' // the station reports the business refuses, or no agreement
+  | 'take-up-lapsed' // no station took it up within the take-up period
+  | 'deadline-lapsed'; // no outcome within the settlement period
 
 export interface SettlementDates {
   status: CaseStatus;

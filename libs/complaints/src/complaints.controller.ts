@@ -189,7 +189,11 @@ export class ComplaintsController {
     409: '已不在协商和解阶段，或状态刚刚变化 / no longer in the settlement stage, or it changed meanwhile',
     429: THROTTLED,
   })
-  escalate(@Param('trackingNo') no: string, @Headers('X-Access-Code') code: string | undefined, @Body() dto: EscalateDto): Promise<EscalatedDto> {
+  escalate(
+    @Param('trackingNo') no: string,
+    @Headers('X-Access-Code') code: string | undefined,
+    @Body() dto: EscalateDto,
+  ): Promise<EscalatedDto> {
     return this.cases.escalate(no, code, dto.reason);
   }
 

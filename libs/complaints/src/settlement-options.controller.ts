@@ -46,7 +46,11 @@ class HelperDto {
 
 export class SettlementOptionsDto {
   @ApiProperty({ type: Boolean, description: '现在有服务站可以协助协商和解 / a station can help settle it now' }) available: boolean;
-  @ApiProperty({ type: HelperDto, nullable: true, description: '会协助的服务站（预估，以分派结果为准）/ the station that would help (an estimate)' })
+  @ApiProperty({
+    type: HelperDto,
+    nullable: true,
+    description: '会协助的服务站（预估，以分派结果为准）/ the station that would help (an estimate)',
+  })
   helper: HelperDto | null;
   @ApiProperty({ enum: ['settlement', 'formal'], description: '推荐的途径 / the recommended path' }) recommended: 'settlement' | 'formal';
   @ApiProperty({ type: Number, description: '协商期限（工作日，市政策）/ the settlement period, working days (city policy)' })

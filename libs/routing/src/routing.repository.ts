@@ -184,5 +184,4 @@ export class RoutingRepository {
     );
     return row ? withRespondent(row) : null;
   }
-
 }

@@ -424,7 +424,8 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
   const settled = c.stage === 'settlement' ? settlementStation() : null;
   if (settled) return settled;
   // Formal from here: the consumer chose it, or no station can help settle.
-  const formal = c.stage === 'settlement' ? `${prefix}${desk}没有可以协助协商和解的服务站，直接作为正式投诉由监管部门办理；` : `${prefix}${desk}`;
+  const formal =
+    c.stage === 'settlement' ? `${prefix}${desk}没有可以协助协商和解的服务站，直接作为正式投诉由监管部门办理；` : `${prefix}${desk}`;
 
   // 6. A category another department owns (Art. 2): a province-level one has no office in the city.
   if (owner && owner.level === 'province') return provinceOwned(owner);

@@ -143,7 +143,14 @@ export class RoutingService {
         const chosen = d.assignee.type === 'station' ? byCode.get(d.assignee.code) : undefined;
         if (chosen) chosen.open++;
         const formal = c.stage === 'settlement' && d.stage === 'formal' ? formalFrom.get(c.id)! : null;
-        const desk = d.noAuthority ? deskDecision({ ...c, firstDue: formal?.acceptanceDue ?? c.firstDue }, d, today, workingDaysBetween(formal?.countsFrom ?? c.receivedOn, today, cal)) : null;
+        const desk = d.noAuthority
+          ? deskDecision(
+              { ...c, firstDue: formal?.acceptanceDue ?? c.firstDue },
+              d,
+              today,
+              workingDaysBetween(formal?.countsFrom ?? c.receivedOn, today, cal),
+            )
+          : null;
         return {
           c,
           d,

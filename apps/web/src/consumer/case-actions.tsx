@@ -4,7 +4,7 @@ import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import type { Picked } from './attachments';
 import { AttachmentPicker, uploadAttachments } from './attachments';
-import { canSupplement, canWithdraw } from './texts';
+import { canRate, canSupplement, canWithdraw } from './texts';
 import type { CaseView, Rating } from '../api/types';
 
 interface ActionProps {
@@ -140,7 +140,7 @@ export function RatingCard({ view, accessCode, onChanged }: ActionProps) {
   const { t } = useLang();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  if (view.track !== 'complaint' || view.status !== 'closed' || view.rating) return null;
+  if (!canRate(view.status, view.track) || view.rating) return null;
 
   const send = async (v: { rating: Rating; comment?: string }) => {
     setBusy(true);

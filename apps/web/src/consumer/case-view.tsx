@@ -32,7 +32,7 @@ export function CaseSummary({ view }: { view: CaseView }) {
         items={[
           {
             key: 'unit',
-            label: t('承办单位', 'Handled by'),
+            label: view.stage === 'settlement' ? t('协助协商', 'Helping you') : t('承办单位', 'Handled by'),
             children: view.assignee ? (
               <span data-testid="assignee">{view.assignee.name}</span>
             ) : (

@@ -2,7 +2,7 @@ import type { FormInstance } from 'antd';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Switch, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
@@ -12,7 +12,10 @@ import { AttachmentPicker, uploadAttachments } from './attachments';
 import { useDirectory } from './directory';
 import { ElsewhereNotice } from './elsewhere-notice';
 import { KindPicker } from './kind-picker';
+import { PathPicker } from './path-picker';
 import { RespondentFields } from './respondent-fields';
+import type { Path } from './settlement';
+import { optionsQuery, useSettlementOptions } from './settlement';
 import { StatutoryNotice } from './statutory-notice';
 import { newIdempotencyKey, rememberFiled } from './storage';
 import { channelLabel, CHANNELS, ISSUE_TYPES, issueLabel } from './texts';
@@ -21,6 +24,8 @@ import type { FiledState } from './storage';
 
 interface FormValues {
   kind: Kind;
+  /** Complaints only: 先行和解 or 直接投诉 (a report is always formal). */
+  path?: Path;
   categoryCode: string;
   issueType?: NewComplaint['issueType'];
   channel?: NewComplaint['channel'];
@@ -48,6 +53,7 @@ type FieldName = Parameters<FormInstance<FormValues>['setFields']>[0][number]['n
 /** The form's fields in the order they appear: the API's field paths, so its errors land beside them. */
 const FIELDS = [
   'kind',
+  'path',
   'categoryCode',
   'issueType',
   'channel',
@@ -78,6 +84,7 @@ function toBody(v: FormValues): NewComplaint {
   const online = !!v.respondent.online;
   return {
     kind: v.kind,
+    path: v.kind === 'report' ? undefined : (v.path ?? 'settlement'),
     categoryCode: v.categoryCode,
     issueType: v.issueType,
     channel: v.channel,
@@ -118,9 +125,36 @@ export function FilePage() {
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form) ?? 'complaint';
+  const isReport = kind === 'report';
+
+  // Can a station help settle it? Asked (debounced) once the category and the business's area are known.
+  const categoryCode = Form.useWatch('categoryCode', form);
+  const respondent = Form.useWatch('respondent', form);
+  const options = useSettlementOptions(
+    isReport
+      ? null
+      : optionsQuery({
+          categoryCode,
+          areaCode: respondent?.areaCode,
+          venueCode: respondent?.venueCode,
+          online: respondent?.online,
+          platformName: respondent?.platformName,
+        }),
+  );
+  const known = options.kind === 'known' ? options.options : null;
+  const [settlementDays, setSettlementDays] = useState<number | null>(null);
+  if (known && known.settlementDays !== settlementDays) setSettlementDays(known.settlementDays);
+  // The path follows the recommendation until the consumer picks one; with no station able to help it is formal.
+  const pathPicked = useRef(false);
+  useEffect(() => {
+    if (!known) return;
+    if (!known.available) form.setFieldValue('path', 'formal');
+    else if (!pathPicked.current) form.setFieldValue('path', known.recommended);
+  }, [known, form]);
 
   const onValuesChange = (changed: Partial<FormValues>, all: FormValues) => {
     setProblem(null); // the advice was about the answers as they were
+    if (changed.path) pathPicked.current = true;
     const venue = directory?.venues.find((v) => v.code === all.respondent?.venueCode);
     // A venue decides the area; an area that is not the venue's clears the venue.
     if (changed.respondent?.venueCode && venue) form.setFieldValue(['respondent', 'areaCode'], venue.areaCode);
@@ -158,7 +192,12 @@ export function FilePage() {
         body: toBody(values),
         headers: { 'Idempotency-Key': idempotencyKey.current },
       });
-      const state: FiledState = { answer, uploaded: 0 };
+      const state: FiledState = {
+        answer,
+        uploaded: 0,
+        settlementDays: settlementDays ?? undefined,
+        helperName: values.kind !== 'report' && values.path === 'settlement' ? (known?.helper?.name ?? undefined) : undefined,
+      };
       if (files.length) {
         // Evidence goes to each case of the submission (both tracks of a "both").
         const numbers =
@@ -192,7 +231,8 @@ export function FilePage() {
     title: group,
     options: (directory?.categories ?? []).filter((c) => c.group === group).map((c) => ({ value: c.code, label: c.name })),
   }));
-  const isReport = kind === 'report';
+  // Sections are numbered; the path choice is one for complaints only.
+  const no = (n: number) => (!isReport && n >= 3 ? n + 1 : n);
 
   return (
     <Shell>
@@ -218,7 +258,14 @@ export function FilePage() {
         layout="vertical"
         size="large"
         className="file-form"
-        initialValues={{ kind: 'complaint', channel: 'offline', prepaid: false, respondent: { online: false }, consentToPublish: false }}
+        initialValues={{
+          kind: 'complaint',
+          path: 'settlement',
+          channel: 'offline',
+          prepaid: false,
+          respondent: { online: false },
+          consentToPublish: false,
+        }}
         onValuesChange={onValuesChange}
         onFinish={(v) => void submit(v)}
         scrollToFirstError={{ behavior: 'smooth', block: 'center', focus: true }}
@@ -284,7 +331,15 @@ export function FilePage() {
           <RespondentFields directory={directory} />
         </Card>
 
-        <Card className="form-card" title={t('3. 事情经过与诉求', '3. What happened and what you want')}>
+        {!isReport && (
+          <Card className="form-card" title={t('3. 怎样处理您的投诉', '3. How your complaint is handled')} data-testid="path-card">
+            <Form.Item name="path" label={t('处理方式', 'Way of handling')} rules={[{ required: true }]}>
+              <PathPicker options={options} settlementDays={settlementDays} />
+            </Form.Item>
+          </Card>
+        )}
+
+        <Card className="form-card" title={t(`${no(3)}. 事情经过与诉求`, `${no(3)}. What happened and what you want`)}>
           <Row gutter={16}>
             <Col xs={24} sm={12}>
               <Form.Item
@@ -363,7 +418,10 @@ export function FilePage() {
           </Form.Item>
         </Card>
 
-        <Card className="form-card" title={isReport ? t('4. 举报人信息', '4. About you') : t('4. 投诉人信息', '4. About you')}>
+        <Card
+          className="form-card"
+          title={isReport ? t(`${no(4)}. 举报人信息`, `${no(4)}. About you`) : t(`${no(4)}. 投诉人信息`, `${no(4)}. About you`)}
+        >
           <Row gutter={16}>
             <Col xs={24} sm={12}>
               <Form.Item
@@ -433,7 +491,7 @@ export function FilePage() {
           </Typography.Paragraph>
         </Card>
 
-        <Card className="form-card" title={t('5. 证据材料（选填）', '5. Evidence (optional)')}>
+        <Card className="form-card" title={t(`${no(5)}. 证据材料（选填）`, `${no(5)}. Evidence (optional)`)}>
           <AttachmentPicker value={files} onChange={setFiles} />
         </Card>
 

@@ -10,8 +10,8 @@ export function KindPicker({ value, onChange, id }: { value?: Kind; onChange?: (
       kind: 'complaint',
       title: t('投诉', 'Complaint'),
       text: t(
-        '您本人与经营者之间的消费纠纷，希望退款、赔偿、更换或维修。由消费维权服务站或市场监管部门组织双方调解。',
-        'Your own dispute with a business: you want a refund, compensation, a replacement or a repair. A rights-protection station or the regulator mediates between you and the business.',
+        '您本人与经营者之间的消费纠纷，希望退款、赔偿、更换或维修。可先由消费维权服务站协助您与经营者协商和解，也可直接向市场监管部门投诉，由其依法受理、调解。',
+        'Your own dispute with a business: you want a refund, compensation, a replacement or a repair. A rights-protection station can first help you and the business agree, or you complain to the regulator directly, which decides whether to accept it and mediates.',
       ),
     },
     {

@@ -133,6 +133,53 @@ export function ResultPage() {
           />
         )}
 
+        {!duplicate && answer.kind !== 'report' && (
+          <Alert
+            type="info"
+            showIcon
+            className="result-note"
+            data-testid="path-note"
+            data-stage={answer.stage}
+            title={
+              answer.stage === 'settlement'
+                ? t('先行和解：由服务站协助您与商家协商', 'Settlement first: a station helps you and the business agree')
+                : t('正式投诉：由市场监管部门依法处理', 'A formal complaint: the market regulator handles it')
+            }
+            description={
+              answer.stage === 'settlement' ? (
+                <>
+                  {filed.helperName
+                    ? t(
+                        `正在确定由哪个服务站协助您（预计为 ${filed.helperName}，以分派结果为准）。`,
+                        `The station that helps you is being decided (probably ${filed.helperName}).`,
+                      )
+                    : t('正在确定由哪个服务站协助您。', 'The station that helps you is being decided.')}
+                  {t(
+                    '服务站会在接手期限内与您联系，接手期限和协商期限可在办理进度中查看。',
+                    'It will contact you within the take-up period; both that period and the settlement period are shown on the progress page.',
+                  )}
+                  {filed.settlementDays
+                    ? t(
+                        `通常 ${filed.settlementDays} 个工作日内有结果。`,
+                        ` An outcome usually comes within ${filed.settlementDays} working days.`,
+                      )
+                    : ''}
+                  <br />
+                  {t(
+                    '先行和解不计算法定受理期限。商家提出方案后由您决定是否接受；协商期间您可以随时转为向市场监管部门正式投诉。',
+                    'No statutory acceptance period runs while settling. You decide whether to accept what the business offers, and you may complain to the regulator formally at any time.',
+                  )}
+                </>
+              ) : (
+                t(
+                  '市场监管部门将依法决定是否受理；受理后组织调解。',
+                  'The department decides whether to accept it and, once accepted, mediates.',
+                )
+              )
+            }
+          />
+        )}
+
         {answer.acceptanceDueDate && !duplicate && (
           <p className="result-due" data-testid="acceptance-due">
             {answer.kind === 'report'

@@ -25,8 +25,8 @@ export function StatutoryNotice() {
           </ol>
           <p>
             {t(
-              '委托他人代为投诉的，还应提供授权委托书原件以及受托人身份证明。材料不全的，可能不予受理。举报应提供涉嫌违法行为的具体线索，并对举报内容的真实性负责。是否受理将在收到之日起 7 个工作日内告知您。',
-              'Someone filing for you must add the original power of attorney and their own identity document. Missing materials can be a reason not to accept it. A report must give concrete leads on the illegal conduct, and the reporter is responsible for its truth. You are told within 7 working days of receipt whether the complaint is accepted.',
+              '委托他人代为投诉的，还应提供授权委托书原件以及受托人身份证明。材料不全的，可能不予受理。举报应提供涉嫌违法行为的具体线索，并对举报内容的真实性负责。向市场监管部门正式投诉的，是否受理将在收到之日起 7 个工作日内告知您。',
+              'Someone filing for you must add the original power of attorney and their own identity document. Missing materials can be a reason not to accept it. A report must give concrete leads on the illegal conduct, and the reporter is responsible for its truth. For a formal complaint to the market regulator, you are told within 7 working days of receipt whether it is accepted.',
             )}
           </p>
         </>

@@ -5,6 +5,9 @@ export interface FiledState {
   answer: SubmissionAnswer;
   uploaded: number;
   uploadError?: string;
+  /** The city's settlement period (working days) and the station estimated to help, as the filing page was told. */
+  settlementDays?: number;
+  helperName?: string;
 }
 
 /**

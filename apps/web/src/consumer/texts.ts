@@ -46,23 +46,38 @@ export function trackLabel(track: string, t: T): string {
 
 /** Tag colours: in progress blue, waiting orange, good outcomes green, refusals red, ended grey. */
 export function statusColor(status: string): string {
-  if (['received', 'assigned'].includes(status)) return 'blue';
-  if (['accepted', 'mediating', 'deciding'].includes(status)) return 'processing';
-  if (status === 'paused') return 'warning';
-  if (['resolved', 'case-opened', 'closed'].includes(status)) return 'success';
+  if (['received', 'assigned', 'settling'].includes(status)) return 'blue';
+  if (['accepted', 'mediating', 'deciding', 'negotiating'].includes(status)) return 'processing';
+  if (['paused', 'offered'].includes(status)) return 'warning';
+  if (['resolved', 'case-opened', 'closed', 'settled'].includes(status)) return 'success';
   if (['refused', 'terminated', 'not-opened'].includes(status)) return 'error';
   return 'default';
 }
 
 /** While the case is not finished the consumer may withdraw it (libs/cases canWithdraw). */
 export function canWithdraw(status: string): boolean {
-  return !['closed', 'withdrawn', 'refused', 'transferred', 'duplicate', 'resolved', 'terminated', 'case-opened', 'not-opened'].includes(
-    status,
-  );
+  return ![
+    'closed',
+    'settled',
+    'withdrawn',
+    'refused',
+    'transferred',
+    'duplicate',
+    'resolved',
+    'terminated',
+    'case-opened',
+    'not-opened',
+  ].includes(status);
 }
 
+/** Adding information: while the case is not finished (a settled dispute is finished too). */
 export function canSupplement(status: string): boolean {
-  return !['closed', 'withdrawn'].includes(status);
+  return !['closed', 'settled', 'withdrawn'].includes(status);
+}
+
+/** Rating: a finished complaint, closed by the department or settled at the source (libs/cases canRate). */
+export function canRate(status: string, track: string): boolean {
+  return track === 'complaint' && (status === 'closed' || status === 'settled');
 }
 
 export function ratingLabel(rating: string, t: T): string {

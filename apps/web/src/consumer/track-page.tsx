@@ -1,12 +1,13 @@
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { Shell } from '../lib/shell';
 import { RatingCard, SupplementCard, WithdrawButton } from './case-actions';
 import { CaseAttachments, CaseSummary, CaseTimeline } from './case-view';
+import { SettlementCard } from './settlement-card';
 import { forgetCode, rememberCode, storedCode } from './storage';
 import type { CaseView } from '../api/types';
 
@@ -75,6 +76,12 @@ export function TrackPage() {
     setAsked({ no, code });
   };
   const reload = () => outcome.kind === 'found' && setAsked({ no: outcome.view.trackingNo, code: outcome.code });
+  // After accepting or leaving the settlement its buttons are gone: focus goes to the page's heading, above the new status.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const settlementChanged = () => {
+    reload();
+    heading.current?.focus();
+  };
   const another = () => {
     setAsked(null);
     setParams({}, { replace: true });
@@ -86,7 +93,7 @@ export function TrackPage() {
     return (
       <Shell>
         <div className="track-bar">
-          <Typography.Title level={3} className="page-title">
+          <Typography.Title level={3} className="page-title" ref={heading} tabIndex={-1}>
             {t('办理进度', 'Case progress')}
           </Typography.Title>
           <span className="track-bar-actions">
@@ -95,8 +102,9 @@ export function TrackPage() {
           </span>
         </div>
         <CaseSummary view={view} />
-        <CaseTimeline view={view} />
+        <SettlementCard view={view} accessCode={code} onChanged={settlementChanged} />
         <RatingCard view={view} accessCode={code} onChanged={reload} />
+        <CaseTimeline view={view} />
         <CaseAttachments view={view} accessCode={code} />
         <SupplementCard view={view} accessCode={code} onChanged={reload} />
         <WithdrawButton view={view} accessCode={code} onChanged={reload} />

@@ -2,7 +2,7 @@ import { Layout, Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLang } from './i18n';
-import { BRAND_RED } from './theme';
+import { BRAND_RED, PRIMARY } from './theme';
 
 /** Every page's frame: the service's name, the language switch, and the page's own actions. */
 export function Shell({ children, actions, wide }: { children: ReactNode; actions?: ReactNode; wide?: boolean }) {
@@ -31,9 +31,13 @@ export function Shell({ children, actions, wide }: { children: ReactNode; action
         </Space>
       </Layout.Header>
       <Layout.Content style={{ padding: 16, width: '100%', maxWidth: wide ? 1440 : 760, marginInline: 'auto' }}>{children}</Layout.Content>
-      <Layout.Footer style={{ textAlign: 'center', fontSize: 12, color: '#888' }}>
-        <Typography.Text type="secondary">
-          {t('聊城市市场监督管理局 · 全国 12315 热线', 'Liaocheng Market Regulation Bureau · hotline 12315')} · <a href="/docs">API</a>
+      {/* Footer text and link dark enough to read (WCAG AA contrast on the page's grey). */}
+      <Layout.Footer style={{ textAlign: 'center', fontSize: 12 }}>
+        <Typography.Text style={{ color: '#4e5969', fontSize: 12 }}>
+          {t('聊城市市场监督管理局 · 全国 12315 热线', 'Liaocheng Market Regulation Bureau · hotline 12315')} ·{' '}
+          <a href="/docs" style={{ color: PRIMARY }}>
+            API
+          </a>
         </Typography.Text>
       </Layout.Footer>
     </Layout>

@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select
 import { useState } from 'react';
 import { api, ApiError, yuan } from '../lib/api';
 import { useLang } from '../lib/i18n';
-import { ACTION_LABEL, Muted, pick, STATUS_LABEL } from './common';
+import type { Remedy } from './common';
+import { ACTION_LABEL, Muted, pick, REMEDIES, REMEDY_LABEL, STATUS_LABEL } from './common';
 import type { ActionResult, CaseAction, CaseActionBody, CaseDetail, ReasonOption } from '../api/types';
 
 /** What each action asks for (libs/cases/src/case-state.ts): a reason code, a required note, or the outcome. */
@@ -13,6 +14,8 @@ const REASON_KIND: Partial<Record<CaseAction, 'refusal' | 'termination' | 'noCas
   'decline-enforcement': 'noCase',
 };
 const NOTE_REQUIRED = new Set<CaseAction>([
+  'record-offer',
+  'settlement-failed',
   'hand-back',
   'pause-clock',
   'extend-decision',
@@ -23,6 +26,7 @@ const NOTE_REQUIRED = new Set<CaseAction>([
 ]);
 /** Steps that cannot be undone: asked for once more before they are sent. */
 const IRREVERSIBLE = new Set<CaseAction>([
+  'settlement-failed',
   'refuse',
   'hand-back',
   'resolve',
@@ -35,12 +39,25 @@ const IRREVERSIBLE = new Set<CaseAction>([
   'close',
 ]);
 /** Steps that end or give up the case: their buttons are red. */
-const DANGER = new Set<CaseAction>(['refuse', 'hand-back', 'terminate', 'decline-enforcement']);
-const PRIMARY = new Set<CaseAction>(['accept', 'start-mediation', 'resume-clock', 'resolve', 'open-enforcement', 'close']);
+const DANGER = new Set<CaseAction>(['settlement-failed', 'refuse', 'hand-back', 'terminate', 'decline-enforcement']);
+const PRIMARY = new Set<CaseAction>([
+  'take-up',
+  'record-offer',
+  'accept',
+  'start-mediation',
+  'resume-clock',
+  'resolve',
+  'open-enforcement',
+  'close',
+]);
 
-const FIELDS = ['reasonCode', 'note', 'amountRecovered', 'agreement', 'mergeInto'] as const;
+const FIELDS = ['reasonCode', 'note', 'amountRecovered', 'agreement', 'mergeInto', 'remedy', 'amountOffered'] as const;
+/** Offers of money name the amount (libs/cases case-state.ts MONEY_REMEDIES). */
+const MONEY_REMEDIES: readonly Remedy[] = ['refund', 'compensation'];
 
 interface FormValues {
+  remedy?: Remedy;
+  amountOffered?: number | null;
   reasonCode?: string;
   note?: string;
   amountRecovered?: number | null;
@@ -49,9 +66,25 @@ interface FormValues {
 }
 
 /** What the handler is told an action does, before doing it. */
-function explain(t: (zh: string, en: string) => string, a: CaseAction, track: CaseDetail['track']): string {
-  const report = track === 'report';
+function explain(t: (zh: string, en: string) => string, a: CaseAction, detail: CaseDetail): string {
+  const report = detail.track === 'report';
+  const settlement = detail.stage === 'settlement';
   switch (a) {
+    case 'take-up':
+      return t(
+        '接手后由本站联系消费者和经营者，协助双方协商和解；请在协商期限（本市工作规范，非法定期限）内记录经营者的方案或协商结果。',
+        'Your station takes the case up, contacts the consumer and the business and helps them agree; record the business’s offer or the result within the settlement period (city policy, not a statutory deadline).',
+      );
+    case 'record-offer':
+      return t(
+        '记录经营者提出的和解方案，系统将通知消费者，由消费者选择接受（和解办结）或不接受（转为正式投诉）。方案可在消费者答复前更新。',
+        'Record what the business offers: the consumer is told and either accepts it (settled and closed) or rejects it (a formal complaint). You may revise it until the consumer answers.',
+      );
+    case 'settlement-failed':
+      return t(
+        '经营者拒绝协商或双方未能达成一致时使用：本案转为正式投诉，由有管辖权的市场监管部门自今日收到，7 个工作日内决定是否受理；本站不再看到此案件。',
+        'When the business refuses or the two sides cannot agree: the case becomes a formal complaint, received today by the department with jurisdiction, which decides on acceptance within 7 working days; your station no longer sees it.',
+      );
     case 'accept':
       return report
         ? t(
@@ -65,10 +98,15 @@ function explain(t: (zh: string, en: string) => string, a: CaseAction, track: Ca
         'The consumer is told the reason, its article and the other ways to settle the dispute (Consumer Rights Protection Law Art. 39); the case ends.',
       );
     case 'hand-back':
-      return t(
-        '本单位无管辖权时退回，由分派规则重新分派给其他单位；退回后本单位不再看到此案件。',
-        'Hand back when your unit has no authority: routing assigns it again elsewhere, and your unit no longer sees it.',
-      );
+      return settlement
+        ? t(
+            '本站无法协助协商（如不属本站服务范围）时退回：由分派规则交给其他服务站，没有可以协助的服务站时转为正式投诉；退回后本站不再看到此案件。',
+            'Hand back when your station cannot help (e.g. outside its scope): routing gives it to another station, or makes it a formal complaint when none can help; your station no longer sees it.',
+          )
+        : t(
+            '本单位无管辖权时退回，由分派规则重新分派给其他单位；退回后本单位不再看到此案件。',
+            'Hand back when your unit has no authority: routing assigns it again elsewhere, and your unit no longer sees it.',
+          );
     case 'start-mediation':
       return t('组织双方进行调解。', 'Mediation between the parties begins.');
     case 'pause-clock':
@@ -133,7 +171,14 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ action: CaseAction; message: string; allowed: CaseAction[] } | null>(null);
 
-  const label = (a: CaseAction) => pick(t, ACTION_LABEL[a], a);
+  const label = (a: CaseAction) =>
+    a === 'hand-back'
+      ? detail.stage === 'settlement'
+        ? t('退回（本站无法协助）', 'Hand back (cannot help)')
+        : t('退回（无管辖权）', 'Hand back (no authority)')
+      : pick(t, ACTION_LABEL[a], a);
+  const remedy = Form.useWatch('remedy', form);
+  const moneyOffer = !!remedy && MONEY_REMEDIES.includes(remedy);
   const reasonKind = open ? REASON_KIND[open] : undefined;
   const reasons: ReasonOption[] = reasonKind ? detail.reasonOptions[reasonKind] : [];
 
@@ -153,6 +198,10 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
       if (REASON_KIND[a]) body.reasonCode = v.reasonCode;
       if (v.note?.trim()) body.note = v.note.trim();
       if (a === 'merge-into') body.mergeInto = v.mergeInto?.trim();
+      if (a === 'record-offer') {
+        body.remedy = v.remedy;
+        if (typeof v.amountOffered === 'number') body.amountOffered = v.amountOffered;
+      }
       if (a === 'resolve') {
         body.amountRecovered = v.amountRecovered ?? null;
         body.agreement = v.agreement ?? false;
@@ -215,6 +264,14 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
             <span>
               {t('理由：', 'Reason: ')}
               {reason.code}. {lang === 'zh' ? reason.text.zh : reason.text.en}
+            </span>
+          )}
+          {a === 'settlement-failed' && (
+            <span>
+              {t(
+                '本案将转为正式投诉，交由有管辖权的市场监管部门处理，本站不再看到此案件。',
+                'The case becomes a formal complaint for the department with jurisdiction; your station no longer sees it.',
+              )}
             </span>
           )}
           {a === 'merge-into' && (
@@ -301,7 +358,7 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
       >
         {open && (
           <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-            {explain(t, open, detail.track)}
+            {explain(t, open, detail)}
           </Typography.Paragraph>
         )}
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 12 }} data-testid="action-error" />}
@@ -348,6 +405,44 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
               <Input data-testid="field-merge-into" maxLength={40} inputMode="numeric" />
             </Form.Item>
           )}
+          {open === 'record-offer' && (
+            <>
+              <Form.Item
+                name="remedy"
+                label={t('和解方案', 'Remedy offered')}
+                rules={[{ required: true, message: t('请选择经营者提出的方案', 'Choose what the business offers') }]}
+              >
+                <Select<Remedy>
+                  data-testid="field-remedy"
+                  placeholder={t('请选择', 'Choose')}
+                  virtual={false}
+                  options={REMEDIES.map((r) => ({ value: r, label: pick(t, REMEDY_LABEL[r], r) }))}
+                />
+              </Form.Item>
+              <Form.Item
+                name="amountOffered"
+                label={moneyOffer ? t('金额（元）', 'Amount (yuan)') : t('金额（元，选填）', 'Amount (yuan, optional)')}
+                dependencies={['remedy']}
+                extra={t('退款、赔偿须填写金额', 'A refund or compensation needs its amount')}
+                rules={[
+                  {
+                    required: moneyOffer,
+                    message: t('退款或赔偿须填写金额（元）', 'Enter the amount of the refund or compensation (yuan)'),
+                  },
+                ]}
+              >
+                <InputNumber<number>
+                  data-testid="field-amount-offered"
+                  min={0}
+                  max={100_000_000}
+                  precision={2}
+                  step={0.01}
+                  prefix="¥"
+                  style={{ width: '100%' }}
+                />
+              </Form.Item>
+            </>
+          )}
           {open === 'resolve' && (
             <>
               <Form.Item
@@ -373,7 +468,15 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
           )}
           <Form.Item
             name="note"
-            label={open && NOTE_REQUIRED.has(open) ? t('说明', 'Note') : t('说明（选填）', 'Note (optional)')}
+            label={
+              open === 'record-offer'
+                ? t('经营者的答复（消费者可见）', "The business's message (shown to the consumer)")
+                : open === 'settlement-failed'
+                  ? t('协商不成的原因', 'Why no settlement was reached')
+                  : open && NOTE_REQUIRED.has(open)
+                    ? t('说明', 'Note')
+                    : t('说明（选填）', 'Note (optional)')
+            }
             rules={
               open && NOTE_REQUIRED.has(open)
                 ? [

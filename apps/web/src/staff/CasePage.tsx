@@ -5,7 +5,17 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { ActionsPanel } from './ActionsPanel';
-import { ClocksCard, FactsSection, HistorySection, LinkedSection, OutcomeCard, PartiesSection, RoutingSection } from './CaseSections';
+import {
+  CityPolicyTag,
+  ClocksCard,
+  FactsSection,
+  HistorySection,
+  LinkedSection,
+  OutcomeCard,
+  PartiesSection,
+  RoutingSection,
+  SettlementSection,
+} from './CaseSections';
 import { CLOCK_LABEL, fmtDate, fmtTime, Muted, paren, pick, STATUS_LABEL, StaffShell, StatusTag, TrackTag, useUnitNames } from './common';
 import type { ActionResult, CaseDetail } from '../api/types';
 import { groupDigits } from '../lib/format';
@@ -56,8 +66,9 @@ export function CasePage() {
   const loading = shown.key !== wanted;
 
   const done = (r: ActionResult) => {
-    // A case handed back has left the unit: back to the queue.
-    if (r.action === 'hand-back' && r.status === 'received') void navigate('/staff', { replace: true });
+    // A case handed back, or made formal after a failed settlement, has left the unit: back to the queue.
+    if ((r.action === 'hand-back' || r.action === 'settlement-failed') && r.status === 'received')
+      void navigate('/staff', { replace: true });
     else reload();
   };
 
@@ -110,6 +121,8 @@ export function CasePage() {
   const actions = <ActionsPanel detail={c} onDone={done} />;
   const clocks = <ClocksCard clocks={c.clocks} />;
   const outcome = <OutcomeCard c={c} />;
+  const settlement = <SettlementSection c={c} />;
+  const settling = c.stage === 'settlement' && ['settling', 'negotiating', 'offered'].includes(c.status);
   const flagged = c.claimant && (c.claimant.repeat || c.claimant.art17?.noted);
   const file = (
     <Card size="small">
@@ -169,6 +182,16 @@ export function CasePage() {
           </Typography.Title>
           <StatusTag status={c.status} text={c.statusText} testId="case-status" />
           <TrackTag track={c.track} />
+          {c.stage === 'settlement' && (
+            <Tag color="gold" data-testid="case-stage">
+              {t('先行和解', 'Settlement')}
+            </Tag>
+          )}
+          {c.escalation && (
+            <Tag color="geekblue" data-testid="case-escalated">
+              {t('由协商和解转为正式投诉', 'Formal after settlement')}
+            </Tag>
+          )}
           {!c.handledByYou && <Tag>{t('只读', 'Read only')}</Tag>}
           {flagged && (
             <Tag
@@ -199,6 +222,12 @@ export function CasePage() {
               <span data-testid="case-due" className={c.overdue ? 'staff-due-overdue' : undefined}>
                 {fmtDate(c.dueOn)}
                 {running ? <Muted>{paren(t, pick(t, CLOCK_LABEL[running.clock], running.label))}</Muted> : null}
+                {!running && settling ? (
+                  <>
+                    <Muted>{paren(t, c.status === 'settling' ? t('接手期限', 'take-up') : t('协商期限', 'settlement period'))}</Muted>{' '}
+                    <CityPolicyTag />
+                  </>
+                ) : null}
                 {c.overdue && (
                   <Tag color="error" style={{ marginInlineStart: 6 }}>
                     {t('已超期', 'Overdue')}
@@ -224,6 +253,7 @@ export function CasePage() {
           <Col span={8}>
             <Flex vertical gap={12}>
               {actions}
+              {settlement}
               {clocks}
               {outcome}
             </Flex>
@@ -232,6 +262,7 @@ export function CasePage() {
       ) : (
         <Flex vertical gap={12}>
           {actions}
+          {settlement}
           {file}
           {clocks}
           {outcome}

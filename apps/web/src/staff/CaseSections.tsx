@@ -6,7 +6,21 @@ import { Link } from 'react-router';
 import { api, ApiError, yuan } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import { ACTION_LABEL, CLOCK_LABEL, fmtDate, fmtTime, Muted, paren, pick, RULE_LABEL, StatusTag, TrackTag, useAreaNames } from './common';
+import {
+  ACTION_LABEL,
+  CLOCK_LABEL,
+  ESCALATION_CAUSE_LABEL,
+  fmtDate,
+  fmtTime,
+  Muted,
+  paren,
+  pick,
+  REMEDY_LABEL,
+  RULE_LABEL,
+  StatusTag,
+  TrackTag,
+  useAreaNames,
+} from './common';
 import type {
   CaseClock,
   CaseDetail,
@@ -351,6 +365,95 @@ export function ClocksCard({ clocks }: { clocks: CaseClock[] }) {
   );
 }
 
+/** The city's periods for settlement are its own policy, never the law: said wherever they are shown. */
+export function CityPolicyTag() {
+  const { t } = useLang();
+  return <Tag color="blue">{t('市政策，非法定期限', 'City policy, not a legal deadline')}</Tag>;
+}
+
+/**
+ * 协商和解: the stage, the city's take-up and outcome deadlines, the business's current offer; for a
+ * case that left the stage, the day the department received it and why.
+ */
+export function SettlementSection({ c }: { c: CaseDetail }) {
+  const { t } = useLang();
+  const s = c.settlement;
+  const e = c.escalation;
+  if (!s && !e) return null;
+  const open = ['settling', 'negotiating', 'offered'].includes(c.status);
+  return (
+    <Card size="small" title={t('协商和解', 'Settlement')} data-testid="settlement-section">
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label={t('阶段', 'Stage')}>
+          <span data-testid="settlement-stage" data-stage={c.stage}>
+            {c.stage === 'settlement' ? (
+              <Tag color="gold">{t('先行和解（服务站协助协商）', 'Settlement first (a station helps)')}</Tag>
+            ) : (
+              <Tag color="geekblue">{t('正式投诉（监管部门依法处理）', 'Formal complaint (the department decides)')}</Tag>
+            )}
+          </span>
+        </Descriptions.Item>
+        {s && (
+          <Descriptions.Item label={t('接手期限', 'Take up by')}>
+            <span data-testid="settlement-take-up">
+              {s.takenUpAt ? (
+                <Tag color="success">{t(`已于 ${fmtTime(s.takenUpAt)} 接手`, `Taken up ${fmtTime(s.takenUpAt)}`)}</Tag>
+              ) : s.takeUpDue ? (
+                <>
+                  {fmtDate(s.takeUpDue)} <CityPolicyTag />
+                </>
+              ) : (
+                '—'
+              )}
+            </span>
+          </Descriptions.Item>
+        )}
+        {s && (
+          <Descriptions.Item label={t('协商期限', 'Outcome by')}>
+            <span data-testid="settlement-due">
+              {s.dueDate ? fmtDate(s.dueDate) : '—'} {s.dueDate && <CityPolicyTag />}
+            </span>
+          </Descriptions.Item>
+        )}
+        {s?.offer && (
+          <Descriptions.Item label={open ? t('当前方案', 'Current offer') : t('和解方案', 'Offer')}>
+            <div data-testid="settlement-offer">
+              <Space wrap size={6}>
+                <Tag color="blue">{pick(t, REMEDY_LABEL[s.offer.remedy], s.offer.remedy)}</Tag>
+                {s.offer.amount !== null && <Typography.Text strong>¥{yuan(s.offer.amount)}</Typography.Text>}
+                <Muted>{fmtTime(s.offer.at)}</Muted>
+              </Space>
+              <div className="staff-pre">
+                {t('经营者答复：', "The business's message: ")}
+                {s.offer.message}
+              </div>
+              {c.status === 'offered' && <Muted>{t('等待消费者确认', 'Waiting for the consumer')}</Muted>}
+            </div>
+          </Descriptions.Item>
+        )}
+        {e && (
+          <Descriptions.Item label={t('转为正式投诉', 'Became formal')}>
+            <span data-testid="settlement-escalation">
+              {t(`${fmtDate(e.on)}（监管部门收到之日）`, `${fmtDate(e.on)} (received by the department)`)}
+              <br />
+              {t('原因：', 'Why: ')}
+              {pick(t, ESCALATION_CAUSE_LABEL[e.cause], e.cause)}
+            </span>
+          </Descriptions.Item>
+        )}
+      </Descriptions>
+      {s && (
+        <Muted>
+          {t(
+            '接手期限和协商期限是本市工作规范（市政策），不是法定期限；到期未接手或未达成和解的，案件自动转为正式投诉。',
+            'The take-up and settlement periods are city policy, not law; when either passes, the case becomes a formal complaint by itself.',
+          )}
+        </Muted>
+      )}
+    </Card>
+  );
+}
+
 /** The result so far: reason, money recovered, agreement, decision, dates, the consumer's rating. */
 export function OutcomeCard({ c }: { c: CaseDetail }) {
   const { t, lang } = useLang();
@@ -504,6 +607,21 @@ const EVENT_LABEL: Record<string, [string, string]> = {
   'deadline-recomputed': ['期限重新计算', 'Deadline recomputed'],
 };
 
+/**
+ * History actions that are no handler's (the API lists them with the actions): the consumer accepting
+ * the business's offer, and a case leaving the settlement stage for the formal complaint.
+ */
+const OTHER_ACTION_LABEL: Record<string, [string, string]> = {
+  'accept-offer': ['消费者接受和解方案（和解办结）', 'The consumer accepted the offer (settled)'],
+  escalate: ['转为正式投诉', 'Became a formal complaint'],
+};
+
+/** The offer a record-offer event carries (its data, beyond the documented properties). */
+function offerOf(data: HistoryEvent['data']): { remedy?: string; amountFen?: number | null } | null {
+  const o = data?.offer;
+  return o && typeof o === 'object' ? o : null;
+}
+
 /** 历史: the append-only history, newest first: who, unit, when, from → to, action, reason, note. */
 export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map<string, string> }) {
   const { t, lang } = useLang();
@@ -521,9 +639,14 @@ export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map
           : t('工作人员', 'Staff');
     return unit ? `${who} · ${unit}` : who;
   };
-  const routingEvent = (h: HistoryEvent) => ['assigned', 'escalated', 'transferred'].includes(h.type);
+  // A settlement case becoming formal is an 'escalated' event with a cause, not a routing step.
+  const escalation = (h: HistoryEvent) => h.type === 'escalated' && !!h.reasonCode && !!ESCALATION_CAUSE_LABEL[h.reasonCode];
+  const routingEvent = (h: HistoryEvent) => ['assigned', 'escalated', 'transferred'].includes(h.type) && !escalation(h);
   const items = [...c.history].reverse().map((h, i) => {
-    const what = h.action ? pick(t, ACTION_LABEL[h.action], h.action) : pick(t, EVENT_LABEL[h.type], h.type);
+    const what = h.action
+      ? pick(t, (ACTION_LABEL as Record<string, readonly [string, string] | undefined>)[h.action] ?? OTHER_ACTION_LABEL[h.action], h.action)
+      : pick(t, escalation(h) ? OTHER_ACTION_LABEL.escalate : EVENT_LABEL[h.type], h.type);
+    const offer = h.type === 'record-offer' ? offerOf(h.data) : null;
     const reason = h.data?.reason;
     const amount = h.data?.outcome?.amountRecoveredFen;
     return {
@@ -559,7 +682,20 @@ export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map
               {pick(t, RULE_LABEL[h.reasonCode], h.reasonCode)}
             </div>
           )}
-          {!reason && h.reasonCode && !routingEvent(h) && (
+          {escalation(h) && (
+            <div>
+              {t('原因：', 'Why: ')}
+              {pick(t, ESCALATION_CAUSE_LABEL[h.reasonCode!], h.reasonCode!)}
+            </div>
+          )}
+          {offer?.remedy && (
+            <div>
+              {t('和解方案：', 'Offer: ')}
+              {pick(t, REMEDY_LABEL[offer.remedy as keyof typeof REMEDY_LABEL], offer.remedy)}
+              {typeof offer.amountFen === 'number' && ` ¥${yuan((offer.amountFen / 100).toFixed(2))}`}
+            </div>
+          )}
+          {!reason && h.reasonCode && !routingEvent(h) && !escalation(h) && (
             <div>
               {t('理由代码：', 'Reason code: ')}
               {h.reasonCode}
@@ -580,7 +716,13 @@ export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map
           )}
           {h.note && (
             <div className="staff-pre">
-              {h.type === 'notified' ? t('通知内容：', 'Message: ') : routingEvent(h) ? t('分派理由：', 'Reason: ') : t('说明：', 'Note: ')}
+              {h.type === 'notified'
+                ? t('通知内容：', 'Message: ')
+                : routingEvent(h)
+                  ? t('分派理由：', 'Reason: ')
+                  : h.type === 'record-offer'
+                    ? t('经营者答复：', "The business's message: ")
+                    : t('说明：', 'Note: ')}
               {h.note}
             </div>
           )}

@@ -23,6 +23,8 @@ import type { CaseListItem, CasePage, CaseStatus, Track } from '../api/types';
 import { groupDigits } from '../lib/format';
 
 const PAGE = 20;
+/** The settlement stage while open: its dates are the city's policy (libs/cases SETTLEMENT_OPEN). */
+const SETTLEMENT_OPEN: readonly CaseStatus[] = ['settling', 'negotiating', 'offered'];
 /** "Due soon" is the API's dueWithinDays: within 2 working days on the official calendar. */
 const SOON_DAYS = 2;
 
@@ -189,21 +191,36 @@ export function QueuePage() {
       width: 185,
       render: (v: string | null, c) => {
         if (!v) return <Muted>—</Muted>;
+        // A settlement case's date is the city's take-up or settlement period, not a statutory one.
+        const policy = SETTLEMENT_OPEN.includes(c.status) ? (
+          <Tooltip title={t('本市工作规范（接手期限或协商期限），非法定期限', 'City policy (take-up or settlement period), not law')}>
+            <Muted>{t('市政策', 'policy')}</Muted>
+          </Tooltip>
+        ) : null;
         if (c.overdue)
           return (
-            <Space size={4}>
+            <Space size={4} wrap>
               <span className="staff-due-overdue">{fmtDate(v)}</span>
               <Tag color="error">{t('已超期', 'Overdue')}</Tag>
+              {policy}
             </Space>
           );
         if (dueSoon(c))
           return (
-            <Space size={4}>
+            <Space size={4} wrap>
               <span className="staff-due-soon">{fmtDate(v)}</span>
               <Tag color="warning">{t('即将到期', 'Due soon')}</Tag>
+              {policy}
             </Space>
           );
-        return fmtDate(v);
+        return policy ? (
+          <Space size={4} wrap>
+            {fmtDate(v)}
+            {policy}
+          </Space>
+        ) : (
+          fmtDate(v)
+        );
       },
     },
     { title: t('品类', 'Category'), dataIndex: ['category', 'name'], width: 120, responsive: ['lg'] },

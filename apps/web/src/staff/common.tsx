@@ -8,15 +8,22 @@ import { api } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import { Shell } from '../lib/shell';
+import type { components } from '../api/schema';
 import type { Area, CaseAction, CaseStatus, Category, ClockName, Regulator, Station, StaffUser, Track } from '../api/types';
 import './staff.css';
 
 type T = (zh: string, en: string) => string;
+/** What a business offers to settle a dispute (the settlement stage's record-offer). */
+export type Remedy = components['schemas']['Remedy'];
 type Pair = readonly [zh: string, en: string];
 
 /** Short status names for tags and filters (the API's statusText is the long form). */
 export const STATUS_LABEL: Record<CaseStatus, Pair> = {
   received: ['待分派', 'Awaiting assignment'],
+  settling: ['待接手（协商和解）', 'Settlement: awaiting take-up'],
+  negotiating: ['协商中', 'Settlement: negotiating'],
+  offered: ['方案待消费者确认', 'Settlement: offer made'],
+  settled: ['已和解办结', 'Settled at the source'],
   duplicate: ['重复提交', 'Duplicate'],
   assigned: ['待受理', 'Awaiting acceptance'],
   accepted: ['已受理', 'Accepted'],
@@ -35,6 +42,10 @@ export const STATUS_LABEL: Record<CaseStatus, Pair> = {
 
 const STATUS_COLOR: Record<CaseStatus, string> = {
   received: 'gold',
+  settling: 'gold',
+  negotiating: 'processing',
+  offered: 'orange',
+  settled: 'green',
   duplicate: 'default',
   assigned: 'blue',
   accepted: 'cyan',
@@ -54,9 +65,12 @@ const STATUS_COLOR: Record<CaseStatus, string> = {
 export const ALL_STATUSES = Object.keys(STATUS_LABEL) as CaseStatus[];
 
 export const ACTION_LABEL: Record<CaseAction, Pair> = {
+  'take-up': ['接手', 'Take up'],
+  'record-offer': ['记录和解方案', 'Record the offer'],
+  'settlement-failed': ['协商不成，转为正式投诉', 'Settlement failed: make it formal'],
   accept: ['受理', 'Accept'],
   refuse: ['不予受理', 'Refuse'],
-  'hand-back': ['退回（无管辖权）', 'Hand back'],
+  'hand-back': ['退回', 'Hand back'],
   'start-mediation': ['开始调解', 'Start mediation'],
   'pause-clock': ['中止调解期限', 'Pause the clock'],
   'resume-clock': ['恢复计时', 'Resume the clock'],
@@ -70,6 +84,26 @@ export const ACTION_LABEL: Record<CaseAction, Pair> = {
   close: ['办结', 'Close'],
   'record-follow-up': ['记录回访', 'Record follow-up'],
   note: ['添加备注', 'Add a note'],
+};
+
+/** What a business offers to settle (libs/cases REMEDIES). */
+export const REMEDY_LABEL: Record<Remedy, Pair> = {
+  refund: ['退款', 'Refund'],
+  exchange: ['换货', 'Exchange'],
+  repair: ['维修', 'Repair'],
+  compensation: ['赔偿', 'Compensation'],
+  apology: ['赔礼道歉', 'Apology'],
+  other: ['其他', 'Other'],
+};
+export const REMEDIES = Object.keys(REMEDY_LABEL) as Remedy[];
+
+/** Why a case left the settlement stage (libs/cases ESCALATION_CAUSES). */
+export const ESCALATION_CAUSE_LABEL: Record<string, Pair> = {
+  consumer: ['消费者选择正式投诉', 'The consumer chose to complain formally'],
+  'offer-rejected': ['消费者不接受和解方案', "The consumer rejected the business's offer"],
+  'settlement-failed': ['服务站协商不成', 'The station could not bring both sides to agree'],
+  'take-up-lapsed': ['服务站未在接手期限内接手', 'No station took it up in time'],
+  'deadline-lapsed': ['协商期限届满未达成和解', 'No settlement within the settlement period'],
 };
 
 export const TRACK_LABEL: Record<Track, Pair> = { complaint: ['投诉', 'Complaint'], report: ['举报', 'Report'] };
@@ -89,14 +123,17 @@ export const RULE_LABEL: Record<string, Pair> = {
   'disputed-jurisdiction': ['规则2：两个单位退回，由市局指定处理机关', 'Rule 2: handed back by two units; the city bureau designates'],
   'report-sector': ['规则3：举报由行业主管部门处理', 'Rule 3: report to the sector regulator'],
   'report-area-bureau': ['规则3：举报由属地市场监管局处理', 'Rule 3: report to the area market bureau'],
-  'counter-station': ['规则4：窗口受理的服务站', 'Rule 4: the station whose counter took it'],
-  'venue-station': ['规则5：经营场所内的服务站就地化解', "Rule 5: the station at the business's venue"],
-  'platform-station': ['规则5：平台自己的服务站', "Rule 5: the platform's own station"],
+  'counter-station': ['规则4：窗口受理的服务站（协商和解）', 'Rule 4: the station whose counter took it (settlement)'],
+  'venue-station': ['规则5：经营场所内的服务站就地协商和解', "Rule 5: the station at the business's venue (settlement)"],
+  'platform-station': ['规则5：平台自己的服务站（协商和解）', "Rule 5: the platform's own station (settlement)"],
   'sector-regulator': ['规则6：行业主管部门', 'Rule 6: the sector regulator of the category'],
-  'area-station': ['规则7：属地服务站', "Rule 7: a station in the business's area"],
+  'area-station': ['规则7：属地服务站（协商和解）', "Rule 7: a station in the business's area (settlement)"],
   'area-bureau': ['规则8：属地市场监管局', 'Rule 8: the area market bureau'],
   'city-bureau': ['兜底：市市场监管局', 'Fallback: the city bureau'],
-  'station-sla-escalation': ['服务站逾期未受理，升级至属地市场监管局', 'The station did not act in time: escalated to the area bureau'],
+  'station-sla-escalation': [
+    '（旧）服务站逾期未受理，升级至属地市场监管局',
+    'The station did not act in time: escalated to the area bureau',
+  ],
   designated: ['市局指定处理机关（最终）', 'Designated by the city bureau (final)'],
   'transfer-out': ['（旧）经营者不在本市，移送外地', '(old) business outside the city, transferred out'],
 };

@@ -32,6 +32,9 @@ function fileName(raw: string): string {
   return name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'file';
 }
 
+/** Nothing more can be added to a case closed by the department, settled at the source, or withdrawn. */
+const FINISHED = ['closed', 'settled', 'withdrawn'];
+
 const NOT_FOUND = () =>
   new LocalizedException(404, { zh: '未找到该受理编号，或查询码不正确', en: 'no case with that tracking number and access code' });
 
@@ -138,7 +141,11 @@ export class ConsumerCaseService {
    * The consumer leaves the settlement stage for a formal complaint to the department (at any time
    * while it is open; rejecting the offer is the same step). The worker routes it by jurisdiction.
    */
-  async escalate(trackingNo: string, accessCode: string | undefined, reason: string | undefined): Promise<{ status: 'received'; stage: 'formal' }> {
+  async escalate(
+    trackingNo: string,
+    accessCode: string | undefined,
+    reason: string | undefined,
+  ): Promise<{ status: 'received'; stage: 'formal' }> {
     const c = await this.open(trackingNo, accessCode);
     const r = await this.settlement.escalateByConsumer({ id: c.id, status: c.status as CaseStatus }, reason?.trim() || null);
     if (!r.ok) throw settlementRefused(r.why, c.status);
@@ -185,7 +192,7 @@ export class ConsumerCaseService {
 
   async supplement(trackingNo: string, accessCode: string | undefined, text: string): Promise<{ added: true }> {
     const c = await this.open(trackingNo, accessCode);
-    if (['closed', 'withdrawn'].includes(c.status)) {
+    if (FINISHED.includes(c.status)) {
       throw new LocalizedException(409, { zh: '案件已结束，不能再补充材料', en: 'the case is finished; nothing can be added' });
     }
     await this.repo.transaction((tx) => this.steps.addEvent(tx, c.id, 'supplement', text));
@@ -196,7 +203,7 @@ export class ConsumerCaseService {
     const c = await this.open(trackingNo, accessCode);
     if (!files.length)
       throw new LocalizedException(400, { zh: '请选择要上传的文件（字段名 file）', en: 'no file uploaded (field name "file")' });
-    if (['closed', 'withdrawn'].includes(c.status)) {
+    if (FINISHED.includes(c.status)) {
       throw new LocalizedException(409, { zh: '案件已结束，不能再上传附件', en: 'the case is finished; nothing can be attached' });
     }
     const checked = files.map((f) => {
@@ -265,7 +272,13 @@ function settlementView(c: CaseForConsumer, lang: Lang) {
   const station = c.assigneeType === 'station' && c.assigneeCode;
   return {
     handler: station
-      ? { code: c.assigneeCode!, name: c.assigneeName ?? c.assigneeCode!, type: 'station' as const, phone: c.stationPhone, address: c.stationAddress }
+      ? {
+          code: c.assigneeCode!,
+          name: c.assigneeName ?? c.assigneeCode!,
+          type: 'station' as const,
+          phone: c.stationPhone,
+          address: c.stationAddress,
+        }
       : null,
     takeUpDueDate: c.status === 'settling' ? c.takeUpDue : null,
     dueDate: c.settlementDue,
@@ -290,7 +303,10 @@ function settlementRefused(why: 'not-in-settlement' | 'no-offer' | 'moved', stat
         en: 'the business has made no offer yet; you may still complain formally at any time',
       });
     case 'moved':
-      return new LocalizedException(409, { zh: '案件状态刚刚发生变化，请刷新后重试', en: 'the case changed meanwhile; reload and try again' });
+      return new LocalizedException(409, {
+        zh: '案件状态刚刚发生变化，请刷新后重试',
+        en: 'the case changed meanwhile; reload and try again',
+      });
     default:
       return new LocalizedException(409, {
         zh: `案件已不在协商和解阶段（当前：${st?.zh ?? status}）`,

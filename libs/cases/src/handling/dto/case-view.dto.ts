@@ -24,6 +24,8 @@ const TRACKING_NO = '2611210012342';
 const track = { enum: TRACKS, enumName: 'Track' } as const;
 const status = { enum: CASE_STATUSES, enumName: 'CaseStatus' } as const;
 const action = { enum: CASE_ACTIONS, enumName: 'CaseAction' } as const;
+/** Steps in the history that are not a handler's action (`case_event.action`). */
+const SYSTEM_ACTIONS = ['accept-offer', 'escalate', 'designate'] as const;
 
 export class CodeNameDto {
   @ApiProperty({ type: String, example: 'catering' }) code: string;
@@ -221,7 +223,13 @@ export class HistoryEventDto {
   @ApiProperty({ type: EventActorDto }) actor: EventActorDto;
   @ApiProperty({ ...status, nullable: true }) from: string | null;
   @ApiProperty({ ...status, nullable: true }) to: string | null;
-  @ApiProperty({ ...action, nullable: true }) action: string | null;
+  @ApiProperty({
+    enum: [...CASE_ACTIONS, ...SYSTEM_ACTIONS],
+    nullable: true,
+    description:
+      '办理操作，或消费者、系统的步骤：accept-offer 接受和解方案、escalate 转为正式投诉、designate 市局指定 / a handler’s action, or the consumer’s or the system’s step',
+  })
+  action: string | null;
   @ApiProperty({ type: String, nullable: true }) reasonCode: string | null;
   @ApiProperty({ type: String, nullable: true }) note: string | null;
   @ApiProperty({ type: Boolean, description: "消费者在进度中可见 / shown in the consumer's timeline" }) public: boolean;

@@ -1,0 +1,123 @@
+import { Alert, Radio, Typography } from 'antd';
+import { useLang } from '../lib/i18n';
+import type { OptionsState, Path } from './settlement';
+
+/**
+ * 先行和解 or 直接投诉, each in plain words, with what the API estimates for this business: the station
+ * that would help (settlement recommended), or that none can and the complaint goes to the
+ * department. The estimate is announced politely to screen readers as it changes.
+ */
+export function PathPicker({
+  value,
+  onChange,
+  id,
+  options,
+  settlementDays,
+}: {
+  value?: Path;
+  onChange?: (path: Path) => void;
+  id?: string;
+  options: OptionsState;
+  /** The city's settlement period in working days, as the API last said (null until it has). */
+  settlementDays: number | null;
+}) {
+  const { t } = useLang();
+  const unavailable = options.kind === 'known' && !options.options.available;
+  const choices: { path: Path; title: string; text: string; more: string }[] = [
+    {
+      path: 'settlement',
+      title: t('先行和解', 'Settle first'),
+      text:
+        settlementDays !== null
+          ? t(
+              `由服务站协助您与商家协商，通常 ${settlementDays} 个工作日内有结果`,
+              `a consumer-rights station helps you and the business agree, usually with an outcome within ${settlementDays} working days`,
+            )
+          : t(
+              '由服务站协助您与商家协商，通常在本市规定的协商期限内有结果',
+              "a consumer-rights station helps you and the business agree, usually within the city's settlement period",
+            ),
+      more: t(
+        '商家提出方案后由您决定是否接受；协商期间您可以随时转为向市场监管部门正式投诉。',
+        'You decide whether to accept what the business offers, and you may complain to the regulator formally at any time.',
+      ),
+    },
+    {
+      path: 'formal',
+      title: t('直接向市场监管部门投诉', 'Complain to the market regulator directly'),
+      text: t('7 个工作日内告知是否受理', 'you are told within 7 working days whether it is accepted'),
+      more: t(
+        '受理后由市场监管部门依法组织调解。',
+        'Once accepted, the department mediates between you and the business under the regulations.',
+      ),
+    },
+  ];
+  return (
+    <>
+      <div aria-live="polite" className="path-advice" data-testid="path-advice">
+        {options.kind === 'unknown' && (
+          <Typography.Paragraph type="secondary" className="hint">
+            {t(
+              '选择消费类别和经营者所在区县后，将为您推荐处理方式。',
+              'Once the category and the area of the business are chosen, a way to handle it is recommended.',
+            )}
+          </Typography.Paragraph>
+        )}
+        {options.kind === 'loading' && (
+          <Typography.Paragraph type="secondary" className="hint">
+            {t('正在查询可以协助协商的服务站…', 'Looking for a station that can help…')}
+          </Typography.Paragraph>
+        )}
+        {options.kind === 'known' && options.options.available && options.options.helper && (
+          <Alert
+            type="success"
+            showIcon
+            className="path-recommendation"
+            data-testid="path-recommended"
+            title={t(`推荐：由 ${options.options.helper.name} 协助协商`, `Recommended: ${options.options.helper.name} helps you negotiate`)}
+            description={t(
+              '以上为预估，以分派结果为准。',
+              'This is an estimate; the station that actually helps is decided when the complaint is routed.',
+            )}
+          />
+        )}
+        {unavailable && (
+          <Alert
+            type="warning"
+            showIcon
+            className="path-recommendation"
+            data-testid="path-formal-only"
+            title={t(
+              '目前没有可以协助协商和解的服务站，您的投诉将直接提交市场监管部门',
+              'No station can help settle this at the moment: your complaint goes straight to the market regulator',
+            )}
+          />
+        )}
+      </div>
+      <Radio.Group
+        id={id}
+        aria-label={t('处理方式', 'Way of handling')}
+        value={value}
+        onChange={(e) => onChange?.(e.target.value as Path)}
+        className="kind-options path-options"
+      >
+        {choices.map((c) => (
+          <Radio
+            key={c.path}
+            value={c.path}
+            disabled={c.path === 'settlement' && unavailable}
+            className={`kind-option${value === c.path ? ' kind-option-on' : ''}`}
+            data-testid={`path-${c.path}`}
+          >
+            <span className="path-line">
+              <strong>{c.title}</strong>
+              {t('：', ': ')}
+              {c.text}
+            </span>
+            <span>{c.more}</span>
+          </Radio>
+        ))}
+      </Radio.Group>
+    </>
+  );
+}
