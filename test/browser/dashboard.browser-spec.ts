@@ -6,7 +6,7 @@ import { BrowserSystem, DESKTOP } from './support/system';
 
 /**
  * The regulator dashboard in a real browser: two complaints filed through the API, one handled to
- * the end by its station (accepted, resolved with ¥1,280.50 recovered, closed, rated), applied by
+ * the end by the county bureau (accepted, resolved with ¥1,280.50 recovered, closed, rated), applied by
  * the worker's statistics aggregator; then a city analyst's dashboard shows them in the counts, the
  * recovered amount and the charts, and the CSV export downloads with its Chinese header row.
  */
@@ -22,8 +22,8 @@ interface Session {
 describe('regulator dashboard (chromium)', () => {
   let sys: BrowserSystem;
   let analyst: Session;
-  let stationStaff: Session;
-  let stationCode: string;
+  let unitStaff: Session;
+  let unitCode: string;
   jest.setTimeout(180_000);
 
   const call = async (method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
@@ -65,8 +65,10 @@ describe('regulator dashboard (chromium)', () => {
 
   beforeAll(async () => {
     sys = await BrowserSystem.start();
+    // Filed with the department (the formal stage): it accepts, mediates and closes.
     const body = (n: number, respondent: Record<string, unknown>) => ({
       kind: 'complaint',
+      path: 'formal',
       categoryCode: 'catering',
       channel: 'offline',
       consumer: { name: '张三', phone: `1390635${String(8800 + n)}`, address: '东昌府区柳园街道某小区 3 号楼' },
@@ -93,7 +95,7 @@ describe('regulator dashboard (chromium)', () => {
     const a = await routed(first.trackingNo);
     const b = await routed(second.trackingNo);
 
-    // The assigned station's staff handle them: both accepted, the first resolved with money back and closed.
+    // The department's staff handle them: both accepted, the first resolved with money back and closed.
     const handler = async (c: { assignee_type: string; assignee_code: string }) =>
       login(await sys.staff(c.assignee_type === 'station' ? 'station-staff' : 'regulator-staff', c.assignee_code));
     const staffA = await handler(a);
@@ -110,8 +112,8 @@ describe('regulator dashboard (chromium)', () => {
       headers: { 'X-Access-Code': first.accessCode },
       body: { rating: 'satisfied' },
     });
-    stationStaff = staffA;
-    stationCode = a.assignee_code;
+    unitStaff = staffA;
+    unitCode = a.assignee_code;
 
     // The statistics aggregator (a worker job every few seconds) applies the history to the rollups.
     analyst = await login(await sys.staff('city-analyst'));
@@ -141,7 +143,7 @@ describe('regulator dashboard (chromium)', () => {
     await chartsDrawn(page, ['chart-trends', 'chart-area', 'chart-category']);
     await page.getByTestId('hotspots').getByText('聊城市看板测试餐饮有限公司').waitFor();
     expect(await page.getByTestId('hotspots').textContent()).toContain(CREDIT_CODE);
-    await page.getByTestId('units').getByText(stationCode).waitFor();
+    await page.getByTestId('units').getByText(unitCode).waitFor();
 
     // The filters go to the URL (a city analyst filters by area too).
     expect(await page.getByTestId('filter-area').count()).toBe(1);
@@ -228,8 +230,8 @@ describe('regulator dashboard (chromium)', () => {
     await context.close();
   });
 
-  it("shows a station its own unit's figures, without the area filter", async () => {
-    const { context, page } = await signedIn(stationStaff);
+  it("shows a unit (the county bureau that handled them) its own figures, without the area filter", async () => {
+    const { context, page } = await signedIn(unitStaff);
     await page.goto(`${sys.baseUrl}/dashboard?area=371502`);
     await page.getByTestId('kpi-received-value').waitFor();
     await chartsDrawn(page, ['chart-trends', 'chart-category']);
@@ -237,7 +239,7 @@ describe('regulator dashboard (chromium)', () => {
     expect(await page.getByTestId('filter-area').count()).toBe(0);
     expect(Number(await kpi(page, 'received').textContent())).toBeGreaterThanOrEqual(1);
     expect(await kpi(page, 'recovered').textContent()).toBe('¥1,280.50');
-    await sys.shot(page, 'dashboard-station');
+    await sys.shot(page, 'dashboard-unit');
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CalendarService, chinaDate, workingDaysBetween } from '@weiquan/calendar';
-import type { IsoDate } from '@weiquan/calendar';
+import { addWorkingDays, CalendarService, chinaDate, workingDaysBetween } from '@weiquan/calendar';
+import type { CalendarOverrides, IsoDate } from '@weiquan/calendar';
 import { findReason } from '@weiquan/cases/reason-codes';
 import { ruleSet as rulesOf, ruleSetOn } from '@weiquan/cases/rule-set';
 import { ESCALATION_TEXT } from '@weiquan/cases/settlement.rules';
@@ -128,9 +128,9 @@ export class RoutingService {
     const decided = await this.repo.transaction(async (sql) => {
       const cases = await this.repo.casesToRoute(sql, items);
       if (!cases.length) return [];
-      // Settlement cases no station can take become formal; their acceptance clock is computed first.
-      const formalFrom = new Map<string, FormalReceipt>();
-      for (const c of cases.filter((x) => x.stage === 'settlement')) formalFrom.set(c.id, await this.formalReceipt(c, today));
+      // Settlement cases no station can take become formal; their acceptance clock is computed first
+      // (on the calendar read before the transaction: nothing here waits for another connection).
+      const formalFrom = new Map(cases.filter((x) => x.stage === 'settlement').map((c) => [c.id, formalReceipt(c, today, cal)]));
       const relevant = stationsConsidered(cases, dir);
       const loads = await this.assignments.lockLoads(
         sql,
@@ -224,20 +224,6 @@ export class RoutingService {
       kind: 'escalated',
       params: { reason: FORMAL_BECAUSE[cause], unitName: d.assignee.name, dueDate: b.formal?.acceptanceDue ?? c.firstDue ?? undefined },
     });
-  }
-
-  /**
-   * When the department receives a settlement case that no station can take: on the filing day when it
-   * is first routed (the consumer filed with the department then), else today (a station handed it
-   * back: an escalation). Its acceptance clock counts from that day.
-   */
-  private async formalReceipt(c: CaseToRoute, today: IsoDate): Promise<FormalReceipt> {
-    const escalated = c.round > 0;
-    const countsFrom = escalated ? today : c.receivedOn;
-    // The rule set in force on the day the department receives it (as an escalation by the consumer).
-    const rules = escalated ? ruleSetOn(today) : rulesOf(c.ruleSet as RuleSetCode);
-    const due = await this.calendar.due(countsFrom, rules.acceptance.days);
-    return { countsFrom, ruleSet: rules.code, acceptanceDue: due.date, provisional: due.provisional, escalated };
   }
 
   /**
@@ -409,4 +395,17 @@ function deskDecision(c: CaseToRoute, d: RoutingDecision, today: IsoDate, handli
       { type: 'close', from: 'not-opened', to: 'closed', reasonCode: null, note: null, data: {} },
     ],
   };
+}
+
+/**
+ * When the department receives a settlement case that no station can take: on the filing day when it
+ * is first routed (the consumer filed with the department then), else today (a station handed it
+ * back: an escalation), with the rule set in force that day. Its acceptance clock counts from then.
+ */
+function formalReceipt(c: CaseToRoute, today: IsoDate, cal: CalendarOverrides): FormalReceipt {
+  const escalated = c.round > 0;
+  const countsFrom = escalated ? today : c.receivedOn;
+  const rules = escalated ? ruleSetOn(today) : rulesOf(c.ruleSet as RuleSetCode);
+  const due = addWorkingDays(countsFrom, rules.acceptance.days, cal);
+  return { countsFrom, ruleSet: rules.code, acceptanceDue: due.date, provisional: due.provisional, escalated };
 }

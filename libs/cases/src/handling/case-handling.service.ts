@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CalendarService, chinaDate, IsoDate } from '@weiquan/calendar';
+import { addWorkingDays, CalendarService, chinaDate } from '@weiquan/calendar';
+import type { CalendarOverrides, IsoDate } from '@weiquan/calendar';
 import { AppConfig, fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher, Sql } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
@@ -151,6 +152,8 @@ export class CaseHandlingService {
 
     const today = chinaDate(new Date());
     const cal = await this.calendar.overrides();
+    // Read before the transaction (the calendar may need a connection of its own).
+    const formal = input.action === 'settlement-failed' ? await this.settlement.formalStart() : null;
     const done = await this.repo
       .transaction(async (sql) => {
         const locked = await this.repo.lockAssigned(sql, id, unit);
@@ -166,7 +169,7 @@ export class CaseHandlingService {
         const write = transitionWrite(locked, t, facts, clocks, today, cal, actor, input.note?.trim() || null);
         let linkedReport: { id: string; trackingNo: string } | undefined;
         if (t.effect === 'open-linked-report') {
-          linkedReport = await this.openLinkedReport(sql, locked, today, input.note!.trim());
+          linkedReport = await this.openLinkedReport(sql, locked, today, cal, input.note!.trim());
           write.eventData.linkedReport = linkedReport;
         }
         if (t.effect === 'merge') {
@@ -176,7 +179,7 @@ export class CaseHandlingService {
           Object.assign(write.eventData, { mergedInto: into.trackingNo, duplicateOf: into.id, decisionDue: into.decisionDue });
         }
         if (t.effect === 'escalate') {
-          const escalated = await this.settlement.escalateIn(sql, { id, from: t.from }, 'settlement-failed', actor, write.note);
+          const escalated = await this.settlement.escalateIn(sql, { id, from: t.from }, 'settlement-failed', formal!, actor, write.note);
           if (!escalated) throw movedAway();
           return { t, linkedReport };
         }
@@ -256,9 +259,10 @@ export class CaseHandlingService {
   }
 
   /** A linked report for a violation lead: its own tracking number, received today, routed by the worker. */
-  private async openLinkedReport(sql: Sql, c: CaseRow, today: IsoDate, note: string) {
+  /** In the action's transaction: the calendar comes read (`cal`), so nothing waits for a second connection. */
+  private async openLinkedReport(sql: Sql, c: CaseRow, today: IsoDate, cal: CalendarOverrides, note: string) {
     const rules = ruleSetOn(today);
-    const due = await this.calendar.due(today, rules.decision.days);
+    const due = addWorkingDays(today, rules.decision.days, cal);
     const trackingNo = makeTrackingNo(today, await this.repo.nextTrackingSerial(sql));
     const accessCodeHash = this.cipher.hash('access-code', `${trackingNo}:${makeAccessCode(randomInt)}`);
     return this.repo.openLinkedReport(sql, {

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CalendarService, chinaDate } from '@weiquan/calendar';
-import type { IsoDate } from '@weiquan/calendar';
 import { AppConfig, fenToYuan } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
 import { NotificationWriter } from '@weiquan/notifications';
@@ -34,22 +33,28 @@ export class SettlementService {
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
-  /** The formal stage starting today: the rule set in force and the acceptance deadline. */
-  private async formalStart(today: IsoDate): Promise<FormalStart> {
+  /**
+   * The formal stage starting today: the rule set in force and the acceptance deadline. Computed
+   * before a transaction opens: the calendar may have to be read again, which needs a connection of
+   * its own, and a pool whose every connection waits in a transaction for it would stall.
+   */
+  async formalStart(): Promise<FormalStart> {
+    const today = chinaDate(new Date());
     const rules = ruleSetOn(today);
     const due = await this.calendar.due(today, rules.acceptance.days);
     return { on: today, ruleSet: rules.code, acceptanceDue: due.date, provisional: due.provisional };
   }
 
-  /** Escalation inside the caller's transaction (a station's `settlement-failed`). */
-  async escalateIn(
+  /** Escalation inside the caller's transaction (a station's `settlement-failed`), from a `formalStart` taken before it. */
+  escalateIn(
     sql: Sql,
     c: { id: string; from: CaseStatus },
     cause: EscalationCause,
+    start: FormalStart,
     actor: { type: 'consumer' | 'staff' | 'system'; userId: string | null },
     note: string | null,
   ): Promise<boolean> {
-    return this.repo.escalate(sql, c, cause, await this.formalStart(chinaDate(new Date())), actor, note);
+    return this.repo.escalate(sql, c, cause, start, actor, note);
   }
 
   /** The consumer leaves the settlement stage (at any time while it is open), or rejects the offer. */
@@ -59,8 +64,9 @@ export class SettlementService {
   ): Promise<{ ok: true } | { ok: false; why: SettlementRefusal }> {
     if (!mayEscalate(c.status)) return { ok: false, why: 'not-in-settlement' };
     const cause: EscalationCause = c.status === 'offered' ? 'offer-rejected' : 'consumer';
+    const start = await this.formalStart();
     const done = await this.cases.transaction((sql) =>
-      this.escalateIn(sql, { id: c.id, from: c.status }, cause, { type: 'consumer', userId: null }, reason),
+      this.escalateIn(sql, { id: c.id, from: c.status }, cause, start, { type: 'consumer', userId: null }, reason),
     );
     return done ? { ok: true } : { ok: false, why: 'moved' };
   }
@@ -114,12 +120,13 @@ export class SettlementService {
    */
   async escalateLapsed(): Promise<number> {
     const today = chinaDate(new Date());
+    const start = await this.formalStart();
     let moved = 0;
     for (const c of await this.repo.lapsed(today, 500)) {
       const cause = lapsed(c, today);
       if (!cause) continue;
       const done = await this.cases.transaction((sql) =>
-        this.escalateIn(sql, { id: c.id, from: c.status }, cause, { type: 'system', userId: null }, null),
+        this.escalateIn(sql, { id: c.id, from: c.status }, cause, start, { type: 'system', userId: null }, null),
       );
       if (done) moved++;
     }
