@@ -72,7 +72,7 @@ const from = (() => {
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 const AREA = '371502';
 const CATEGORY = 'catering';
-const HOLDING = ['assigned', 'accepted', 'mediating', 'paused', 'deciding'];
+const HOLDING = ['assigned', 'accepted', 'mediating', 'paused', 'deciding', 'settling', 'negotiating', 'offered'];
 
 const results = []; // { size, group, endpoint, p50, p95, status }
 const runs = []; // per size: generator and rebuild figures
@@ -515,7 +515,8 @@ async function measureAll(targets, n) {
 }
 
 /**
- * The summary of docs/METRICS.md (as far as the cases table holds it) for a period, straight from
+ * The summary of docs/METRICS.md (as far as the cases table holds it, the settlement stage's figures
+ * included: settled, escalated, the money and the days) for a period, straight from
  * the cases table: what each /stats/summary request would cost without rollups. Events are dated
  * as the rollups date them (acceptance, conclusion, closing… on their own day), so every row of
  * the table must be read, not only the period's receipts. $1 from, $2 to, $3 today.
@@ -529,14 +530,19 @@ function referenceSummary(where) {
            count(*) filter (where ${inPeriod('received_on')}) as received,
            count(*) filter (where track = 'complaint' and ${inPeriodTs('accepted_at')}) as accepted,
            count(*) filter (where status = 'refused' and ${inPeriodTs('concluded_at')}) as refused,
-           count(*) filter (where amount_recovered_fen is not null and ${inPeriodTs('concluded_at')}) as resolved,
-           count(*) filter (where track = 'complaint' and outcome_reason_code is not null and status not in ('refused') and ${inPeriodTs('concluded_at')}) as terminated,
+           count(*) filter (where amount_recovered_fen is not null and status <> 'settled' and ${inPeriodTs('concluded_at')}) as resolved,
+           count(*) filter (where track = 'complaint' and outcome_reason_code is not null and status not in ('refused', 'settled') and ${inPeriodTs('concluded_at')}) as terminated,
            count(*) filter (where ${inPeriodTs('closed_at')}) as closed,
            count(*) filter (where track = 'complaint' and ${inPeriod('first_clock_met_on')} and first_clock_met_on <= acceptance_due)::float8
              / nullif(count(*) filter (where track = 'complaint' and ${inPeriod('first_clock_met_on')}), 0) as on_time_acceptance_rate,
-           count(*) filter (where amount_recovered_fen is not null and ${inPeriodTs('concluded_at')})::float8
-             / nullif(count(*) filter (where track = 'complaint' and status <> 'refused' and ${inPeriodTs('concluded_at')}), 0) as mediation_success_rate,
-           coalesce(sum(amount_recovered_fen) filter (where ${inPeriodTs('concluded_at')}), 0) as recovered_fen,
+           count(*) filter (where amount_recovered_fen is not null and status <> 'settled' and ${inPeriodTs('concluded_at')})::float8
+             / nullif(count(*) filter (where track = 'complaint' and status not in ('refused', 'settled') and ${inPeriodTs('concluded_at')}), 0) as mediation_success_rate,
+           coalesce(sum(amount_recovered_fen) filter (where status <> 'settled' and ${inPeriodTs('concluded_at')}), 0) as recovered_fen,
+           count(*) filter (where settlement_due is not null and ${inPeriodTs('assigned_at')}) as settlement_assigned,
+           count(*) filter (where status = 'settled' and ${inPeriodTs('closed_at')}) as settled,
+           count(*) filter (where ${inPeriod('escalated_on')}) as escalated,
+           coalesce(sum(amount_recovered_fen) filter (where status = 'settled' and ${inPeriodTs('closed_at')}), 0) as settled_fen,
+           avg(((closed_at at time zone 'Asia/Shanghai')::date - received_on)) filter (where status = 'settled' and ${inPeriodTs('closed_at')}) as avg_settle_calendar_days,
            avg(((concluded_at at time zone 'Asia/Shanghai')::date - received_on)) filter (where ${inPeriodTs('concluded_at')}) as avg_handling_calendar_days,
            count(*) filter (where rating in ('satisfied', 'basically') and ${inPeriodTs('rated_at')})::float8
              / nullif(count(*) filter (where rating is not null and ${inPeriodTs('rated_at')}), 0) as satisfaction_rate,

@@ -1,3 +1,4 @@
+import { SettlementService } from '@weiquan/cases';
 import { CaseHandlingService } from '@weiquan/cases/handling/case-handling.service';
 import { ConsumerCaseService } from '@weiquan/complaints/consumer/consumer-case.service';
 import type { CreateComplaintDto } from '@weiquan/complaints';
@@ -79,6 +80,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
     const handling = api.app.get(CaseHandlingService);
     const consumer = api.app.get(ConsumerCaseService);
     const rollups = api.app.get(RollupService);
+    const settlement = api.app.get(SettlementService);
     const regulators = new Map<string, { kind: 'market' | 'sector'; level: 'city' | 'county' | 'province'; areaCode: string | null }>(
       (
         await q<{ code: string; kind: 'market' | 'sector'; level: 'city' | 'county' | 'province'; area_code: string | null }>(
@@ -114,10 +116,13 @@ describe('statistics: rebuild from the history equals what was maintained increm
         const daysBack = !repeat && i !== 9 && rnd.chance(0.4) ? Math.floor(rnd.next() * 70) : 0;
         const receivedAt = new Date(Date.now() - daysBack * 86_400_000 - 60_000);
         const outside = rnd.chance(0.03);
+        const kind = rnd.pick(['complaint', 'complaint', 'complaint', 'complaint', 'complaint', 'complaint', 'report', 'both']);
         const dto = repeat
           ? last!
           : ({
-              kind: rnd.pick(['complaint', 'complaint', 'complaint', 'complaint', 'complaint', 'complaint', 'report', 'both']),
+              kind,
+              // Most complaints go to a station to settle first; some are filed formally straight away.
+              ...(kind === 'report' ? {} : { path: rnd.chance(0.7) ? 'settlement' : 'formal' }),
               categoryCode: rnd.pick(CATEGORIES),
               ...(rnd.chance(0.8) ? { channel: rnd.pick(['offline', 'online', 'livestream']) } : {}),
               ...(rnd.chance(0.15) ? { prepaid: true } : {}),
@@ -161,7 +166,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
         if (!rnd.chance(0.6)) continue;
         // A report opened from a mediation lead has no consumer holding an access code.
         const access = filed.find((f) => f.trackingNo === c.tracking_no)?.accessCode;
-        if (access && c.status !== 'closed' && rnd.chance(0.04)) {
+        if (access && c.status !== 'closed' && c.status !== 'settled' && rnd.chance(0.04)) {
           await consumer.withdraw(c.tracking_no, access, '不想投诉了').catch(() => undefined);
           continue;
         }
@@ -170,7 +175,47 @@ describe('statistics: rebuild from the history equals what was maintained increm
           handling.act(p, c.id, input).catch((err: { status?: number }) => {
             if (![403, 409].includes(err.status ?? 0)) throw err;
           });
+        /** The consumer's settlement moves: a refusal (409: it moved meanwhile) is no failure. */
+        const asConsumer = (move: () => Promise<unknown>) =>
+          access
+            ? move().catch((err: { status?: number }) => {
+                if (err.status !== 409) throw err;
+              })
+            : Promise.resolve();
         const complaintSteps: Record<string, () => Promise<unknown>> = {
+          settling: () => {
+            const r = rnd.next();
+            if (r < 0.7) return act({ action: 'take-up' });
+            if (r < 0.8) return asConsumer(() => consumer.escalate(c.tracking_no, access, '直接投诉'));
+            if (r < 0.9) return act({ action: 'settlement-failed', note: '商家拒绝协商' });
+            return act({ action: 'hand-back', note: '不属于本站服务范围' });
+          },
+          negotiating: () => {
+            const r = rnd.next();
+            if (r < 0.45)
+              return act({ action: 'record-offer', remedy: 'refund', amountOfferedFen: Math.floor(rnd.next() * 200_000), note: '退款' });
+            if (r < 0.6) return act({ action: 'record-offer', remedy: 'apology', note: '书面道歉' });
+            if (r < 0.75) return act({ action: 'settlement-failed', note: '未能达成一致' });
+            if (r < 0.9) return asConsumer(() => consumer.escalate(c.tracking_no, access, '不想等了'));
+            return act({ action: 'hand-back', note: '不属于本站服务范围' });
+          },
+          offered: () => {
+            const r = rnd.next();
+            if (r < 0.6) return asConsumer(() => consumer.acceptOffer(c.tracking_no, access));
+            if (r < 0.85) return asConsumer(() => consumer.escalate(c.tracking_no, access, '不接受方案'));
+            return act({
+              action: 'record-offer',
+              remedy: 'compensation',
+              amountOfferedFen: Math.floor(rnd.next() * 100_000),
+              note: '提高赔偿',
+            });
+          },
+          settled: async () => {
+            if (access && rnd.chance(0.5))
+              await consumer
+                .rate(c.tracking_no, access, rnd.pick(['satisfied', 'basically', 'dissatisfied']), undefined)
+                .catch(() => undefined);
+          },
           assigned: () =>
             rnd.chance(0.75)
               ? act({ action: 'accept' })
@@ -229,12 +274,39 @@ describe('statistics: rebuild from the history equals what was maintained increm
       await routeWaiting();
       await actOnSome();
       applied += (await during).events;
-      if (round === 3) {
-        // Stations late on their service level: the cases go to the area bureau.
-        await q(
-          `update cases set station_sla_due = current_date - 3 where id in (select id from cases where status = 'assigned' and assignee_type = 'station' order by id limit 5)`,
+      if (round === 1) {
+        // Histories from before the settlement stage: a late station's case moved to the area bureau
+        // (an escalation without a cause: an arrival at the bureau), and the migration's internal event.
+        const [held] = await q<{ id: string; assignee_code: string }>(
+          `select id::text as id, assignee_code from cases where status = 'assigned' and assignee_type = 'regulator' order by id limit 1`,
         );
-        await routing.escalateLateStations();
+        await q(
+          `insert into case_event (case_id, type, actor_type, from_status, to_status, reason_code, public, data)
+           values ($1, 'escalated', 'system', 'assigned', 'assigned', 'station-sla', true,
+                   jsonb_build_object('from', 'ST-371502-001', 'rule', 'escalation',
+                                      'assignee', jsonb_build_object('type', 'regulator', 'code', $2::text, 'name', '区局')))`,
+          [held.id, held.assignee_code],
+        );
+        const [settling] = await q<{ id: string; assignee_code: string }>(
+          `select id::text as id, assignee_code from cases where status = 'settling' order by id limit 1`,
+        );
+        await q(
+          `insert into case_event (case_id, type, actor_type, unit_code, from_status, to_status, public, data)
+           values ($1, 'stage-migrated', 'system', $2, 'assigned', 'settling', false, '{"stage": "settlement"}')`,
+          [settling.id, settling.assignee_code],
+        );
+      }
+      if (round === 3) {
+        // Stations late: nobody took these up, or no settlement in time; they become formal complaints.
+        await q(
+          `update cases set take_up_due = current_date - 3, clock_due = current_date - 3
+            where id in (select id from cases where status = 'settling' order by id limit 5)`,
+        );
+        await q(
+          `update cases set settlement_due = current_date - 3, clock_due = current_date - 3
+            where id in (select id from cases where status in ('negotiating', 'offered') order by id limit 3)`,
+        );
+        expect(await settlement.escalateLapsed()).toBeGreaterThan(0);
       }
       await routeWaiting();
       applied += (await rollups.applyPending(2, 75)).events;
@@ -305,6 +377,10 @@ describe('statistics: rebuild from the history equals what was maintained increm
       'open-enforcement',
       'decline-enforcement',
       'pause-clock',
+      'take-up',
+      'record-offer',
+      'accept-offer',
+      'stage-migrated',
     ]) {
       expect({ type: t, seen: types.has(t) }).toEqual({ type: t, seen: true });
     }
@@ -319,9 +395,28 @@ describe('statistics: rebuild from the history equals what was maintained increm
       await q(`select count(*) filter (where type = 'received')::int as received, count(*) filter (where type = 'resolve')::int as resolved,
                                     coalesce(sum((data->'outcome'->>'amountRecoveredFen')::bigint) filter (where type = 'resolve'), 0)::text as recovered from case_event`);
     expect(city).toEqual(truth);
+    // Settlement at the source: settled (and the money) from the consumers' acceptances; escalations
+    // from the events with a cause, and the settlement cases handed back that went formal.
+    const [settledCity] = await q(`select sum(settled)::int as settled, sum(settled_fen)::text as fen, sum(escalated)::int as escalated,
+                                          sum(settlement_assigned)::int as assigned
+                                     from stat_area_month where area_code = '*' and category_code = '*'`);
+    const [settledTruth] = await q(`select count(*) filter (where type = 'accept-offer')::int as settled,
+                                           coalesce(sum((data->'outcome'->>'amountRecoveredFen')::bigint) filter (where type = 'accept-offer'), 0)::text as fen,
+                                           count(*) filter (where (type = 'escalated' and data ? 'cause')
+                                                               or (type = 'assigned' and (data->'formal'->>'escalated')::boolean))::int as escalated,
+                                           count(*) filter (where type = 'assigned' and data->>'stage' = 'settlement')::int as assigned
+                                      from case_event`);
+    expect(settledCity).toEqual(settledTruth);
+    expect(settledTruth.settled).toBeGreaterThan(0);
+    expect(settledTruth.escalated).toBeGreaterThan(0);
+    const [byStation] = await q(`select sum(escalated)::int as escalated from stat_unit_month where category_code = '*'`);
+    const [byStationTruth] = await q(
+      `select count(*)::int as escalated from case_event where type = 'escalated' and data ? 'cause' and unit_code is not null`,
+    );
+    expect(byStation).toEqual(byStationTruth);
     const [open] = await q(`select sum(open)::int as n from stat_open where unit_code = '*' and area_code = '*' and category_code = '*'`);
     const [openTruth] = await q(
-      `select count(*)::int as n from cases where status not in ('closed', 'withdrawn', 'refused', 'transferred', 'duplicate')`,
+      `select count(*)::int as n from cases where status not in ('closed', 'settled', 'withdrawn', 'refused', 'transferred', 'duplicate')`,
     );
     expect(open.n).toBe(openTruth.n);
 
@@ -345,7 +440,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
     // Overdue moves with the calendar. On later days the counts read agree with the cases, before
     // the aggregator has moved them to that day (the reader adds the cases due in between) and after.
     const stats = api.app.get(OpenRepository);
-    const OPEN = `status not in ('closed', 'withdrawn', 'refused', 'transferred', 'duplicate')`;
+    const OPEN = `status not in ('closed', 'settled', 'withdrawn', 'refused', 'transferred', 'duplicate')`;
     type OpenFilter = AreaSlice & { units: string[] | null; byUnit: boolean };
     const cityWide: OpenFilter = { units: null, area: null, category: null, track: null, channel: null, prepaid: null, byUnit: false };
     const [busiest] = await q<{ area: string; category: string }>(

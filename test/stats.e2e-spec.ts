@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CalendarService, workingDaysBetween } from '@weiquan/calendar';
+import { SettlementService } from '@weiquan/cases';
 import { RollupService } from '@weiquan/stats';
 import { parse } from 'csv-parse/sync';
 import type { Routed, Staff } from './support/case-kit';
@@ -8,19 +9,24 @@ import { uscc } from './support/fixtures';
 
 /**
  * A hand-computed fixture of cases through every outcome, then the figures through the HTTP
- * endpoints, exactly. Station A (ST-371502-001) and station B (ST-371502-002) get their cases by
- * venue (routing rule 3); reports go to the 东昌府区 bureau (MR-371502).
+ * endpoints, exactly. Complaints filed for settlement (`path: 'settlement'`) go to station A
+ * (ST-371502-001) or station B (ST-371502-002) by venue (routing rule 5): settled at the source when
+ * the consumer accepts the business's offer, or escalated to the formal complaint, which the
+ * 东昌府区 bureau (MR-371502) then decides and mediates. Complaints filed formally and reports go to
+ * the bureau (or a sector regulator) straight away.
  */
 const A = 'ST-371502-001';
 const B = 'ST-371502-002';
 const BUREAU = 'MR-371502';
+const VENUE_A = 'V-371502-001';
+const VENUE_B = 'V-371502-002';
 
 const CHAIN = {
   name: '聊城市老街坊餐饮有限公司',
   creditCode: uscc('91371502MA3C5LJ0X'),
   address: '东昌府区东昌路 1 号',
   areaCode: '371502',
-  venueCode: 'V-371502-001',
+  venueCode: VENUE_A,
 };
 
 describe('statistics over HTTP: exact figures from a hand-computed fixture', () => {
@@ -29,7 +35,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
   let staffA: Staff;
   let staffB: Staff;
   let bureau: Staff;
-  /** Working days from today to 20 days on: the only handling time that is not 0 in the fixture. */
+  /** Working days from today to 20 days on: the only handling (and settling) time that is not 0 in the fixture. */
   let W: number;
   const today = shanghaiDay(new Date());
   const from = daysAgo(40);
@@ -44,96 +50,115 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     const cal = await kit.api.app.get(CalendarService).overrides();
     W = workingDaysBetween(today, shanghaiDay(new Date(later(20))), cal);
 
+    /** A complaint filed for settlement at station A's venue. */
     const atA = (over: Record<string, unknown> = {}) =>
       kit.assigned({
+        path: 'settlement',
         ...over,
         respondent: {
           name: `A站测试餐饮店${Math.random()}`,
           address: '东昌府区东昌路 9 号',
           areaCode: '371502',
-          venueCode: 'V-371502-001',
+          venueCode: VENUE_A,
           ...(over.respondent as object),
         },
       });
     const expectAt = (c: Routed, unit: string) =>
       expect({ trackingNo: c.trackingNo, unit: c.assigneeCode }).toEqual({ trackingNo: c.trackingNo, unit });
-    const rate = async (c: { trackingNo: string; accessCode: string }, rating: string) => {
-      const res = await kit.http.post(`/api/v1/complaints/${c.trackingNo}/rating`).set('X-Access-Code', c.accessCode).send({ rating });
-      expect(res.status).toBe(201);
+    const consumer = async (c: { trackingNo: string; accessCode: string }, step: string, body: object = {}, status = 200) => {
+      const res = await kit.http.post(`/api/v1/complaints/${c.trackingNo}/${step}`).set('X-Access-Code', c.accessCode).send(body);
+      expect({ step, status: res.status }).toEqual({ step, status });
+    };
+    const rate = (c: { trackingNo: string; accessCode: string }, rating: string) => consumer(c, 'rating', { rating }, 201);
+    /** Left the settlement stage: routed again (round 1), to the bureau. */
+    const formally = async (c: Routed) => {
+      const routed = await kit.route(c.trackingNo, c.accessCode, 1);
+      expectAt(routed, BUREAU);
+      return routed;
     };
 
     // Station A: the chain (one credit code) four times, a name-matched restaurant three times.
-    const a1 = await atA({ respondent: CHAIN });
-    const a2 = await atA({ respondent: CHAIN });
-    const a3 = await atA({ respondent: CHAIN });
-    const a7 = await atA({ respondent: CHAIN });
-    const a4 = await atA({ respondent: { name: '聊城市东关老味道火锅店' } });
-    const a5body = kit.body({
-      respondent: { name: '聊城市东关 老味道火锅店', address: '东关街 3 号', areaCode: '371502', venueCode: 'V-371502-001' },
+    const s1 = await atA({ respondent: CHAIN });
+    const s2 = await atA({ respondent: CHAIN });
+    const s3 = await atA({ respondent: CHAIN });
+    const s4 = await atA({ respondent: CHAIN });
+    const s5 = await atA({ respondent: { name: '聊城市东关老味道火锅店' } });
+    const s6body = kit.body({
+      path: 'settlement',
+      respondent: { name: '聊城市东关 老味道火锅店', address: '东关街 3 号', areaCode: '371502', venueCode: VENUE_A },
     });
-    const a5filed = await kit.http.post('/api/v1/complaints').send(a5body);
-    expect(a5filed.status).toBe(201);
-    const a5 = await kit.route(a5filed.body.trackingNo, a5filed.body.accessCode);
-    const a6 = await atA({ respondent: { name: '聊城市东关老味道火锅店' } });
-    const a8 = await atA();
-    for (const c of [a1, a2, a3, a4, a5, a6, a7, a8]) expectAt(c, A);
+    const s6filed = await kit.http.post('/api/v1/complaints').send(s6body);
+    expect(s6filed.status).toBe(201);
+    const s6 = await kit.route(s6filed.body.trackingNo, s6filed.body.accessCode);
+    const s7 = await atA({ respondent: { name: '聊城市东关老味道火锅店' } });
+    const s8 = await atA();
+    const s9 = await atA();
+    for (const c of [s1, s2, s3, s4, s5, s6, s7, s8, s9]) expectAt(c, A);
 
-    await staffA.do(a1.id, { action: 'accept' });
-    await staffA.do(a1.id, { action: 'start-mediation' });
-    await staffA.do(a1.id, { action: 'resolve', amountRecovered: 1280.5, agreement: true });
-    await staffA.do(a1.id, { action: 'close' });
-    await staffA.do(a1.id, { action: 'record-follow-up', note: '回访：满意' });
-    await rate(a1, 'satisfied');
+    // Settled at the source: a refund of ¥1,280.50, and an apology (nothing recovered).
+    await staffA.do(s1.id, { action: 'take-up' });
+    await staffA.do(s1.id, { action: 'record-offer', remedy: 'refund', amountOffered: 1280.5, note: '全额退还餐费' });
+    await consumer(s1, 'settlement/accept');
+    await rate(s1, 'satisfied');
+    await staffA.do(s2.id, { action: 'take-up' });
+    await staffA.do(s2.id, { action: 'record-offer', remedy: 'apology', note: '店家书面道歉' });
+    await consumer(s2, 'settlement/accept');
+    await rate(s2, 'basically');
 
-    await staffA.do(a2.id, { action: 'accept' });
-    await staffA.do(a2.id, { action: 'resolve', amountRecovered: 300, agreement: false });
-    await staffA.do(a2.id, { action: 'close' });
-    await rate(a2, 'basically');
+    // The consumer rejects the offer: escalated; the bureau accepts, mediates it to ¥300, closes, follows up.
+    await staffA.do(s3.id, { action: 'take-up' });
+    await staffA.do(s3.id, { action: 'record-offer', remedy: 'refund', amountOffered: 100, note: '退一部分' });
+    await consumer(s3, 'escalate', { reason: '只退一部分，不接受' });
+    const f3 = await formally(s3);
+    await bureau.do(f3.id, { action: 'accept' });
+    await bureau.do(f3.id, { action: 'resolve', amountRecovered: 300, agreement: true });
+    await bureau.do(f3.id, { action: 'close' });
+    await bureau.do(f3.id, { action: 'record-follow-up', note: '回访：知悉' });
+    await rate(s3, 'dissatisfied');
 
-    await staffA.do(a3.id, { action: 'accept' });
-    await staffA.do(a3.id, { action: 'terminate', reasonCode: '3' });
-    await staffA.do(a3.id, { action: 'close' });
-    await rate(a3, 'dissatisfied');
-
-    await staffA.do(a4.id, { action: 'refuse', reasonCode: '3' });
-    await staffA.do(a5.id, { action: 'accept' });
-    const withdrawn = await kit.http
-      .post(`/api/v1/complaints/${a6.trackingNo}/withdraw`)
-      .set('X-Access-Code', a6.accessCode)
-      .send({ reason: '已与商家和解' });
-    expect(withdrawn.status).toBe(200);
-
-    // Accepted late (20 days on) and resolved then: the one handling time that is not 0 working days.
+    // Taken up now, settled 20 days on: the one settling time that is not 0 working days.
+    await staffA.do(s4.id, { action: 'take-up' });
     await at(later(20), async () => {
-      await staffA.do(a7.id, { action: 'accept' });
-      await staffA.do(a7.id, { action: 'resolve', amountRecovered: 100, agreement: true });
+      await staffA.do(s4.id, { action: 'record-offer', remedy: 'compensation', amountOffered: 100, note: '赔偿 100 元' });
+      await consumer(s4, 'settlement/accept');
     });
 
-    // A violation lead found in mediation opens a report (a referral: no reporter to tell).
-    await staffA.do(a8.id, { action: 'accept' });
-    await staffA.do(a8.id, { action: 'start-mediation' });
-    const lead = (await staffA.do(a8.id, { action: 'report-violation', note: '发现使用过期食材' })).linkedReport as { trackingNo: string };
-    const l1 = await kit.route(lead.trackingNo);
-    expectAt(l1, BUREAU);
-    await bureau.do(l1.id, { action: 'open-enforcement', note: '立案调查' });
-    await bureau.do(l1.id, { action: 'close' });
+    // The station gives up (the business refuses): escalated; the bureau refuses it (ground 3).
+    await staffA.do(s5.id, { action: 'settlement-failed', note: '商家拒绝协商' });
+    await bureau.do((await formally(s5)).id, { action: 'refuse', reasonCode: '3' });
 
-    // The same consumer files A5's matter again: a duplicate, not a case received.
-    const dup = await kit.http.post('/api/v1/complaints').send(a5body);
+    // The consumer complains formally at once; the bureau accepts it.
+    await consumer(s6, 'escalate', { reason: '直接投诉' });
+    await bureau.do((await formally(s6)).id, { action: 'accept' });
+
+    // Withdrawn while waiting for the station; taken up and still negotiating.
+    await consumer(s7, 'withdraw', { reason: '已与商家自行和解' });
+    await staffA.do(s8.id, { action: 'take-up' });
+
+    // Nobody took s9 up in time: the sweep escalates it; it waits at the bureau.
+    await kit.q(`update cases set take_up_due = $2, clock_due = $2 where id = $1`, [s9.id, daysAgo(5)]);
+    expect(await kit.api.app.get(SettlementService).escalateLapsed()).toBe(1);
+    await formally(s9);
+
+    // The same consumer files s6's matter again while it is open: a duplicate, not a case received.
+    const dup = await kit.http.post('/api/v1/complaints').send(s6body);
     expect(dup.body.status).toBe('duplicate');
 
-    // Station B: online, prepaid; one resolved, one received by phone 20 days ago and never acted on (overdue).
+    // Station B: online, prepaid; two settled, one received by phone 20 days ago and routed then,
+    // never taken up (overdue on its take-up day).
     const atB = {
+      path: 'settlement',
       channel: 'online',
       prepaid: true,
-      respondent: { name: 'B站测试健身餐厅', address: '东昌府区柳园路 2 号', areaCode: '371502', venueCode: 'V-371502-002' },
+      respondent: { name: 'B站测试健身餐厅', address: '东昌府区柳园路 2 号', areaCode: '371502', venueCode: VENUE_B },
     };
-    const b1 = await kit.assigned(atB);
-    expectAt(b1, B);
-    await staffB.do(b1.id, { action: 'accept' });
-    await staffB.do(b1.id, { action: 'resolve', amountRecovered: 50, agreement: false });
-    await staffB.do(b1.id, { action: 'close' });
-    await staffB.do(b1.id, { action: 'record-follow-up', note: '回访完成' });
+    for (const amountOffered of [50, 80]) {
+      const b = await kit.assigned(atB);
+      expectAt(b, B);
+      await staffB.do(b.id, { action: 'take-up' });
+      await staffB.do(b.id, { action: 'record-offer', remedy: 'refund', amountOffered, note: '退款' });
+      await consumer(b, 'settlement/accept');
+    }
     const phoned = await kit.http
       .post('/api/v1/cases/intake')
       .set('Authorization', `Bearer ${await staffB.auth()}`)
@@ -143,7 +168,26 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
         receivedAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
       });
     expect(phoned.status).toBe(201);
-    expectAt(await kit.route(phoned.body.trackingNo), B);
+    expectAt(await at(later(-20), () => kit.route(phoned.body.trackingNo)), B);
+
+    // Complaints filed formally, at the bureau: one accepted and resolved 20 days on (late, ¥100), one terminated.
+    const f1 = await kit.assigned();
+    const f2 = await kit.assigned();
+    for (const c of [f1, f2]) expectAt(c, BUREAU);
+    await at(later(20), async () => {
+      await bureau.do(f1.id, { action: 'accept' });
+      await bureau.do(f1.id, { action: 'resolve', amountRecovered: 100, agreement: true });
+    });
+    // In f2's mediation a violation lead opens a report (a referral: no reporter to tell); then it is terminated.
+    await bureau.do(f2.id, { action: 'accept' });
+    await bureau.do(f2.id, { action: 'start-mediation' });
+    const lead = (await bureau.do(f2.id, { action: 'report-violation', note: '发现使用过期食材' })).linkedReport as { trackingNo: string };
+    const l1 = await kit.route(lead.trackingNo);
+    expectAt(l1, BUREAU);
+    await bureau.do(l1.id, { action: 'open-enforcement', note: '立案调查' });
+    await bureau.do(l1.id, { action: 'close' });
+    await bureau.do(f2.id, { action: 'terminate', reasonCode: '3' });
+    await bureau.do(f2.id, { action: 'close' });
 
     // Reports at the 东昌府区 bureau.
     const r1 = await kit.assigned({ kind: 'report' });
@@ -160,15 +204,16 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     // The reporter is told 15 days on: late (5 working days).
     await at(later(15), () => bureau.do(r3.id, { action: 'close' }));
 
-    // "Both": a complaint at station A and a report at the bureau, both waiting.
+    // "Both": the complaint settling at station A, the report at the bureau, both waiting.
     const both = await kit.file({
       kind: 'both',
-      respondent: { name: '两用测试店', address: '东昌府区 5 号', areaCode: '371502', venueCode: 'V-371502-001' },
+      path: 'settlement',
+      respondent: { name: '两用测试店', address: '东昌府区 5 号', areaCode: '371502', venueCode: VENUE_A },
     });
     expectAt(await kit.route(both.trackingNo), A);
     expectAt(await kit.route(both.linkedTrackingNo!), BUREAU);
 
-    // A sector regulator's category (sports-fitness → ES-371500), prepaid.
+    // A sector regulator's category (sports-fitness → ES-371500), prepaid, filed formally.
     const e1 = await kit.assigned({ categoryCode: 'sports-fitness', prepaid: true });
     expectAt(e1, 'ES-371500');
     const sector = await kit.handlerOf(e1);
@@ -178,6 +223,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
 
     // Another area (茌平区), refused; and a business outside the city, refused at once by the city bureau's desk (ground 1).
     const x1 = await kit.assigned({ respondent: { name: '茌平测试饭店', address: '茌平区 1 号', areaCode: '371503' } });
+    expectAt(x1, 'MR-371503');
     await (await kit.handlerOf(x1)).do(x1.id, { action: 'refuse', reasonCode: '5' });
     // A first aggregator run midway: the rest is applied incrementally on top of it.
     await kit.api.app.get(RollupService).applyPending();
@@ -205,24 +251,37 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     expect(await ok(analyst, `/stats/summary?from=${from}&to=${today}`)).toEqual({
       period: { from, to: today },
       cut: 'city',
-      received: 20,
-      accepted: 8,
+      received: 24,
+      accepted: 5,
       refused: 3,
-      resolved: 5,
+      resolved: 3,
       terminated: 1,
-      closed: 9,
+      // 3 complaints and 4 reports closed, 5 settled at the source.
+      closed: 12,
       withdrawn: 1,
-      // 10 of 11 on time: the desk's refusal of the business outside the city decided on the day, in 0 working days.
-      onTimeAcceptanceRate: 0.9091,
-      mediationSuccessRate: 0.8333,
-      recovered: '3730.50',
-      averageHandlingWorkingDays: Math.round((W * 10) / 13) / 10,
+      // 7 of 8 on time (f1 accepted 20 days on); an escalated complaint's clock runs from its escalation.
+      onTimeAcceptanceRate: 0.875,
+      mediationSuccessRate: 0.75,
+      // Mediation only (f3 ¥300, f1 ¥100, e1 ¥2,000); the settlements' money is recoveredAtSource.
+      recovered: '2400.00',
+      // 11 concluding decisions (settlements not among them), one of W working days.
+      averageHandlingWorkingDays: Math.round((W * 10) / 11) / 10,
       satisfactionRate: 0.6667,
-      followUpRate: 0.4,
+      followUpRate: 0.3333,
       reportsOpened: 2,
       reportsNotOpened: 2,
       reporterNotifiedOnTimeRate: 0.6667,
-      open: 7,
+      // 10 at station A, 3 at station B.
+      settlementAssigned: 13,
+      settled: 5,
+      // Offer rejected, station gave up, consumer's choice, take-up lapsed.
+      escalated: 4,
+      settledAtSourceRate: 0.5556,
+      escalationRate: 0.4444,
+      // ¥1,280.50 + ¥0 (an apology) + ¥100 + ¥50 + ¥80.
+      recoveredAtSource: '1510.50',
+      averageSettlementWorkingDays: Math.round((W * 10) / 5) / 10,
+      open: 8,
       overdue: 1,
       asOf: today,
     });
@@ -241,9 +300,13 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
       reportsNotOpened: 2,
       reporterNotifiedOnTimeRate: 0.6667,
       averageHandlingWorkingDays: 0,
+      settlementAssigned: 0,
+      settled: 0,
+      settledAtSourceRate: null,
       open: 2,
       overdue: 0,
     });
+    expect(await s('track=complaint')).toMatchObject({ received: 18, settlementAssigned: 13, settled: 5, escalated: 4, open: 6 });
     expect(await s('categoryCode=sports-fitness')).toMatchObject({
       received: 1,
       accepted: 1,
@@ -252,6 +315,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
       closed: 1,
       mediationSuccessRate: 1,
       followUpRate: 0,
+      settled: 0,
       open: 0,
     });
     expect(await s('areaCode=371503')).toMatchObject({
@@ -262,24 +326,35 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
       open: 0,
     });
     expect(await s('channel=online')).toMatchObject({
-      received: 2,
-      accepted: 1,
-      resolved: 1,
-      recovered: '50.00',
-      followUpRate: 1,
-      open: 1,
-      overdue: 1,
-    });
-    expect(await s('prepaid=true')).toMatchObject({
       received: 3,
-      accepted: 2,
-      resolved: 2,
-      recovered: '2050.00',
+      settlementAssigned: 3,
+      settled: 2,
+      escalated: 0,
+      settledAtSourceRate: 1,
+      escalationRate: 0,
+      recoveredAtSource: '130.00',
+      recovered: '0.00',
+      averageSettlementWorkingDays: 0,
       closed: 2,
       open: 1,
       overdue: 1,
     });
-    expect(await s('prepaid=true&categoryCode=catering&areaCode=371502')).toMatchObject({ received: 2, recovered: '50.00' });
+    expect(await s('prepaid=true')).toMatchObject({
+      received: 4,
+      accepted: 1,
+      resolved: 1,
+      recovered: '2000.00',
+      settled: 2,
+      recoveredAtSource: '130.00',
+      closed: 3,
+      open: 1,
+      overdue: 1,
+    });
+    expect(await s('prepaid=true&categoryCode=catering&areaCode=371502')).toMatchObject({
+      received: 3,
+      recovered: '0.00',
+      recoveredAtSource: '130.00',
+    });
   });
 
   it("a station sees its own figures only; a county bureau its own and its area's stations", async () => {
@@ -287,23 +362,32 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     expect(mine).toEqual({
       period: { from, to: today },
       cut: 'unit',
-      received: 9,
-      accepted: 6,
-      refused: 1,
-      resolved: 3,
-      terminated: 1,
+      // Cases that reached station A: 9 settlement complaints and the complaint half of "both".
+      received: 10,
+      accepted: 0,
+      refused: 0,
+      resolved: 0,
+      terminated: 0,
       closed: 3,
       withdrawn: 1,
-      onTimeAcceptanceRate: 0.8571,
-      mediationSuccessRate: 0.75,
-      recovered: '1680.50',
-      averageHandlingWorkingDays: Math.round((W * 10) / 5) / 10,
-      satisfactionRate: 0.6667,
-      followUpRate: 0.3333,
+      onTimeAcceptanceRate: null,
+      mediationSuccessRate: null,
+      recovered: '0.00',
+      averageHandlingWorkingDays: null,
+      // s1 and s2, rated while settled at A (s3 was rated at the bureau, which held it then).
+      satisfactionRate: 1,
+      followUpRate: null,
       reportsOpened: 0,
       reportsNotOpened: 0,
       reporterNotifiedOnTimeRate: null,
-      open: 4,
+      settlementAssigned: 10,
+      settled: 3,
+      escalated: 4,
+      settledAtSourceRate: 0.4286,
+      escalationRate: 0.5714,
+      recoveredAtSource: '1380.50',
+      averageSettlementWorkingDays: Math.round((W * 10) / 3) / 10,
+      open: 2,
       overdue: 0,
       asOf: today,
     });
@@ -315,32 +399,40 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     expect(cut.body.details.map((d: { field: string }) => d.field)).toEqual(['areaCode', 'channel']);
 
     expect(await ok(staffB, `/stats/summary?from=${from}&to=${today}`)).toMatchObject({
-      received: 2,
-      accepted: 1,
-      resolved: 1,
-      recovered: '50.00',
-      closed: 1,
-      followUpRate: 1,
+      received: 3,
+      settlementAssigned: 3,
+      settled: 2,
+      escalated: 0,
+      settledAtSourceRate: 1,
+      recoveredAtSource: '130.00',
+      closed: 2,
       open: 1,
       overdue: 1,
     });
     expect(await ok(bureau, `/stats/summary?from=${from}&to=${today}`)).toMatchObject({
       cut: 'unit',
-      received: 17,
-      accepted: 7,
+      // The bureau's 12 and its area's stations' 10 + 3.
+      received: 25,
+      accepted: 4,
       refused: 1,
-      resolved: 4,
+      resolved: 2,
       terminated: 1,
-      closed: 8,
+      closed: 11,
       withdrawn: 1,
-      recovered: '1730.50',
+      onTimeAcceptanceRate: 0.8,
+      recovered: '400.00',
       reportsOpened: 2,
       reportsNotOpened: 2,
       reporterNotifiedOnTimeRate: 0.6667,
-      open: 7,
+      settlementAssigned: 13,
+      settled: 5,
+      escalated: 4,
+      recoveredAtSource: '1510.50',
+      satisfactionRate: 0.6667,
+      open: 8,
       overdue: 1,
     });
-    expect(await ok(bureau, `/stats/summary?from=${from}&to=${today}&unit=${B}`)).toMatchObject({ received: 2, open: 1 });
+    expect(await ok(bureau, `/stats/summary?from=${from}&to=${today}&unit=${B}`)).toMatchObject({ received: 3, settled: 2, open: 1 });
     // An analyst cutting by unit sees what the unit sees.
     expect(await ok(analyst, `/stats/summary?from=${from}&to=${today}&unit=${A}`)).toEqual(mine);
   });
@@ -356,40 +448,62 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     expect(days.points).toHaveLength(22);
     expect(days.points.filter((p: { value: number }) => p.value)).toEqual([
       { period: daysAgo(20), value: 1 },
-      { period: today, value: 19 },
+      { period: today, value: 23 },
     ]);
     const weeks = await ok(analyst, `/stats/timeseries?metric=received&interval=week&from=${from}&to=${today}`);
-    expect(weeks.points.reduce((n: number, p: { value: number }) => n + p.value, 0)).toBe(20);
+    expect(weeks.points.reduce((n: number, p: { value: number }) => n + p.value, 0)).toBe(24);
     expect(weeks.points[0].period).toBe(from);
+    const thisMonth = `${today.slice(0, 8)}01` < from ? from : `${today.slice(0, 8)}01`;
     const months = await ok(analyst, `/stats/timeseries?metric=recovered&from=${from}&to=${today}`);
     expect(months.interval).toBe('month');
-    expect(months.points.at(-1)).toEqual({ period: `${today.slice(0, 8)}01` < from ? from : `${today.slice(0, 8)}01`, value: '3730.50' });
-    const sat = await ok(staffA, `/stats/timeseries?metric=satisfactionRate&interval=day&from=${today}&to=${today}`);
-    expect(sat).toEqual({
-      metric: 'satisfactionRate',
+    expect(months.points.at(-1)).toEqual({ period: thisMonth, value: '2400.00' });
+    const atSource = await ok(analyst, `/stats/timeseries?metric=recoveredAtSource&from=${from}&to=${today}`);
+    expect(atSource.points.at(-1)).toEqual({ period: thisMonth, value: '1510.50' });
+    const rate = await ok(staffA, `/stats/timeseries?metric=settledAtSourceRate&interval=day&from=${today}&to=${today}`);
+    expect(rate).toEqual({
+      metric: 'settledAtSourceRate',
       interval: 'day',
       period: { from: today, to: today },
       cut: 'unit',
-      points: [{ period: today, value: 0.6667 }],
+      points: [{ period: today, value: 0.4286 }],
     });
+    const sat = await ok(staffA, `/stats/timeseries?metric=satisfactionRate&interval=day&from=${today}&to=${today}`);
+    expect(sat.points).toEqual([{ period: today, value: 1 }]);
   });
 
   it('hotspots: respondents (by credit code, else normalised name), categories, areas', async () => {
-    const resp = await ok(analyst, `/stats/hotspots?by=respondent&limit=2&from=${from}&to=${today}`);
+    const resp = await ok(analyst, `/stats/hotspots?by=respondent&limit=3&from=${from}&to=${today}`);
     expect(resp.items).toEqual([
       {
         respondent: { key: `uscc:${CHAIN.creditCode}`, creditCode: CHAIN.creditCode, name: CHAIN.name, areaCode: '371502' },
         received: 4,
         complaints: 4,
         reports: 0,
-        accepted: 4,
+        accepted: 1,
         refused: 0,
-        resolved: 3,
-        terminated: 1,
+        resolved: 1,
+        terminated: 0,
         withdrawn: 0,
-        recovered: '1680.50',
+        recovered: '300.00',
         reportsOpened: 0,
-        mediationSuccessRate: 0.75,
+        settled: 3,
+        mediationSuccessRate: 1,
+      },
+      // Ties (3 each) by key: B's restaurant, all three settled or settling at station B.
+      {
+        respondent: { key: 'name:b站测试健身餐厅', creditCode: null, name: 'B站测试健身餐厅', areaCode: '371502' },
+        received: 3,
+        complaints: 3,
+        reports: 0,
+        accepted: 0,
+        refused: 0,
+        resolved: 0,
+        terminated: 0,
+        withdrawn: 0,
+        recovered: '0.00',
+        reportsOpened: 0,
+        settled: 2,
+        mediationSuccessRate: null,
       },
       {
         respondent: {
@@ -408,56 +522,155 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
         withdrawn: 1,
         recovered: '0.00',
         reportsOpened: 0,
+        settled: 0,
         mediationSuccessRate: null,
       },
     ]);
+    // At station A the chain reached it four times; the accepted one was accepted by the bureau.
+    const atA = await ok(staffA, `/stats/hotspots?by=respondent&limit=1&from=${from}&to=${today}`);
+    expect(atA.items[0]).toMatchObject({ respondent: { key: `uscc:${CHAIN.creditCode}` }, complaints: 4, accepted: 0, settled: 3 });
     expect(
-      (await ok(staffB, `/stats/hotspots?by=respondent&from=${from}&to=${today}`)).items.map((i: { received: number }) => i.received),
-    ).toEqual([2]);
+      (await ok(staffB, `/stats/hotspots?by=respondent&from=${from}&to=${today}`)).items.map((i: { received: number; settled: number }) => [
+        i.received,
+        i.settled,
+      ]),
+    ).toEqual([[3, 2]]);
 
     const cats = await ok(analyst, `/stats/hotspots?by=category&from=${from}&to=${today}`);
-    expect(cats.items.map((i: { code: string; name: string; received: number }) => [i.code, i.name, i.received])).toEqual([
-      ['catering', expect.any(String), 19],
-      ['sports-fitness', expect.any(String), 1],
+    expect(
+      cats.items.map((i: { code: string; name: string; received: number; settled: number }) => [i.code, i.name, i.received, i.settled]),
+    ).toEqual([
+      ['catering', expect.any(String), 23, 5],
+      ['sports-fitness', expect.any(String), 1, 0],
     ]);
     const areas = await ok(analyst, `/stats/hotspots?by=area&from=${from}&to=${today}`);
-    expect(areas.items.map((i: { code: string; name: string | null; received: number }) => [i.code, i.name, i.received])).toEqual([
-      ['371502', '东昌府区', 18],
-      ['110101', null, 1],
-      ['371503', '茌平区', 1],
+    expect(
+      areas.items.map((i: { code: string; name: string | null; received: number; settledAtSourceRate: number | null }) => [
+        i.code,
+        i.name,
+        i.received,
+        i.settledAtSourceRate,
+      ]),
+    ).toEqual([
+      ['371502', '东昌府区', 22, 0.5556],
+      ['110101', null, 1, null],
+      ['371503', '茌平区', 1, null],
     ]);
     expect((await staffA.get('/stats/hotspots?by=area')).status).toBe(400);
   });
 
-  it('the unit league table: on-time rate, success rate, satisfaction, recovered, load', async () => {
-    const { items } = await ok(analyst, `/stats/units?from=${from}&to=${today}`);
-    expect(items.slice(0, 3).map((u: { unit: { code: string } }) => u.unit.code)).toEqual([A, BUREAU, B]);
+  it('the unit league table and the venues: settlements, rates, recovered, load', async () => {
+    const { items, venues } = await ok(analyst, `/stats/units?from=${from}&to=${today}`);
+    expect(items.slice(0, 3).map((u: { unit: { code: string } }) => u.unit.code)).toEqual([BUREAU, A, B]);
     expect(items[0]).toMatchObject({
-      unit: { code: A, type: 'station', areaCode: '371502', name: expect.any(String) },
-      received: 9,
-      onTimeAcceptanceRate: 0.8571,
-      mediationSuccessRate: 0.75,
-      satisfactionRate: 0.6667,
-      recovered: '1680.50',
-      load: 4,
+      unit: { code: BUREAU, type: 'regulator', venue: null },
+      received: 12,
+      accepted: 4,
+      refused: 1,
+      closed: 6,
+      reportsOpened: 2,
+      onTimeAcceptanceRate: 0.8,
+      recovered: '400.00',
+      settlementAssigned: 0,
+      settled: 0,
+      escalated: 0,
+      settledAtSourceRate: null,
+      load: 5,
       overdue: 0,
     });
     expect(items[1]).toMatchObject({
-      unit: { code: BUREAU, type: 'regulator' },
-      received: 6,
-      accepted: 0,
-      closed: 4,
-      reportsOpened: 2,
-      onTimeAcceptanceRate: null,
+      unit: { code: A, type: 'station', areaCode: '371502', name: expect.any(String), venue: { code: VENUE_A, areaCode: '371502' } },
+      received: 10,
+      settlementAssigned: 10,
+      settled: 3,
+      escalated: 4,
+      settledAtSourceRate: 0.4286,
+      escalationRate: 0.5714,
+      recoveredAtSource: '1380.50',
+      averageSettlementWorkingDays: Math.round((W * 10) / 3) / 10,
+      satisfactionRate: 1,
       load: 2,
       overdue: 0,
     });
-    expect(items[2]).toMatchObject({ received: 2, load: 1, overdue: 1, followUpRate: 1 });
-    // A station's table has one row: its own.
-    expect((await ok(staffA, `/stats/units?from=${from}&to=${today}`)).items.map((u: { unit: { code: string } }) => u.unit.code)).toEqual([
-      A,
+    expect(items[2]).toMatchObject({ unit: { code: B, venue: { code: VENUE_B } }, received: 3, settled: 2, load: 1, overdue: 1 });
+    // Per venue: the sum of its stations' rows.
+    expect(venues).toEqual([
+      expect.objectContaining({
+        venue: { code: VENUE_A, name: expect.any(String), areaCode: '371502' },
+        stations: [A],
+        received: 10,
+        settled: 3,
+        escalated: 4,
+        settledAtSourceRate: 0.4286,
+        recoveredAtSource: '1380.50',
+        load: 2,
+        overdue: 0,
+      }),
+      expect.objectContaining({
+        venue: expect.objectContaining({ code: VENUE_B }),
+        stations: [B],
+        received: 3,
+        settled: 2,
+        load: 1,
+        overdue: 1,
+      }),
     ]);
+    // A station's table has one row: its own, and its venue's.
+    const own = await ok(staffA, `/stats/units?from=${from}&to=${today}`);
+    expect(own.items.map((u: { unit: { code: string } }) => u.unit.code)).toEqual([A]);
+    expect(own.venues.map((v: { venue: { code: string } }) => v.venue.code)).toEqual([VENUE_A]);
   });
+
+  const HEADERS = [
+    '收到',
+    '受理',
+    '不予受理',
+    '调解成功',
+    '终止调解',
+    '办结',
+    '撤回',
+    '按时受理率',
+    '调解成功率',
+    '挽回经济损失（元）',
+    '平均办理工作日',
+    '满意率',
+    '回访率',
+    '举报立案',
+    '举报不予立案',
+    '举报人按时告知率',
+    '分派服务站协商和解',
+    '源头化解',
+    '转为正式投诉',
+    '源头化解率',
+    '转为正式投诉率',
+    '源头化解挽回金额（元）',
+    '平均和解用时（工作日）',
+  ];
+  const METRIC_KEYS = [
+    'received',
+    'accepted',
+    'refused',
+    'resolved',
+    'terminated',
+    'closed',
+    'withdrawn',
+    'onTimeAcceptanceRate',
+    'mediationSuccessRate',
+    'recovered',
+    'averageHandlingWorkingDays',
+    'satisfactionRate',
+    'followUpRate',
+    'reportsOpened',
+    'reportsNotOpened',
+    'reporterNotifiedOnTimeRate',
+    'settlementAssigned',
+    'settled',
+    'escalated',
+    'settledAtSourceRate',
+    'escalationRate',
+    'recoveredAtSource',
+    'averageSettlementWorkingDays',
+  ];
 
   it('exports CSV (UTF-8 BOM, Chinese headers) that parses back to the same rows', async () => {
     const res = await analyst.get(`/stats/export?format=csv&by=category&from=${from}&to=${today}`);
@@ -466,28 +679,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="stats-category-/);
     expect(res.text.charCodeAt(0)).toBe(0xfeff);
     const rows: Record<string, string>[] = parse(res.text, { bom: true, columns: true });
-    expect(Object.keys(rows[0])).toEqual([
-      '起始日',
-      '截止日',
-      '类别代码',
-      '名称',
-      '收到',
-      '受理',
-      '不予受理',
-      '调解成功',
-      '终止调解',
-      '办结',
-      '撤回',
-      '按时受理率',
-      '调解成功率',
-      '挽回经济损失（元）',
-      '平均办理工作日',
-      '满意率',
-      '回访率',
-      '举报立案',
-      '举报不予立案',
-      '举报人按时告知率',
-    ]);
+    expect(Object.keys(rows[0])).toEqual(['起始日', '截止日', '类别代码', '名称', ...HEADERS]);
     const json = (await ok(analyst, `/stats/hotspots?by=category&from=${from}&to=${today}`)).items;
     const cell = (v: string | number | null) => (v === null ? '' : String(v));
     expect(rows).toEqual(
@@ -496,36 +688,39 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
         截止日: today,
         类别代码: i.code,
         名称: i.name,
-        收到: cell(i.received),
-        受理: cell(i.accepted),
-        不予受理: cell(i.refused),
-        调解成功: cell(i.resolved),
-        终止调解: cell(i.terminated),
-        办结: cell(i.closed),
-        撤回: cell(i.withdrawn),
-        按时受理率: cell(i.onTimeAcceptanceRate),
-        调解成功率: cell(i.mediationSuccessRate),
-        '挽回经济损失（元）': cell(i.recovered),
-        平均办理工作日: cell(i.averageHandlingWorkingDays),
-        满意率: cell(i.satisfactionRate),
-        回访率: cell(i.followUpRate),
-        举报立案: cell(i.reportsOpened),
-        举报不予立案: cell(i.reportsNotOpened),
-        举报人按时告知率: cell(i.reporterNotifiedOnTimeRate),
+        ...Object.fromEntries(HEADERS.map((h, k) => [h, cell(i[METRIC_KEYS[k]])])),
       })),
     );
 
-    // By month, the months' rows add up to the summary; by unit, a station gets its own row.
+    // By month, the months' rows add up to the summary; by unit, a station gets its own row; by venue, the venues' rows.
     const months: Record<string, string>[] = parse((await analyst.get(`/stats/export?from=${from}&to=${today}`)).text, {
       bom: true,
       columns: true,
     });
-    expect(months.reduce((n, r) => n + Number(r['收到']), 0)).toBe(20);
+    expect(months.reduce((n, r) => n + Number(r['收到']), 0)).toBe(24);
+    expect(months.reduce((n, r) => n + Number(r['源头化解']), 0)).toBe(5);
     const units: Record<string, string>[] = parse((await staffA.get(`/stats/export?by=unit&from=${from}&to=${today}`)).text, {
       bom: true,
       columns: true,
     });
-    expect(units).toEqual([expect.objectContaining({ 单位代码: A, 收到: '9', '挽回经济损失（元）': '1680.50', 按时受理率: '0.8571' })]);
+    expect(units).toEqual([
+      expect.objectContaining({
+        单位代码: A,
+        收到: '10',
+        源头化解: '3',
+        源头化解率: '0.4286',
+        '源头化解挽回金额（元）': '1380.50',
+        '挽回经济损失（元）': '0.00',
+      }),
+    ]);
+    const venues: Record<string, string>[] = parse((await analyst.get(`/stats/export?by=venue&from=${from}&to=${today}`)).text, {
+      bom: true,
+      columns: true,
+    });
+    expect(venues.map((r) => [r['场所代码'], r['收到'], r['源头化解'], r['转为正式投诉率']])).toEqual([
+      [VENUE_A, '10', '3', '0.5714'],
+      [VENUE_B, '3', '2', '0'],
+    ]);
   });
 
   it('exports a real XLSX workbook with the same rows, read back by a library', async () => {
@@ -545,7 +740,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     await book.xlsx.load(res.body as never);
     const sheet = book.getWorksheet('统计')!;
     const values = (n: number) => (sheet.getRow(n).values as unknown[]).slice(1);
-    expect(values(1)).toEqual(expect.arrayContaining(['类别代码', '收到', '挽回经济损失（元）', '满意率']));
+    expect(values(1)).toEqual(['起始日', '截止日', '类别代码', '名称', ...HEADERS]);
     const json = (await ok(analyst, `/stats/hotspots?by=category&from=${from}&to=${today}`)).items;
     expect(sheet.rowCount).toBe(json.length + 1);
     const header = values(1) as string[];
@@ -555,7 +750,10 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
       expect(row[col('类别代码')]).toBe(i.code);
       expect(row[col('收到')]).toBe(i.received);
       expect(row[col('挽回经济损失（元）')]).toBe(Number(i.recovered));
+      expect(row[col('源头化解挽回金额（元）')]).toBe(Number(i.recoveredAtSource));
       expect(row[col('满意率')] ?? null).toBe(i.satisfactionRate);
+      expect(row[col('源头化解率')] ?? null).toBe(i.settledAtSourceRate);
+      expect(row[col('平均和解用时（工作日）')] ?? null).toBe(i.averageSettlementWorkingDays);
     });
   });
 
@@ -588,5 +786,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     await bad('hotspots?by=area&limit=0', ['limit']);
     await bad('units?prepaid=true', ['prepaid']);
     await bad('export?format=pdf', ['format']);
+    await bad('export?by=street', ['by']);
+    await bad('timeseries?metric=settledRate', ['metric']);
   });
 });

@@ -25,12 +25,18 @@
 // complaints / 15 % reports (~3 % of cases are the two halves of a "both" submission, linked),
 // purchase channel 60/30/10 offline/online/livestream, ~12 % prepaid, respondents Zipf-like from
 // ~N/20 businesses per category pool (~40 % with a valid USCC), routed roughly as routing.rules.ts
-// does (venue station → sector regulator → a station of the area covering the category → the area
-// bureau; reports to the sector regulator or the area bureau; telecom and outside-city → transfer).
-// Complaints: ~70 % accepted then resolved / terminated (or still mediating), ~10 % refused, ~5 %
-// withdrawn, ~15 % still open (recent ones far more often); ~60 % of closed complaints rated
-// (80/15/5), most closed Order-121 complaints followed up. Reports: ~40 % opened, ~50 % not opened,
-// the rest open. Dates follow the working-day calendar (chinese-days, as the system computes them);
+// does: ~80 % of complaints are filed for settlement (协商和解) and go to a station (the venue's, else
+// one of the area covering the category), else — and the ~20 % filed formally — to the sector
+// regulator or the area bureau; reports to the sector regulator or the area bureau; telecom and
+// outside-city → transfer.
+// Settlement at a station: ~56 % settled at the source (taken up, an offer recorded, the consumer
+// accepts it, within the city's 2 + 10 working days), ~37 % escalated (offer rejected, the station
+// gives up, the consumer's choice, take-up or settlement period lapsed) and then routed (round 1) to
+// the department as a formal complaint received that day, ~7 % withdrawn; recent ones still open.
+// Formal complaints: ~70 % accepted then resolved / terminated (or still mediating), ~10 % refused,
+// ~5 % withdrawn, ~15 % still open (recent ones far more often); ~60 % of closed (or settled)
+// complaints rated (80/15/5), most closed Order-121 complaints followed up. Reports: ~40 % opened,
+// ~50 % not opened, the rest open. Dates follow the working-day calendar (chinese-days, as the system computes them);
 // ~3 % of acceptances are late. Nothing happens after `to`: a case whose next step would fall after
 // it stays where it is.
 //
@@ -316,7 +322,19 @@ const NO_CASE_WEIGHTS = [
   ['4', 5],
   ['5', 10],
 ];
-const HOLDING = ['assigned', 'accepted', 'mediating', 'paused', 'deciding'];
+const HOLDING = ['assigned', 'accepted', 'mediating', 'paused', 'deciding', 'settling', 'negotiating', 'offered'];
+/** The city's settlement periods (working days; SETTLEMENT_TAKE_UP_DAYS, SETTLEMENT_DAYS defaults). */
+const SETTLEMENT_TAKE_UP_DAYS = 2;
+const SETTLEMENT_DAYS = 10;
+/** What the station writes to the consumer with each kind of offer. */
+const OFFER_MESSAGES = {
+  refund: '商家同意退款',
+  compensation: '商家同意赔偿',
+  exchange: '商家同意换货',
+  repair: '商家同意免费维修',
+  apology: '商家书面赔礼道歉',
+  other: '商家提出其他和解方案',
+};
 
 // ---------------------------------------------------------------------------------------------
 // COPY … FROM STDIN through pg's submittable interface
@@ -756,7 +774,13 @@ export async function generateCases(databaseUrl, opts = {}) {
       return [day, sec];
     };
 
-    function route(track, cat, b) {
+    /**
+     * Round 0, roughly as routing.rules.ts decides: a transfer out; a report to its regulator; a
+     * complaint filed for settlement to a station (the venue's, else one of the area covering the
+     * category), else formally to the sector regulator or the area bureau; a complaint filed formally
+     * to a regulator (stations never take the formal complaint).
+     */
+    function route(track, cat, b, settlement) {
       const owner = regByCode.get(dir.categories[catIndex.get(cat)].regulatorCode);
       const transfer = (why) => ({
         rule: 'transfer-out',
@@ -769,7 +793,6 @@ export async function generateCases(databaseUrl, opts = {}) {
       if (b.outside)
         return transfer(`被投诉（举报）经营者位于本市以外（区划代码 ${b.area}），由 ${cityBureau.name} 移送其所在地市场监管部门`);
       if (owner && owner.level === 'province') return transfer(`该品类由 ${owner.name} 主管，由 ${cityBureau.name} 移送`);
-      const bureau = areaBureau.get(b.area) ?? cityBureau;
       if (track === 'report') {
         if (owner)
           return {
@@ -779,6 +802,7 @@ export async function generateCases(databaseUrl, opts = {}) {
             reason: `举报只由监管部门办理；该品类由 ${owner.name} 主管`,
             candidates: [cand('regulator', owner, '品类主管部门', true)],
           };
+        const bureau = areaBureau.get(b.area) ?? cityBureau;
         return {
           rule: 'report-area-bureau',
           type: 'regulator',
@@ -787,17 +811,43 @@ export async function generateCases(databaseUrl, opts = {}) {
           candidates: [cand('regulator', bureau, '违法行为发生地市场监管局', true)],
         };
       }
-      if (b.venueCode) {
-        const s = (stationAtVenue.get(b.venueCode) ?? []).find((x) => x.categories.includes(cat));
-        if (s)
+      if (settlement) {
+        if (b.venueCode) {
+          const s = (stationAtVenue.get(b.venueCode) ?? []).find((x) => x.categories.includes(cat));
+          if (s)
+            return {
+              rule: 'venue-station',
+              type: 'station',
+              unit: s,
+              reason: `经营者位于「${s.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${s.name} 就地化解（源头解决）`,
+              candidates: [cand('station', s, '经营者所在场所的服务站', true, true)],
+            };
+        }
+        const covering = (coveringInArea.get(`${b.area}|${cat}`) ?? []).filter((s) => s.venueCode !== b.venueCode);
+        if (covering.length) {
+          const s = covering[Math.floor(rand() * covering.length)];
+          const load = Math.round(rand() * 80) / 100;
+          const others = covering.length - 1;
           return {
-            rule: 'venue-station',
+            rule: 'area-station',
             type: 'station',
             unit: s,
-            reason: `经营者位于「${s.name.replace(/消费维权服务站$/, '')}」，由场所内的 ${s.name} 就地化解（源头解决）`,
-            candidates: [cand('station', s, '经营者所在场所的服务站', true, true)],
+            reason: `分派给本区县受理该品类、负荷最低的服务站 ${s.name}（负荷 ${Math.round(load * 100)}%${others > 0 ? `，另有 ${others} 个候选` : ''}）`,
+            candidates: [
+              cand('station', s, '本区县受理该品类的服务站', true, load),
+              ...covering
+                .filter((x) => x !== s)
+                .slice(0, 2)
+                .map((x) => cand('station', x, '本区县受理该品类的服务站', true, Math.min(1, load + 0.05))),
+            ],
           };
+        }
       }
+      return { ...formalUnit(cat, b.area), direct: settlement };
+    }
+    /** The department that takes a formal complaint: the sector regulator of the category, else the area bureau. */
+    function formalUnit(cat, area) {
+      const owner = regByCode.get(dir.categories[catIndex.get(cat)].regulatorCode);
       if (owner)
         return {
           rule: 'sector-regulator',
@@ -806,31 +856,13 @@ export async function generateCases(databaseUrl, opts = {}) {
           reason: `该品类由行业主管部门 ${owner.name} 办理`,
           candidates: [cand('regulator', owner, '品类主管部门', true)],
         };
-      const covering = (coveringInArea.get(`${b.area}|${cat}`) ?? []).filter((s) => s.venueCode !== b.venueCode);
-      if (covering.length) {
-        const s = covering[Math.floor(rand() * covering.length)];
-        const load = Math.round(rand() * 80) / 100;
-        const others = covering.length - 1;
-        return {
-          rule: 'area-station',
-          type: 'station',
-          unit: s,
-          reason: `分派给本区县受理该品类、负荷最低的服务站 ${s.name}（负荷 ${Math.round(load * 100)}%${others > 0 ? `，另有 ${others} 个候选` : ''}）`,
-          candidates: [
-            cand('station', s, '本区县受理该品类的服务站', true, load),
-            ...covering
-              .filter((x) => x !== s)
-              .slice(0, 2)
-              .map((x) => cand('station', x, '本区县受理该品类的服务站', true, Math.min(1, load + 0.05))),
-          ],
-        };
-      }
+      const bureau = areaBureau.get(area) ?? cityBureau;
       return {
         rule: 'area-bureau',
         type: 'regulator',
         unit: bureau,
-        reason: `本区县没有可受理该品类且有余量的服务站，由 ${bureau.name} 办理`,
-        candidates: [cand('regulator', bureau, '区县市场监管局兜底', true)],
+        reason: `依法由经营者所在地的市场监管部门 ${bureau.name} 处理`,
+        candidates: [cand('regulator', bureau, '区县市场监管局', true)],
       };
     }
     function cand(type, u, why, eligible, load = null) {
@@ -847,19 +879,24 @@ export async function generateCases(databaseUrl, opts = {}) {
 
     /** Writes one case (and its history) received on day `rd` at second `rs`. */
     function writeCase(id, track, sub, rd, rs, linkedId) {
-      const rule = rd >= order121From ? 'order121' : 'order20';
-      const days = ruleDays[rule];
-      const rt = route(track, sub.cat, sub.b);
-      const unitCode = rt.unit.code;
-      const actor = `gen:${unitCode}`;
-      const firstDue = cal.addWD(rd, track === 'complaint' ? days.acceptance : days.enforcementDecision);
+      let rule = rd >= order121From ? 'order121' : 'order20';
+      let days = ruleDays[rule];
+      const rt = route(track, sub.cat, sub.b, track === 'complaint' && sub.path === 'settlement');
+      let unitType = rt.type;
+      let unitCode = rt.unit.code;
+      let actor = `gen:${unitCode}`;
+      const station = rt.type === 'station' ? unitCode : null;
+      // The first statutory clock (acceptance, or the report's decision); none runs in the settlement stage.
+      let firstDue = station ? null : cal.addWD(rd, track === 'complaint' ? days.acceptance : days.enforcementDecision);
+      // When the department received it: the filing day, or the day a settlement case was escalated.
+      let countsFrom = rd;
       // Routing: a few seconds after receipt.
       const ad = rd;
       const as = Math.min(86399, rs + 1 + Math.floor(rand() * 20));
-      const status0 = rt.transfer ? 'transferred' : 'assigned';
-      const age = toDay - rd;
+      const status0 = rt.transfer ? 'transferred' : station ? 'settling' : 'assigned';
 
       let status = status0;
+      let stage = station ? 'settlement' : 'formal';
       let firstMet = null;
       let acceptedAt = null;
       let concludedAt = null;
@@ -873,12 +910,50 @@ export async function generateCases(databaseUrl, opts = {}) {
       let ratedAt = null;
       let lastD = ad;
       let lastS = as;
+      let round = 0;
+      // The settlement stage (city policy periods, from the routing day).
+      let takeUpDue = station ? cal.addWD(ad, SETTLEMENT_TAKE_UP_DAYS) : null;
+      const settlementDue = station ? cal.addWD(ad, SETTLEMENT_DAYS) : null;
+      let takenUpAt = null;
+      let offer = null;
+      let escalatedOn = null;
+      let escalationCause = null;
       const clocks = new Map(); // name → {countsFrom, days, due, met}
 
       event(id, rd, rs, 'received', 'system', null, null, null, 'received', null, null, null, true, {});
-      event(id, ad, as, status0, 'system', null, null, 'received', status0, null, rt.rule, rt.reason, true, {
-        assignee: { type: rt.type, code: unitCode, name: rt.unit.name },
-      });
+      const assignee = { type: rt.type, code: unitCode, name: rt.unit.name };
+      event(
+        id,
+        ad,
+        as,
+        rt.transfer ? 'transferred' : 'assigned',
+        'system',
+        null,
+        null,
+        'received',
+        status0,
+        null,
+        rt.rule,
+        rt.reason,
+        true,
+        rt.transfer
+          ? { assignee }
+          : {
+              assignee,
+              stage,
+              // A complaint filed for settlement that no station could take goes formal at once.
+              ...(rt.direct
+                ? {
+                    formal: {
+                      countsFrom: cal.days[rd],
+                      acceptanceDue: cal.days[firstDue],
+                      provisional: cal.provisional[firstDue],
+                      escalated: false,
+                    },
+                  }
+                : {}),
+            },
+      );
       decisionLines.push(
         `${decisionId++}\t${id}\t0\t${rt.rule}\t${esc(rt.reason)}\t${rt.type}\t${unitCode}\t${bool(rt.transfer)}\t${esc(JSON.stringify(rt.candidates))}\t${ts(ad, as)}`,
       );
@@ -888,7 +963,7 @@ export async function generateCases(databaseUrl, opts = {}) {
       const act = (at, action, to, extra = {}) => {
         const [d, s] = at;
         if (d > toDay) return false;
-        const data = {};
+        const data = { ...extra.data };
         if (extra.reason) data.reason = extra.reason;
         if (extra.outcome) data.outcome = extra.outcome;
         const ops = extra.clocks ?? [];
@@ -909,7 +984,7 @@ export async function generateCases(databaseUrl, opts = {}) {
           }
         }
         if (met.length) data.met = met;
-        if (extra.concluding) data.handlingWorkingDays = cal.between(rd, d);
+        if (extra.concluding) data.handlingWorkingDays = cal.between(countsFrom, d);
         event(
           id,
           d,
@@ -936,148 +1011,293 @@ export async function generateCases(databaseUrl, opts = {}) {
         lastS = s;
         return true;
       };
-      const consumerStep = (at, type, to, note, data = {}) => {
+      /** A consumer's step (withdrawal, rating, accepting an offer: the latter counts for the station holding the case). */
+      const consumerStep = (at, type, to, note, data = {}, unit = null) => {
         const [d, s] = at;
         if (d > toDay) return false;
-        event(id, d, s, type, 'consumer', null, null, to ? status : null, to, null, null, note, true, data);
+        event(id, d, s, type, 'consumer', null, unit, to ? status : null, to, null, null, note, true, data);
         if (to) status = to;
         lastD = d;
         lastS = s;
         return true;
       };
+      const rate = () => {
+        if (rand() < 0.6) {
+          const at = laterCal(lastD, lastS, ri(0, 7));
+          if (at[0] <= toDay) {
+            rating = pickRating();
+            ratedAt = at;
+            consumerStep(at, 'rated', null, null, { rating });
+          }
+        }
+      };
 
-      if (!rt.transfer) {
+      /**
+       * The case leaves the settlement stage (`by` the consumer, the station or the sweep) and is
+       * routed again at once (round 1) to the department, which receives it that day: its acceptance
+       * clock and the handling days count from there, under the rule set of that day.
+       */
+      const escalate = (at, cause, by) => {
+        const [d, s] = at;
+        if (d > toDay) return false;
+        rule = d >= order121From ? 'order121' : 'order20';
+        days = ruleDays[rule];
+        firstDue = cal.addWD(d, days.acceptance);
+        event(id, d, s, 'escalated', by, by === 'staff' ? actor : null, station, status, 'received', 'escalate', cause, null, true, {
+          cause,
+          stage: 'formal',
+          from: station,
+          acceptanceDue: cal.days[firstDue],
+          ...(offer ? { offer } : {}),
+        });
+        stage = 'formal';
+        escalatedOn = d;
+        escalationCause = cause;
+        countsFrom = d;
+        takeUpDue = null;
+        round = 1;
+        const f = formalUnit(sub.cat, sub.b.area);
+        const rs1 = Math.min(86399, s + 1 + Math.floor(rand() * 20));
+        unitType = 'regulator';
+        unitCode = f.unit.code;
+        actor = `gen:${unitCode}`;
+        event(id, d, rs1, 'assigned', 'system', null, null, 'received', 'assigned', null, f.rule, f.reason, true, {
+          assignee: { type: 'regulator', code: unitCode, name: f.unit.name },
+          stage: 'formal',
+        });
+        decisionLines.push(
+          `${decisionId++}\t${id}\t1\t${f.rule}\t${esc(f.reason)}\tregulator\t${unitCode}\tf\t${esc(JSON.stringify(f.candidates))}\t${ts(d, rs1)}`,
+        );
+        stats.decisions++;
+        status = 'assigned';
+        lastD = d;
+        lastS = rs1;
+        return true;
+      };
+
+      /**
+       * The settlement stage at the station: taken up, an offer recorded, the consumer accepts it
+       * (settled at the source) or the case is escalated (the consumer's choice, the offer rejected,
+       * the station giving up, the take-up or the settlement period passed); a few are withdrawn.
+       */
+      const settle = () => {
+        const age = toDay - rd;
+        const pOpen = 0.01 + 0.7 * Math.exp(-age / 10);
+        const fate =
+          rand() < pOpen
+            ? 'open'
+            : weightedStop(rand(), [
+                ['settled', 56],
+                ['escalate', 37],
+                ['withdraw', 7],
+              ]);
+        const stopAt =
+          fate === 'open'
+            ? weightedStop(rand(), [
+                ['settling', 30],
+                ['negotiating', 45],
+                ['offered', 25],
+              ])
+            : null;
+        const cause =
+          fate === 'escalate'
+            ? weightedStop(rand(), [
+                ['consumer', 22],
+                ['offer-rejected', 30],
+                ['settlement-failed', 25],
+                ['take-up-lapsed', 10],
+                ['deadline-lapsed', 13],
+              ])
+            : null;
+        // The sweep: early on the day after the deadline.
+        const sweep = (due) => [due + 1, 300 + Math.floor(rand() * 3000)];
+        if (fate === 'withdraw' && rand() < 0.4)
+          return consumerStep(laterCal(ad, as, ri(0, 2)), 'withdrawn', 'withdrawn', rand() < 0.5 ? '已与商家自行和解' : null);
+        if (cause === 'take-up-lapsed') return escalate(sweep(takeUpDue), cause, 'system');
+        if (cause === 'consumer' && rand() < 0.5) return escalate(laterCal(ad, as, ri(0, 1)), cause, 'consumer');
+        if (stopAt === 'settling') return;
+        if (!act(later(ad, as, ri(0, SETTLEMENT_TAKE_UP_DAYS)), 'take-up', 'negotiating')) return;
+        takenUpAt = [lastD, lastS];
+        const room = () => cal.between(lastD, settlementDue);
+        if (fate === 'withdraw') return consumerStep(laterCal(lastD, lastS, ri(1, 6)), 'withdrawn', 'withdrawn', null);
+        if (cause === 'consumer') return escalate(laterCal(lastD, lastS, ri(1, 6)), cause, 'consumer');
+        if (cause === 'settlement-failed' && rand() < 0.6) return escalate(later(lastD, lastS, room() ? ri(1, room()) : 0), cause, 'staff');
+        if (cause === 'deadline-lapsed') return escalate(sweep(settlementDue), cause, 'system');
+        if (stopAt === 'negotiating') return;
+        const remedy = weightedStop(rand(), [
+          ['refund', 55],
+          ['compensation', 15],
+          ['exchange', 10],
+          ['repair', 8],
+          ['apology', 7],
+          ['other', 5],
+        ]);
+        const amountFen =
+          remedy === 'refund' || remedy === 'compensation'
+            ? sub.amountFen !== null
+              ? Math.max(100, Math.min(500_000, Math.round(sub.amountFen * (0.3 + 0.7 * rand()))))
+              : ri(1000, 200_000)
+            : null;
+        const made = { remedy, amountFen, message: OFFER_MESSAGES[remedy] };
+        if (!act(later(lastD, lastS, ri(0, Math.min(5, room()))), 'record-offer', 'offered', { note: made.message, data: { offer: made } }))
+          return;
+        offer = { ...made, at: new Date(`${ts(lastD, lastS).replace(' ', 'T').replace('+08', '+08:00')}`).toISOString() };
+        if (cause === 'settlement-failed') return escalate(later(lastD, lastS, Math.min(1, room())), cause, 'staff');
+        if (stopAt === 'offered') return;
+        if (cause === 'offer-rejected') return escalate(laterCal(lastD, lastS, ri(0, 3)), cause, 'consumer');
+        // Accepted by the consumer within the settlement period: settled at the source, closed.
+        const at = laterCal(lastD, lastS, Math.min(ri(0, 2), settlementDue - lastD));
+        const fen = amountFen ?? 0;
+        if (
+          consumerStep(
+            at,
+            'accept-offer',
+            'settled',
+            null,
+            { outcome: { amountRecoveredFen: fen }, settledAtSource: true, handlingWorkingDays: cal.between(rd, at[0]) },
+            station,
+          )
+        ) {
+          recovered = fen;
+          concludedAt = closedAt = at;
+          rate();
+        }
+      };
+
+      /** The formal complaint at its department, from the assignment at (lastD, lastS). */
+      const formalComplaint = () => {
+        const [sd, ss] = [lastD, lastS];
+        const age = toDay - countsFrom;
         const u = rand();
-        if (track === 'complaint') {
-          const pOpen = 0.025 + 0.6 * Math.exp(-age / 120);
-          const fate =
-            u < pOpen
-              ? 'open'
-              : (u - pOpen) / (1 - pOpen) < 0.118
-                ? 'refuse'
-                : (u - pOpen) / (1 - pOpen) < 0.177
-                  ? 'withdraw'
-                  : rand() < 0.68
-                    ? 'resolve'
-                    : 'terminate';
-          const stopAt =
-            fate === 'open'
-              ? weightedStop(rand(), [
-                  ['assigned', 35],
-                  ['accepted', 10],
-                  ['mediating', 55],
-                ])
-              : null;
-          const acceptWd =
-            rand() < 0.03
-              ? ri(days.acceptance + 1, days.acceptance + 7)
-              : weightedStop(rand(), [
-                  [1, 30],
-                  [2, 25],
-                  [3, 18],
-                  [4, 12],
-                  [5, 8],
-                  [6, 5],
-                  [7, 2],
-                ]);
-          if (fate === 'withdraw' && rand() < 0.5) {
-            consumerStep(laterCal(ad, as, ri(0, 4)), 'withdrawn', 'withdrawn', rand() < 0.5 ? '已与商家自行和解' : null);
-          } else if (fate === 'refuse') {
-            act(later(ad, as, acceptWd), 'refuse', 'refused', {
-              reason: reasonOf('refusal', rule, pickRefusal()),
-              clocks: [{ op: 'meet', clock: 'acceptance' }],
-              concluding: true,
-            });
-          } else if (stopAt !== 'assigned') {
-            const ok = act(later(ad, as, acceptWd), 'accept', 'accepted', {
-              clocks: [
-                { op: 'meet', clock: 'acceptance' },
-                { op: 'start', clock: 'mediation', days: days.mediation },
-              ],
-            });
-            if (
-              ok &&
-              stopAt !== 'accepted' &&
-              act(later(lastD, lastS, rand() < 0.6 ? 0 : ri(1, 3)), 'start-mediation', 'mediating') &&
-              stopAt !== 'mediating'
-            ) {
-              const medStart = clocks.get('mediation').countsFrom;
-              const endAt =
-                rand() < 0.02 ? later(medStart, 0, ri(days.mediation + 1, days.mediation + 10)) : later(lastD, lastS, ri(2, 35));
-              if (fate === 'withdraw') {
-                consumerStep(laterCal(lastD, lastS, ri(1, 20)), 'withdrawn', 'withdrawn', null);
-              } else if (fate === 'resolve') {
-                const amountFen = sub.amountFen;
-                recovered =
-                  rand() < 0.12
-                    ? 0
-                    : Math.min(500_000, amountFen !== null ? Math.round(amountFen * (0.3 + 0.7 * rand())) : ri(1000, 200_000));
-                agreement = rand() < 0.7;
-                if (
-                  act(endAt, 'resolve', 'resolved', {
-                    outcome: { amountRecoveredFen: recovered, agreement },
-                    clocks: [{ op: 'meet', clock: 'mediation' }],
-                    concluding: true,
-                  })
-                ) {
-                  if (rand() < 0.99)
-                    act(later(lastD, lastS, ri(0, 4)), 'close', 'closed', {
-                      clocks: days.followUp ? [{ op: 'start', clock: 'follow-up', days: days.followUp }] : [],
-                    });
-                } else {
-                  recovered = null;
-                  agreement = null;
-                }
+        const pOpen = 0.025 + 0.6 * Math.exp(-age / 120);
+        const fate =
+          u < pOpen
+            ? 'open'
+            : (u - pOpen) / (1 - pOpen) < 0.118
+              ? 'refuse'
+              : (u - pOpen) / (1 - pOpen) < 0.177
+                ? 'withdraw'
+                : rand() < 0.68
+                  ? 'resolve'
+                  : 'terminate';
+        const stopAt =
+          fate === 'open'
+            ? weightedStop(rand(), [
+                ['assigned', 35],
+                ['accepted', 10],
+                ['mediating', 55],
+              ])
+            : null;
+        const acceptWd =
+          rand() < 0.03
+            ? ri(days.acceptance + 1, days.acceptance + 7)
+            : weightedStop(rand(), [
+                [1, 30],
+                [2, 25],
+                [3, 18],
+                [4, 12],
+                [5, 8],
+                [6, 5],
+                [7, 2],
+              ]);
+        if (fate === 'withdraw' && rand() < 0.5) {
+          consumerStep(laterCal(sd, ss, ri(0, 4)), 'withdrawn', 'withdrawn', rand() < 0.5 ? '已与商家自行和解' : null);
+        } else if (fate === 'refuse') {
+          act(later(countsFrom, ss, acceptWd), 'refuse', 'refused', {
+            reason: reasonOf('refusal', rule, pickRefusal()),
+            clocks: [{ op: 'meet', clock: 'acceptance' }],
+            concluding: true,
+          });
+        } else if (stopAt !== 'assigned') {
+          const ok = act(later(countsFrom, ss, acceptWd), 'accept', 'accepted', {
+            clocks: [
+              { op: 'meet', clock: 'acceptance' },
+              { op: 'start', clock: 'mediation', days: days.mediation },
+            ],
+          });
+          if (
+            ok &&
+            stopAt !== 'accepted' &&
+            act(later(lastD, lastS, rand() < 0.6 ? 0 : ri(1, 3)), 'start-mediation', 'mediating') &&
+            stopAt !== 'mediating'
+          ) {
+            const medStart = clocks.get('mediation').countsFrom;
+            const endAt = rand() < 0.02 ? later(medStart, 0, ri(days.mediation + 1, days.mediation + 10)) : later(lastD, lastS, ri(2, 35));
+            if (fate === 'withdraw') {
+              consumerStep(laterCal(lastD, lastS, ri(1, 20)), 'withdrawn', 'withdrawn', null);
+            } else if (fate === 'resolve') {
+              const amountFen = sub.amountFen;
+              recovered =
+                rand() < 0.12
+                  ? 0
+                  : Math.min(500_000, amountFen !== null ? Math.round(amountFen * (0.3 + 0.7 * rand())) : ri(1000, 200_000));
+              agreement = rand() < 0.7;
+              if (
+                act(endAt, 'resolve', 'resolved', {
+                  outcome: { amountRecoveredFen: recovered, agreement },
+                  clocks: [{ op: 'meet', clock: 'mediation' }],
+                  concluding: true,
+                })
+              ) {
+                if (rand() < 0.99)
+                  act(later(lastD, lastS, ri(0, 4)), 'close', 'closed', {
+                    clocks: days.followUp ? [{ op: 'start', clock: 'follow-up', days: days.followUp }] : [],
+                  });
               } else {
-                if (
-                  act(endAt, 'terminate', 'terminated', {
-                    reason: reasonOf('termination', rule, pickTermination()),
-                    clocks: [
-                      { op: 'meet', clock: 'mediation' },
-                      { op: 'start', clock: 'termination-notice', days: days.terminationNotice },
-                    ],
-                    concluding: true,
-                  })
-                ) {
-                  if (rand() < 0.99)
-                    act(
-                      later(
-                        lastD,
-                        lastS,
-                        rand() < 0.96 ? ri(1, days.terminationNotice) : ri(days.terminationNotice + 1, days.terminationNotice + 4),
-                      ),
-                      'close',
-                      'closed',
-                      {
-                        clocks: [
-                          { op: 'meet', clock: 'termination-notice' },
-                          ...(days.followUp ? [{ op: 'start', clock: 'follow-up', days: days.followUp }] : []),
-                        ],
-                      },
-                    );
-                }
+                recovered = null;
+                agreement = null;
               }
-              if (status === 'closed') {
-                if (days.followUp && rand() < 0.92) {
+            } else {
+              if (
+                act(endAt, 'terminate', 'terminated', {
+                  reason: reasonOf('termination', rule, pickTermination()),
+                  clocks: [
+                    { op: 'meet', clock: 'mediation' },
+                    { op: 'start', clock: 'termination-notice', days: days.terminationNotice },
+                  ],
+                  concluding: true,
+                })
+              ) {
+                if (rand() < 0.99)
                   act(
-                    later(lastD, lastS, rand() < 0.95 ? ri(1, days.followUp) : ri(days.followUp + 1, days.followUp + 5)),
-                    'record-follow-up',
+                    later(
+                      lastD,
+                      lastS,
+                      rand() < 0.96 ? ri(1, days.terminationNotice) : ri(days.terminationNotice + 1, days.terminationNotice + 4),
+                    ),
+                    'close',
                     'closed',
-                    { clocks: [{ op: 'meet', clock: 'follow-up' }], note: '已电话回访，消费者表示知悉处理结果' },
+                    {
+                      clocks: [
+                        { op: 'meet', clock: 'termination-notice' },
+                        ...(days.followUp ? [{ op: 'start', clock: 'follow-up', days: days.followUp }] : []),
+                      ],
+                    },
                   );
-                }
-                if (rand() < 0.6) {
-                  const at = laterCal(lastD, lastS, ri(0, 7));
-                  if (at[0] <= toDay) {
-                    rating = pickRating();
-                    ratedAt = at;
-                    consumerStep(at, 'rated', null, null, { rating });
-                  }
-                }
               }
             }
+            if (status === 'closed') {
+              if (days.followUp && rand() < 0.92) {
+                act(
+                  later(lastD, lastS, rand() < 0.95 ? ri(1, days.followUp) : ri(days.followUp + 1, days.followUp + 5)),
+                  'record-follow-up',
+                  'closed',
+                  { clocks: [{ op: 'meet', clock: 'follow-up' }], note: '已电话回访，消费者表示知悉处理结果' },
+                );
+              }
+              rate();
+            }
           }
+        }
+      };
+
+      if (!rt.transfer) {
+        if (track === 'complaint') {
+          if (station) settle();
+          if (status === 'assigned') formalComplaint();
         } else {
+          const age = toDay - rd;
+          const u = rand();
           const pOpen = 0.02 + 0.4 * Math.exp(-age / 120);
           const fate = u < pOpen ? 'open' : rand() < 0.444 ? 'open-enforcement' : 'decline-enforcement';
           const stopAt = fate === 'open' ? (rand() < 0.4 ? 'assigned' : 'deciding') : null;
@@ -1124,7 +1344,9 @@ export async function generateCases(databaseUrl, opts = {}) {
         stats.clocks++;
         if (k.met === null && (clockDue === null || k.due < clockDue)) clockDue = k.due;
       }
-      const stationSla = rt.type === 'station' ? cal.addWD(ad, 2) : null;
+      // In the settlement stage the city's periods run instead: take-up while waiting, then the outcome.
+      if (status === 'settling') clockDue = takeUpDue;
+      else if (status === 'negotiating' || status === 'offered') clockDue = settlementDue;
       const c = sub.consumer;
       const trackingNo = makeTrackingNo(cal.days[rd], serial++);
       const accessHash = bytea(hmac('access-code', `${trackingNo}:${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`));
@@ -1161,18 +1383,18 @@ export async function generateCases(databaseUrl, opts = {}) {
           bool(sub.consent),
           ts(rd, rs),
           cal.days[rd],
-          cal.days[firstDue],
-          bool(cal.provisional[firstDue]),
+          firstDue === null ? N : cal.days[firstDue],
+          bool(firstDue !== null && cal.provisional[firstDue]),
           linkedId ?? N,
           rating ?? N,
           N,
           ratedAt ? ts(ratedAt[0], ratedAt[1]) : N,
           ts(rd, rs),
           ts(lastD, lastS),
-          rt.type,
+          unitType,
           unitCode,
           ts(ad, as),
-          stationSla === null ? N : cal.days[stationSla],
+          takeUpDue === null ? N : cal.days[takeUpDue],
           firstMet === null ? N : cal.days[firstMet],
           clockDue === null ? N : cal.days[clockDue],
           outcomeReason ?? N,
@@ -1183,6 +1405,14 @@ export async function generateCases(databaseUrl, opts = {}) {
           concludedAt ? ts(...concludedAt) : N,
           closedAt ? ts(...closedAt) : N,
           followUpAt ? ts(...followUpAt) : N,
+          stage,
+          settlementDue === null ? N : cal.days[settlementDue],
+          takenUpAt ? ts(...takenUpAt) : N,
+          offer ? esc(JSON.stringify(offer)) : N,
+          escalatedOn === null ? N : cal.days[escalatedOn],
+          escalationCause ?? N,
+          round,
+          escalatedOn === null ? N : cal.days[escalatedOn],
         ].join('\t'),
       );
       stats.cases++;
@@ -1224,6 +1454,8 @@ export async function generateCases(databaseUrl, opts = {}) {
         incidentDay: Math.max(0, rd - Math.floor(rand() * rand() * 60)),
         story: STORIES[Math.floor(rand() * STORIES.length)].map(esc),
         consent: rand() < 0.35,
+        // Most complaints are filed for settlement at a station first (the default); some formally.
+        path: rand() < 0.8 ? 'settlement' : 'formal',
       };
     }
     function gauss() {
@@ -1307,7 +1539,7 @@ export async function generateCases(databaseUrl, opts = {}) {
       'assignee_type',
       'assignee_code',
       'assigned_at',
-      'station_sla_due',
+      'take_up_due',
       'first_clock_met_on',
       'clock_due',
       'outcome_reason_code',
@@ -1318,6 +1550,14 @@ export async function generateCases(databaseUrl, opts = {}) {
       'concluded_at',
       'closed_at',
       'follow_up_at',
+      'stage',
+      'settlement_due',
+      'settlement_taken_up_at',
+      'offer',
+      'escalated_on',
+      'escalation_cause',
+      'routing_round',
+      'first_clock_counts_from',
     ];
     const EVENT_COLS = [
       'id',

@@ -169,7 +169,8 @@ describe('regulator dashboard (chromium)', () => {
     const text = readFileSync(await csv.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1).split(/\r?\n/)[0]).toBe(
-      '起始日,截止日,月份,名称,收到,受理,不予受理,调解成功,终止调解,办结,撤回,按时受理率,调解成功率,挽回经济损失（元）,平均办理工作日,满意率,回访率,举报立案,举报不予立案,举报人按时告知率',
+      '起始日,截止日,月份,名称,收到,受理,不予受理,调解成功,终止调解,办结,撤回,按时受理率,调解成功率,挽回经济损失（元）,平均办理工作日,满意率,回访率,举报立案,举报不予立案,举报人按时告知率,' +
+        '分派服务站协商和解,源头化解,转为正式投诉,源头化解率,转为正式投诉率,源头化解挽回金额（元）,平均和解用时（工作日）',
     );
     const rows: Record<string, string>[] = parse(text, { bom: true, columns: true });
     const month = shanghaiDay(new Date()).slice(0, 7);
@@ -230,7 +231,7 @@ describe('regulator dashboard (chromium)', () => {
     await context.close();
   });
 
-  it("shows a unit (the county bureau that handled them) its own figures, without the area filter", async () => {
+  it('shows a unit (the county bureau that handled them) its own figures, without the area filter', async () => {
     const { context, page } = await signedIn(unitStaff);
     await page.goto(`${sys.baseUrl}/dashboard?area=371502`);
     await page.getByTestId('kpi-received-value').waitFor();

@@ -1,13 +1,24 @@
 import type { SchemaParts } from '@weiquan/core';
 import { Outbox1763700000100 } from '@weiquan/core';
 import { Calendar1763700000200 } from '@weiquan/calendar';
-import { CaseHandling1763700000900, Cases1763700000300, ClockCount1763700001470, DesignationAlert1763700001540 } from '@weiquan/cases';
+import {
+  CaseHandling1763700000900,
+  Cases1763700000300,
+  ClockCount1763700001470,
+  DesignationAlert1763700001540,
+  SettlementStage1763700001600,
+} from '@weiquan/cases';
 import { Disclosure1763700001100, Intake1763700000400, MatterClaim1763700000500, RepeatFiling1763700001500 } from '@weiquan/complaints';
 import { DIRECTORY_MIGRATIONS } from '@weiquan/directory';
 import { Routing1763700000600, RoutingJurisdiction1763700001530 } from '@weiquan/routing';
 import { Identity1763700000700 } from '@weiquan/identity';
 import { Notifications1763700000800 } from '@weiquan/notifications';
-import { Stats1763700001000, StatsOpenByUnit1763700001200, StatsPeriodIndexes1763700001300 } from '@weiquan/stats';
+import {
+  SettlementRollup1763700001700,
+  Stats1763700001000,
+  StatsOpenByUnit1763700001200,
+  StatsPeriodIndexes1763700001300,
+} from '@weiquan/stats';
 
 /**
  * Every domain's migrations, in the order they must run. Each new domain library adds its list
@@ -33,5 +44,7 @@ export const SCHEMA: SchemaParts = {
     RepeatFiling1763700001500,
     RoutingJurisdiction1763700001530,
     DesignationAlert1763700001540,
+    SettlementStage1763700001600,
+    SettlementRollup1763700001700,
   ],
 };

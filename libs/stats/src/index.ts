@@ -2,6 +2,7 @@ export * from './rollup.rules';
 export * from './rollup.migration';
 export * from './open.migration';
 export * from './period-index.migration';
+export * from './settlement-rollup.migration';
 export * from './rollup.service';
 export * from './metrics';
 export * from './period';

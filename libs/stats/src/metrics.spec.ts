@@ -41,4 +41,42 @@ describe('metrics from counters', () => {
     });
     expect(rate(1, 8)).toBe(0.125);
   });
+
+  it('settlement at the source: rate and escalation rate over the outcomes, money and days apart from mediation', () => {
+    const k = {
+      ...zeroCounters(),
+      assigned: 7,
+      settlement_assigned: 6,
+      settled: 3,
+      settled_fen: 86050,
+      settle_days: 10,
+      escalated: 1,
+      resolved: 1,
+      recovered_fen: 20000,
+      concluded: 1,
+      handling_days: 9,
+      complaints_closed: 1,
+    };
+    expect(metrics(k, true)).toMatchObject({
+      received: 7,
+      settlementAssigned: 6,
+      settled: 3,
+      escalated: 1,
+      settledAtSourceRate: 0.75,
+      escalationRate: 0.25,
+      recoveredAtSource: '860.50',
+      recovered: '200.00',
+      averageSettlementWorkingDays: 3.3,
+      averageHandlingWorkingDays: 9,
+      // A settlement finishes the case: 办结 counts it; the follow-up rate stays over complaints closed by the department.
+      closed: 4,
+      followUpRate: 0,
+    });
+    expect(metrics(zeroCounters(), false)).toMatchObject({
+      settledAtSourceRate: null,
+      escalationRate: null,
+      recoveredAtSource: '0.00',
+      averageSettlementWorkingDays: null,
+    });
+  });
 });

@@ -23,6 +23,14 @@ export interface Metrics {
   reportsOpened: number;
   reportsNotOpened: number;
   reporterNotifiedOnTimeRate: number | null;
+  // Settlement at the source (协商和解).
+  settlementAssigned: number;
+  settled: number;
+  escalated: number;
+  settledAtSourceRate: number | null;
+  escalationRate: number | null;
+  recoveredAtSource: string;
+  averageSettlementWorkingDays: number | null;
 }
 
 export type MetricName = keyof Metrics;
@@ -45,6 +53,13 @@ export const SERIES_METRICS: readonly MetricName[] = [
   'reportsOpened',
   'reportsNotOpened',
   'reporterNotifiedOnTimeRate',
+  'settlementAssigned',
+  'settled',
+  'escalated',
+  'settledAtSourceRate',
+  'escalationRate',
+  'recoveredAtSource',
+  'averageSettlementWorkingDays',
 ];
 
 /** Chinese column headers of the exports, in the bureau's words. */
@@ -65,6 +80,13 @@ export const METRIC_HEADERS: Record<MetricName, string> = {
   reportsOpened: '举报立案',
   reportsNotOpened: '举报不予立案',
   reporterNotifiedOnTimeRate: '举报人按时告知率',
+  settlementAssigned: '分派服务站协商和解',
+  settled: '源头化解',
+  escalated: '转为正式投诉',
+  settledAtSourceRate: '源头化解率',
+  escalationRate: '转为正式投诉率',
+  recoveredAtSource: '源头化解挽回金额（元）',
+  averageSettlementWorkingDays: '平均和解用时（工作日）',
 };
 
 export function zeroCounters(): Counters {
@@ -88,18 +110,32 @@ export function metrics(k: Counters, byUnit: boolean): Metrics {
     refused: k.refused,
     resolved: k.resolved,
     terminated: k.terminated,
-    closed: k.complaints_closed + k.reports_closed,
+    // A settlement at the source finishes the case as closing does (status settled, final).
+    closed: k.complaints_closed + k.reports_closed + k.settled,
     withdrawn: k.withdrawn,
     onTimeAcceptanceRate: rate(k.acceptance_on_time, k.acceptance_decided),
     mediationSuccessRate: rate(k.resolved, k.resolved + k.terminated),
     recovered: fenToYuan(k.recovered_fen),
-    averageHandlingWorkingDays: k.concluded ? Math.round((k.handling_days * 10) / k.concluded) / 10 : null,
+    averageHandlingWorkingDays: average(k.handling_days, k.concluded),
     satisfactionRate: rate(k.rated_satisfied + k.rated_basically, k.rated),
     followUpRate: rate(k.follow_ups, k.complaints_closed),
     reportsOpened: k.reports_opened,
     reportsNotOpened: k.reports_not_opened,
     reporterNotifiedOnTimeRate: rate(k.reporter_notice_on_time, k.reporter_notice_due),
+    settlementAssigned: k.settlement_assigned,
+    settled: k.settled,
+    escalated: k.escalated,
+    // Over the settlement stage's outcomes in the period: settled at the source, or escalated.
+    settledAtSourceRate: rate(k.settled, k.settled + k.escalated),
+    escalationRate: rate(k.escalated, k.settled + k.escalated),
+    recoveredAtSource: fenToYuan(k.settled_fen),
+    averageSettlementWorkingDays: average(k.settle_days, k.settled),
   };
+}
+
+/** Working days per case with one decimal, or null when no case was counted. */
+function average(days: number, cases: number): number | null {
+  return cases ? Math.round((days * 10) / cases) / 10 : null;
 }
 
 /** n / d with four decimals, or null when d is 0. */

@@ -1,5 +1,5 @@
 import type { CaseAttributes, Increment, StatEvent } from './rollup.rules';
-import { countersOf, deltas, unitOf } from './rollup.rules';
+import { countersOf, deltas, FINISHED_STATUSES, isSettlementEscalation, unitOf } from './rollup.rules';
 
 const complaint: CaseAttributes = {
   track: 'complaint',
@@ -86,6 +86,126 @@ describe('deltas: what one history event adds to the rollups', () => {
     expect(unitOf(tr)).toBe('MR-371500');
     expect(counted(tr)).toEqual({ transferred: 1 });
     expect(of(deltas(tr, complaint), 'respondent')).toEqual([]);
+  });
+
+  describe('the settlement stage (协商和解)', () => {
+    const station = { type: 'station', code: 'ST-001', name: '某站' };
+    const bureau = { type: 'regulator', code: 'MR-371502', name: '东昌府区局' };
+
+    it('a station getting a settlement case: an arrival at the station, and a settlement assignment', () => {
+      const e = ev('assigned', { data: { assignee: station, stage: 'settlement' } });
+      expect(unitOf(e)).toBe('ST-001');
+      expect(counted(e)).toEqual({ assigned: 1, settlement_assigned: 1 });
+      const d = deltas(e, complaint);
+      for (const i of [...of(d, 'area'), ...of(d, 'unit')]) expect(i.counters).toEqual({ assigned: 1, settlement_assigned: 1 });
+      expect(of(d, 'unit').map((i) => i.key.unitCode)).toEqual(['ST-001', 'ST-001']);
+      expect(of(d, 'respondent').map((i) => [i.key.unitCode, i.counters])).toEqual([['ST-001', { complaints: 1 }]]);
+    });
+
+    it('a formal assignment (to a regulator) is no settlement assignment', () => {
+      expect(counted(ev('assigned', { data: { assignee: bureau, stage: 'formal' } }))).toEqual({ assigned: 1 });
+      // No station could take it when first routed: it never was in the settlement stage.
+      const direct = ev('assigned', {
+        data: { assignee: bureau, stage: 'formal', formal: { countsFrom: '2026-05-20', acceptanceDue: '2026-05-29', escalated: false } },
+      });
+      expect(counted(direct)).toEqual({ assigned: 1 });
+    });
+
+    it('handed back by its station with no other station left, it goes formal: an escalation for the area, not for any unit', () => {
+      const e = ev('assigned', {
+        data: { assignee: bureau, stage: 'formal', formal: { countsFrom: '2026-05-20', acceptanceDue: '2026-05-29', escalated: true } },
+      });
+      expect(unitOf(e)).toBe('MR-371502');
+      expect(counted(e)).toEqual({ assigned: 1, escalated: 1 });
+      const d = deltas(e, complaint);
+      for (const i of of(d, 'area')) expect(i.counters).toEqual({ assigned: 1, escalated: 1 });
+      for (const i of of(d, 'unit')) expect(i.counters).toEqual({ assigned: 1 });
+      expect(of(d, 'unit')).toHaveLength(2);
+      expect(of(d, 'respondent').map((i) => [i.key.unitCode, i.counters])).toEqual([['MR-371502', { complaints: 1 }]]);
+      // The grouping rows left out for the rebuild's fold are the same with the unit's own counters.
+      expect(deltas(e, complaint, 'detail').filter((i) => i.rollup === 'unit')).toEqual([of(d, 'unit')[0]]);
+    });
+
+    it('taking the case up and recording an offer count nothing', () => {
+      expect(deltas(staff('take-up'), complaint)).toEqual([]);
+      expect(deltas(staff('record-offer', { offer: { remedy: 'refund', amountFen: 50000, message: '全额退款' } }), complaint)).toEqual([]);
+    });
+
+    it('the consumer accepting the offer: settled at the source, the amount and the working days apart from mediation’s', () => {
+      const e = ev('accept-offer', {
+        unitCode: 'ST-001',
+        data: { outcome: { amountRecoveredFen: 86000 }, settledAtSource: true, handlingWorkingDays: 4 },
+      });
+      expect(unitOf(e)).toBe('ST-001');
+      expect(counted(e)).toEqual({ settled: 1, settled_fen: 86000, settle_days: 4 });
+      const d = deltas(e, complaint);
+      expect(of(d, 'unit').map((i) => [i.key.unitCode, i.counters])).toEqual([
+        ['ST-001', { settled: 1, settled_fen: 86000, settle_days: 4 }],
+        ['ST-001', { settled: 1, settled_fen: 86000, settle_days: 4 }],
+      ]);
+      expect(of(d, 'respondent').map((i) => [i.key.unitCode, i.counters])).toEqual([
+        ['*', { settled: 1 }],
+        ['ST-001', { settled: 1 }],
+      ]);
+      // An apology settles too, with nothing recovered, on the day it was filed.
+      expect(
+        counted(ev('accept-offer', { unitCode: 'ST-001', data: { outcome: { amountRecoveredFen: 0 }, handlingWorkingDays: 0 } })),
+      ).toEqual({ settled: 1 });
+    });
+
+    it.each(['consumer', 'offer-rejected', 'settlement-failed', 'take-up-lapsed', 'deadline-lapsed'])(
+      'leaving the settlement stage (cause %s) is an escalation for the station it left, never an assignment',
+      (cause) => {
+        const e = ev('escalated', {
+          unitCode: 'ST-001',
+          data: { cause, stage: 'formal', from: 'ST-001', acceptanceDue: '2026-05-29' },
+        });
+        expect(isSettlementEscalation(e)).toBe(true);
+        expect(unitOf(e)).toBe('ST-001');
+        expect(counted(e)).toEqual({ escalated: 1 });
+        const d = deltas(e, complaint);
+        expect(of(d, 'area')).toHaveLength(4);
+        expect(of(d, 'unit').map((i) => [i.key.unitCode, i.counters])).toEqual([
+          ['ST-001', { escalated: 1 }],
+          ['ST-001', { escalated: 1 }],
+        ]);
+        expect(of(d, 'respondent')).toEqual([]);
+      },
+    );
+
+    it('an escalation no station held counts for the area only', () => {
+      const e = ev('escalated', { unitCode: null, data: { cause: 'consumer', stage: 'formal' } });
+      expect(unitOf(e)).toBeNull();
+      const d = deltas(e, complaint);
+      expect(of(d, 'area').map((i) => i.counters)).toEqual([{ escalated: 1 }, { escalated: 1 }, { escalated: 1 }, { escalated: 1 }]);
+      expect(of(d, 'unit')).toEqual([]);
+    });
+
+    it('an older escalation (a late station, no cause, an assignee) still counts as an arrival at the bureau', () => {
+      const legacy = ev('escalated', { unitCode: null, data: { from: 'ST-001', assignee: bureau, rule: 'station-sla' } });
+      expect(isSettlementEscalation(legacy)).toBe(false);
+      expect(unitOf(legacy)).toBe('MR-371502');
+      expect(counted(legacy)).toEqual({ assigned: 1 });
+      expect(of(deltas(legacy, complaint), 'respondent').map((i) => [i.key.unitCode, i.counters])).toEqual([
+        ['MR-371502', { complaints: 1 }],
+      ]);
+    });
+
+    it('a hand-back or a withdrawal in the settlement stage counts for the station, as before', () => {
+      expect(of(deltas(ev('handed-back', { unitCode: 'ST-001' }), complaint), 'unit')[0]).toMatchObject({
+        key: { unitCode: 'ST-001' },
+        counters: { handed_back: 1 },
+      });
+      expect(of(deltas(ev('withdrawn', { holderUnit: 'ST-001' }), complaint), 'unit')[0]).toMatchObject({
+        key: { unitCode: 'ST-001' },
+        counters: { withdrawn: 1 },
+      });
+    });
+
+    it('a settled case is finished: it no longer counts as open', () => {
+      expect(FINISHED_STATUSES).toContain('settled');
+      for (const open of ['settling', 'negotiating', 'offered']) expect(FINISHED_STATUSES).not.toContain(open);
+    });
   });
 
   it('a hand-back counts for the unit that handed it back', () => {
@@ -208,6 +328,7 @@ describe('deltas: what one history event adds to the rollups', () => {
     'notified',
     'reminder',
     'overdue',
+    'stage-migrated',
   ])('"%s" counts nothing', (type) => {
     expect(deltas(ev(type, { unitCode: 'ST-001', data: { met: [{ clock: 'mediation', onTime: true }], clocks: [] } }), complaint)).toEqual(
       [],

@@ -35,6 +35,12 @@ export const COUNTERS = [
   'reports_not_opened',
   'reporter_notice_due',
   'reporter_notice_on_time',
+  // The settlement stage (协商和解, docs/METRICS.md "Settlement at the source").
+  'settlement_assigned',
+  'settled',
+  'settled_fen',
+  'settle_days',
+  'escalated',
 ] as const;
 type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
@@ -50,6 +56,7 @@ export const RESPONDENT_COUNTERS = [
   'withdrawn',
   'recovered_fen',
   'reports_opened',
+  'settled',
 ] as const;
 type RespondentCounter = (typeof RESPONDENT_COUNTERS)[number];
 
@@ -62,7 +69,7 @@ export const CHANNELS = ['offline', 'online', 'livestream', NO_CHANNEL] as const
 /** Events that carry no unit of their own: they count for the unit holding the case when they happened. */
 export const HOLDER_EVENTS: readonly string[] = ['withdrawn', 'rated'];
 /** Statuses in which a case no longer counts as open. */
-export const FINISHED_STATUSES: readonly string[] = ['closed', 'withdrawn', 'refused', 'transferred', 'duplicate'];
+export const FINISHED_STATUSES: readonly string[] = ['closed', 'settled', 'withdrawn', 'refused', 'transferred', 'duplicate'];
 
 export interface StatEvent {
   id: string;
@@ -142,7 +149,10 @@ export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' =
   }
   const unit = unitOf(e);
   if (unit) {
-    for (const categoryCode of categories) out.push({ rollup: 'unit', key: { day, track, unitCode: unit, categoryCode }, counters });
+    const atUnit = unitCounters(e, counters);
+    if (Object.keys(atUnit).length)
+      for (const categoryCode of categories)
+        out.push({ rollup: 'unit', key: { day, track, unitCode: unit, categoryCode }, counters: atUnit });
   }
   const respondent = respondentCounters(e, c, counters);
   if (Object.keys(respondent).length) {
@@ -159,11 +169,33 @@ export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' =
   return out;
 }
 
+/**
+ * A case leaving the settlement stage for the formal complaint: an `escalated` event with a cause
+ * (the consumer, the offer rejected, the station giving up, a city deadline passed). Older histories
+ * hold `escalated` events without a cause and with an assignee: a station late to accept, its case
+ * moved to the area bureau, which count as an arrival at that bureau (assigned), as they always did.
+ */
+export function isSettlementEscalation(e: StatEvent): boolean {
+  return e.type === 'escalated' && typeof e.data.cause === 'string';
+}
+
+/**
+ * A settlement case that a station handed back and no other station could take: routing gives it to
+ * a regulator as a formal complaint (`assigned` with `data.formal.escalated`). It left the settlement
+ * stage without settling, so the area counts it as an escalation; no station's unit does (the hand-back
+ * is the station's event, and the assignment counts for the regulator).
+ */
+function isFormalAfterHandBack(e: StatEvent): boolean {
+  return e.type === 'assigned' && obj(e.data.formal).escalated === true;
+}
+
 /** The unit an event counts for: the acting unit, the new assignee of a routing event, or the holder. */
 export function unitOf(e: StatEvent): string | null {
   switch (e.type) {
-    case 'assigned':
     case 'escalated':
+      // The settlement stage's escalation counts for the station it left (null if none held it).
+      return isSettlementEscalation(e) ? e.unitCode : str(obj(e.data.assignee).code);
+    case 'assigned':
     case 'transferred':
       return str(obj(e.data.assignee).code);
     case 'received':
@@ -189,9 +221,24 @@ export function countersOf(e: StatEvent, c: CaseAttributes): Partial<Counters> {
       add('duplicates');
       break;
     case 'assigned':
-    case 'escalated':
       add('assigned');
+      // A station got the case to help settle it (routing's data.stage; a formal assignment says 'formal').
+      if (e.data.stage === 'settlement') add('settlement_assigned');
+      if (isFormalAfterHandBack(e)) add('escalated');
       break;
+    case 'escalated':
+      add(isSettlementEscalation(e) ? 'escalated' : 'assigned');
+      break;
+    // Settled at the source: the consumer accepted the business's offer (the case is finished). The
+    // amount and the working days are the settlement stage's own, kept apart from mediation's
+    // (recovered_fen, concluded, handling_days): money at source and in mediation stay separable.
+    case 'accept-offer': {
+      add('settled');
+      add('settled_fen', fen(obj(e.data.outcome).amountRecoveredFen));
+      const days = e.data.handlingWorkingDays;
+      if (typeof days === 'number' && Number.isInteger(days) && days >= 0) add('settle_days', days);
+      break;
+    }
     case 'transferred':
       add('transferred');
       break;
@@ -251,19 +298,36 @@ export function countersOf(e: StatEvent, c: CaseAttributes): Partial<Counters> {
       if (met.onTime === true) add('reporter_notice_on_time');
     }
   }
-  // Concluding actions record how many working days handling took.
+  // Concluding actions record how many working days handling took (a settlement's count as settle_days).
   const days = e.data.handlingWorkingDays;
-  if (typeof days === 'number' && Number.isInteger(days) && days >= 0) {
+  if (e.type !== 'accept-offer' && typeof days === 'number' && Number.isInteger(days) && days >= 0) {
     add('concluded');
     add('handling_days', days);
   }
   return n;
 }
 
+/** The counters of an event at its unit: all of them, but an escalation that is the area's alone. */
+function unitCounters(e: StatEvent, k: Partial<Counters>): Partial<Counters> {
+  if (!isFormalAfterHandBack(e)) return k;
+  const out: Partial<Counters> = {};
+  for (const name of Object.keys(k) as Counter[]) if (name !== 'escalated') out[name] = k[name];
+  return out;
+}
+
 function respondentCounters(e: StatEvent, c: CaseAttributes, k: Partial<Counters>): Partial<Record<RespondentCounter, number>> {
   const r: Partial<Record<RespondentCounter, number>> = {};
   if (k.received || k.assigned) r[c.track === 'complaint' ? 'complaints' : 'reports'] = 1;
-  for (const name of ['accepted', 'refused', 'resolved', 'terminated', 'withdrawn', 'recovered_fen', 'reports_opened'] as const) {
+  for (const name of [
+    'accepted',
+    'refused',
+    'resolved',
+    'terminated',
+    'withdrawn',
+    'recovered_fen',
+    'reports_opened',
+    'settled',
+  ] as const) {
     if (k[name]) r[name] = k[name];
   }
   return r;

@@ -48,14 +48,16 @@ export class StatsController {
   }
 
   @Get('units')
-  @ApiOperation({ summary: '单位排行 / station and regulator league table' })
+  @ApiOperation({ summary: '单位排行，及按场所汇总 / station and regulator league table, and per venue (its stations summed)' })
   @ApiOkResponse({ type: UnitsDto })
   units(@CurrentStaff() staff: StaffPrincipal, @Query() q: StatsFilterQuery): Promise<UnitsDto> {
     return this.stats.units(staff, q);
   }
 
   @Get('export')
-  @ApiOperation({ summary: '导出 CSV（UTF-8 BOM）或 XLSX，中文表头 / export as CSV or XLSX, one row per month, area, category or unit' })
+  @ApiOperation({
+    summary: '导出 CSV（UTF-8 BOM）或 XLSX，中文表头 / export as CSV or XLSX, one row per month, area, category, unit or venue',
+  })
   @ApiOkResponse({
     description: '附件（Content-Disposition: attachment）：CSV 为 UTF-8 带 BOM / a download; CSV is UTF-8 with a BOM',
     content: {

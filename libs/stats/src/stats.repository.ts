@@ -31,6 +31,8 @@ export interface StatsUnitRow {
   name: string;
   type: 'station' | 'regulator';
   areaCode: string | null;
+  /** The venue a station is at (mall, scenic spot, market…): per-venue figures sum its stations. */
+  venue: { code: string; name: string; areaCode: string } | null;
 }
 
 const TABLE_KEYS: Record<'area' | 'unit', [string, string][]> = {
@@ -75,6 +77,17 @@ function withCase(source: string): string {
 
 /** The rebuild's staging tables (temporary, dropped at commit): the day rows and the respondent rows as replayed, unsummed. */
 const STAGING = { area: 'rebuild_area_day', unit: 'rebuild_unit_day', respondent: 'rebuild_respondent_month' } as const;
+
+/**
+ * The physical order the rebuild writes the area and unit rollups in: the order a period read takes
+ * them. Unit reads take one category ('*' or one) and a period for every unit (the league table) or
+ * a few; area reads take one area ('*' or one) and a period for one category or every category.
+ * Measured at 1M cases: the league table's edge days touched 3,266 pages in hash order, 173 so.
+ */
+const ROLLUP_ORDER = {
+  area: (grain: Grain) => `area_code, ${grain}, category_code, track, channel, prepaid`,
+  unit: (grain: Grain) => `category_code, ${grain}, unit_code, track`,
+};
 
 /** The tables a rebuild empties and analyses. */
 const ROLLUP_TABLES = [
@@ -258,20 +271,27 @@ export class StatsRepository {
     // At millions of cases the staged rows are gigabytes: sorting them 4 MB (the default) at a time
     // takes many merge passes. This is one maintenance session, for the rest of its transaction.
     await sql.query(`set local work_mem = '256MB'`);
+    // Rows are written in the order reads take them (ROLLUP_ORDER), as the aggregator's appends
+    // (day by day) leave them: a period's rows on a few pages, not one page per row.
     // The detail rows and their grouping rows ('*': every area, every category) in one pass.
     await sql.query(`insert into stat_area_day (area_code, category_code, day, track, channel, prepaid, ${COUNTERS.join(', ')})
-                     select coalesce(area_code, '${ALL}'), coalesce(category_code, '${ALL}'), day, track, channel, prepaid, ${sums(COUNTERS)}
+                     select coalesce(area_code, '${ALL}') as area_code, coalesce(category_code, '${ALL}') as category_code, day, track, channel, prepaid,
+                            ${sums(COUNTERS)}
                        from ${STAGING.area}
                       group by grouping sets ((area_code, category_code, day, track, channel, prepaid), (area_code, day, track, channel, prepaid),
-                                              (category_code, day, track, channel, prepaid), (day, track, channel, prepaid))`);
+                                              (category_code, day, track, channel, prepaid), (day, track, channel, prepaid))
+                      order by ${ROLLUP_ORDER.area('day')}`);
     await sql.query(`insert into stat_unit_day (category_code, unit_code, day, track, ${COUNTERS.join(', ')})
-                     select coalesce(category_code, '${ALL}'), unit_code, day, track, ${sums(COUNTERS)}
+                     select coalesce(category_code, '${ALL}') as category_code, unit_code, day, track, ${sums(COUNTERS)}
                        from ${STAGING.unit}
-                      group by grouping sets ((category_code, unit_code, day, track), (unit_code, day, track))`);
+                      group by grouping sets ((category_code, unit_code, day, track), (unit_code, day, track))
+                      order by ${ROLLUP_ORDER.unit('day')}`);
     for (const rollup of ['area', 'unit'] as const) {
       const keys = TABLE_KEYS[rollup].map(([k]) => k).join(', ');
       await sql.query(`insert into stat_${rollup}_month (${keys}, month, ${COUNTERS.join(', ')})
-                       select ${keys}, date_trunc('month', day)::date, ${sums(COUNTERS)} from stat_${rollup}_day group by ${keys}, date_trunc('month', day)`);
+                       select ${keys}, date_trunc('month', day)::date as month, ${sums(COUNTERS)} from stat_${rollup}_day
+                        group by ${keys}, date_trunc('month', day)
+                        order by ${ROLLUP_ORDER[rollup]('month')}`);
     }
     await sql.query(`insert into stat_respondent_month (unit_code, respondent_key, month, respondent_name, area_code, name_event_id, ${RESPONDENT_COUNTERS.join(', ')})
                      select unit_code, respondent_key, month,
@@ -371,12 +391,15 @@ export class StatsRepository {
     return (await this.sql.query(`select 1 from category where code = $1`, [code])).length > 0;
   }
 
+  /** Units by code (null: all), a station with its venue (the directory only). */
   async units(codes: string[] | null): Promise<StatsUnitRow[]> {
     return this.sql.query<StatsUnitRow>(
-      `select code, name, type, "areaCode" from (
-         select code, name, 'station' as type, area_code as "areaCode" from station
+      `select code, name, type, "areaCode", venue from (
+         select s.code, s.name, 'station' as type, s.area_code as "areaCode",
+                case when v.code is null then null else jsonb_build_object('code', v.code, 'name', v.name, 'areaCode', v.area_code) end as venue
+           from station s left join venue v on v.code = s.venue_code
          union all
-         select code, name, 'regulator', area_code from regulator
+         select code, name, 'regulator', area_code, null from regulator
        ) u where $1::text[] is null or code = any($1::text[])`,
       [codes],
     );

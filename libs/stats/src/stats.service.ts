@@ -8,7 +8,9 @@ import { addCounters, METRIC_HEADERS, MetricName, Metrics, metrics, rate, zeroCo
 import { bucketOf, buckets, daysIn, Interval, isIsoDate, monthEnd, monthStart, Segment, splitPeriod } from './period';
 import { ALL, Counters } from './rollup.rules';
 import { OpenRepository } from './open.repository';
-import { GroupBy, StatsRepository } from './stats.repository';
+import { GroupBy, StatsRepository, StatsUnitRow } from './stats.repository';
+
+type VenueInfo = NonNullable<StatsUnitRow['venue']>;
 
 /** The filters of a request, checked and scoped. `units` null: the whole city, read from the area rollups. */
 export interface StatsFilter {
@@ -40,8 +42,8 @@ export interface ExportTable {
 }
 
 function metricKind(n: MetricName): ExportTable['kinds'][number] {
-  if (n === 'recovered') return 'money';
-  if (n === 'averageHandlingWorkingDays') return 'decimal';
+  if (n === 'recovered' || n === 'recoveredAtSource') return 'money';
+  if (n === 'averageHandlingWorkingDays' || n === 'averageSettlementWorkingDays') return 'decimal';
   return n.endsWith('Rate') ? 'rate' : 'count';
 }
 
@@ -90,7 +92,10 @@ export class StatsService {
     return { by: q.by, period: { from: f.from, to: f.to }, cut: f.byUnit ? 'unit' : 'city', items: items.slice(0, limit) };
   }
 
-  /** The league table: every unit in scope with activity in the period or cases open now. */
+  /**
+   * The league table: every unit in scope with activity in the period or cases open now; and per
+   * venue, the sum of its stations' rows (the directory says which station is at which venue).
+   */
   async units(p: StaffPrincipal, q: StatsFilterQuery) {
     const f = await this.filter(p, q, true);
     const today = chinaDate(new Date());
@@ -98,20 +103,42 @@ export class StatsService {
     const load = new Map(open.map((o) => [o.key!, o]));
     const codes = [...new Set([...groups.keys(), ...load.keys()])];
     const info = new Map((codes.length ? await this.repo.units(codes) : []).map((u) => [u.code, u]));
-    const items = codes.map((code) => ({
-      unit: { code, name: info.get(code)?.name ?? null, type: info.get(code)?.type ?? null, areaCode: info.get(code)?.areaCode ?? null },
-      ...metrics(groups.get(code) ?? zeroCounters(), true),
-      load: Number(load.get(code)?.open ?? 0),
-      overdue: Number(load.get(code)?.overdue ?? 0),
-    }));
+    const venues = new Map<string, { venue: VenueInfo; k: Counters; stations: string[]; load: number; overdue: number }>();
+    const items = codes.map((code) => {
+      const u = info.get(code);
+      const k = groups.get(code) ?? zeroCounters();
+      const row = {
+        unit: { code, name: u?.name ?? null, type: u?.type ?? null, areaCode: u?.areaCode ?? null, venue: u?.venue ?? null },
+        ...metrics(k, true),
+        load: Number(load.get(code)?.open ?? 0),
+        overdue: Number(load.get(code)?.overdue ?? 0),
+      };
+      if (u?.venue) {
+        const v = venues.get(u.venue.code) ?? { venue: u.venue, k: zeroCounters(), stations: [], load: 0, overdue: 0 };
+        addCounters(v.k, k);
+        v.stations.push(code);
+        v.load += row.load;
+        v.overdue += row.overdue;
+        venues.set(u.venue.code, v);
+      }
+      return row;
+    });
     items.sort((a, b) => b.received - a.received || (a.unit.code < b.unit.code ? -1 : 1));
-    return { period: { from: f.from, to: f.to }, asOf: today, items };
+    const byVenue = [...venues.values()].map((v) => ({
+      venue: v.venue,
+      stations: v.stations.sort(),
+      ...metrics(v.k, true),
+      load: v.load,
+      overdue: v.overdue,
+    }));
+    byVenue.sort((a, b) => b.received - a.received || (a.venue.code < b.venue.code ? -1 : 1));
+    return { period: { from: f.from, to: f.to }, asOf: today, items, venues: byVenue };
   }
 
-  /** The rows of an export: one per month, area, category or unit, every period metric, Chinese headers. */
+  /** The rows of an export: one per month, area, category, unit or venue, every period metric, Chinese headers. */
   async exportTable(p: StaffPrincipal, q: ExportQuery): Promise<ExportTable> {
     const by = q.by ?? 'month';
-    const f = await this.filter(p, q, by === 'unit');
+    const f = await this.filter(p, q, by === 'unit' || by === 'venue');
     if (by === 'area' && f.byUnit)
       throw invalid([{ field: 'by', message: { zh: '按单位统计时没有区域分组', en: 'by=area is not available for figures cut by unit' } }]);
     let rows: { from: string; to: string; code: string; name: string | null; m: Metrics }[];
@@ -125,6 +152,8 @@ export class StatsService {
       }));
     } else if (by === 'unit') {
       rows = (await this.units(p, q)).items.map((u) => ({ from: f.from, to: f.to, code: u.unit.code, name: u.unit.name, m: u }));
+    } else if (by === 'venue') {
+      rows = (await this.units(p, q)).venues.map((v) => ({ from: f.from, to: f.to, code: v.venue.code, name: v.venue.name, m: v }));
     } else {
       rows = (await this.breakdown(f, by)).map((r) => ({ from: f.from, to: f.to, code: r.code, name: r.name, m: r }));
     }
@@ -133,7 +162,7 @@ export class StatsService {
       headers: [
         '起始日',
         '截止日',
-        { month: '月份', area: '区域代码', category: '类别代码', unit: '单位代码' }[by],
+        { month: '月份', area: '区域代码', category: '类别代码', unit: '单位代码', venue: '场所代码' }[by],
         '名称',
         ...metricNames.map((n) => METRIC_HEADERS[n]),
       ],
@@ -183,6 +212,7 @@ export class StatsService {
         withdrawn: n(r.withdrawn),
         recovered: fenToYuan(r.recovered_fen ?? '0'),
         reportsOpened: n(r.reports_opened),
+        settled: n(r.settled),
         mediationSuccessRate: rate(n(r.resolved), n(r.resolved) + n(r.terminated)),
       })),
     };

@@ -344,6 +344,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{trackingNo}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 转为正式投诉 / leave the settlement stage for a formal complaint
+         * @description 协商和解阶段随时可用（不接受方案也用此操作）：市场监管部门自当日收到投诉，7 个工作日内告知是否受理 / allowed at any time in the settlement stage (rejecting the offer is this step): the department receives the complaint today and decides on acceptance within 7 working days
+         */
+        post: operations["ComplaintsController_escalate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{trackingNo}/rating": {
         parameters: {
             query?: never;
@@ -355,6 +375,26 @@ export interface paths {
         put?: never;
         /** 办结后评价 / rate after closing */
         post: operations["ComplaintsController_rate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{trackingNo}/settlement/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 接受和解方案 / accept the business’s offer (settled at the source, closed)
+         * @description 协商和解阶段，服务站记录了经营者的方案后，消费者接受即和解办结（源头化解），方案金额计为挽回金额 / once the station has recorded the business’s offer, accepting it settles and closes the case
+         */
+        post: operations["ComplaintsController_acceptOffer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -392,6 +432,26 @@ export interface paths {
          * @description 受理后撤回投诉即终止调解（终止理由 1，总局令第121号第二十三条第（一）项）/ once a complaint is accepted, withdrawing it terminates mediation (termination ground 1)
          */
         post: operations["ComplaintsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/settlement-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 可否先行和解 / whether a station can help settle this dispute (for choosing the path)
+         * @description 按分派规则预估：经营者所在场所或所在区县有受理该品类且有余量的服务站时推荐先行和解，否则直接投诉 / estimated with the routing rules: settlement is recommended where a station of the venue or area covers the category and has room
+         */
+        get: operations["SettlementOptionsController_options"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -493,7 +553,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出 CSV（UTF-8 BOM）或 XLSX，中文表头 / export as CSV or XLSX, one row per month, area, category or unit */
+        /** 导出 CSV（UTF-8 BOM）或 XLSX，中文表头 / export as CSV or XLSX, one row per month, area, category, unit or venue */
         get: operations["StatsController_export"];
         put?: never;
         post?: never;
@@ -561,7 +621,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 单位排行 / station and regulator league table */
+        /** 单位排行，及按场所汇总 / station and regulator league table, and per venue (its stations summed) */
         get: operations["StatsController_units"];
         put?: never;
         post?: never;
@@ -804,12 +864,25 @@ export interface components {
              * @example 4.2
              */
             averageHandlingWorkingDays: number | null;
+            /**
+             * @description 平均和解用时（工作日，自收到起）/ average working days from receipt to settlement
+             * @example 3.5
+             */
+            averageSettlementWorkingDays: number | null;
+            /** @description 办结（含源头化解）/ closed, settlements at the source included */
             closed: number;
             /**
              * @description 区域或类别代码 / the area or category code
              * @example 371502
              */
             code: string;
+            /** @description 转为正式投诉：离开协商和解阶段 / escalated: left the settlement stage for the formal complaint */
+            escalated: number;
+            /**
+             * @description 转为正式投诉率：转为正式投诉 ÷（源头化解 + 转为正式投诉）/ escalated ÷ (settled + escalated)
+             * @example 0.9512
+             */
+            escalationRate: number | null;
             /**
              * @description 回访率 / follow-up rate
              * @example 0.9512
@@ -830,10 +903,15 @@ export interface components {
             /** @description 收到（按单位：分派到该单位的）/ received (cut by unit: reached the unit) */
             received: number;
             /**
-             * @description 挽回经济损失（元）/ recovered for consumers, yuan
+             * @description 挽回经济损失（元，调解成功）/ recovered for consumers in mediation, yuan (at the source: recoveredAtSource)
              * @example 1280.50
              */
             recovered: string;
+            /**
+             * @description 源头化解挽回金额（元），与调解挽回（recovered）分列 / recovered by settlements at the source, yuan (mediation: recovered)
+             * @example 860.00
+             */
+            recoveredAtSource: string;
             refused: number;
             /**
              * @description 举报人按时告知率 / reporters told on time
@@ -848,6 +926,15 @@ export interface components {
              * @example 0.9512
              */
             satisfactionRate: number | null;
+            /** @description 源头化解：消费者接受和解方案 / settled at the source: the consumer accepted the offer */
+            settled: number;
+            /**
+             * @description 源头化解率：源头化解 ÷（源头化解 + 转为正式投诉）/ settled ÷ (settled + escalated)
+             * @example 0.9512
+             */
+            settledAtSourceRate: number | null;
+            /** @description 分派服务站协商和解（服务站收到的协商和解案件）/ settlement cases that reached a station */
+            settlementAssigned: number;
             terminated: number;
             withdrawn: number;
         };
@@ -878,12 +965,17 @@ export interface components {
          * @description 现在可执行的操作（仅承办单位）/ what the caller may do now
          * @enum {string}
          */
-        CaseAction: "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note";
+        CaseAction: "take-up" | "record-offer" | "settlement-failed" | "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note";
         CaseActionDto: {
             /** @enum {string} */
-            action: "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note";
+            action: "take-up" | "record-offer" | "settlement-failed" | "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note";
             /** @description 是否达成书面调解协议 / written agreement made; null is the same as absent */
             agreement?: boolean | null;
+            /**
+             * @description 记录和解方案：经营者提出的金额（元，最多两位小数；退款、赔偿必填）/ record-offer: the amount offered, yuan (required for a refund or compensation)
+             * @example 268.5
+             */
+            amountOffered?: number | null;
             /**
              * @description 为消费者挽回的经济损失（元，最多两位小数）/ amount recovered for the consumer, yuan; null is the same as absent
              * @example 1280.5
@@ -901,6 +993,8 @@ export interface components {
              * @example 3
              */
             reasonCode?: string | null;
+            /** @description 记录和解方案（record-offer）：经营者提出的方案：退款、换货、维修、赔偿、赔礼道歉、其他 / record-offer: the remedy the business offers; null is the same as absent */
+            remedy?: components["schemas"]["Remedy"] | null;
             /** @description 不支持：单位不能自行横向转办，退回后由分派规则重新分派 / not supported: units never forward sideways */
             targetUnit?: string;
         };
@@ -961,6 +1055,8 @@ export interface components {
              * @description 正在计算的期限 / the running deadline
              */
             dueOn: string | null;
+            /** @description 由协商和解转为正式投诉 / left the settlement stage */
+            escalation: components["schemas"]["CaseEscalationDto"] | null;
             /**
              * @description 受理时的提示，如 outside-city、incident-over-3-years / intake notes
              * @example [
@@ -996,6 +1092,9 @@ export interface components {
             respondentName: string;
             routing: components["schemas"]["RoutingRoundDto"][];
             ruleSet: components["schemas"]["RuleSetRefDto"];
+            /** @description 先行和解阶段 / the settlement stage only */
+            settlement: components["schemas"]["CaseSettlementDto"] | null;
+            stage: components["schemas"]["CaseStage"];
             status: components["schemas"]["CaseStatus"];
             /**
              * @description 按 Accept-Language / in the caller's language
@@ -1005,6 +1104,15 @@ export interface components {
             track: components["schemas"]["Track"];
             /** @example 2611210012342 */
             trackingNo: string;
+        };
+        CaseEscalationDto: {
+            /** @example offer-rejected */
+            cause: string;
+            /**
+             * Format: date
+             * @description 监管部门收到之日 / the day the department received it
+             */
+            on: string;
         };
         CaseListItemDto: {
             assignee: components["schemas"]["AssigneeDto"] | null;
@@ -1090,8 +1198,28 @@ export interface components {
             platformName: string | null;
             venueCode: string | null;
         };
+        CaseSettlementDto: {
+            /**
+             * Format: date
+             * @description 协商期限（市政策）/ outcome deadline (city policy)
+             */
+            dueDate: string | null;
+            offer: components["schemas"]["StaffOfferDto"] | null;
+            /** Format: date-time */
+            takenUpAt: string | null;
+            /**
+             * Format: date
+             * @description 接手期限（市政策）/ take-up deadline (city policy)
+             */
+            takeUpDue: string | null;
+        };
+        /**
+         * @description settlement 先行和解（服务站协助与经营者协商，不计法定期限）；formal 正式投诉（市场监管部门依法受理、调解）/ settlement: a station helps both sides agree (no statutory clock); formal: the department decides and mediates
+         * @enum {string}
+         */
+        CaseStage: "settlement" | "formal";
         /** @enum {string} */
-        CaseStatus: "received" | "duplicate" | "assigned" | "accepted" | "mediating" | "paused" | "resolved" | "terminated" | "refused" | "transferred" | "deciding" | "case-opened" | "not-opened" | "closed" | "withdrawn";
+        CaseStatus: "received" | "settling" | "negotiating" | "offered" | "settled" | "duplicate" | "assigned" | "accepted" | "mediating" | "paused" | "resolved" | "terminated" | "refused" | "transferred" | "deciding" | "case-opened" | "not-opened" | "closed" | "withdrawn";
         CategoryDto: {
             /** @example elderly-care */
             code: string;
@@ -1161,6 +1289,10 @@ export interface components {
             /** Format: date-time */
             receivedAt: string;
             respondentName: string;
+            /** @description 先行和解阶段才有 / in the settlement stage only */
+            settlement: components["schemas"]["SettlementViewDto"] | null;
+            /** @description settlement 先行和解（服务站协助与经营者协商，不计法定期限）；formal 正式投诉（市场监管部门依法受理、调解）/ settlement: a station helps both sides agree (no statutory clock); formal: the department decides and mediates */
+            stage: components["schemas"]["CaseStage"];
             status: components["schemas"]["CaseStatus"];
             /** @example 已受理 */
             statusText: string;
@@ -1233,6 +1365,11 @@ export interface components {
              * @enum {string}
              */
             kind: "complaint" | "report" | "both" | "consultation" | "information-disclosure" | "administrative-reconsideration" | "discipline-inspection";
+            /**
+             * @description 投诉的办理途径：settlement 先行和解（由服务站协助与商家协商，通常 10 个工作日内有结果，可随时转为正式投诉）；formal 直接向市场监管部门投诉（7 个工作日内告知是否受理）。缺省为 settlement；没有服务站可以协助时自动转为 formal。举报只能 formal / settlement: a station helps both sides agree first (the consumer may complain formally at any time); formal: straight to the department. Default settlement; with no station able to help it is filed formally. Reports are formal only
+             * @enum {string}
+             */
+            path?: "settlement" | "formal";
             /** @description 预付式消费（充值卡、会员卡等） */
             prepaid?: boolean;
             respondent: components["schemas"]["RespondentDto"];
@@ -1295,7 +1432,7 @@ export interface components {
              */
             note: string;
             /**
-             * @description 指定的处理单位：服务站或监管部门编码（不能是已退回的单位）/ the unit designated: a station or regulator code, never one that handed the case back
+             * @description 指定的处理部门：监管部门编码（服务站不具有处理职权；不能是已退回的部门）/ the department designated (a regulator; never a station, never one that handed the case back)
              * @example MR-371502
              */
             unitCode: string;
@@ -1354,6 +1491,19 @@ export interface components {
             message: string;
             /** @example 400 */
             statusCode: number;
+        };
+        EscalatedDto: {
+            /** @enum {string} */
+            stage: "formal";
+            /**
+             * @description 等待分派给有管辖权的部门 / waiting to be routed to the department
+             * @enum {string}
+             */
+            status: "received";
+        };
+        EscalateDto: {
+            /** @example 商家只同意退一半，我不接受 */
+            reason?: string;
         };
         EventActorDto: {
             /** @description 工作人员账号 id / the staff account */
@@ -1421,6 +1571,13 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        HelperDto: {
+            code: string;
+            /** @example 金鼎购物中心消费维权服务站 */
+            name: string;
+            /** @enum {string} */
+            type: "station" | "business";
+        };
         HiddenConsumerDto: {
             /** @enum {boolean} */
             hidden: true;
@@ -1446,7 +1603,11 @@ export interface components {
             revealable: false;
         };
         HistoryEventDto: {
-            action: components["schemas"]["CaseAction"] | null;
+            /**
+             * @description 办理操作，或消费者、系统的步骤：accept-offer 接受和解方案、escalate 转为正式投诉、designate 市局指定 / a handler’s action, or the consumer’s or the system’s step
+             * @enum {string|null}
+             */
+            action: "take-up" | "record-offer" | "settlement-failed" | "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note" | "accept-offer" | "escalate" | "designate" | null;
             actor: components["schemas"]["EventActorDto"];
             /** Format: date-time */
             at: string;
@@ -1612,6 +1773,15 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        OfferAcceptedDto: {
+            /**
+             * @description 挽回金额（元）/ amount recovered, yuan
+             * @example 268.50
+             */
+            amountRecovered: string;
+            /** @enum {string} */
+            status: "settled";
+        };
         PasswordResetDto: {
             /** @description 新密码，仅此一次显示 / the new password, shown this once */
             password: string;
@@ -1720,6 +1890,8 @@ export interface components {
             name: string;
             phone: string | null;
         };
+        /** @enum {string} */
+        Remedy: "refund" | "exchange" | "repair" | "compensation" | "apology" | "other";
         /**
          * @description 仅 duplicate：while-open 同一投诉人就同一经营者的同一事项，首次投诉仍在办理中，已并入；art35 同一举报人就同一涉嫌违法事实重复举报同一被举报人，不再另行处理（第121号令第三十五条）/ duplicates only: while-open, the same matter while the first case is still being handled; art35, the same reporter, facts and respondent again, not handled again (Order 121 Art. 35)
          * @enum {string}
@@ -1782,6 +1954,8 @@ export interface components {
             reportsOpened: number;
             resolved: number;
             respondent: components["schemas"]["HotspotRespondentDto"];
+            /** @description 源头化解 / settled at the source */
+            settled: number;
             terminated: number;
             withdrawn: number;
         };
@@ -1842,7 +2016,7 @@ export interface components {
             code: "order20" | "order121";
         };
         /** @enum {string} */
-        SeriesMetric: "received" | "accepted" | "refused" | "resolved" | "terminated" | "closed" | "withdrawn" | "onTimeAcceptanceRate" | "mediationSuccessRate" | "recovered" | "averageHandlingWorkingDays" | "satisfactionRate" | "followUpRate" | "reportsOpened" | "reportsNotOpened" | "reporterNotifiedOnTimeRate";
+        SeriesMetric: "received" | "accepted" | "refused" | "resolved" | "terminated" | "closed" | "withdrawn" | "onTimeAcceptanceRate" | "mediationSuccessRate" | "recovered" | "averageHandlingWorkingDays" | "satisfactionRate" | "followUpRate" | "reportsOpened" | "reportsNotOpened" | "reporterNotifiedOnTimeRate" | "settlementAssigned" | "settled" | "escalated" | "settledAtSourceRate" | "escalationRate" | "recoveredAtSource" | "averageSettlementWorkingDays";
         SeriesPointDto: {
             /**
              * Format: date
@@ -1851,6 +2025,61 @@ export interface components {
             period: string;
             /** @description recovered 为元（文本），比率 0–1 或 null，其余为计数 / recovered: yuan as text; rates 0–1 or null; counts */
             value: (number | string) | null;
+        };
+        SettlementHandlerDto: {
+            address: string | null;
+            code: string;
+            /** @example 金鼎购物中心消费维权服务站 */
+            name: string;
+            /** @description 服务站电话 / the station’s phone */
+            phone: string | null;
+            /** @enum {string} */
+            type: "station" | "business";
+        };
+        SettlementOfferDto: {
+            /**
+             * @description 元，两位小数 / yuan, two decimals
+             * @example 268.50
+             */
+            amount: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description 经营者的答复 / the business’s message */
+            message: string;
+            remedy: components["schemas"]["Remedy"];
+            /**
+             * @description 按 Accept-Language / in the caller's language
+             * @example 退款
+             */
+            remedyText: string;
+        };
+        SettlementOptionsDto: {
+            /** @description 现在有服务站可以协助协商和解 / a station can help settle it now */
+            available: boolean;
+            /** @description 会协助的服务站（预估，以分派结果为准）/ the station that would help (an estimate) */
+            helper: components["schemas"]["HelperDto"] | null;
+            /**
+             * @description 推荐的途径 / the recommended path
+             * @enum {string}
+             */
+            recommended: "settlement" | "formal";
+            /** @description 协商期限（工作日，市政策）/ the settlement period, working days (city policy) */
+            settlementDays: number;
+        };
+        SettlementViewDto: {
+            /**
+             * Format: date
+             * @description 协商期限（市政策）/ the outcome deadline (city policy)
+             */
+            dueDate: string | null;
+            /** @description 尚在分派时为 null / null while being routed */
+            handler: components["schemas"]["SettlementHandlerDto"] | null;
+            offer: components["schemas"]["SettlementOfferDto"] | null;
+            /**
+             * Format: date
+             * @description 服务站接手期限（市政策），接手后为 null / the take-up deadline (city policy); null once taken up
+             */
+            takeUpDueDate: string | null;
         };
         StaffIntakeDto: {
             /**
@@ -1886,6 +2115,11 @@ export interface components {
              * @enum {string}
              */
             kind: "complaint" | "report" | "both" | "consultation" | "information-disclosure" | "administrative-reconsideration" | "discipline-inspection";
+            /**
+             * @description 投诉的办理途径：settlement 先行和解（由服务站协助与商家协商，通常 10 个工作日内有结果，可随时转为正式投诉）；formal 直接向市场监管部门投诉（7 个工作日内告知是否受理）。缺省为 settlement；没有服务站可以协助时自动转为 formal。举报只能 formal / settlement: a station helps both sides agree first (the consumer may complain formally at any time); formal: straight to the department. Default settlement; with no station able to help it is filed formally. Reports are formal only
+             * @enum {string}
+             */
+            path?: "settlement" | "formal";
             /** @description 预付式消费（充值卡、会员卡等） */
             prepaid?: boolean;
             /**
@@ -1894,6 +2128,17 @@ export interface components {
              */
             receivedAt: string;
             respondent: components["schemas"]["RespondentDto"];
+        };
+        StaffOfferDto: {
+            /**
+             * @description 元，两位小数 / yuan, two decimals
+             * @example 268.50
+             */
+            amount: string | null;
+            /** Format: date-time */
+            at: string;
+            message: string;
+            remedy: components["schemas"]["Remedy"];
         };
         StaffUserDto: {
             /** Format: date-time */
@@ -1943,6 +2188,7 @@ export interface components {
         SubmissionAnswerDto: {
             /**
              * Format: date
+             * @description 正式投诉的受理期限；先行和解阶段不计算法定期限，为 null / the formal acceptance deadline; null in the settlement stage
              * @example 2026-11-30
              */
             acceptanceDueDate: string | null;
@@ -1964,6 +2210,8 @@ export interface components {
             receivedAt: string;
             /** @description 仅 duplicate：while-open 同一投诉人就同一经营者的同一事项，首次投诉仍在办理中，已并入；art35 同一举报人就同一涉嫌违法事实重复举报同一被举报人，不再另行处理（第121号令第三十五条）/ duplicates only: while-open, the same matter while the first case is still being handled; art35, the same reporter, facts and respondent again, not handled again (Order 121 Art. 35) */
             repeatRule?: components["schemas"]["RepeatRule"];
+            /** @description settlement 先行和解（服务站协助与经营者协商，不计法定期限）；formal 正式投诉（市场监管部门依法受理、调解）/ settlement: a station helps both sides agree (no statutory clock); formal: the department decides and mediates */
+            stage: components["schemas"]["CaseStage"];
             /**
              * @description duplicate：与仍在办理中的首次投诉为同一事项，或重复举报同一涉嫌违法事实，已关联到首次提交、不另行分派 / the same matter as a case still being handled, or a repeated report of the same facts: linked to the first, not routed
              * @enum {string}
@@ -2003,12 +2251,25 @@ export interface components {
              * @example 4.2
              */
             averageHandlingWorkingDays: number | null;
+            /**
+             * @description 平均和解用时（工作日，自收到起）/ average working days from receipt to settlement
+             * @example 3.5
+             */
+            averageSettlementWorkingDays: number | null;
+            /** @description 办结（含源头化解）/ closed, settlements at the source included */
             closed: number;
             /**
              * @description city：全市（区域汇总）；unit：按单位（指定单位、本单位角色或单位排行）/ the whole city, or cut by unit
              * @enum {string}
              */
             cut: "city" | "unit";
+            /** @description 转为正式投诉：离开协商和解阶段 / escalated: left the settlement stage for the formal complaint */
+            escalated: number;
+            /**
+             * @description 转为正式投诉率：转为正式投诉 ÷（源头化解 + 转为正式投诉）/ escalated ÷ (settled + escalated)
+             * @example 0.9512
+             */
+            escalationRate: number | null;
             /**
              * @description 回访率 / follow-up rate
              * @example 0.9512
@@ -2032,10 +2293,15 @@ export interface components {
             /** @description 收到（按单位：分派到该单位的）/ received (cut by unit: reached the unit) */
             received: number;
             /**
-             * @description 挽回经济损失（元）/ recovered for consumers, yuan
+             * @description 挽回经济损失（元，调解成功）/ recovered for consumers in mediation, yuan (at the source: recoveredAtSource)
              * @example 1280.50
              */
             recovered: string;
+            /**
+             * @description 源头化解挽回金额（元），与调解挽回（recovered）分列 / recovered by settlements at the source, yuan (mediation: recovered)
+             * @example 860.00
+             */
+            recoveredAtSource: string;
             refused: number;
             /**
              * @description 举报人按时告知率 / reporters told on time
@@ -2050,6 +2316,15 @@ export interface components {
              * @example 0.9512
              */
             satisfactionRate: number | null;
+            /** @description 源头化解：消费者接受和解方案 / settled at the source: the consumer accepted the offer */
+            settled: number;
+            /**
+             * @description 源头化解率：源头化解 ÷（源头化解 + 转为正式投诉）/ settled ÷ (settled + escalated)
+             * @example 0.9512
+             */
+            settledAtSourceRate: number | null;
+            /** @description 分派服务站协商和解（服务站收到的协商和解案件）/ settlement cases that reached a station */
+            settlementAssigned: number;
             terminated: number;
             withdrawn: number;
         };
@@ -2092,6 +2367,8 @@ export interface components {
             name: string | null;
             /** @enum {string|null} */
             type: "station" | "regulator" | null;
+            /** @description 服务站所在场所（商场、景区、市场…）；监管部门和不在场所内的服务站为 null / the venue a station is at */
+            venue: components["schemas"]["VenueInfoDto"] | null;
         };
         UnitRefDto: {
             /** @example ST-371502-001 */
@@ -2108,7 +2385,20 @@ export interface components {
              * @example 4.2
              */
             averageHandlingWorkingDays: number | null;
+            /**
+             * @description 平均和解用时（工作日，自收到起）/ average working days from receipt to settlement
+             * @example 3.5
+             */
+            averageSettlementWorkingDays: number | null;
+            /** @description 办结（含源头化解）/ closed, settlements at the source included */
             closed: number;
+            /** @description 转为正式投诉：离开协商和解阶段 / escalated: left the settlement stage for the formal complaint */
+            escalated: number;
+            /**
+             * @description 转为正式投诉率：转为正式投诉 ÷（源头化解 + 转为正式投诉）/ escalated ÷ (settled + escalated)
+             * @example 0.9512
+             */
+            escalationRate: number | null;
             /**
              * @description 回访率 / follow-up rate
              * @example 0.9512
@@ -2131,10 +2421,15 @@ export interface components {
             /** @description 收到（按单位：分派到该单位的）/ received (cut by unit: reached the unit) */
             received: number;
             /**
-             * @description 挽回经济损失（元）/ recovered for consumers, yuan
+             * @description 挽回经济损失（元，调解成功）/ recovered for consumers in mediation, yuan (at the source: recoveredAtSource)
              * @example 1280.50
              */
             recovered: string;
+            /**
+             * @description 源头化解挽回金额（元），与调解挽回（recovered）分列 / recovered by settlements at the source, yuan (mediation: recovered)
+             * @example 860.00
+             */
+            recoveredAtSource: string;
             refused: number;
             /**
              * @description 举报人按时告知率 / reporters told on time
@@ -2149,6 +2444,15 @@ export interface components {
              * @example 0.9512
              */
             satisfactionRate: number | null;
+            /** @description 源头化解：消费者接受和解方案 / settled at the source: the consumer accepted the offer */
+            settled: number;
+            /**
+             * @description 源头化解率：源头化解 ÷（源头化解 + 转为正式投诉）/ settled ÷ (settled + escalated)
+             * @example 0.9512
+             */
+            settledAtSourceRate: number | null;
+            /** @description 分派服务站协商和解（服务站收到的协商和解案件）/ settlement cases that reached a station */
+            settlementAssigned: number;
             terminated: number;
             unit: components["schemas"]["UnitInfoDto"];
             withdrawn: number;
@@ -2158,6 +2462,8 @@ export interface components {
             asOf: string;
             items: components["schemas"]["UnitRowDto"][];
             period: components["schemas"]["PeriodDto"];
+            /** @description 按场所汇总：场所内各服务站（items 中的行）之和 / per venue: the sum of its stations in items (stations not at a venue, and regulators, are in no row) */
+            venues: components["schemas"]["VenueRowDto"][];
         };
         /** @enum {string} */
         UnitType: "station" | "regulator";
@@ -2177,9 +2483,97 @@ export interface components {
              */
             unitCode?: string;
         };
+        VenueInfoDto: {
+            areaCode: string | null;
+            /** @example V-371502-001 */
+            code: string;
+            /** @example 聊城金鼎购物中心 */
+            name: string | null;
+        };
         VenueRefDto: {
             code: string;
             name: string;
+        };
+        VenueRowDto: {
+            accepted: number;
+            /**
+             * @description 平均办理工作日 / average working days to conclude
+             * @example 4.2
+             */
+            averageHandlingWorkingDays: number | null;
+            /**
+             * @description 平均和解用时（工作日，自收到起）/ average working days from receipt to settlement
+             * @example 3.5
+             */
+            averageSettlementWorkingDays: number | null;
+            /** @description 办结（含源头化解）/ closed, settlements at the source included */
+            closed: number;
+            /** @description 转为正式投诉：离开协商和解阶段 / escalated: left the settlement stage for the formal complaint */
+            escalated: number;
+            /**
+             * @description 转为正式投诉率：转为正式投诉 ÷（源头化解 + 转为正式投诉）/ escalated ÷ (settled + escalated)
+             * @example 0.9512
+             */
+            escalationRate: number | null;
+            /**
+             * @description 回访率 / follow-up rate
+             * @example 0.9512
+             */
+            followUpRate: number | null;
+            /** @description 当前在办 / open now */
+            load: number;
+            /**
+             * @description 调解成功率 / mediation success rate
+             * @example 0.9512
+             */
+            mediationSuccessRate: number | null;
+            /**
+             * @description 按时受理率 / on-time acceptance rate
+             * @example 0.9512
+             */
+            onTimeAcceptanceRate: number | null;
+            /** @description 当前超期 / overdue now */
+            overdue: number;
+            /** @description 收到（按单位：分派到该单位的）/ received (cut by unit: reached the unit) */
+            received: number;
+            /**
+             * @description 挽回经济损失（元，调解成功）/ recovered for consumers in mediation, yuan (at the source: recoveredAtSource)
+             * @example 1280.50
+             */
+            recovered: string;
+            /**
+             * @description 源头化解挽回金额（元），与调解挽回（recovered）分列 / recovered by settlements at the source, yuan (mediation: recovered)
+             * @example 860.00
+             */
+            recoveredAtSource: string;
+            refused: number;
+            /**
+             * @description 举报人按时告知率 / reporters told on time
+             * @example 0.9512
+             */
+            reporterNotifiedOnTimeRate: number | null;
+            reportsNotOpened: number;
+            reportsOpened: number;
+            resolved: number;
+            /**
+             * @description 满意率 / satisfaction rate
+             * @example 0.9512
+             */
+            satisfactionRate: number | null;
+            /** @description 源头化解：消费者接受和解方案 / settled at the source: the consumer accepted the offer */
+            settled: number;
+            /**
+             * @description 源头化解率：源头化解 ÷（源头化解 + 转为正式投诉）/ settled ÷ (settled + escalated)
+             * @example 0.9512
+             */
+            settledAtSourceRate: number | null;
+            /** @description 分派服务站协商和解（服务站收到的协商和解案件）/ settlement cases that reached a station */
+            settlementAssigned: number;
+            /** @description 场所内有数据的服务站 / the stations of the venue in the table */
+            stations: string[];
+            terminated: number;
+            venue: components["schemas"]["VenueInfoDto"];
+            withdrawn: number;
         };
         WithdrawDto: {
             /** @example 已与商家自行和解 */
@@ -2904,7 +3298,7 @@ export interface operations {
                     "application/json": components["schemas"]["ActionResultDto"];
                 };
             };
-            /** @description 缺少或错误的理由代码、说明、金额、合并目标（mergeInto）等，details 指出字段；targetUnit 不受支持 / a missing or wrong reasonCode, note, amount or mergeInto (details names the field); targetUnit is refused */
+            /** @description 缺少或错误的理由代码、说明、金额、合并目标（mergeInto）、和解方案（remedy）等，details 指出字段；targetUnit 不受支持 / a missing or wrong reasonCode, note, amount, mergeInto or remedy (details names the field); targetUnit is refused */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,7 +3316,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description 调用者的角色或单位只能查阅、不能办理 / the caller's role or unit may read the case but not act on it */
+            /** @description 调用者的角色或单位只能查阅、不能办理；服务站不能作出受理、不予受理、调解、立案等监管部门的决定 / the caller's role or unit may read the case but not act on it; a station never takes a department's decisions (accept, refuse, mediate, terminate…) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3388,6 +3782,70 @@ export interface operations {
             };
         };
     };
+    ComplaintsController_escalate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 提交时得到的 8 位查询码 / the 8-digit access code given on submission */
+                "X-Access-Code": string;
+            };
+            path: {
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EscalateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalatedDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 已不在协商和解阶段，或状态刚刚变化 / no longer in the settlement stage, or it changed meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryLaterErrorDto"];
+                };
+            };
+        };
+    };
     ComplaintsController_rate: {
         parameters: {
             query?: never;
@@ -3433,6 +3891,57 @@ export interface operations {
                 };
             };
             /** @description 投诉尚未办结、不是投诉，或已经评价过 / not a closed complaint, or already rated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryLaterErrorDto"];
+                };
+            };
+        };
+    };
+    ComplaintsController_acceptOffer: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 提交时得到的 8 位查询码 / the 8-digit access code given on submission */
+                "X-Access-Code": string;
+            };
+            path: {
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferAcceptedDto"];
+                };
+            };
+            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 尚无方案、已不在协商和解阶段，或状态刚刚变化 / no offer yet, no longer in the settlement stage, or it changed meanwhile */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3580,6 +4089,42 @@ export interface operations {
             };
         };
     };
+    SettlementOptionsController_options: {
+        parameters: {
+            query: {
+                /** @description 经营者所在县级区划代码 / the business’s county-level area */
+                areaCode: string;
+                categoryCode: string;
+                online?: boolean;
+                platformName?: string;
+                /** @description 经营者所在的商场、景区、市场等场所 / the venue it is in */
+                venueCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettlementOptionsDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     DirectoryController_areas: {
         parameters: {
             query?: never;
@@ -3715,8 +4260,8 @@ export interface operations {
             query?: {
                 /** @description 被投诉人所在县级区划代码 / the respondent's county code */
                 areaCode?: string;
-                /** @description 每行一个：月份、区域、类别或单位 / one row per month, area, category or unit */
-                by?: "month" | "area" | "category" | "unit";
+                /** @description 每行一个：月份、区域、类别、单位或场所（场所内服务站之和）/ one row per month, area, category, unit or venue (its stations summed) */
+                by?: "month" | "area" | "category" | "unit" | "venue";
                 categoryCode?: string;
                 /** @description 购买渠道（unknown：未填写）/ purchase channel (unknown: not given) */
                 channel?: "offline" | "online" | "livestream" | "unknown";
@@ -3912,7 +4457,7 @@ export interface operations {
                 /** @description 起始日（含），默认当年 1 月 1 日 / first day, default 1 January of `to`'s year */
                 from?: string;
                 interval?: "day" | "week" | "month";
-                metric: "received" | "accepted" | "refused" | "resolved" | "terminated" | "closed" | "withdrawn" | "onTimeAcceptanceRate" | "mediationSuccessRate" | "recovered" | "averageHandlingWorkingDays" | "satisfactionRate" | "followUpRate" | "reportsOpened" | "reportsNotOpened" | "reporterNotifiedOnTimeRate";
+                metric: "received" | "accepted" | "refused" | "resolved" | "terminated" | "closed" | "withdrawn" | "onTimeAcceptanceRate" | "mediationSuccessRate" | "recovered" | "averageHandlingWorkingDays" | "satisfactionRate" | "followUpRate" | "reportsOpened" | "reportsNotOpened" | "reporterNotifiedOnTimeRate" | "settlementAssigned" | "settled" | "escalated" | "settledAtSourceRate" | "escalationRate" | "recoveredAtSource" | "averageSettlementWorkingDays";
                 /** @description 预付式消费 / prepaid */
                 prepaid?: boolean;
                 /** @description 截止日（含），默认今天 / last day, default today (China time) */

@@ -206,6 +206,15 @@ export function HotspotBusinesses({ filters, nonce }: { filters: Filters; nonce:
       render: count,
     },
     {
+      title: t('源头化解', 'Settled'),
+      dataIndex: 'settled',
+      key: 'settled',
+      align: 'right',
+      width: 110,
+      sorter: (a, b) => a.settled - b.settled,
+      render: count,
+    },
+    {
       title: t('调解成功', 'Resolved'),
       dataIndex: 'resolved',
       key: 'resolved',
@@ -246,7 +255,7 @@ export function HotspotBusinesses({ filters, nonce }: { filters: Filters; nonce:
           dataSource={state.data?.items ?? []}
           loading={state.loading}
           pagination={false}
-          scroll={{ x: 960 }}
+          scroll={{ x: 1070 }}
           locale={{
             emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('所选期间没有数据', 'No data in this period')} />,
           }}

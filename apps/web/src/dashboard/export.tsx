@@ -6,9 +6,9 @@ import { useLang } from '../lib/i18n';
 import type { Filters } from './filters';
 import { statsQuery } from './filters';
 
-type By = 'month' | 'area' | 'category' | 'unit';
+type By = 'month' | 'area' | 'category' | 'unit' | 'venue';
 
-/** CSV (UTF-8 with BOM, opens in Excel) or XLSX of the filtered figures, one row per month, area, category or unit. */
+/** CSV (UTF-8 with BOM, opens in Excel) or XLSX of the filtered figures, one row per month, area, category, unit or venue. */
 export function ExportButtons({ filters, areaAllowed }: { filters: Filters; areaAllowed: boolean }) {
   const { t } = useLang();
   const { message } = App.useApp();
@@ -19,8 +19,9 @@ export function ExportButtons({ filters, areaAllowed }: { filters: Filters; area
   async function run(format: 'csv' | 'xlsx') {
     setBusy(format);
     try {
-      // Rows by unit are figures cut by unit, which take no area.
-      const q = statsQuery(filters, { format, by: effectiveBy }, { area: areaAllowed && effectiveBy !== 'unit' });
+      // Rows by unit (or venue: its stations summed) are figures cut by unit, which take no area.
+      const byUnit = effectiveBy === 'unit' || effectiveBy === 'venue';
+      const q = statsQuery(filters, { format, by: effectiveBy }, { area: areaAllowed && !byUnit });
       await download(`/stats/export?${q}`, `stats-${effectiveBy}-${filters.from}-${filters.to}.${format}`);
     } catch (e) {
       const status = e instanceof ApiError ? e.status : 0;
@@ -46,6 +47,7 @@ export function ExportButtons({ filters, areaAllowed }: { filters: Filters; area
           { value: 'area', label: t('按区域', 'By area'), disabled: !areaAllowed },
           { value: 'category', label: t('按类别', 'By category') },
           { value: 'unit', label: t('按单位', 'By unit') },
+          { value: 'venue', label: t('按场所', 'By venue') },
         ]}
         data-testid="export-by"
       />

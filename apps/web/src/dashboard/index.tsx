@@ -84,6 +84,8 @@ export function DashboardPage() {
     !s.withdrawn &&
     !s.reportsOpened &&
     !s.reportsNotOpened &&
+    !s.settled &&
+    !s.escalated &&
     s.satisfactionRate === null;
   const scope = cityWide ? t('全市', 'Whole city') : (user?.unit?.name ?? '');
 

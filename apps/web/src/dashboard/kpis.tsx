@@ -52,10 +52,59 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
     {
       name: 'recovered',
       title: t('挽回经济损失', 'Money recovered'),
-      help: t('调解成功时记录的为消费者挽回的金额（元）', 'Amounts recovered for consumers, recorded when mediation succeeds (yuan)'),
+      help: t(
+        '调解成功时记录的为消费者挽回的金额（元）；源头化解的金额另列',
+        'Amounts recovered for consumers, recorded when mediation succeeds (yuan); money settled at the source is shown apart',
+      ),
       value: s ? money(s.recovered) : '—',
       note: s && t(`调解成功 ${count(s.resolved)} 件`, `from ${count(s.resolved)} resolved`),
       tone: 'good',
+    },
+    {
+      name: 'settledAtSourceRate',
+      title: t('源头化解率', 'Settled at source'),
+      help: t(
+        '源头化解 ÷（源头化解 + 转为正式投诉）：期间内有结果的协商和解中，消费者接受和解方案的比例',
+        'Settled ÷ (settled + escalated): of the settlement-stage outcomes in the period, the share where the consumer accepted the offer',
+      ),
+      value: pct(s?.settledAtSourceRate),
+      note:
+        s &&
+        t(`和解 ${count(s.settled)} · 转正式投诉 ${count(s.escalated)}`, `${count(s.settled)} settled · ${count(s.escalated)} escalated`),
+      tone: 'good',
+    },
+    {
+      name: 'recoveredAtSource',
+      title: t('源头化解挽回金额', 'Recovered at source'),
+      help: t(
+        '消费者接受的和解方案中的金额（元），与调解挽回的金额分列',
+        'Amounts in the offers consumers accepted (yuan), apart from the money recovered in mediation',
+      ),
+      value: s ? money(s.recoveredAtSource) : '—',
+      note: s && t(`源头化解 ${count(s.settled)} 件`, `from ${count(s.settled)} settled`),
+      tone: 'good',
+    },
+    {
+      name: 'escalationRate',
+      title: t('转为正式投诉率', 'Escalated to formal'),
+      help: t(
+        '转为正式投诉 ÷（源头化解 + 转为正式投诉）：消费者选择、拒绝方案、服务站未能促成或逾期，转由监管部门办理',
+        'Escalated ÷ (settled + escalated): the consumer chose to, rejected the offer, the station could not help, or a deadline passed',
+      ),
+      value: pct(s?.escalationRate),
+      note: s && t(`服务站收到 ${count(s.settlementAssigned)} 件`, `${count(s.settlementAssigned)} reached a station`),
+    },
+    {
+      name: 'averageSettlementWorkingDays',
+      title: t('平均和解用时（工作日）', 'Time to settle (working days)'),
+      help: t('从收到投诉到消费者接受和解方案的工作日，平均', 'Working days from receipt to the accepted offer, on average'),
+      value: s?.averageSettlementWorkingDays ?? '—',
+      note:
+        s &&
+        t(
+          `办理（正式投诉）平均 ${s.averageHandlingWorkingDays ?? '—'} 个工作日`,
+          `formal handling: ${s.averageHandlingWorkingDays ?? '—'} on average`,
+        ),
     },
     {
       name: 'satisfactionRate',

@@ -9,7 +9,7 @@ import { SATISFACTION_REFERENCE } from './format';
 import type { Interval, SeriesMetric, Timeseries } from '../api/types';
 import { useApi } from './use-api';
 
-const COLORS = { received: '#5470c6', accepted: '#91cc75', resolved: '#fac858', satisfaction: '#b71c1c' };
+const COLORS = { received: '#5470c6', accepted: '#91cc75', resolved: '#fac858', settled: '#3ba272', satisfaction: '#b71c1c' };
 
 /** The interval to draw: the one asked for, or the next coarser one when the period is too long for it. */
 function effectiveInterval(f: Filters): Interval {
@@ -18,7 +18,7 @@ function effectiveInterval(f: Filters): Interval {
   return order.slice(order.indexOf(f.interval)).find((i) => days <= INTERVAL_MAX_DAYS[i]) ?? 'month';
 }
 
-/** Received, accepted and resolved per day, week or month, with the satisfaction rate on a second axis. */
+/** Received, accepted, resolved and settled at the source per day, week or month, with the satisfaction rate on a second axis. */
 export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>) => void; areaAllowed: boolean; nonce: number }) {
   const { t, lang } = useLang();
   const f = props.filters;
@@ -28,14 +28,15 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
   const received = useApi<Timeseries>(path('received'), props.nonce);
   const accepted = useApi<Timeseries>(path('accepted'), props.nonce);
   const resolved = useApi<Timeseries>(path('resolved'), props.nonce);
+  const settled = useApi<Timeseries>(path('settled'), props.nonce);
   const satisfaction = useApi<Timeseries>(path('satisfactionRate'), props.nonce);
-  const all = [received, accepted, resolved, satisfaction];
+  const all = [received, accepted, resolved, settled, satisfaction];
   const loading = all.some((s) => s.loading);
   const error = all.find((s) => s.error)?.error;
   const ready = all.every((s) => s.data);
 
   const option = useMemo<ChartOption | null>(() => {
-    if (!received.data || !accepted.data || !resolved.data || !satisfaction.data) return null;
+    if (!received.data || !accepted.data || !resolved.data || !settled.data || !satisfaction.data) return null;
     const multiYear = f.from.slice(0, 4) !== f.to.slice(0, 4);
     const label = (p: string) => {
       if (interval === 'month') return lang === 'zh' ? `${+p.slice(0, 4)}年${+p.slice(5, 7)}月` : p.slice(0, 7);
@@ -57,7 +58,16 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
     return {
       color: Object.values(COLORS),
       tooltip: { trigger: 'axis' },
-      legend: { top: 0, data: [t('收到', 'Received'), t('受理', 'Accepted'), t('调解成功', 'Resolved'), t('满意率', 'Satisfaction')] },
+      legend: {
+        top: 0,
+        data: [
+          t('收到', 'Received'),
+          t('受理', 'Accepted'),
+          t('调解成功', 'Resolved'),
+          t('源头化解', 'Settled at source'),
+          t('满意率', 'Satisfaction'),
+        ],
+      },
       grid: { left: 48, right: 56, top: 48, bottom: 32 },
       xAxis: { type: 'category', data: received.data.points.map((p) => label(p.period)), axisTick: { alignWithLabel: true } },
       yAxis: [
@@ -75,6 +85,7 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
         bars(t('收到', 'Received'), received.data, COLORS.received),
         bars(t('受理', 'Accepted'), accepted.data, COLORS.accepted),
         bars(t('调解成功', 'Resolved'), resolved.data, COLORS.resolved),
+        bars(t('源头化解', 'Settled at source'), settled.data, COLORS.settled),
         {
           name: t('满意率', 'Satisfaction'),
           type: 'line',
@@ -97,7 +108,7 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
         },
       ],
     };
-  }, [received.data, accepted.data, resolved.data, satisfaction.data, interval, lang, t, f.from, f.to]);
+  }, [received.data, accepted.data, resolved.data, settled.data, satisfaction.data, interval, lang, t, f.from, f.to]);
 
   const empty = ready && received.data!.points.every((p) => !Number(p.value)) && satisfaction.data!.points.every((p) => p.value === null);
 
@@ -129,7 +140,10 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
             option={option}
             height={340}
             testId="chart-trends"
-            label={t('收到、受理、调解成功与满意率趋势', 'Received, accepted, resolved and satisfaction over time')}
+            label={t(
+              '收到、受理、调解成功、源头化解与满意率趋势',
+              'Received, accepted, resolved, settled at the source and satisfaction over time',
+            )}
           />
         </Spin>
       ) : (

@@ -6,6 +6,9 @@ import type { Filters } from './filters';
 import { statsQuery } from './filters';
 import { count, money, nullsLast, pct } from './format';
 import type { UnitRow, Units } from '../api/types';
+
+/** A venue's row: its stations summed (a mall, scenic spot, market… and the stations in it). */
+type VenueRow = Units['venues'][number];
 import { useApi } from './use-api';
 
 /** Stations and regulators side by side: what reached them, how they handled it, what they hold now. */
@@ -20,7 +23,7 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
     return q ? items.filter((r) => r.unit.code.toLowerCase().includes(q) || (r.unit.name ?? '').toLowerCase().includes(q)) : items;
   }, [state.data, search]);
 
-  const rate = (key: 'onTimeAcceptanceRate' | 'mediationSuccessRate' | 'satisfactionRate', title: string) => ({
+  const rate = (key: 'onTimeAcceptanceRate' | 'mediationSuccessRate' | 'satisfactionRate' | 'settledAtSourceRate', title: string) => ({
     title,
     dataIndex: key,
     key,
@@ -75,6 +78,25 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
       sorter: (a, b) => a.received - b.received,
       defaultSortOrder: 'descend',
       render: count,
+    },
+    {
+      title: t('源头化解', 'Settled'),
+      dataIndex: 'settled',
+      key: 'settled',
+      align: 'right',
+      width: 90,
+      sorter: (a, b) => a.settled - b.settled,
+      render: count,
+    },
+    rate('settledAtSourceRate', t('源头化解率', 'At source')),
+    {
+      title: t('源头化解挽回金额', 'Recovered at source'),
+      dataIndex: 'recoveredAtSource',
+      key: 'recoveredAtSource',
+      align: 'right',
+      width: 150,
+      sorter: (a, b) => Number(a.recoveredAtSource) - Number(b.recoveredAtSource),
+      render: money,
     },
     rate('onTimeAcceptanceRate', t('按时受理率', 'On-time')),
     rate('mediationSuccessRate', t('调解成功率', 'Success')),
@@ -132,8 +154,8 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
     >
       <Typography.Paragraph type="secondary" className="wq-note">
         {t(
-          '“收到”为分派或升级到该单位的案件数；负荷、超期为当前数。',
-          '"Received" counts the cases that reached the unit (assigned or escalated); load and overdue are counts of now.',
+          '“收到”为分派或升级到该单位的案件数；源头化解率 = 源头化解 ÷（源头化解 + 转为正式投诉）；负荷、超期为当前数。',
+          '"Received" counts the cases that reached the unit (assigned or escalated); at source = settled ÷ (settled + escalated); load and overdue are counts of now.',
         )}
         {filters.area && t('单位排行不按区域筛选。', ' The area filter does not apply to the league table.')}
       </Typography.Paragraph>
@@ -146,7 +168,7 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
           columns={columns}
           dataSource={rows}
           loading={state.loading}
-          scroll={{ x: 1060 }}
+          scroll={{ x: 1390 }}
           pagination={{
             defaultPageSize: 10,
             showSizeChanger: true,
@@ -159,6 +181,73 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
           }}
         />
       )}
+      {!state.error && <VenueTable rows={state.data?.venues ?? []} loading={state.loading} />}
     </Card>
+  );
+}
+
+/** Per venue (商场、景区、市场…): the sum of the stations in it, settlement at the source first. */
+function VenueTable({ rows, loading }: { rows: VenueRow[]; loading: boolean }) {
+  const { t } = useLang();
+  if (!loading && !rows.length) return null;
+  const columns: ColumnsType<VenueRow> = [
+    {
+      title: t('场所', 'Venue'),
+      key: 'venue',
+      fixed: 'left',
+      width: 240,
+      render: (_v, r) => (
+        <div className="wq-unit">
+          <div className="wq-unit-name" title={r.venue.name ?? undefined}>
+            {r.venue.name ?? r.venue.code}
+          </div>
+          <Typography.Text type="secondary" className="wq-unit-code">
+            {r.venue.code} · {t(`${r.stations.length} 个服务站`, `${r.stations.length} station${r.stations.length === 1 ? '' : 's'}`)}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: t('收到', 'Received'), dataIndex: 'received', key: 'received', align: 'right', width: 90, render: count },
+    { title: t('源头化解', 'Settled'), dataIndex: 'settled', key: 'settled', align: 'right', width: 90, render: count },
+    { title: t('转为正式投诉', 'Escalated'), dataIndex: 'escalated', key: 'escalated', align: 'right', width: 110, render: count },
+    {
+      title: t('源头化解率', 'At source'),
+      dataIndex: 'settledAtSourceRate',
+      key: 'settledAtSourceRate',
+      align: 'right',
+      width: 110,
+      render: (v: number | null) => pct(v),
+    },
+    {
+      title: t('源头化解挽回金额', 'Recovered at source'),
+      dataIndex: 'recoveredAtSource',
+      key: 'recoveredAtSource',
+      align: 'right',
+      width: 150,
+      render: money,
+    },
+    {
+      title: t('平均和解用时（工作日）', 'Days to settle'),
+      dataIndex: 'averageSettlementWorkingDays',
+      key: 'averageSettlementWorkingDays',
+      align: 'right',
+      width: 150,
+      render: (v: number | null) => v ?? '—',
+    },
+    { title: t('负荷（在办）', 'Load (open)'), dataIndex: 'load', key: 'load', align: 'right', width: 110, render: count },
+  ];
+  return (
+    <div data-testid="venues" style={{ marginTop: 16 }}>
+      <Typography.Title level={5}>{t('按场所汇总', 'Per venue')}</Typography.Title>
+      <Table<VenueRow>
+        size="small"
+        rowKey={(r) => r.venue.code}
+        columns={columns}
+        dataSource={rows}
+        loading={loading}
+        scroll={{ x: 1050 }}
+        pagination={{ defaultPageSize: 10, hideOnSinglePage: true }}
+      />
+    </div>
   );
 }

@@ -24,11 +24,16 @@ class MetricsDto {
   @ApiProperty({ type: Number }) refused: number;
   @ApiProperty({ type: Number }) resolved: number;
   @ApiProperty({ type: Number }) terminated: number;
-  @ApiProperty({ type: Number }) closed: number;
+  @ApiProperty({ type: Number, description: '办结（含源头化解）/ closed, settlements at the source included' }) closed: number;
   @ApiProperty({ type: Number }) withdrawn: number;
   @ApiProperty(rate('按时受理率 / on-time acceptance rate')) onTimeAcceptanceRate: number | null;
   @ApiProperty(rate('调解成功率 / mediation success rate')) mediationSuccessRate: number | null;
-  @ApiProperty({ type: String, example: '1280.50', description: '挽回经济损失（元）/ recovered for consumers, yuan' }) recovered: string;
+  @ApiProperty({
+    type: String,
+    example: '1280.50',
+    description: '挽回经济损失（元，调解成功）/ recovered for consumers in mediation, yuan (at the source: recoveredAtSource)',
+  })
+  recovered: string;
   @ApiProperty({ type: Number, nullable: true, example: 4.2, description: '平均办理工作日 / average working days to conclude' })
   averageHandlingWorkingDays: number | null;
   @ApiProperty(rate('满意率 / satisfaction rate')) satisfactionRate: number | null;
@@ -36,6 +41,36 @@ class MetricsDto {
   @ApiProperty({ type: Number }) reportsOpened: number;
   @ApiProperty({ type: Number }) reportsNotOpened: number;
   @ApiProperty(rate('举报人按时告知率 / reporters told on time')) reporterNotifiedOnTimeRate: number | null;
+  @ApiProperty({
+    type: Number,
+    description: '分派服务站协商和解（服务站收到的协商和解案件）/ settlement cases that reached a station',
+  })
+  settlementAssigned: number;
+  @ApiProperty({ type: Number, description: '源头化解：消费者接受和解方案 / settled at the source: the consumer accepted the offer' })
+  settled: number;
+  @ApiProperty({
+    type: Number,
+    description: '转为正式投诉：离开协商和解阶段 / escalated: left the settlement stage for the formal complaint',
+  })
+  escalated: number;
+  @ApiProperty(rate('源头化解率：源头化解 ÷（源头化解 + 转为正式投诉）/ settled ÷ (settled + escalated)'))
+  settledAtSourceRate: number | null;
+  @ApiProperty(rate('转为正式投诉率：转为正式投诉 ÷（源头化解 + 转为正式投诉）/ escalated ÷ (settled + escalated)'))
+  escalationRate: number | null;
+  @ApiProperty({
+    type: String,
+    example: '860.00',
+    description:
+      '源头化解挽回金额（元），与调解挽回（recovered）分列 / recovered by settlements at the source, yuan (mediation: recovered)',
+  })
+  recoveredAtSource: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 3.5,
+    description: '平均和解用时（工作日，自收到起）/ average working days from receipt to settlement',
+  })
+  averageSettlementWorkingDays: number | null;
 }
 
 export class SummaryDto extends MetricsDto {
@@ -101,6 +136,7 @@ export class RespondentItemDto {
   @ApiProperty({ type: Number }) withdrawn: number;
   @ApiProperty({ type: String, example: '1280.50' }) recovered: string;
   @ApiProperty({ type: Number }) reportsOpened: number;
+  @ApiProperty({ type: Number, description: '源头化解 / settled at the source' }) settled: number;
   @ApiProperty(rate('调解成功率 / mediation success rate')) mediationSuccessRate: number | null;
 }
 
@@ -111,11 +147,23 @@ export class RespondentHotspotsDto {
   @ApiProperty({ type: [RespondentItemDto] }) items: RespondentItemDto[];
 }
 
+export class VenueInfoDto {
+  @ApiProperty({ type: String, example: 'V-371502-001' }) code: string;
+  @ApiProperty({ type: String, nullable: true, example: '聊城金鼎购物中心' }) name: string | null;
+  @ApiProperty({ type: String, nullable: true }) areaCode: string | null;
+}
+
 export class UnitInfoDto {
   @ApiProperty({ type: String, example: 'ST-371502-001' }) code: string;
   @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ type: String, nullable: true, enum: ['station', 'regulator'] }) type: string | null;
   @ApiProperty({ type: String, nullable: true }) areaCode: string | null;
+  @ApiProperty({
+    type: VenueInfoDto,
+    nullable: true,
+    description: '服务站所在场所（商场、景区、市场…）；监管部门和不在场所内的服务站为 null / the venue a station is at',
+  })
+  venue: VenueInfoDto | null;
 }
 
 export class UnitRowDto extends MetricsDto {
@@ -124,8 +172,21 @@ export class UnitRowDto extends MetricsDto {
   @ApiProperty({ type: Number, description: '当前超期 / overdue now' }) overdue: number;
 }
 
+export class VenueRowDto extends MetricsDto {
+  @ApiProperty({ type: VenueInfoDto }) venue: VenueInfoDto;
+  @ApiProperty({ type: [String], description: '场所内有数据的服务站 / the stations of the venue in the table' }) stations: string[];
+  @ApiProperty({ type: Number, description: '当前在办 / open now' }) load: number;
+  @ApiProperty({ type: Number, description: '当前超期 / overdue now' }) overdue: number;
+}
+
 export class UnitsDto {
   @ApiProperty({ type: PeriodDto }) period: PeriodDto;
   @ApiProperty({ type: String, format: 'date' }) asOf: string;
   @ApiProperty({ type: [UnitRowDto] }) items: UnitRowDto[];
+  @ApiProperty({
+    type: [VenueRowDto],
+    description:
+      '按场所汇总：场所内各服务站（items 中的行）之和 / per venue: the sum of its stations in items (stations not at a venue, and regulators, are in no row)',
+  })
+  venues: VenueRowDto[];
 }

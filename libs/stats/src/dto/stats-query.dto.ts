@@ -85,7 +85,7 @@ export class HotspotsQuery extends StatsFilterQuery {
   limit?: number;
 }
 
-export const EXPORT_ROWS = ['month', 'area', 'category', 'unit'] as const;
+export const EXPORT_ROWS = ['month', 'area', 'category', 'unit', 'venue'] as const;
 
 export class ExportQuery extends StatsFilterQuery {
   @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
@@ -96,9 +96,10 @@ export class ExportQuery extends StatsFilterQuery {
   @ApiPropertyOptional({
     enum: EXPORT_ROWS,
     default: 'month',
-    description: '每行一个：月份、区域、类别或单位 / one row per month, area, category or unit',
+    description:
+      '每行一个：月份、区域、类别、单位或场所（场所内服务站之和）/ one row per month, area, category, unit or venue (its stations summed)',
   })
   @IsOptional()
-  @IsIn(EXPORT_ROWS, t('应为 month、area、category 或 unit', 'must be month, area, category or unit'))
+  @IsIn(EXPORT_ROWS, t('应为 month、area、category、unit 或 venue', 'must be month, area, category, unit or venue'))
   by?: (typeof EXPORT_ROWS)[number];
 }
