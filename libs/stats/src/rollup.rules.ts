@@ -1,3 +1,5 @@
+import { isSettlementEscalation as settlementEscalation } from '@weiquan/cases/lifecycle/case-event';
+import type { EscalatedData } from '@weiquan/cases/lifecycle/case-event';
 /**
  * What one history event adds to the statistics, as a pure function of the event and the case's
  * immutable attributes (docs/ARCHITECTURE.md, invariant 6). The aggregator job applies it to every new event; the
@@ -176,7 +178,7 @@ export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' =
  * moved to the area bureau, which count as an arrival at that bureau (assigned), as they always did.
  */
 export function isSettlementEscalation(e: StatEvent): boolean {
-  return e.type === 'escalated' && typeof e.data.cause === 'string';
+  return e.type === 'escalated' && settlementEscalation(e.data as unknown as EscalatedData);
 }
 
 /**
