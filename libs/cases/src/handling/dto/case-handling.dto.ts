@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -86,6 +87,19 @@ export class CaseListQuery extends PageQuery {
   q?: string;
 }
 
+/** An optional amount in yuan with at most two decimals, 0 to 100 million (converted to fen by the controller). */
+function YuanAmount() {
+  return applyDecorators(
+    IsOptional(),
+    IsNumber(
+      { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+      t('应为金额（元），最多两位小数', 'must be an amount in yuan with at most two decimals'),
+    ),
+    Min(0, t('不能为负数', 'must not be negative')),
+    Max(100_000_000, t('金额过大（上限 1 亿元）', 'too large (at most 100 million yuan)')),
+  );
+}
+
 export class CaseActionDto {
   @ApiProperty({ enum: CASE_ACTIONS })
   @IsDefined(t('请指定操作', 'action is required'))
@@ -115,13 +129,7 @@ export class CaseActionDto {
     description: '为消费者挽回的经济损失（元，最多两位小数）/ amount recovered for the consumer, yuan; null is the same as absent',
     example: 1280.5,
   })
-  @IsOptional()
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    t('应为金额（元），最多两位小数', 'must be an amount in yuan with at most two decimals'),
-  )
-  @Min(0, t('不能为负数', 'must not be negative'))
-  @Max(100_000_000, t('金额过大（上限 1 亿元）', 'too large (at most 100 million yuan)'))
+  @YuanAmount()
   amountRecovered?: number | null;
 
   @ApiPropertyOptional({
@@ -163,13 +171,7 @@ export class CaseActionDto {
       '记录和解方案：经营者提出的金额（元，最多两位小数；退款、赔偿必填）/ record-offer: the amount offered, yuan (required for a refund or compensation)',
     example: 268.5,
   })
-  @IsOptional()
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    t('应为金额（元），最多两位小数', 'must be an amount in yuan with at most two decimals'),
-  )
-  @Min(0, t('不能为负数', 'must not be negative'))
-  @Max(100_000_000, t('金额过大（上限 1 亿元）', 'too large (at most 100 million yuan)'))
+  @YuanAmount()
   amountOffered?: number | null;
 
   @ApiPropertyOptional({
