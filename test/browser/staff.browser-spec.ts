@@ -114,11 +114,13 @@ describe('staff console (chromium)', () => {
    * fails is screenshotted and tried again with the list opened anew (closed by clicking the select,
    * never by Escape, which would close the dialog if the list had closed already).
    */
-  async function pickOption(page: Page, testId: string, text: string) {
+  async function pickOption(page: Page, testId: string, text: string, reopen?: () => Promise<void>) {
     const select = page.getByTestId(testId);
     const list = page.locator('.ant-select-dropdown:visible');
     const chosen = select.filter({ hasText: text });
     for (let attempt = 1; ; attempt++) {
+      // Once in CI the dialog holding the select was gone before the pick (cause not found): open it again.
+      if (reopen && !(await select.isVisible())) await reopen();
       if ((await list.count()) === 0) await select.click();
       const option = list.locator('.ant-select-item-option').filter({ hasText: text }).first();
       try {
@@ -364,7 +366,10 @@ describe('staff console (chromium)', () => {
     expect(await page.locator('.ant-select-dropdown').textContent()).toContain('依据');
     await shot(page, 'staff-action-refuse', { dialog: true });
     // By its text (a position is not a stable handle), scrolled to, and checked to be chosen.
-    await pickOption(page, 'field-reason', '3. 不是为生活消费需要');
+    await pickOption(page, 'field-reason', '3. 不是为生活消费需要', async () => {
+      await page.getByTestId('action-refuse').click();
+      await page.getByTestId('field-reason').waitFor();
+    });
     await page.getByTestId('action-submit').click();
     await page.getByTestId('action-confirm').click();
     await statusIs(page, 'refused', '不予受理');
