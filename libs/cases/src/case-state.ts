@@ -3,6 +3,11 @@ import type { CaseStatus } from './case-status';
 import type { ReasonKind } from './reason-codes';
 import { findReason, reasonsUnder } from './reason-codes';
 import type { CasePeriods, DayCount } from './rule-set';
+import type { Offer, Remedy } from './offer.rules';
+import { offerProblems } from './offer.rules';
+
+export { REMEDIES } from './offer.rules';
+export type { Offer, Remedy } from './offer.rules';
 
 /**
  * The case state machine of both tracks, as a pure function: what a handler may do to a case now,
@@ -47,12 +52,6 @@ export function unitMayTake(unitType: 'station' | 'regulator', action: CaseActio
     : SETTLEMENT_ACTIONS.includes(action);
 }
 
-/** What the business offers to settle the dispute. */
-export const REMEDIES = ['refund', 'exchange', 'repair', 'compensation', 'apology', 'other'] as const;
-export type Remedy = (typeof REMEDIES)[number];
-/** Remedies that are money: their offer names the amount. */
-const MONEY_REMEDIES: readonly Remedy[] = ['refund', 'compensation'];
-
 /** Statutory clocks. `acceptance` (complaints) and `decision` (reports) start at receipt. */
 export type ClockName = 'acceptance' | 'decision' | 'mediation' | 'termination-notice' | 'reporter-notice' | 'follow-up';
 
@@ -93,13 +92,6 @@ export interface ActionInput {
   /** `record-offer`: what the business offers, and the amount in fen (required for a refund or compensation). */
   remedy?: Remedy;
   amountOfferedFen?: number;
-}
-
-/** A settlement offer as recorded: the note is the business's message to the consumer. */
-export interface Offer {
-  remedy: Remedy;
-  amountFen: number | null;
-  message: string;
 }
 
 export interface Transition {
@@ -314,25 +306,6 @@ const USED_BY: Record<'reasonCode' | 'amountRecoveredFen' | 'agreement', Bilingu
 };
 
 const MERGE_INTO_USED_BY: Bilingual = { zh: '只有"合并处理"需要填写被并入的举报编号', en: 'only "merge-into" takes mergeInto' };
-const OFFER_USED_BY: Bilingual = { zh: '只有"记录和解方案"需要填写方案和金额', en: 'only "record-offer" takes remedy and amountOffered' };
-
-function offerProblems(input: ActionInput): FieldProblem[] {
-  if (!input.remedy)
-    return [
-      {
-        field: 'remedy',
-        message: {
-          zh: '必须选择和解方案：退款、换货、维修、赔偿、道歉或其他',
-          en: 'choose the remedy: refund, exchange, repair, compensation, apology or other',
-        },
-      },
-    ];
-  if (MONEY_REMEDIES.includes(input.remedy) && input.amountOfferedFen === undefined)
-    return [
-      { field: 'amountOffered', message: { zh: '退款或赔偿必须填写金额（元）', en: 'a refund or compensation needs its amount (yuan)' } },
-    ];
-  return [];
-}
 
 /** Decides an action on a case: the transition, or why not (409 with what is allowed, or 400 per field). */
 export function decideAction(f: CaseFacts, input: ActionInput): Decision {
@@ -388,11 +361,7 @@ export function decideAction(f: CaseFacts, input: ActionInput): Decision {
       message: { zh: '必须填写被并入的在先举报的受理编号', en: 'the tracking number of the earlier report to merge into is required' },
     });
   if (!rule.needsTarget && input.mergeInto !== undefined) problems.push({ field: 'mergeInto', message: MERGE_INTO_USED_BY });
-  if (rule.needsOffer) problems.push(...offerProblems(input));
-  else {
-    if (input.remedy !== undefined) problems.push({ field: 'remedy', message: OFFER_USED_BY });
-    if (input.amountOfferedFen !== undefined) problems.push({ field: 'amountOffered', message: OFFER_USED_BY });
-  }
+  problems.push(...offerProblems(input, !!rule.needsOffer));
   if (problems.length) return { ok: false, kind: 'invalid', problems };
 
   const to = rule.to === 'same' ? f.status : rule.to;

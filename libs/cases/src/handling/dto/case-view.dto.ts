@@ -1,6 +1,7 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath, OmitType } from '@nestjs/swagger';
 import { ErrorDto } from '@weiquan/core/http/dto/error.dto';
-import { CASE_ACTIONS, REMEDIES } from '../../case-state';
+import { CASE_ACTIONS } from '../../case-state';
+import { CaseEscalationDto, CaseSettlementDto } from './case-settlement.dto';
 import type { CaseAction, ClockName } from '../../case-state';
 import { CASE_STATUSES } from '../../case-status';
 import type { CaseStatus } from '../../case-status';
@@ -436,27 +437,6 @@ export class RuleSetRefDto {
 }
 
 @ApiExtraModels(HiddenPersonDto, MaskedPersonDto)
-export class StaffOfferDto {
-  @ApiProperty({ enum: REMEDIES, enumName: 'Remedy' }) remedy: string;
-  @ApiProperty({ type: String, nullable: true, example: '268.50', description: '元，两位小数 / yuan, two decimals' }) amount: string | null;
-  @ApiProperty({ type: String }) message: string;
-  @ApiProperty({ type: String, format: 'date-time' }) at: string;
-}
-
-export class CaseSettlementDto {
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: '接手期限（市政策）/ take-up deadline (city policy)' })
-  takeUpDue: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: '协商期限（市政策）/ outcome deadline (city policy)' })
-  dueDate: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) takenUpAt: Date | null;
-  @ApiProperty({ type: StaffOfferDto, nullable: true }) offer: StaffOfferDto | null;
-}
-
-export class CaseEscalationDto {
-  @ApiProperty({ type: String, format: 'date', description: '监管部门收到之日 / the day the department received it' }) on: string;
-  @ApiProperty({ type: String, example: 'offer-rejected' }) cause: string;
-}
-
 export class CaseDetailDto extends OmitType(CaseListItemDto, ['consumer']) {
   @ApiProperty({ enum: ['settlement', 'formal'], enumName: 'CaseStage' }) stage: 'settlement' | 'formal';
   @ApiProperty({ type: CaseSettlementDto, nullable: true, description: '先行和解阶段 / the settlement stage only' })
