@@ -15,8 +15,9 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   moduleNameMapper: {
-    '^@weiquan/(core|directory|schema|calendar|cases|complaints|routing|identity|notifications|stats)$': '<rootDir>/libs/$1/src',
-    '^@weiquan/(core|directory|schema|calendar|cases|complaints|routing|identity|notifications|stats)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@weiquan/(core|directory|schema|calendar|cases|complaints|routing|identity|notifications|stats|business)$': '<rootDir>/libs/$1/src',
+    '^@weiquan/(core|directory|schema|calendar|cases|complaints|routing|identity|notifications|stats|business)/(.*)$':
+      '<rootDir>/libs/$1/src/$2',
   },
   setupFiles: ['<rootDir>/test/support/env.ts'],
   testTimeout: 60_000,

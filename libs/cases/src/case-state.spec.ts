@@ -30,8 +30,8 @@ function ok(f: CaseFacts, input: Parameters<typeof decideAction>[1]) {
 }
 
 describe('complaint track', () => {
-  it('an assigned complaint may be accepted, refused, handed back or noted, nothing else', () => {
-    expect(allowedActions(complaint('assigned'))).toEqual(['accept', 'refuse', 'hand-back', 'note']);
+  it('an assigned complaint may be accepted, refused, handed back or noted (and the business may state its side), nothing else', () => {
+    expect(allowedActions(complaint('assigned'))).toEqual(['accept', 'refuse', 'hand-back', 'note', 'statement']);
   });
 
   it.each([
@@ -73,7 +73,7 @@ describe('complaint track', () => {
     expect(decideAction(complaint('assigned'), { action: 'resolve', amountRecoveredFen: 0, agreement: true })).toEqual({
       ok: false,
       kind: 'not-allowed',
-      allowed: ['accept', 'refuse', 'hand-back', 'note'],
+      allowed: ['accept', 'refuse', 'hand-back', 'note', 'statement'],
     });
   });
 
@@ -81,7 +81,7 @@ describe('complaint track', () => {
     expect(decideAction(complaint('mediating'), { action: 'pause-clock' })).toMatchObject({ ok: false, problems: [{ field: 'note' }] });
     const pause = ok(complaint('mediating'), { action: 'pause-clock', note: '送检：质量鉴定' });
     expect(pause).toMatchObject({ to: 'paused', clocks: [{ op: 'pause', clock: 'mediation' }] });
-    expect(allowedActions(complaint('paused'))).toEqual(['resume-clock', 'terminate', 'report-violation', 'note']);
+    expect(allowedActions(complaint('paused'))).toEqual(['resume-clock', 'terminate', 'report-violation', 'note', 'statement']);
     expect(ok(complaint('paused'), { action: 'resume-clock' })).toMatchObject({
       to: 'mediating',
       clocks: [{ op: 'resume', clock: 'mediation' }],

@@ -3,11 +3,11 @@ import type { CaseStatus } from './case-status';
 import type { ReasonKind } from './reason-codes';
 import { findReason, reasonsUnder } from './reason-codes';
 import type { CasePeriods, DayCount } from './rule-set';
-import type { Offer, Remedy } from './offer.rules';
+import type { Offer, OfferResponse, Remedy } from './offer.rules';
 import { offerProblems } from './offer.rules';
 
 export { REMEDIES } from './offer.rules';
-export type { Offer, Remedy } from './offer.rules';
+export type { Offer, OfferResponse, Remedy } from './offer.rules';
 
 /**
  * The case state machine of both tracks, as a pure function: what a handler may do to a case now,
@@ -35,6 +35,9 @@ export const CASE_ACTIONS = [
   'close',
   'record-follow-up',
   'note',
+  'step-in',
+  'refer-to-business',
+  'statement',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -45,11 +48,27 @@ export type CaseAction = (typeof CASE_ACTIONS)[number];
  */
 const SETTLEMENT_ACTIONS: readonly CaseAction[] = ['take-up', 'record-offer', 'settlement-failed', 'hand-back', 'note'];
 
+/**
+ * What each kind of unit may do. A station also steps in on a settlement case of a business in its
+ * venue, and passes a case to the enrolled business it names; a business answers the complaints
+ * against it (its refusal is `settlement-failed`) and, in the formal stage, submits a statement.
+ */
+const MAY_TAKE: Record<'station' | 'business', readonly CaseAction[]> = {
+  station: [...SETTLEMENT_ACTIONS, 'step-in', 'refer-to-business'],
+  business: ['take-up', 'record-offer', 'settlement-failed', 'hand-back', 'statement'],
+};
+const NOT_A_DEPARTMENTS: readonly CaseAction[] = [
+  'take-up',
+  'record-offer',
+  'settlement-failed',
+  'step-in',
+  'refer-to-business',
+  'statement',
+];
+
 /** Whether a unit of this type may take this action at all (before asking whether the case's state allows it). */
-export function unitMayTake(unitType: 'station' | 'regulator', action: CaseAction): boolean {
-  return unitType === 'regulator'
-    ? !['take-up', 'record-offer', 'settlement-failed'].includes(action)
-    : SETTLEMENT_ACTIONS.includes(action);
+export function unitMayTake(unitType: 'station' | 'regulator' | 'business', action: CaseAction): boolean {
+  return unitType === 'regulator' ? !NOT_A_DEPARTMENTS.includes(action) : MAY_TAKE[unitType].includes(action);
 }
 
 /** Statutory clocks. `acceptance` (complaints) and `decision` (reports) start at receipt. */
@@ -92,6 +111,10 @@ export interface ActionInput {
   /** `record-offer`: what the business offers, and the amount in fen (required for a refund or compensation). */
   remedy?: Remedy;
   amountOfferedFen?: number;
+  /** `record-offer` by a business: agrees to the demand in full or in part (its refusal is `settlement-failed`). */
+  response?: OfferResponse;
+  /** `refer-to-business`: the credit code of the enrolled business the station confirmed. */
+  targetUnit?: string;
 }
 
 export interface Transition {
@@ -106,7 +129,7 @@ export interface Transition {
    * Work beyond the case row: return it to routing, open a linked report, merge into an earlier
    * report, or leave the settlement stage for the formal complaint (escalation).
    */
-  effect?: 'hand-back' | 'open-linked-report' | 'merge' | 'escalate';
+  effect?: 'hand-back' | 'open-linked-report' | 'merge' | 'escalate' | 'step-in' | 'refer' | 'statement';
   /** `record-offer`: the offer, shown to the consumer to accept or reject. */
   offer?: Offer;
   /** `merge-into`: the earlier report's tracking number, as given. */
@@ -210,11 +233,32 @@ const checking: Partial<Record<CaseAction, Rule>> = {
 const handBackSettlement: Rule = { to: 'received', needsNote: true, effect: 'hand-back' };
 const settlementFailed: Rule = { to: 'received', needsNote: true, effect: 'escalate' };
 const recordOffer: Rule = { to: 'offered', needsNote: true, needsOffer: true, notify: () => 'offer' };
+/** The venue's station takes over a case its tenant business holds (it is then the station's, taken up). */
+const stepIn: Rule = { to: 'negotiating', effect: 'step-in' };
+/** A station confirms the respondent it was given by name is an enrolled business, and passes the case to it. */
+const refer: Rule = { to: 'settling', effect: 'refer' };
 const SETTLEMENT: Partial<Record<CaseStatus, Partial<Record<CaseAction, Rule>>>> = {
-  settling: { 'take-up': { to: 'negotiating' }, 'settlement-failed': settlementFailed, 'hand-back': handBackSettlement, note },
-  negotiating: { 'record-offer': recordOffer, 'settlement-failed': settlementFailed, 'hand-back': handBackSettlement, note },
-  offered: { 'record-offer': recordOffer, 'settlement-failed': settlementFailed, note },
+  settling: {
+    'take-up': { to: 'negotiating' },
+    'settlement-failed': settlementFailed,
+    'hand-back': handBackSettlement,
+    note,
+    'step-in': stepIn,
+    'refer-to-business': refer,
+  },
+  negotiating: {
+    'record-offer': recordOffer,
+    'settlement-failed': settlementFailed,
+    'hand-back': handBackSettlement,
+    note,
+    'step-in': stepIn,
+    'refer-to-business': refer,
+  },
+  offered: { 'record-offer': recordOffer, 'settlement-failed': settlementFailed, note, 'step-in': stepIn },
 };
+
+/** The business's statement to the department, while its complaint is before one (a party's say, no state change). */
+const statement: Rule = { to: 'same', needsNote: true, effect: 'statement' };
 
 const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<Record<CaseAction, Rule>>>>> = {
   complaint: {
@@ -231,14 +275,20 @@ const RULES: Record<'complaint' | 'report', Partial<Record<CaseStatus, Partial<R
       refuse: { to: 'refused', reason: 'refusal', clocks: () => [{ op: 'meet', clock: 'acceptance' }], notify: () => 'refused' },
       'hand-back': { to: 'received', needsNote: true, effect: 'hand-back' },
       note,
+      statement,
     },
-    accepted: { 'start-mediation': { to: 'mediating' }, ...endMediation },
-    mediating: { 'pause-clock': { to: 'paused', needsNote: true, clocks: () => [{ op: 'pause', clock: 'mediation' }] }, ...endMediation },
+    accepted: { 'start-mediation': { to: 'mediating' }, ...endMediation, statement },
+    mediating: {
+      'pause-clock': { to: 'paused', needsNote: true, clocks: () => [{ op: 'pause', clock: 'mediation' }] },
+      ...endMediation,
+      statement,
+    },
     paused: {
       'resume-clock': { to: 'mediating', clocks: () => [{ op: 'resume', clock: 'mediation' }] },
       terminate: endMediation.terminate,
       'report-violation': endMediation['report-violation'],
       note,
+      statement,
     },
     resolved: { close: { to: 'closed', clocks: followUpClock, notify: () => 'closed' }, note },
     terminated: {
@@ -384,7 +434,16 @@ export function decideAction(f: CaseFacts, input: ActionInput): Decision {
       effect: rule.effect,
       outcome,
       ...(rule.needsTarget ? { mergeInto: input.mergeInto } : {}),
-      ...(rule.needsOffer ? { offer: { remedy: input.remedy!, amountFen: input.amountOfferedFen ?? null, message: text } } : {}),
+      ...(rule.needsOffer
+        ? {
+            offer: {
+              remedy: input.remedy!,
+              amountFen: input.amountOfferedFen ?? null,
+              message: text,
+              ...(input.response ? { response: input.response } : {}),
+            },
+          }
+        : {}),
     },
   };
 }

@@ -1,4 +1,5 @@
 export * from './case-status';
+export * from './offer.rules';
 export * from './case-state';
 export * from './settlement.rules';
 export * from './lifecycle.rules';
@@ -7,6 +8,7 @@ export * from './cases.migration';
 export * from './case-handling.migration';
 export * from './clock-count.migration';
 export * from './settlement.migration';
+export * from './business-party.migration';
 export * from './clocks/designation-alert.migration';
 export * from './claimant-flags';
 export * from './deadline';

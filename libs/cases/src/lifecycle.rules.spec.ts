@@ -25,15 +25,17 @@ const facts = (track: CaseFacts['track'], status: CaseStatus): CaseFacts => ({
 const MATRIX: Record<'complaint' | 'report', Record<CaseStatus, string>> = {
   complaint: {
     received: 'route withdraw note',
-    settling: 'escalate withdraw take-up settlement-failed hand-back note',
-    negotiating: 'escalate withdraw record-offer settlement-failed hand-back note',
-    offered: 'accept-offer escalate withdraw record-offer settlement-failed note',
+    // The venue's station steps in on a business's case; a station passes a name-only respondent to the enrolled business.
+    settling: 'escalate withdraw take-up settlement-failed hand-back note step-in refer-to-business',
+    negotiating: 'escalate withdraw record-offer settlement-failed hand-back note step-in refer-to-business',
+    offered: 'accept-offer escalate withdraw record-offer settlement-failed note step-in',
     settled: 'note',
     duplicate: 'note',
-    assigned: 'withdraw accept refuse hand-back note',
-    accepted: 'withdraw start-mediation resolve terminate report-violation note',
-    mediating: 'withdraw pause-clock resolve terminate report-violation note',
-    paused: 'withdraw resume-clock terminate report-violation note',
+    // The business states its side to the department while the department handles the complaint.
+    assigned: 'withdraw accept refuse hand-back note statement',
+    accepted: 'withdraw start-mediation resolve terminate report-violation note statement',
+    mediating: 'withdraw pause-clock resolve terminate report-violation note statement',
+    paused: 'withdraw resume-clock terminate report-violation note statement',
     resolved: 'close note',
     terminated: 'close note',
     refused: 'note',
@@ -75,11 +77,14 @@ describe('the lifecycle as a state × move table', () => {
   });
 });
 
-describe('who may take an action: a station helps negotiate, a department decides (403 otherwise)', () => {
-  const STATION = ['take-up', 'record-offer', 'settlement-failed', 'hand-back', 'note'];
+describe('who may take an action: a station helps negotiate, a business answers, a department decides (403 otherwise)', () => {
+  const STATION = ['take-up', 'record-offer', 'settlement-failed', 'hand-back', 'note', 'step-in', 'refer-to-business'];
+  const BUSINESS = ['take-up', 'record-offer', 'settlement-failed', 'hand-back', 'statement'];
+  const NOT_A_DEPARTMENTS = ['take-up', 'record-offer', 'settlement-failed', 'step-in', 'refer-to-business', 'statement'];
   it.each(CASE_ACTIONS.map((a) => [a] as const))('%s', (action: CaseAction) => {
     expect(unitMayTake('station', action)).toBe(STATION.includes(action));
-    expect(unitMayTake('regulator', action)).toBe(!['take-up', 'record-offer', 'settlement-failed'].includes(action));
+    expect(unitMayTake('business', action)).toBe(BUSINESS.includes(action));
+    expect(unitMayTake('regulator', action)).toBe(!NOT_A_DEPARTMENTS.includes(action));
   });
 });
 

@@ -6,11 +6,17 @@ export type Remedy = (typeof REMEDIES)[number];
 /** Remedies that are money: their offer names the amount. */
 const MONEY_REMEDIES: readonly Remedy[] = ['refund', 'compensation'];
 
+/** A business's answer to the demand (全部同意 / 部分同意); 不同意 is its refusal (`settlement-failed`), not an offer. */
+export const OFFER_RESPONSES = ['full', 'partial'] as const;
+export type OfferResponse = (typeof OFFER_RESPONSES)[number];
+
 /** A settlement offer as recorded: the note is the business's message to the consumer. */
 export interface Offer {
   remedy: Remedy;
   amountFen: number | null;
   message: string;
+  /** Recorded when the business answers itself (a station's record of an offer may leave it out). */
+  response?: OfferResponse;
 }
 
 const OFFER_USED_BY: Bilingual = { zh: '只有"记录和解方案"需要填写方案和金额', en: 'only "record-offer" takes remedy and amountOffered' };

@@ -15,11 +15,16 @@ export type EscalationCause =
   | 'consumer' // the consumer chose to complain formally
   | 'offer-rejected' // the consumer rejected the offer
   | 'settlement-failed' // the station reports the business refuses, or no agreement
+  | 'business-declined' // the business itself answered 不同意 (it does not agree)
+  | 'no-answer' // the business did not answer within the settlement period
+  | 'not-delivered' // the consumer accepted the offer and the business did not deliver it
   | 'take-up-lapsed' // no station took it up within the take-up period
   | 'deadline-lapsed'; // no outcome within the settlement period
 
 export interface SettlementDates {
   status: CaseStatus;
+  /** Who holds it: a business that never answered lapses as `no-answer`. */
+  holder?: 'station' | 'business' | null;
   /** The take-up deadline (city policy), while nobody took it up. */
   takeUpDue: IsoDate | null;
   /** The outcome deadline (city policy). */
@@ -38,8 +43,25 @@ export function mayEscalate(status: CaseStatus): boolean {
  */
 export function lapsed(c: SettlementDates, today: IsoDate): EscalationCause | null {
   if (c.status === 'settling' && c.takeUpDue !== null && c.takeUpDue < today) return 'take-up-lapsed';
-  if (SETTLEMENT_OPEN.includes(c.status) && c.settlementDue !== null && c.settlementDue < today) return 'deadline-lapsed';
+  if (SETTLEMENT_OPEN.includes(c.status) && c.settlementDue !== null && c.settlementDue < today)
+    return c.holder === 'business' && c.status !== 'offered' ? 'no-answer' : 'deadline-lapsed';
   return null;
+}
+
+/**
+ * Whether the consumer may still say the accepted offer was not delivered (city policy: within
+ * `reopenDays` calendar days of accepting it), which reopens the case as a formal complaint.
+ */
+export function mayReopen(status: CaseStatus, settledOn: IsoDate | null, today: IsoDate, reopenDays: number): boolean {
+  if (status !== 'settled' || settledOn === null || reopenDays <= 0) return false;
+  return today <= reopenUntil(settledOn, reopenDays);
+}
+
+/** The last day the consumer may say the offer was not delivered. */
+export function reopenUntil(settledOn: IsoDate, reopenDays: number): IsoDate {
+  const d = new Date(`${settledOn}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + reopenDays);
+  return d.toISOString().slice(0, 10);
 }
 
 /**
@@ -63,6 +85,9 @@ export const ESCALATION_TEXT: Record<EscalationCause, { zh: string; en: string }
   consumer: { zh: '您选择向市场监管部门正式投诉', en: 'you chose to complain to the market regulator formally' },
   'offer-rejected': { zh: '您没有接受商家的和解方案', en: 'you did not accept the business’s offer' },
   'settlement-failed': { zh: '服务站协助协商未能达成和解', en: 'the station could not help both sides agree' },
+  'business-declined': { zh: '经营者不同意您的诉求', en: 'the business does not agree to your demand' },
+  'no-answer': { zh: '经营者未在规定时间内答复', en: 'the business did not answer in time' },
+  'not-delivered': { zh: '您反映经营者未履行和解方案', en: 'you said the business did not deliver what it offered' },
   'take-up-lapsed': { zh: '服务站未在规定时间内接手', en: 'no station took it up in time' },
   'deadline-lapsed': { zh: '协商未在规定时间内达成和解', en: 'no settlement was reached in time' },
 };

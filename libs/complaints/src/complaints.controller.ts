@@ -22,7 +22,8 @@ import { languageOf, LocalizedException } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import type { Request, Response } from 'express';
 import { ConsumerThrottleGuard } from './complaints.throttle';
-import { ConsumerCaseService, UploadedFileInput } from './consumer/consumer-case.service';
+import { ConsumerCaseService } from './consumer/consumer-case.service';
+import type { UploadedFileInput } from './consumer/case-attachments';
 import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from './consumer/attachment.store';
 import {
   AttachmentsAddedDto,
@@ -35,7 +36,7 @@ import {
   SupplementAddedDto,
   WithdrawnDto,
 } from './dto/consumer-answers.dto';
-import { EscalateDto, RatingDto, SupplementDto, WithdrawDto } from './dto/consumer.dto';
+import { AttachmentFieldsDto, EscalateDto, NotDeliveredDto, RatingDto, SupplementDto, WithdrawDto } from './dto/consumer.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { IntakeService } from './intake/intake.service';
 import { NotAComplaintGuard } from './intake/not-a-complaint.guard';
@@ -197,6 +198,30 @@ export class ComplaintsController {
     return this.cases.escalate(no, code, dto.reason);
   }
 
+  @Post(':trackingNo/settlement/not-delivered')
+  @HttpCode(200)
+  @SkipThrottle({ intake: true })
+  @ApiHeader(ACCESS_CODE)
+  @ApiOperation({
+    summary: '经营者未履行和解方案 / the business did not deliver the accepted offer',
+    description:
+      '接受方案后 7 日内（市政策）可用：和解撤销，转为向市场监管部门正式投诉，部门自当日收到 / within 7 days of accepting (city policy): the settlement is undone and the case becomes a formal complaint the department receives today',
+  })
+  @ApiOkResponse({ type: EscalatedDto })
+  @ApiErrors({
+    400: ERRORS.validation,
+    404: NOT_FOUND,
+    409: '未接受方案、已超过期限，或状态刚刚变化 / no accepted offer, past the period, or it changed meanwhile',
+    429: THROTTLED,
+  })
+  notDelivered(
+    @Param('trackingNo') no: string,
+    @Headers('X-Access-Code') code: string | undefined,
+    @Body() dto: NotDeliveredDto,
+  ): Promise<EscalatedDto> {
+    return this.cases.notDelivered(no, code, dto.reason);
+  }
+
   @Post(':trackingNo/supplements')
   @SkipThrottle({ intake: true })
   @ApiHeader(ACCESS_CODE)
@@ -219,7 +244,10 @@ export class ComplaintsController {
     schema: {
       type: 'object',
       required: ['file'],
-      properties: { file: { type: 'array', maxItems: 5, items: { type: 'string', format: 'binary' } } },
+      properties: {
+        file: { type: 'array', maxItems: 5, items: { type: 'string', format: 'binary' } },
+        shareWithBusiness: { type: 'string', enum: ['true', 'false'], description: '允许被投诉经营者查看 / the business may see them' },
+      },
     },
   })
   @ApiOperation({ summary: '上传附件（图片或 PDF，每个 ≤ 10 MB）/ attach images or PDF' })
@@ -237,8 +265,9 @@ export class ComplaintsController {
     @Param('trackingNo') no: string,
     @Headers('X-Access-Code') code: string | undefined,
     @UploadedFiles() files: UploadedFileInput[] = [],
+    @Body() fields: AttachmentFieldsDto = {},
   ): Promise<AttachmentsAddedDto> {
-    return this.cases.attach(no, code, files);
+    return this.cases.attach(no, code, files, fields.shareWithBusiness === 'true');
   }
 
   @Get(':trackingNo/attachments/:id')

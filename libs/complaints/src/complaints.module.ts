@@ -21,6 +21,7 @@ import { StaffIntakeController } from './staff/staff-intake.controller';
 import { DisclosureController } from './disclosure/disclosure.controller';
 import { DisclosureRepository } from './disclosure/disclosure.repository';
 import { DisclosureService } from './disclosure/disclosure.service';
+import { CaseAttachments } from './consumer/case-attachments';
 
 /** Intake for any process (the staff desk will use it too): no routes. */
 @Module({
@@ -50,6 +51,15 @@ class IntakeModule {}
     }),
   ],
   controllers: [SettlementOptionsController, ComplaintsController, StaffIntakeController, DisclosureController],
-  providers: [ConsumerCaseRepository, ConsumerCaseService, AttachmentStore, ConsumerThrottleGuard, DisclosureRepository, DisclosureService],
+  providers: [
+    ConsumerCaseRepository,
+    ConsumerCaseService,
+    AttachmentStore,
+    CaseAttachments,
+    ConsumerThrottleGuard,
+    DisclosureRepository,
+    DisclosureService,
+  ],
+  exports: [CaseAttachments],
 })
 export class ComplaintsApiModule {}

@@ -5,6 +5,7 @@ import { IsBoolean, IsDefined, IsOptional, IsString, Matches } from 'class-valid
 import { bilingual } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { RoutingService } from '@weiquan/routing';
+import { IsUscc } from './dto/create-complaint.dto';
 
 const t = bilingual;
 
@@ -36,6 +37,15 @@ export class SettlementOptionsQueryDto {
   @IsString(t('应为文本', 'must be text'))
   @Matches(/^.{1,100}$/su, t('最多 100 个字', 'at most 100 characters'))
   platformName?: string;
+
+  @ApiPropertyOptional({
+    example: '91371502MA3C8X2Q1L',
+    description: '经营者的统一社会信用代码：已入驻的经营者直接协商 / enrolled businesses answer themselves',
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsUscc()
+  creditCode?: string;
 }
 
 class HelperDto {
@@ -45,11 +55,16 @@ class HelperDto {
 }
 
 export class SettlementOptionsDto {
-  @ApiProperty({ type: Boolean, description: '现在有服务站可以协助协商和解 / a station can help settle it now' }) available: boolean;
+  @ApiProperty({
+    type: Boolean,
+    description: '现在有服务站或已入驻的经营者可以协商和解 / a station or the enrolled business can settle it now',
+  })
+  available: boolean;
   @ApiProperty({
     type: HelperDto,
     nullable: true,
-    description: '会协助的服务站（预估，以分派结果为准）/ the station that would help (an estimate)',
+    description:
+      '会处理的服务站，或直接协商的已入驻经营者（预估，以分派结果为准）/ the station that would help, or the enrolled business itself (an estimate)',
   })
   helper: HelperDto | null;
   @ApiProperty({ enum: ['settlement', 'formal'], description: '推荐的途径 / the recommended path' }) recommended: 'settlement' | 'formal';

@@ -34,3 +34,40 @@ export class Identity1763700000700 implements MigrationInterface {
     await q.query(`drop table staff_user`);
   }
 }
+
+/**
+ * Business users (role `business`): the people of an enrolled business who answer the complaints
+ * against it in the business portal. Their unit is the business (`unit_type` business, `unit_code` its
+ * unified social credit code).
+ */
+export class BusinessUsers1763700001810 implements MigrationInterface {
+  name = 'BusinessUsers1763700001810';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      alter table staff_user
+        drop constraint staff_user_role_check,
+        drop constraint staff_user_unit_type_check,
+        drop constraint staff_user_check1,
+        add constraint staff_user_role_check
+          check (role in ('station-staff', 'station-admin', 'regulator-staff', 'city-analyst', 'admin', 'business')),
+        add constraint staff_user_unit_type_check check (unit_type in ('station', 'regulator', 'business')),
+        add constraint staff_user_role_unit_check
+          check (unit_type is not distinct from (case role when 'station-staff' then 'station' when 'station-admin' then 'station'
+                                                           when 'regulator-staff' then 'regulator' when 'business' then 'business' end))`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`delete from staff_user where role = 'business'`);
+    await q.query(`
+      alter table staff_user
+        drop constraint staff_user_role_check,
+        drop constraint staff_user_unit_type_check,
+        drop constraint staff_user_role_unit_check,
+        add constraint staff_user_role_check check (role in ('station-staff', 'station-admin', 'regulator-staff', 'city-analyst', 'admin')),
+        add constraint staff_user_unit_type_check check (unit_type in ('station', 'regulator')),
+        add constraint staff_user_check1
+          check (unit_type is not distinct from (case role when 'station-staff' then 'station' when 'station-admin' then 'station'
+                                                           when 'regulator-staff' then 'regulator' end))`);
+  }
+}

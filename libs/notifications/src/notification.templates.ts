@@ -44,6 +44,8 @@ export interface NotificationParams {
   address?: string;
   /** offer: the remedy offered, in words (退款, 换货…). */
   remedy?: string;
+  /** settlement-assigned, offer: the business itself answers (an enrolled ODR business), not a station. */
+  business?: boolean;
 }
 
 export type CaseTrack = 'complaint' | 'report';
@@ -95,12 +97,22 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
   const body = ((): string => {
     switch (kind) {
       case 'settlement-assigned':
+        if (params.business)
+          return (
+            `您的${matter}已转交被投诉经营者${unit}（在线消费纠纷解决企业）直接与您协商` +
+            `${due ? `，经营者应于${due}前答复` : ''}。如不愿协商或对答复不满意，您可随时凭编号和查询码在线转为向市场监管部门正式投诉。`
+          );
         return (
           `您的${matter}已交由${unit || '消费维权服务站'}协助您与经营者协商和解` +
           `${params.takeUpDate ? `，服务站将于${chineseDate(params.takeUpDate)}前与您联系` : ''}${due ? `，协商期限至${due}` : ''}` +
           `${contact ? `（${contact}）` : ''}。如不愿协商，您可随时凭编号和查询码在线转为向市场监管部门正式投诉。`
         );
       case 'offer':
+        if (params.business)
+          return (
+            `经营者${unit}就您的${matter}提出和解方案：${cleanParam(params.remedy, 20)}` +
+            `${amount ? ` ${amount} 元` : ''}。请凭编号和查询码在线查看并选择接受或不接受；不接受的，转为向市场监管部门正式投诉。`
+          );
         return (
           `经${unit || '服务站'}协助，经营者就您的${matter}提出和解方案：${cleanParam(params.remedy, 20)}` +
           `${amount ? ` ${amount} 元` : ''}。请凭编号和查询码在线查看并选择接受或不接受；不接受的，转为向市场监管部门正式投诉。`

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { pgTransaction } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
-import type { RoutableCase } from './routing.rules';
+import type { BusinessSnapshot, RoutableCase } from './routing.rules';
 
 type Respondent = RoutableCase['respondent'];
 
 /** The respondent's columns, as every routing read selects them. */
-const RESPONDENT = `c.respondent_area_code as "areaCode", c.respondent_venue_code as "venueCode", c.respondent_online as online,
+const RESPONDENT = `c.respondent_credit_code as "creditCode", c.respondent_area_code as "areaCode", c.respondent_venue_code as "venueCode", c.respondent_online as online,
   c.respondent_platform_name as "platformName", c.respondent_lat::float8 as lat, c.respondent_lng::float8 as lng`;
 
 /** The units that handed the case back, one per hand-back, in order (from its history). */
@@ -16,8 +16,8 @@ const HANDED_BACK_BY = `coalesce((select array_agg(e.unit_code order by e.id) fr
   where e.case_id = c.id and e.type = 'handed-back' and e.unit_code is not null), '{}') as "handedBackBy"`;
 
 function withRespondent<T extends Respondent>(row: T) {
-  const { areaCode, venueCode, online, platformName, lat, lng, ...rest } = row;
-  return { ...rest, respondent: { areaCode, venueCode, online, platformName, lat, lng } };
+  const { creditCode, areaCode, venueCode, online, platformName, lat, lng, ...rest } = row;
+  return { ...rest, respondent: { creditCode, areaCode, venueCode, online, platformName, lat, lng } };
 }
 
 export interface CaseToRoute extends RoutableCase {
@@ -154,6 +154,17 @@ export class RoutingRepository {
   }
 
   /** Current open-case counts of the given stations, unlocked (an estimate for the filing page). */
+  /** The enrolled businesses among these credit codes (routing matches a respondent by its code). */
+  async businesses(codes: (string | null | undefined)[], sql: Sql = this.sql): Promise<Map<string, BusinessSnapshot>> {
+    const wanted = [...new Set(codes.filter((x): x is string => !!x))];
+    if (!wanted.length) return new Map();
+    const rows = await sql.query<BusinessSnapshot>(
+      `select credit_code as code, name, odr_suspended_at is not null as suspended from business where credit_code = any($1::text[])`,
+      [wanted],
+    );
+    return new Map(rows.map((b) => [b.code, b]));
+  }
+
   async loads(stationCodes: string[]): Promise<Map<string, number>> {
     if (!stationCodes.length) return new Map();
     const rows = await this.sql.query<{ code: string; open: number }>(

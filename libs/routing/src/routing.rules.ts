@@ -8,7 +8,7 @@
  * whose designation of the handler is final for the case.
  */
 
-type UnitType = 'station' | 'regulator';
+type UnitType = 'station' | 'regulator' | 'business';
 
 export interface RoutableCase {
   track: 'complaint' | 'report';
@@ -19,6 +19,8 @@ export interface RoutableCase {
   stage: 'settlement' | 'formal';
   categoryCode: string;
   respondent: {
+    /** The unified social credit code the consumer gave, if any: an enrolled business is matched by it. */
+    creditCode?: string | null;
     areaCode: string;
     venueCode: string | null;
     online: boolean;
@@ -63,7 +65,17 @@ interface PlatformSnapshot {
   areaCode: string;
 }
 
+/** A business enrolled for online dispute resolution (ODR), as routing sees it. */
+export interface BusinessSnapshot {
+  code: string;
+  name: string;
+  /** Suspended from ODR: its complaints go to a station or to the regulator. */
+  suspended: boolean;
+}
+
 export interface DirectorySnapshot {
+  /** Enrolled businesses by credit code (routing loads those its cases name). */
+  businesses?: ReadonlyMap<string, BusinessSnapshot>;
   cityAreas: ReadonlySet<string>;
   stations: readonly StationSnapshot[];
   regulators: readonly RegulatorSnapshot[];
@@ -82,6 +94,7 @@ export type RuleCode =
   | 'disputed-jurisdiction' // 2: handed back by two units
   | 'report-sector' // 3
   | 'report-area-bureau' // 3
+  | 'enrolled-business' // settlement 1: the business itself
   | 'counter-station' // 4
   | 'venue-station' // 5
   | 'platform-station' // 5
@@ -235,7 +248,7 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
     extra: { designation?: boolean; noAuthority?: NoAuthority } = {},
   ): RoutingDecision => ({
     rule,
-    stage: unit.type === 'station' ? 'settlement' : 'formal',
+    stage: unit.type === 'regulator' ? 'formal' : 'settlement',
     assignee: { type: unit.type, code: unit.code, name: unit.name },
     reason,
     areaCode,
@@ -348,8 +361,32 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
   };
   const serving = dir.stations.filter((s) => s.categories.has(c.categoryCode));
 
-  /** The settlement stage: a station at the source, or of the area, helps both sides agree. */
+  /**
+   * The settlement stage: the business itself when it is enrolled for online dispute resolution (it
+   * negotiates with the consumer directly; the station of its venue can see and step in), else a
+   * station at the source, or of the area, helps both sides agree.
+   */
   const settlementStation = (): RoutingDecision | null => {
+    // 1. An enrolled business, named by its credit code.
+    const code = c.respondent.creditCode;
+    const business = code ? dir.businesses?.get(code) : undefined;
+    if (business) {
+      const ok = !business.suspended && !excluded.has(business.code);
+      const why = excluded.has(business.code)
+        ? '已退回'
+        : business.suspended
+          ? '在线消费纠纷解决已暂停'
+          : '被投诉经营者为在线消费纠纷解决企业';
+      candidates.push({ type: 'business', code: business.code, name: business.name, load: null, distanceKm: null, eligible: ok, why });
+      if (ok)
+        return pick(
+          'enrolled-business',
+          { type: 'business', code: business.code, name: business.name },
+          `${prefix}${desk}被投诉经营者 ${business.name} 为在线消费纠纷解决企业，由经营者直接与消费者协商和解（源头解决）`,
+          areaCode,
+        );
+    }
+
     // 4. Entered at a station's counter: it stays with that station, unless the station cannot handle it.
     const counter = c.counterUnit ? dir.stations.find((s) => s.code === c.counterUnit) : undefined;
     if (counter) {
@@ -455,7 +492,7 @@ export function stationsConsidered(cases: readonly RoutableCase[], dir: Director
 }
 
 export type DesignationOutcome =
-  | { ok: true; assignee: { type: UnitType; code: string; name: string }; reason: string; candidates: Candidate[] }
+  | { ok: true; assignee: { type: 'station' | 'regulator'; code: string; name: string }; reason: string; candidates: Candidate[] }
   | { ok: false; problem: { zh: string; en: string } };
 
 /**
@@ -472,7 +509,7 @@ export function decideDesignation(
 ): DesignationOutcome {
   const fail = (zh: string, en: string): DesignationOutcome => ({ ok: false, problem: { zh, en } });
   const city = dir.regulators.find((g) => g.code === dir.cityBureau)!;
-  const done = (unit: { type: UnitType; code: string; name: string }, why: string): DesignationOutcome => ({
+  const done = (unit: { type: 'station' | 'regulator'; code: string; name: string }, why: string): DesignationOutcome => ({
     ok: true,
     assignee: unit,
     reason: `${city.name} 指定 ${unit.name} 处理（${why}）：${note}；指定为最终决定，承办单位不得退回`,

@@ -134,8 +134,12 @@ export class RoutingService {
       );
       const stations = relevant.map((s) => ({ ...s, open: loads.get(s.code) ?? 0 }));
       const byCode = new Map(stations.map((s) => [s.code, s]));
+      const businesses = await this.repo.businesses(
+        cases.map((c) => c.respondent.creditCode),
+        sql,
+      );
       const batch: RoutedCase[] = cases.map((c) => {
-        const d = decideRoute(c, { ...dir, stations }, new Set(c.excluded));
+        const d = decideRoute(c, { ...dir, stations, businesses }, new Set(c.excluded));
         const chosen = d.assignee.type === 'station' ? byCode.get(d.assignee.code) : undefined;
         if (chosen) chosen.open++;
         const formal = c.stage === 'settlement' && d.stage === 'formal' ? formalFrom.get(c.id)! : null;
@@ -151,7 +155,8 @@ export class RoutingService {
           c,
           d,
           status: desk ? (c.track === 'report' ? 'closed' : 'refused') : d.stage === 'settlement' ? 'settling' : 'assigned',
-          settlement: chosen ? settlement : null,
+          // A business has the outcome day only: answering is its taking up.
+          settlement: chosen ? settlement : d.assignee.type === 'business' ? { takeUpDue: null, due: settlement.due } : null,
           formal,
           designationDue: d.designation ? designationDue : null,
           desk,
@@ -196,6 +201,15 @@ export class RoutingService {
   private async tellWhoHelps(sql: Sql, b: RoutedCase, dir: DirectorySnapshot): Promise<void> {
     const { c, d } = b;
     if (c.track !== 'complaint') return;
+    if (b.status === 'settling' && d.assignee.type === 'business') {
+      await this.notifications.write(sql, {
+        caseId: c.id,
+        kind: 'settlement-assigned',
+        dedupeKey: String(c.round),
+        params: { unitName: d.assignee.name, dueDate: b.settlement!.due, business: true },
+      });
+      return;
+    }
     if (b.status === 'settling') {
       const s = dir.stations.find((x) => x.code === d.assignee.code);
       await this.notifications.write(sql, {
@@ -205,7 +219,7 @@ export class RoutingService {
         dedupeKey: String(c.round),
         params: {
           unitName: d.assignee.name,
-          takeUpDate: b.settlement!.takeUpDue,
+          takeUpDate: b.settlement!.takeUpDue ?? undefined,
           dueDate: b.settlement!.due,
           phone: s?.phone ?? undefined,
           address: s?.address,
@@ -227,9 +241,17 @@ export class RoutingService {
    * the settlement rules on the directory with the stations' current loads. An estimate: routing
    * decides when the complaint is filed.
    */
-  async settlementOptions(q: { categoryCode: string; areaCode: string; venueCode?: string; online?: boolean; platformName?: string }) {
+  async settlementOptions(q: {
+    categoryCode: string;
+    areaCode: string;
+    venueCode?: string;
+    online?: boolean;
+    platformName?: string;
+    creditCode?: string;
+  }) {
     const dir = await this.directory();
     const respondent = {
+      creditCode: q.creditCode ?? null,
       areaCode: q.areaCode,
       venueCode: q.venueCode ?? null,
       online: q.online ?? false,
@@ -239,12 +261,13 @@ export class RoutingService {
     };
     const c = { track: 'complaint' as const, stage: 'settlement' as const, categoryCode: q.categoryCode, respondent };
     const loads = await this.repo.loads(stationsConsidered([c], dir).map((s) => s.code));
-    const d = decideRoute(c, { ...dir, stations: dir.stations.map((s) => ({ ...s, open: loads.get(s.code) ?? 0 })) });
-    const station = d.stage === 'settlement' && d.assignee.type === 'station';
+    const businesses = await this.repo.businesses([q.creditCode]);
+    const d = decideRoute(c, { ...dir, businesses, stations: dir.stations.map((s) => ({ ...s, open: loads.get(s.code) ?? 0 })) });
+    const helper = d.stage === 'settlement' && d.assignee.type !== 'regulator' ? d.assignee.type : null;
     return {
-      available: station,
-      helper: station ? { code: d.assignee.code, name: d.assignee.name, type: 'station' as const } : null,
-      recommended: station ? ('settlement' as const) : ('formal' as const),
+      available: helper !== null,
+      helper: helper ? { code: d.assignee.code, name: d.assignee.name, type: helper } : null,
+      recommended: helper ? ('settlement' as const) : ('formal' as const),
       settlementDays: this.config.settlement.days,
     };
   }

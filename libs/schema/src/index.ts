@@ -7,11 +7,19 @@ import {
   ClockCount1763700001470,
   DesignationAlert1763700001540,
   SettlementStage1763700001600,
+  BusinessParty1763700001820,
 } from '@weiquan/cases';
-import { Disclosure1763700001100, Intake1763700000400, MatterClaim1763700000500, RepeatFiling1763700001500 } from '@weiquan/complaints';
+import {
+  BusinessAttachments1763700001830,
+  Disclosure1763700001100,
+  Intake1763700000400,
+  MatterClaim1763700000500,
+  RepeatFiling1763700001500,
+} from '@weiquan/complaints';
 import { DIRECTORY_MIGRATIONS } from '@weiquan/directory';
 import { Routing1763700000600, RoutingJurisdiction1763700001530 } from '@weiquan/routing';
-import { Identity1763700000700 } from '@weiquan/identity';
+import { BusinessUsers1763700001810, Identity1763700000700 } from '@weiquan/identity';
+import { Businesses1763700001800 } from '@weiquan/business';
 import { Notifications1763700000800 } from '@weiquan/notifications';
 import {
   SettlementRollup1763700001700,
@@ -46,5 +54,9 @@ export const SCHEMA: SchemaParts = {
     DesignationAlert1763700001540,
     SettlementStage1763700001600,
     SettlementRollup1763700001700,
+    Businesses1763700001800,
+    BusinessUsers1763700001810,
+    BusinessParty1763700001820,
+    BusinessAttachments1763700001830,
   ],
 };

@@ -46,6 +46,17 @@ export interface CaseAttachmentRow {
   mime: string;
   size: number;
   createdAt: Date;
+  /** The consumer's, or the business's (added with its answer). */
+  uploadedBy: 'consumer' | 'business';
+  /** The consumer let the business see it. */
+  sharedWithBusiness: boolean;
+}
+
+/** An enrolled business whose name matches a respondent given by name only. */
+export interface BusinessMatchRow {
+  creditCode: string;
+  name: string;
+  exact: boolean;
 }
 
 /**
@@ -92,8 +103,35 @@ export class CaseFileRepository {
 
   attachments(caseId: string): Promise<CaseAttachmentRow[]> {
     return this.sql.query<CaseAttachmentRow>(
-      `select id::text as id, name, mime, size, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`,
+      `select id::text as id, name, mime, size, created_at as "createdAt", uploaded_by as "uploadedBy",
+              shared_with_business as "sharedWithBusiness"
+         from attachment a where case_id = $1 order by a.id`,
       [caseId],
+    );
+  }
+
+  /**
+   * Enrolled businesses (online dispute resolution not suspended) of the respondent's area whose
+   * name matches a respondent given without a credit code: the same normalised name, or one name
+   * containing the other ("某某餐饮" and "聊城市某某餐饮有限公司"), at least 4 characters. Offered to
+   * the station to confirm, never applied by itself.
+   */
+  businessMatches(c: {
+    respondentKey: string;
+    respondentAreaCode: string;
+    respondentCreditCode: string | null;
+  }): Promise<BusinessMatchRow[]> {
+    if (c.respondentCreditCode || !c.respondentKey.startsWith('name:') || [...c.respondentKey.slice(5)].length < 4)
+      return Promise.resolve([]);
+    return this.sql.query<BusinessMatchRow>(
+      `select credit_code as "creditCode", name, name_key = $1 as exact
+         from business b
+        where b.area_code = $2 and b.odr_suspended_at is null
+          and (b.name_key = $1 or strpos(b.name_key, substr($1, 6)) > 0
+               or (char_length(b.name_key) >= 9 and strpos($1, substr(b.name_key, 6)) > 0))
+        order by exact desc, char_length(b.name_key), credit_code
+        limit 3`,
+      [c.respondentKey, c.respondentAreaCode],
     );
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addWorkingDays, CalendarService, chinaDate } from '@weiquan/calendar';
+import { addWorkingDays, CalendarService, chinaDate, workingDaysBetween } from '@weiquan/calendar';
 import type { CalendarOverrides, IsoDate } from '@weiquan/calendar';
 import { AppConfig, fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher, Sql } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
@@ -9,8 +9,9 @@ import { randomInt } from 'node:crypto';
 import { ActionInput, allowedActions, CaseFacts, decideAction, unitMayTake } from '../case-state';
 import { REMEDY_TEXT } from '../settlement.rules';
 import { SettlementService } from '../settlement/settlement.service';
+import { BusinessPartyService } from '../settlement/business-party.service';
 import { decideWithdrawal } from '../withdrawal.rules';
-import { CaseStatus, STATUS_TEXT } from '../case-status';
+import { CaseStatus } from '../case-status';
 import { ART17_DEFAULTS, claimantFlags } from '../claimant-flags';
 import { Clock } from '../deadline';
 import { reasonsUnder } from '../reason-codes';
@@ -24,6 +25,7 @@ import { caseDetail, caseListItem, firstClock, personalData } from './case-view'
 import { CaseFileRepository } from './case-file.repository';
 import { CaseListFilter, CaseRow, CasesRepository } from './cases.repository';
 import { transitionWrite } from './transition-write';
+import { lockConflictAsMovedAway, movedAway, notAllowed, notYours } from './case-action.errors';
 
 const NOT_FOUND = () => new LocalizedException(404, { zh: '未找到该案件', en: 'no such case' });
 
@@ -51,6 +53,7 @@ export class CaseHandlingService {
     @Inject(AppConfig) private readonly config: AppConfig,
     private readonly claimants: ClaimantRepository,
     private readonly settlement: SettlementService,
+    private readonly party: BusinessPartyService,
   ) {}
 
   /** The periods a case runs: its rule set's, and the city's policy where the law sets none. */
@@ -84,13 +87,15 @@ export class CaseHandlingService {
   async detail(p: StaffPrincipal, id: string, lang: Lang) {
     const c = await this.readable(p, id);
     const handler = c.assigneeCode !== null && c.assigneeCode === actingUnit(p);
-    const [clocks, history, routing, linked, attachments, claimant] = await Promise.all([
+    const settlementAtStation = c.stage === 'settlement' && c.assigneeType === 'station' && handler;
+    const [clocks, history, routing, linked, attachments, claimant, businessMatches] = await Promise.all([
       this.repo.clocks(c.id),
       this.file.history(c.id),
       this.file.routing(c.id),
       this.file.linked(c),
       this.file.attachments(c.id),
       this.claimant(c),
+      settlementAtStation ? this.file.businessMatches(c) : Promise.resolve([]),
     ]);
     const facts = this.facts(c, clocks);
     // A unit the city bureau designated (final), and the city bureau itself, cannot hand a case back.
@@ -107,9 +112,19 @@ export class CaseHandlingService {
       unit: actingUnit(p),
       attachments,
       claimant,
+      businessMatches,
       allowedActions: handler
-        ? allowedActions(facts).filter((a) => (a !== 'hand-back' || mayHandBack) && (!p.unit || unitMayTake(p.unit.type, a)))
-        : [],
+        ? allowedActions(facts).filter(
+            (a) =>
+              (a !== 'hand-back' || mayHandBack) &&
+              (a !== 'refer-to-business' || businessMatches.length > 0) &&
+              a !== 'step-in' &&
+              (!p.unit || unitMayTake(p.unit.type, a)),
+          )
+        : // The venue's station may step in on its tenant's settlement case.
+          c.assigneeType === 'business' && p.unit?.type === 'station'
+          ? allowedActions(facts).filter((a) => a === 'step-in')
+          : [],
       reasons: {
         refusal: reasonsUnder('refusal', facts.ruleSet.code),
         termination: reasonsUnder('termination', facts.ruleSet.code),
@@ -141,6 +156,8 @@ export class CaseHandlingService {
   async act(p: StaffPrincipal, id: string, input: ActionInput) {
     const c = await this.readable(p, id);
     const unit = actingUnit(p);
+    // Steps of a party that does not hold the case: the venue's station stepping in, the business's statement.
+    if (unit && (input.action === 'step-in' || input.action === 'statement')) return this.partyStep(p, c, input);
     if (!unit || c.assigneeCode !== unit) {
       throw new LocalizedException(403, {
         zh: '您的角色或单位只能查阅此案件，不能办理',
@@ -149,6 +166,14 @@ export class CaseHandlingService {
     }
     if (p.unit && !unitMayTake(p.unit.type, input.action)) throw notYours(p.unit.type, input.action);
     if (input.action === 'hand-back') return this.handBack(p, unit, c, input);
+    if (input.action === 'refer-to-business') return this.refer(p, c, input);
+    if (p.unit?.type === 'business' && input.action === 'record-offer' && !input.response)
+      throw invalid([
+        {
+          field: 'response',
+          message: { zh: '请选择答复：全部同意（full）或部分同意（partial）', en: 'say whether you agree in full or in part' },
+        },
+      ]);
 
     const today = chinaDate(new Date());
     const cal = await this.calendar.overrides();
@@ -178,8 +203,20 @@ export class CaseHandlingService {
           write.set.duplicateOfId = into.id;
           Object.assign(write.eventData, { mergedInto: into.trackingNo, duplicateOf: into.id, decisionDue: into.decisionDue });
         }
+        const answer = p.unit?.type === 'business' ? businessAnswer(locked, today, cal) : undefined;
+        if (answer) write.eventData.by = 'business';
+        if (answer && t.action === 'record-offer') write.eventData.answer = answer;
         if (t.effect === 'escalate') {
-          const escalated = await this.settlement.escalateIn(sql, { id, from: t.from }, 'settlement-failed', formal!, actor, write.note);
+          const cause = answer ? 'business-declined' : 'settlement-failed';
+          const escalated = await this.settlement.escalateIn(
+            sql,
+            { id, from: t.from },
+            cause,
+            formal!,
+            actor,
+            write.note,
+            answer ? { answer } : {},
+          );
           if (!escalated) throw movedAway();
           return { t, linkedReport };
         }
@@ -192,6 +229,7 @@ export class CaseHandlingService {
               unitName: locked.assigneeName ?? undefined,
               remedy: REMEDY_TEXT[t.offer!.remedy].zh,
               amountYuan: t.offer!.amountFen !== null ? fenToYuan(t.offer!.amountFen) : undefined,
+              business: locked.assigneeType === 'business' || undefined,
             },
             // A revised offer is a new message.
             dedupeKey: write.set.offer!.at,
@@ -258,6 +296,44 @@ export class CaseHandlingService {
     return { id: c.id, action: 'hand-back', from: c.status, status: 'received', routingRound: round };
   }
 
+  /**
+   * A step by a party that does not hold the case, decided by the state machine like any action:
+   * the venue's station stepping in on its tenant's settlement case, the business's statement to
+   * the department in the formal stage.
+   */
+  private async partyStep(p: StaffPrincipal, c: CaseRow, input: ActionInput) {
+    if (p.unit && !unitMayTake(p.unit.type, input.action)) throw notYours(p.unit.type, input.action);
+    const decision = decideAction(this.facts(c, []), input);
+    if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, c.status, decision.allowed);
+    if (!decision.ok) throw invalid(decision.problems);
+    const t = decision.transition;
+    const done = t.effect === 'step-in' ? await this.party.stepIn(p, c, t) : await this.party.statement(p, c, input.note!.trim());
+    if (!done) throw movedAway();
+    return { id: c.id, action: t.action, from: t.from, status: t.to };
+  }
+
+  /** The station passes the case to the enrolled business it confirmed (the name-only respondent is that business). */
+  private async refer(p: StaffPrincipal, c: CaseRow, input: ActionInput) {
+    const decision = decideAction(this.facts(c, []), input);
+    if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, c.status, decision.allowed);
+    if (!decision.ok) throw invalid(decision.problems);
+    const code = input.targetUnit?.trim().toUpperCase() ?? '';
+    const business = code ? (await this.file.businessMatches(c)).find((b) => b.creditCode === code) : undefined;
+    if (!business)
+      throw invalid([
+        {
+          field: 'targetUnit',
+          message: {
+            zh: '请选择案件详情中提示的、与被投诉人名称相符的在线纠纷解决企业（统一社会信用代码）',
+            en: 'choose one of the enrolled businesses the case file suggests for this respondent (its credit code)',
+          },
+        },
+      ]);
+    const done = await this.party.refer(p, c, decision.transition, { code: business.creditCode, name: business.name });
+    if (!done) throw movedAway();
+    return { id: c.id, action: 'refer-to-business', from: c.status, status: 'settling' };
+  }
+
   /** A linked report for a violation lead: its own tracking number, received today, routed by the worker. */
   /** In the action's transaction: the calendar comes read (`cal`), so nothing waits for a second connection. */
   private async openLinkedReport(sql: Sql, c: CaseRow, today: IsoDate, cal: CalendarOverrides, note: string) {
@@ -318,51 +394,10 @@ export class CaseHandlingService {
   }
 }
 
-/**
- * Two actions that lock the same two cases in opposite orders (two reports merged into each other at
- * the same instant): PostgreSQL aborts one as a deadlock. That one changed nothing, and is told so.
- */
-function lockConflictAsMovedAway(err: unknown): never {
-  const code =
-    (err as { code?: string; driverError?: { code?: string } }).code ?? (err as { driverError?: { code?: string } }).driverError?.code;
-  if (code === '40P01' || code === '40001') throw movedAway();
-  throw err;
-}
-
-/** A station asking for a department's decision (受理, 不予受理, mediation…), or a department for a station's step. */
-function notYours(unitType: 'station' | 'regulator', action: string) {
-  return new LocalizedException(
-    403,
-    unitType === 'station'
-      ? {
-          zh: `服务站协助当事人协商和解，不能执行 ${action}：受理、不予受理、调解、终止调解、立案等由有管辖权的市场监管部门依法作出`,
-          en: `a station helps the parties negotiate and cannot ${action}: acceptance, refusal, mediation, termination and enforcement are decisions of the department with jurisdiction`,
-        }
-      : {
-          zh: `${action} 是服务站在协商和解阶段的操作，监管部门不适用`,
-          en: `${action} is a station's step in the settlement stage, not a department's`,
-        },
-  );
-}
-
-function movedAway() {
-  return new LocalizedException(409, {
-    zh: '案件已不在本单位或状态已变化，请刷新后重试',
-    en: 'the case has left your unit or changed meanwhile; reload and try again',
-  });
-}
-
-function notAllowed(action: string, status: CaseStatus, allowed: string[]) {
-  const st = STATUS_TEXT[status];
-  return new LocalizedException(
-    409,
-    {
-      zh: `案件当前状态为"${st?.zh ?? status}"，不能执行 ${action}；可执行：${allowed.join('、') || '无'}`,
-      en: `"${action}" is not allowed while the case is ${st?.en ?? status}; allowed: ${allowed.join(', ') || 'none'}`,
-    },
-    [],
-    { allowed },
-  );
+/** A business's answer: working days from the day it received the case, and whether it is its first. */
+function businessAnswer(c: CaseRow, today: IsoDate, cal: CalendarOverrides) {
+  const since = c.assignedAt ? chinaDate(c.assignedAt) : c.receivedOn;
+  return { workingDays: workingDaysBetween(since, today, cal), first: c.offer === null };
 }
 
 function encodeCursor(id: string): string {

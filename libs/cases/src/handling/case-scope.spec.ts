@@ -75,3 +75,27 @@ describe('who reads and acts on which cases', () => {
     ]);
   });
 });
+
+describe('businesses and the stations of their venues', () => {
+  const business = { type: 'business' as const, code: '91371502MA3C8X2Q1L', name: '某某餐饮', areaCode: '371502', kind: null, level: null };
+  const mallStation = { ...station, venueCode: 'V-371502-001' };
+
+  it('a business reads the complaints against it (never reports), through its own condition, and acts as its own unit', () => {
+    const scope = readScope(user('business', business));
+    expect(scope).toEqual({ kind: 'business', creditCode: business.code });
+    const { sql, params } = scopeCondition(scope, 3);
+    expect(sql).toContain(`c.track = 'complaint'`);
+    expect(sql).toContain('c.respondent_credit_code = $3');
+    expect(params).toEqual([business.code]);
+    expect(actingUnit(user('business', business))).toBe(business.code);
+  });
+
+  it('a station in a venue also reads the settlement cases its tenants hold; a station in no venue does not', () => {
+    const scope = readScope(user('station-staff', mallStation));
+    expect(scope).toEqual({ kind: 'unit', unitCode: station.code, venueCode: 'V-371502-001' });
+    const { sql, params } = scopeCondition(scope, 1);
+    expect(sql).toContain(`c.stage = 'settlement' and c.assignee_type = 'business'`);
+    expect(params).toEqual([station.code, 'V-371502-001']);
+    expect(scopeCondition(readScope(user('station-staff', station)), 1).sql).toBe('c.assignee_code = $1');
+  });
+});

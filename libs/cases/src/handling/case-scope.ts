@@ -3,27 +3,46 @@ import type { StaffPrincipal } from '@weiquan/identity';
 /**
  * Which cases a member of staff may read, and on which they may act (docs/ARCHITECTURE.md, invariant 7). The
  * repository turns this into its WHERE clause, so a case outside it does not exist for them (404).
- *  - station staff and admins, sector regulators, the city bureau: their own unit's cases;
+ *  - station staff and admins, sector regulators, the city bureau: their own unit's cases; a station in
+ *    a venue also the settlement cases its tenants (enrolled businesses of the venue) hold, to step in;
  *  - a county market-regulation bureau: its own, and (read-only oversight) those of the stations in
  *    its area;
- *  - city analysts and administrators: every case, read-only.
+ *  - city analysts and administrators: every case, read-only;
+ *  - a business: the complaints (never reports) against it that it holds or held in the settlement
+ *    stage, or that a regulator mediates. It reads them through the business portal's own view.
  */
 export type ReadScope =
-  { kind: 'all' } | { kind: 'unit'; unitCode: string } | { kind: 'unit-and-area-stations'; unitCode: string; areaCode: string };
+  | { kind: 'all' }
+  | { kind: 'unit'; unitCode: string; venueCode?: string | null }
+  | { kind: 'unit-and-area-stations'; unitCode: string; areaCode: string }
+  | { kind: 'business'; creditCode: string };
 
 export function readScope(p: StaffPrincipal): ReadScope {
   if (p.role === 'city-analyst' || p.role === 'admin' || !p.unit) return { kind: 'all' };
   const u = p.unit;
+  if (u.type === 'business') return { kind: 'business', creditCode: u.code };
   if (u.type === 'regulator' && u.kind === 'market' && u.level === 'county' && u.areaCode) {
     return { kind: 'unit-and-area-stations', unitCode: u.code, areaCode: u.areaCode };
   }
-  return { kind: 'unit', unitCode: u.code };
+  const venueCode = u.type === 'station' ? u.venueCode : null;
+  return venueCode ? { kind: 'unit', unitCode: u.code, venueCode } : { kind: 'unit', unitCode: u.code };
 }
 
 /** The unit whose cases this person handles, or null for read-only roles. */
 export function actingUnit(p: StaffPrincipal): string | null {
-  if (p.role === 'station-staff' || p.role === 'station-admin' || p.role === 'regulator-staff') return p.unit?.code ?? null;
+  if (p.role === 'station-staff' || p.role === 'station-admin' || p.role === 'regulator-staff' || p.role === 'business')
+    return p.unit?.code ?? null;
   return null;
+}
+
+/**
+ * The complaints a business may see: against it, and either its own settlement case (now or before)
+ * or one a regulator mediates (it is a party to the mediation). `$n` is its credit code.
+ */
+export function businessCondition(n: number): string {
+  return `(c.track = 'complaint' and c.respondent_credit_code = $${n} and c.duplicate_of_id is null
+           and (c.assignee_code = $${n} or c.business_party
+                or exists (select 1 from case_event m where m.case_id = c.id and m.type = 'start-mediation')))`;
 }
 
 /** A SQL condition on `c` (cases) for a read scope, with its parameters numbered from `first`. */
@@ -32,11 +51,19 @@ export function scopeCondition(scope: ReadScope, first: number): { sql: string; 
     case 'all':
       return { sql: 'true', params: [] };
     case 'unit':
+      if (scope.venueCode)
+        return {
+          sql: `(c.assignee_code = $${first} or (c.stage = 'settlement' and c.assignee_type = 'business'
+                   and c.assignee_code in (select credit_code from business where venue_code = $${first + 1})))`,
+          params: [scope.unitCode, scope.venueCode],
+        };
       return { sql: `c.assignee_code = $${first}`, params: [scope.unitCode] };
     case 'unit-and-area-stations':
       return {
         sql: `(c.assignee_code = $${first} or (c.assignee_type = 'station' and c.assignee_code in (select code from station where area_code = $${first + 1})))`,
         params: [scope.unitCode, scope.areaCode],
       };
+    case 'business':
+      return { sql: businessCondition(first), params: [scope.creditCode] };
   }
 }

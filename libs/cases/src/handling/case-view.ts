@@ -143,7 +143,17 @@ export function caseDetail(
     linked: LinkedRow[];
     /** The reader's acting unit (null for read-only roles): a linked report's progress is for its handler only. */
     unit: string | null;
-    attachments: { id: string; name: string; mime: string; size: number; createdAt: Date }[];
+    attachments: {
+      id: string;
+      name: string;
+      mime: string;
+      size: number;
+      createdAt: Date;
+      uploadedBy: string;
+      sharedWithBusiness: boolean;
+    }[];
+    /** Enrolled businesses a name-only respondent may be (for the station to confirm). */
+    businessMatches: { creditCode: string; name: string; exact: boolean }[];
     claimant: ClaimantFlags;
     allowedActions: CaseAction[];
     reasons: { refusal: ReasonOption[]; termination: ReasonOption[]; noCase: ReasonOption[] };
@@ -191,8 +201,10 @@ export function caseDetail(
                   amount: c.offer.amountFen === null ? null : fenToYuan(c.offer.amountFen),
                   message: c.offer.message,
                   at: c.offer.at,
+                  response: c.offer.response ?? null,
                 }
               : null,
+            businessMatches: o.businessMatches,
           }
         : null,
     escalation: c.escalatedOn ? { on: c.escalatedOn, cause: c.escalationCause ?? '' } : null,
@@ -245,6 +257,14 @@ export function caseDetail(
       data: h.data,
     })),
     linked: linkedView(c, o.linked, o.handler, o.unit),
-    attachments: o.attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, at: a.createdAt })),
+    attachments: o.attachments.map((a) => ({
+      id: a.id,
+      name: a.name,
+      mime: a.mime,
+      size: a.size,
+      at: a.createdAt,
+      from: a.uploadedBy,
+      sharedWithBusiness: a.sharedWithBusiness,
+    })),
   };
 }

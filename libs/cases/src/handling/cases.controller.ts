@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { languageOf, LocalizedException, yuanToFen } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
-import { CurrentStaff, StaffAuthGuard } from '@weiquan/identity';
+import { CITY_ROLES, CurrentStaff, Roles, STAFF_ROLES } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { CaseHandlingService } from './case-handling.service';
 import { CaseActionDto, CaseListQuery } from './dto/case-handling.dto';
@@ -18,7 +18,7 @@ const NO_CASE = '没有这个案件，或不在调用者可查阅的范围内 / 
 @ApiTags('cases 案件办理（工作人员）')
 @ApiBearerAuth()
 @Controller('cases')
-@UseGuards(StaffAuthGuard)
+@Roles(...CITY_ROLES)
 @ApiErrors({ 401: ERRORS.unauthenticated })
 export class CasesController {
   constructor(private readonly cases: CaseHandlingService) {}
@@ -54,6 +54,8 @@ export class CasesController {
   }
 
   @Post(':id/actions')
+  // Businesses answer the complaints against them here too (they read them through /business/cases).
+  @Roles(...STAFF_ROLES)
   @HttpCode(200)
   @ApiOperation({ summary: '办理操作（状态机）/ an action on the case; 409 with the allowed ones when not allowed now' })
   @ApiOkResponse({ type: ActionResultDto })
@@ -68,7 +70,7 @@ export class CasesController {
     },
   })
   act(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: CaseActionDto): Promise<ActionResultDto> {
-    if (dto.targetUnit !== undefined) {
+    if (dto.targetUnit !== undefined && dto.action !== 'refer-to-business') {
       throw new LocalizedException(
         400,
         {
@@ -88,6 +90,8 @@ export class CasesController {
       mergeInto: dto.mergeInto ?? undefined,
       remedy: dto.remedy ?? undefined,
       amountOfferedFen: dto.amountOffered == null ? undefined : yuanToFen(dto.amountOffered),
+      response: dto.response ?? undefined,
+      targetUnit: dto.targetUnit,
     });
   }
 }

@@ -34,7 +34,7 @@ export interface CaseListRow {
   consumerPhoneEnc: Buffer;
   receivedAt: Date;
   dueOn: string | null;
-  assigneeType: 'station' | 'regulator' | null;
+  assigneeType: 'station' | 'regulator' | 'business' | null;
   assigneeCode: string | null;
   assigneeName: string | null;
   intakeChannel: string;
@@ -93,13 +93,18 @@ export interface CaseRow extends CaseListRow {
   offer: (Offer & { at: string }) | null;
   escalatedOn: string | null;
   escalationCause: string | null;
+  assignedAt: Date | null;
+  /** The consumer agreed that the business may see their contact details. */
+  consentBusinessContact: boolean;
+  /** The business held the case in the settlement stage (it stays a party after escalation). */
+  businessParty: boolean;
 }
 
 const LIST_COLUMNS = `
   c.id::text as id, c.tracking_no as "trackingNo", c.track, c.status, c.category_code as "categoryCode", cat.name as "categoryName",
   c.respondent_name as "respondentName", c.consumer_name as "consumerName", c.consumer_phone_enc as "consumerPhoneEnc",
   c.received_at as "receivedAt", c.due_on as "dueOn", c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode",
-  coalesce(s.name, r.name) as "assigneeName", c.intake_channel as "intakeChannel", c.flags`;
+  coalesce(s.name, r.name, b.name) as "assigneeName", c.intake_channel as "intakeChannel", c.flags`;
 
 const DETAIL_COLUMNS = `${LIST_COLUMNS},
   c.rule_set as "ruleSet", c.issue_type as "issueType", c.purchase_channel as "purchaseChannel", c.prepaid,
@@ -116,13 +121,15 @@ const DETAIL_COLUMNS = `${LIST_COLUMNS},
   c.concluded_at as "concludedAt", c.closed_at as "closedAt", c.follow_up_at as "followUpAt", c.rating, c.rating_comment as "ratingComment",
   c.linked_case_id::text as "linkedCaseId", c.duplicate_of_id::text as "duplicateOfId", c.routing_round as "routingRound",
   c.stage, c.take_up_due::text as "takeUpDue", c.settlement_due::text as "settlementDue", c.settlement_taken_up_at as "settlementTakenUpAt",
-  c.offer, c.escalated_on::text as "escalatedOn", c.escalation_cause as "escalationCause"`;
+  c.offer, c.escalated_on::text as "escalatedOn", c.escalation_cause as "escalationCause", c.assigned_at as "assignedAt",
+  c.consent_business_contact as "consentBusinessContact", c.business_party as "businessParty"`;
 
 const FROM = `
   from cases c
   join category cat on cat.code = c.category_code
   left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
-  left join regulator r on c.assignee_type = 'regulator' and r.code = c.assignee_code`;
+  left join regulator r on c.assignee_type = 'regulator' and r.code = c.assignee_code
+  left join business b on c.assignee_type = 'business' and b.credit_code = c.assignee_code`;
 
 export interface TransitionWrite {
   caseId: string;

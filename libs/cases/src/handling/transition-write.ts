@@ -25,7 +25,7 @@ function dueAfter(c: CaseRow, to: CaseRow['status'], runningClocks: string[]): s
 
 /** Events the consumer sees in their timeline: every action but the office's own working steps. */
 const PUBLIC_ACTIONS = new Set<string>([
-  ...CASE_ACTIONS.filter((a) => !['hand-back', 'report-violation', 'note'].includes(a)),
+  ...CASE_ACTIONS.filter((a) => !['hand-back', 'report-violation', 'note', 'statement'].includes(a)),
   'accept-offer',
 ]);
 

@@ -45,7 +45,7 @@ interface AssignmentDecision {
   rule: string;
   reason: string;
   stage: 'settlement' | 'formal';
-  assignee: { type: 'station' | 'regulator'; code: string; name: string };
+  assignee: { type: 'station' | 'regulator' | 'business'; code: string; name: string };
   candidates: unknown[];
 }
 
@@ -57,8 +57,8 @@ export interface RoutedCase<
   d: D;
   /** The status the case ends in: at a station to settle, assigned, or decided at once by the desk (refused, closed). */
   status: 'settling' | 'assigned' | 'refused' | 'closed';
-  /** A settlement case: the station's take-up and outcome deadlines (city policy). */
-  settlement: { takeUpDue: string; due: string } | null;
+  /** A settlement case: the station's take-up and outcome deadlines (city policy); a business has the outcome day only. */
+  settlement: { takeUpDue: string | null; due: string } | null;
   /** A settlement case no station can take: it becomes formal now. */
   formal: FormalReceipt | null;
   designationDue: string | null;
@@ -138,7 +138,7 @@ export class AssignmentRepository {
        u as (
          update cases c set status = v.status, assignee_type = v.assignee_type, assignee_code = v.assignee_code, assigned_at = now(),
                 stage = v.stage, take_up_due = v.take_up_due, settlement_due = v.settlement_due, designation_due = v.designation_due,
-                updated_at = now(),
+                updated_at = now(), business_party = c.business_party or v.assignee_type = 'business',
                 acceptance_due = case when v.formal is null then c.acceptance_due else (v.formal->>'acceptanceDue')::date end,
                 acceptance_due_provisional = case when v.formal is null then c.acceptance_due_provisional
                                                   else (v.formal->>'provisional')::boolean end,
@@ -151,7 +151,7 @@ export class AssignmentRepository {
                 decision = case when v.desk is null then c.decision else v.desk->>'decision' end,
                 concluded_at = case when v.desk is null then c.concluded_at else now() end,
                 closed_at = case when v.status = 'closed' then now() else c.closed_at end,
-                clock_due = case when v.status = 'settling' then v.take_up_due when v.desk is null then c.clock_due end
+                clock_due = case when v.status = 'settling' then coalesce(v.take_up_due, v.settlement_due) when v.desk is null then c.clock_due end
            from v join d on d.case_id = v.case_id
           where c.id = v.case_id and c.status = 'received' and c.routing_round = v.round
          returning c.id, v.status, v.assignee_type, v.assignee_code, v.assignee_name, v.rule, v.reason, v.desk, v.stage, v.formal
@@ -248,6 +248,49 @@ export class AssignmentRepository {
                jsonb_build_object('assignee', jsonb_build_object('type', $4::text, 'code', $5::text, 'name', $10::text), 'designated', true))`,
       [c.id, c.round, to.reason, to.type, to.code, JSON.stringify(to.candidates), c.from, actor.userId, actor.note, to.name],
     );
+  }
+
+  /**
+   * A station confirms that the respondent it was given by name is this enrolled business, and
+   * passes the settlement case to it: the case records the credit code, waits for the business's
+   * answer until `due`, the places move, and the event is written, in the caller's transaction.
+   * Only while the station holds it in the settlement stage, with no offer yet, and the business's
+   * online dispute resolution is not suspended: false otherwise.
+   */
+  async referToBusiness(
+    sql: Sql,
+    c: { id: string; from: string },
+    station: string,
+    business: { code: string; name: string },
+    due: string,
+    actorId: string,
+  ): Promise<boolean> {
+    const rows = await sql.query<{ id: string }>(
+      `with o as (
+         select c.id from cases c
+          where c.id = $1 and c.status = $2 and c.stage = 'settlement' and c.assignee_code = $3 and c.offer is null
+            and (c.respondent_credit_code is null or c.respondent_credit_code = $4)
+            and exists (select 1 from business b where b.credit_code = $4 and b.odr_suspended_at is null)
+          for update of c
+       ),
+       u as (
+         update cases c set respondent_credit_code = $4, assignee_type = 'business', assignee_code = $4, assigned_at = now(),
+                status = 'settling', business_party = true, take_up_due = null, settlement_due = $5::date, clock_due = $5::date,
+                settlement_taken_up_at = null, updated_at = now()
+           from o where c.id = o.id
+         returning c.id
+       ),
+       l as (${releaseLoad('$3', 'exists (select 1 from u)')}),
+       a as (${addLoads(`select $4, 'business', 1 from u`)})
+       insert into case_event (case_id, type, actor_type, actor_id, unit_code, from_status, to_status, action, public, data)
+       select id, 'referred-to-business', 'staff', $6, $3, $2, 'settling', 'refer-to-business', true,
+              jsonb_build_object('assignee', jsonb_build_object('type', 'business', 'code', $4::text, 'name', $7::text),
+                                 'from', $3::text, 'settlementDue', $5::text)
+         from u
+       returning case_id::text as id`,
+      [c.id, c.from, station, business.code, due, actorId, business.name],
+    );
+    return rows.length === 1;
   }
 
   /**

@@ -7,9 +7,9 @@ import type { Offer } from '../case-state';
  * rollups, the timeline). Fields are only ever added, never renamed: old histories keep their shape.
  */
 
-/** A unit named in an event. */
+/** A unit named in an event: a business's code is its unified social credit code. */
 interface EventUnit {
-  type: 'station' | 'regulator';
+  type: 'station' | 'regulator' | 'business';
   code: string;
   name: string;
 }
@@ -38,8 +38,40 @@ export interface AssignedData {
  * `assignee`, and no `cause`).
  */
 export type EscalatedData =
-  | { cause: EscalationCause; stage: 'formal'; from: string | null; acceptanceDue: string; offer?: Offer & { at: string } }
+  | {
+      cause: EscalationCause;
+      stage: 'formal';
+      /** The unit that held the settlement case, and its type (absent before businesses were parties). */
+      from: string | null;
+      fromType?: 'station' | 'business' | null;
+      acceptanceDue: string;
+      offer?: Offer & { at: string };
+      /** A business's refusal (`business-declined`): its answer, counted like any answer. */
+      answer?: BusinessAnswer;
+    }
   | { assignee: EventUnit; from: string; rule: string; cause?: undefined };
+
+/**
+ * A business's answer to a complaint it holds (an offer, or its refusal): the working days from the
+ * day it received the case to the answer. The first answer is what the response-time figures count.
+ */
+export interface BusinessAnswer {
+  workingDays: number;
+  first: boolean;
+}
+
+/** `referred-to-business`: a station confirmed that a name-only respondent is an enrolled business and passed the case to it. */
+export interface ReferredData {
+  assignee: EventUnit;
+  from: string;
+  settlementDue: string;
+}
+
+/** `stepped-in`: the station of the business's venue took over a settlement case the business held. */
+export interface SteppedInData {
+  assignee: EventUnit;
+  from: string;
+}
 
 /** A handler's step or the consumer's acceptance of an offer (transition-write.ts). */
 export interface StepData {
@@ -52,12 +84,16 @@ export interface StepData {
   /** `accept-offer`: settled at the source, not in the department's mediation. */
   settledAtSource?: boolean;
   withdrawnByConsumer?: boolean;
+  /** A business's own offer (`record-offer` by a business user). */
+  answer?: BusinessAnswer;
 }
 
 /** The data of each event type the statistics read. */
 export interface CaseEventData {
   assigned: AssignedData;
   escalated: EscalatedData;
+  'referred-to-business': ReferredData;
+  'stepped-in': SteppedInData;
   'take-up': StepData;
   'record-offer': StepData & { offer: Offer };
   'accept-offer': StepData & { outcome: { amountRecoveredFen: number }; settledAtSource: true };

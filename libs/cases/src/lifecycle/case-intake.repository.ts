@@ -43,6 +43,8 @@ export interface NewCase {
   description: string;
   demand: string;
   consentToPublish: boolean;
+  /** The consumer lets the business complained about see their phone and address. */
+  consentBusinessContact: boolean;
   flags: string[];
   receivedAt: Date;
   receivedOn: string;
@@ -92,6 +94,7 @@ const COLUMNS: [keyof NewCase, string, string][] = [
   ['description', 'description', 'text'],
   ['demand', 'demand', 'text'],
   ['consentToPublish', 'consent_to_publish', 'boolean'],
+  ['consentBusinessContact', 'consent_business_contact', 'boolean'],
   ['flags', 'flags', 'text[]'],
   ['receivedAt', 'received_at', 'timestamptz'],
   ['receivedOn', 'received_on', 'date'],

@@ -24,13 +24,19 @@ export class ConsumerStepsRepository {
   }
 
   /** A public history event of the consumer's (a supplement, an attachment, a rating). */
-  async addEvent(tx: Sql, caseId: string, type: string, note: string | null, data: Record<string, unknown> = {}): Promise<void> {
-    await tx.query(`insert into case_event (case_id, type, actor_type, note, public, data) values ($1, $2, 'consumer', $3, true, $4)`, [
-      caseId,
-      type,
-      note,
-      JSON.stringify(data),
-    ]);
+  /** A public event of the consumer's (or, for a file a business added with its answer, the business's). */
+  async addEvent(
+    tx: Sql,
+    caseId: string,
+    type: string,
+    note: string | null,
+    data: Record<string, unknown> = {},
+    actor?: { type: 'staff'; id: string; unitCode: string },
+  ): Promise<void> {
+    await tx.query(
+      `insert into case_event (case_id, type, actor_type, actor_id, unit_code, note, public, data) values ($1, $2, $3, $4, $5, $6, true, $7)`,
+      [caseId, type, actor?.type ?? 'consumer', actor?.id ?? null, actor?.unitCode ?? null, note, JSON.stringify(data)],
+    );
   }
 
   /** The consumer's rating, once. */

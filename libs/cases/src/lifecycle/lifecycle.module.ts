@@ -4,6 +4,7 @@ import { NotificationsModule } from '@weiquan/notifications';
 import { CasesRepository } from '../handling/cases.repository';
 import { SettlementRepository } from '../settlement/settlement.repository';
 import { SettlementService } from '../settlement/settlement.service';
+import { BusinessPartyService } from '../settlement/business-party.service';
 import { AssignmentRepository } from './assignment.repository';
 import { CaseIntakeRepository } from './case-intake.repository';
 import { ConsumerStepsRepository } from './consumer-steps.repository';
@@ -20,10 +21,11 @@ import { ConsumerStepsRepository } from './consumer-steps.repository';
     CasesRepository,
     SettlementRepository,
     SettlementService,
+    BusinessPartyService,
     AssignmentRepository,
     ConsumerStepsRepository,
     CaseIntakeRepository,
   ],
-  exports: [CasesRepository, SettlementService, AssignmentRepository, ConsumerStepsRepository, CaseIntakeRepository],
+  exports: [CasesRepository, SettlementService, BusinessPartyService, AssignmentRepository, ConsumerStepsRepository, CaseIntakeRepository],
 })
 export class CaseLifecycleModule {}

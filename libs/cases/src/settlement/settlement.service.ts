@@ -6,7 +6,7 @@ import { NotificationWriter } from '@weiquan/notifications';
 import type { CaseStatus } from '../case-status';
 import { casePeriods, ruleSet, ruleSetOn } from '../rule-set';
 import type { RuleSetCode } from '../rule-set';
-import { decideAcceptOffer, lapsed, mayEscalate } from '../settlement.rules';
+import { decideAcceptOffer, lapsed, mayEscalate, mayReopen } from '../settlement.rules';
 import type { EscalationCause } from '../settlement.rules';
 import { CasesRepository } from '../handling/cases.repository';
 import { transitionWrite } from '../handling/transition-write';
@@ -53,8 +53,9 @@ export class SettlementService {
     start: FormalStart,
     actor: { type: 'consumer' | 'staff' | 'system'; userId: string | null },
     note: string | null,
+    extra: Record<string, unknown> = {},
   ): Promise<boolean> {
-    return this.repo.escalate(sql, c, cause, start, actor, note);
+    return this.repo.escalate(sql, c, cause, start, actor, note, extra);
   }
 
   /** The consumer leaves the settlement stage (at any time while it is open), or rejects the offer. */
@@ -67,6 +68,24 @@ export class SettlementService {
     const start = await this.formalStart();
     const done = await this.cases.transaction((sql) =>
       this.escalateIn(sql, { id: c.id, from: c.status }, cause, start, { type: 'consumer', userId: null }, reason),
+    );
+    return done ? { ok: true } : { ok: false, why: 'moved' };
+  }
+
+  /**
+   * The consumer says the business did not deliver the offer they accepted (within the city's
+   * `SETTLEMENT_REOPEN_DAYS`): the settlement is undone and the case becomes a formal complaint.
+   */
+  async reopenNotDelivered(
+    c: { id: string; status: CaseStatus; concludedAt: Date | null },
+    reason: string,
+  ): Promise<{ ok: true } | { ok: false; why: SettlementRefusal }> {
+    const today = chinaDate(new Date());
+    const settledOn = c.concludedAt ? chinaDate(c.concludedAt) : null;
+    if (!mayReopen(c.status, settledOn, today, this.config.settlement.reopenDays)) return { ok: false, why: 'not-in-settlement' };
+    const start = await this.formalStart();
+    const done = await this.cases.transaction((sql) =>
+      this.escalateIn(sql, { id: c.id, from: c.status }, 'not-delivered', start, { type: 'consumer', userId: null }, reason),
     );
     return done ? { ok: true } : { ok: false, why: 'moved' };
   }

@@ -23,14 +23,16 @@ export interface CaseForConsumer {
   duplicateOfTrackingNo: string | null;
   rating: string | null;
   ratingComment: string | null;
-  assigneeType: 'station' | 'regulator' | null;
+  assigneeType: 'station' | 'regulator' | 'business' | null;
   assigneeCode: string | null;
   assigneeName: string | null;
   dueOn: string | null;
   stage: 'settlement' | 'formal';
   takeUpDue: string | null;
   settlementDue: string | null;
-  offer: { remedy: Remedy; amountFen: number | null; message: string; at: string } | null;
+  offer: { remedy: Remedy; amountFen: number | null; message: string; at: string; response?: 'full' | 'partial' } | null;
+  /** When the handling concluded (a settlement: when the consumer accepted the offer). */
+  concludedAt: Date | null;
   /** The helping station's phone and address, from the directory. */
   stationPhone: string | null;
   stationAddress: string | null;
@@ -43,6 +45,8 @@ export interface AttachmentRow {
   size: number;
   name: string;
   createdAt: Date;
+  uploadedBy: 'consumer' | 'business';
+  sharedWithBusiness: boolean;
 }
 
 /** A workflow clock as the consumer may see it. */
@@ -83,13 +87,14 @@ export class ConsumerCaseRepository {
               c.category_code as "categoryCode", cat.name as "categoryName", c.respondent_name as "respondentName",
               c.received_at as "receivedAt", c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional", c.first_clock_met_on as "firstClockMetOn", c.first_clock_paused_on as "firstClockPausedOn", c.rule_set as "ruleSet",
               l.tracking_no as "linkedTrackingNo", d.tracking_no as "duplicateOfTrackingNo", c.rating, c.rating_comment as "ratingComment",
-              c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode", coalesce(s.name, r.name) as "assigneeName", c.due_on as "dueOn",
+              c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode", coalesce(s.name, r.name, b.name) as "assigneeName", c.due_on as "dueOn", c.concluded_at as "concludedAt",
               c.stage, c.take_up_due::text as "takeUpDue", c.settlement_due::text as "settlementDue", c.offer,
               s.phone as "stationPhone", s.address as "stationAddress"
          from cases c
          join category cat on cat.code = c.category_code
          left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
          left join regulator r on c.assignee_type = 'regulator' and r.code = c.assignee_code
+         left join business b on c.assignee_type = 'business' and b.credit_code = c.assignee_code
          left join cases l on l.id = c.linked_case_id
          left join cases d on d.id = c.duplicate_of_id
         where c.tracking_no = $1`,
@@ -129,7 +134,9 @@ export class ConsumerCaseRepository {
 
   attachments(caseId: string): Promise<AttachmentRow[]> {
     return this.sql.query<AttachmentRow>(
-      `select id::text as id, sha256, mime, size, name, created_at as "createdAt" from attachment a where case_id = $1 order by a.id`,
+      `select id::text as id, sha256, mime, size, name, created_at as "createdAt", uploaded_by as "uploadedBy",
+              shared_with_business as "sharedWithBusiness"
+         from attachment a where case_id = $1 order by a.id`,
       [caseId],
     );
   }
@@ -140,11 +147,15 @@ export class ConsumerCaseRepository {
   }
 
   /** Adds an attachment unless the same file is already on the case; returns whether it was new. */
-  async addAttachment(tx: Sql, caseId: string, a: { sha256: string; mime: string; size: number; name: string }): Promise<string | null> {
+  async addAttachment(
+    tx: Sql,
+    caseId: string,
+    a: { sha256: string; mime: string; size: number; name: string; uploadedBy: 'consumer' | 'business'; sharedWithBusiness: boolean },
+  ): Promise<string | null> {
     const rows = await tx.query<{ id: string }>(
-      `insert into attachment (case_id, sha256, mime, size, name) values ($1, $2, $3, $4, $5)
+      `insert into attachment (case_id, sha256, mime, size, name, uploaded_by, shared_with_business) values ($1, $2, $3, $4, $5, $6, $7)
        on conflict (case_id, sha256) do nothing returning id::text as id`,
-      [caseId, a.sha256, a.mime, a.size, a.name],
+      [caseId, a.sha256, a.mime, a.size, a.name, a.uploadedBy, a.sharedWithBusiness],
     );
     return rows[0]?.id ?? null;
   }

@@ -11,26 +11,21 @@ import {
   normaliseTrackingNo,
   ruleSet,
   REMEDY_TEXT,
+  reopenUntil,
   RuleSetCode,
   SettlementService,
   STATUS_TEXT,
   withdrawalTerminates,
 } from '@weiquan/cases';
 import { ConsumerStepsRepository } from '@weiquan/cases/lifecycle/consumer-steps.repository';
+import { chinaDate } from '@weiquan/calendar';
 import { AppConfig, fenToYuan, Lang, LocalizedException } from '@weiquan/core';
 import { timingSafeEqual } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { IntakeService } from '../intake/intake.service';
-import { AttachmentStore, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE, sniffMime } from './attachment.store';
+import { CaseAttachments } from './case-attachments';
+import type { UploadedFileInput } from './case-attachments';
 import { CaseForConsumer, ConsumerCaseRepository } from './consumer-case.repository';
 import { dataText, eventText } from './timeline';
-
-/** Multipart file names arrive decoded as Latin-1; browsers send UTF-8 (e.g. 小票.png). */
-function fileName(raw: string): string {
-  const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
-  const name = utf8.includes('\uFFFD') ? raw : utf8;
-  return name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'file';
-}
 
 /** Nothing more can be added to a case closed by the department, settled at the source, or withdrawn. */
 const FINISHED = ['closed', 'settled', 'withdrawn'];
@@ -38,19 +33,13 @@ const FINISHED = ['closed', 'settled', 'withdrawn'];
 const NOT_FOUND = () =>
   new LocalizedException(404, { zh: '未找到该受理编号，或查询码不正确', en: 'no case with that tracking number and access code' });
 
-export interface UploadedFileInput {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
-
 /** The consumer's side of a case, keyed by tracking number and access code (no account). */
 @Injectable()
 export class ConsumerCaseService {
   constructor(
     private readonly repo: ConsumerCaseRepository,
     private readonly intake: IntakeService,
-    private readonly store: AttachmentStore,
+    private readonly files: CaseAttachments,
     private readonly handling: CaseHandlingService,
     private readonly settlement: SettlementService,
     private readonly steps: ConsumerStepsRepository,
@@ -77,7 +66,7 @@ export class ConsumerCaseService {
     const c = await this.open(trackingNo, accessCode);
     const [events, clocks] = await Promise.all([this.repo.publicEvents(c.id), this.repo.clocks(c.id)]);
     const refs = await this.repo.trackingNos(events.map((e) => dataText(e.data.duplicateOf)).filter(Boolean));
-    const attachments = await this.repo.attachments(c.id);
+    const attachments = await this.files.list(c.id);
     return {
       trackingNo: c.trackingNo,
       track: c.track,
@@ -112,11 +101,19 @@ export class ConsumerCaseService {
         })),
       ],
       stage: c.stage,
-      settlement: settlementView(c, lang),
+      settlement: settlementView(c, lang, this.config.settlement.reopenDays),
       linkedTrackingNo: c.linkedTrackingNo,
       duplicateOfTrackingNo: c.duplicateOfTrackingNo,
       rating: c.rating ? { rating: c.rating, comment: c.ratingComment } : null,
-      attachments: attachments.map((a) => ({ id: a.id, name: a.name, mime: a.mime, size: a.size, at: a.createdAt })),
+      attachments: attachments.map((a) => ({
+        id: a.id,
+        name: a.name,
+        mime: a.mime,
+        size: a.size,
+        at: a.createdAt,
+        from: a.uploadedBy,
+        sharedWithBusiness: a.sharedWithBusiness,
+      })),
       timeline: events.map((e) => ({
         at: e.at,
         type: e.type,
@@ -149,6 +146,26 @@ export class ConsumerCaseService {
     const c = await this.open(trackingNo, accessCode);
     const r = await this.settlement.escalateByConsumer({ id: c.id, status: c.status as CaseStatus }, reason?.trim() || null);
     if (!r.ok) throw settlementRefused(r.why, c.status);
+    return { status: 'received', stage: 'formal' };
+  }
+
+  /**
+   * The consumer says the business did not deliver the offer they accepted, within the city's period:
+   * the case reopens as a formal complaint to the department.
+   */
+  async notDelivered(trackingNo: string, accessCode: string | undefined, reason: string): Promise<{ status: 'received'; stage: 'formal' }> {
+    const c = await this.open(trackingNo, accessCode);
+    const r = await this.settlement.reopenNotDelivered(
+      { id: c.id, status: c.status as CaseStatus, concludedAt: c.concludedAt },
+      reason.trim(),
+    );
+    if (!r.ok)
+      throw r.why === 'moved'
+        ? settlementRefused('moved', c.status)
+        : new LocalizedException(409, {
+            zh: `只有接受和解方案后 ${this.config.settlement.reopenDays} 日内可以反映经营者未履行`,
+            en: `you can say the offer was not delivered only within ${this.config.settlement.reopenDays} days of accepting it`,
+          });
     return { status: 'received', stage: 'formal' };
   }
 
@@ -199,54 +216,16 @@ export class ConsumerCaseService {
     return { added: true };
   }
 
-  async attach(trackingNo: string, accessCode: string | undefined, files: UploadedFileInput[]) {
+  async attach(trackingNo: string, accessCode: string | undefined, files: UploadedFileInput[], sharedWithBusiness = false) {
     const c = await this.open(trackingNo, accessCode);
-    if (!files.length)
-      throw new LocalizedException(400, { zh: '请选择要上传的文件（字段名 file）', en: 'no file uploaded (field name "file")' });
     if (FINISHED.includes(c.status)) {
       throw new LocalizedException(409, { zh: '案件已结束，不能再上传附件', en: 'the case is finished; nothing can be attached' });
     }
-    const checked = files.map((f) => {
-      const mime = sniffMime(f.buffer);
-      if (f.size > MAX_ATTACHMENT_BYTES)
-        throw new LocalizedException(413, { zh: `文件 ${f.originalname} 超过 10 MB`, en: `${f.originalname} is larger than 10 MB` });
-      if (!mime) {
-        throw new LocalizedException(415, {
-          zh: `文件 ${f.originalname} 不是图片（JPEG/PNG/WebP/GIF）或 PDF`,
-          en: `${f.originalname} is not an image (JPEG/PNG/WebP/GIF) or a PDF`,
-        });
-      }
-      return { file: f, mime, name: fileName(f.originalname) };
-    });
-    // Files first (content-addressed, harmless if unused), then the rows in one transaction.
-    const stored = await Promise.all(checked.map(async (x) => ({ ...x, sha256: await this.store.put(x.file.buffer) })));
-    return this.repo.transaction(async (tx) => {
-      await this.repo.lockCase(tx, c.id);
-      if ((await this.repo.countAttachments(tx, c.id)) + stored.length > MAX_ATTACHMENTS_PER_CASE) {
-        throw new LocalizedException(409, {
-          zh: `每件最多 ${MAX_ATTACHMENTS_PER_CASE} 个附件`,
-          en: `at most ${MAX_ATTACHMENTS_PER_CASE} attachments per case`,
-        });
-      }
-      const added = [];
-      for (const s of stored) {
-        const id = await this.repo.addAttachment(tx, c.id, { sha256: s.sha256, mime: s.mime, size: s.file.size, name: s.name });
-        if (id) await this.steps.addEvent(tx, c.id, 'attachment', null, { name: s.name, attachmentId: id });
-        added.push({ id, name: s.name, mime: s.mime, size: s.file.size, duplicate: id === null });
-      }
-      return { attachments: added };
-    });
+    return this.files.add(c.id, files, { by: 'consumer', sharedWithBusiness });
   }
 
-  async download(
-    trackingNo: string,
-    accessCode: string | undefined,
-    attachmentId: string,
-  ): Promise<{ mime: string; name: string; size: number; stream: Readable }> {
-    const c = await this.open(trackingNo, accessCode);
-    const a = (await this.repo.attachments(c.id)).find((x) => x.id === attachmentId);
-    if (!a) throw new LocalizedException(404, { zh: '没有这个附件', en: 'no such attachment' });
-    return { mime: a.mime, name: a.name, size: a.size, stream: this.store.open(a.sha256) };
+  download(trackingNo: string, accessCode: string | undefined, attachmentId: string) {
+    return this.open(trackingNo, accessCode).then((c) => this.files.open(c.id, attachmentId));
   }
 
   async rate(trackingNo: string, accessCode: string | undefined, rating: string, comment: string | undefined) {
@@ -266,18 +245,19 @@ export class ConsumerCaseService {
 
 const POLICY_NOTE: Record<Lang, string> = { zh: '（本市工作规范，非法定期限）', en: ' (city policy, not a legal deadline)' };
 
-/** The settlement stage as the consumer sees it: who helps, by when, and the offer to accept or reject. */
-function settlementView(c: CaseForConsumer, lang: Lang) {
+/** The settlement stage as the consumer sees it: who helps (a station, or the business itself), by when, and the offer. */
+function settlementView(c: CaseForConsumer, lang: Lang, reopenDays: number) {
   if (c.stage !== 'settlement') return null;
-  const station = c.assigneeType === 'station' && c.assigneeCode;
+  const holder = c.assigneeCode && (c.assigneeType === 'station' || c.assigneeType === 'business') ? c.assigneeType : null;
+  const settledOn = c.status === 'settled' && c.concludedAt ? chinaDate(c.concludedAt) : null;
   return {
-    handler: station
+    handler: holder
       ? {
           code: c.assigneeCode!,
           name: c.assigneeName ?? c.assigneeCode!,
-          type: 'station' as const,
-          phone: c.stationPhone,
-          address: c.stationAddress,
+          type: holder,
+          phone: holder === 'station' ? c.stationPhone : null,
+          address: holder === 'station' ? c.stationAddress : null,
         }
       : null,
     takeUpDueDate: c.status === 'settling' ? c.takeUpDue : null,
@@ -289,8 +269,14 @@ function settlementView(c: CaseForConsumer, lang: Lang) {
           amount: c.offer.amountFen === null ? null : fenToYuan(c.offer.amountFen),
           message: c.offer.message,
           at: c.offer.at,
+          response: c.offer.response ?? null,
         }
       : null,
+    /** After accepting: the last day to say the business did not deliver (city policy), while it is open. */
+    notDeliveredUntil:
+      settledOn && reopenDays > 0 && chinaDate(new Date()) <= reopenUntil(settledOn, reopenDays)
+        ? reopenUntil(settledOn, reopenDays)
+        : null,
   };
 }
 

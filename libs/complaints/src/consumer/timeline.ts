@@ -53,6 +53,8 @@ export function eventText(
     case 'supplement':
       return zh ? `您补充了材料：${e.note ?? ''}` : `You added information: ${e.note ?? ''}`;
     case 'attachment':
+      if (e.data.by === 'business')
+        return zh ? `经营者上传了附件 ${dataText(e.data.name)}` : `The business attached ${dataText(e.data.name)}`;
       return zh ? `您上传了附件 ${dataText(e.data.name)}` : `You attached ${dataText(e.data.name)}`;
     case 'rated':
       return zh ? '您已评价办理结果' : 'You rated the outcome';
@@ -68,6 +70,10 @@ export function eventText(
       // (An 'escalated' event without a cause is from before the settlement stage: a late station's case moved to the area bureau.)
       const unit = (e.data.assignee as { name?: string } | undefined)?.name ?? '';
       if (e.type === 'transferred') return zh ? `已移送 ${unit} 处理：${e.note ?? ''}` : `Transferred to ${unit}: ${e.note ?? ''}`;
+      if (e.toStatus === 'settling' && (e.data.assignee as { type?: string } | undefined)?.type === 'business')
+        return zh
+          ? `先行和解：被投诉经营者 ${unit} 为在线消费纠纷解决企业，由经营者直接答复您；您可随时转为向市场监管部门正式投诉`
+          : `Settlement first: ${unit} is enrolled for online dispute resolution and answers you itself; you may complain to the regulator formally at any time`;
       if (e.toStatus === 'settling')
         return zh
           ? `先行和解：已交由 ${unit} 协助您与经营者协商；您可随时转为向市场监管部门正式投诉`
@@ -78,7 +84,18 @@ export function eventText(
           : `No station can help settle it, so it was filed as a formal complaint with ${unit}`;
       return zh ? `已分派给 ${unit} 办理` : `Assigned to ${unit}`;
     }
+    case 'referred-to-business': {
+      const unit = (e.data.assignee as { name?: string } | undefined)?.name ?? '';
+      return zh
+        ? `服务站确认被投诉经营者为在线消费纠纷解决企业 ${unit}，已转交经营者直接答复您`
+        : `The station confirmed the business is ${unit}, enrolled for online dispute resolution; it answers you itself`;
+    }
+    case 'stepped-in': {
+      const unit = (e.data.assignee as { name?: string } | undefined)?.name ?? '';
+      return zh ? `${unit} 已介入，协助您与经营者协商` : `${unit} stepped in to help you and the business agree`;
+    }
     case 'take-up':
+      if (e.data.by === 'business') return zh ? '经营者已接收您的投诉' : 'The business received your complaint';
       return zh ? '服务站已接手，正在联系经营者协商' : 'The station took it up and is contacting the business';
     case 'record-offer': {
       const o = e.data.offer as { remedy?: Remedy; amountFen?: number | null; message?: string } | undefined;

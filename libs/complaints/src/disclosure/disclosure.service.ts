@@ -2,20 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { findReason } from '@weiquan/cases';
 import { Lang, LocalizedException } from '@weiquan/core';
 import { isValidUscc } from '../intake/identity.rules';
+import { ISSUE_TEXT } from '../intake/issue-types';
 import { DisclosureRepository } from './disclosure.repository';
-
-const ISSUE_TEXT: Record<string, { zh: string; en: string }> = {
-  quality: { zh: '商品或服务质量', en: 'quality' },
-  'price-marking': { zh: '价格标示', en: 'price marking' },
-  measurement: { zh: '计量', en: 'measurement' },
-  contract: { zh: '合同', en: 'contract' },
-  'after-sales': { zh: '售后服务', en: 'after-sales service' },
-  'false-advertising': { zh: '虚假宣传', en: 'false advertising' },
-  safety: { zh: '安全', en: 'safety' },
-  refund: { zh: '退款', en: 'refund' },
-  'personal-information': { zh: '个人信息保护', en: 'personal information' },
-  other: { zh: '其他', en: 'other' },
-};
 
 /** Published complaint information about businesses; nothing about any consumer. */
 @Injectable()

@@ -113,6 +113,12 @@ export class SettlementOfferDto {
   @ApiProperty({ type: String, nullable: true, example: '268.50', description: '元，两位小数 / yuan, two decimals' }) amount: string | null;
   @ApiProperty({ type: String, description: '经营者的答复 / the business’s message' }) message: string;
   @ApiProperty({ type: String, format: 'date-time' }) at: string;
+  @ApiProperty({
+    enum: ['full', 'partial'],
+    nullable: true,
+    description: '经营者自行答复时：全部同意 / 部分同意（服务站记录的方案可能没有）/ the business’s own answer: agrees in full or in part',
+  })
+  response: 'full' | 'partial' | null;
 }
 
 export class SettlementViewDto {
@@ -128,6 +134,14 @@ export class SettlementViewDto {
   @ApiProperty({ type: String, format: 'date', nullable: true, description: '协商期限（市政策）/ the outcome deadline (city policy)' })
   dueDate: string | null;
   @ApiProperty({ type: SettlementOfferDto, nullable: true }) offer: SettlementOfferDto | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      '接受方案后，可反映经营者未履行的最后一日（市政策，默认 7 日）；其他时候为 null / after accepting: the last day to say the business did not deliver (city policy, 7 days); otherwise null',
+  })
+  notDeliveredUntil: string | null;
 }
 
 export class OfferAcceptedDto {

@@ -20,6 +20,25 @@ export class EscalateDto {
   reason?: string;
 }
 
+export class NotDeliveredDto {
+  @ApiProperty({ example: '商家答应 3 日内退款 100 元，至今未退' })
+  @IsDefined(t('请说明经营者未履行的情况', 'reason is required'))
+  @IsString(t('应为文本', 'must be text'))
+  @Length(2, 500, t('应为 2–500 个字', 'must be 2–500 characters'))
+  reason: string;
+}
+
+/** The multipart fields beside the files of `POST /complaints/{trackingNo}/attachments`. */
+export class AttachmentFieldsDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: '是否允许被投诉经营者查看这些文件（默认否）/ whether the business complained about may see these files (default no)',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], t('应为 true 或 false', 'must be true or false'))
+  shareWithBusiness?: 'true' | 'false';
+}
+
 export class SupplementDto {
   @ApiProperty({ example: '补充：商家答应三日内退款但未履行。' })
   @IsDefined(t('请填写补充内容', 'text is required'))

@@ -43,6 +43,15 @@ function Satisfies(test: (value: unknown) => boolean, zh: string, en: string, na
     });
 }
 
+/** A unified social credit code with a correct check character (GB 32100), in either case. */
+export const IsUscc = () =>
+  Satisfies(
+    (v) => typeof v === 'string' && isValidUscc(v.toUpperCase()),
+    '统一社会信用代码无效（应为 18 位且校验码正确）',
+    'is not a valid unified social credit code (18 characters with a correct check character)',
+    'isUscc',
+  );
+
 /** What a filing makes: a complaint, a report, or both (answers name these). */
 export const KINDS = CASE_KINDS;
 export const PURCHASE_CHANNELS = ['offline', 'online', 'livestream'] as const;
@@ -124,12 +133,7 @@ export class RespondentDto {
   })
   @IsOptional()
   @IsString(t('信用代码应为文本', 'must be text'))
-  @Satisfies(
-    (v) => typeof v === 'string' && isValidUscc(v.toUpperCase()),
-    '统一社会信用代码无效（应为 18 位且校验码正确）',
-    'is not a valid unified social credit code (18 characters with a correct check character)',
-    'isUscc',
-  )
+  @IsUscc()
   creditCode?: string;
 
   @ApiProperty({ example: '山东省聊城市东昌府区东昌路 88 号' })
@@ -265,4 +269,12 @@ export class CreateComplaintDto {
   @IsOptional()
   @IsBoolean(t('应为 true 或 false', 'must be true or false'))
   consentToPublish?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      '同意被投诉经营者查看我的电话和地址以便联系我（否则经营者只看到姓氏）/ the business complained about may see my phone and address to contact me (otherwise it sees my family name only)',
+  })
+  @IsOptional()
+  @IsBoolean(t('应为 true 或 false', 'must be true or false'))
+  contactByBusiness?: boolean;
 }

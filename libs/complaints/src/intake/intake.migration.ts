@@ -55,3 +55,23 @@ export class MatterClaim1763700000500 implements MigrationInterface {
     await q.query(`drop table matter_claim`);
   }
 }
+
+/**
+ * Files and the business (the business portal): the consumer chooses which of their files the
+ * business may see (`shared_with_business`), and a business answering adds its own
+ * (`uploaded_by` business), which the consumer and the handler see.
+ */
+export class BusinessAttachments1763700001830 implements MigrationInterface {
+  name = 'BusinessAttachments1763700001830';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      alter table attachment
+        add column shared_with_business boolean not null default false,
+        add column uploaded_by text not null default 'consumer' check (uploaded_by in ('consumer', 'business'))`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`alter table attachment drop column shared_with_business, drop column uploaded_by`);
+  }
+}

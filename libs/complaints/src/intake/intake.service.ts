@@ -177,6 +177,7 @@ export class IntakeService {
       description: dto.description,
       demand: dto.demand,
       consentToPublish: dto.consentToPublish ?? false,
+      consentBusinessContact: dto.contactByBusiness ?? false,
       flags: checked.flags,
       receivedAt,
       receivedOn,

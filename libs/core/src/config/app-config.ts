@@ -70,6 +70,7 @@ const schema = z.object({
   API_PROCESSES: int(1, 64).default(1),
   SETTLEMENT_TAKE_UP_DAYS: int(1, 30).default(2),
   SETTLEMENT_DAYS: int(1, 60).default(10),
+  SETTLEMENT_REOPEN_DAYS: int(0, 60).default(7),
   REPORTER_NOTICE_DAYS: int(0, 60).default(5),
   FOLLOW_UP_DAYS: int(0, 60).default(10),
   ROUTING_RECONCILE_AFTER_SECONDS: int(0, 86_400).default(60),
@@ -113,9 +114,11 @@ export class AppConfig {
   readonly routing!: { reconcileAfterSeconds: number };
   /**
    * The city's periods for settlement at the source (协商和解), in working days: a station takes the
-   * case up, and an outcome is reached; when either passes, the case becomes a formal complaint.
+   * case up, and an outcome is reached (a business answers within `days`); when either passes, the
+   * case becomes a formal complaint. `reopenDays` (calendar days): how long after accepting an offer
+   * the consumer may say it was not delivered, which reopens the case as a formal complaint.
    */
-  readonly settlement!: { takeUpDays: number; days: number };
+  readonly settlement!: { takeUpDays: number; days: number; reopenDays: number };
   /**
    * The city's own periods where the law sets none, in working days (0 turns one off): telling a
    * real-name reporter whether a case was opened, and the follow-up visit after closing.
@@ -166,7 +169,7 @@ export class AppConfig {
         apiProcesses: v.API_PROCESSES,
         workerMetricsPort: v.WORKER_METRICS_PORT || null,
         routing: { reconcileAfterSeconds: v.ROUTING_RECONCILE_AFTER_SECONDS },
-        settlement: { takeUpDays: v.SETTLEMENT_TAKE_UP_DAYS, days: v.SETTLEMENT_DAYS },
+        settlement: { takeUpDays: v.SETTLEMENT_TAKE_UP_DAYS, days: v.SETTLEMENT_DAYS, reopenDays: v.SETTLEMENT_REOPEN_DAYS },
         cityPolicy: { reporterNoticeDays: v.REPORTER_NOTICE_DAYS, followUpDays: v.FOLLOW_UP_DAYS },
         queueDashboard: v.QUEUE_DASHBOARD,
         rateLimits: { intakePerMinute: v.INTAKE_RATE_LIMIT, lookupPerMinute: v.LOOKUP_RATE_LIMIT },

@@ -202,7 +202,7 @@ export class AccountsService {
       if (unitCode !== undefined) throw invalid([unitNotWanted(role)]);
       return null;
     }
-    const what = needed === 'station' ? { zh: '服务站', en: 'station' } : { zh: '监管部门', en: 'regulator' };
+    const what = UNIT_WORDS[needed];
     if (unitCode === undefined || unitCode === '') {
       throw invalid([
         { field: 'unitCode', message: { zh: `该角色须填写所属${what.zh}编码`, en: `is required: this role belongs to a ${what.en}` } },
@@ -213,7 +213,7 @@ export class AccountsService {
       throw invalid([
         {
           field: 'unitCode',
-          message: { zh: `未知的单位编码（${unitCode}）`, en: `is not a known station or regulator code (${unitCode})` },
+          message: { zh: `未知的单位编码（${unitCode}）`, en: `is not a known station, regulator or business code (${unitCode})` },
         },
       ]);
     if (unit.type !== needed) {
@@ -232,6 +232,12 @@ export class AccountsService {
     return { type: unit.type, code: unit.code };
   }
 }
+
+const UNIT_WORDS: Record<UnitType, Bilingual> = {
+  station: { zh: '服务站', en: 'station' },
+  regulator: { zh: '监管部门', en: 'regulator' },
+  business: { zh: '在线纠纷解决企业（统一社会信用代码）', en: 'enrolled business (its credit code)' },
+};
 
 function scopeOf(actor: StaffPrincipal | undefined): Scope {
   if (!actor || actor.role === 'admin') return { kind: 'all' };

@@ -49,6 +49,7 @@ type PrincipalSelect = {
   tokenVersion: number;
   unitName: string | null;
   areaCode: string | null;
+  venueCode: string | null;
   kind: 'market' | 'sector' | null;
   level: 'city' | 'county' | 'province' | null;
 } & ({ unitType: null; unitCode: null } | { unitType: UnitType; unitCode: string });
@@ -99,13 +100,14 @@ export interface UserChange {
 const VIEW_COLUMNS = `
   u.id::text as id, u.username, u.display_name as "displayName", u.role,
   case when u.unit_type is null then null
-       else json_build_object('type', u.unit_type, 'code', u.unit_code, 'name', coalesce(s.name, r.name, u.unit_code)) end as unit,
+       else json_build_object('type', u.unit_type, 'code', u.unit_code, 'name', coalesce(s.name, r.name, b.name, u.unit_code)) end as unit,
   u.disabled, case when u.locked_until > now() then u.locked_until end as "lockedUntil",
   u.last_login_at as "lastLoginAt", u.created_at as "createdAt", u.updated_at as "updatedAt"`;
 
 const UNIT_JOINS = `
   left join station s on u.unit_type = 'station' and s.code = u.unit_code
-  left join regulator r on u.unit_type = 'regulator' and r.code = u.unit_code`;
+  left join regulator r on u.unit_type = 'regulator' and r.code = u.unit_code
+  left join business b on u.unit_type = 'business' and b.credit_code = u.unit_code`;
 
 /** Every query on staff accounts. */
 @Injectable()
@@ -125,7 +127,8 @@ export class StaffRepository {
     const [row] = await this.sql.query<PrincipalSelect>(
       `select u.id::text as id, u.username, u.display_name as "displayName", u.role, u.unit_type as "unitType", u.unit_code as "unitCode",
               u.disabled, u.token_version as "tokenVersion",
-              coalesce(s.name, r.name) as "unitName", coalesce(s.area_code, r.area_code) as "areaCode", r.kind, r.level
+              coalesce(s.name, r.name, b.name) as "unitName", coalesce(s.area_code, r.area_code, b.area_code) as "areaCode",
+              coalesce(s.venue_code, b.venue_code) as "venueCode", r.kind, r.level
          from staff_user u ${UNIT_JOINS}
         where u.id = $1`,
       [id],
@@ -145,6 +148,7 @@ export class StaffRepository {
               code: row.unitCode,
               name: row.unitName ?? row.unitCode,
               areaCode: row.areaCode ?? null,
+              venueCode: row.venueCode ?? null,
               kind: row.kind ?? null,
               level: row.level ?? null,
             }
@@ -213,12 +217,14 @@ export class StaffRepository {
     );
   }
 
-  /** The station or regulator with this code, wherever it is (station codes and regulator codes do not overlap). */
+  /** The station, regulator or enrolled business with this code, wherever it is (their codes do not overlap: a business's is its 18-character credit code). */
   async unit(code: string): Promise<UnitRow | null> {
     const [row] = await this.sql.query<UnitRow>(
       `select 'station' as type, code, name, active from station where code = $1
        union all
        select 'regulator', code, name, active from regulator where code = $1
+       union all
+       select 'business', credit_code, name, true from business where credit_code = $1
        limit 1`,
       [code],
     );

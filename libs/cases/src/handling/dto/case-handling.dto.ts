@@ -19,6 +19,8 @@ import {
 import type { ValidatorConstraintInterface } from 'class-validator';
 import { bilingual, PageQuery, WholeNumber } from '@weiquan/core';
 import { CASE_ACTIONS, REMEDIES } from '../../case-state';
+import { OFFER_RESPONSES } from '../../offer.rules';
+import type { OfferResponse } from '../../offer.rules';
 import type { CaseAction, Remedy } from '../../case-state';
 import { CASE_STATUSES } from '../../case-status';
 import { normaliseTrackingNo } from '../../tracking-number';
@@ -175,7 +177,19 @@ export class CaseActionDto {
   amountOffered?: number | null;
 
   @ApiPropertyOptional({
-    description: '不支持：单位不能自行横向转办，退回后由分派规则重新分派 / not supported: units never forward sideways',
+    enum: OFFER_RESPONSES,
+    enumName: 'OfferResponse',
+    nullable: true,
+    description:
+      '经营者答复（record-offer，经营者必填）：全部同意（full）或部分同意（partial）；不同意用 settlement-failed 并附理由 / a business’s record-offer: agrees in full or in part (required from a business); it refuses with settlement-failed and its reason',
+  })
+  @IsOptional()
+  @IsIn(OFFER_RESPONSES, t('应为 full（全部同意）或 partial（部分同意）', 'must be full or partial'))
+  response?: OfferResponse | null;
+
+  @ApiPropertyOptional({
+    description:
+      '仅用于转交经营者（refer-to-business）：确认的在线纠纷解决企业的统一社会信用代码。其他操作不支持：单位不能自行横向转办，退回后由分派规则重新分派 / refer-to-business only: the credit code of the enrolled business the station confirmed; otherwise refused (units never forward sideways: hand back and routing assigns again)',
   })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))

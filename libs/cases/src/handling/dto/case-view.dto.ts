@@ -17,7 +17,7 @@ import { CLOCK_TEXT } from '../../deadline';
 
 export const TRACKS = ['complaint', 'report'] as const;
 const CLOCK_NAMES = Object.keys(CLOCK_TEXT) as ClockName[];
-const UNIT_TYPES = ['station', 'regulator'] as const;
+const UNIT_TYPES = ['station', 'regulator', 'business'] as const;
 const INTAKE_CHANNELS = ['web', 'phone', 'letter', 'counter', 'referral'] as const;
 const TRACKING_NO = '2611210012342';
 
@@ -151,7 +151,7 @@ export class CaseClockDto {
 }
 
 class RoutingCandidateDto {
-  @ApiProperty({ enum: UNIT_TYPES, enumName: 'UnitType' }) type: 'station' | 'regulator';
+  @ApiProperty({ enum: UNIT_TYPES, enumName: 'UnitType' }) type: 'station' | 'regulator' | 'business';
   @ApiProperty({ type: String }) code: string;
   @ApiProperty({ type: String }) name: string;
   @ApiProperty({ type: Number, nullable: true, description: '在办量 / 容量（服务站）/ open cases / capacity, stations' }) load:
@@ -426,6 +426,9 @@ export class AttachmentDto {
   @ApiProperty({ type: String, example: 'image/png' }) mime: string;
   @ApiProperty({ type: Number, example: 48213, description: '字节 / bytes' }) size: number;
   @ApiProperty({ type: String, format: 'date-time' }) at: Date;
+  @ApiProperty({ enum: ['consumer', 'business'], description: '消费者的，或经营者答复时附的 / the consumer’s, or the business’s' })
+  from: string;
+  @ApiProperty({ description: '消费者同意经营者查看 / the consumer let the business see it' }) sharedWithBusiness: boolean;
 }
 
 export class RuleSetRefDto {

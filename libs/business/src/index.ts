@@ -1,0 +1,2 @@
+export * from './business.migration';
+export * from './business.module';
