@@ -1,6 +1,7 @@
 import type { IsoDate } from '@weiquan/calendar';
 import { SettlementService } from '@weiquan/cases';
 import { at, CaseKit, Staff } from './support/case-kit';
+import { TINY_PNG, uscc } from './support/fixtures';
 
 /**
  * The business as a party (docs/RULES.md "Jurisdiction and routing", settlement rule 1): enrolled
@@ -9,15 +10,6 @@ import { at, CaseKit, Staff } from './support/case-kit';
  *
  * Dated steps run at 10:00 China time in November 2026 (no holiday, no adjusted working day).
  */
-
-const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-/** A unified social credit code with its check character (GB 32100), from its first 17. */
-function uscc(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(first17[i]) * USCC_WEIGHTS[i];
-  return first17 + USCC_CHARS[(31 - (sum % 31)) % 31];
-}
 
 describe('the business as a party: enrolment, its portal, its answer, the consumer’s decision', () => {
   let kit: CaseKit;
@@ -284,6 +276,9 @@ describe('the business as a party: enrolment, its portal, its answer, the consum
     const mall = await kit.staff('station-staff', MALL_STATION);
     const seen = await mall.detail(c.id);
     expect(seen.allowedActions).toEqual(['step-in']);
+    // The county bureau of the area oversees it, read-only.
+    const oversight = await (await kit.staff('regulator-staff', BUREAU)).detail(c.id);
+    expect(oversight).toMatchObject({ allowedActions: [], assignee: { type: 'business', code: RESTAURANT } });
     // A station elsewhere does not see it at all.
     expect((await (await kit.staff('station-staff', 'ST-371502-002')).get(`/cases/${c.id}`)).status).toBe(404);
     await mall.do(c.id, { action: 'step-in' });
@@ -353,9 +348,29 @@ describe('the business as a party: enrolment, its portal, its answer, the consum
     for (const path of [`/business/cases/${report.id}`, `/business/cases/${linkedReport.id}`, `/business/cases/${mine.id}/attachments/1`]) {
       expect((await biz.get(path)).status).toBe(404);
     }
-    expect((await other.get(`/business/cases/${mine.id}`)).status).toBe(404);
-    expect((await other.act(mine.id, { action: 'take-up' })).status).toBe(404);
-    expect((await biz.act(report.id, { action: 'note', note: '看看' })).status).toBe(404);
+    // Every business endpoint, on another business's complaint and on a report: as if it did not exist.
+    const png = TINY_PNG;
+    for (const [who, id] of [
+      [other, mine.id],
+      [biz, report.id],
+      [biz, linkedReport.id],
+    ] as const) {
+      const auth = { Authorization: `Bearer ${await who.auth()}` };
+      expect((await who.get(`/business/cases/${id}`)).status).toBe(404);
+      expect((await kit.http.post(`/api/v1/business/cases/${id}/attachments`).set(auth).attach('file', png, 'a.png')).status).toBe(404);
+      expect((await who.get(`/business/cases/${id}/attachments/1`)).status).toBe(404);
+      for (const body of [
+        { action: 'take-up' },
+        { action: 'record-offer', response: 'full', remedy: 'apology', note: '道歉' },
+        { action: 'settlement-failed', note: '不同意' },
+        { action: 'hand-back', note: '不是我们' },
+        { action: 'statement', note: '说明' },
+      ])
+        expect([id, body.action, (await who.act(id, body)).status]).toEqual([id, body.action, 404]);
+    }
+    // Its own complaint: a department's decision, a station's step and a note are not a business's (403).
+    for (const action of ['accept', 'refuse', 'resolve', 'terminate', 'close', 'note', 'step-in', 'refer-to-business'])
+      expect([action, (await biz.act(mine.id, { action, note: '试试' })).status]).toEqual([action, 403]);
     for (const path of [
       '/cases',
       `/cases/${mine.id}`,

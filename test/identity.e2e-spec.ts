@@ -80,6 +80,8 @@ describe('staff identity', () => {
           code: stationA,
           name: res.body.user.unit.name,
           areaCode: expect.stringMatching(/^\d{6}$/),
+          // The station's venue: a station sees its tenant businesses' settlement cases.
+          venueCode: expect.stringMatching(/^V-/),
           kind: null,
           level: null,
         },
@@ -319,7 +321,9 @@ describe('staff identity', () => {
       const post = (body: object) =>
         http.post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`).set('Accept-Language', 'en').send(body);
       const unknown = await post({ username: 'user1', displayName: 'x', role: 'station-staff', unitCode: 'ST-000000-999' }).expect(400);
-      expect(unknown.body.details).toEqual([{ field: 'unitCode', message: 'is not a known station or regulator code (ST-000000-999)' }]);
+      expect(unknown.body.details).toEqual([
+        { field: 'unitCode', message: 'is not a known station, regulator or business code (ST-000000-999)' },
+      ]);
       const kind = await post({ username: 'user1', displayName: 'x', role: 'station-staff', unitCode: regulator }).expect(400);
       expect(kind.body.details).toEqual([{ field: 'unitCode', message: `must be a station code: ${regulator} is not a station` }]);
       const missing = await post({ username: 'user1', displayName: 'x', role: 'regulator-staff' }).expect(400);

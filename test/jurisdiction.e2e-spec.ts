@@ -257,7 +257,7 @@ describe('jurisdiction and routing', () => {
     const refusedBack = await designated.act(third.id, { action: 'hand-back', note: '本局亦无管辖权' });
     expect(refusedBack.status).toBe(409);
     expect(refusedBack.body.message).toContain('final');
-    expect(refusedBack.body.allowed).toEqual(['accept', 'refuse', 'note']);
+    expect(refusedBack.body.allowed).toEqual(['accept', 'refuse', 'note']); // a department's actions only (a business's statement is not its)
     // The settlement sweep leaves a formal case alone.
     await sweep();
     expect(await caseRow(third.id)).toMatchObject({ status: 'assigned', stage: 'formal', assignee_code: 'MR-371503', routing_round: 3 });

@@ -4,7 +4,7 @@ import type { Response } from 'supertest';
 import { buildOpenApiDocument } from '../apps/api/src/openapi';
 import type { Staff } from './support/case-kit';
 import { CaseKit, daysAgo } from './support/case-kit';
-import { uscc } from './support/fixtures';
+import { TINY_PNG, uscc } from './support/fixtures';
 import type { Operation } from './support/openapi-check';
 import { operationsOf, SchemaChecker } from './support/openapi-check';
 
@@ -127,10 +127,7 @@ describe('answers match the OpenAPI document', () => {
     );
     conforms('post /api/v1/complaints/{trackingNo}/supplements', await kit.http.post(`${base}/supplements`).set(code).send({}), 400);
 
-    const png = Buffer.from(
-      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e2a6e20000000049454e44ae426082',
-      'hex',
-    );
+    const png = TINY_PNG;
     const up = conforms(
       'post /api/v1/complaints/{trackingNo}/attachments',
       await kit.http.post(`${base}/attachments`).set(code).attach('file', png, '小票.png'),
@@ -474,6 +471,156 @@ describe('answers match the OpenAPI document', () => {
     conforms('post /api/v1/admin/directory/import', await upload([header, row('NEW-102', '999999')].join('\n'), '?mode=merge'), 422);
     conforms('post /api/v1/admin/directory/import', await upload(header, '?mode=everything'), 400);
     conforms('post /api/v1/admin/directory/import', await kit.http.post('/api/v1/admin/directory/import').set(await as(analyst)), 403);
+    conforms(
+      'post /api/v1/admin/businesses/import',
+      await kit.http
+        .post('/api/v1/admin/businesses/import?dryRun=true')
+        .set(await as(admin))
+        .attach(
+          'file',
+          Buffer.from(`creditCode,name,areaCode\n${uscc('91371502MA3C5LJ0X')},聊城市某某餐饮有限公司,371502`),
+          'businesses.csv',
+        ),
+      200,
+    );
+  });
+
+  it('businesses: enrolment, the portal, an answer, and the consumer’s not-delivered', async () => {
+    const admin = await kit.staff('admin');
+    const analyst = await kit.staff('city-analyst');
+    const as = async (s: Staff) => ({ Authorization: `Bearer ${await s.auth()}` });
+    const code = uscc('91371502MA3C7QW2X');
+    const enrol = { creditCode: code, name: '聊城市开放接口餐饮有限公司', areaCode: '371502', venueCode: 'V-371502-001' };
+    const list = '/api/v1/admin/businesses';
+    conforms(
+      `post ${list}`,
+      await kit.http
+        .post(list)
+        .set(await as(admin))
+        .send(enrol),
+      201,
+    );
+    conforms(
+      `post ${list}`,
+      await kit.http
+        .post(list)
+        .set(await as(admin))
+        .send(enrol),
+      409,
+    );
+    conforms(
+      `post ${list}`,
+      await kit.http
+        .post(list)
+        .set(await as(admin))
+        .send({ ...enrol, creditCode: '91371502MA3C7QW2X0' }),
+      400,
+    );
+    conforms(
+      `post ${list}`,
+      await kit.http
+        .post(list)
+        .set(await as(analyst))
+        .send(enrol),
+      403,
+    );
+    conforms(`get ${list}`, await kit.http.get(`${list}?q=开放接口`).set(await as(admin)), 200);
+    conforms(`get ${list}/{creditCode}`, await kit.http.get(`${list}/${code}`).set(await as(admin)), 200);
+    conforms(`get ${list}/{creditCode}`, await kit.http.get(`${list}/91371502MA3C7QW2X1`).set(await as(admin)), 404);
+    conforms(
+      `patch ${list}/{creditCode}`,
+      await kit.http
+        .patch(`${list}/${code}`)
+        .set(await as(admin))
+        .send({ suspended: true }),
+      400,
+    );
+    conforms(
+      `patch ${list}/{creditCode}`,
+      await kit.http
+        .patch(`${list}/${code}`)
+        .set(await as(admin))
+        .send({ phone: '0635-1111111' }),
+      200,
+    );
+    const made = conforms(
+      `post ${list}/{creditCode}/users`,
+      await kit.http
+        .post(`${list}/${code}/users`)
+        .set(await as(admin))
+        .send({ username: 'openapi.biz', displayName: '李经理' }),
+      201,
+    );
+    conforms(`get ${list}/{creditCode}/users`, await kit.http.get(`${list}/${code}/users`).set(await as(admin)), 200);
+    const login = await kit.http
+      .post('/api/v1/auth/login')
+      .send({ username: 'openapi.biz', password: (json(made) as { password: string }).password });
+    const biz = { Authorization: `Bearer ${(json(login) as { accessToken: string }).accessToken}` };
+
+    conforms('get /api/v1/business/me', await kit.http.get('/api/v1/business/me').set(biz), 200);
+    conforms('get /api/v1/business/me', await kit.http.get('/api/v1/business/me').set(await as(admin)), 403);
+    conforms(
+      'put /api/v1/business/me/statement',
+      await kit.http.put('/api/v1/business/me/statement').set(biz).send({ statement: '本店承诺七日无理由退款' }),
+      200,
+    );
+    conforms(
+      'put /api/v1/business/me/statement',
+      await kit.http.put('/api/v1/business/me/statement').set(biz).send({ statement: 'x' }),
+      400,
+    );
+    const c = await kit.assigned({
+      path: 'settlement',
+      respondent: { name: enrol.name, creditCode: code, address: '金鼎购物中心 5 楼', areaCode: '371502', venueCode: 'V-371502-001' },
+    });
+    conforms('get /api/v1/business/cases', await kit.http.get('/api/v1/business/cases').set(biz), 200);
+    conforms('get /api/v1/business/cases', await kit.http.get('/api/v1/business/cases?view=mine').set(biz), 400);
+    conforms('get /api/v1/business/cases/{id}', await kit.http.get(`/api/v1/business/cases/${c.id}`).set(biz), 200);
+    conforms('get /api/v1/business/cases/{id}', await kit.http.get('/api/v1/business/cases/999999').set(biz), 404);
+    const png = TINY_PNG;
+    const files = `/api/v1/business/cases/${c.id}/attachments`;
+    const up = conforms(
+      `post /api/v1/business/cases/{id}/attachments`,
+      await kit.http.post(files).set(biz).attach('file', png, '退款回单.png'),
+      201,
+    );
+    conforms(`post /api/v1/business/cases/{id}/attachments`, await kit.http.post(files).set(biz), 400);
+    const [{ id }] = json(up).attachments as { id: string }[];
+    const download = 'get /api/v1/business/cases/{id}/attachments/{attachmentId}';
+    conforms(download, await kit.http.get(`${files}/${id}`).set(biz), 200);
+    conforms(download, await kit.http.get(`${files}/999999`).set(biz), 404);
+
+    const act = (body: object) => kit.http.post(`/api/v1/cases/${c.id}/actions`).set(biz).send(body);
+    conforms('post /api/v1/cases/{id}/actions', await act({ action: 'take-up' }), 200);
+    conforms(
+      'post /api/v1/cases/{id}/actions',
+      await act({ action: 'record-offer', remedy: 'refund', amountOffered: 100, note: '同意退款' }),
+      400,
+    );
+    conforms('post /api/v1/cases/{id}/actions', await act({ action: 'accept' }), 403);
+    conforms(
+      'post /api/v1/cases/{id}/actions',
+      await act({ action: 'record-offer', response: 'full', remedy: 'refund', amountOffered: 100, note: '同意退款' }),
+      200,
+    );
+    const access = { 'X-Access-Code': c.accessCode };
+    const notDelivered = 'post /api/v1/complaints/{trackingNo}/settlement/not-delivered';
+    const reopen = (body: object) => kit.http.post(`/api/v1/complaints/${c.trackingNo}/settlement/not-delivered`).set(access).send(body);
+    conforms(notDelivered, await reopen({ reason: '至今未退款' }), 409);
+    await kit.http.post(`/api/v1/complaints/${c.trackingNo}/settlement/accept`).set(access);
+    conforms(notDelivered, await reopen({}), 400);
+    conforms(notDelivered, await reopen({ reason: '至今未退款' }), 200);
+    conforms('get /api/v1/complaints/{trackingNo}', await kit.http.get(`/api/v1/complaints/${c.trackingNo}`).set(access), 200);
+
+    // The public record of each business (no sign-in).
+    conforms(
+      'get /api/v1/disclosure/businesses',
+      await kit.http.get(`/api/v1/disclosure/businesses?q=${encodeURIComponent('开放接口')}`),
+      200,
+    );
+    conforms('get /api/v1/disclosure/businesses', await kit.http.get('/api/v1/disclosure/businesses?limit=0'), 400);
+    conforms('get /api/v1/disclosure/businesses/{creditCode}', await kit.http.get(`/api/v1/disclosure/businesses/${code}`), 200);
+    conforms('get /api/v1/disclosure/businesses/{creditCode}', await kit.http.get('/api/v1/disclosure/businesses/91371502MA3C7QW2X1'), 404);
   });
 
   it('the statistics', async () => {
@@ -493,6 +640,10 @@ describe('answers match the OpenAPI document', () => {
       const res = conforms('get /api/v1/stats/hotspots', await analyst.get(`/stats/hotspots?by=${by}&${period}`), 200);
       expect((json(res).items as unknown[]).length).toBeGreaterThan(0);
     }
+    conforms('get /api/v1/stats/businesses', await analyst.get(`/stats/businesses?${period}`), 200);
+    conforms('get /api/v1/stats/businesses', await analyst.get(`/stats/businesses?by=venue&${period}`), 200);
+    conforms('get /api/v1/stats/businesses', await analyst.get('/stats/businesses?by=planet'), 400);
+    conforms('get /api/v1/stats/businesses', await station.get('/stats/businesses?venueCode=V-371502-002'), 403);
     conforms('get /api/v1/stats/units', await analyst.get(`/stats/units?${period}`), 200);
     conforms('get /api/v1/stats/units', await station.get('/stats/units'), 200);
     conforms('get /api/v1/stats/export', await analyst.get(`/stats/export?format=csv&by=category&${period}`), 200);

@@ -114,7 +114,7 @@ describe('the OpenAPI document', () => {
     const perOperation = new Map<string, string[]>();
     for (const h of headers) perOperation.set(h.op, [...(perOperation.get(h.op) ?? []), h.name.toLowerCase()]);
     for (const names of perOperation.values()) expect(new Set(names).size).toBe(names.length);
-    expect(headers.filter((h) => h.name === 'X-Access-Code')).toHaveLength(8);
+    expect(headers.filter((h) => h.name === 'X-Access-Code')).toHaveLength(9);
     expect(headers.find((h) => h.name === 'Idempotency-Key')).toEqual({
       op: 'post /api/v1/complaints',
       name: 'Idempotency-Key',

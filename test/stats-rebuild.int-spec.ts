@@ -13,7 +13,7 @@ import { Client } from 'pg';
 import { runCommand } from '../apps/cli/src/commands';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { deleteRedisKeys } from './support/test-env';
-import { shanghaiDay } from './support/fixtures';
+import { shanghaiDay, uscc } from './support/fixtures';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
 
@@ -27,6 +27,8 @@ const TABLES = [
   'stat_unit_day',
   'stat_unit_month',
   'stat_respondent_month',
+  'stat_business_day',
+  'stat_business_month',
   'stat_open',
   'stat_open_case',
 ];
@@ -88,15 +90,22 @@ describe('statistics: rebuild from the history equals what was maintained increm
         )
       ).map((r) => [r.code, { kind: r.kind, level: r.level, areaCode: r.area_code }]),
     );
+    // Two enrolled businesses: the complaints naming them are theirs to answer (their own rollups).
+    const BUSINESSES = [uscc('91371502MA3C5LJ01'), uscc('91371521MA3C5LJ02')];
+    await q(
+      `insert into business (credit_code, name, name_key, area_code, enrolled_by)
+       values ($1, '统计测试企业甲', 'name:统计测试企业甲', '371502', 'test'), ($2, '统计测试企业乙', 'name:统计测试企业乙', '371521', 'test')`,
+      BUSINESSES,
+    );
     const principal = (type: string, code: string): StaffPrincipal => {
       const r = regulators.get(code);
       return {
         userId: `u-${code}`,
         username: `u-${code}`,
         displayName: code,
-        role: type === 'station' ? 'station-staff' : 'regulator-staff',
+        role: type === 'station' ? 'station-staff' : type === 'business' ? 'business' : 'regulator-staff',
         unit: {
-          type: type as 'station' | 'regulator',
+          type: type as 'station' | 'regulator' | 'business',
           code,
           name: code,
           areaCode: r?.areaCode ?? null,
@@ -129,6 +138,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
               consumer: { name: '测试', phone: `1380635${String(k).padStart(4, '0')}` },
               respondent: {
                 name: `统计测试经营者${k % 60}`,
+                ...(!outside && rnd.chance(0.2) ? { creditCode: rnd.pick(BUSINESSES) } : {}),
                 address: '某路 1 号',
                 areaCode: outside ? '110101' : rnd.pick(AREAS),
               },
@@ -193,8 +203,14 @@ describe('statistics: rebuild from the history equals what was maintained increm
           negotiating: () => {
             const r = rnd.next();
             if (r < 0.45)
-              return act({ action: 'record-offer', remedy: 'refund', amountOfferedFen: Math.floor(rnd.next() * 200_000), note: '退款' });
-            if (r < 0.6) return act({ action: 'record-offer', remedy: 'apology', note: '书面道歉' });
+              return act({
+                action: 'record-offer',
+                response: 'full',
+                remedy: 'refund',
+                amountOfferedFen: Math.floor(rnd.next() * 200_000),
+                note: '退款',
+              });
+            if (r < 0.6) return act({ action: 'record-offer', response: 'partial', remedy: 'apology', note: '书面道歉' });
             if (r < 0.75) return act({ action: 'settlement-failed', note: '未能达成一致' });
             if (r < 0.9) return asConsumer(() => consumer.escalate(c.tracking_no, access, '不想等了'));
             return act({ action: 'hand-back', note: '不属于本站服务范围' });
@@ -205,12 +221,15 @@ describe('statistics: rebuild from the history equals what was maintained increm
             if (r < 0.85) return asConsumer(() => consumer.escalate(c.tracking_no, access, '不接受方案'));
             return act({
               action: 'record-offer',
+              response: 'partial',
               remedy: 'compensation',
               amountOfferedFen: Math.floor(rnd.next() * 100_000),
               note: '提高赔偿',
             });
           },
           settled: async () => {
+            // The business did not deliver: the settlement is taken back and the case goes formal.
+            if (access && rnd.chance(0.15)) return asConsumer(() => consumer.notDelivered(c.tracking_no, access, '商家没有履行和解方案'));
             if (access && rnd.chance(0.5))
               await consumer
                 .rate(c.tracking_no, access, rnd.pick(['satisfied', 'basically', 'dissatisfied']), undefined)
@@ -400,18 +419,23 @@ describe('statistics: rebuild from the history equals what was maintained increm
     const [settledCity] = await q(`select sum(settled)::int as settled, sum(settled_fen)::text as fen, sum(escalated)::int as escalated,
                                           sum(settlement_assigned)::int as assigned
                                      from stat_area_month where area_code = '*' and category_code = '*'`);
-    const [settledTruth] = await q(`select count(*) filter (where type = 'accept-offer')::int as settled,
-                                           coalesce(sum((data->'outcome'->>'amountRecoveredFen')::bigint) filter (where type = 'accept-offer'), 0)::text as fen,
+    // A settlement the consumer later said was not delivered is taken back (its acceptance no longer counts).
+    const kept = `type = 'accept-offer' and not exists (select 1 from case_event x where x.case_id = e.case_id and x.id > e.id
+                                                          and x.type = 'escalated' and x.data->>'cause' = 'not-delivered')`;
+    const [settledTruth] = await q(`select count(*) filter (where ${kept})::int as settled,
+                                           coalesce(sum((data->'outcome'->>'amountRecoveredFen')::bigint) filter (where ${kept}), 0)::text as fen,
                                            count(*) filter (where (type = 'escalated' and data ? 'cause')
                                                                or (type = 'assigned' and (data->'formal'->>'escalated')::boolean))::int as escalated,
                                            count(*) filter (where type = 'assigned' and data->>'stage' = 'settlement')::int as assigned
-                                      from case_event`);
+                                      from case_event e`);
     expect(settledCity).toEqual(settledTruth);
     expect(settledTruth.settled).toBeGreaterThan(0);
     expect(settledTruth.escalated).toBeGreaterThan(0);
     const [byStation] = await q(`select sum(escalated)::int as escalated from stat_unit_month where category_code = '*'`);
     const [byStationTruth] = await q(
-      `select count(*)::int as escalated from case_event where type = 'escalated' and data ? 'cause' and unit_code is not null`,
+      // (A business is no unit: its escalations count in its own rollups, not the units'.)
+      `select count(*)::int as escalated from case_event where type = 'escalated' and data ? 'cause' and unit_code is not null
+          and data->>'fromType' is distinct from 'business'`,
     );
     expect(byStation).toEqual(byStationTruth);
     const [open] = await q(`select sum(open)::int as n from stat_open where unit_code = '*' and area_code = '*' and category_code = '*'`);

@@ -14,3 +14,9 @@ export function uscc(first17: string): string {
   for (let i = 0, w = 1; i < 17; i++, w = (w * 3) % 31) sum += alphabet.indexOf(first17[i]) * w;
   return first17 + alphabet[(31 - (sum % 31)) % 31];
 }
+
+/** The smallest valid PNG (1×1): an attachment that passes the check by content. */
+export const TINY_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1e2a6e20000000049454e44ae426082',
+  'hex',
+);

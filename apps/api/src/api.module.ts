@@ -1,4 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { BusinessDisclosureModule } from '@weiquan/business/disclosure/business-disclosure.module';
+import { BusinessApiModule } from '@weiquan/business';
 import { CasesApiModule } from '@weiquan/cases';
 import { ComplaintsApiModule } from '@weiquan/complaints';
 import {
@@ -38,6 +40,8 @@ export class ApiModule {
         CasesApiModule,
         RoutingApiModule,
         StatsApiModule,
+        BusinessApiModule,
+        BusinessDisclosureModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { BusinessModule } from '@weiquan/business';
 import { AppConfig, ConfigModule, DatabaseModule } from '@weiquan/core';
 import { DirectoryModule } from '@weiquan/directory';
 import { IdentityModule } from '@weiquan/identity';
@@ -10,7 +11,14 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(SCHEMA, 'weiquan-cli'), DirectoryModule, IdentityModule, StatsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(SCHEMA, 'weiquan-cli'),
+        DirectoryModule,
+        IdentityModule,
+        StatsModule,
+        BusinessModule,
+      ],
     };
   }
 }

@@ -4,14 +4,17 @@ import { parseArgs } from 'node:util';
 import { runCommand, USAGE } from './commands';
 
 /**
- * Operator commands: `migrate`, `seed`, `setup` (both), `directory:import <file> [--mode] [--dry-run]`.
+ * Operator commands: `migrate`, `seed`, `setup` (both), `directory:import <file> [--mode] [--dry-run]`
+ * (`--businesses`: the businesses enrolled for online dispute resolution instead of the stations).
  * Exit code 0 on success, 1 on refusal or failure, 2 on bad usage.
  */
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      mode: { type: 'string', default: 'replace' },
+      // No default here: the station import defaults to replace; the business import has no modes.
+      mode: { type: 'string' },
+      businesses: { type: 'boolean', default: false },
       'dry-run': { type: 'boolean', default: false },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },

@@ -5,9 +5,20 @@ import { IdentityModule } from '@weiquan/identity';
 import { AdminBusinessesController } from './admin-businesses.controller';
 import { BusinessRepository } from './business.repository';
 import { BusinessService } from './business.service';
+import { DemoBusiness } from './demo-business';
+import { AdminBusinessImportController } from './import/admin-business-import.controller';
+import { BusinessImportModule } from './import/business-import.module';
 import { BusinessCaseRepository } from './portal/business-case.repository';
 import { BusinessPortalController } from './portal/business-portal.controller';
 import { BusinessPortalService } from './portal/business-portal.service';
+
+/** Enrolled businesses for any process: the table's repository, the file import, the demo business (the CLI's setup). */
+@Module({
+  imports: [BusinessImportModule],
+  providers: [BusinessRepository, DemoBusiness],
+  exports: [BusinessRepository, DemoBusiness, BusinessImportModule],
+})
+export class BusinessModule {}
 
 /**
  * Businesses as parties: enrolment for online dispute resolution (administrators, county bureaus,
@@ -15,8 +26,8 @@ import { BusinessPortalService } from './portal/business-portal.service';
  * libs/cases; this library never writes `cases`.
  */
 @Module({
-  imports: [IdentityModule, ComplaintsApiModule, CryptoModule],
-  controllers: [AdminBusinessesController, BusinessPortalController],
-  providers: [BusinessRepository, BusinessService, BusinessCaseRepository, BusinessPortalService],
+  imports: [BusinessModule, IdentityModule, ComplaintsApiModule, CryptoModule],
+  controllers: [AdminBusinessImportController, AdminBusinessesController, BusinessPortalController],
+  providers: [BusinessService, BusinessCaseRepository, BusinessPortalService],
 })
 export class BusinessApiModule {}

@@ -132,6 +132,15 @@ export class BusinessRepository {
     return row?.areaCode ?? null;
   }
 
+  /** Where the demo business trades: the venue of the demo station (the first active station of 东昌府区 in a venue). */
+  async demoPlace(): Promise<{ areaCode: string; venueCode: string } | null> {
+    const [row] = await this.sql.query<{ areaCode: string; venueCode: string }>(
+      `select area_code as "areaCode", venue_code as "venueCode" from station
+        where active and area_code = '371502' and venue_code is not null order by code limit 1`,
+    );
+    return row ?? null;
+  }
+
   async areaExists(areaCode: string): Promise<boolean> {
     const rows = await this.sql.query(`select 1 from area where code = $1`, [areaCode]);
     return rows.length > 0;

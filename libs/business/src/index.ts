@@ -1,2 +1,3 @@
 export * from './business.migration';
 export * from './business.module';
+export * from './demo-business';

@@ -7,7 +7,7 @@ import type { Offer, OfferResponse, Remedy } from './offer.rules';
 import { offerProblems } from './offer.rules';
 
 export { REMEDIES } from './offer.rules';
-export type { Offer, OfferResponse, Remedy } from './offer.rules';
+export type { Offer, Remedy } from './offer.rules';
 
 /**
  * The case state machine of both tracks, as a pure function: what a handler may do to a case now,

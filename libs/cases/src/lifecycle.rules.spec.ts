@@ -4,7 +4,7 @@ import type { CaseStatus } from './case-status';
 import { CASE_STATUSES } from './case-status';
 import { movesFrom } from './lifecycle.rules';
 import { casePeriods, ruleSet } from './rule-set';
-import { decideAcceptOffer, lapsed, mayEscalate } from './settlement.rules';
+import { decideAcceptOffer, lapsed, mayEscalate, mayReopen, reopenUntil } from './settlement.rules';
 
 const facts = (track: CaseFacts['track'], status: CaseStatus): CaseFacts => ({
   track,
@@ -170,5 +170,31 @@ describe('the settlement stage (a station helps both sides agree)', () => {
     ['a formal complaint: not this rule', 'assigned', null, null, null],
   ])('lapse: %s', (_name, status, takeUpDue, settlementDue, cause) => {
     expect(lapsed({ status, takeUpDue, settlementDue }, '2026-12-03')).toBe(cause);
+  });
+});
+
+describe('a business in the settlement stage: silence escalates, a delivered settlement may be reopened for 7 days', () => {
+  it.each([
+    ['a business that never answered, past the outcome day', 'settling', 'business', '2026-11-16', '2026-11-17', 'no-answer'],
+    ['a business that took it up but made no offer', 'negotiating', 'business', '2026-11-16', '2026-11-17', 'no-answer'],
+    ['a business’s offer the consumer left unanswered', 'offered', 'business', '2026-11-16', '2026-11-17', 'deadline-lapsed'],
+    ['on the outcome day itself: not yet', 'settling', 'business', '2026-11-16', '2026-11-16', null],
+    ['a station past the outcome day', 'negotiating', 'station', '2026-11-16', '2026-11-17', 'deadline-lapsed'],
+  ] as const)('%s', (_name, status, holder, due, today, cause) => {
+    expect(lapsed({ status, holder, takeUpDue: null, settlementDue: due }, today)).toBe(cause);
+  });
+
+  it.each([
+    ['the day it was settled', 'settled', '2026-11-10', '2026-11-10', 7, true],
+    ['the 7th day after', 'settled', '2026-11-10', '2026-11-17', 7, true],
+    ['the 8th day after', 'settled', '2026-11-10', '2026-11-18', 7, false],
+    ['the city turned it off', 'settled', '2026-11-10', '2026-11-10', 0, false],
+    ['not settled at the source', 'closed', '2026-11-10', '2026-11-10', 7, false],
+  ] as const)('saying the offer was not delivered: %s', (_name, status, settledOn, today, days, may) => {
+    expect(mayReopen(status, settledOn, today, days)).toBe(may);
+  });
+
+  it('counts the reopening period in calendar days across a month end', () => {
+    expect(reopenUntil('2026-11-28', 7)).toBe('2026-12-05');
   });
 });

@@ -39,7 +39,7 @@ export class SettlementOptionsQueryDto {
   platformName?: string;
 
   @ApiPropertyOptional({
-    example: '91371502MA3C8X2Q1L',
+    example: '91371502MA3C8X2Q13',
     description: '经营者的统一社会信用代码：已入驻的经营者直接协商 / enrolled businesses answer themselves',
   })
   @IsOptional()

@@ -1127,3 +1127,43 @@ describe('compareStations', () => {
     expect([...xs].sort(compareStations).map((x) => x.code)).toEqual(['S3', 'S2', 'S4', 'S5', 'S1']);
   });
 });
+
+describe('decideRoute — settlement rule 1: an enrolled business answers the complaints against it itself', () => {
+  const CODE = '91371502MA3C8X2Q13';
+  const withBusiness = (suspended = false): DirectorySnapshot => ({
+    ...dir,
+    businesses: new Map([[CODE, { code: CODE, name: '聊城市某某餐饮有限公司', suspended }]]),
+  });
+  const about = (over: Partial<Respondent> = {}) => complaint('food', { creditCode: CODE, venueCode: 'V-ZH', ...over });
+
+  it.each([
+    ['named by its credit code, settlement chosen', about(), withBusiness(), new Set<string>(), 'enrolled-business', 'business'],
+    ['suspended from ODR: the venue’s station helps instead', about(), withBusiness(true), new Set<string>(), 'venue-station', 'station'],
+    ['it handed the case back: never again, the station helps', about(), withBusiness(), new Set([CODE]), 'venue-station', 'station'],
+    ['not enrolled: the venue’s station', about(), dir, new Set<string>(), 'venue-station', 'station'],
+    [
+      'no credit code: the venue’s station (a station may confirm the name)',
+      about({ creditCode: null }),
+      withBusiness(),
+      new Set<string>(),
+      'venue-station',
+      'station',
+    ],
+  ] as const)('%s', (_name, c, directory, excluded, rule, type) => {
+    const d = decideRoute(c, directory, excluded);
+    expect(d).toMatchObject({ rule, stage: 'settlement', assignee: { type } });
+  });
+
+  it('the formal path and reports never go to the business', () => {
+    expect(decideRoute({ ...about(), stage: 'formal' }, withBusiness()).assignee.type).toBe('regulator');
+    expect(decideRoute({ ...about(), track: 'report', stage: 'formal' }, withBusiness()).assignee.type).toBe('regulator');
+  });
+
+  it('records the business as a candidate, with why it was or was not chosen', () => {
+    const chosen = decideRoute(about(), withBusiness());
+    expect(chosen.candidates[0]).toMatchObject({ type: 'business', code: CODE, eligible: true });
+    expect(chosen.reason).toContain('由经营者直接与消费者协商和解');
+    const skipped = decideRoute(about(), withBusiness(true));
+    expect(skipped.candidates[0]).toMatchObject({ type: 'business', eligible: false, why: '在线消费纠纷解决已暂停' });
+  });
+});

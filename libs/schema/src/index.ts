@@ -22,6 +22,7 @@ import { BusinessUsers1763700001810, Identity1763700000700 } from '@weiquan/iden
 import { Businesses1763700001800 } from '@weiquan/business';
 import { Notifications1763700000800 } from '@weiquan/notifications';
 import {
+  BusinessRollup1763700001900,
   SettlementRollup1763700001700,
   Stats1763700001000,
   StatsOpenByUnit1763700001200,
@@ -58,5 +59,6 @@ export const SCHEMA: SchemaParts = {
     BusinessUsers1763700001810,
     BusinessParty1763700001820,
     BusinessAttachments1763700001830,
+    BusinessRollup1763700001900,
   ],
 };

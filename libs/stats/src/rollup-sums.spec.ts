@@ -73,4 +73,26 @@ describe('RollupSums: increments summed per table and key', () => {
     ).get('area_day')!;
     expect(rows.map((r) => r.day)).toEqual(['2026-05-21', '2026-05-22', '2026-05-23']);
   });
+
+  it('business rows by day and month; a settlement taken back sums to nothing on its day', () => {
+    const code = '91371502MA3C8X2Q13';
+    const business = { ...shop, respondentKey: `uscc:${code}` };
+    const accept = ev('accept-offer', '2026-05-12', {
+      unitCode: code,
+      holderType: 'business',
+      data: { outcome: { amountRecoveredFen: 26850 }, handlingWorkingDays: 4 },
+    });
+    const reopen = ev('escalated', '2026-05-18', {
+      unitCode: code,
+      data: { cause: 'not-delivered', stage: 'formal', from: code, fromType: 'business' },
+      settledBefore: { id: accept.id, day: accept.day, unitCode: code, data: accept.data },
+    });
+    const t = collect([...deltas(accept, business), ...deltas(reopen, business)]);
+    expect(t.get('business_day')!.map((r) => [r.credit_code, r.day, r.settled ?? 0, r.escalated_not_delivered ?? 0])).toEqual([
+      [code, '2026-05-12', 0, 0],
+      [code, '2026-05-18', 0, 1],
+    ]);
+    expect(t.get('business_month')).toEqual([{ credit_code: code, month: '2026-05-01', escalated_not_delivered: 1 }]);
+    expect(t.get('area_month')!.every((r) => !r.settled && !r.settled_fen && r.escalated === 1)).toBe(true);
+  });
 });

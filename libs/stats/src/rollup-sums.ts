@@ -1,3 +1,4 @@
+import { BUSINESS_COUNTERS } from './business-rollup.rules';
 import type { Grain } from './period';
 import type { Increment } from './rollup.rules';
 import { COUNTERS, RESPONDENT_COUNTERS } from './rollup.rules';
@@ -16,6 +17,9 @@ interface Held {
 const indexOf = (names: readonly string[]) => new Map(names.map((n, i) => [n, i]));
 const AREA_UNIT = { names: COUNTERS as readonly string[], index: indexOf(COUNTERS) };
 const RESPONDENT = { names: RESPONDENT_COUNTERS as readonly string[], index: indexOf(RESPONDENT_COUNTERS) };
+const BUSINESS = { names: BUSINESS_COUNTERS as readonly string[], index: indexOf(BUSINESS_COUNTERS) };
+/** The counters of a table. */
+const countersOf = (table: string) => (table === 'respondent' ? RESPONDENT : table.startsWith('business_') ? BUSINESS : AREA_UNIT);
 
 /**
  * Increments summed per rollup table and key, as rows ready to write: day and month tables from the
@@ -63,7 +67,13 @@ export class RollupSums {
         continue;
       }
       const month = this.months ? `${inc.key.day.slice(0, 7)}-01` : '';
-      if (inc.rollup === 'area') {
+      if (inc.rollup === 'business') {
+        const k = inc.key;
+        if (this.days)
+          this.sum('business_day', `${k.creditCode}\u0001${k.day}`, () => ({ credit_code: k.creditCode, day: k.day }), inc.counters);
+        if (this.months)
+          this.sum('business_month', `${k.creditCode}\u0001${month}`, () => ({ credit_code: k.creditCode, month }), inc.counters);
+      } else if (inc.rollup === 'area') {
         const k = inc.key;
         const id = `${k.areaCode}\u0001${k.categoryCode}\u0001${k.track}\u0001${k.channel}\u0001${k.prepaid}`;
         if (this.days)
@@ -110,14 +120,15 @@ export class RollupSums {
   }
 
   /**
-   * The rows per table (`area_day`, `area_month`, `unit_day`, `unit_month`, `respondent`), and empties
+   * The rows per table (`area_day`, `area_month`, `unit_day`, `unit_month`, `business_day`,
+   * `business_month`, `respondent`), and empties
    * the sums. Sorted by key unless told not to: every aggregator batch then writes rows in the same
    * order, so concurrent upserts never deadlock (the rebuild's staging needs no order).
    */
   take(sorted = true): Map<string, RollupRow[]> {
     const out = new Map<string, RollupRow[]>();
     for (const [table, held] of this.tables) {
-      const { names } = table === 'respondent' ? RESPONDENT : AREA_UNIT;
+      const { names } = countersOf(table);
       const entries = [...held.entries()];
       if (sorted) entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       out.set(
@@ -137,7 +148,7 @@ export class RollupSums {
   }
 
   private sum(table: string, id: string, make: () => RollupRow, counters: Record<string, number | undefined>): RollupRow {
-    const { names, index } = table === 'respondent' ? RESPONDENT : AREA_UNIT;
+    const { names, index } = countersOf(table);
     let held = this.tables.get(table);
     if (!held) this.tables.set(table, (held = new Map<string, Held>()));
     let h = held.get(id);

@@ -351,7 +351,7 @@ describe('deltas: what one history event adds to the rollups', () => {
     const e = ev('assigned', { data: { assignee: { type: 'station', code: 'ST-001', name: '某站' } } });
     const all = deltas(e, complaint);
     const grouping = (i: Increment) =>
-      i.rollup !== 'respondent' && (i.key.categoryCode === '*' || (i.rollup === 'area' && i.key.areaCode === '*'));
+      (i.rollup === 'area' || i.rollup === 'unit') && (i.key.categoryCode === '*' || (i.rollup === 'area' && i.key.areaCode === '*'));
     expect(all.filter(grouping)).toHaveLength(4);
     expect(deltas(e, complaint, 'detail')).toEqual(all.filter((i) => !grouping(i)));
   });

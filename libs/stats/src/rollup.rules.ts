@@ -1,5 +1,7 @@
 import { isSettlementEscalation as settlementEscalation } from '@weiquan/cases/lifecycle/case-event';
 import type { EscalatedData } from '@weiquan/cases/lifecycle/case-event';
+import type { BusinessCounters } from './business-rollup.rules';
+import { businessDeltas } from './business-rollup.rules';
 /**
  * What one history event adds to the statistics, as a pure function of the event and the case's
  * immutable attributes (docs/ARCHITECTURE.md, invariant 6). The aggregator job applies it to every new event; the
@@ -69,7 +71,13 @@ export const NO_CHANNEL = 'unknown';
 export const CHANNELS = ['offline', 'online', 'livestream', NO_CHANNEL] as const;
 
 /** Events that carry no unit of their own: they count for the unit holding the case when they happened. */
-export const HOLDER_EVENTS: readonly string[] = ['withdrawn', 'rated'];
+const HOLDER_EVENTS: readonly string[] = ['withdrawn', 'rated'];
+/**
+ * Events read with the holder's unit and its type (station, regulator, business): the holder events,
+ * and the consumer's acceptance of an offer, which counts for a business's rollup when a business
+ * held the case and for the station's unit otherwise.
+ */
+export const HOLDER_TYPED_EVENTS: readonly string[] = [...HOLDER_EVENTS, 'accept-offer'];
 /** Statuses in which a case no longer counts as open. */
 export const FINISHED_STATUSES: readonly string[] = ['closed', 'settled', 'withdrawn', 'refused', 'transferred', 'duplicate'];
 
@@ -83,6 +91,13 @@ export interface StatEvent {
   data: Record<string, unknown>;
   /** For HOLDER_EVENTS: the unit the case was assigned to at the time, from the history (null if none). */
   holderUnit?: string | null;
+  /** For HOLDER_TYPED_EVENTS: the type of that unit ('station', 'regulator', 'business'; null if none). */
+  holderType?: string | null;
+  /**
+   * For an escalation with cause `not-delivered`: the `accept-offer` event it reopens (the latest
+   * before it in the case's history), whose settlement it takes back. Null if there is none.
+   */
+  settledBefore?: { id: string; day: string; unitCode: string | null; data: Record<string, unknown> } | null;
 }
 
 export interface CaseAttributes {
@@ -116,9 +131,16 @@ interface RespondentKey {
   respondentKey: string;
 }
 
+interface BusinessKey {
+  day: string;
+  /** The business's unified social credit code. */
+  creditCode: string;
+}
+
 export type Increment =
   | { rollup: 'area'; key: AreaKey; counters: Partial<Counters> }
   | { rollup: 'unit'; key: UnitKey; counters: Partial<Counters> }
+  | { rollup: 'business'; key: BusinessKey; counters: Partial<BusinessCounters> }
   | {
       rollup: 'respondent';
       key: RespondentKey;
@@ -130,11 +152,17 @@ export type Increment =
  * The rollup increments of one event: nothing for events statistics do not count. With `rows`
  * 'detail', the area and unit rollups' grouping rows ('*' area, '*' category) are left out: each is
  * the sum of detail rows (they get the same counters), so a set-based writer (the rebuild's GROUPING
- * SETS) can compute them. Respondent rows are not such sums and always come whole.
+ * SETS) can compute them. Respondent and business rows are not such sums and always come whole.
+ *
+ * Increments are positive, but for one case: an escalation `not-delivered` (the consumer accepted
+ * an offer, then said it was not delivered) takes its settlement back, as the exact negation of the
+ * accepted offer's own increments, on the day that offer was accepted. The settlement never counted,
+ * so no period shows a negative count.
  */
 export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' = 'all'): Increment[] {
   const counters = countersOf(e, c);
-  if (!Object.keys(counters).length) return [];
+  const unit = unitOf(e);
+  const atUnit = unit ? unitCounters(e, counters) : {};
   const out: Increment[] = [];
   const { day } = e;
   const { track, prepaid } = c;
@@ -142,33 +170,68 @@ export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' =
   // Keys are written out rather than spread from a common base: object spread is ~50× slower in V8
   // here, and the rebuild calls this for every event of the history.
   // The area rollup holds the detail row and its three grouping rows, so any slice reads few rows.
-  const areas = rows === 'all' ? [c.areaCode, ALL] : [c.areaCode];
   const categories = rows === 'all' ? [c.categoryCode, ALL] : [c.categoryCode];
-  for (const areaCode of areas) {
-    for (const categoryCode of categories) {
-      out.push({ rollup: 'area', key: { day, track, areaCode, categoryCode, channel, prepaid }, counters });
+  if (Object.keys(counters).length) {
+    const areas = rows === 'all' ? [c.areaCode, ALL] : [c.areaCode];
+    for (const areaCode of areas) {
+      for (const categoryCode of categories) {
+        out.push({ rollup: 'area', key: { day, track, areaCode, categoryCode, channel, prepaid }, counters });
+      }
     }
   }
-  const unit = unitOf(e);
-  if (unit) {
-    const atUnit = unitCounters(e, counters);
-    if (Object.keys(atUnit).length)
-      for (const categoryCode of categories)
-        out.push({ rollup: 'unit', key: { day, track, unitCode: unit, categoryCode }, counters: atUnit });
-  }
-  const respondent = respondentCounters(e, c, counters);
-  if (Object.keys(respondent).length) {
+  if (unit && Object.keys(atUnit).length)
+    for (const categoryCode of categories)
+      out.push({ rollup: 'unit', key: { day, track, unitCode: unit, categoryCode }, counters: atUnit });
+  // City-wide rows count cases received; a unit's rows count cases that reached the unit.
+  const cityWide = e.type === 'assigned' || e.type === 'escalated' ? {} : respondentCounters(c, counters);
+  const atUnitRespondent = unit && e.type !== 'received' ? respondentCounters(c, atUnit) : {};
+  if (Object.keys(cityWide).length || Object.keys(atUnitRespondent).length) {
     const month = `${e.day.slice(0, 7)}-01`;
     const name = { text: c.respondentName, areaCode: c.areaCode, eventId: e.id };
-    // City-wide rows count cases received; a unit's rows count cases that reached the unit.
-    const cityWide = e.type === 'assigned' || e.type === 'escalated' ? {} : respondent;
-    const atUnit = e.type === 'received' ? {} : respondent;
     if (Object.keys(cityWide).length)
       out.push({ rollup: 'respondent', key: { month, unitCode: ALL, respondentKey: c.respondentKey }, counters: cityWide, name });
-    if (unit && Object.keys(atUnit).length)
-      out.push({ rollup: 'respondent', key: { month, unitCode: unit, respondentKey: c.respondentKey }, counters: atUnit, name });
+    if (unit && Object.keys(atUnitRespondent).length)
+      out.push({ rollup: 'respondent', key: { month, unitCode: unit, respondentKey: c.respondentKey }, counters: atUnitRespondent, name });
   }
+  for (const b of businessDeltas(e, c)) out.push(b);
+  const reopened = reopenedSettlement(e);
+  if (reopened) for (const i of deltas(reopened, c, rows)) out.push(negated(i));
   return out;
+}
+
+/**
+ * The accepted offer a `not-delivered` escalation reopens, as the event it was (the holder's type
+ * is the escalation's `fromType`: the case went from that holder to the formal complaint).
+ */
+function reopenedSettlement(e: StatEvent): StatEvent | null {
+  const s = e.settledBefore;
+  if (e.type !== 'escalated' || e.data.cause !== 'not-delivered' || !s) return null;
+  return {
+    id: s.id,
+    day: s.day,
+    type: 'accept-offer',
+    unitCode: s.unitCode,
+    data: s.data,
+    holderType: e.data.fromType === 'business' ? 'business' : 'station',
+  };
+}
+
+function negated(i: Increment): Increment {
+  const minus = <K extends string>(k: Partial<Record<K, number>>) => {
+    const out: Partial<Record<K, number>> = {};
+    for (const name of Object.keys(k) as K[]) out[name] = -(k[name] ?? 0);
+    return out;
+  };
+  switch (i.rollup) {
+    case 'area':
+      return { ...i, counters: minus(i.counters) };
+    case 'unit':
+      return { ...i, counters: minus(i.counters) };
+    case 'business':
+      return { ...i, counters: minus(i.counters) };
+    case 'respondent':
+      return { ...i, counters: minus(i.counters) };
+  }
 }
 
 /**
@@ -191,22 +254,42 @@ function isFormalAfterHandBack(e: StatEvent): boolean {
   return e.type === 'assigned' && obj(e.data.formal).escalated === true;
 }
 
-/** The unit an event counts for: the acting unit, the new assignee of a routing event, or the holder. */
+/**
+ * The unit an event counts for: the acting unit, the new assignee of a routing event, or the holder.
+ * Never a business: the area and unit rollups count stations and regulators; a business's own
+ * figures are its rollup's (business-rollup.rules.ts), and a station passing a case to a business
+ * (`referred-to-business`) counts for no unit.
+ */
 export function unitOf(e: StatEvent): string | null {
   switch (e.type) {
     case 'escalated':
       // The settlement stage's escalation counts for the station it left (null if none held it).
-      return isSettlementEscalation(e) ? e.unitCode : str(obj(e.data.assignee).code);
+      if (isSettlementEscalation(e)) return e.data.fromType === 'business' ? null : e.unitCode;
+      return cityUnit(e.data.assignee);
+    // A routing event's assignee; for `stepped-in`, the venue's station taking a case over from a business.
     case 'assigned':
     case 'transferred':
-      return str(obj(e.data.assignee).code);
+    case 'stepped-in':
+      return cityUnit(e.data.assignee);
     case 'received':
     case 'duplicate':
+    case 'referred-to-business':
       return null;
+    case 'accept-offer':
+      return e.holderType === 'business' ? null : e.unitCode;
+    // A business's own offer carries its answer.
+    case 'record-offer':
+      return e.data.answer ? null : e.unitCode;
     default:
-      if (HOLDER_EVENTS.includes(e.type)) return e.holderUnit ?? null;
+      if (HOLDER_EVENTS.includes(e.type)) return e.holderType === 'business' ? null : (e.holderUnit ?? null);
       return e.unitCode;
   }
+}
+
+/** A routing event's assignee as a unit of the area and unit rollups: none for a business. */
+function cityUnit(assignee: unknown): string | null {
+  const a = obj(assignee);
+  return a.type === 'business' ? null : str(a.code);
 }
 
 /** The area and unit counters of one event. */
@@ -309,15 +392,20 @@ export function countersOf(e: StatEvent, c: CaseAttributes): Partial<Counters> {
   return n;
 }
 
-/** The counters of an event at its unit: all of them, but an escalation that is the area's alone. */
+/**
+ * The counters of an event at its unit: all of them, but an escalation that is the area's alone;
+ * and a station stepping in for a business: an arrival at the station (a settlement case it got),
+ * though the city received nothing new.
+ */
 function unitCounters(e: StatEvent, k: Partial<Counters>): Partial<Counters> {
+  if (e.type === 'stepped-in') return { assigned: 1, settlement_assigned: 1 };
   if (!isFormalAfterHandBack(e)) return k;
   const out: Partial<Counters> = {};
   for (const name of Object.keys(k) as Counter[]) if (name !== 'escalated') out[name] = k[name];
   return out;
 }
 
-function respondentCounters(e: StatEvent, c: CaseAttributes, k: Partial<Counters>): Partial<Record<RespondentCounter, number>> {
+function respondentCounters(c: CaseAttributes, k: Partial<Counters>): Partial<Record<RespondentCounter, number>> {
   const r: Partial<Record<RespondentCounter, number>> = {};
   if (k.received || k.assigned) r[c.track === 'complaint' ? 'complaints' : 'reports'] = 1;
   for (const name of [

@@ -3,9 +3,9 @@ import { chinaDate } from '@weiquan/calendar';
 import type { Sql } from '@weiquan/core';
 import { OpenRepository } from './open.repository';
 import { OpenContribution, openDeltas, sameContribution } from './open.rules';
-import { deltas, HOLDER_EVENTS } from './rollup.rules';
+import { deltas, HOLDER_TYPED_EVENTS } from './rollup.rules';
 import { collect, RollupSums } from './rollup-sums';
-import { PendingEvent, StatsRepository } from './stats.repository';
+import { PendingEvent, Rollup, StatsRepository } from './stats.repository';
 
 /** Events applied per transaction. */
 const APPLY_BATCH = 5_000;
@@ -86,10 +86,11 @@ export class RollupService {
         const tables = sums.take(false);
         await this.repo.stage(sql, 'area', tables.get('area_day') ?? []);
         await this.repo.stage(sql, 'unit', tables.get('unit_day') ?? []);
+        await this.repo.stage(sql, 'business', tables.get('business_day') ?? []);
         await this.repo.stage(sql, 'respondent', tables.get('respondent') ?? []);
       };
       for (;;) {
-        const rows = await this.repo.historyAfter(sql, after, chunk, HOLDER_EVENTS);
+        const rows = await this.repo.historyAfter(sql, after, chunk, HOLDER_TYPED_EVENTS);
         if (!rows.length) break;
         // Detail rows only: the fold writes the grouping rows ('*') with GROUPING SETS.
         for (const e of rows) sums.add(deltas(e, e, 'detail'));
@@ -117,7 +118,7 @@ export class RollupService {
     limit: number,
     overdueAsOf: string,
   ): Promise<{ events: number; last: string; more: boolean }> {
-    const rows = await this.repo.pendingEvents(sql, after, limit, HOLDER_EVENTS);
+    const rows = await this.repo.pendingEvents(sql, after, limit, HOLDER_TYPED_EVENTS);
     const fresh = rows.filter((e) => BigInt(e.id) > BigInt(after));
     const filled = rows.filter((e) => BigInt(e.id) <= BigInt(after)).map((e) => e.id);
     const last = fresh.length ? fresh[fresh.length - 1].id : after;
@@ -127,7 +128,7 @@ export class RollupService {
     for (const [name, list] of tables) {
       if (name === 'respondent') await this.repo.addToRespondents(sql, list);
       else {
-        const [rollup, grain] = name.split('_') as ['area' | 'unit', 'day' | 'month'];
+        const [rollup, grain] = name.split('_') as [Rollup, 'day' | 'month'];
         await this.repo.addToRollup(sql, rollup, grain, list);
       }
     }

@@ -4,6 +4,8 @@ import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CurrentStaff, Roles } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
 import type { Response } from 'express';
+import { BusinessStatsService } from './business-stats.service';
+import { BusinessStatsDto, BusinessStatsQuery, VenueBusinessStatsDto } from './dto/business-stats.dto';
 import { BreakdownDto, RespondentHotspotsDto, SummaryDto, TimeseriesDto, UnitsDto } from './dto/stats-answers.dto';
 import { ExportQuery, HotspotsQuery, StatsFilterQuery, TimeseriesQuery } from './dto/stats-query.dto';
 import { BOM, csvLine } from './export.csv';
@@ -20,7 +22,10 @@ import { StatsService } from './stats.service';
   403: "指定的单位不在调用者可查看的范围内 / the unit asked for is outside the caller's own (and the stations it oversees)",
 })
 export class StatsController {
-  constructor(private readonly stats: StatsService) {}
+  constructor(
+    private readonly stats: StatsService,
+    private readonly businesses: BusinessStatsService,
+  ) {}
 
   @Get('summary')
   @ApiOperation({ summary: '汇总指标 / summary figures for a period (docs/METRICS.md)' })
@@ -52,6 +57,26 @@ export class StatsController {
   @ApiOkResponse({ type: UnitsDto })
   units(@CurrentStaff() staff: StaffPrincipal, @Query() q: StatsFilterQuery): Promise<UnitsDto> {
     return this.stats.units(staff, q);
+  }
+
+  @Get('businesses')
+  @ApiOperation({
+    summary: '经营者排行（在线纠纷解决企业），或按场所汇总 / league table of enrolled businesses, or per venue (its tenants summed)',
+    description:
+      '市级统计分析人员、系统管理员：全部；区县市场监管局：本辖区经营者；场所内服务站：本场所经营者；其他角色 403。口径见 docs/METRICS.md「经营者」/ ' +
+      'city analysts and administrators: all; a county bureau: its area; a station at a venue: its tenants; others 403',
+  })
+  @ApiExtraModels(BusinessStatsDto, VenueBusinessStatsDto)
+  @ApiOkResponse({
+    description: 'by=business：每行一个经营者；by=venue：每行一个场所 / one row per business, or per venue',
+    schema: { oneOf: [{ $ref: getSchemaPath(BusinessStatsDto) }, { $ref: getSchemaPath(VenueBusinessStatsDto) }] },
+  })
+  @ApiErrors({
+    400: `${ERRORS.validation}：日期、未知的场所、排序字段 / dates, an unknown venue, the sort field`,
+    403: '本角色无经营者统计，或所指区域、场所不在调用者范围内 / no business figures for this role, or the area or venue asked for is outside the caller’s scope',
+  })
+  businessLeague(@CurrentStaff() staff: StaffPrincipal, @Query() q: BusinessStatsQuery): Promise<BusinessStatsDto | VenueBusinessStatsDto> {
+    return this.businesses.league(staff, q);
   }
 
   @Get('export')

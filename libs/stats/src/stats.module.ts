@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '@weiquan/identity';
+import { BusinessStatsRepository } from './business-stats.repository';
+import { BusinessStatsService } from './business-stats.service';
 import { OpenRepository } from './open.repository';
 import { RollupService } from './rollup.service';
 import { StatsController } from './stats.controller';
@@ -7,10 +9,13 @@ import { ApplyEventsHandler } from './stats.handlers';
 import { StatsRepository } from './stats.repository';
 import { StatsService } from './stats.service';
 
-/** The rollups and their maintenance, for any process (the worker's job, the CLI's rebuild, tests). */
+/**
+ * The rollups and their maintenance, for any process (the worker's job, the CLI's rebuild, tests),
+ * and the reads of the business rollup (the statistics and the businesses' public record).
+ */
 @Module({
-  providers: [StatsRepository, OpenRepository, RollupService],
-  exports: [StatsRepository, OpenRepository, RollupService],
+  providers: [StatsRepository, OpenRepository, RollupService, BusinessStatsRepository, BusinessStatsService],
+  exports: [StatsRepository, OpenRepository, RollupService, BusinessStatsRepository, BusinessStatsService],
 })
 export class StatsModule {}
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { copyText, pgTransaction, PgSql, Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
+import { BUSINESS_COUNTERS } from './business-rollup.rules';
 import type { Grain } from './period';
 import { ALL, CaseAttributes, COUNTERS, RESPONDENT_COUNTERS, StatEvent } from './rollup.rules';
 
@@ -35,7 +36,10 @@ export interface StatsUnitRow {
   venue: { code: string; name: string; areaCode: string } | null;
 }
 
-const TABLE_KEYS: Record<'area' | 'unit', [string, string][]> = {
+/** The day and month rollups the aggregator adds to (the respondent rollup is monthly, with a name). */
+export type Rollup = 'area' | 'unit' | 'business';
+
+const TABLE_KEYS: Record<Rollup, [string, string][]> = {
   area: [
     ['area_code', 'text'],
     ['category_code', 'text'],
@@ -48,35 +52,54 @@ const TABLE_KEYS: Record<'area' | 'unit', [string, string][]> = {
     ['unit_code', 'text'],
     ['track', 'text'],
   ],
+  business: [['credit_code', 'text']],
 };
+const TABLE_COUNTERS: Record<Rollup, readonly string[]> = { area: COUNTERS, unit: COUNTERS, business: BUSINESS_COUNTERS };
 
 const SUMS = COUNTERS.map((c) => `sum(${c})::text as ${c}`).join(', ');
 
 /**
  * Events (from `source`, with the parameters $1, $2) with their case's immutable attributes and, for
- * events that carry no unit ($3: HOLDER_EVENTS), the unit holding the case when they happened: the
- * latest routing event before them in the history.
+ * events that carry no unit or whose holder's type matters ($3: HOLDER_TYPED_EVENTS), the unit holding
+ * the case when they happened and its type: the latest routing event before them in the history (a
+ * station passing the case to a business, and a station stepping in for one, move it too). An
+ * escalation `not-delivered` comes with the accepted offer it reopens (`settledBefore`).
  */
 function withCase(source: string): string {
   return `with ev as (${source})
     select ev.id::text as id, ev.case_id::text as "caseId", to_char(ev.at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day,
            ev.type, ev.unit_code as "unitCode", ev.data, h.holder as "holderUnit",
            c.track, c.category_code as "categoryCode", c.respondent_area_code as "areaCode", c.purchase_channel as channel,
-           c.prepaid, c.respondent_key as "respondentKey", c.respondent_name as "respondentName"
+           c.prepaid, c.respondent_key as "respondentKey", c.respondent_name as "respondentName",
+           h.holder_type as "holderType", s.settled as "settledBefore"
       from ev
       join cases c on c.id = ev.case_id
       left join lateral (
-        select case when p.type = 'handed-back' then null else p.data->'assignee'->>'code' end as holder
+        select case when p.type = 'handed-back' then null else p.data->'assignee'->>'code' end as holder,
+               case when p.type = 'handed-back' then null else p.data->'assignee'->>'type' end as holder_type
           from case_event p
          where ev.type = any($3::text[]) and p.case_id = ev.case_id and p.id < ev.id
-           and p.type in ('assigned', 'escalated', 'transferred', 'handed-back')
+           and p.type in ('assigned', 'escalated', 'transferred', 'handed-back', 'referred-to-business', 'stepped-in')
          order by p.id desc limit 1
       ) h on true
+      left join lateral (
+        select jsonb_build_object('id', p.id::text, 'day', to_char(p.at at time zone 'Asia/Shanghai', 'YYYY-MM-DD'),
+                                  'unitCode', p.unit_code, 'data', p.data) as settled
+          from case_event p
+         where ev.type = 'escalated' and ev.data->>'cause' = 'not-delivered'
+           and p.case_id = ev.case_id and p.id < ev.id and p.type = 'accept-offer'
+         order by p.id desc limit 1
+      ) s on true
      order by ev.id`;
 }
 
 /** The rebuild's staging tables (temporary, dropped at commit): the day rows and the respondent rows as replayed, unsummed. */
-const STAGING = { area: 'rebuild_area_day', unit: 'rebuild_unit_day', respondent: 'rebuild_respondent_month' } as const;
+const STAGING = {
+  area: 'rebuild_area_day',
+  unit: 'rebuild_unit_day',
+  business: 'rebuild_business_day',
+  respondent: 'rebuild_respondent_month',
+} as const;
 
 /**
  * The physical order the rebuild writes the area and unit rollups in: the order a period read takes
@@ -87,6 +110,7 @@ const STAGING = { area: 'rebuild_area_day', unit: 'rebuild_unit_day', respondent
 const ROLLUP_ORDER = {
   area: (grain: Grain) => `area_code, ${grain}, category_code, track, channel, prepaid`,
   unit: (grain: Grain) => `category_code, ${grain}, unit_code, track`,
+  business: (grain: Grain) => `${grain}, credit_code`,
 };
 
 /** The tables a rebuild empties and analyses. */
@@ -96,6 +120,8 @@ const ROLLUP_TABLES = [
   'stat_unit_day',
   'stat_unit_month',
   'stat_respondent_month',
+  'stat_business_day',
+  'stat_business_month',
   'stat_open',
   'stat_open_case',
 ];
@@ -171,11 +197,11 @@ export class StatsRepository {
   }
 
   /** Adds counters to a rollup table, one statement for the whole batch. */
-  async addToRollup(sql: Sql, rollup: 'area' | 'unit', grain: Grain, rows: RollupRow[]): Promise<void> {
+  async addToRollup(sql: Sql, rollup: Rollup, grain: Grain, rows: RollupRow[]): Promise<void> {
     if (!rows.length) return;
     const table = `stat_${rollup}_${grain}`;
     const keys: [string, string][] = [...TABLE_KEYS[rollup], [grain, 'date']];
-    await this.upsert(sql, table, keys, COUNTERS, rows, '');
+    await this.upsert(sql, table, keys, TABLE_COUNTERS[rollup], rows, '');
   }
 
   async addToRespondents(sql: Sql, rows: RollupRow[]): Promise<void> {
@@ -247,6 +273,7 @@ export class StatsRepository {
   async createStaging(sql: Sql): Promise<void> {
     await sql.query(`create temp table ${STAGING.area} (like stat_area_day) on commit drop`);
     await sql.query(`create temp table ${STAGING.unit} (like stat_unit_day) on commit drop`);
+    await sql.query(`create temp table ${STAGING.business} (like stat_business_day) on commit drop`);
     await sql.query(`create temp table ${STAGING.respondent} (like stat_respondent_month) on commit drop`);
   }
 
@@ -256,7 +283,7 @@ export class StatsRepository {
     const cols =
       table === 'respondent'
         ? ['unit_code', 'respondent_key', 'month', 'respondent_name', 'area_code', 'name_event_id', ...RESPONDENT_COUNTERS]
-        : [...TABLE_KEYS[table].map(([k]) => k), 'day', ...COUNTERS];
+        : [...TABLE_KEYS[table].map(([k]) => k), 'day', ...TABLE_COUNTERS[table]];
     // A counter an increment did not touch is absent from its row: 0.
     await sql.copyFrom(`copy ${STAGING[table]} (${cols.join(', ')}) from stdin`, copyText(rows, cols, 0));
   }
@@ -286,10 +313,14 @@ export class StatsRepository {
                        from ${STAGING.unit}
                       group by grouping sets ((category_code, unit_code, day, track), (unit_code, day, track))
                       order by ${ROLLUP_ORDER.unit('day')}`);
-    for (const rollup of ['area', 'unit'] as const) {
+    await sql.query(`insert into stat_business_day (credit_code, day, ${BUSINESS_COUNTERS.join(', ')})
+                     select credit_code, day, ${sums(BUSINESS_COUNTERS)} from ${STAGING.business}
+                      group by credit_code, day order by ${ROLLUP_ORDER.business('day')}`);
+    for (const rollup of ['area', 'unit', 'business'] as const) {
       const keys = TABLE_KEYS[rollup].map(([k]) => k).join(', ');
-      await sql.query(`insert into stat_${rollup}_month (${keys}, month, ${COUNTERS.join(', ')})
-                       select ${keys}, date_trunc('month', day)::date as month, ${sums(COUNTERS)} from stat_${rollup}_day
+      const counters = TABLE_COUNTERS[rollup];
+      await sql.query(`insert into stat_${rollup}_month (${keys}, month, ${counters.join(', ')})
+                       select ${keys}, date_trunc('month', day)::date as month, ${sums(counters)} from stat_${rollup}_day
                         group by ${keys}, date_trunc('month', day)
                         order by ${ROLLUP_ORDER[rollup]('month')}`);
     }
@@ -403,6 +434,14 @@ export class StatsRepository {
        ) u where $1::text[] is null or code = any($1::text[])`,
       [codes],
     );
+  }
+
+  /** Which of these codes are enrolled businesses' credit codes. */
+  async enrolledBusinesses(codes: string[]): Promise<Set<string>> {
+    const rows = await this.sql.query<{ code: string }>(`select credit_code as code from business where credit_code = any($1::text[])`, [
+      codes,
+    ]);
+    return new Set(rows.map((r) => r.code));
   }
 
   async names(kind: 'area' | 'category', codes: string[]): Promise<Map<string, string>> {

@@ -33,6 +33,8 @@ const CUT_BY_UNIT: FieldProblem['message'] = {
   en: 'not available for figures cut by unit (a unit filter, a unit-scoped role, or the league table); those take from, to, categoryCode and track',
 };
 
+const NO_BUSINESS_STATS = { zh: '经营者用户不能查看统计分析', en: 'business users have no statistics' };
+
 export interface ExportTable {
   headers: string[];
   rows: (string | number | null)[][];
@@ -95,14 +97,19 @@ export class StatsService {
   /**
    * The league table: every unit in scope with activity in the period or cases open now; and per
    * venue, the sum of its stations' rows (the directory says which station is at which venue).
+   * Enrolled businesses are not units of this table.
    */
   async units(p: StaffPrincipal, q: StatsFilterQuery) {
     const f = await this.filter(p, q, true);
     const today = chinaDate(new Date());
     const [groups, open] = await Promise.all([this.grouped(f, 'unit'), this.open.openCounts(f, today, true)]);
     const load = new Map(open.map((o) => [o.key!, o]));
-    const codes = [...new Set([...groups.keys(), ...load.keys()])];
-    const info = new Map((codes.length ? await this.repo.units(codes) : []).map((u) => [u.code, u]));
+    const all = [...new Set([...groups.keys(), ...load.keys()])];
+    const info = new Map((all.length ? await this.repo.units(all) : []).map((u) => [u.code, u]));
+    // Cases a business holds are open at its code: businesses have their own table (GET /stats/businesses).
+    const unlisted = all.filter((code) => !info.has(code));
+    const businesses = unlisted.length ? await this.repo.enrolledBusinesses(unlisted) : new Set<string>();
+    const codes = all.filter((code) => !businesses.has(code));
     const venues = new Map<string, { venue: VenueInfo; k: Counters; stations: string[]; load: number; overdue: number }>();
     const items = codes.map((code) => {
       const u = info.get(code);
@@ -291,6 +298,8 @@ export class StatsService {
     }
 
     const scope = readScope(p);
+    // A business's own users have no /stats (the controller's roles); its figures are its record's.
+    if (scope.kind === 'business') throw new LocalizedException(403, NO_BUSINESS_STATS);
     const scoped =
       scope.kind === 'all'
         ? null

@@ -10,7 +10,7 @@ const AREA = /^\d{6}$/;
 
 /** `POST /admin/businesses`: enrol a business for online dispute resolution. */
 export class EnrolBusinessDto {
-  @ApiProperty({ example: '91371502MA3C8X2Q1L', description: '统一社会信用代码 (GB 32100)，校验码须正确 / with a correct check character' })
+  @ApiProperty({ example: '91371502MA3C8X2Q13', description: '统一社会信用代码 (GB 32100)，校验码须正确 / with a correct check character' })
   @IsDefined(t('请填写统一社会信用代码', 'creditCode is required'))
   @Transform(upper)
   @IsString(t('应为文本', 'must be text'))
@@ -41,7 +41,7 @@ export class EnrolBusinessDto {
   @IsBoolean(t('应为 true 或 false', 'must be true or false'))
   platform?: boolean;
 
-  @ApiPropertyOptional({ example: '0635-8888888' })
+  @ApiPropertyOptional({ example: '13906358888', description: '联系电话（手机或座机）/ phone (mobile or landline)' })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))
   @Transform(trim)

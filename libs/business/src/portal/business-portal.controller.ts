@@ -15,7 +15,7 @@ import {
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { UploadedFileInput } from '@weiquan/complaints';
-import { MAX_ATTACHMENT_BYTES } from '@weiquan/complaints/consumer/attachment.store';
+import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from '@weiquan/complaints/consumer/attachment.store';
 import { AttachmentsAddedDto } from '@weiquan/complaints/dto/consumer-answers.dto';
 import { languageOf } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
@@ -116,7 +116,10 @@ export class BusinessPortalController {
 
   @Get('cases/:id/attachments/:attachmentId')
   @ApiOperation({ summary: '下载附件 / download a file' })
-  @ApiOkResponse({ description: '文件本身 / the file itself' })
+  @ApiOkResponse({
+    description: '文件本身（Content-Disposition: attachment）/ the file itself',
+    content: Object.fromEntries(ALLOWED_MIME.map((mime) => [mime, { schema: { type: 'string', format: 'binary' } }])),
+  })
   @ApiErrors({ 404: `${NO_CASE}；或没有这个附件 / or no such file` })
   async download(
     @CurrentStaff() p: StaffPrincipal,

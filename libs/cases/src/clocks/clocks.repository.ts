@@ -171,6 +171,9 @@ export class ClocksRepository {
            select case when c.assignee_type = 'station'
                        then (select r.code from station s join regulator r on r.area_code = s.area_code and r.kind = 'market' and r.level = 'county'
                               where s.code = c.assignee_code limit 1)
+                       when c.assignee_type = 'business'
+                       then (select r.code from business b join regulator r on r.area_code = b.area_code and r.kind = 'market' and r.level = 'county'
+                              where b.credit_code = c.assignee_code limit 1)
                        else (select code from regulator where kind = 'market' and level = 'city' limit 1) end as oversight) o
         where c.due_on is not null and c.due_on <= $2::date and ($1::date is null or c.due_on >= $1::date)
           and not exists (select 1 from clock_alert a

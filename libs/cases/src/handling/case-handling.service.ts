@@ -6,7 +6,7 @@ import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
 import { HandBackRefusedError, RoutingService } from '@weiquan/routing';
 import { randomInt } from 'node:crypto';
-import { ActionInput, allowedActions, CaseFacts, decideAction, unitMayTake } from '../case-state';
+import { ActionInput, allowedActions, CaseAction, CaseFacts, decideAction, unitMayTake } from '../case-state';
 import { REMEDY_TEXT } from '../settlement.rules';
 import { SettlementService } from '../settlement/settlement.service';
 import { BusinessPartyService } from '../settlement/business-party.service';
@@ -186,7 +186,7 @@ export class CaseHandlingService {
         const clocks = await this.repo.clocks(id, sql);
         const facts = this.facts(locked, clocks);
         const decision = decideAction(facts, input);
-        if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, locked.status, decision.allowed);
+        if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, locked.status, forUnit(p, decision.allowed));
         if (!decision.ok) throw invalid(decision.problems);
         const t = decision.transition;
 
@@ -285,11 +285,11 @@ export class CaseHandlingService {
   private async handBack(p: StaffPrincipal, unit: string, c: CaseRow, input: ActionInput) {
     const facts = this.facts(c, []);
     const decision = decideAction(facts, input);
-    if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, c.status, decision.allowed);
+    if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, c.status, forUnit(p, decision.allowed));
     if (!decision.ok) throw invalid(decision.problems);
     const round = await this.routing.handBack(c.id, unit, input.note!.trim(), p.userId).catch((err: unknown) => {
       if (!(err instanceof HandBackRefusedError)) throw err;
-      const allowed = allowedActions(facts).filter((a) => a !== 'hand-back');
+      const allowed = forUnit(p, allowedActions(facts)).filter((a) => a !== 'hand-back');
       throw new LocalizedException(409, err.text, [], { allowed });
     });
     if (round === null) throw movedAway();
@@ -304,7 +304,7 @@ export class CaseHandlingService {
   private async partyStep(p: StaffPrincipal, c: CaseRow, input: ActionInput) {
     if (p.unit && !unitMayTake(p.unit.type, input.action)) throw notYours(p.unit.type, input.action);
     const decision = decideAction(this.facts(c, []), input);
-    if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, c.status, decision.allowed);
+    if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, c.status, forUnit(p, decision.allowed));
     if (!decision.ok) throw invalid(decision.problems);
     const t = decision.transition;
     const done = t.effect === 'step-in' ? await this.party.stepIn(p, c, t) : await this.party.statement(p, c, input.note!.trim());
@@ -315,7 +315,7 @@ export class CaseHandlingService {
   /** The station passes the case to the enrolled business it confirmed (the name-only respondent is that business). */
   private async refer(p: StaffPrincipal, c: CaseRow, input: ActionInput) {
     const decision = decideAction(this.facts(c, []), input);
-    if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, c.status, decision.allowed);
+    if (!decision.ok && decision.kind === 'not-allowed') throw notAllowed(input.action, c.status, forUnit(p, decision.allowed));
     if (!decision.ok) throw invalid(decision.problems);
     const code = input.targetUnit?.trim().toUpperCase() ?? '';
     const business = code ? (await this.file.businessMatches(c)).find((b) => b.creditCode === code) : undefined;
@@ -392,6 +392,12 @@ export class CaseHandlingService {
       facts,
     );
   }
+}
+
+/** The actions the state allows that this person's kind of unit may take (what a 409 lists). */
+function forUnit(p: StaffPrincipal, actions: CaseAction[]): CaseAction[] {
+  const type = p.unit?.type;
+  return type ? actions.filter((a) => unitMayTake(type, a)) : actions;
 }
 
 /** A business's answer: working days from the day it received the case, and whether it is its first. */

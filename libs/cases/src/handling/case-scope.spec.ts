@@ -77,7 +77,7 @@ describe('who reads and acts on which cases', () => {
 });
 
 describe('businesses and the stations of their venues', () => {
-  const business = { type: 'business' as const, code: '91371502MA3C8X2Q1L', name: '某某餐饮', areaCode: '371502', kind: null, level: null };
+  const business = { type: 'business' as const, code: '91371502MA3C8X2Q13', name: '某某餐饮', areaCode: '371502', kind: null, level: null };
   const mallStation = { ...station, venueCode: 'V-371502-001' };
 
   it('a business reads the complaints against it (never reports), through its own condition, and acts as its own unit', () => {

@@ -5,8 +5,8 @@ import type { StaffPrincipal } from '@weiquan/identity';
  * repository turns this into its WHERE clause, so a case outside it does not exist for them (404).
  *  - station staff and admins, sector regulators, the city bureau: their own unit's cases; a station in
  *    a venue also the settlement cases its tenants (enrolled businesses of the venue) hold, to step in;
- *  - a county market-regulation bureau: its own, and (read-only oversight) those of the stations in
- *    its area;
+ *  - a county market-regulation bureau: its own, and (read-only oversight) those of the stations and
+ *    the enrolled businesses of its area;
  *  - city analysts and administrators: every case, read-only;
  *  - a business: the complaints (never reports) against it that it holds or held in the settlement
  *    stage, or that a regulator mediates. It reads them through the business portal's own view.
@@ -60,7 +60,9 @@ export function scopeCondition(scope: ReadScope, first: number): { sql: string; 
       return { sql: `c.assignee_code = $${first}`, params: [scope.unitCode] };
     case 'unit-and-area-stations':
       return {
-        sql: `(c.assignee_code = $${first} or (c.assignee_type = 'station' and c.assignee_code in (select code from station where area_code = $${first + 1})))`,
+        sql: `(c.assignee_code = $${first}
+               or (c.assignee_type = 'station' and c.assignee_code in (select code from station where area_code = $${first + 1}))
+               or (c.assignee_type = 'business' and c.assignee_code in (select credit_code from business where area_code = $${first + 1})))`,
         params: [scope.unitCode, scope.areaCode],
       };
     case 'business':

@@ -280,7 +280,7 @@ export class StaffRepository {
    * code) in 东昌府区 (371502) that sits at a venue, that area's market-regulation bureau, and the
    * first active sector regulator.
    */
-  async demoUnits(): Promise<{ station: UnitRow | null; county: UnitRow | null; sector: UnitRow | null }> {
+  async demoUnits(): Promise<{ station: UnitRow | null; county: UnitRow | null; sector: UnitRow | null; business: UnitRow | null }> {
     const [station] = await this.sql.query<UnitRow>(
       `select 'station' as type, code, name, active from station
         where active and area_code = '371502'
@@ -293,6 +293,11 @@ export class StaffRepository {
     const [sector] = await this.sql.query<UnitRow>(
       `select 'regulator' as type, code, name, active from regulator where active and kind = 'sector' order by code limit 1`,
     );
-    return { station: station ?? null, county: county ?? null, sector: sector ?? null };
+    // The demo business (enrolled by the setup before the accounts): a tenant of the demo station's venue.
+    const [business] = await this.sql.query<UnitRow>(
+      `select 'business' as type, b.credit_code as code, b.name, true as active from business b
+        where b.enrolled_by = 'demo' order by b.enrolled_at, b.credit_code limit 1`,
+    );
+    return { station: station ?? null, county: county ?? null, sector: sector ?? null, business: business ?? null };
   }
 }

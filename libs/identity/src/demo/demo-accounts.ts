@@ -39,7 +39,8 @@ interface Plan {
 /**
  * One demo account per role, for trying the system: a station's staff and administrator (the first
  * active station of 东昌府区 at a venue), the 东昌府区 market-regulation bureau and a sector
- * regulator as regulator staff, a city analyst and an administrator. Passwords are random, made on
+ * regulator as regulator staff, a city analyst, an administrator, and a user of the demo business
+ * (an enrolled tenant of the station's venue, added by the setup before the accounts). Passwords are random, made on
  * the first setup and written to `<dataDir>/demo-accounts.json` (mode 0600); later setups keep the
  * accounts and the file. An account missing from the file, or whose password in the file does not
  * work in this database (the data directory was started against another DATABASE_URL), gets a new
@@ -56,7 +57,7 @@ export class DemoAccounts {
 
   async ensure(dataDir: string): Promise<DemoAccountsReport> {
     const file = join(dataDir, DEMO_ACCOUNTS_FILE);
-    const { station, county, sector } = await this.staff.demoUnits();
+    const { station, county, sector, business } = await this.staff.demoUnits();
     const plans: Plan[] = [
       { username: 'demo-station-staff', displayName: '演示·服务站工作人员', role: 'station-staff', unit: station, needsUnit: true },
       { username: 'demo-station-admin', displayName: '演示·服务站管理员', role: 'station-admin', unit: station, needsUnit: true },
@@ -64,6 +65,7 @@ export class DemoAccounts {
       { username: 'demo-sector', displayName: '演示·行业监管部门', role: 'regulator-staff', unit: sector, needsUnit: true },
       { username: 'demo-analyst', displayName: '演示·市级统计分析', role: 'city-analyst', unit: null, needsUnit: false },
       { username: 'demo-admin', displayName: '演示·系统管理员', role: 'admin', unit: null, needsUnit: false },
+      { username: 'demo-business', displayName: '演示·经营者', role: 'business', unit: business, needsUnit: true },
     ];
     const previous = await readEntries(file);
     const report: DemoAccountsReport = { file, created: [], reset: [], kept: [], skipped: [] };

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { bilingual as t } from '@weiquan/core';
 import { IsDefined, IsString, Length } from 'class-validator';
 import { STAFF_ROLES } from '../roles';
@@ -18,7 +18,7 @@ export class LoginDto {
 }
 
 export class UnitRefDto {
-  @ApiProperty({ enum: ['station', 'regulator'] }) type: string;
+  @ApiProperty({ enum: ['station', 'regulator', 'business'] }) type: string;
   @ApiProperty({ example: 'ST-371502-001' }) code: string;
   @ApiProperty({ example: '金鼎购物中心消费维权服务站' }) name: string;
 }
@@ -40,6 +40,13 @@ export class LoginResponseDto {
 
 export class PrincipalUnitDto extends UnitRefDto {
   @ApiProperty({ type: String, nullable: true, example: '371502' }) areaCode: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'V-371502-001',
+    description: '服务站或经营者所在场所 / the venue of a station or a business',
+  })
+  venueCode?: string | null;
   @ApiProperty({ type: String, nullable: true, enum: ['market', 'sector'], description: '仅监管部门 / regulators only' }) kind:
     string | null;
   @ApiProperty({ type: String, nullable: true, enum: ['city', 'county', 'province'], description: '仅监管部门 / regulators only' }) level:
