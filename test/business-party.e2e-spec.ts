@@ -271,6 +271,20 @@ describe('the business as a party: enrolment, its portal, its answer, the consum
     expect(event.data.answer.workingDays).toBe(1);
   });
 
+  it('a business that says the complaint is not about it hands it back: the venue’s station helps instead, never the business again', async () => {
+    const biz = await businessUser(RESTAURANT);
+    const c = await kit.assigned(against(RESTAURANT));
+    await biz.do(c.id, { action: 'hand-back', note: '本店没有这位顾客的消费记录，不是本店' });
+    const again = await kit.route(c.trackingNo, c.accessCode, 1);
+    expect(again).toMatchObject({ assigneeType: 'station', assigneeCode: MALL_STATION });
+    const [decision] = await kit.q<{ candidates: { type: string; why: string }[] }>(
+      `select candidates from routing_decision where case_id = $1 and round = 1`,
+      [c.id],
+    );
+    expect(decision.candidates).toContainEqual(expect.objectContaining({ type: 'business', why: '已退回' }));
+    expect((await biz.get('/business/cases?view=open')).body.items.map((i: { id: string }) => i.id)).not.toContain(c.id);
+  });
+
   it('the venue’s station sees its tenant’s settlement case and can step in', async () => {
     const c = await on('2026-11-02', () => kit.assigned(against(RESTAURANT)));
     const mall = await kit.staff('station-staff', MALL_STATION);

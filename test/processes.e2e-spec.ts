@@ -180,6 +180,7 @@ describe('npm start (scripts/start.mjs)', () => {
     );
     expect(accounts.map((a) => a.role).sort()).toEqual([
       'admin',
+      'business',
       'city-analyst',
       'regulator-staff',
       'regulator-staff',
@@ -200,6 +201,16 @@ describe('npm start (scripts/start.mjs)', () => {
     });
     expect(queue.status).toBe(200);
     expect(await queue.json()).toEqual({ items: [], nextCursor: null });
+    // The demo business (an enrolled tenant of the station's venue) signs in to its portal.
+    const business = accounts.find((a) => a.role === 'business')!;
+    const bizLogin = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: business.username, password: business.password }),
+    });
+    const bizToken = ((await bizLogin.json()) as { accessToken: string }).accessToken;
+    const bizQueue = await fetch(`http://127.0.0.1:${port}/api/v1/business/cases`, { headers: { authorization: `Bearer ${bizToken}` } });
+    expect(bizQueue.status).toBe(200);
 
     // Consumers file at the same time: the API's pooled connections share PGlite's one session, so
     // the statement each prepares must not collide with another's; each filing is then looked up.
