@@ -1,8 +1,6 @@
-import { Businesses1763700001800 } from '@weiquan/business';
 import { respondentKey } from '@weiquan/complaints';
-import { BusinessRollup1763700001900, RollupService } from '@weiquan/stats';
+import { RollupService } from '@weiquan/stats';
 import type { Response } from 'supertest';
-import type { MigrationInterface } from 'typeorm';
 import { buildOpenApiDocument } from '../apps/api/src/openapi';
 import { CaseKit } from './support/case-kit';
 import type { Staff } from './support/case-kit';
@@ -82,18 +80,6 @@ describe('statistics of businesses as parties (business rollup, league table, pu
   beforeAll(async () => {
     kit = await CaseKit.start();
     // Until the schema list registers them, this suite runs the migrations it needs itself.
-    const ensure = async (table: string, m: MigrationInterface) => {
-      const [{ present }] = await q<{ present: boolean }>(`select to_regclass($1) is not null as present`, [table]);
-      if (present) return;
-      const runner = kit.api.t.dataSource.createQueryRunner();
-      try {
-        await m.up(runner);
-      } finally {
-        await runner.release();
-      }
-    };
-    await ensure('business', new Businesses1763700001800());
-    await ensure('stat_business_day', new BusinessRollup1763700001900());
 
     [station] = await q<typeof station>(
       `select s.code, s.venue_code as "venueCode", v.name as "venueName", v.area_code as "areaCode"

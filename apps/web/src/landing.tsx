@@ -1,4 +1,4 @@
-import { FileSearchOutlined, FormOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, FormOutlined, ShopOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Area, Station } from './api/types';
@@ -81,6 +81,19 @@ export function Landing() {
             )}
           </p>
         </div>
+      </section>
+
+      <section aria-labelledby="record-title" className="card">
+        <h2 id="record-title">{t('经营者投诉信息公示', 'Businesses: public complaint record')}</h2>
+        <p>
+          {t(
+            '已入驻在线消费纠纷解决的经营者直接答复消费者的投诉。查看各经营者收到的投诉、源头化解和调解成功情况、答复用时及其声明。',
+            'Businesses enrolled for online dispute resolution answer complaints themselves. See how many complaints each received, settled at the source and in mediation, how fast it answers, and its statement.',
+          )}
+        </p>
+        <Link to="/disclosure/businesses" data-testid="go-disclosure">
+          <ShopOutlined aria-hidden /> {t('查看经营者投诉信息公示', 'See the public record of businesses')}
+        </Link>
       </section>
 
       <section aria-labelledby="stations-title" className="card">

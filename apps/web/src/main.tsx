@@ -9,18 +9,26 @@ import { Landing } from './landing';
 import { LangProvider, useLang } from './lib/i18n';
 import { useReducedMotion } from './lib/motion';
 import { PRIMARY } from './lib/theme';
-import { RequireStaff, SessionProvider } from './lib/session';
+import { RequireBusiness, RequireStaff, SessionProvider } from './lib/session';
 import './styles.css';
 
 // Each area is its own bundle: a consumer on a phone does not download the dashboard's charts.
 const consumer = () => import('./consumer');
 const staff = () => import('./staff');
+const business = () => import('./business');
 const FilePage = lazy(() => consumer().then((m) => ({ default: m.FilePage })));
 const ResultPage = lazy(() => consumer().then((m) => ({ default: m.ResultPage })));
 const TrackPage = lazy(() => consumer().then((m) => ({ default: m.TrackPage })));
+const BusinessDirectoryPage = lazy(() => consumer().then((m) => ({ default: m.BusinessDirectoryPage })));
+const BusinessRecordPage = lazy(() => consumer().then((m) => ({ default: m.BusinessRecordPage })));
 const LoginPage = lazy(() => staff().then((m) => ({ default: m.LoginPage })));
 const QueuePage = lazy(() => staff().then((m) => ({ default: m.QueuePage })));
 const CasePage = lazy(() => staff().then((m) => ({ default: m.CasePage })));
+const BusinessesPage = lazy(() => staff().then((m) => ({ default: m.BusinessesPage })));
+const BusinessLoginPage = lazy(() => business().then((m) => ({ default: m.BusinessLoginPage })));
+const BusinessQueuePage = lazy(() => business().then((m) => ({ default: m.BusinessQueuePage })));
+const BusinessCasePage = lazy(() => business().then((m) => ({ default: m.BusinessCasePage })));
+const BusinessProfilePage = lazy(() => business().then((m) => ({ default: m.BusinessProfilePage })));
 const DashboardPage = lazy(() => import('./dashboard').then((m) => ({ default: m.DashboardPage })));
 
 function App() {
@@ -37,6 +45,8 @@ function App() {
                 <Route path="/complaint/new" element={<FilePage />} />
                 <Route path="/complaint/done" element={<ResultPage />} />
                 <Route path="/track" element={<TrackPage />} />
+                <Route path="/disclosure/businesses" element={<BusinessDirectoryPage />} />
+                <Route path="/disclosure/businesses/:creditCode" element={<BusinessRecordPage />} />
                 <Route path="/staff/login" element={<LoginPage />} />
                 <Route
                   path="/staff"
@@ -52,6 +62,39 @@ function App() {
                     <RequireStaff>
                       <CasePage />
                     </RequireStaff>
+                  }
+                />
+                <Route
+                  path="/staff/businesses"
+                  element={
+                    <RequireStaff>
+                      <BusinessesPage />
+                    </RequireStaff>
+                  }
+                />
+                <Route path="/business/login" element={<BusinessLoginPage />} />
+                <Route
+                  path="/business"
+                  element={
+                    <RequireBusiness>
+                      <BusinessQueuePage />
+                    </RequireBusiness>
+                  }
+                />
+                <Route
+                  path="/business/cases/:id"
+                  element={
+                    <RequireBusiness>
+                      <BusinessCasePage />
+                    </RequireBusiness>
+                  }
+                />
+                <Route
+                  path="/business/profile"
+                  element={
+                    <RequireBusiness>
+                      <BusinessProfilePage />
+                    </RequireBusiness>
                   }
                 />
                 <Route

@@ -4,6 +4,92 @@
  */
 
 export interface paths {
+    "/api/v1/admin/businesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 已登记的经营者 / enrolled businesses in the caller’s scope
+         * @description 系统管理员：全部；区县市场监管局：本辖区；场所服务站管理员：本场所内经营者 / administrators: all; a county bureau: its area; a venue station administrator: its tenants
+         */
+        get: operations["AdminBusinessesController_list"];
+        put?: never;
+        /**
+         * 登记在线纠纷解决企业 / enrol a business for online dispute resolution
+         * @description 按统一社会信用代码登记；投诉该信用代码的协商和解案件由经营者自行处理。系统管理员：全部；区县市场监管局：本辖区；场所服务站管理员：本场所内经营者 / administrators: all; a county bureau: its area; a venue station administrator: its tenants
+         */
+        post: operations["AdminBusinessesController_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/businesses/{creditCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个经营者 / one business */
+        get: operations["AdminBusinessesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 修改，或暂停 / 恢复在线纠纷解决 / correct it, or suspend / resume its ODR
+         * @description 暂停后，新的协商和解投诉改由服务站或监管部门处理；已在处理的案件不受影响 / suspended: new settlement complaints go to a station or the regulator; cases it holds stay
+         */
+        patch: operations["AdminBusinessesController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/businesses/{creditCode}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 经营者的账号 / the business’s user accounts */
+        get: operations["AdminBusinessesController_users"];
+        put?: never;
+        /**
+         * 为经营者新建账号（角色 business）/ create a user of the business (role business)
+         * @description 未给出密码时生成随机密码，仅在此答复中出现一次 / without a password one is generated and returned this once
+         */
+        post: operations["AdminBusinessesController_createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/businesses/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 导入在线消费纠纷解决企业（CSV 或 JSON），全部成功或全部不导入 / import enrolled businesses; 422 lists every bad row with its line
+         * @description CSV（UTF-8，首行为列名，中文或英文）或 JSON（对象数组，或 {"businesses": [...]}）。列：统一社会信用代码 creditCode（必填，校验码须正确）、经营者名称 name（必填，2–100 字）、区县代码 areaCode（必填，本市区县）、场所编码 venueCode（须在该区县）、平台 platform（是/否，默认否）、联系电话 phone（≤30）、地址 address（≤200）。新信用代码登记，已登记的更新；不删除、不暂停任何经营者；文件未列出的列保留原值。 / CSV (UTF-8, a header row of Chinese or English column names) or JSON (an array, or {"businesses": [...]}) with creditCode, name, areaCode, venueCode, platform, phone, address. New credit codes are enrolled, enrolled ones updated; nothing is deleted or suspended; a column the file leaves out keeps its value.
+         */
+        post: operations["AdminBusinessImportController_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/calendar": {
         parameters: {
             query?: never;
@@ -168,6 +254,111 @@ export interface paths {
         put?: never;
         /** 用有效令牌换取新令牌 / a new token for a valid one */
         post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 针对本单位的投诉 / the complaints against your business */
+        get: operations["BusinessPortalController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 一件投诉 / one complaint
+         * @description 消费者只显示姓氏，经消费者同意才显示联系方式；只含消费者同意共享的附件；正式投诉阶段显示监管部门的调解通知 / the consumer’s family name only, contact details only with their consent, files they shared; in the formal stage, the regulator’s mediation notices
+         */
+        get: operations["BusinessPortalController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 为答复上传附件（图片或 PDF）/ attach files to your answer (images or PDF) */
+        post: operations["BusinessPortalController_attach"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载附件 / download a file */
+        get: operations["BusinessPortalController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位的登记信息和公开声明 / your enrolment and public statement */
+        get: operations["BusinessPortalController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/business/me/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置公开声明（消费投诉信息公示页显示）/ set the public statement shown on your public record */
+        put: operations["BusinessPortalController_statement"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -401,6 +592,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/complaints/{trackingNo}/settlement/not-delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 经营者未履行和解方案 / the business did not deliver the accepted offer
+         * @description 接受方案后 7 日内（市政策）可用：和解撤销，转为向市场监管部门正式投诉，部门自当日收到 / within 7 days of accepting (city policy): the settlement is undone and the case becomes a formal complaint the department receives today
+         */
+        post: operations["ComplaintsController_notDelivered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/complaints/{trackingNo}/supplements": {
         parameters: {
             query?: never;
@@ -538,6 +749,63 @@ export interface paths {
          * @description 仅公示消费者同意公开、已受理且已办结（调解成功或终止调解）的投诉 / only complaints the consumer consented to publish, accepted and concluded
          */
         get: operations["DisclosureController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/businesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 在线纠纷解决企业公示：按名称或统一社会信用代码查找 / enrolled businesses, by part of the name or the exact credit code */
+        get: operations["BusinessDisclosureController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosure/businesses/{creditCode}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 经营者公示记录：声明、处理投诉的指标与公示的投诉 / a business’s public record: its statement, its figures and the published complaints
+         * @description 指标为全部历史（docs/METRICS.md「经营者」）；投诉仅含消费者同意公开、已受理且已办结的，不含任何消费者信息 / figures over all history; complaints only those consented, accepted and concluded, without consumer data
+         */
+        get: operations["BusinessDisclosureController_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stats/businesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 经营者排行（在线纠纷解决企业），或按场所汇总 / league table of enrolled businesses, or per venue (its tenants summed)
+         * @description 市级统计分析人员、系统管理员：全部；区县市场监管局：本辖区经营者；场所内服务站：本场所经营者；其他角色 403。口径见 docs/METRICS.md「经营者」/ city analysts and administrators: all; a county bureau: its area; a station at a venue: its tenants; others 403
+         */
+        get: operations["StatsController_businessLeague"];
         put?: never;
         post?: never;
         delete?: never;
@@ -827,12 +1095,19 @@ export interface components {
         AttachmentDto: {
             /** Format: date-time */
             at: string;
+            /**
+             * @description 消费者的，或经营者答复时附的 / the consumer’s, or the business’s
+             * @enum {string}
+             */
+            from: "consumer" | "business";
             /** @example 7 */
             id: string;
             /** @example image/png */
             mime: string;
             /** @example 小票.png */
             name: string;
+            /** @description 消费者同意经营者查看 / the consumer let the business see it */
+            sharedWithBusiness: boolean;
             /**
              * @description 字节 / bytes
              * @example 48213
@@ -938,6 +1213,278 @@ export interface components {
             terminated: number;
             withdrawn: number;
         };
+        BusinessAttachmentDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            from: "consumer" | "business";
+            id: string;
+            mime: string;
+            name: string;
+            size: number;
+        };
+        BusinessCaseDto: {
+            /** @description 经 POST /cases/{id}/actions 可执行的操作 / what you may do now, through POST /cases/{id}/actions */
+            allowedActions: components["schemas"]["CaseAction"][];
+            /** @description 涉及金额（元）/ amount involved, yuan */
+            amount: string | null;
+            /** @description 消费者同意共享的，和贵单位上传的 / shared by the consumer, and yours */
+            attachments: components["schemas"]["BusinessAttachmentDto"][];
+            category: components["schemas"]["CodeNameDto"];
+            consumer: components["schemas"]["BusinessConsumerDto"];
+            demand: string;
+            description: string;
+            holder: components["schemas"]["HolderDto"] | null;
+            id: string;
+            /** Format: date */
+            incidentDate: string;
+            issue: components["schemas"]["CodeTextDto"] | null;
+            /** @description 处理进展和监管部门的调解通知 / progress and the regulator’s mediation notices */
+            notices: components["schemas"]["NoticeDto"][];
+            prepaid: boolean;
+            purchaseChannel: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+            respondentName: string;
+            settlement: components["schemas"]["BusinessSettlementDto"] | null;
+            /** @enum {string} */
+            stage: "settlement" | "formal";
+            status: string;
+            statusText: string;
+            trackingNo: string;
+        };
+        BusinessCaseItemDto: {
+            category: components["schemas"]["CodeNameDto"];
+            /**
+             * @description 只显示姓氏 / family name only
+             * @example 王*
+             */
+            consumerName: string;
+            /**
+             * Format: date
+             * @description 答复期限（市政策）/ answer by (city policy)
+             */
+            dueDate: string | null;
+            id: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @enum {string} */
+            stage: "settlement" | "formal";
+            status: string;
+            /** @example 待答复 */
+            statusText: string;
+            trackingNo: string;
+            /** @description 由贵单位处理中 / you hold it */
+            yours: boolean;
+        };
+        BusinessCasePageDto: {
+            items: components["schemas"]["BusinessCaseItemDto"][];
+            nextCursor: string | null;
+        };
+        BusinessConsumerDto: {
+            address: string | null;
+            /** @description 消费者同意贵单位联系 / the consumer agreed to be contacted by you */
+            contactConsented: boolean;
+            /** @example 王* */
+            name: string;
+            phone: string | null;
+        };
+        BusinessDto: {
+            address: string | null;
+            areaCode: string;
+            areaName: string;
+            creditCode: string;
+            /** Format: date-time */
+            enrolledAt: string;
+            enrolledBy: string;
+            name: string;
+            /** @description 在线纠纷解决是否在用（未暂停）/ online dispute resolution active (not suspended) */
+            odrActive: boolean;
+            phone: string | null;
+            platform: boolean;
+            /** @description 经营者的公开声明 / its public statement */
+            statement: string | null;
+            /** Format: date-time */
+            suspendedAt: string | null;
+            suspendedReason: string | null;
+            /** @description 在用的经营者账号数 / active user accounts */
+            users: number;
+            venueCode: string | null;
+            venueName: string | null;
+        };
+        BusinessImportResultDto: {
+            /**
+             * @description 新登记的经营者 / businesses enrolled (credit codes new to the system)
+             * @example 12
+             */
+            added: number;
+            /** @description 只检查、未写入 / checked only, nothing written */
+            dryRun: boolean;
+            /**
+             * @description 已登记且与文件一致的经营者 / enrolled businesses the file lists as they are
+             * @example 0
+             */
+            unchanged: number;
+            /**
+             * @description 已登记且有改动的经营者 / enrolled businesses the file changed
+             * @example 3
+             */
+            updated: number;
+        };
+        BusinessInfoDto: {
+            /** @example 371502 */
+            areaCode: string | null;
+            /**
+             * @description 统一社会信用代码 / unified social credit code
+             * @example 91371502MA3C8X2Q13
+             */
+            creditCode: string;
+            /** @example 聊城市某某餐饮有限公司 */
+            name: string | null;
+            /** @description 在线纠纷解决未暂停 / online dispute resolution not suspended */
+            odrActive: boolean;
+            /** @description 所在场所 / the venue it is a tenant of */
+            venue: components["schemas"]["VenueInfoDto"] | null;
+        };
+        BusinessMatchDto: {
+            creditCode: string;
+            /** @description 名称完全一致 / the same name */
+            exact: boolean;
+            name: string;
+        };
+        BusinessOfferDto: {
+            /** @example 100.00 */
+            amount: string | null;
+            /** Format: date-time */
+            at: string;
+            message: string;
+            /** @enum {string} */
+            remedy: "refund" | "exchange" | "repair" | "compensation" | "apology" | "other";
+            /** @enum {string|null} */
+            response: "full" | "partial" | null;
+        };
+        BusinessPageDto: {
+            items: components["schemas"]["BusinessDto"][];
+            nextCursor: string | null;
+        };
+        BusinessRecordDto: {
+            /**
+             * @description 所在县（市、区）/ its county-level area
+             * @example 东昌府区
+             */
+            areaName: string;
+            /** @description 公示的投诉：消费者同意公开、已受理且已办结的，不含任何消费者信息 / published complaints about it: consented, accepted and concluded; never consumer data */
+            complaints: components["schemas"]["DisclosedComplaintDto"][];
+            /** @description 投诉的下一页游标 / pass as ?cursor= for the next page of complaints */
+            complaintsNextCursor: string | null;
+            /**
+             * @description 统一社会信用代码 / unified social credit code
+             * @example 91371502MA3C8X2Q13
+             */
+            creditCode: string;
+            figures: components["schemas"]["PublicBusinessFiguresDto"];
+            /** @example 聊城市某某餐饮有限公司 */
+            name: string;
+            /** @description 在线消费纠纷解决（ODR）有效；暂停时投诉不再直接转给经营者 / online dispute resolution active (suspended: complaints no longer go to it first) */
+            odrActive: boolean;
+            /** @description 经营者的公开声明 / the business’s public statement */
+            statement: string | null;
+            /** Format: date-time */
+            statementAt: string | null;
+            /**
+             * @description 所在场所 / the venue it is a tenant of
+             * @example 聊城金鼎购物中心
+             */
+            venueName: string | null;
+        };
+        BusinessSettlementDto: {
+            /** @description 已和解的金额（元）/ amount settled, yuan */
+            amountSettled: string | null;
+            /**
+             * Format: date
+             * @description 贵单位答复期限（市政策）/ your answer deadline (city policy)
+             */
+            dueDate: string | null;
+            offer: components["schemas"]["BusinessOfferDto"] | null;
+        };
+        BusinessStatsDto: {
+            /** @description 实际读取的区域（按调用者范围）/ the area read (within the caller’s scope) */
+            areaCode: string | null;
+            /** @enum {string} */
+            by: "business";
+            items: components["schemas"]["BusinessStatsRowDto"][];
+            period: components["schemas"]["PeriodDto"];
+            /** @example -received */
+            sort: string;
+            /** @description 截取前的行数 / rows before the limit */
+            total: number;
+            /** @description 实际读取的场所（按调用者范围）/ the venue read (within the caller’s scope) */
+            venueCode: string | null;
+        };
+        BusinessStatsRowDto: {
+            /** @description 首次答复（方案或不同意）/ first answers (an offer or a refusal) */
+            answered: number;
+            /**
+             * @description 10 个工作日内答复的比例（未答复计入分母）/ share answered within 10 working days (not answered counts below the line)
+             * @example 0.8571
+             */
+            answeredInTimeRate: number | null;
+            business: components["schemas"]["BusinessInfoDto"];
+            /** @description 协商和解结果：源头化解 + 转为正式投诉 / settlement outcomes: settled + escalated */
+            concluded: number;
+            /** @description 转为正式投诉（合计）/ escalated to the formal complaint, all causes */
+            escalated: number;
+            /** @description 消费者不接受方案或选择正式投诉 / the consumer rejected the offer, chose the formal complaint, or let it lapse */
+            escalatedConsumer: number;
+            /** @description 经营者不同意 / the business declined */
+            escalatedDeclined: number;
+            /** @description 经营者逾期未答复 / the business did not answer in time */
+            escalatedNoAnswer: number;
+            /** @description 和解方案未履行（源头化解已扣回）/ offer not delivered (its settlement taken back) */
+            escalatedNotDelivered: number;
+            /** @description 其他原因 / other causes */
+            escalatedOther: number;
+            /** @description 中位数超过 10 个工作日（含未答复）/ the median is beyond 10 working days (or never) */
+            medianResponseOverTenWorkingDays: boolean;
+            /**
+             * @description 答复用时中位数（工作日，0–10）；无答复为 null；超过 10 个工作日或未答复时为 null 且 medianResponseOverTenWorkingDays 为 true / median working days to the first answer (0–10); null when none, or when beyond 10
+             * @example 2
+             */
+            medianResponseWorkingDays: number | null;
+            /** @description 正式投诉调解结束（成功 + 终止）/ formal-stage mediations concluded */
+            mediationConcluded: number;
+            /** @description 调解成功 / mediations successful */
+            mediationSuccessful: number;
+            /**
+             * @description 调解成功率 / mediation success rate
+             * @example 0.8571
+             */
+            mediationSuccessRate: number | null;
+            /** @description 收到的协商和解案件（分派或服务站转交）/ settlement cases received (routed or passed on by a station) */
+            received: number;
+            /** @description 计入答复时长的案件：首次答复 + 逾期未答复 / responses counted: first answers + not answered */
+            responses: number;
+            /**
+             * @description 源头化解金额（元）/ amount settled, yuan
+             * @example 1280.50
+             */
+            settledAmount: string;
+            /** @description 源头化解（经营者处理中，消费者接受方案）/ settled at the source while the business held the case */
+            settledAtSource: number;
+            /**
+             * @description 源头化解率：源头化解 ÷（源头化解 + 转为正式投诉）/ settled ÷ (settled + escalated)
+             * @example 0.8571
+             */
+            settlementRate: number | null;
+            /** @description 所在场所服务站接手 / taken over by the venue’s station */
+            steppedIn: number;
+        };
+        BusinessUserDto: {
+            disabled: boolean;
+            displayName: string;
+            id: string;
+            username: string;
+        };
         CalendarDayDto: {
             /**
              * Format: date
@@ -965,10 +1512,10 @@ export interface components {
          * @description 现在可执行的操作（仅承办单位）/ what the caller may do now
          * @enum {string}
          */
-        CaseAction: "take-up" | "record-offer" | "settlement-failed" | "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note";
+        CaseAction: "take-up" | "record-offer" | "settlement-failed" | "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note" | "step-in" | "refer-to-business" | "statement";
         CaseActionDto: {
             /** @enum {string} */
-            action: "take-up" | "record-offer" | "settlement-failed" | "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note";
+            action: "take-up" | "record-offer" | "settlement-failed" | "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note" | "step-in" | "refer-to-business" | "statement";
             /** @description 是否达成书面调解协议 / written agreement made; null is the same as absent */
             agreement?: boolean | null;
             /**
@@ -995,7 +1542,9 @@ export interface components {
             reasonCode?: string | null;
             /** @description 记录和解方案（record-offer）：经营者提出的方案：退款、换货、维修、赔偿、赔礼道歉、其他 / record-offer: the remedy the business offers; null is the same as absent */
             remedy?: components["schemas"]["Remedy"] | null;
-            /** @description 不支持：单位不能自行横向转办，退回后由分派规则重新分派 / not supported: units never forward sideways */
+            /** @description 经营者答复（record-offer，经营者必填）：全部同意（full）或部分同意（partial）；不同意用 settlement-failed 并附理由 / a business’s record-offer: agrees in full or in part (required from a business); it refuses with settlement-failed and its reason */
+            response?: components["schemas"]["OfferResponse"] | null;
+            /** @description 仅用于转交经营者（refer-to-business）：确认的在线纠纷解决企业的统一社会信用代码。其他操作不支持：单位不能自行横向转办，退回后由分派规则重新分派 / refer-to-business only: the credit code of the enrolled business the station confirmed; otherwise refused (units never forward sideways: hand back and routing assigns again) */
             targetUnit?: string;
         };
         CaseClockDto: {
@@ -1199,6 +1748,8 @@ export interface components {
             venueCode: string | null;
         };
         CaseSettlementDto: {
+            /** @description 被投诉人只有名称时，可能是的在线纠纷解决企业（"可能是某某有限公司（已入驻）"），由服务站确认后转交 / enrolled businesses the name-only respondent may be: the station confirms one with refer-to-business */
+            businessMatches: components["schemas"]["BusinessMatchDto"][];
             /**
              * Format: date
              * @description 协商期限（市政策）/ outcome deadline (city policy)
@@ -1272,6 +1823,10 @@ export interface components {
             /** @example 餐饮服务 */
             name: string;
         };
+        CodeTextDto: {
+            code: string;
+            text: string;
+        };
         ConsumerCaseViewDto: {
             assignee: components["schemas"]["AssigneeDto"] | null;
             attachments: components["schemas"]["AttachmentDto"][];
@@ -1336,6 +1891,17 @@ export interface components {
              */
             phone: string;
         };
+        CreateBusinessUserDto: {
+            /** @example 李经理 */
+            displayName: string;
+            /**
+             * Format: password
+             * @description 不填则生成随机密码并仅返回一次 / generated (and shown once) when omitted
+             */
+            password?: string;
+            /** @example moumou.canyin */
+            username: string;
+        };
         CreateComplaintDto: {
             /**
              * @description 涉及金额（元），最多两位小数
@@ -1349,6 +1915,8 @@ export interface components {
             /** @description 同意在消费投诉信息公示中公开（不含个人信息） */
             consentToPublish?: boolean;
             consumer: components["schemas"]["ConsumerDto"];
+            /** @description 同意被投诉经营者查看我的电话和地址以便联系我（否则经营者只看到姓氏）/ the business complained about may see my phone and address to contact me (otherwise it sees my family name only) */
+            contactByBusiness?: boolean;
             /** @example 要求退款 268.5 元 */
             demand: string;
             /** @example 在该店购买的套餐与宣传不符…… */
@@ -1374,6 +1942,11 @@ export interface components {
             prepaid?: boolean;
             respondent: components["schemas"]["RespondentDto"];
         };
+        CreatedBusinessUserDto: {
+            /** @description 生成的密码，仅此一次 / the generated password, shown this once */
+            password?: string;
+            user: components["schemas"]["BusinessUserDto"];
+        };
         CreatedUserDto: {
             /** @description 生成的密码，仅此一次显示 / the generated password, shown this once */
             password?: string;
@@ -1388,7 +1961,7 @@ export interface components {
              */
             password?: string;
             /** @enum {string} */
-            role: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin";
+            role: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin" | "business";
             /**
              * @description 服务站或监管部门编码；市级角色不填 / the station or regulator; none for city-level roles
              * @example ST-371502-001
@@ -1475,6 +2048,37 @@ export interface components {
             items: components["schemas"]["DisclosedComplaintDto"][];
             /** @description 下一页游标 / pass as ?cursor= for the next page */
             nextCursor: string | null;
+        };
+        EnrolBusinessDto: {
+            /** @example 山东省聊城市东昌府区东昌路 88 号 */
+            address?: string;
+            /**
+             * @description 经营者所在区县（或开发区）编码 / the county-level area
+             * @example 371502
+             */
+            areaCode: string;
+            /**
+             * @description 统一社会信用代码 (GB 32100)，校验码须正确 / with a correct check character
+             * @example 91371502MA3C8X2Q13
+             */
+            creditCode: string;
+            /** @example 聊城市某某餐饮有限公司 */
+            name: string;
+            /**
+             * @description 联系电话（手机或座机）/ phone (mobile or landline)
+             * @example 13906358888
+             */
+            phone?: string;
+            /**
+             * @description 是否为电子商务平台经营者 / whether it is an e-commerce platform
+             * @default false
+             */
+            platform: boolean;
+            /**
+             * @description 所在场所（商场、市场、景区、平台）/ the venue it trades in
+             * @example V-371502-MALL-01
+             */
+            venueCode?: string;
         };
         ErrorDto: {
             /** @description 逐项列出的问题 / each problem, when the request had field problems */
@@ -1607,7 +2211,7 @@ export interface components {
              * @description 办理操作，或消费者、系统的步骤：accept-offer 接受和解方案、escalate 转为正式投诉、designate 市局指定 / a handler’s action, or the consumer’s or the system’s step
              * @enum {string|null}
              */
-            action: "take-up" | "record-offer" | "settlement-failed" | "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note" | "accept-offer" | "escalate" | "designate" | null;
+            action: "take-up" | "record-offer" | "settlement-failed" | "accept" | "refuse" | "hand-back" | "start-mediation" | "pause-clock" | "resume-clock" | "resolve" | "terminate" | "open-enforcement" | "decline-enforcement" | "extend-decision" | "merge-into" | "report-violation" | "close" | "record-follow-up" | "note" | "step-in" | "refer-to-business" | "statement" | "accept-offer" | "escalate" | "designate" | null;
             actor: components["schemas"]["EventActorDto"];
             /** Format: date-time */
             at: string;
@@ -1626,6 +2230,12 @@ export interface components {
              * @example accept
              */
             type: string;
+        };
+        HolderDto: {
+            /** @description 贵单位自己时为 null / null when it is you */
+            name: string | null;
+            /** @enum {string} */
+            type: "business" | "station" | "regulator";
         };
         HotspotRespondentDto: {
             areaCode: string | null;
@@ -1720,7 +2330,7 @@ export interface components {
             /** @example 12 */
             id: string;
             /** @enum {string} */
-            role: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin";
+            role: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin" | "business";
             unit: components["schemas"]["UnitRefDto"] | null;
             /** @example demo-station-staff */
             username: string;
@@ -1773,6 +2383,16 @@ export interface components {
             /** @example 400 */
             statusCode: number;
         };
+        NotDeliveredDto: {
+            /** @example 商家答应 3 日内退款 100 元，至今未退 */
+            reason: string;
+        };
+        NoticeDto: {
+            /** Format: date-time */
+            at: string;
+            text: string;
+            type: string;
+        };
         OfferAcceptedDto: {
             /**
              * @description 挽回金额（元）/ amount recovered, yuan
@@ -1782,6 +2402,11 @@ export interface components {
             /** @enum {string} */
             status: "settled";
         };
+        /**
+         * @description 经营者自行答复时：全部同意 / 部分同意 / a business’s own answer: agrees in full or in part
+         * @enum {string}
+         */
+        OfferResponse: "full" | "partial";
         PasswordResetDto: {
             /** @description 新密码，仅此一次显示 / the new password, shown this once */
             password: string;
@@ -1811,7 +2436,7 @@ export interface components {
         PrincipalDto: {
             displayName: string;
             /** @enum {string} */
-            role: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin";
+            role: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin" | "business";
             unit: components["schemas"]["PrincipalUnitDto"] | null;
             userId: string;
             username: string;
@@ -1834,7 +2459,12 @@ export interface components {
             /** @example 金鼎购物中心消费维权服务站 */
             name: string;
             /** @enum {string} */
-            type: "station" | "regulator";
+            type: "station" | "regulator" | "business";
+            /**
+             * @description 服务站或经营者所在场所 / the venue of a station or a business
+             * @example V-371502-001
+             */
+            venueCode?: string | null;
         };
         ProfessionalClaimantDto: {
             cases: number;
@@ -1844,6 +2474,64 @@ export interface components {
             /** @description 文本相似度 0–1 / text similarity 0–1 */
             similarity: number;
             thresholds: components["schemas"]["ClaimantThresholdsDto"];
+        };
+        PublicBusinessDto: {
+            /**
+             * @description 所在县（市、区）/ its county-level area
+             * @example 东昌府区
+             */
+            areaName: string;
+            /**
+             * @description 统一社会信用代码 / unified social credit code
+             * @example 91371502MA3C8X2Q13
+             */
+            creditCode: string;
+            /** @example 聊城市某某餐饮有限公司 */
+            name: string;
+            /** @description 在线消费纠纷解决（ODR）有效；暂停时投诉不再直接转给经营者 / online dispute resolution active (suspended: complaints no longer go to it first) */
+            odrActive: boolean;
+            /**
+             * @description 所在场所 / the venue it is a tenant of
+             * @example 聊城金鼎购物中心
+             */
+            venueName: string | null;
+        };
+        PublicBusinessFiguresDto: {
+            /**
+             * @description 10 个工作日内答复的比例（未答复计入）/ share answered within 10 working days (not answered counts against)
+             * @example 0.8571
+             */
+            answeredInTimeRate: number | null;
+            /** @description 答复用时中位数超过 10 个工作日（含未答复）/ the median answer took more than 10 working days (or never came) */
+            medianResponseOverTenWorkingDays: boolean;
+            /**
+             * @description 答复用时中位数（工作日，0–10）；没有答复时为 null；超过 10 个工作日（含未答复）时为 null，且 medianResponseOverTenWorkingDays 为 true / median working days to answer (0–10); null when none, or beyond 10
+             * @example 2
+             */
+            medianResponseWorkingDays: number | null;
+            /** @description 正式投诉调解结束 / formal-stage mediations concluded */
+            mediationConcluded: number;
+            /** @description 调解成功 / mediations successful */
+            mediationSuccessful: number;
+            /**
+             * @description 调解成功率 / mediation success rate
+             * @example 0.8571
+             */
+            mediationSuccessRate: number | null;
+            /** @description 收到的协商和解投诉 / settlement-stage complaints it received */
+            received: number;
+            /** @description 源头化解 / settled at the source */
+            settledAtSource: number;
+            /**
+             * @description 源头化解率：源头化解 ÷（源头化解 + 转为正式投诉）/ settled ÷ (settled + escalated)
+             * @example 0.8571
+             */
+            settlementRate: number | null;
+        };
+        PublicBusinessPageDto: {
+            items: components["schemas"]["PublicBusinessDto"][];
+            /** @description 下一页游标 / pass as ?cursor= for the next page */
+            nextCursor: string | null;
         };
         /** @enum {string} */
         Rating: "satisfied" | "basically" | "dissatisfied";
@@ -2052,11 +2740,16 @@ export interface components {
              * @example 退款
              */
             remedyText: string;
+            /**
+             * @description 经营者自行答复时：全部同意 / 部分同意（服务站记录的方案可能没有）/ the business’s own answer: agrees in full or in part
+             * @enum {string|null}
+             */
+            response: "full" | "partial" | null;
         };
         SettlementOptionsDto: {
-            /** @description 现在有服务站可以协助协商和解 / a station can help settle it now */
+            /** @description 现在有服务站或已入驻的经营者可以协商和解 / a station or the enrolled business can settle it now */
             available: boolean;
-            /** @description 会协助的服务站（预估，以分派结果为准）/ the station that would help (an estimate) */
+            /** @description 会处理的服务站，或直接协商的已入驻经营者（预估，以分派结果为准）/ the station that would help, or the enrolled business itself (an estimate) */
             helper: components["schemas"]["HelperDto"] | null;
             /**
              * @description 推荐的途径 / the recommended path
@@ -2074,6 +2767,11 @@ export interface components {
             dueDate: string | null;
             /** @description 尚在分派时为 null / null while being routed */
             handler: components["schemas"]["SettlementHandlerDto"] | null;
+            /**
+             * Format: date
+             * @description 接受方案后，可反映经营者未履行的最后一日（市政策，默认 7 日）；其他时候为 null / after accepting: the last day to say the business did not deliver (city policy, 7 days); otherwise null
+             */
+            notDeliveredUntil: string | null;
             offer: components["schemas"]["SettlementOfferDto"] | null;
             /**
              * Format: date
@@ -2094,6 +2792,8 @@ export interface components {
             /** @description 同意在消费投诉信息公示中公开（不含个人信息） */
             consentToPublish?: boolean;
             consumer: components["schemas"]["ConsumerDto"];
+            /** @description 同意被投诉经营者查看我的电话和地址以便联系我（否则经营者只看到姓氏）/ the business complained about may see my phone and address to contact me (otherwise it sees my family name only) */
+            contactByBusiness?: boolean;
             /** @example 要求退款 268.5 元 */
             demand: string;
             /** @example 在该店购买的套餐与宣传不符…… */
@@ -2139,6 +2839,8 @@ export interface components {
             at: string;
             message: string;
             remedy: components["schemas"]["Remedy"];
+            /** @description 经营者自行答复时：全部同意 / 部分同意 / a business’s own answer: agrees in full or in part */
+            response: components["schemas"]["OfferResponse"] | null;
         };
         StaffUserDto: {
             /** Format: date-time */
@@ -2155,7 +2857,7 @@ export interface components {
              */
             lockedUntil: string | null;
             /** @enum {string} */
-            role: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin";
+            role: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin" | "business";
             unit: components["schemas"]["UnitRefDto"] | null;
             /** Format: date-time */
             updatedAt: string;
@@ -2165,6 +2867,10 @@ export interface components {
             items: components["schemas"]["StaffUserDto"][];
             /** @description 下一页游标 / pass as ?cursor= for the next page */
             nextCursor: string | null;
+        };
+        StatementDto: {
+            /** @description 公开声明（在经营者公示页显示）；null 删除 / public statement (on your public record); null removes it */
+            statement: string | null;
         };
         StationDto: {
             active: boolean;
@@ -2376,7 +3082,7 @@ export interface components {
             /** @example 金鼎购物中心消费维权服务站 */
             name: string;
             /** @enum {string} */
-            type: "station" | "regulator";
+            type: "station" | "regulator" | "business";
         };
         UnitRowDto: {
             accepted: number;
@@ -2466,7 +3172,19 @@ export interface components {
             venues: components["schemas"]["VenueRowDto"][];
         };
         /** @enum {string} */
-        UnitType: "station" | "regulator";
+        UnitType: "station" | "regulator" | "business";
+        UpdateBusinessDto: {
+            address?: string | null;
+            name?: string;
+            phone?: string | null;
+            platform?: boolean;
+            /** @description true：暂停在线纠纷解决（须填 suspendedReason），新投诉改由服务站或监管部门处理；false：恢复 / true suspends ODR (with suspendedReason): new complaints go to a station or the regulator; false resumes it */
+            suspended?: boolean;
+            /** @example 多次逾期未答复 */
+            suspendedReason?: string;
+            /** @description null：不在任何场所 / null: in no venue */
+            venueCode?: string | null;
+        };
         UpdateUserDto: {
             /** @description 停用会使该账号已有的令牌立即失效 / disabling revokes its tokens at once */
             disabled?: boolean;
@@ -2476,12 +3194,86 @@ export interface components {
              * @description 更改角色会使该账号已有的令牌失效 / revokes its tokens
              * @enum {string}
              */
-            role?: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin";
+            role?: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin" | "business";
             /**
              * @description 更改单位会使该账号已有的令牌失效 / revokes its tokens
              * @example ST-371502-002
              */
             unitCode?: string;
+        };
+        VenueBusinessStatsDto: {
+            /** @description 实际读取的区域（按调用者范围）/ the area read (within the caller’s scope) */
+            areaCode: string | null;
+            /** @enum {string} */
+            by: "venue";
+            items: components["schemas"]["VenueBusinessStatsRowDto"][];
+            period: components["schemas"]["PeriodDto"];
+            /** @example -received */
+            sort: string;
+            /** @description 截取前的行数 / rows before the limit */
+            total: number;
+            /** @description 实际读取的场所（按调用者范围）/ the venue read (within the caller’s scope) */
+            venueCode: string | null;
+        };
+        VenueBusinessStatsRowDto: {
+            /** @description 首次答复（方案或不同意）/ first answers (an offer or a refusal) */
+            answered: number;
+            /**
+             * @description 10 个工作日内答复的比例（未答复计入分母）/ share answered within 10 working days (not answered counts below the line)
+             * @example 0.8571
+             */
+            answeredInTimeRate: number | null;
+            /** @description 场所内有数据的经营者（信用代码）/ the tenants with figures in the period (credit codes) */
+            businesses: string[];
+            /** @description 协商和解结果：源头化解 + 转为正式投诉 / settlement outcomes: settled + escalated */
+            concluded: number;
+            /** @description 转为正式投诉（合计）/ escalated to the formal complaint, all causes */
+            escalated: number;
+            /** @description 消费者不接受方案或选择正式投诉 / the consumer rejected the offer, chose the formal complaint, or let it lapse */
+            escalatedConsumer: number;
+            /** @description 经营者不同意 / the business declined */
+            escalatedDeclined: number;
+            /** @description 经营者逾期未答复 / the business did not answer in time */
+            escalatedNoAnswer: number;
+            /** @description 和解方案未履行（源头化解已扣回）/ offer not delivered (its settlement taken back) */
+            escalatedNotDelivered: number;
+            /** @description 其他原因 / other causes */
+            escalatedOther: number;
+            /** @description 中位数超过 10 个工作日（含未答复）/ the median is beyond 10 working days (or never) */
+            medianResponseOverTenWorkingDays: boolean;
+            /**
+             * @description 答复用时中位数（工作日，0–10）；无答复为 null；超过 10 个工作日或未答复时为 null 且 medianResponseOverTenWorkingDays 为 true / median working days to the first answer (0–10); null when none, or when beyond 10
+             * @example 2
+             */
+            medianResponseWorkingDays: number | null;
+            /** @description 正式投诉调解结束（成功 + 终止）/ formal-stage mediations concluded */
+            mediationConcluded: number;
+            /** @description 调解成功 / mediations successful */
+            mediationSuccessful: number;
+            /**
+             * @description 调解成功率 / mediation success rate
+             * @example 0.8571
+             */
+            mediationSuccessRate: number | null;
+            /** @description 收到的协商和解案件（分派或服务站转交）/ settlement cases received (routed or passed on by a station) */
+            received: number;
+            /** @description 计入答复时长的案件：首次答复 + 逾期未答复 / responses counted: first answers + not answered */
+            responses: number;
+            /**
+             * @description 源头化解金额（元）/ amount settled, yuan
+             * @example 1280.50
+             */
+            settledAmount: string;
+            /** @description 源头化解（经营者处理中，消费者接受方案）/ settled at the source while the business held the case */
+            settledAtSource: number;
+            /**
+             * @description 源头化解率：源头化解 ÷（源头化解 + 转为正式投诉）/ settled ÷ (settled + escalated)
+             * @example 0.8571
+             */
+            settlementRate: number | null;
+            /** @description 所在场所服务站接手 / taken over by the venue’s station */
+            steppedIn: number;
+            venue: components["schemas"]["VenueInfoDto"];
         };
         VenueInfoDto: {
             areaCode: string | null;
@@ -2628,6 +3420,421 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AdminBusinessesController_list: {
+        parameters: {
+            query?: {
+                /** @description 上一页返回的 nextCursor / the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description 名称的一部分或完整信用代码 / part of the name, or the whole credit code */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessPageDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may；系统管理员：全部；区县市场监管局：本辖区；场所服务站管理员：本场所内经营者 / administrators: all; a county bureau: its area; a venue station administrator: its tenants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBusinessesController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolBusinessDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field；信用代码校验码错误、区县或场所不存在、场所不在该区县 / bad check character, unknown area or venue, venue not in the area */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may；系统管理员：全部；区县市场监管局：本辖区；场所服务站管理员：本场所内经营者 / administrators: all; a county bureau: its area; a venue station administrator: its tenants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 该信用代码已登记 / the credit code is enrolled already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBusinessesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                creditCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may；系统管理员：全部；区县市场监管局：本辖区；场所服务站管理员：本场所内经营者 / administrators: all; a county bureau: its area; a venue station administrator: its tenants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这个经营者，或不在调用者可管理的范围内 / no such business, or not one the caller may manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBusinessesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                creditCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBusinessDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may；系统管理员：全部；区县市场监管局：本辖区；场所服务站管理员：本场所内经营者 / administrators: all; a county bureau: its area; a venue station administrator: its tenants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这个经营者，或不在调用者可管理的范围内 / no such business, or not one the caller may manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBusinessesController_users: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                creditCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessUserDto"][];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may；系统管理员：全部；区县市场监管局：本辖区；场所服务站管理员：本场所内经营者 / administrators: all; a county bureau: its area; a venue station administrator: its tenants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这个经营者，或不在调用者可管理的范围内 / no such business, or not one the caller may manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBusinessesController_createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                creditCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBusinessUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedBusinessUserDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may；系统管理员：全部；区县市场监管局：本辖区；场所服务站管理员：本场所内经营者 / administrators: all; a county bureau: its area; a venue station administrator: its tenants */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这个经营者，或不在调用者可管理的范围内 / no such business, or not one the caller may manage */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 用户名已存在 / the username is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AdminBusinessImportController_import: {
+        parameters: {
+            query?: {
+                /** @description 只检查并计数，不写入 / check and count only, write nothing */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description CSV 或 JSON
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessImportResultDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field；或没有上传文件 / or no file uploaded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 文件超过 5 MB / the file is over 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 文件有问题，未作任何改动：details 逐行列出（field 为 "line N 列名"）/ refused, nothing changed: details lists each problem with its line and field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AdminCalendarController_years: {
         parameters: {
             query?: never;
@@ -2802,7 +4009,7 @@ export interface operations {
                 /** @description 上一页的 nextCursor / the previous page’s nextCursor */
                 cursor?: string;
                 limit?: number;
-                role?: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin";
+                role?: "station-staff" | "station-admin" | "regulator-staff" | "city-analyst" | "admin" | "business";
                 unitCode?: string;
             };
             header?: never;
@@ -3175,6 +4382,343 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    BusinessPortalController_list: {
+        parameters: {
+            query?: {
+                /** @description 上一页返回的 nextCursor / the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description open：待贵单位处理（按期限先后）；all：全部（最新在前）/ open: yours to handle, nearest due first; all: every one, newest first */
+                view?: "open" | "all";
+            };
+            header?: {
+                /** @description zh（默认）或 en / zh (default) or en */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessCasePageDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may：仅限经营者用户 / business users only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+        };
+    };
+    BusinessPortalController_detail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh（默认）或 en / zh (default) or en */
+                "Accept-Language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessCaseDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may：仅限经营者用户 / business users only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这个投诉，或不是针对贵单位的投诉（举报不向经营者公开）/ no such complaint, or not one against your business (reports are never shown to businesses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    BusinessPortalController_attach: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    file: string[];
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentsAddedDto"];
+                };
+            };
+            /** @description 没有文件 / no file */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may：仅限经营者用户 / business users only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这个投诉，或不是针对贵单位的投诉（举报不向经营者公开）/ no such complaint, or not one against your business (reports are never shown to businesses) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 该投诉已不需要贵单位答复，或超过每件 20 个附件 / no longer yours to answer, or over 20 files */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 文件超过 10 MB / a file is over 10 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 不是图片或 PDF / not an image or a PDF */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    BusinessPortalController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件本身（Content-Disposition: attachment）/ the file itself */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may：仅限经营者用户 / business users only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这个投诉，或不是针对贵单位的投诉（举报不向经营者公开）/ no such complaint, or not one against your business (reports are never shown to businesses)；或没有这个附件 / or no such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    BusinessPortalController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may：仅限经营者用户 / business users only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+        };
+    };
+    BusinessPortalController_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may：仅限经营者用户 / business users only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
                 };
             };
         };
@@ -3666,6 +5210,11 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     file: string[];
+                    /**
+                     * @description 允许被投诉经营者查看 / the business may see them
+                     * @enum {string}
+                     */
+                    shareWithBusiness?: "true" | "false";
                 };
             };
         };
@@ -3961,6 +5510,70 @@ export interface operations {
             };
         };
     };
+    ComplaintsController_notDelivered: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description 提交时得到的 8 位查询码 / the 8-digit access code given on submission */
+                "X-Access-Code": string;
+            };
+            path: {
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotDeliveredDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalatedDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未接受方案、已超过期限，或状态刚刚变化 / no accepted offer, past the period, or it changed meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryLaterErrorDto"];
+                };
+            };
+        };
+    };
     ComplaintsController_supplement: {
         parameters: {
             query?: never;
@@ -4095,6 +5708,8 @@ export interface operations {
                 /** @description 经营者所在县级区划代码 / the business’s county-level area */
                 areaCode: string;
                 categoryCode: string;
+                /** @description 经营者的统一社会信用代码：已入驻的经营者直接协商 / enrolled businesses answer themselves */
+                creditCode?: string;
                 online?: boolean;
                 platformName?: string;
                 /** @description 经营者所在的商场、景区、市场等场所 / the venue it is in */
@@ -4251,6 +5866,166 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    BusinessDisclosureController_search: {
+        parameters: {
+            query?: {
+                /** @description 上一页返回的 nextCursor / the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description 经营者名称（包含）或统一社会信用代码（完全一致）/ part of the business name, or its exact credit code */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicBusinessPageDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field；cursor 无效 / or an invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryLaterErrorDto"];
+                };
+            };
+        };
+    };
+    BusinessDisclosureController_record: {
+        parameters: {
+            query?: {
+                /** @description 上一页返回的 nextCursor / the previous page's nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description 投诉问题与结果的语言：中文（默认）或 en / zh (default) or en for the complaints’ issue and outcome texts */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description 统一社会信用代码 / unified social credit code */
+                creditCode: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessRecordDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field；cursor 无效 / or an invalid cursor */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 没有以该信用代码登记的在线纠纷解决企业 / no enrolled business has this credit code */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryLaterErrorDto"];
+                };
+            };
+        };
+    };
+    StatsController_businessLeague: {
+        parameters: {
+            query?: {
+                /** @description 经营者登记的县级区划代码 / the area the business is enrolled in */
+                areaCode?: string;
+                /** @description 每行一个经营者，或一个场所（其内经营者之和）/ one row per business, or per venue (its tenants summed) */
+                by?: "business" | "venue";
+                /** @description 起始日（含），默认当年 1 月 1 日 / first day, default 1 January of `to`'s year */
+                from?: string;
+                limit?: number;
+                /** @description 排序字段，前加 - 为降序；无数据（null）总在最后 / the field to sort by, - for descending; nulls always last */
+                sort?: "received" | "-received" | "settledAtSource" | "-settledAtSource" | "settlementRate" | "-settlementRate" | "escalated" | "-escalated" | "medianResponseWorkingDays" | "-medianResponseWorkingDays" | "answeredInTimeRate" | "-answeredInTimeRate" | "mediationSuccessRate" | "-mediationSuccessRate";
+                /** @description 截止日（含），默认今天 / last day, default today (China time) */
+                to?: string;
+                /** @description 场所代码：该场所内的经营者 / a venue: its tenants */
+                venueCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description by=business：每行一个经营者；by=venue：每行一个场所 / one row per business, or per venue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BusinessStatsDto"] | components["schemas"]["VenueBusinessStatsDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field：日期、未知的场所、排序字段 / dates, an unknown venue, the sort field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 本角色无经营者统计，或所指区域、场所不在调用者范围内 / no business figures for this role, or the area or venue asked for is outside the caller’s scope */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
                 };
             };
         };

@@ -61,3 +61,24 @@ export type Respondents = Schemas['RespondentHotspotsDto'];
 export type RespondentItem = Schemas['RespondentItemDto'];
 export type Units = Schemas['UnitsDto'];
 export type UnitRow = Schemas['UnitRowDto'];
+
+/* Businesses as parties: enrolment (staff), the business portal, the public record. */
+export type Remedy = Schemas['Remedy'];
+export type OfferResponse = Schemas['OfferResponse'];
+export type Business = Schemas['BusinessDto'];
+export type BusinessPage = Schemas['BusinessPageDto'];
+export type EnrolBusiness = Schemas['EnrolBusinessDto'];
+export type BusinessUser = Schemas['BusinessUserDto'];
+export type CreatedBusinessUser = Schemas['CreatedBusinessUserDto'];
+export type BusinessCaseItem = Schemas['BusinessCaseItemDto'];
+export type BusinessCasePage = Schemas['BusinessCasePageDto'];
+export type BusinessCase = Schemas['BusinessCaseDto'];
+export type BusinessAttachment = Schemas['BusinessAttachmentDto'];
+export type PublicBusiness = Schemas['PublicBusinessDto'];
+export type PublicBusinessPage = Schemas['PublicBusinessPageDto'];
+export type BusinessRecord = Schemas['BusinessRecordDto'];
+export type DisclosedComplaint = Schemas['DisclosedComplaintDto'];
+export type BusinessStats = Schemas['BusinessStatsDto'];
+export type VenueBusinessStats = Schemas['VenueBusinessStatsDto'];
+export type BusinessStatsRow = Schemas['BusinessStatsRowDto'];
+export type VenueBusinessStatsRow = Schemas['VenueBusinessStatsRowDto'];

@@ -1,14 +1,11 @@
 import { DeleteOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Typography } from 'antd';
+import { Alert, Button, Checkbox, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { AttachmentsAdded } from '../api/types';
 import { api } from '../lib/api';
+import { ACCEPTED, MAX_BYTES, MAX_FILES } from '../lib/files';
 import { useLang } from '../lib/i18n';
 import { fileSize } from './texts';
-
-const MAX_FILES = 5;
-const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPTED = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'];
 
 export interface Picked {
   key: string;
@@ -125,14 +122,41 @@ export function AttachmentPicker({
   );
 }
 
-/** Sends the files to a filed case (the access code is the key); answers how many were stored. */
-export async function uploadAttachments(trackingNo: string, accessCode: string, files: Picked[]): Promise<number> {
+/**
+ * Sends the files to a filed case (the access code is the key); answers how many were stored.
+ * `shareWithBusiness` (complaints only) lets the business complained about see them; left out, it may not.
+ */
+export async function uploadAttachments(
+  trackingNo: string,
+  accessCode: string,
+  files: Picked[],
+  shareWithBusiness?: boolean,
+): Promise<number> {
   if (!files.length) return 0;
   const form = new FormData();
   for (const p of files) form.append('file', p.file, p.file.name);
+  if (shareWithBusiness !== undefined) form.append('shareWithBusiness', shareWithBusiness ? 'true' : 'false');
   const res = await api<AttachmentsAdded>(`/complaints/${encodeURIComponent(trackingNo)}/attachments`, {
     form,
     headers: { 'X-Access-Code': accessCode },
   });
   return res.attachments.length;
+}
+
+/** "允许经营者查看这些文件": off unless the consumer ticks it (complaints only; a reporter's evidence is never the business's). */
+export function ShareWithBusiness({ value, onChange }: { value: boolean; onChange: (share: boolean) => void }) {
+  const { t } = useLang();
+  return (
+    <div className="share-item">
+      <Checkbox checked={value} onChange={(e) => onChange(e.target.checked)} data-testid="share-with-business">
+        {t('允许经营者查看这些文件', 'Let the business see these files')}
+      </Checkbox>
+      <Typography.Paragraph type="secondary" className="hint" style={{ margin: '4px 0 0' }}>
+        {t(
+          '勾选后，被投诉经营者答复投诉时可以查看这些文件；不勾选则只有处理投诉的服务站和市场监管部门可以查看。',
+          'If ticked, the business complained about can see them when it answers; if not, only the station and the regulator handling the complaint can.',
+        )}
+      </Typography.Paragraph>
+    </div>
+  );
 }

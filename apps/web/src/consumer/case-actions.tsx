@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import type { Picked } from './attachments';
-import { AttachmentPicker, uploadAttachments } from './attachments';
+import { AttachmentPicker, ShareWithBusiness, uploadAttachments } from './attachments';
 import { canRate, canSupplement, canWithdraw } from './texts';
 import type { CaseView, Rating } from '../api/types';
 
@@ -24,8 +24,10 @@ export function SupplementCard({ view, accessCode, onChanged }: ActionProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text?: string }>();
   const [files, setFiles] = useState<Picked[]>([]);
+  const [share, setShare] = useState(false);
   const [busy, setBusy] = useState(false);
   if (!canSupplement(view.status)) return null;
+  const complaint = view.track === 'complaint';
 
   const send = async ({ text }: { text?: string }) => {
     if (!text?.trim() && !files.length) {
@@ -35,9 +37,10 @@ export function SupplementCard({ view, accessCode, onChanged }: ActionProps) {
     setBusy(true);
     try {
       if (text?.trim()) await post(view, accessCode, 'supplements', { text: text.trim() });
-      if (files.length) await uploadAttachments(view.trackingNo, accessCode, files);
+      if (files.length) await uploadAttachments(view.trackingNo, accessCode, files, complaint ? share : undefined);
       form.resetFields();
       setFiles([]);
+      setShare(false);
       message.success(t('已补充', 'Added'));
       onChanged();
     } catch (e) {
@@ -61,6 +64,7 @@ export function SupplementCard({ view, accessCode, onChanged }: ActionProps) {
           />
         </Form.Item>
         <AttachmentPicker value={files} onChange={setFiles} />
+        {complaint && files.length > 0 && <ShareWithBusiness value={share} onChange={setShare} />}
         <Button htmlType="submit" loading={busy} style={{ marginTop: 12 }} data-testid="supplement-submit">
           {t('提交补充', 'Send')}
         </Button>

@@ -32,7 +32,12 @@ export function CaseSummary({ view }: { view: CaseView }) {
         items={[
           {
             key: 'unit',
-            label: view.stage === 'settlement' ? t('协助协商', 'Helping you') : t('承办单位', 'Handled by'),
+            label:
+              view.assignee?.type === 'business'
+                ? t('答复的经营者', 'Answering you')
+                : view.stage === 'settlement'
+                  ? t('协助协商', 'Helping you')
+                  : t('承办单位', 'Handled by'),
             children: view.assignee ? (
               <span data-testid="assignee">{view.assignee.name}</span>
             ) : (
@@ -133,7 +138,7 @@ export function CaseTimeline({ view }: { view: CaseView }) {
   );
 }
 
-/** The files the consumer attached; downloaded with the access code. */
+/** The files of the case, the consumer's and the business's own; downloaded with the access code. */
 export function CaseAttachments({ view, accessCode }: { view: CaseView; accessCode: string }) {
   const { t } = useLang();
   const { message } = App.useApp();
@@ -158,6 +163,17 @@ export function CaseAttachments({ view, accessCode }: { view: CaseView; accessCo
               <span className="file-name" title={a.name}>
                 {a.name}
               </span>
+              {a.from === 'business' ? (
+                <Tag color="purple" className="file-from" data-testid="file-from-business">
+                  {t('经营者上传', 'From the business')}
+                </Tag>
+              ) : (
+                a.sharedWithBusiness && (
+                  <Tag className="file-from" title={t('您允许经营者查看此文件', 'You let the business see it')}>
+                    {t('经营者可查看', 'Shared with the business')}
+                  </Tag>
+                )
+              )}
               <span className="file-size">{fileSize(a.size)}</span>
               <Button
                 size="small"

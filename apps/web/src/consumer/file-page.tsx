@@ -8,7 +8,7 @@ import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { Shell } from '../lib/shell';
 import type { Picked } from './attachments';
-import { AttachmentPicker, uploadAttachments } from './attachments';
+import { AttachmentPicker, ShareWithBusiness, uploadAttachments } from './attachments';
 import { useDirectory } from './directory';
 import { ElsewhereNotice } from './elsewhere-notice';
 import { KindPicker } from './kind-picker';
@@ -45,6 +45,8 @@ interface FormValues {
   demand: string;
   consumer: { name: string; phone: string; address?: string; idNumber?: string; email?: string };
   consentToPublish?: boolean;
+  /** Complaints only: the business complained about may see the consumer's phone and address. */
+  contactByBusiness?: boolean;
 }
 
 /** A field's path in the form: the API's `consumer.phone` split on the dots. */
@@ -75,6 +77,7 @@ const FIELDS = [
   'consumer.idNumber',
   'consumer.email',
   'consentToPublish',
+  'contactByBusiness',
 ];
 
 const text = (v: string | undefined): string | undefined => (v && v.trim() ? v.trim() : undefined);
@@ -110,6 +113,7 @@ function toBody(v: FormValues): NewComplaint {
     description: v.description.trim(),
     demand: v.demand.trim(),
     consentToPublish: !!v.consentToPublish,
+    contactByBusiness: v.kind === 'report' ? undefined : !!v.contactByBusiness,
   };
 }
 
@@ -122,6 +126,7 @@ export function FilePage() {
   // One key for the form's life: a double click or a retry never files twice.
   const idempotencyKey = useRef(newIdempotencyKey());
   const [files, setFiles] = useState<Picked[]>([]);
+  const [share, setShare] = useState(false);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form) ?? 'complaint';
@@ -134,6 +139,7 @@ export function FilePage() {
     isReport
       ? null
       : optionsQuery({
+          creditCode: respondent?.creditCode,
           categoryCode,
           areaCode: respondent?.areaCode,
           venueCode: respondent?.venueCode,
@@ -197,13 +203,21 @@ export function FilePage() {
         uploaded: 0,
         settlementDays: settlementDays ?? undefined,
         helperName: values.kind !== 'report' && values.path === 'settlement' ? (known?.helper?.name ?? undefined) : undefined,
+        helperType: values.kind !== 'report' && values.path === 'settlement' ? (known?.helper?.type ?? undefined) : undefined,
       };
       if (files.length) {
         // Evidence goes to each case of the submission (both tracks of a "both").
-        const numbers =
-          answer.cases?.map((c) => c.trackingNo) ?? [answer.trackingNo, answer.linkedTrackingNo].filter((n): n is string => !!n);
+        // The business may see the complaint's files if the consumer said so; a report's, never.
+        const numbers: { no: string; share?: boolean }[] = answer.cases?.map((c) => ({
+          no: c.trackingNo,
+          share: c.track === 'complaint' ? share : undefined,
+        })) ?? [
+          { no: answer.trackingNo, share: answer.kind === 'report' ? undefined : share },
+          ...(answer.linkedTrackingNo ? [{ no: answer.linkedTrackingNo }] : []),
+        ];
         try {
-          for (const no of numbers) state.uploaded = Math.max(state.uploaded, await uploadAttachments(no, answer.accessCode, files));
+          for (const { no, share: shared } of numbers)
+            state.uploaded = Math.max(state.uploaded, await uploadAttachments(no, answer.accessCode, files, shared));
         } catch (err) {
           state.uploadError = err instanceof Error ? err.message : String(err);
         }
@@ -265,6 +279,7 @@ export function FilePage() {
           prepaid: false,
           respondent: { online: false },
           consentToPublish: false,
+          contactByBusiness: false,
         }}
         onValuesChange={onValuesChange}
         onFinish={(v) => void submit(v)}
@@ -480,6 +495,24 @@ export function FilePage() {
               "Your phone, address and ID number are stored encrypted and seen only by the staff handling your case, and every view is logged; a reporter's identity is never told to the business.",
             )}
           </Typography.Paragraph>
+          {!isReport && (
+            <>
+              <Form.Item name="contactByBusiness" valuePropName="checked" className="consent-item">
+                <Checkbox data-testid="contact-by-business">
+                  {t(
+                    '同意被投诉经营者查看我的电话和地址以便联系我',
+                    'Let the business complained about see my phone and address to contact me',
+                  )}
+                </Checkbox>
+              </Form.Item>
+              <Typography.Paragraph type="secondary" className="hint consent-hint">
+                {t(
+                  '不同意也不影响办理：经营者只能看到您的姓氏（如“张*”），通过本平台答复您。',
+                  'Saying no does not affect how it is handled: the business sees only your family name and answers you here.',
+                )}
+              </Typography.Paragraph>
+            </>
+          )}
           <Form.Item name="consentToPublish" valuePropName="checked" className="consent-item">
             <Checkbox>{t('同意在“消费投诉信息公示”中公开本件投诉', 'Publish this complaint in the public complaint register')}</Checkbox>
           </Form.Item>
@@ -493,6 +526,7 @@ export function FilePage() {
 
         <Card className="form-card" title={t(`${no(5)}. 证据材料（选填）`, `${no(5)}. Evidence (optional)`)}>
           <AttachmentPicker value={files} onChange={setFiles} />
+          {!isReport && files.length > 0 && <ShareWithBusiness value={share} onChange={setShare} />}
         </Card>
 
         {problem && <Alert type="error" showIcon className="form-problem" title={problem} data-testid="form-problem" />}

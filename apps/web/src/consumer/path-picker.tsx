@@ -23,12 +23,19 @@ export function PathPicker({
 }) {
   const { t } = useLang();
   const unavailable = options.kind === 'known' && !options.options.available;
+  // An enrolled business (在线消费纠纷解决企业) answers the complaint itself, within the city's period.
+  const business = options.kind === 'known' && options.options.available && options.options.helper?.type === 'business';
+  const days = settlementDays ?? 10;
   const choices: { path: Path; title: string; text: string; more: string }[] = [
     {
       path: 'settlement',
       title: t('先行和解', 'Settle first'),
-      text:
-        settlementDays !== null
+      text: business
+        ? t(
+            `由被投诉经营者（在线消费纠纷解决企业）直接答复您，${days} 个工作日内答复`,
+            `the business itself (enrolled for online dispute resolution) answers you within ${days} working days`,
+          )
+        : settlementDays !== null
           ? t(
               `由服务站协助您与商家协商，通常 ${settlementDays} 个工作日内有结果`,
               `a consumer-rights station helps you and the business agree, usually with an outcome within ${settlementDays} working days`,
@@ -68,7 +75,24 @@ export function PathPicker({
             {t('正在查询可以协助协商的服务站…', 'Looking for a station that can help…')}
           </Typography.Paragraph>
         )}
-        {options.kind === 'known' && options.options.available && options.options.helper && (
+        {business && options.options.helper && (
+          <Alert
+            type="success"
+            showIcon
+            className="path-recommendation"
+            data-testid="path-recommended"
+            data-helper="business"
+            title={t(
+              `推荐：由被投诉经营者 ${options.options.helper.name} 直接答复`,
+              `Recommended: ${options.options.helper.name} answers you itself`,
+            )}
+            description={t(
+              `该经营者已入驻在线消费纠纷解决（在线消费纠纷解决企业），将在 ${days} 个工作日内答复您（本市工作规范，非法定期限）；逾期未答复或您不接受其答复的，转为向市场监管部门正式投诉。以上为预估，以分派结果为准。`,
+              `This business is enrolled for online dispute resolution and answers you within ${days} working days (city policy, not law); without an answer, or if you do not accept it, it becomes a formal complaint to the market regulator. This is an estimate until the complaint is routed.`,
+            )}
+          />
+        )}
+        {!business && options.kind === 'known' && options.options.available && options.options.helper && (
           <Alert
             type="success"
             showIcon

@@ -142,21 +142,32 @@ export function ResultPage() {
             data-stage={answer.stage}
             title={
               answer.stage === 'settlement'
-                ? t('先行和解：由服务站协助您与商家协商', 'Settlement first: a station helps you and the business agree')
+                ? filed.helperType === 'business'
+                  ? t('先行和解：由被投诉经营者直接答复您', 'Settlement first: the business answers you itself')
+                  : t('先行和解：由服务站协助您与商家协商', 'Settlement first: a station helps you and the business agree')
                 : t('正式投诉：由市场监管部门依法处理', 'A formal complaint: the market regulator handles it')
             }
             description={
               answer.stage === 'settlement' ? (
                 <>
-                  {filed.helperName
-                    ? t(
-                        `正在确定由哪个服务站协助您（预计为 ${filed.helperName}，以分派结果为准）。`,
-                        `The station that helps you is being decided (probably ${filed.helperName}).`,
-                      )
-                    : t('正在确定由哪个服务站协助您。', 'The station that helps you is being decided.')}
-                  {t(
-                    '服务站会在接手期限内与您联系，接手期限和协商期限可在办理进度中查看。',
-                    'It will contact you within the take-up period; both that period and the settlement period are shown on the progress page.',
+                  {filed.helperType === 'business' ? (
+                    t(
+                      `您的投诉将转交被投诉经营者${filed.helperName ? ` ${filed.helperName}` : ''}（在线消费纠纷解决企业）直接答复（以分派结果为准），经营者须在 10 个工作日内答复（本市工作规范，非法定期限），答复可在办理进度中查看。`,
+                      `Your complaint goes to the business${filed.helperName ? ` ${filed.helperName}` : ''} (enrolled for online dispute resolution), which answers within 10 working days (city policy, not law); its answer is shown on the progress page.`,
+                    )
+                  ) : (
+                    <>
+                      {filed.helperName
+                        ? t(
+                            `正在确定由哪个服务站协助您（预计为 ${filed.helperName}，以分派结果为准）。`,
+                            `The station that helps you is being decided (probably ${filed.helperName}).`,
+                          )
+                        : t('正在确定由哪个服务站协助您。', 'The station that helps you is being decided.')}
+                      {t(
+                        '服务站会在接手期限内与您联系，接手期限和协商期限可在办理进度中查看。',
+                        'It will contact you within the take-up period; both that period and the settlement period are shown on the progress page.',
+                      )}
+                    </>
                   )}
                   {filed.settlementDays
                     ? t(

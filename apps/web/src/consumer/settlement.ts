@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
+import { isCreditCode } from '../lib/credit-code';
 import type { components } from '../api/schema';
 import type { NewComplaint } from '../api/types';
 
@@ -20,8 +21,9 @@ export type Escalated = Schemas['EscalatedDto'];
 const SETTLEMENT_OPEN = ['settling', 'negotiating', 'offered'] as const;
 export const inSettlement = (status: string): boolean => (SETTLEMENT_OPEN as readonly string[]).includes(status);
 
-/** What the estimate depends on: the category and where the business is. */
+/** What the estimate depends on: the category, where the business is, and its credit code (an enrolled business answers itself). */
 export interface OptionsQuery {
+  creditCode?: string;
   categoryCode?: string;
   areaCode?: string;
   venueCode?: string;
@@ -34,6 +36,9 @@ export function optionsQuery(q: OptionsQuery): string | null {
   if (!q.categoryCode || !q.areaCode) return null;
   const p = new URLSearchParams({ categoryCode: q.categoryCode, areaCode: q.areaCode });
   if (q.venueCode) p.set('venueCode', q.venueCode);
+  // Only a well-formed code is asked about: a half-typed one would ask again at every keystroke.
+  const code = q.creditCode?.trim().toUpperCase();
+  if (code && isCreditCode(code)) p.set('creditCode', code);
   if (q.online) {
     p.set('online', 'true');
     if (q.platformName?.trim()) p.set('platformName', q.platformName.trim());

@@ -8,6 +8,8 @@ export interface FiledState {
   /** The city's settlement period (working days) and the station estimated to help, as the filing page was told. */
   settlementDays?: number;
   helperName?: string;
+  /** A station helps, or the enrolled business (在线消费纠纷解决企业) answers itself. */
+  helperType?: 'station' | 'business';
 }
 
 /**

@@ -1,8 +1,8 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Result, Space, Typography } from 'antd';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useLang } from '../lib/i18n';
-import { useSession } from '../lib/session';
+import { mayEnrol, useSession } from '../lib/session';
 import { Shell } from '../lib/shell';
 import { Breakdowns, HotspotBusinesses } from './breakdowns';
 import './dashboard.css';
@@ -13,6 +13,7 @@ import { KpiCards } from './kpis';
 import { Trends } from './trends';
 import type { Area, Category, Summary } from '../api/types';
 import { UnitLeague } from './units';
+import { BusinessLeague } from './businesses';
 import { useApi, useRefresh } from './use-api';
 
 /** The regulator dashboard (监管数据看板): the bureau's metrics (docs/METRICS.md) for a period, area, category and track. */
@@ -45,6 +46,12 @@ export function DashboardPage() {
   };
   const actions = user && (
     <Space size={8}>
+      {mayEnrol(user) && (
+        // Administrators enrol the businesses that answer complaints themselves (the staff console's page).
+        <Link to="/staff/businesses" className="wq-nav" data-testid="nav-businesses">
+          {t('经营者', 'Businesses')}
+        </Link>
+      )}
       <span className="wq-user" title={user.displayName}>
         {user.displayName}
       </span>
@@ -171,6 +178,7 @@ export function DashboardPage() {
             <Breakdowns filters={filters} areaAllowed={cityWide} nonce={nonce} />
             <HotspotBusinesses filters={filters} nonce={nonce} />
             <UnitLeague filters={filters} nonce={nonce} />
+            <BusinessLeague filters={filters} nonce={nonce} />
           </>
         )}
       </div>

@@ -42,10 +42,40 @@ export function useSession(): Session {
   return ctx;
 }
 
-/** Pages for signed-in staff: anyone else goes to the login, and comes back after it. */
+/**
+ * Where a user lands after signing in: a business's users their portal, analysts and administrators
+ * the dashboard, handlers their queue.
+ */
+export function homeOf(user: StaffUser): string {
+  if (user.role === 'business') return '/business';
+  return user.role === 'city-analyst' || user.role === 'admin' ? '/dashboard' : '/staff';
+}
+
+/**
+ * Who may enrol businesses (the API decides; this only says where the link is shown): administrators,
+ * the staff of a county market bureau (MR-, not the city bureau MR-371500), and station
+ * administrators (the API lets those of a station in a venue enrol its tenants, and answers 403 to others).
+ */
+export function mayEnrol(user: StaffUser | null): boolean {
+  if (!user) return false;
+  if (user.role === 'admin' || user.role === 'station-admin') return true;
+  return user.role === 'regulator-staff' && !!user.unit && /^MR-\d{6}$/.test(user.unit.code) && user.unit.code !== 'MR-371500';
+}
+
+/** Pages for signed-in staff: anyone else goes to the login, and comes back after it; a business's users go to their portal. */
 export function RequireStaff({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const location = useLocation();
   if (!user) return <Navigate to={`/staff/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (user.role === 'business') return <Navigate to="/business" replace />;
+  return <>{children}</>;
+}
+
+/** Pages of the business portal: its users only (others go to their own home, the signed-out to the portal's login). */
+export function RequireBusiness({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const location = useLocation();
+  if (!user) return <Navigate to={`/business/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (user.role !== 'business') return <Navigate to={homeOf(user)} replace />;
   return <>{children}</>;
 }

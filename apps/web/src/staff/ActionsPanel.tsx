@@ -5,6 +5,7 @@ import { api, ApiError, yuan } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import type { Remedy } from './common';
 import { ACTION_LABEL, Muted, pick, REMEDIES, REMEDY_LABEL, STATUS_LABEL } from './common';
+import { MONEY_REMEDIES } from '../lib/words';
 import type { ActionResult, CaseAction, CaseActionBody, CaseDetail, ReasonOption } from '../api/types';
 
 /** What each action asks for (libs/cases/src/case-state.ts): a reason code, a required note, or the outcome. */
@@ -23,6 +24,7 @@ const NOTE_REQUIRED = new Set<CaseAction>([
   'report-violation',
   'record-follow-up',
   'note',
+  'statement',
 ]);
 /** Steps that cannot be undone: asked for once more before they are sent. */
 const IRREVERSIBLE = new Set<CaseAction>([
@@ -37,11 +39,13 @@ const IRREVERSIBLE = new Set<CaseAction>([
   'merge-into',
   'report-violation',
   'close',
+  'step-in',
 ]);
 /** Steps that end or give up the case: their buttons are red. */
 const DANGER = new Set<CaseAction>(['settlement-failed', 'refuse', 'hand-back', 'terminate', 'decline-enforcement']);
 const PRIMARY = new Set<CaseAction>([
   'take-up',
+  'step-in',
   'record-offer',
   'accept',
   'start-mediation',
@@ -52,8 +56,6 @@ const PRIMARY = new Set<CaseAction>([
 ]);
 
 const FIELDS = ['reasonCode', 'note', 'amountRecovered', 'agreement', 'mergeInto', 'remedy', 'amountOffered'] as const;
-/** Offers of money name the amount (libs/cases case-state.ts MONEY_REMEDIES). */
-const MONEY_REMEDIES: readonly Remedy[] = ['refund', 'compensation'];
 
 interface FormValues {
   remedy?: Remedy;
@@ -158,6 +160,18 @@ function explain(t: (zh: string, en: string) => string, a: CaseAction, detail: C
         '添加内部备注，不改变案件状态，消费者不可见。',
         'An internal note: the status does not change and the consumer does not see it.',
       );
+    case 'step-in':
+      return t(
+        '本场所内的经营者正在自行答复本投诉。介入后由本站接手，协助双方协商和解（协商期限为本市工作规范，非法定期限）；经营者不再单独答复。',
+        'A tenant of your venue is answering this complaint itself. Stepping in makes your station take it over and help both sides agree (the settlement period is city policy, not law); the business no longer answers on its own.',
+      );
+    case 'refer-to-business':
+      return t(
+        '确认被投诉人为已入驻在线纠纷解决的经营者后转交其答复（10 个工作日，本市工作规范，非法定期限）；本站不再看到此案件。',
+        'Once you confirm the respondent is the enrolled business, it is passed to it to answer (10 working days, city policy, not law); your station no longer sees it.',
+      );
+    case 'statement':
+      return t('经营者向市场监管部门提交的说明。', "The business's statement to the market regulator.");
   }
 }
 
@@ -295,7 +309,8 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
     });
   };
 
-  const actions = detail.allowedActions;
+  // Passing a case to an enrolled business names which one: offered with the possible matches (SettlementSection).
+  const actions = detail.allowedActions.filter((a) => a !== 'refer-to-business');
   return (
     <Card size="small" title={t('办理操作', 'Actions')} className="staff-actions" data-testid="actions">
       {conflict && (
@@ -324,9 +339,11 @@ export function ActionsPanel({ detail, onDone }: { detail: CaseDetail; onDone: (
       )}
       {actions.length === 0 ? (
         <Muted>
-          {detail.handledByYou
-            ? t('当前状态下没有可执行的操作。', 'Nothing can be done in this state.')
-            : t('本单位不是承办单位，只能查阅。', 'Your unit does not handle this case: read only.')}
+          {detail.allowedActions.includes('refer-to-business')
+            ? t('请在「协商和解」中确认被投诉经营者。', 'Confirm the business under "Settlement".')
+            : detail.handledByYou
+              ? t('当前状态下没有可执行的操作。', 'Nothing can be done in this state.')
+              : t('本单位不是承办单位，只能查阅。', 'Your unit does not handle this case: read only.')}
         </Muted>
       ) : (
         <Flex wrap gap={8}>

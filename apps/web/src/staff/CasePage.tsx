@@ -16,7 +16,20 @@ import {
   RoutingSection,
   SettlementSection,
 } from './CaseSections';
-import { CLOCK_LABEL, fmtDate, fmtTime, Muted, paren, pick, STATUS_LABEL, StaffShell, StatusTag, TrackTag, useUnitNames } from './common';
+import {
+  CLOCK_LABEL,
+  fmtDate,
+  fmtTime,
+  Muted,
+  paren,
+  pick,
+  STATUS_LABEL,
+  StaffShell,
+  StatusTag,
+  TrackTag,
+  UNIT_TYPE_LABEL,
+  useUnitNames,
+} from './common';
 import type { ActionResult, CaseDetail } from '../api/types';
 import { groupDigits } from '../lib/format';
 
@@ -69,6 +82,8 @@ export function CasePage() {
     // A case handed back, or made formal after a failed settlement, has left the unit: back to the queue.
     if ((r.action === 'hand-back' || r.action === 'settlement-failed') && r.status === 'received')
       void navigate('/staff', { replace: true });
+    // Passed to the enrolled business: the station no longer sees it.
+    else if (r.action === 'refer-to-business') void navigate('/staff', { replace: true });
     else reload();
   };
 
@@ -121,7 +136,7 @@ export function CasePage() {
   const actions = <ActionsPanel detail={c} onDone={done} />;
   const clocks = <ClocksCard clocks={c.clocks} />;
   const outcome = <OutcomeCard c={c} />;
-  const settlement = <SettlementSection c={c} />;
+  const settlement = <SettlementSection c={c} onDone={done} onStale={reload} />;
   const settling = c.stage === 'settlement' && ['settling', 'negotiating', 'offered'].includes(c.status);
   const flagged = c.claimant && (c.claimant.repeat || c.claimant.art17?.noted);
   const file = (
@@ -214,7 +229,14 @@ export function CasePage() {
         </Typography.Paragraph>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
           <Descriptions.Item label={t('承办单位', 'Handling unit')}>
-            <span data-testid="case-unit">{c.assignee ? c.assignee.name : t('待分派', 'Not assigned')}</span>
+            <span data-testid="case-unit">
+              {c.assignee ? (c.assignee.name ?? c.assignee.code) : t('待分派', 'Not assigned')}
+              {c.assignee?.type === 'business' && (
+                <Tag color="purple" style={{ marginInlineStart: 6 }}>
+                  {pick(t, UNIT_TYPE_LABEL.business, 'business')}
+                </Tag>
+              )}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('收到时间', 'Received')}>{fmtTime(c.receivedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('当前期限', 'Due')}>

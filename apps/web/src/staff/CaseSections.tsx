@@ -1,5 +1,5 @@
 import { EyeOutlined, FileOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -16,12 +16,15 @@ import {
   paren,
   pick,
   REMEDY_LABEL,
+  RESPONSE_LABEL,
   RULE_LABEL,
   StatusTag,
   TrackTag,
+  UNIT_TYPE_LABEL,
   useAreaNames,
 } from './common';
 import type {
+  ActionResult,
   CaseClock,
   CaseDetail,
   CaseStatus,
@@ -101,7 +104,7 @@ export function FactsSection({ c, names }: { c: CaseDetail; names: Map<string, s
       <div>
         <Typography.Title level={5}>{t('附件', 'Attachments')}</Typography.Title>
         {c.attachments.length === 0 ? (
-          <Muted>{t('消费者未上传附件', 'The consumer attached nothing')}</Muted>
+          <Muted>{t('暂无附件', 'No attachments')}</Muted>
         ) : (
           <List
             size="small"
@@ -112,6 +115,11 @@ export function FactsSection({ c, names }: { c: CaseDetail; names: Map<string, s
                 <Space>
                   <FileOutlined />
                   <span>{a.name}</span>
+                  {a.from === 'business' ? (
+                    <Tag color="purple">{t('经营者上传', 'From the business')}</Tag>
+                  ) : (
+                    a.sharedWithBusiness && <Tag>{t('消费者允许经营者查看', 'Shared with the business')}</Tag>
+                  )}
                   <Muted>
                     {a.mime} · {kb(a.size)} · {fmtTime(a.at)}
                   </Muted>
@@ -375,7 +383,7 @@ export function CityPolicyTag() {
  * 协商和解: the stage, the city's take-up and outcome deadlines, the business's current offer; for a
  * case that left the stage, the day the department received it and why.
  */
-export function SettlementSection({ c }: { c: CaseDetail }) {
+export function SettlementSection({ c, onDone, onStale }: { c: CaseDetail; onDone: (r: ActionResult) => void; onStale: () => void }) {
   const { t } = useLang();
   const s = c.settlement;
   const e = c.escalation;
@@ -383,6 +391,15 @@ export function SettlementSection({ c }: { c: CaseDetail }) {
   const open = ['settling', 'negotiating', 'offered'].includes(c.status);
   return (
     <Card size="small" title={t('协商和解', 'Settlement')} data-testid="settlement-section">
+      {s && s.businessMatches.length > 0 && (
+        <BusinessMatches
+          c={c}
+          matches={s.businessMatches}
+          canRefer={c.allowedActions.includes('refer-to-business')}
+          onDone={onDone}
+          onStale={onStale}
+        />
+      )}
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('阶段', 'Stage')}>
           <span data-testid="settlement-stage" data-stage={c.stage}>
@@ -419,6 +436,11 @@ export function SettlementSection({ c }: { c: CaseDetail }) {
           <Descriptions.Item label={open ? t('当前方案', 'Current offer') : t('和解方案', 'Offer')}>
             <div data-testid="settlement-offer">
               <Space wrap size={6}>
+                {s.offer.response && (
+                  <Tag color={s.offer.response === 'full' ? 'green' : 'gold'} data-testid="settlement-offer-response">
+                    {pick(t, RESPONSE_LABEL[s.offer.response], s.offer.response)}
+                  </Tag>
+                )}
                 <Tag color="blue">{pick(t, REMEDY_LABEL[s.offer.remedy], s.offer.remedy)}</Tag>
                 {s.offer.amount !== null && <Typography.Text strong>¥{yuan(s.offer.amount)}</Typography.Text>}
                 <Muted>{fmtTime(s.offer.at)}</Muted>
@@ -451,6 +473,92 @@ export function SettlementSection({ c }: { c: CaseDetail }) {
         </Muted>
       )}
     </Card>
+  );
+}
+
+type BusinessMatch = NonNullable<CaseDetail['settlement']>['businessMatches'][number];
+
+/**
+ * A name-only respondent that may be an enrolled business: "被投诉人可能是：某某（已入驻在线纠纷解决）",
+ * and for the station holding the case a button that passes it to that business, asked once more.
+ */
+function BusinessMatches({
+  c,
+  matches,
+  canRefer,
+  onDone,
+  onStale,
+}: {
+  c: CaseDetail;
+  matches: BusinessMatch[];
+  canRefer: boolean;
+  onDone: (r: ActionResult) => void;
+  /** The case moved on meanwhile (409): shown again as it is now. */
+  onStale: () => void;
+}) {
+  const { t } = useLang();
+  const { message, modal } = App.useApp();
+  const refer = (m: BusinessMatch) => {
+    // The dialog's instance is also a thenable: nothing waits for it here.
+    void modal.confirm({
+      title: t(`确认转交「${m.name}」答复？`, `Pass it to "${m.name}"?`),
+      content: (
+        <Space orientation="vertical" size={4}>
+          <span>
+            {t('统一社会信用代码：', 'Credit code: ')}
+            {m.creditCode}
+          </span>
+          <span>
+            {t(
+              '请先核实被投诉人确为该经营者。转交后由经营者在 10 个工作日内答复（本市工作规范，非法定期限），本站不再看到此案件。此操作不能撤销。',
+              'Check first that the respondent really is this business. It then answers within 10 working days (city policy, not law), and your station no longer sees the case. This cannot be undone.',
+            )}
+          </span>
+        </Space>
+      ),
+      okText: t('确认转交', 'Pass it on'),
+      cancelText: t('取消', 'Cancel'),
+      okButtonProps: { 'data-testid': 'refer-confirm' },
+      onOk: async () => {
+        try {
+          const r = await api<ActionResult>(`/cases/${c.id}/actions`, { body: { action: 'refer-to-business', targetUnit: m.creditCode } });
+          message.success(t(`已转交 ${m.name}`, `Passed to ${m.name}`));
+          onDone(r);
+        } catch (e) {
+          message.error(e instanceof ApiError ? e.message : t('无法连接服务器，请重试', 'Cannot reach the server; try again'));
+          if (e instanceof ApiError && e.status === 409) onStale();
+        }
+      },
+    });
+  };
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%', marginBottom: 12 }} data-testid="business-matches">
+      {matches.map((m) => (
+        <Alert
+          key={m.creditCode}
+          type="info"
+          showIcon
+          title={t(
+            `被投诉人可能是：${m.name}（已入驻在线纠纷解决）`,
+            `The respondent may be: ${m.name} (enrolled for online dispute resolution)`,
+          )}
+          description={
+            <span>
+              {t('统一社会信用代码：', 'Credit code: ')}
+              {m.creditCode}
+              {m.exact ? '' : t('（名称相近，请核实）', ' (a similar name: check it)')}
+            </span>
+          }
+          action={
+            canRefer ? (
+              <Button size="small" type="primary" onClick={() => refer(m)} data-testid={`refer-${m.creditCode}`}>
+                {t('确认并转交', 'Confirm and pass on')}
+              </Button>
+            ) : undefined
+          }
+        />
+      ))}
+    </Space>
   );
 }
 
@@ -528,7 +636,7 @@ export function RoutingSection({ rounds }: { rounds: RoutingRound[] }) {
       title: t('类型', 'Type'),
       dataIndex: 'type',
       width: 90,
-      render: (v: string) => (v === 'station' ? t('服务站', 'Station') : t('监管部门', 'Regulator')),
+      render: (v: string) => pick(t, UNIT_TYPE_LABEL[v], v),
     },
     {
       title: t('负荷', 'Load'),
@@ -605,6 +713,8 @@ const EVENT_LABEL: Record<string, [string, string]> = {
   notified: ['通知消费者', 'Consumer notified'],
   overdue: ['超期提醒', 'Overdue alert'],
   'deadline-recomputed': ['期限重新计算', 'Deadline recomputed'],
+  'referred-to-business': ['服务站确认被投诉经营者，转交其答复', 'A station passed it to the enrolled business'],
+  'stepped-in': ['服务站介入协助', 'The venue’s station stepped in'],
 };
 
 /**
@@ -626,7 +736,10 @@ function offerOf(data: HistoryEvent['data']): { remedy?: string; amountFen?: num
 export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map<string, string> }) {
   const { t, lang } = useLang();
   const { user } = useSession();
+  // A business's own users act with its credit code as their unit.
+  const byBusiness = (h: HistoryEvent) => !!h.actor.unitCode && h.actor.unitCode === c.respondent.creditCode;
   const actor = (h: HistoryEvent) => {
+    if (byBusiness(h)) return `${t('经营者', 'Business')} · ${c.respondentName}`;
     const unit = h.actor.unitCode ? (unitNames.get(h.actor.unitCode) ?? h.actor.unitCode) : null;
     if (h.actor.type === 'consumer') return c.track === 'report' && c.consumer.hidden ? t('举报人', 'Reporter') : t('消费者', 'Consumer');
     if (h.actor.type === 'system') return t('系统', 'System');
@@ -640,7 +753,9 @@ export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map
     return unit ? `${who} · ${unit}` : who;
   };
   // A settlement case becoming formal is an 'escalated' event with a cause, not a routing step.
-  const escalation = (h: HistoryEvent) => h.type === 'escalated' && !!h.reasonCode && !!ESCALATION_CAUSE_LABEL[h.reasonCode];
+  const causeOf = (h: HistoryEvent): string | null =>
+    typeof h.data?.cause === 'string' ? h.data.cause : h.reasonCode && ESCALATION_CAUSE_LABEL[h.reasonCode] ? h.reasonCode : null;
+  const escalation = (h: HistoryEvent) => h.type === 'escalated' && !!causeOf(h);
   const routingEvent = (h: HistoryEvent) => ['assigned', 'escalated', 'transferred'].includes(h.type) && !escalation(h);
   const items = [...c.history].reverse().map((h, i) => {
     const what = h.action
@@ -685,7 +800,7 @@ export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map
           {escalation(h) && (
             <div>
               {t('原因：', 'Why: ')}
-              {pick(t, ESCALATION_CAUSE_LABEL[h.reasonCode!], h.reasonCode!)}
+              {pick(t, ESCALATION_CAUSE_LABEL[causeOf(h)!], causeOf(h)!)}
             </div>
           )}
           {offer?.remedy && (
@@ -693,6 +808,12 @@ export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map
               {t('和解方案：', 'Offer: ')}
               {pick(t, REMEDY_LABEL[offer.remedy as keyof typeof REMEDY_LABEL], offer.remedy)}
               {typeof offer.amountFen === 'number' && ` ¥${yuan((offer.amountFen / 100).toFixed(2))}`}
+            </div>
+          )}
+          {(h.type === 'referred-to-business' || h.type === 'stepped-in') && h.data?.assignee?.name && (
+            <div>
+              {h.type === 'referred-to-business' ? t('转交：', 'To: ') : t('介入单位：', 'By: ')}
+              {h.data.assignee.name}
             </div>
           )}
           {!reason && h.reasonCode && !routingEvent(h) && !escalation(h) && (
@@ -722,7 +843,11 @@ export function HistorySection({ c, unitNames }: { c: CaseDetail; unitNames: Map
                   ? t('分派理由：', 'Reason: ')
                   : h.type === 'record-offer'
                     ? t('经营者答复：', "The business's message: ")
-                    : t('说明：', 'Note: ')}
+                    : h.type === 'statement' || h.action === 'statement'
+                      ? t('经营者说明：', "The business's statement: ")
+                      : h.type === 'settlement-failed' && byBusiness(h)
+                        ? t('经营者不同意的理由：', 'Why the business did not agree: ')
+                        : t('说明：', 'Note: ')}
               {h.note}
             </div>
           )}

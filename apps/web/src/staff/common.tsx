@@ -1,21 +1,22 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Tooltip, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { UserOutlined } from '@ant-design/icons';
+import { Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { api } from '../lib/api';
 import { useLang } from '../lib/i18n';
-import { useSession } from '../lib/session';
+import { homeOf, mayEnrol, useSession } from '../lib/session';
 import { Shell } from '../lib/shell';
+import { pick } from '../lib/words';
+import type { Pair, T } from '../lib/words';
+import { SignOutButton } from '../lib/sign-in';
 import type { components } from '../api/schema';
-import type { Area, CaseAction, CaseStatus, Category, ClockName, Regulator, Station, StaffUser, Track } from '../api/types';
+import type { Area, CaseAction, CaseStatus, Category, ClockName, Regulator, Station, Track } from '../api/types';
 import './staff.css';
 
-type T = (zh: string, en: string) => string;
 /** What a business offers to settle a dispute (the settlement stage's record-offer). */
 export type Remedy = components['schemas']['Remedy'];
-type Pair = readonly [zh: string, en: string];
+export { fmtDate, fmtTime, pick, REMEDIES, REMEDY_LABEL } from '../lib/words';
 
 /** Short status names for tags and filters (the API's statusText is the long form). */
 export const STATUS_LABEL: Record<CaseStatus, Pair> = {
@@ -84,18 +85,23 @@ export const ACTION_LABEL: Record<CaseAction, Pair> = {
   close: ['办结', 'Close'],
   'record-follow-up': ['记录回访', 'Record follow-up'],
   note: ['添加备注', 'Add a note'],
+  'step-in': ['介入协助', 'Step in to help'],
+  'refer-to-business': ['转交经营者答复', 'Pass it to the business'],
+  statement: ['经营者说明', "The business's statement"],
 };
 
-/** What a business offers to settle (libs/cases REMEDIES). */
-export const REMEDY_LABEL: Record<Remedy, Pair> = {
-  refund: ['退款', 'Refund'],
-  exchange: ['换货', 'Exchange'],
-  repair: ['维修', 'Repair'],
-  compensation: ['赔偿', 'Compensation'],
-  apology: ['赔礼道歉', 'Apology'],
-  other: ['其他', 'Other'],
+/** A business's own answer to a complaint (record-offer `response`); its refusal is settlement-failed with a reason. */
+export const RESPONSE_LABEL: Record<'full' | 'partial', Pair> = {
+  full: ['全部同意', 'Agrees in full'],
+  partial: ['部分同意', 'Agrees in part'],
 };
-export const REMEDIES = Object.keys(REMEDY_LABEL) as Remedy[];
+
+/** What kind of unit holds a case. */
+export const UNIT_TYPE_LABEL: Record<string, Pair> = {
+  station: ['服务站', 'Station'],
+  regulator: ['监管部门', 'Regulator'],
+  business: ['经营者', 'Business'],
+};
 
 /** Why a case left the settlement stage (libs/cases ESCALATION_CAUSES). */
 export const ESCALATION_CAUSE_LABEL: Record<string, Pair> = {
@@ -104,6 +110,9 @@ export const ESCALATION_CAUSE_LABEL: Record<string, Pair> = {
   'settlement-failed': ['服务站协商不成', 'The station could not bring both sides to agree'],
   'take-up-lapsed': ['服务站未在接手期限内接手', 'No station took it up in time'],
   'deadline-lapsed': ['协商期限届满未达成和解', 'No settlement within the settlement period'],
+  'business-declined': ['经营者不同意', 'The business did not agree'],
+  'no-answer': ['经营者逾期未答复', 'The business did not answer in time'],
+  'not-delivered': ['经营者未履行和解方案', 'The business did not deliver what it offered'],
 };
 
 export const TRACK_LABEL: Record<Track, Pair> = { complaint: ['投诉', 'Complaint'], report: ['举报', 'Report'] };
@@ -119,6 +128,7 @@ export const CLOCK_LABEL: Record<ClockName, Pair> = {
 
 /** The routing rules of libs/routing (routing.rules.ts), as handlers read them. */
 export const RULE_LABEL: Record<string, Pair> = {
+  'enrolled-business': ['先行和解规则1：已入驻在线纠纷解决的经营者自行答复', 'Settlement rule 1: the enrolled business answers itself'],
   'outside-city': ['规则1：本市无处理权限（经营者在外地），告知向何处投诉举报', 'Rule 1: no authority in the city; told where to file'],
   'disputed-jurisdiction': ['规则2：两个单位退回，由市局指定处理机关', 'Rule 2: handed back by two units; the city bureau designates'],
   'report-sector': ['规则3：举报由行业主管部门处理', 'Rule 3: report to the sector regulator'],
@@ -141,8 +151,6 @@ export const RULE_LABEL: Record<string, Pair> = {
 /** "name（code）" in Chinese, "name (code)" in English. */
 export const paren = (t: T, x: string) => t(`（${x}）`, ` (${x})`);
 
-export const pick = (t: T, p: Pair | undefined, fallback: string) => (p ? t(p[0], p[1]) : fallback);
-
 export function StatusTag({ status, text, testId }: { status: CaseStatus; text?: string; testId?: string }) {
   const { t } = useLang();
   return (
@@ -161,39 +169,33 @@ export function TrackTag({ track }: { track: Track }) {
   );
 }
 
-export const fmtTime = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '—');
-export const fmtDate = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD') : '—');
-
-/** The role's own home: analysts and administrators read the dashboard, handlers their queue. */
-export function homeOf(user: StaffUser): string {
-  return user.role === 'city-analyst' || user.role === 'admin' ? '/dashboard' : '/staff';
-}
-
 /** The frame of every signed-in staff page: who is signed in, for which unit, and 退出. */
 export function StaffShell({ children }: { children: ReactNode }) {
-  const { user, logout } = useSession();
+  const { user } = useSession();
   const { t } = useLang();
-  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // Those who enrol businesses move between their home and the businesses page.
+  const nav =
+    user && mayEnrol(user) ? (
+      <nav aria-label={t('工作台导航', 'Console')} className="staff-nav">
+        <Link to={homeOf(user)} aria-current={pathname === homeOf(user) ? 'page' : undefined} data-testid="nav-home">
+          {homeOf(user) === '/dashboard' ? t('数据看板', 'Dashboard') : t('案件队列', 'Cases')}
+        </Link>
+        <Link to="/staff/businesses" aria-current={pathname === '/staff/businesses' ? 'page' : undefined} data-testid="nav-businesses">
+          {t('经营者', 'Businesses')}
+        </Link>
+      </nav>
+    ) : null;
   const actions = user ? (
     <Space size={8} className="staff-user">
+      {nav}
       <Tooltip title={user.unit ? `${user.unit.name}${paren(t, user.unit.code)}` : t('全市', 'City-wide')}>
         <span className="staff-user-name" data-testid="staff-user">
           <UserOutlined /> {user.displayName}
           <span className="staff-user-unit"> · {user.unit?.name ?? t('全市', 'City-wide')}</span>
         </span>
       </Tooltip>
-      <Button
-        size="small"
-        ghost
-        icon={<LogoutOutlined />}
-        data-testid="logout"
-        onClick={() => {
-          logout();
-          void navigate('/staff/login', { replace: true });
-        }}
-      >
-        {t('退出', 'Log out')}
-      </Button>
+      <SignOutButton to="/staff/login" />
     </Space>
   ) : null;
   return (

@@ -2,3 +2,4 @@
 export { LoginPage } from './LoginPage';
 export { QueuePage } from './QueuePage';
 export { CasePage } from './CasePage';
+export { BusinessesPage } from './BusinessesPage';
