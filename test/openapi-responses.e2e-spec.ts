@@ -215,6 +215,15 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/cases/{id}', await analyst.get(`/cases/${c.id}`), 200);
     conforms('get /api/v1/cases/{id}', await other.get(`/cases/${c.id}`), 404);
     conforms('get /api/v1/cases/{id}/personal-data', await handler.get(`/cases/${c.id}/personal-data`), 200);
+    const evidence = await kit.http
+      .post(`/api/v1/complaints/${c.trackingNo}/attachments`)
+      .set('X-Access-Code', c.accessCode)
+      .attach('file', TINY_PNG, '小票.png');
+    const evidenceId = (json(evidence).attachments as { id: string }[])[0].id;
+    const open = 'get /api/v1/cases/{id}/attachments/{attachmentId}';
+    conforms(open, await handler.get(`/cases/${c.id}/attachments/${evidenceId}`), 200);
+    conforms(open, await analyst.get(`/cases/${c.id}/attachments/${evidenceId}`), 403);
+    conforms(open, await other.get(`/cases/${c.id}/attachments/${evidenceId}`), 404);
     conforms('get /api/v1/cases/{id}/personal-data', await analyst.get(`/cases/${c.id}/personal-data`), 403);
     conforms('get /api/v1/cases/{id}/personal-data', await other.get(`/cases/${c.id}/personal-data`), 404);
 

@@ -8,6 +8,7 @@ import { SweepClocksHandler } from './clocks/clocks.handlers';
 import { ClocksRepository } from './clocks/clocks.repository';
 import { ClocksService } from './clocks/clocks.service';
 import { CaseHandlingService } from './handling/case-handling.service';
+import { CaseEvidenceService } from './handling/case-evidence.service';
 import { CasesController } from './handling/cases.controller';
 import { CaseFileRepository } from './handling/case-file.repository';
 import { ClaimantRepository } from './handling/claimant.repository';
@@ -26,10 +27,10 @@ class ClocksModule {}
 @Module({
   imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule, CaseLifecycleModule],
   controllers: [CasesController, AdminCalendarController],
-  providers: [CaseFileRepository, ClaimantRepository, CaseHandlingService],
+  providers: [CaseFileRepository, ClaimantRepository, CaseHandlingService, CaseEvidenceService],
   // The consumer's withdrawal during mediation is written as a termination (`withdrawnInMediation`);
   // the consumer's settlement moves (accept the offer, escalate) are the settlement service's.
-  exports: [CaseHandlingService, CaseLifecycleModule],
+  exports: [CaseHandlingService, CaseEvidenceService, CaseLifecycleModule],
 })
 export class CasesApiModule {}
 

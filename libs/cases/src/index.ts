@@ -18,4 +18,5 @@ export * from './tracking-number';
 export * from './cases.module';
 export * from './clocks/clocks.service';
 export { CaseHandlingService } from './handling/case-handling.service';
+export { CaseEvidenceService } from './handling/case-evidence.service';
 export { SettlementService } from './settlement/settlement.service';

@@ -23,6 +23,7 @@ import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import type { Request, Response } from 'express';
 import { ConsumerThrottleGuard } from './complaints.throttle';
 import { ConsumerCaseService } from './consumer/consumer-case.service';
+import { fileAnswer } from './consumer/case-attachments';
 import type { UploadedFileInput } from './consumer/case-attachments';
 import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from './consumer/attachment.store';
 import {
@@ -286,12 +287,7 @@ export class ComplaintsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.cases.download(no, code, id);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(file.stream, {
-      type: file.mime,
-      length: file.size,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-    });
+    return fileAnswer(res, file);
   }
 
   @Post(':trackingNo/rating')

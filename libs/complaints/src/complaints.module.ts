@@ -18,10 +18,12 @@ import { IntakeDirectory } from './intake/intake-directory';
 import { IntakeRepository } from './intake/intake.repository';
 import { IntakeService } from './intake/intake.service';
 import { StaffIntakeController } from './staff/staff-intake.controller';
+import { StaffEvidenceController } from './staff/staff-evidence.controller';
 import { DisclosureController } from './disclosure/disclosure.controller';
 import { DisclosureRepository } from './disclosure/disclosure.repository';
 import { DisclosureService } from './disclosure/disclosure.service';
 import { CaseAttachments } from './consumer/case-attachments';
+import { AccessAttempts } from './consumer/access-attempts';
 
 /** Intake for any process (the staff desk will use it too): no routes. */
 @Module({
@@ -50,12 +52,13 @@ class IntakeModule {}
       }),
     }),
   ],
-  controllers: [SettlementOptionsController, ComplaintsController, StaffIntakeController, DisclosureController],
+  controllers: [SettlementOptionsController, ComplaintsController, StaffIntakeController, StaffEvidenceController, DisclosureController],
   providers: [
     ConsumerCaseRepository,
     ConsumerCaseService,
     AttachmentStore,
     CaseAttachments,
+    AccessAttempts,
     ConsumerThrottleGuard,
     DisclosureRepository,
     DisclosureService,

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { fileAnswer } from '@weiquan/complaints';
 import type { UploadedFileInput } from '@weiquan/complaints';
 import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from '@weiquan/complaints/consumer/attachment.store';
 import { AttachmentsAddedDto } from '@weiquan/complaints/dto/consumer-answers.dto';
@@ -128,11 +129,6 @@ export class BusinessPortalController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.portal.download(p, id, attachmentId);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    return new StreamableFile(file.stream, {
-      type: file.mime,
-      length: file.size,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-    });
+    return fileAnswer(res, file);
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { ConsumerStepsRepository } from '@weiquan/cases/lifecycle/consumer-steps.repository';
 import { LocalizedException } from '@weiquan/core';
 import type { Readable } from 'node:stream';
+import type { Response } from 'express';
 import { AttachmentStore, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE, sniffMime } from './attachment.store';
 import { AttachmentRow, ConsumerCaseRepository } from './consumer-case.repository';
 
@@ -14,11 +15,21 @@ export interface UploadedFileInput {
 /** Who adds a file: the consumer (choosing whether the business may see it), or the business answering. */
 export type Uploader = { by: 'consumer'; sharedWithBusiness: boolean } | { by: 'business'; userId: string; creditCode: string };
 
-/** Multipart file names arrive decoded as Latin-1; browsers send UTF-8 (e.g. 小票.png). */
-function fileName(raw: string): string {
+/**
+ * The stored name of an upload. Multipart file names arrive decoded as Latin-1; browsers send UTF-8
+ * (e.g. 小票.png). Control characters, bidirectional overrides and zero-width characters are dropped
+ * (a name like "invoice\u202Egnp.exe" must not read as something else on a staff screen), path
+ * separators become "_".
+ */
+export function fileName(raw: string): string {
   const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
   const name = utf8.includes('\uFFFD') ? raw : utf8;
-  return name.replace(/[\\/\0]/g, '_').slice(0, 200) || 'file';
+  const clean = name
+    .normalize('NFC')
+    .replace(/[\p{Cc}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/gu, '')
+    .replace(/[\\/]/g, '_')
+    .trim();
+  return [...clean].slice(0, 200).join('') || 'file';
 }
 
 /**
@@ -48,16 +59,14 @@ export class CaseAttachments {
       }
       return { file: f, mime, name: fileName(f.originalname) };
     });
-    // Files first (content-addressed, harmless if unused), then the rows in one transaction.
+    // Nothing touches the disk for a request that would be refused: the count is checked first (and
+    // again under the case's lock below, for two uploads racing).
+    if ((await this.repo.countAttachments(undefined, caseId)) + checked.length > MAX_ATTACHMENTS_PER_CASE) throw tooMany();
+    // Files next (content-addressed, harmless if unused), then the rows in one transaction.
     const stored = await Promise.all(checked.map(async (x) => ({ ...x, sha256: await this.store.put(x.file.buffer) })));
     return this.repo.transaction(async (tx) => {
       await this.repo.lockCase(tx, caseId);
-      if ((await this.repo.countAttachments(tx, caseId)) + stored.length > MAX_ATTACHMENTS_PER_CASE) {
-        throw new LocalizedException(409, {
-          zh: `每件最多 ${MAX_ATTACHMENTS_PER_CASE} 个附件`,
-          en: `at most ${MAX_ATTACHMENTS_PER_CASE} attachments per case`,
-        });
-      }
+      if ((await this.repo.countAttachments(tx, caseId)) + stored.length > MAX_ATTACHMENTS_PER_CASE) throw tooMany();
       const added = [];
       for (const s of stored) {
         const id = await this.repo.addAttachment(tx, caseId, {
@@ -97,4 +106,25 @@ export class CaseAttachments {
     if (!a) throw new LocalizedException(404, { zh: '没有这个附件', en: 'no such attachment' });
     return { mime: a.mime, name: a.name, size: a.size, stream: this.store.open(a.sha256) };
   }
+}
+
+function tooMany() {
+  return new LocalizedException(409, {
+    zh: `每件最多 ${MAX_ATTACHMENTS_PER_CASE} 个附件`,
+    en: `at most ${MAX_ATTACHMENTS_PER_CASE} attachments per case`,
+  });
+}
+
+/**
+ * A stored file as the answer to a download: always a download (never rendered by the browser),
+ * its type never guessed, and never kept by a browser or proxy cache (it may hold personal data).
+ */
+export function fileAnswer(res: Response, file: { mime: string; name: string; size: number; stream: Readable }): StreamableFile {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', 'no-store');
+  return new StreamableFile(file.stream, {
+    type: file.mime,
+    length: file.size,
+    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+  });
 }

@@ -141,8 +141,9 @@ export class ConsumerCaseRepository {
     );
   }
 
-  async countAttachments(tx: Sql, caseId: string): Promise<number> {
-    const [{ n }] = await tx.query<{ n: number }>(`select count(*)::int as n from attachment where case_id = $1`, [caseId]);
+  /** The files a case holds (in the caller's transaction when given). */
+  async countAttachments(tx: Sql | undefined, caseId: string): Promise<number> {
+    const [{ n }] = await (tx ?? this.sql).query<{ n: number }>(`select count(*)::int as n from attachment where case_id = $1`, [caseId]);
     return n;
   }
 

@@ -22,6 +22,7 @@ import { chinaDate } from '@weiquan/calendar';
 import { AppConfig, fenToYuan, Lang, LocalizedException } from '@weiquan/core';
 import { timingSafeEqual } from 'node:crypto';
 import { IntakeService } from '../intake/intake.service';
+import { AccessAttempts } from './access-attempts';
 import { CaseAttachments } from './case-attachments';
 import type { UploadedFileInput } from './case-attachments';
 import { CaseForConsumer, ConsumerCaseRepository } from './consumer-case.repository';
@@ -40,6 +41,7 @@ export class ConsumerCaseService {
     private readonly repo: ConsumerCaseRepository,
     private readonly intake: IntakeService,
     private readonly files: CaseAttachments,
+    private readonly attempts: AccessAttempts,
     private readonly handling: CaseHandlingService,
     private readonly settlement: SettlementService,
     private readonly steps: ConsumerStepsRepository,
@@ -52,13 +54,18 @@ export class ConsumerCaseService {
     return clockBasis(clock, periods)?.kind !== 'law';
   }
 
-  /** A wrong code and an unknown number answer the same, so neither can be probed. */
+  /**
+   * A wrong code and an unknown number answer the same, so neither can be probed; a number that took
+   * too many wrong codes answers that way to every code for a while (AccessAttempts).
+   */
   private async open(trackingNo: string, accessCode: string | undefined): Promise<CaseForConsumer> {
     const no = normaliseTrackingNo(trackingNo);
-    const c = no ? await this.repo.byTrackingNo(no) : null;
+    const [c, shut] = no ? await Promise.all([this.repo.byTrackingNo(no), this.attempts.shut(no)]) : [null, false];
     const expected = c ? c.accessCodeHash : Buffer.alloc(32);
     const given = this.intake.accessCodeHash(no ?? '', accessCode?.trim() ?? '');
-    if (!c || !accessCode || !timingSafeEqual(Buffer.from(expected), given)) throw NOT_FOUND();
+    const right = !!c && !!accessCode && timingSafeEqual(Buffer.from(expected), given);
+    if (c && !right) await this.attempts.wrong(c.trackingNo);
+    if (!c || !right || shut) throw NOT_FOUND();
     return c;
   }
 
