@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Empty, List, Space, Table, Tag,
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, ApiError, yuan } from '../lib/api';
+import { api, ApiError, download, yuan } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
 import {
@@ -123,6 +123,7 @@ export function FactsSection({ c, names }: { c: CaseDetail; names: Map<string, s
                   <Muted>
                     {a.mime} · {kb(a.size)} · {fmtTime(a.at)}
                   </Muted>
+                  {c.handledByYou && <OpenFileButton caseId={c.id} file={a} />}
                 </Space>
               </List.Item>
             )}
@@ -130,6 +131,33 @@ export function FactsSection({ c, names }: { c: CaseDetail; names: Map<string, s
         )}
       </div>
     </Space>
+  );
+}
+
+/** The handling unit opens a file of the case; the API records every file opened, as the button says. */
+function OpenFileButton({ caseId, file }: { caseId: string; file: { id: string; name: string } }) {
+  const { t } = useLang();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Tooltip title={t('打开即留痕（个人信息保护）', 'Opening it is recorded (personal information)')}>
+      <Button
+        size="small"
+        icon={<EyeOutlined />}
+        loading={busy}
+        data-testid={`open-file-${file.id}`}
+        onClick={() => {
+          setBusy(true);
+          download(`/cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(file.id)}`, file.name)
+            .catch((e: unknown) =>
+              message.error(e instanceof ApiError ? e.message : t('打开失败，请稍后重试', 'Could not open it; try again')),
+            )
+            .finally(() => setBusy(false));
+        }}
+      >
+        {t('打开', 'Open')}
+      </Button>
+    </Tooltip>
   );
 }
 
