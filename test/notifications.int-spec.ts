@@ -27,6 +27,8 @@ import { startTestApi, TestApi } from './support/test-api';
 
 /** Records what would have been sent; can be slowed down or made to fail. */
 class FakeSms extends SmsGateway {
+  /** Stands for a real provider: what it accepts is sent. */
+  readonly delivers = true;
   calls: { phone: string; text: string }[] = [];
   delayMs = 0;
   failNext = 0;

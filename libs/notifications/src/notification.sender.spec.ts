@@ -1,4 +1,9 @@
-import { safeError } from './notification.sender';
+import { Logger } from '@nestjs/common';
+import type { JobQueue, PersonalDataCipher } from '@weiquan/core';
+import type { EmailGateway } from './gateways/email.gateway';
+import { LoggingSmsGateway, SmsGateway } from './gateways/sms.gateway';
+import { NotificationSender, safeError } from './notification.sender';
+import type { NotificationsRepository } from './notifications.repository';
 
 describe('safeError (what is stored and logged of a failed send)', () => {
   it('masks phone numbers and email addresses', () => {
@@ -9,5 +14,35 @@ describe('safeError (what is stored and logged of a failed send)', () => {
 
   it('is cut to a bounded length', () => {
     expect(safeError(new Error('x'.repeat(5_000)))).toHaveLength(1_000);
+  });
+});
+
+describe('a message no provider carried is recorded as not sent, never as sent', () => {
+  const row = { id: '7', caseId: '1', kind: 'accepted', channel: 'sms', text: '您的投诉已受理。', recipientEnc: Buffer.from('x') };
+  const sender = (sms: SmsGateway) => {
+    const markSent = jest.fn().mockResolvedValue(undefined);
+    const repo = {
+      transaction: (work: (sql: unknown) => Promise<unknown>) => work({}),
+      lockUnsent: jest.fn().mockResolvedValue(row),
+      markSent,
+      recordFailure: jest.fn(),
+    } as unknown as NotificationsRepository;
+    const cipher = { decrypt: () => '13800138000' } as unknown as PersonalDataCipher;
+    return { s: new NotificationSender(repo, cipher, sms, {} as EmailGateway, {} as JobQueue), markSent };
+  };
+
+  it.each([
+    ['the logging stand-in (no provider configured)', new LoggingSmsGateway(), 'not-sent', false],
+    [
+      'a provider that accepted it',
+      Object.assign(Object.create(SmsGateway.prototype) as SmsGateway, { delivers: true, send: () => Promise.resolve() }),
+      'sent',
+      true,
+    ],
+  ] as const)('%s', async (_name, sms, outcome, delivered) => {
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    const { s, markSent } = sender(sms);
+    await expect(s.send('7')).resolves.toBe(outcome);
+    expect(markSent).toHaveBeenCalledWith({}, '7', delivered);
   });
 });

@@ -11,7 +11,7 @@ const NOTIFICATION_RECONCILE_AFTER_SECONDS = 60;
 export const NOTIFICATION_MAX_ATTEMPTS = 25;
 const RECONCILE_LIMIT = 5_000;
 
-export type SendOutcome = 'sent' | 'skipped';
+export type SendOutcome = 'sent' | 'not-sent' | 'skipped';
 
 /** Recipients never reach a log or the database in clear: addresses and phone numbers in an error are masked. */
 export function safeError(err: unknown): string {
@@ -54,8 +54,10 @@ export class NotificationSender {
         await this.repo.recordFailure(sql, row.id, error);
         return { outcome: 'failed' as const, error };
       }
-      await this.repo.markSent(sql, row.id);
-      return { outcome: 'sent' as const };
+      // Settled either way; a message no provider carried is recorded as not sent, never as sent.
+      const delivered = row.channel !== 'sms' || this.sms.delivers;
+      await this.repo.markSent(sql, row.id, delivered);
+      return { outcome: delivered ? ('sent' as const) : ('not-sent' as const) };
     });
     if (result.outcome === 'failed') throw new Error(`notification ${notificationId} not sent: ${result.error}`);
     return result.outcome;

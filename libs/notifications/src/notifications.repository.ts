@@ -50,15 +50,23 @@ export class NotificationsRepository {
   }
 
   /** Marks it sent and tells the consumer's timeline, in the transaction that holds the row. */
-  async markSent(sql: Sql, id: string): Promise<void> {
+  /**
+   * Settles a notification: sent, or (`delivered` false: no SMS provider carried it) recorded as not
+   * sent, with its public history event saying which. `sent_at` marks it settled, so it is not retried.
+   */
+  async markSent(sql: Sql, id: string, delivered = true): Promise<void> {
     await sql.query(
       `with u as (
-         update notification set sent_at = now(), attempts = attempts + 1 where id = $1 and sent_at is null
+         update notification set sent_at = now(), attempts = attempts + 1,
+                last_error = case when $2 then last_error else 'not sent: no SMS provider configured' end
+          where id = $1 and sent_at is null
          returning case_id, kind, channel, text
        )
        insert into case_event (case_id, type, actor_type, note, public, data)
-       select case_id, 'notified', 'system', text, true, jsonb_build_object('channel', channel, 'kind', kind) from u`,
-      [id],
+       select case_id, 'notified', 'system', text, true,
+              jsonb_build_object('channel', channel, 'kind', kind) || case when $2 then '{}'::jsonb else '{"delivered": false}'::jsonb end
+         from u`,
+      [id, delivered],
     );
   }
 

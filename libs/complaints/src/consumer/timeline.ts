@@ -59,8 +59,12 @@ export function eventText(
     case 'rated':
       return zh ? '您已评价办理结果' : 'You rated the outcome';
     case 'notified': {
-      // The note is the message itself (Chinese), as it was sent.
+      // The note is the message itself (Chinese), as it was sent, or as it would have been.
       const email = e.data.channel === 'email';
+      if (e.data.delivered === false)
+        return zh
+          ? `短信通知未发送（系统尚未接入短信服务），内容：${e.note ?? ''}`
+          : `SMS not sent (no SMS provider is configured yet); it read: ${e.note ?? ''}`;
       return zh ? `已向您发送${email ? '邮件' : '短信'}通知：${e.note ?? ''}` : `${email ? 'Email' : 'SMS'} sent to you: ${e.note ?? ''}`;
     }
     case 'escalated':
