@@ -1,6 +1,6 @@
 import { AppConfig } from '@weiquan/core';
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseKit } from './support/case-kit';
 import { TINY_PNG } from './support/fixtures';
@@ -60,10 +60,12 @@ describe('consumers’ keys and files', () => {
     expect(existsSync(join(root, sha.slice(0, 2), sha))).toBe(false);
 
     const d = await kit.file();
+    // A content never stored before (the store keeps one copy per content, across test runs too).
+    const unique = Buffer.concat([TINY_PNG, randomBytes(16)]);
     const named = await kit.http
       .post(`/api/v1/complaints/${d.trackingNo}/attachments`)
       .set('X-Access-Code', d.accessCode)
-      .attach('file', TINY_PNG, { filename: 'fapiao\u202Egnp.exe\u200B.png', contentType: 'image/png' });
+      .attach('file', unique, { filename: 'fapiao\u202Egnp.exe\u200B.png', contentType: 'image/png' });
     expect(named.status).toBe(201);
     expect(named.body.attachments[0].name).toBe('fapiaognp.exe.png');
     const got = await kit.http
@@ -72,6 +74,11 @@ describe('consumers’ keys and files', () => {
     expect(got.status).toBe(200);
     expect(got.headers['cache-control']).toBe('no-store');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
+    // Encrypted at rest: the stored file is not the upload, the download is.
+    const hex = createHash('sha256').update(unique).digest('hex');
+    const stored = readFileSync(join(root, hex.slice(0, 2), hex));
+    expect(stored.includes(TINY_PNG.subarray(0, 8))).toBe(false);
+    expect(Buffer.from(got.body as Buffer).equals(unique)).toBe(true);
   });
 
   it('the handling unit opens the evidence from the case file, every view recorded; a reader who does not handle it cannot', async () => {

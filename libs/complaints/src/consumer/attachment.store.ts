@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@weiquan/core';
+import { AppConfig, PersonalDataCipher } from '@weiquan/core';
 import { filetypeinfo } from 'magic-bytes.js';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 
 /** What a consumer may attach, recognised by the file's content, never by its name. */
 export const ALLOWED_MIME = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'application/pdf'] as const;
@@ -17,12 +17,23 @@ export function sniffMime(bytes: Buffer): string | null {
   return ALLOWED_MIME.find((m) => found.includes(m)) ?? null;
 }
 
-/** Attachments under the data directory, by content hash: the same file is stored once. */
+/** The first bytes of a file stored encrypted (files stored before encryption have none, and are read as they are). */
+const SEALED = Buffer.from('WQE1');
+
+/**
+ * Attachments under the data directory, by content hash: the same file is stored once. Receipts,
+ * contracts and photos hold personal data, so each file is encrypted at rest like the phone number
+ * (AES-256-GCM with the personal-data key, PersonalDataCipher); a file is at most 10 MB, sealed and
+ * opened in memory.
+ */
 @Injectable()
 export class AttachmentStore {
   private readonly root: string;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly cipher: PersonalDataCipher,
+  ) {
     this.root = join(config.dataDir, 'attachments');
   }
 
@@ -37,13 +48,16 @@ export class AttachmentStore {
       await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
       // Write then rename: a crash never leaves half a file under the final name.
       const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
-      await writeFile(temp, bytes);
+      await writeFile(temp, Buffer.concat([SEALED, this.cipher.seal(bytes)]));
       await rename(temp, target);
     }
     return sha256;
   }
 
-  open(sha256: string): Readable {
-    return createReadStream(this.path(sha256));
+  /** The file's content, decrypted (read before the answer starts, so a bad file is an error, not half a download). */
+  async open(sha256: string): Promise<Readable> {
+    const stored = await readFile(this.path(sha256));
+    const sealed = stored.subarray(0, SEALED.length).equals(SEALED);
+    return Readable.from([sealed ? this.cipher.open(stored.subarray(SEALED.length)) : stored]);
   }
 }

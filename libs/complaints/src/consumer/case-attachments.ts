@@ -104,7 +104,7 @@ export class CaseAttachments {
   ): Promise<{ mime: string; name: string; size: number; stream: Readable }> {
     const a = (await this.repo.attachments(caseId)).find((x) => x.id === attachmentId && visible(x));
     if (!a) throw new LocalizedException(404, { zh: '没有这个附件', en: 'no such attachment' });
-    return { mime: a.mime, name: a.name, size: a.size, stream: this.store.open(a.sha256) };
+    return { mime: a.mime, name: a.name, size: a.size, stream: await this.store.open(a.sha256) };
   }
 }
 

@@ -22,19 +22,28 @@ export class PersonalDataCipher {
   }
 
   encrypt(plain: string): Buffer {
-    const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body]);
+    return this.seal(Buffer.from(plain, 'utf8'));
   }
 
   decrypt(sealed: Buffer): string {
+    return this.open(sealed).toString('utf8');
+  }
+
+  /** Bytes (an attachment's content) sealed the same way: version, IV, tag, ciphertext. */
+  seal(plain: Buffer): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body]);
+  }
+
+  open(sealed: Buffer): Buffer {
     if (sealed[0] !== VERSION) throw new Error(`unknown personal-data cipher version ${sealed[0]}`);
     const iv = sealed.subarray(1, 1 + IV_BYTES);
     const tag = sealed.subarray(1 + IV_BYTES, 1 + IV_BYTES + TAG_BYTES);
     const decipher = createDecipheriv('aes-256-gcm', this.encKey, iv);
     decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
   }
 
   /** A keyed hash for matching without storing the value: equal inputs, equal hashes. */
