@@ -236,6 +236,28 @@ describe('the business as a party: enrolment, its portal, its answer, the consum
     expect(mediating.notices.map((n: { text: string }) => n.text)).toContain('聊城市东昌府区市场监督管理局组织双方调解');
   });
 
+  it('the business opens only the files the consumer shared with it, and every file it opens is recorded', async () => {
+    const biz = await businessUser(RESTAURANT);
+    const c = await kit.assigned(against(RESTAURANT));
+    const upload = (share: boolean, name: string) =>
+      kit.http
+        .post(`/api/v1/complaints/${c.trackingNo}/attachments`)
+        .set('X-Access-Code', c.accessCode)
+        .field('shareWithBusiness', String(share))
+        .attach('file', Buffer.concat([TINY_PNG, Buffer.from(name)]), name);
+    const shared = (await upload(true, 'receipt.png')).body.attachments[0].id as string;
+    const kept = (await upload(false, 'id-card.png')).body.attachments[0].id as string;
+    const file = (await biz.get(`/business/cases/${c.id}`)).body;
+    expect(file.attachments.map((a: { id: string }) => a.id)).toEqual([shared]);
+    expect((await biz.get(`/business/cases/${c.id}/attachments/${kept}`)).status).toBe(404);
+    expect((await biz.get(`/business/cases/${c.id}/attachments/${shared}`)).status).toBe(200);
+    const audit = await kit.q<{ unit_code: string; fields: string[] }>(
+      `select unit_code, fields from personal_data_access where case_id = $1`,
+      [c.id],
+    );
+    expect(audit).toEqual([{ unit_code: RESTAURANT, fields: [`attachment:${shared}`] }]);
+  });
+
   it('a business that does not answer within 10 working days: the case escalates by itself and the consumer is told', async () => {
     const c = await on('2026-11-02', () => kit.assigned(against(RESTAURANT)));
     const sweep = kit.api.app.get(SettlementService);

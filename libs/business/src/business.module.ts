@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CasesApiModule } from '@weiquan/cases';
 import { ComplaintsApiModule } from '@weiquan/complaints';
 import { CryptoModule } from '@weiquan/core';
 import { IdentityModule } from '@weiquan/identity';
@@ -26,7 +27,7 @@ export class BusinessModule {}
  * libs/cases; this library never writes `cases`.
  */
 @Module({
-  imports: [BusinessModule, IdentityModule, ComplaintsApiModule, CryptoModule],
+  imports: [BusinessModule, IdentityModule, ComplaintsApiModule, CasesApiModule, CryptoModule],
   controllers: [AdminBusinessImportController, AdminBusinessesController, BusinessPortalController],
   providers: [BusinessService, BusinessCaseRepository, BusinessPortalService],
 })

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { allowedActions, casePeriods, ruleSet, unitMayTake } from '@weiquan/cases';
+import { allowedActions, CaseEvidenceService, casePeriods, ruleSet, unitMayTake } from '@weiquan/cases';
 import type { CaseStatus } from '@weiquan/cases';
 import { CaseAttachments } from '@weiquan/complaints';
 import type { UploadedFileInput } from '@weiquan/complaints';
@@ -23,6 +23,7 @@ export class BusinessPortalService {
   constructor(
     private readonly repo: BusinessCaseRepository,
     private readonly files: CaseAttachments,
+    private readonly evidence: CaseEvidenceService,
     private readonly cipher: PersonalDataCipher,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
@@ -124,10 +125,12 @@ export class BusinessPortalService {
     return this.files.add(c.id, files, { by: 'business', userId: p.userId, creditCode: me });
   }
 
-  /** A file the business may see: its own, or one the consumer shared with it. */
+  /** A file the business may see: its own, or one the consumer shared with it; every file opened is recorded. */
   async download(p: StaffPrincipal, id: string, attachmentId: string) {
     const c = await this.find(codeOf(p), id);
-    return this.files.open(c.id, attachmentId, (a) => a.uploadedBy === 'business' || a.sharedWithBusiness);
+    const file = await this.files.open(c.id, attachmentId, (a) => a.uploadedBy === 'business' || a.sharedWithBusiness);
+    await this.evidence.opened(p, c.id, attachmentId);
+    return file;
   }
 
   private async find(me: string, id: string): Promise<BusinessCaseRow> {
