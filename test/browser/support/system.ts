@@ -34,7 +34,8 @@ export class BrowserSystem {
     readonly baseUrl: string,
   ) {}
 
-  static async start(): Promise<BrowserSystem> {
+  /** `env`: settings for this system beyond the tests' defaults (e.g. a short TOKEN_TTL_SECONDS). */
+  static async start(env: Record<string, string> = {}): Promise<BrowserSystem> {
     if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`);
     if (!existsSync(join(__dirname, '../../../dist/web/index.html'))) throw new Error('the pages are not built: npm run build:web');
     const t = await createTestEnv({
@@ -42,6 +43,7 @@ export class BrowserSystem {
       INTAKE_RATE_LIMIT: '1000',
       LOOKUP_RATE_LIMIT: '1000',
       LOGIN_RATE_LIMIT: '1000',
+      ...env,
     });
     const app = await createApi(t.config);
     await app.listen(0, '127.0.0.1');

@@ -3,37 +3,80 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState } 
 import { Navigate, useLocation } from 'react-router';
 import type { LoginAnswer, StaffUser } from '../api/types';
 import { api, setToken, whenUnauthorized } from './api';
+import { SignInAgain } from './sign-in-again';
 
 interface Session {
   user: StaffUser | null;
   login: (username: string, password: string) => Promise<StaffUser>;
   logout: () => void;
+  /** The token ran out (the session's absolute lifetime, or a revocation): the page stays, a sign-in dialog asks again. */
+  expired: boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
 const USER_KEY = 'weiquan.user';
+const EXPIRES_KEY = 'weiquan.expires';
+/** Refresh this long before the token expires. */
+const REFRESH_AHEAD_MS = 60_000;
 
-/** The signed-in member of staff (token in sessionStorage: closing the tab signs out). */
+/**
+ * The signed-in member of staff (token in sessionStorage: closing the tab signs out). The token is
+ * refreshed a minute before it expires, so a person writing a long note is never signed out under
+ * it; when it cannot be (the session reached its absolute lifetime, or was revoked), the page stays
+ * as it is and a dialog asks for the password again: nothing typed is lost.
+ */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<StaffUser | null>(() => {
     const raw = sessionStorage.getItem(USER_KEY);
     return raw ? (JSON.parse(raw) as StaffUser) : null;
   });
+  const [expiresAt, setExpiresAt] = useState<number | null>(() => Number(sessionStorage.getItem(EXPIRES_KEY)) || null);
+  const [expired, setExpired] = useState(false);
+  const keep = useCallback((res: LoginAnswer) => {
+    setToken(res.accessToken);
+    const at = Date.now() + res.expiresIn * 1000;
+    sessionStorage.setItem(USER_KEY, JSON.stringify(res.user));
+    sessionStorage.setItem(EXPIRES_KEY, String(at));
+    setUser(res.user);
+    setExpiresAt(at);
+    setExpired(false);
+  }, []);
   const logout = useCallback(() => {
+    // Tell the API the session is over (best effort: the token is forgotten here either way).
+    void api('/auth/logout', { method: 'POST' }).catch(() => undefined);
     setToken(null);
     sessionStorage.removeItem(USER_KEY);
+    sessionStorage.removeItem(EXPIRES_KEY);
     setUser(null);
+    setExpiresAt(null);
+    setExpired(false);
   }, []);
-  useEffect(() => whenUnauthorized(logout), [logout]);
-  const login = useCallback(async (username: string, password: string) => {
-    const res = await api<LoginAnswer>('/auth/login', { body: { username, password } });
-    setToken(res.accessToken);
-    sessionStorage.setItem(USER_KEY, JSON.stringify(res.user));
-    setUser(res.user);
-    return res.user;
-  }, []);
-  const value = useMemo(() => ({ user, login, logout }), [user, login, logout]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  useEffect(() => whenUnauthorized(() => setExpired(true)), []);
+  useEffect(() => {
+    if (!user || !expiresAt || expired) return;
+    const timer = setTimeout(
+      () => {
+        api<LoginAnswer>('/auth/refresh', { method: 'POST' }).then(keep, () => setExpired(true));
+      },
+      Math.max(expiresAt - Date.now() - REFRESH_AHEAD_MS, 1_000),
+    );
+    return () => clearTimeout(timer);
+  }, [user, expiresAt, expired, keep]);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const res = await api<LoginAnswer>('/auth/login', { body: { username, password } });
+      keep(res);
+      return res.user;
+    },
+    [keep],
+  );
+  const value = useMemo(() => ({ user, login, logout, expired }), [user, login, logout, expired]);
+  return (
+    <SessionContext.Provider value={value}>
+      {children}
+      {user && expired && <SignInAgain username={user.username} login={login} logout={logout} />}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): Session {
