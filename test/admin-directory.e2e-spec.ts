@@ -40,7 +40,7 @@ describe('POST /api/v1/admin/directory/import', () => {
   afterAll(() => api?.close());
 
   it('refuses a file with a bad row with 422 naming its line, and changes nothing', async () => {
-    const res = await upload([HEADER, row('NEW-001'), row('NEW-002', '999999')].join('\n'), 'admin').expect(422);
+    const res = await upload([HEADER, row('NEW-001'), row('NEW-002', '999999')].join('\n'), 'admin', '?mode=merge').expect(422);
     expect(res.body.details).toEqual([{ field: 'line 3 areaCode', message: expect.stringContaining('999999') }]);
     expect(await stations()).toBe(191);
   });
@@ -51,6 +51,17 @@ describe('POST /api/v1/admin/directory/import', () => {
     expect(dry.body).toMatchObject({ accepted: true, dryRun: true, created: 2 });
     expect(await stations()).toBe(191);
     await upload(csv, 'admin', '?mode=merge').expect(200);
+    expect(await stations()).toBe(193);
+  });
+
+  it('asks for the mode: a one-row upload without it never replaces (deactivates) the rest', async () => {
+    const res = await upload([HEADER, row('NEW-301')].join('\n'), 'admin')
+      .set('Accept-Language', 'en')
+      .expect(400);
+    expect(JSON.stringify(res.body.details)).toMatch(/mode/);
+    expect(await stations()).toBe(193);
+    const zh = await upload([HEADER, row('NEW-301')].join('\n'), 'admin').expect(400);
+    expect(JSON.stringify(zh.body)).toMatch(/必须指定 mode/);
     expect(await stations()).toBe(193);
   });
 

@@ -37,7 +37,8 @@ describe('answers match the OpenAPI document', () => {
       operation,
       status: res.status,
       type,
-      documented: expect.arrayContaining([type]),
+      // An answer without a body (204) documents no content.
+      documented: type || Object.keys(content).length ? expect.arrayContaining([type]) : [],
     });
     const schema = content[type]?.schema;
     if (type === 'application/json' && schema)
@@ -204,7 +205,13 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/auth/me', await kit.http.get('/api/v1/auth/me').set(await auth(handler)), 200);
     conforms('get /api/v1/auth/me', await kit.http.get('/api/v1/auth/me').set(await auth(analyst)), 200);
     conforms('get /api/v1/auth/me', await kit.http.get('/api/v1/auth/me'), 401);
-    conforms('post /api/v1/auth/refresh', await kit.http.post('/api/v1/auth/refresh').set(await auth(handler)), 200);
+    // A refresh ends the token given in: not the handler's, which the steps below still use.
+    const signedIn = await kit.http.post('/api/v1/auth/login').send({ username: handler.username, password: 'case handling test pw' });
+    conforms(
+      'post /api/v1/auth/refresh',
+      await kit.http.post('/api/v1/auth/refresh').set('Authorization', `Bearer ${signedIn.body.accessToken}`),
+      200,
+    );
     conforms('post /api/v1/auth/refresh', await kit.http.post('/api/v1/auth/refresh').set('Authorization', 'Bearer nonsense'), 401);
 
     conforms('get /api/v1/cases', await handler.get('/cases'), 200);
@@ -658,6 +665,23 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/stats/export', await analyst.get(`/stats/export?format=csv&by=category&${period}`), 200);
     conforms('get /api/v1/stats/export', await analyst.get(`/stats/export?format=xlsx&${period}`), 200);
     conforms('get /api/v1/stats/export', await analyst.get('/stats/export?format=pdf'), 400);
+  });
+
+  it('staff log out and change their own password', async () => {
+    const who = await kit.staff('city-analyst');
+    const signIn = async (password: string) =>
+      `Bearer ${(await kit.http.post('/api/v1/auth/login').send({ username: who.username, password })).body.accessToken}`;
+    const first = await signIn('case handling test pw');
+    const change = (body: object) => kit.http.post('/api/v1/auth/password').set('Authorization', first).send(body);
+    conforms('post /api/v1/auth/password', await change({ currentPassword: 'case handling test pw', newPassword: 'password1234' }), 400);
+    conforms(
+      'post /api/v1/auth/password',
+      await change({ currentPassword: 'case handling test pw', newPassword: 'another long test phrase' }),
+      204,
+    );
+    conforms('post /api/v1/auth/password', await kit.http.post('/api/v1/auth/password').send({}), 401);
+    conforms('post /api/v1/auth/logout', await kit.http.post('/api/v1/auth/logout').set('Authorization', first), 204);
+    conforms('post /api/v1/auth/logout', await kit.http.post('/api/v1/auth/logout').set('Authorization', first), 401);
   });
 
   it('every operation was answered here with a success the document describes', () => {

@@ -427,7 +427,7 @@ describe('staff console (chromium)', () => {
     await context.close();
   });
 
-  it('says when an account is locked, and sends analysts to the dashboard', async () => {
+  it('says when sign-in must wait, and sends analysts to the dashboard', async () => {
     const victim = await sys.staff('station-staff', (await venueStation()).code);
     for (let i = 0; i < 4; i++) {
       const res = await fetch(`${sys.baseUrl}/api/v1/auth/login`, {
@@ -441,10 +441,11 @@ describe('staff console (chromium)', () => {
     await page.goto(`${sys.baseUrl}/staff/login`);
     await login(page, victim.username, 'wrong-again');
     await page.getByTestId('login-error').waitFor();
-    expect(await page.getByTestId('login-error').textContent()).toContain('账户已锁定');
-    // Even the right password is refused while locked.
+    expect(await page.getByTestId('login-error').textContent()).toContain('用户名或密码错误');
+    // After five failures each attempt waits a doubling delay; even the right password is refused
+    // meanwhile, with the same answer as a wrong one (it never learns it was right).
     await login(page, victim.username, victim.password);
-    await page.getByText('登录失败次数过多').waitFor();
+    await page.getByText('登录尝试过于频繁').waitFor();
     await shot(page, 'staff-login-locked');
 
     const analyst = await sys.staff('city-analyst');

@@ -28,7 +28,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot('api'),
-        DatabaseModule.forRoot(SCHEMA, 'weiquan-api'),
+        DatabaseModule.forRoot(SCHEMA, 'weiquan-api', { statementTimeout: true }),
         RedisModule,
         CryptoModule,
         QueueModule,

@@ -3,13 +3,14 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@weiquan/core';
-import { LocalizedException, ProblemFilter, RequestLogging, validationException } from '@weiquan/core';
+import { LocalizedException, ProblemFilter, RequestLogging, SafeInputPipe, validationException, verifyJsonBody } from '@weiquan/core';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { openApiDocument, useApiPrefix } from './openapi';
 import { mountQueueDashboard } from './queue-dashboard';
+import { metricsAccess, securityHeaders } from './security-headers';
 import { serveWeb } from './serve-web';
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
@@ -18,12 +19,15 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.set('trust proxy', config.trustProxy); // TRUST_PROXY: none by default, so X-Forwarded-For is ignored
   app.use(app.get(RequestLogging).middleware);
-  app.use(express.json({ limit: '256kb' }), bodyParseErrors);
+  app.use(securityHeaders(config));
+  app.use('/metrics', metricsAccess(config));
+  app.use(express.json({ limit: '256kb', verify: verifyJsonBody }), bodyParseErrors);
   useApiPrefix(app);
   app.useGlobalFilters(new ProblemFilter());
   app.useGlobalPipes(
+    new SafeInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -32,7 +36,7 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
     }),
   );
   // The same document `npm run api:types` builds without a running system (apps/api/src/openapi.ts).
-  SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
+  if (config.http.docsEnabled) SwaggerModule.setup('docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'docs/openapi.json' });
   if (config.queueDashboard) mountQueueDashboard(app);
   serveWeb(app, config.webDistDir);
   return app;

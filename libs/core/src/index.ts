@@ -17,6 +17,7 @@ export * from './redis/redis.module';
 export * from './crypto/crypto.module';
 export * from './crypto/personal-data.cipher';
 export * from './http/validation';
+export * from './http/safe-input';
 export * from './http/whole-number.decorator';
 export * from './i18n/language';
 export * from './i18n/localized.exception';

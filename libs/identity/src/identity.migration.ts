@@ -71,3 +71,39 @@ export class BusinessUsers1763700001810 implements MigrationInterface {
                                                            when 'regulator-staff' then 'regulator' end))`);
   }
 }
+
+/**
+ * Sign-in hardening. `login_throttle`: failed-login counts and progressive delays per account name
+ * (known or not) and per client address, keyed by an HMAC of the name or address so the database
+ * never holds attempted usernames or addresses in clear (libs/identity/src/lockout.rules.ts).
+ * `staff_session`: one row per sign-in; a token names its session and generation, a refresh moves
+ * the generation on (the old token stops working), logout and a password change revoke it, and it
+ * ends SESSION_MAX_HOURS after the sign-in whatever happens.
+ */
+export class AuthHardening1763700002000 implements MigrationInterface {
+  name = 'AuthHardening1763700002000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table login_throttle (
+        key              bytea primary key,
+        failures         integer not null default 0 check (failures >= 0),
+        blocked_until    timestamptz,
+        last_failure_at  timestamptz
+      )`);
+    await q.query(`
+      create table staff_session (
+        id          uuid primary key default gen_random_uuid(),
+        user_id     bigint not null references staff_user (id) on delete cascade,
+        started_at  timestamptz not null default now(),
+        generation  integer not null default 0 check (generation >= 0),
+        revoked_at  timestamptz
+      )`);
+    await q.query(`create index staff_session_user_idx on staff_session (user_id)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`drop table staff_session`);
+    await q.query(`drop table login_throttle`);
+  }
+}

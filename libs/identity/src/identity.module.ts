@@ -5,6 +5,9 @@ import { StaffRepository } from './accounts/staff.repository';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
 import { LoginLimiter } from './auth/login-limiter';
+import { LoginThrottle } from './auth/login-throttle';
+import { LoginThrottleRepository } from './auth/login-throttle.repository';
+import { SessionsRepository } from './auth/sessions.repository';
 import { StaffAuthGuard } from './auth/staff-auth.guard';
 import { StaffAuthenticator } from './auth/staff-authenticator';
 import { DemoAccounts } from './demo/demo-accounts';
@@ -16,8 +19,8 @@ import { TokenService } from './token/token.service';
  * An API module that imports it can put `@UseGuards(StaffAuthGuard)` or `@Roles(...)` on routes.
  */
 @Module({
-  providers: [StaffRepository, TokenService, StaffAuthenticator, StaffAuthGuard, AccountsService, DemoAccounts],
-  exports: [StaffRepository, TokenService, StaffAuthenticator, StaffAuthGuard, AccountsService, DemoAccounts],
+  providers: [StaffRepository, SessionsRepository, TokenService, StaffAuthenticator, StaffAuthGuard, AccountsService, DemoAccounts],
+  exports: [StaffRepository, SessionsRepository, TokenService, StaffAuthenticator, StaffAuthGuard, AccountsService, DemoAccounts],
 })
 export class IdentityModule {}
 
@@ -25,6 +28,6 @@ export class IdentityModule {}
 @Module({
   imports: [IdentityModule],
   controllers: [AuthController, AdminUsersController],
-  providers: [AuthService, LoginLimiter],
+  providers: [AuthService, LoginLimiter, LoginThrottle, LoginThrottleRepository],
 })
 export class IdentityApiModule {}

@@ -1,46 +1,87 @@
 /**
- * Per-account lockout after repeated failed logins, as plain functions (no I/O): the repository
- * reads the row under a lock, these decide, the repository writes what they return.
+ * Throttling of failed logins by progressive delays, as plain functions (no I/O). There is no hard
+ * lock: after `freeFailures` failures counted against a key (an account's name, known or not, or a
+ * client address), each further attempt must wait a delay that doubles per failure up to
+ * `maxDelaySeconds`, then is evaluated. The repository locks the key's row, these decide, the
+ * repository writes what they return, in one short transaction before the password is checked:
+ * an admitted attempt is counted as a failure in advance (so concurrent attempts cannot all pass
+ * the gate) and a success gives it back.
  */
 
-export interface LockoutPolicy {
-  /** Consecutive failures that lock the account. */
-  maxFailures: number;
-  /** How long a lock lasts. */
-  lockMinutes: number;
+export interface ThrottlePolicy {
+  /** Failures allowed without any delay. */
+  freeFailures: number;
+  /** The delay after the `freeFailures`-th failure; each further failure doubles it. */
+  baseDelaySeconds: number;
+  /** The longest delay. */
+  maxDelaySeconds: number;
+  /** A key with no failure for this long starts again from nothing. */
+  forgetAfterSeconds: number;
 }
 
-export interface LockoutState {
-  failedLogins: number;
-  lockedUntil: Date | null;
+export interface ThrottleState {
+  failures: number;
+  /** No attempt is evaluated before this time. */
+  blockedUntil: Date | null;
+  /** The last counted attempt (null: none yet). */
+  lastFailureAt: Date | null;
 }
 
-export type LoginGate = { allowed: true } | { allowed: false; secondsLeft: number; minutesLeft: number };
+export const FRESH: ThrottleState = { failures: 0, blockedUntil: null, lastFailureAt: null };
 
-/** Whether a login may be tried now. While locked even the right password is refused. */
-export function loginGate(state: Pick<LockoutState, 'lockedUntil'>, now: Date): LoginGate {
-  if (!state.lockedUntil) return { allowed: true };
-  const ms = state.lockedUntil.getTime() - now.getTime();
-  if (ms <= 0) return { allowed: true };
-  const secondsLeft = Math.ceil(ms / 1000);
-  return { allowed: false, secondsLeft, minutesLeft: Math.ceil(secondsLeft / 60) };
+export type Admission = { allowed: true; next: ThrottleState } | { allowed: false; retryAfterSeconds: number };
+
+/** The delay that follows the given number of failures: 0 below the free ones, then doubling, capped. */
+export function delaySeconds(failures: number, policy: ThrottlePolicy): number {
+  if (failures < policy.freeFailures) return 0;
+  const doublings = Math.min(failures - policy.freeFailures, 30);
+  return Math.min(policy.maxDelaySeconds, policy.baseDelaySeconds * 2 ** doublings);
+}
+
+/** A state left alone for `forgetAfterSeconds` counts as fresh. */
+export function current(state: ThrottleState, policy: ThrottlePolicy, now: Date): ThrottleState {
+  if (!state.lastFailureAt) return state.blockedUntil && state.blockedUntil > now ? state : FRESH;
+  const idle = now.getTime() - Math.max(state.lastFailureAt.getTime(), state.blockedUntil?.getTime() ?? 0);
+  return idle >= policy.forgetAfterSeconds * 1000 ? FRESH : state;
 }
 
 /**
- * The state after one more failed attempt. Reaching the limit locks the account for the lock time
- * and starts the count again, so after the lock expires the account has the full number of tries.
- * A lock that has expired counts as no lock.
+ * Whether an attempt may be evaluated now, and if so the state with it counted as a failure (and the
+ * delay it would start). While blocked nothing changes: waiting attempts do not extend the delay.
  */
-export function afterFailure(state: LockoutState, policy: LockoutPolicy, now: Date): LockoutState & { lockedNow: boolean } {
-  if (!loginGate(state, now).allowed) return { ...state, lockedNow: false };
-  const failures = state.failedLogins + 1;
-  if (failures >= policy.maxFailures) {
-    return { failedLogins: 0, lockedUntil: new Date(now.getTime() + policy.lockMinutes * 60_000), lockedNow: true };
+export function admit(state: ThrottleState, policy: ThrottlePolicy, now: Date): Admission {
+  const s = current(state, policy, now);
+  if (s.blockedUntil && s.blockedUntil > now) {
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((s.blockedUntil.getTime() - now.getTime()) / 1000)) };
   }
-  return { failedLogins: failures, lockedUntil: null, lockedNow: false };
+  const failures = s.failures + 1;
+  const delay = delaySeconds(failures, policy);
+  return {
+    allowed: true,
+    next: { failures, blockedUntil: delay ? new Date(now.getTime() + delay * 1000) : null, lastFailureAt: now },
+  };
 }
 
-/** A successful login clears the count and any expired lock. */
-export function afterSuccess(): LockoutState {
-  return { failedLogins: 0, lockedUntil: null };
+/** The longest wait of several keys' admissions, or the states to write when every key admits. */
+export function admitAll(
+  admissions: Admission[],
+): { allowed: true; next: ThrottleState[] } | { allowed: false; retryAfterSeconds: number } {
+  const refused = admissions.filter((a) => !a.allowed);
+  if (refused.length) return { allowed: false, retryAfterSeconds: Math.max(...refused.map((a) => a.retryAfterSeconds)) };
+  return { allowed: true, next: admissions.map((a) => (a as { next: ThrottleState }).next) };
+}
+
+/** A success on an account: its count and delay are cleared. */
+export function afterSuccess(): ThrottleState {
+  return FRESH;
+}
+
+/**
+ * A success from a client: the attempt counted in advance is given back, and a delay it started is
+ * lifted; failures counted before stay (signing in to one's own account does not clear a client's
+ * failures against others).
+ */
+export function refund(state: ThrottleState, policy: ThrottlePolicy): ThrottleState {
+  const failures = Math.max(0, state.failures - 1);
+  return { ...state, failures, blockedUntil: failures >= policy.freeFailures ? state.blockedUntil : null };
 }

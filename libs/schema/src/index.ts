@@ -18,7 +18,7 @@ import {
 } from '@weiquan/complaints';
 import { DIRECTORY_MIGRATIONS } from '@weiquan/directory';
 import { Routing1763700000600, RoutingJurisdiction1763700001530 } from '@weiquan/routing';
-import { BusinessUsers1763700001810, Identity1763700000700 } from '@weiquan/identity';
+import { AuthHardening1763700002000, BusinessUsers1763700001810, Identity1763700000700 } from '@weiquan/identity';
 import { Businesses1763700001800 } from '@weiquan/business';
 import { Notifications1763700000800 } from '@weiquan/notifications';
 import {
@@ -60,5 +60,6 @@ export const SCHEMA: SchemaParts = {
     BusinessParty1763700001820,
     BusinessAttachments1763700001830,
     BusinessRollup1763700001900,
+    AuthHardening1763700002000,
   ],
 };

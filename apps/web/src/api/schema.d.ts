@@ -217,9 +217,26 @@ export interface paths {
         put?: never;
         /**
          * 工作人员登录 / staff login
-         * @description 401：用户名或密码错误（未知用户名与错误密码答复相同）或账户已停用；429（带 Retry-After）：连续失败 LOGIN_MAX_FAILURES 次后账户锁定 LOGIN_LOCK_MINUTES 分钟，或同一客户端每分钟超过 LOGIN_RATE_LIMIT 次。 / 401: wrong username or password (the same answer for an unknown username), or the account is disabled; 429 with Retry-After: the account is locked after repeated failures, or too many attempts from this client.
+         * @description 401：用户名或密码错误（未知用户名与错误密码答复相同）或账户已停用；429（带 Retry-After）：同一用户名（无论是否存在）连续失败 LOGIN_MAX_FAILURES 次后，或同一客户端失败过多后，每次尝试须等待逐次加倍的时间（最长 LOGIN_LOCK_MINUTES 分钟），或同一客户端每分钟超过 LOGIN_RATE_LIMIT 次。每次登录开始一个会话，最长 SESSION_MAX_HOURS 小时。 / 401: wrong username or password (the same answer for an unknown username), or the account is disabled; 429 with Retry-After: after LOGIN_MAX_FAILURES failures for a username (existing or not), or too many failures from this client, each attempt must wait a delay that doubles per failure (at most LOGIN_LOCK_MINUTES), or more than LOGIN_RATE_LIMIT attempts a minute from this client. Each login starts a session of at most SESSION_MAX_HOURS.
          */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出登录：结束本会话，令牌随即失效 / log out: ends this session; its token stops working */
+        post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -243,6 +260,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改本人密码 / change one’s own password
+         * @description 需当前密码；新密码 12–128 个字符、不含用户名、不能太容易猜中（zxcvbn 评分 ≥ 3）。成功后本人其他会话全部失效，本会话保持有效。当前密码的核对计入登录失败次数。 / The current password is required; the new one must be 12–128 characters, not contain the username and not be easily guessed (zxcvbn score ≥ 3). Every other session of the account ends; this one stays. Wrong current passwords count as failed logins.
+         */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -252,7 +289,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 用有效令牌换取新令牌 / a new token for a valid one */
+        /**
+         * 用有效令牌换取新令牌 / a new token for a valid one
+         * @description 同一会话内换发新令牌，旧令牌随即失效；会话自登录起最长 SESSION_MAX_HOURS 小时，届时须重新登录。 / A new token in the same session; the one given in stops working. A session ends SESSION_MAX_HOURS after the login, whatever the refreshes.
+         */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -410,6 +450,23 @@ export interface paths {
         put?: never;
         /** 办理操作（状态机）/ an action on the case; 409 with the allowed ones when not allowed now */
         post: operations["CasesController_act"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 打开案件附件（仅承办单位，查看留痕）/ open a file of the case: handling unit only, every view recorded */
+        get: operations["StaffEvidenceController_open"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1783,6 +1840,20 @@ export interface components {
              * @example CA-371500
              */
             regulatorCode: string | null;
+        };
+        ChangePasswordDto: {
+            /**
+             * Format: password
+             * @description 当前密码 / the current password
+             * @example ••••••••••••
+             */
+            currentPassword: string;
+            /**
+             * Format: password
+             * @description 新密码：12–128 个字符，不含用户名，不能太容易猜中（zxcvbn 评分 ≥ 3），无字符种类要求 / the new password: 12–128 characters, not containing the username, not easily guessed (zxcvbn score ≥ 3); no composition rules
+             * @example ••••••••••••
+             */
+            newPassword: string;
         };
         ClaimantFlagsDto: {
             /** @description 《市场监督管理投诉举报处理办法》第十七条所列因素及证据，供承办人判断第十六条第（三）项；举报为 null / the factors of Order 121 Art. 17 with their evidence, for the handler; null for a report */
@@ -3926,11 +3997,11 @@ export interface operations {
     };
     AdminDirectoryController_import: {
         parameters: {
-            query?: {
+            query: {
                 /** @description 只检查，不写入 / check only */
                 dryRun?: boolean;
-                /** @description replace：文件即完整名单，未列出的站点停用；merge：仅新增和更新 */
-                mode?: "replace" | "merge";
+                /** @description 必填。replace：文件即完整名单，未列出的站点停用；merge：仅新增和更新 / required: replace (the file is the whole list; stations not in it are deactivated) or merge (add and update only) */
+                mode: "replace" | "merge";
             };
             header?: never;
             path?: never;
@@ -3956,7 +4027,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReportDto"];
                 };
             };
-            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field；或没有上传文件 / or no file uploaded */
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field（含缺少 mode）；或没有上传文件 / (including a missing mode) or no file uploaded */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4319,13 +4390,40 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description 账户因连续失败被锁定，或本客户端尝试过于频繁（带 Retry-After）/ the account is locked after failed logins, or too many attempts from this client (with Retry-After) */
+            /** @description 尝试过于频繁：须等待 Retry-After 秒（用户名存在与否答复相同）/ too many attempts: wait Retry-After seconds (the same answer whether the username exists or not) */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RetryLaterErrorDto"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已退出 / logged out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -4358,6 +4456,55 @@ export interface operations {
             };
         };
     };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description 已修改，其他会话已失效 / changed; the other sessions are over */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field：currentPassword 不正确，或 newPassword 不符合密码要求 / currentPassword is wrong, or newPassword does not meet the policy */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 尝试过于频繁（带 Retry-After）/ too many attempts (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryLaterErrorDto"];
+                };
+            };
+        };
+    };
     AuthController_refresh: {
         parameters: {
             query?: never;
@@ -4375,7 +4522,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponseDto"];
                 };
             };
-            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one; 或会话已结束 / or the session is over */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4885,6 +5032,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ActionNotAllowedDto"];
+                };
+            };
+        };
+    };
+    StaffEvidenceController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件本身（Content-Disposition: attachment）/ the file itself */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/gif": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 调用者的单位不是承办单位 / the caller’s unit does not handle the case */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这个案件或附件，或不在调用者可查阅的范围内 / no such case or file, or not one the caller may read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -5866,6 +6067,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryLaterErrorDto"];
                 };
             };
         };

@@ -63,6 +63,13 @@ describe('who reads and acts on which cases', () => {
     }
   });
 
+  it('staff of any other role without a unit read nothing (403), never everything', () => {
+    for (const role of ['station-staff', 'station-admin', 'regulator-staff', 'business'] as const) {
+      expect(() => readScope(user(role, null))).toThrow(expect.objectContaining({ status: 403 }));
+      expect(actingUnit(user(role, null))).toBeNull();
+    }
+  });
+
   it('the SQL condition binds the unit as a parameter, never as text', () => {
     expect(scopeCondition({ kind: 'unit', unitCode: "x' or 1=1 --" }, 3)).toEqual({
       sql: 'c.assignee_code = $3',

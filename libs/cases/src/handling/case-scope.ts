@@ -1,3 +1,4 @@
+import { LocalizedException } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 
 /**
@@ -10,6 +11,7 @@ import type { StaffPrincipal } from '@weiquan/identity';
  *  - city analysts and administrators: every case, read-only;
  *  - a business: the complaints (never reports) against it that it holds or held in the settlement
  *    stage, or that a regulator mediates. It reads them through the business portal's own view.
+ * Anyone else without a unit (an account whose unit was removed or never set) reads nothing: 403.
  */
 export type ReadScope =
   | { kind: 'all' }
@@ -18,8 +20,14 @@ export type ReadScope =
   | { kind: 'business'; creditCode: string };
 
 export function readScope(p: StaffPrincipal): ReadScope {
-  if (p.role === 'city-analyst' || p.role === 'admin' || !p.unit) return { kind: 'all' };
+  if (p.role === 'city-analyst' || p.role === 'admin') return { kind: 'all' };
   const u = p.unit;
+  if (!u) {
+    throw new LocalizedException(403, {
+      zh: '该账号未关联任何单位，无法查看案件；请管理员为其指定单位',
+      en: 'this account belongs to no unit and may read no cases; ask an administrator to assign one',
+    });
+  }
   if (u.type === 'business') return { kind: 'business', creditCode: u.code };
   if (u.type === 'regulator' && u.kind === 'market' && u.level === 'county' && u.areaCode) {
     return { kind: 'unit-and-area-stations', unitCode: u.code, areaCode: u.areaCode };

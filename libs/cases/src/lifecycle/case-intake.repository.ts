@@ -55,6 +55,8 @@ export interface NewCase {
   /** The first deadline (acceptance, or the report decision) if the case is not a duplicate. */
   /** The settlement stage, or formal at once. */
   stage: 'settlement' | 'formal';
+  /** The member of staff who entered it (phone, letter, counter): the actor of its first event; null online. */
+  enteredBy?: string | null;
   /** The acceptance (or 立案 decision) deadline; none in the settlement stage, where no statutory clock runs. */
   due: string | null;
   dueProvisional: boolean;
@@ -106,6 +108,7 @@ const EXTRA: [keyof NewCase, string, string][] = [
   ['repeatRule', 'repeat_rule', 'text'],
   ['due', 'due', 'date'],
   ['dueProvisional', 'due_provisional', 'boolean'],
+  ['enteredBy', 'entered_by', 'text'],
 ];
 const ALL = [...COLUMNS, ...EXTRA];
 
@@ -166,8 +169,8 @@ function insertStatement(rowCount: number): string {
         returning id, tracking_no, status, received_at, duplicate_of_id, acceptance_due, acceptance_due_provisional
       ),
       e as (
-        insert into case_event (case_id, at, type, actor_type, to_status, public, data)
-        select c.id, c.received_at, c.status, 'system', c.status, true,
+        insert into case_event (case_id, at, type, actor_type, actor_id, to_status, public, data)
+        select c.id, c.received_at, c.status, case when v.entered_by is null then 'system' else 'staff' end, v.entered_by, c.status, true,
                case when c.status = 'duplicate' then jsonb_build_object('duplicateOf', c.duplicate_of_id::text, 'rule', v.repeat_rule) else '{}'::jsonb end
           from c join v on v.id = c.id
       ),

@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { RedisClient } from '@weiquan/core';
 
 /** Wrong access codes a tracking number takes before it is shut for the rest of the window. */
-export const MAX_WRONG_CODES = 10;
+const MAX_WRONG_CODES = 10;
 /** The window the wrong codes are counted in, and how long a shut number stays shut. */
-export const WRONG_CODE_WINDOW_SECONDS = 3600;
+const WRONG_CODE_WINDOW_SECONDS = 3600;
 
 /**
  * Wrong access codes counted per tracking number (docs/RULES.md "Personal information"): with

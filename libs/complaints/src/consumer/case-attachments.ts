@@ -21,7 +21,7 @@ export type Uploader = { by: 'consumer'; sharedWithBusiness: boolean } | { by: '
  * (a name like "invoice\u202Egnp.exe" must not read as something else on a staff screen), path
  * separators become "_".
  */
-export function fileName(raw: string): string {
+function fileName(raw: string): string {
   const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
   const name = utf8.includes('\uFFFD') ? raw : utf8;
   const clean = name

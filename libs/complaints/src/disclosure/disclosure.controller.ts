@@ -1,8 +1,10 @@
-import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { bilingual, languageOf, PageQuery } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
+import { ConsumerThrottleGuard } from '../complaints.throttle';
 import { DisclosurePageDto } from '../dto/consumer-answers.dto';
 import { DisclosureService } from './disclosure.service';
 
@@ -22,8 +24,11 @@ export class DisclosureQuery extends PageQuery {
   categoryCode?: string;
 }
 
+/** No sign-in: limited per client like the consumer's lookups (LOOKUP_RATE_LIMIT, in Redis, across API processes). */
 @ApiTags('disclosure 消费投诉信息公示')
 @Controller('disclosure')
+@UseGuards(ConsumerThrottleGuard)
+@SkipThrottle({ intake: true })
 export class DisclosureController {
   constructor(private readonly disclosure: DisclosureService) {}
 
@@ -40,7 +45,10 @@ export class DisclosureController {
     description: '问题类型与结果的语言：中文（默认）或 en / zh (default) or en for issue and outcome texts',
   })
   @ApiOkResponse({ type: DisclosurePageDto })
-  @ApiErrors({ 400: `${ERRORS.validation}；cursor 无效 / or an invalid cursor` })
+  @ApiErrors({
+    400: `${ERRORS.validation}；cursor 无效 / or an invalid cursor`,
+    429: '请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After)',
+  })
   list(@Query() q: DisclosureQuery, @Headers('Accept-Language') lang?: string): Promise<DisclosurePageDto> {
     return this.disclosure.list(q, languageOf(lang));
   }

@@ -24,6 +24,8 @@ export interface IntakeOptions {
   /** When it was actually received (deadlines count from it); now for online submissions. */
   receivedAt?: Date;
   idempotencyKey?: string;
+  /** The staff user who entered it (phone, letter, counter), recorded as the actor of its first event. */
+  enteredBy?: string;
 }
 
 export interface SubmissionAnswer {
@@ -154,6 +156,7 @@ export class IntakeService {
       purchaseChannel: dto.channel ?? null,
       prepaid: dto.prepaid ?? false,
       intakeChannel: opts.channel,
+      enteredBy: opts.enteredBy ?? null,
       consumerName: dto.consumer.name.trim(),
       consumerPhoneEnc: sealed.phone,
       consumerPhoneHash: phoneHash,

@@ -56,7 +56,7 @@ export class StaffIntakeController {
         ],
       );
     }
-    const answer = await this.intake.submit(complaint, { channel: intakeChannel, receivedAt: at });
+    const answer = await this.intake.submit(complaint, { channel: intakeChannel, receivedAt: at, enteredBy: staff.userId });
     // The unit that took it is recorded; a counter filing stays with the station that took it
     // (docs/RULES.md "Jurisdiction and routing"), so it is routed now rather than by the worker.
     if (staff.unit)

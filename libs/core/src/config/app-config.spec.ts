@@ -22,7 +22,8 @@ describe('AppConfig.fromEnv', () => {
     expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'wq' });
     expect(c.database.poolSize).toBe(10);
     expect(c.secrets.dataKey).toHaveLength(32);
-    expect(c.auth).toEqual({ tokenTtlSeconds: 900, maxFailures: 5, lockMinutes: 15, loginPerMinute: 30 });
+    expect(c.auth).toEqual({ tokenTtlSeconds: 900, maxFailures: 5, lockMinutes: 15, loginPerMinute: 30, sessionMaxHours: 12 });
+    expect(c.trustProxy).toBe(false);
     expect(c.queueDashboard).toBe(true);
     expect(Object.isFrozen(c)).toBe(true);
   });
@@ -34,10 +35,22 @@ describe('AppConfig.fromEnv', () => {
       LOGIN_MAX_FAILURES: '3',
       LOGIN_LOCK_MINUTES: '2',
       LOGIN_RATE_LIMIT: '100',
+      SESSION_MAX_HOURS: '8',
+      TRUST_PROXY: '127.0.0.1, 10.0.0.0/8',
       QUEUE_DASHBOARD: 'false',
     });
-    expect(c.auth).toEqual({ tokenTtlSeconds: 1, maxFailures: 3, lockMinutes: 2, loginPerMinute: 100 });
+    expect(c.auth).toEqual({ tokenTtlSeconds: 1, maxFailures: 3, lockMinutes: 2, loginPerMinute: 100, sessionMaxHours: 8 });
+    expect(c.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(() => AppConfig.fromEnv({ ...base(), TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
     expect(c.queueDashboard).toBe(false);
+  });
+
+  it('reads the HTTP exposure settings: metrics token, docs (off in production by default), HSTS', () => {
+    expect(AppConfig.fromEnv(base()).http).toEqual({ metricsToken: null, docsEnabled: true, hsts: false });
+    expect(AppConfig.fromEnv({ ...base(), NODE_ENV: 'production' }).http.docsEnabled).toBe(false);
+    const c = AppConfig.fromEnv({ ...base(), NODE_ENV: 'production', DOCS_ENABLED: 'true', METRICS_TOKEN: 'a'.repeat(16), HSTS: '1' });
+    expect(c.http).toEqual({ metricsToken: 'a'.repeat(16), docsEnabled: true, hsts: true });
+    expect(() => AppConfig.fromEnv({ ...base(), METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
   it('reads typed values', () => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { TrustProxy } from './trust-proxy';
+import { trustProxySchema } from './trust-proxy';
 
 /**
  * Everything the processes read from the environment, validated once at boot.
@@ -53,6 +55,8 @@ const schema = z.object({
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
   DATABASE_SSL: bool.default(false),
+  DATABASE_ACQUIRE_TIMEOUT_MS: int(100, 600_000).default(2000),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(0, 86_400_000).default(15_000),
   REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z
     .string()
@@ -67,6 +71,9 @@ const schema = z.object({
   TOKEN_SECRET: key32,
   WORKER_CONCURRENCY: int(1, 256).default(8),
   QUEUE_DASHBOARD: bool.default(true),
+  METRICS_TOKEN: z.string().trim().min(16, { message: 'must be at least 16 characters' }).optional(),
+  DOCS_ENABLED: bool.optional(),
+  HSTS: bool.default(false),
   API_PROCESSES: int(1, 64).default(1),
   SETTLEMENT_TAKE_UP_DAYS: int(1, 30).default(2),
   SETTLEMENT_DAYS: int(1, 60).default(10),
@@ -83,6 +90,8 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   LOGIN_LOCK_MINUTES: int(1, 10_080).default(15),
   LOGIN_RATE_LIMIT: int(1, 1_000_000).default(30),
+  SESSION_MAX_HOURS: int(1, 720).default(12),
+  TRUST_PROXY: trustProxySchema.default(false),
 });
 
 export type AppConfigValues = z.output<typeof schema>;
@@ -99,7 +108,12 @@ export class AppConfig {
   readonly nodeEnv!: AppConfigValues['NODE_ENV'];
   readonly host!: string;
   readonly port!: number;
-  readonly database!: { url: string; poolSize: number; ssl: boolean };
+  /**
+   * `acquireTimeoutMs`: how long a request waits for a pooled connection (or a new one) before it is
+   * answered 503; `statementTimeoutMs`: the longest statement of the API process (0: none), also a
+   * 503. Workers, migrations and the CLI run without a statement timeout (rollup rebuilds are long).
+   */
+  readonly database!: { url: string; poolSize: number; ssl: boolean; acquireTimeoutMs: number; statementTimeoutMs: number };
   readonly redis!: { url: string; prefix: string };
   readonly dataDir!: string;
   readonly webDistDir!: string;
@@ -126,6 +140,12 @@ export class AppConfig {
   readonly cityPolicy!: { reporterNoticeDays: number; followUpDays: number };
   /** bull-board at /admin/queues, for administrators only (bearer token or the wq_token cookie). */
   readonly queueDashboard!: boolean;
+  /**
+   * HTTP exposure: the bearer token /metrics requires (null: open outside production, refused in
+   * production); Swagger UI and the document at /docs (default: on outside production); HSTS on every
+   * answer (for a TLS proxy the API does not trust; otherwise sent only when the request was HTTPS).
+   */
+  readonly http!: { metricsToken: string | null; docsEnabled: boolean; hsts: boolean };
   /** Requests per minute per client: submissions, and lookups (status, uploads, rating). */
   readonly rateLimits!: { intakePerMinute: number; lookupPerMinute: number };
   /** Consumer notifications: email only when an SMTP server is configured (SMS always, see SmsGateway). */
@@ -134,7 +154,9 @@ export class AppConfig {
    * Staff sign-in: access-token lifetime; consecutive failed logins before an account is locked, and
    * for how long; login attempts per client per minute (held in Redis).
    */
-  readonly auth!: { tokenTtlSeconds: number; maxFailures: number; lockMinutes: number; loginPerMinute: number };
+  readonly auth!: { tokenTtlSeconds: number; maxFailures: number; lockMinutes: number; loginPerMinute: number; sessionMaxHours: number };
+  /** Express's `trust proxy`: which proxies may name the client in X-Forwarded-For (default none). */
+  readonly trustProxy!: TrustProxy;
 
   static fromEnv(env: Record<string, string | undefined>): AppConfig {
     // Empty strings count as unset, as in most shells' `VAR= cmd`.
@@ -159,7 +181,13 @@ export class AppConfig {
         nodeEnv: v.NODE_ENV,
         host: v.HOST,
         port: v.PORT,
-        database: { url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE, ssl: v.DATABASE_SSL },
+        database: {
+          url: v.DATABASE_URL,
+          poolSize: v.DATABASE_POOL_SIZE,
+          ssl: v.DATABASE_SSL,
+          acquireTimeoutMs: v.DATABASE_ACQUIRE_TIMEOUT_MS,
+          statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
+        },
         redis: { url: v.REDIS_URL, prefix: v.QUEUE_PREFIX },
         dataDir: v.DATA_DIR,
         webDistDir: v.WEB_DIST_DIR,
@@ -172,6 +200,7 @@ export class AppConfig {
         settlement: { takeUpDays: v.SETTLEMENT_TAKE_UP_DAYS, days: v.SETTLEMENT_DAYS, reopenDays: v.SETTLEMENT_REOPEN_DAYS },
         cityPolicy: { reporterNoticeDays: v.REPORTER_NOTICE_DAYS, followUpDays: v.FOLLOW_UP_DAYS },
         queueDashboard: v.QUEUE_DASHBOARD,
+        http: { metricsToken: v.METRICS_TOKEN ?? null, docsEnabled: v.DOCS_ENABLED ?? v.NODE_ENV !== 'production', hsts: v.HSTS },
         rateLimits: { intakePerMinute: v.INTAKE_RATE_LIMIT, lookupPerMinute: v.LOOKUP_RATE_LIMIT },
         notifications: { smtpUrl: v.SMTP_URL ?? null, smtpFrom: v.SMTP_FROM },
         auth: {
@@ -179,7 +208,9 @@ export class AppConfig {
           maxFailures: v.LOGIN_MAX_FAILURES,
           lockMinutes: v.LOGIN_LOCK_MINUTES,
           loginPerMinute: v.LOGIN_RATE_LIMIT,
+          sessionMaxHours: v.SESSION_MAX_HOURS,
         },
+        trustProxy: v.TRUST_PROXY,
       }),
     );
   }

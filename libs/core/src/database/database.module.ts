@@ -2,17 +2,17 @@ import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { dataSourceOptions, SchemaParts } from './data-source.options';
+import { ConnectionLimits, dataSourceOptions, SchemaParts } from './data-source.options';
 
 @Module({})
 export class DatabaseModule {
-  static forRoot(schema: SchemaParts, applicationName: string): DynamicModule {
+  static forRoot(schema: SchemaParts, applicationName: string, limits: ConnectionLimits = {}): DynamicModule {
     return {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
-          useFactory: (config: AppConfig) => dataSourceOptions(config.database, schema, applicationName),
+          useFactory: (config: AppConfig) => dataSourceOptions(config.database, schema, applicationName, limits),
           // An idle connection dropped by a PostgreSQL restart must not crash the process: the pool
           // replaces it, and the next query reconnects.
           dataSourceFactory: async (options) => {

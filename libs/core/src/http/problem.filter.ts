@@ -88,13 +88,16 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
-/** PostgreSQL restarting or unreachable: the caller may retry, nothing was committed. */
+/**
+ * PostgreSQL restarting or unreachable, no pooled connection free within DATABASE_ACQUIRE_TIMEOUT_MS,
+ * or a statement cancelled by statement_timeout (57014): the caller may retry, nothing was committed.
+ */
 function isDatabaseUnavailable(e: unknown): boolean {
   const err = e as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
   const code = err?.code ?? err?.driverError?.code;
   const message = err?.message ?? '';
   return (
-    ['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET'].includes(code ?? '') ||
+    ['57014', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET'].includes(code ?? '') ||
     /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/.test(message)
   );
 }

@@ -1,7 +1,16 @@
 import { Controller, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsBoolean, IsDefined, IsIn, IsOptional } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { bilingual, LocalizedException } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
@@ -13,14 +22,14 @@ const t = bilingual;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export class ImportQuery {
-  @ApiPropertyOptional({
+  @ApiProperty({
     enum: ['replace', 'merge'],
-    default: 'replace',
-    description: 'replace：文件即完整名单，未列出的站点停用；merge：仅新增和更新',
+    description:
+      '必填。replace：文件即完整名单，未列出的站点停用；merge：仅新增和更新 / required: replace (the file is the whole list; stations not in it are deactivated) or merge (add and update only)',
   })
-  @IsOptional()
+  @IsDefined(t('必须指定 mode：replace 或 merge', 'mode is required: replace or merge'))
   @IsIn(['replace', 'merge'], t('应为 replace 或 merge', 'must be replace or merge'))
-  mode?: 'replace' | 'merge';
+  mode!: 'replace' | 'merge';
 
   @ApiPropertyOptional({ description: '只检查，不写入 / check only' })
   @IsOptional()
@@ -49,7 +58,7 @@ export class AdminDirectoryController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 2 } }))
   @ApiOkResponse({ type: ImportReportDto })
   @ApiErrors({
-    400: `${ERRORS.validation}；或没有上传文件 / or no file uploaded`,
+    400: `${ERRORS.validation}（含缺少 mode）；或没有上传文件 / (including a missing mode) or no file uploaded`,
     401: ERRORS.unauthenticated,
     403: ERRORS.forbidden,
     413: '文件超过 5 MB / the file is over 5 MB',
@@ -60,7 +69,7 @@ export class AdminDirectoryController {
     const report = await this.imports.importStations({
       text: file.buffer.toString('utf8'),
       fileName: file.originalname,
-      mode: q.mode ?? 'replace',
+      mode: q.mode,
       dryRun: q.dryRun,
     });
     if (!report.accepted) {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Bilingual, FieldProblem, invalid, LocalizedException } from '@weiquan/core';
 import { describeRoles, isStaffRole, StaffPrincipal, StaffRole, UnitType, unitTypeOf } from '../roles';
-import { generatePassword, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './passwords';
+import { passwordWeakness } from './password.rules';
+import { generatePassword, hashPassword } from './passwords';
 import { StaffRepository, StaffUserView } from './staff.repository';
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
@@ -69,7 +70,13 @@ export class AccountsService {
         field: 'role',
         message: { zh: `取值无效（${JSON.stringify(input.role)}）`, en: `is not an allowed value (${JSON.stringify(input.role)})` },
       });
-    if (input.password !== undefined && !passwordOk(input.password)) problems.push(passwordProblem());
+    if (input.password !== undefined) {
+      const weakness =
+        typeof input.password === 'string'
+          ? passwordWeakness(input.password, { username, displayName })
+          : passwordWeakness('', { username });
+      if (weakness) problems.push({ field: 'password', message: weakness });
+    }
     if (problems.length) throw invalid(problems);
 
     let unitCode = input.unitCode;
@@ -264,19 +271,5 @@ function unitNotWanted(role: StaffRole) {
   return {
     field: 'unitCode',
     message: { zh: `该角色（${role}）不属于任何单位，请勿填写`, en: `must be empty: the role ${role} belongs to no unit` },
-  };
-}
-
-function passwordOk(p: unknown): boolean {
-  return typeof p === 'string' && p.length >= MIN_PASSWORD_LENGTH && p.length <= MAX_PASSWORD_LENGTH;
-}
-
-function passwordProblem() {
-  return {
-    field: 'password',
-    message: {
-      zh: `密码应为 ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} 个字符`,
-      en: `must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters`,
-    },
   };
 }

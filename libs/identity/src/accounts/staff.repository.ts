@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { pgTransaction } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import type { StaffPrincipal, StaffRole, UnitType } from '../roles';
@@ -24,12 +23,9 @@ export interface StaffUserView {
 export interface LoginRow {
   id: string;
   passwordHash: string;
+  username: string;
   disabled: boolean;
   tokenVersion: number;
-  failedLogins: number;
-  lockedUntil: Date | null;
-  /** The database's clock, the one clock every process agrees on. */
-  now: Date;
 }
 
 /** The row behind a principal, checked against a token's claims on every request. */
@@ -53,14 +49,6 @@ type PrincipalSelect = {
   kind: 'market' | 'sector' | null;
   level: 'city' | 'county' | 'province' | null;
 } & ({ unitType: null; unitCode: null } | { unitType: UnitType; unitCode: string });
-
-/** The lockout fields of an account, with the database's clock. */
-export interface LockoutRow {
-  failedLogins: number;
-  lockedUntil: Date | null;
-  tokenVersion: number;
-  now: Date;
-}
 
 export interface UnitRow {
   type: UnitType;
@@ -118,10 +106,6 @@ export class StaffRepository {
     this.sql = db;
   }
 
-  transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
-    return pgTransaction(this.db, work);
-  }
-
   /** One primary-key lookup per authenticated request: the principal with its unit. */
   async principal(id: string): Promise<PrincipalRow | null> {
     const [row] = await this.sql.query<PrincipalSelect>(
@@ -159,29 +143,29 @@ export class StaffRepository {
 
   async loginRow(username: string): Promise<LoginRow | null> {
     const [row] = await this.sql.query<LoginRow>(
-      `select id::text as id, password_hash as "passwordHash", disabled, token_version as "tokenVersion",
-              failed_logins as "failedLogins", locked_until as "lockedUntil", now() as now
+      `select id::text as id, username, password_hash as "passwordHash", disabled, token_version as "tokenVersion"
          from staff_user where username = $1`,
       [username],
     );
     return row ?? null;
   }
 
-  /** The lockout fields, locked for the rest of the transaction (concurrent attempts queue here). */
-  async lockoutForUpdate(sql: Sql, id: string): Promise<LockoutRow | null> {
-    const [row] = await sql.query<LockoutRow>(
-      `select failed_logins as "failedLogins", locked_until as "lockedUntil", token_version as "tokenVersion", now() as now
-         from staff_user where id = $1 for update`,
+  async loginRowById(id: string): Promise<LoginRow | null> {
+    const [row] = await this.sql.query<LoginRow>(
+      `select id::text as id, username, password_hash as "passwordHash", disabled, token_version as "tokenVersion"
+         from staff_user where id = $1`,
       [id],
     );
     return row ?? null;
   }
 
-  async saveLockout(sql: Sql, id: string, state: { failedLogins: number; lockedUntil: Date | null }, loggedIn: boolean): Promise<void> {
-    await sql.query(
-      `update staff_user set failed_logins = $2, locked_until = $3${loggedIn ? ', last_login_at = now()' : ''} where id = $1`,
-      [id, state.failedLogins, state.lockedUntil],
-    );
+  async recordLogin(id: string): Promise<void> {
+    await this.sql.query(`update staff_user set last_login_at = now() where id = $1`, [id]);
+  }
+
+  /** The holder's own new password: the caller revokes the other sessions; this session stays valid. */
+  async changeOwnPassword(id: string, passwordHash: string): Promise<void> {
+    await this.sql.query(`update staff_user set password_hash = $2, updated_at = now() where id = $1`, [id, passwordHash]);
   }
 
   async view(id: string): Promise<StaffUserView | null> {

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfig, LocalizedException } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import type { Request, Response } from 'express';
-import { LoginDto, LoginResponseDto, PrincipalDto } from '../dto/auth.dto';
+import { ChangePasswordDto, LoginDto, LoginResponseDto, PrincipalDto } from '../dto/auth.dto';
 import type { StaffPrincipal } from '../roles';
 import { AuthService, LoginAnswer } from './auth.service';
 import { CurrentStaff, StaffAuthGuard } from './staff-auth.guard';
@@ -25,14 +25,14 @@ export class AuthController {
   @ApiOperation({
     summary: '工作人员登录 / staff login',
     description:
-      '401：用户名或密码错误（未知用户名与错误密码答复相同）或账户已停用；429（带 Retry-After）：连续失败 LOGIN_MAX_FAILURES 次后账户锁定 LOGIN_LOCK_MINUTES 分钟，或同一客户端每分钟超过 LOGIN_RATE_LIMIT 次。' +
-      ' / 401: wrong username or password (the same answer for an unknown username), or the account is disabled; 429 with Retry-After: the account is locked after repeated failures, or too many attempts from this client.',
+      '401：用户名或密码错误（未知用户名与错误密码答复相同）或账户已停用；429（带 Retry-After）：同一用户名（无论是否存在）连续失败 LOGIN_MAX_FAILURES 次后，或同一客户端失败过多后，每次尝试须等待逐次加倍的时间（最长 LOGIN_LOCK_MINUTES 分钟），或同一客户端每分钟超过 LOGIN_RATE_LIMIT 次。每次登录开始一个会话，最长 SESSION_MAX_HOURS 小时。' +
+      ' / 401: wrong username or password (the same answer for an unknown username), or the account is disabled; 429 with Retry-After: after LOGIN_MAX_FAILURES failures for a username (existing or not), or too many failures from this client, each attempt must wait a delay that doubles per failure (at most LOGIN_LOCK_MINUTES), or more than LOGIN_RATE_LIMIT attempts a minute from this client. Each login starts a session of at most SESSION_MAX_HOURS.',
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiErrors({
     400: ERRORS.validation,
     401: '用户名或密码错误（未知用户名答复相同），或账户已停用 / wrong username or password (the same for an unknown username), or the account is disabled',
-    429: '账户因连续失败被锁定，或本客户端尝试过于频繁（带 Retry-After）/ the account is locked after failed logins, or too many attempts from this client (with Retry-After)',
+    429: '尝试过于频繁：须等待 Retry-After 秒（用户名存在与否答复相同）/ too many attempts: wait Retry-After seconds (the same answer whether the username exists or not)',
   })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     const answer = await retryAfter(res, this.auth.login(dto.username, dto.password, req.ip ?? req.socket.remoteAddress ?? 'unknown'));
@@ -54,13 +54,55 @@ export class AuthController {
   @HttpCode(200)
   @UseGuards(StaffAuthGuard)
   @ApiBearerAuth()
-  @ApiOperation({ summary: '用有效令牌换取新令牌 / a new token for a valid one' })
+  @ApiOperation({
+    summary: '用有效令牌换取新令牌 / a new token for a valid one',
+    description:
+      '同一会话内换发新令牌，旧令牌随即失效；会话自登录起最长 SESSION_MAX_HOURS 小时，届时须重新登录。 / A new token in the same session; the one given in stops working. A session ends SESSION_MAX_HOURS after the login, whatever the refreshes.',
+  })
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiErrors({ 401: ERRORS.unauthenticated })
+  @ApiErrors({ 401: `${ERRORS.unauthenticated}; 或会话已结束 / or the session is over` })
   async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     const answer = await this.auth.refresh(tokenFromHeaders(req.headers));
     this.dashboardCookie(answer, req, res);
     return answer;
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @UseGuards(StaffAuthGuard)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: '退出登录：结束本会话，令牌随即失效 / log out: ends this session; its token stops working' })
+  @ApiNoContentResponse({ description: '已退出 / logged out' })
+  @ApiErrors({ 401: ERRORS.unauthenticated })
+  async logout(@CurrentStaff() staff: StaffPrincipal, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(tokenFromHeaders(req.headers), staff);
+    if (this.config.queueDashboard) res.clearCookie(TOKEN_COOKIE, { path: DASHBOARD_PATH });
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @UseGuards(StaffAuthGuard)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: '修改本人密码 / change one’s own password',
+    description:
+      '需当前密码；新密码 12–128 个字符、不含用户名、不能太容易猜中（zxcvbn 评分 ≥ 3）。成功后本人其他会话全部失效，本会话保持有效。当前密码的核对计入登录失败次数。' +
+      ' / The current password is required; the new one must be 12–128 characters, not contain the username and not be easily guessed (zxcvbn score ≥ 3). Every other session of the account ends; this one stays. Wrong current passwords count as failed logins.',
+  })
+  @ApiNoContentResponse({ description: '已修改，其他会话已失效 / changed; the other sessions are over' })
+  @ApiErrors({
+    400: `${ERRORS.validation}：currentPassword 不正确，或 newPassword 不符合密码要求 / currentPassword is wrong, or newPassword does not meet the policy`,
+    401: ERRORS.unauthenticated,
+    429: '尝试过于频繁（带 Retry-After）/ too many attempts (with Retry-After)',
+  })
+  async changePassword(
+    @Body() dto: ChangePasswordDto,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
+    const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    await retryAfter(res, this.auth.changePassword(tokenFromHeaders(req.headers), staff, dto.currentPassword, dto.newPassword, client));
   }
 
   /**

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { LocalizedException } from '@weiquan/core';
+import { Inject, Injectable } from '@nestjs/common';
+import { AppConfig, LocalizedException } from '@weiquan/core';
 import type { IncomingHttpHeaders } from 'node:http';
 import { StaffRepository } from '../accounts/staff.repository';
 import { describeRoles, StaffPrincipal, StaffRole } from '../roles';
 import { TokenService } from '../token/token.service';
+import { SessionsRepository } from './sessions.repository';
 
 /** The cookie the queue dashboard accepts in place of the Authorization header (browsers send it). */
 export const TOKEN_COOKIE = 'wq_token';
@@ -48,6 +49,8 @@ export class StaffAuthenticator {
   constructor(
     private readonly tokens: TokenService,
     private readonly staff: StaffRepository,
+    private readonly sessions: SessionsRepository,
+    @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
 
   /** The principal, or a 401 LocalizedException. `null`: no token was sent. */
@@ -55,8 +58,14 @@ export class StaffAuthenticator {
     if (token === null) throw new LocalizedException(401, NO_TOKEN);
     const checked = this.tokens.verify(token);
     if (!checked.ok) throw new LocalizedException(401, checked.reason === 'expired' ? EXPIRED : INVALID);
-    const row = await this.staff.principal(checked.claims.sub);
-    if (!row || row.disabled || row.tokenVersion !== checked.claims.ver) throw new LocalizedException(401, INVALID);
+    const { sub, ver, sid, gen } = checked.claims;
+    const [row, live] = await Promise.all([
+      this.staff.principal(sub),
+      // A token from a sign-in must name a live session at its current generation (not logged out,
+      // not refreshed since, not past SESSION_MAX_HOURS).
+      sid !== undefined && gen !== undefined ? this.sessions.live(sid, sub, gen, this.config.auth.sessionMaxHours) : true,
+    ]);
+    if (!row || !live || row.disabled || row.tokenVersion !== ver) throw new LocalizedException(401, INVALID);
     return row.principal;
   }
 

@@ -60,3 +60,22 @@ export class PrincipalDto {
   @ApiProperty({ enum: STAFF_ROLES }) role: string;
   @ApiProperty({ type: PrincipalUnitDto, nullable: true }) unit: PrincipalUnitDto | null;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty({ example: '••••••••••••', format: 'password', description: '当前密码 / the current password' })
+  @IsDefined(t('请填写当前密码', 'currentPassword is required'))
+  @IsString(t('应为文本', 'must be text'))
+  @Length(1, 256, t('应为 1–256 个字符', 'must be 1–256 characters'))
+  currentPassword: string;
+
+  @ApiProperty({
+    example: '••••••••••••',
+    format: 'password',
+    description:
+      '新密码：12–128 个字符，不含用户名，不能太容易猜中（zxcvbn 评分 ≥ 3），无字符种类要求 / the new password: 12–128 characters, not containing the username, not easily guessed (zxcvbn score ≥ 3); no composition rules',
+  })
+  @IsDefined(t('请填写新密码', 'newPassword is required'))
+  @IsString(t('应为文本', 'must be text'))
+  @Length(1, 256, t('应为 1–256 个字符', 'must be 1–256 characters'))
+  newPassword: string;
+}

@@ -42,4 +42,39 @@ describe('staff access tokens', () => {
     });
     expect(tokens.verify(expired)).toEqual({ ok: false, reason: 'expired' });
   });
+
+  describe('with a session', () => {
+    const sid = '0b7c2a52-9d43-4c77-8f0e-1c2d3e4f5a6b';
+
+    it('carry the session, its generation and the sign-in time', () => {
+      const tokens = new TokenService(config('600'));
+      const startedAt = new Date(Date.now() - 60_000);
+      const v = tokens.verify(tokens.issue({ id: '7', tokenVersion: 0 }, { id: sid, generation: 2, startedAt }).accessToken);
+      expect(v).toMatchObject({ ok: true, claims: { sub: '7', sid, gen: 2, auth: Math.floor(startedAt.getTime() / 1000) } });
+    });
+
+    it('never outlive SESSION_MAX_HOURS after the sign-in, and expire with it', () => {
+      const tokens = new TokenService(config('900'));
+      const startedAt = new Date(Date.now() - (12 * 3600 - 100) * 1000);
+      const t = tokens.issue({ id: '7', tokenVersion: 0 }, { id: sid, generation: 0, startedAt });
+      expect(t.expiresIn).toBeLessThanOrEqual(100);
+      expect(t.expiresIn).toBeGreaterThan(95);
+      const old = tokens.issue({ id: '7', tokenVersion: 0 }, { id: sid, generation: 0, startedAt: new Date(Date.now() - 12 * 3600_000) });
+      expect(tokens.verify(old.accessToken)).toEqual({ ok: false, reason: 'expired' });
+    });
+
+    it('refuse partial or ill-typed session claims', () => {
+      const secret = randomBytes(32).toString('base64');
+      const c = AppConfig.fromEnv({ DATABASE_URL: 'postgres://x@localhost/x', DATA_KEY: secret, TOKEN_SECRET: secret });
+      const tokens = new TokenService(c);
+      const sign = (extra: object) =>
+        jwt.sign({ ver: 0, ...extra }, c.secrets.tokenSecret, { algorithm: 'HS256', subject: '1', expiresIn: 60 });
+      const now = Math.floor(Date.now() / 1000);
+      expect(tokens.verify(sign({ sid }))).toEqual({ ok: false, reason: 'malformed' });
+      expect(tokens.verify(sign({ sid: 'x', gen: 0, auth: now }))).toEqual({ ok: false, reason: 'malformed' });
+      expect(tokens.verify(sign({ sid, gen: -1, auth: now }))).toEqual({ ok: false, reason: 'malformed' });
+      expect(tokens.verify(sign({ sid, gen: 0, auth: 'x' }))).toEqual({ ok: false, reason: 'malformed' });
+      expect(tokens.verify(sign({ sid, gen: 0, auth: now }))).toMatchObject({ ok: true });
+    });
+  });
 });

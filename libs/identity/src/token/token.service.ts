@@ -14,6 +14,11 @@ interface TokenClaims {
   sub: string;
   /** The account's token_version when the token was issued: bumped to revoke every token. */
   ver: number;
+  /** The session (staff_session.id) and its generation; absent only on tokens issued without a sign-in (tests). */
+  sid?: string;
+  gen?: number;
+  /** The sign-in time (seconds since the epoch): the session ends SESSION_MAX_HOURS after it. */
+  auth?: number;
   iat: number;
   exp: number;
 }
@@ -29,9 +34,20 @@ export type VerifyResult = { ok: true; claims: TokenClaims } | { ok: false; reas
 export class TokenService {
   constructor(@Inject(AppConfig) private readonly config: AppConfig) {}
 
-  issue(user: { id: string; tokenVersion: number }): AccessToken {
-    const ttl = this.config.auth.tokenTtlSeconds;
-    const accessToken = jwt.sign({ ver: user.tokenVersion }, this.config.secrets.tokenSecret, {
+  /**
+   * A token for the account; with a session, one that names it and never outlives the session's
+   * absolute end (SESSION_MAX_HOURS after the sign-in).
+   */
+  issue(user: { id: string; tokenVersion: number }, session?: { id: string; generation: number; startedAt: Date }): AccessToken {
+    let ttl = this.config.auth.tokenTtlSeconds;
+    let claims: Record<string, unknown> = { ver: user.tokenVersion };
+    if (session) {
+      const auth = Math.floor(session.startedAt.getTime() / 1000);
+      const end = auth + this.config.auth.sessionMaxHours * 3600;
+      ttl = Math.max(1, Math.min(ttl, end - Math.floor(Date.now() / 1000)));
+      claims = { ...claims, sid: session.id, gen: session.generation, auth };
+    }
+    const accessToken = jwt.sign(claims, this.config.secrets.tokenSecret, {
       algorithm: 'HS256',
       subject: user.id,
       expiresIn: ttl,
@@ -59,6 +75,21 @@ export class TokenService {
     ) {
       return { ok: false, reason: 'malformed' };
     }
-    return { ok: true, claims: { sub: c.sub, ver, iat: c.iat ?? 0, exp: c.exp! } };
+    const session = sessionClaims(c);
+    if (session === null) return { ok: false, reason: 'malformed' };
+    if (session.auth !== undefined && session.auth + this.config.auth.sessionMaxHours * 3600 <= Date.now() / 1000) {
+      return { ok: false, reason: 'expired' };
+    }
+    return { ok: true, claims: { sub: c.sub, ver, ...session, iat: c.iat ?? 0, exp: c.exp! } };
   }
+}
+
+/** `sid`, `gen` and `auth` all together or none; null when they are partial or ill-typed. */
+function sessionClaims(c: jwt.JwtPayload): { sid?: string; gen?: number; auth?: number } | null {
+  const { sid, gen, auth } = c as { sid?: unknown; gen?: unknown; auth?: unknown };
+  if (sid === undefined && gen === undefined && auth === undefined) return {};
+  if (typeof sid !== 'string' || !/^[0-9a-f-]{36}$/.test(sid)) return null;
+  if (typeof gen !== 'number' || !Number.isInteger(gen) || gen < 0) return null;
+  if (typeof auth !== 'number' || !Number.isInteger(auth)) return null;
+  return { sid, gen, auth };
 }
