@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseKit } from './support/case-kit';
 import { TINY_PNG } from './support/fixtures';
+import { AttachmentStore } from '@weiquan/complaints/consumer/attachment.store';
 
 /**
  * The consumer's key and files (issue 18, "Consumers' keys and files"): guessing access codes for a
@@ -53,11 +54,15 @@ describe('consumers’ keys and files', () => {
       expect((await req).status).toBe(201);
     }
     const extra = png(99);
-    const sha = createHash('sha256').update(extra).digest('hex');
+    const store = kit.api.app.get(AttachmentStore);
+    const stored = (content: Buffer) => {
+      const name = store.fileName(createHash('sha256').update(content).digest('hex'));
+      return join(root, name.slice(0, 2), name);
+    };
     const root = join(kit.api.app.get(AppConfig).dataDir, 'attachments');
     const refused = await kit.http.post(base).set('X-Access-Code', c.accessCode).attach('file', extra, 'extra.png');
     expect(refused.status).toBe(409);
-    expect(existsSync(join(root, sha.slice(0, 2), sha))).toBe(false);
+    expect(existsSync(stored(extra))).toBe(false);
 
     const d = await kit.file();
     // A content never stored before (the store keeps one copy per content, across test runs too).
@@ -75,9 +80,8 @@ describe('consumers’ keys and files', () => {
     expect(got.headers['cache-control']).toBe('no-store');
     expect(got.headers['x-content-type-options']).toBe('nosniff');
     // Encrypted at rest: the stored file is not the upload, the download is.
-    const hex = createHash('sha256').update(unique).digest('hex');
-    const stored = readFileSync(join(root, hex.slice(0, 2), hex));
-    expect(stored.includes(TINY_PNG.subarray(0, 8))).toBe(false);
+    const onDisk = readFileSync(stored(unique));
+    expect(onDisk.includes(TINY_PNG.subarray(0, 8))).toBe(false);
     expect(Buffer.from(got.body as Buffer).equals(unique)).toBe(true);
   });
 

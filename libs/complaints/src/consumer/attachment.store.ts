@@ -4,7 +4,7 @@ import { filetypeinfo } from 'magic-bytes.js';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 
 /** What a consumer may attach, recognised by the file's content, never by its name. */
@@ -37,7 +37,21 @@ export class AttachmentStore {
     this.root = join(config.dataDir, 'attachments');
   }
 
+  /**
+   * Where a content is kept: named by a keyed hash of its SHA-256, so the name reveals nothing of the
+   * content, and deployments (or test runs) with different keys never read each other's files.
+   */
+  fileName(sha256: string): string {
+    return this.cipher.hash('attachment-file', sha256).toString('hex');
+  }
+
   private path(sha256: string): string {
+    const name = this.fileName(sha256);
+    return join(this.root, name.slice(0, 2), name);
+  }
+
+  /** Where files were kept before they were encrypted (by their plain SHA-256). */
+  private legacyPath(sha256: string): string {
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
@@ -45,7 +59,7 @@ export class AttachmentStore {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const target = this.path(sha256);
     if (!existsSync(target)) {
-      await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+      await mkdir(dirname(target), { recursive: true });
       // Write then rename: a crash never leaves half a file under the final name.
       const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
       await writeFile(temp, Buffer.concat([SEALED, this.cipher.seal(bytes)]));
@@ -56,7 +70,8 @@ export class AttachmentStore {
 
   /** The file's content, decrypted (read before the answer starts, so a bad file is an error, not half a download). */
   async open(sha256: string): Promise<Readable> {
-    const stored = await readFile(this.path(sha256));
+    const current = this.path(sha256);
+    const stored = await readFile(existsSync(current) ? current : this.legacyPath(sha256));
     const sealed = stored.subarray(0, SEALED.length).equals(SEALED);
     return Readable.from([sealed ? this.cipher.open(stored.subarray(SEALED.length)) : stored]);
   }

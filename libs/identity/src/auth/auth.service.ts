@@ -69,7 +69,10 @@ export class AuthService {
     if (!principal) throw new LocalizedException(401, WRONG_CREDENTIALS);
     const session = await this.sessions.start(row.id, this.config.auth.sessionMaxHours);
     await this.staff.recordLogin(row.id);
-    return { ...this.tokens.issue({ id: row.id, tokenVersion: row.tokenVersion }, session), user: summary(principal) };
+    // The token counts the session's lifetime on this process's clock (the database counts its own,
+    // on its clock): a token's expiry is never compared with another machine's time.
+    const signedIn = { ...session, startedAt: new Date() };
+    return { ...this.tokens.issue({ id: row.id, tokenVersion: row.tokenVersion }, signedIn), user: summary(principal) };
   }
 
   /**
@@ -82,7 +85,8 @@ export class AuthService {
     if (!claims.sid || claims.gen === undefined) throw new LocalizedException(401, SESSION_OVER);
     const next = await this.sessions.rotate(claims.sid, claims.sub, claims.gen, this.config.auth.sessionMaxHours);
     if (!next) throw new LocalizedException(401, SESSION_OVER);
-    return { ...this.tokens.issue({ id: principal.userId, tokenVersion: claims.ver }, next), user: summary(principal) };
+    const kept = { ...next, startedAt: claims.auth !== undefined ? new Date(claims.auth * 1000) : next.startedAt };
+    return { ...this.tokens.issue({ id: principal.userId, tokenVersion: claims.ver }, kept), user: summary(principal) };
   }
 
   /** Ends the token's session: the token and any it was refreshed from stop working. */
