@@ -128,7 +128,9 @@ describe('npm start (scripts/start.mjs)', () => {
     child.stdout!.on('data', (b) => (output += b));
     child.stderr!.on('data', (b) => (output += b));
     const until = Date.now() + 150_000;
-    while (!output.includes('weiquan is up')) {
+    // The banner's last line: the lines after "weiquan is up" (addresses, process ids, accounts) may
+    // arrive in a later chunk of output.
+    while (!output.includes('Ctrl+C 停止 / to stop')) {
       if (child.exitCode !== null) throw new Error(`start exited ${child.exitCode}:\n${output}`);
       if (Date.now() > until) throw new Error(`start did not come up:\n${output}`);
       await new Promise((r) => setTimeout(r, 200));
