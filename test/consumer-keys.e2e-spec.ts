@@ -85,6 +85,18 @@ describe('consumers’ keys and files', () => {
     expect(Buffer.from(got.body as Buffer).equals(unique)).toBe(true);
   });
 
+  it('the same new content twice in one upload is stored once, without an error (each write has its own temporary file)', async () => {
+    const c = await kit.file();
+    const same = Buffer.concat([TINY_PNG, randomBytes(16)]);
+    const res = await kit.http
+      .post(`/api/v1/complaints/${c.trackingNo}/attachments`)
+      .set('X-Access-Code', c.accessCode)
+      .attach('file', same, 'a.png')
+      .attach('file', same, 'b.png');
+    expect(res.status).toBe(201);
+    expect(res.body.attachments.map((a: { duplicate: boolean }) => a.duplicate)).toEqual([false, true]);
+  });
+
   it('the handling unit opens the evidence from the case file, every view recorded; a reader who does not handle it cannot', async () => {
     const c = await kit.assigned();
     const up = await kit.http

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, PersonalDataCipher } from '@weiquan/core';
 import { filetypeinfo } from 'magic-bytes.js';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -61,7 +61,9 @@ export class AttachmentStore {
     if (!existsSync(target)) {
       await mkdir(dirname(target), { recursive: true });
       // Write then rename: a crash never leaves half a file under the final name.
-      const temp = `${target}.${process.pid}.${Date.now()}.tmp`;
+      // A temporary name of its own: two uploads of the same content at once (the same request may
+      // carry it twice) each write their own file, and either rename leaves the same content in place.
+      const temp = `${target}.${randomUUID()}.tmp`;
       await writeFile(temp, Buffer.concat([SEALED, this.cipher.seal(bytes)]));
       await rename(temp, target);
     }
