@@ -25,6 +25,7 @@ import { caseDetail, caseListItem, firstClock, personalData } from './case-view'
 import { CaseFileRepository } from './case-file.repository';
 import { CaseListFilter, CaseRow, CasesRepository } from './cases.repository';
 import { transitionWrite } from './transition-write';
+import { decodeCursor, encodeCursor } from './case-cursor';
 import { lockConflictAsMovedAway, movedAway, notAllowed, notYours } from './case-action.errors';
 
 const NOT_FOUND = () => new LocalizedException(404, { zh: '未找到该案件', en: 'no such case' });
@@ -404,19 +405,4 @@ function forUnit(p: StaffPrincipal, actions: CaseAction[]): CaseAction[] {
 function businessAnswer(c: CaseRow, today: IsoDate, cal: CalendarOverrides) {
   const since = c.assignedAt ? chinaDate(c.assignedAt) : c.receivedOn;
   return { workingDays: workingDaysBetween(since, today, cal), first: c.offer === null };
-}
-
-function encodeCursor(id: string): string {
-  return Buffer.from(`c:${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): string {
-  const raw = Buffer.from(cursor, 'base64url').toString();
-  if (!/^c:\d{1,18}$/.test(raw))
-    throw new LocalizedException(
-      400,
-      { zh: 'cursor 无效，请使用上一页返回的 nextCursor', en: 'invalid cursor; pass the nextCursor of the previous page' },
-      [{ field: 'cursor', message: { zh: '无效', en: 'invalid' } }],
-    );
-  return raw.slice(2);
 }
