@@ -13,7 +13,8 @@ ensureBuild();
 const env = { ...process.env };
 const dataDir = resolve(ROOT, env.DATA_DIR || 'data');
 const read = (file) => (existsSync(join(dataDir, file)) ? JSON.parse(readFileSync(join(dataDir, file), 'utf8')) : null);
-if (!env.DATABASE_URL) {
+// sms:templates prints what to register with the SMS provider: no database needed.
+if (!env.DATABASE_URL && process.argv[2] !== 'sms:templates') {
   const runtime = read('runtime.json');
   if (!runtime) {
     process.stderr.write(

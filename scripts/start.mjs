@@ -168,17 +168,23 @@ try {
   say('');
   say('✓ 聊城市消费维权系统已启动 / weiquan is up');
   say(`  首页 portal          ${base}/`);
-  say(`  接口文档 API docs     ${base}/docs`);
+  const flag = (name) =>
+    String(env[name] ?? '')
+      .trim()
+      .toLowerCase();
+  const docsOn = flag('DOCS_ENABLED') ? ['true', '1', 'yes'].includes(flag('DOCS_ENABLED')) : env.NODE_ENV !== 'production';
+  if (docsOn) say(`  接口文档 API docs     ${base}/docs`);
   say(`  目录 directory        ${base}/api/v1/directory/stations  (${stations.length} 个服务站 stations, ${areas.size} 个区域 areas)`);
   say(`  健康 health           ${base}/health/ready`);
-  say(`  指标 metrics          ${base}/metrics   (worker: http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics)`);
-  if (
-    !['false', '0', 'no'].includes(
-      String(env.QUEUE_DASHBOARD ?? '')
-        .trim()
-        .toLowerCase(),
-    )
-  )
+  const metricsAuth = env.METRICS_TOKEN ? '  (Authorization: Bearer $METRICS_TOKEN)' : '';
+  if (env.METRICS_TOKEN || env.NODE_ENV !== 'production')
+    say(`  指标 metrics          ${base}/metrics   (worker: http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics)${metricsAuth}`);
+  say(
+    flag('SMS_PROVIDER') === 'tencent'
+      ? '  短信 SMS              腾讯云短信 / Tencent Cloud SMS'
+      : '  短信 SMS              未配置，只记录、不发送 / no provider (SMS_PROVIDER): recorded as not sent',
+  );
+  if (!['false', '0', 'no'].includes(flag('QUEUE_DASHBOARD')))
     say(`  队列 queues           ${base}/admin/queues  (仅管理员 admin only: 以 demo-admin 登录后打开 / log in as demo-admin, then open)`);
   say(`  数据库 database       ${dbLine}`);
   say(`  Redis                 ${redisLine}`);

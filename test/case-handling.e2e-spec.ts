@@ -505,7 +505,7 @@ describe('staff case handling', () => {
     d = await officer.detail(r.id);
     expect(d.status).toBe('closed');
     expect(await kit.notificationKinds(r.id)).toEqual(['report-decision']);
-    const [n] = await kit.q(`select text from notification where case_id = $1`, [r.id]);
+    const [n] = await kit.q(`select text from notification where case_id = $1 and kind = 'report-decision'`, [r.id]);
     expect(n.text).toMatch(/不予立案/);
   });
 

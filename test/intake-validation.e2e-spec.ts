@@ -373,7 +373,9 @@ describe('POST /api/v1/complaints: validation over HTTP', () => {
     expect(created).toBe(4);
     expect(await count('cases')).toBe(created);
     expect(await count('case_event')).toBe(created);
-    expect(await count('outbox')).toBe(created);
+    // Each accepted submission: its routing work and its receipt SMS.
+    expect(await count('outbox')).toBe(created * 2);
+    expect(await count('notification')).toBe(created);
     expect(await count('idempotency_key')).toBe(1);
     const statuses = await t.dataSource.query(`select status, count(*)::int as n from cases group by status`);
     expect(statuses).toEqual([{ status: 'received', n: created }]);

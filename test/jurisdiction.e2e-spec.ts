@@ -697,7 +697,10 @@ describe('jurisdiction and routing', () => {
     ]);
 
     expect(await kit.notificationKinds(c.id)).toEqual(['refused']);
-    const [sms] = await kit.q<{ text: string }>(`select text from notification where case_id = $1 and channel = 'sms'`, [c.id]);
+    const [sms] = await kit.q<{ text: string }>(
+      `select text from notification where case_id = $1 and channel = 'sms' and kind <> 'received'`,
+      [c.id],
+    );
     expect(sms.text).toContain('不予受理');
     expect(sms.text).toContain(ground.text.zh);
     expect(sms.text).toContain('北京市东城区市场监督管理部门');
@@ -712,7 +715,7 @@ describe('jurisdiction and routing', () => {
     expect(
       (
         await kit.q<{ n: number }>(
-          `select count(*)::int as n from outbox where topic = 'notification.created' and payload->>'notificationId' in (select id::text from notification where case_id = $1)`,
+          `select count(*)::int as n from outbox where topic = 'notification.created' and payload->>'notificationId' in (select id::text from notification where case_id = $1 and kind <> 'received')`,
           [c.id],
         )
       )[0].n,
@@ -755,7 +758,10 @@ describe('jurisdiction and routing', () => {
     });
     const c = await kit.route(f.trackingNo, f.accessCode);
     expect((await caseRow(c.id)).status).toBe('refused');
-    const [sms] = await kit.q<{ text: string }>(`select text from notification where case_id = $1 and channel = 'sms'`, [c.id]);
+    const [sms] = await kit.q<{ text: string }>(
+      `select text from notification where case_id = $1 and channel = 'sms' and kind <> 'received'`,
+      [c.id],
+    );
     expect(sms.text).toContain('山东省通信管理局');
   });
 
@@ -777,7 +783,10 @@ describe('jurisdiction and routing', () => {
       ['close', 'closed'],
     ]);
     expect(await kit.notificationKinds(c.id)).toEqual(['report-decision']);
-    const [sms] = await kit.q<{ text: string }>(`select text from notification where case_id = $1 and channel = 'sms'`, [c.id]);
+    const [sms] = await kit.q<{ text: string }>(
+      `select text from notification where case_id = $1 and channel = 'sms' and kind <> 'received'`,
+      [c.id],
+    );
     expect(sms.text).toContain('浙江省杭州市西湖区市场监督管理部门举报');
     expect(sms.text).toContain(findReason('no-case', 'order121', '3')!.basis);
     expect((await kit.consumerView(f.trackingNo, f.accessCode)).status).toBe('closed');

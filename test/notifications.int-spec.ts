@@ -18,6 +18,7 @@ import {
   NotificationsWorkerModule,
   NotificationWriter,
   SmsGateway,
+  SmsMessage,
 } from '@weiquan/notifications';
 import { SCHEMA } from '@weiquan/schema';
 import { AddressInfo } from 'node:net';
@@ -29,17 +30,17 @@ import { startTestApi, TestApi } from './support/test-api';
 class FakeSms extends SmsGateway {
   /** Stands for a real provider: what it accepts is sent. */
   readonly delivers = true;
-  calls: { phone: string; text: string }[] = [];
+  calls: SmsMessage[] = [];
   delayMs = 0;
   failNext = 0;
 
-  async send(phone: string, text: string): Promise<void> {
+  async send(message: SmsMessage): Promise<void> {
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     if (this.failNext > 0) {
       this.failNext--;
-      throw new Error(`provider refused the message to ${phone}`);
+      throw new Error(`provider refused the message to ${message.phone}`);
     }
-    this.calls.push({ phone, text });
+    this.calls.push(message);
   }
 
   sentAbout(trackingNo: string) {
@@ -211,7 +212,9 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
     await expect(
       pgTransaction(api.t.dataSource, async (sql) => {
         await writer.write(sql, { caseId: c.id, kind: 'accepted', params: { unitName: '柳园消费维权服务站' } });
-        expect(await sql.query(`select count(*)::int as n from notification where case_id = $1`, [c.id])).toEqual([{ n: 2 }]);
+        expect(await sql.query(`select count(*)::int as n from notification where case_id = $1 and kind = 'accepted'`, [c.id])).toEqual([
+          { n: 2 },
+        ]);
         throw new Error('the step failed');
       }),
     ).rejects.toThrow('the step failed');
@@ -222,7 +225,7 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
         throw new Error('again');
       }),
     ).rejects.toThrow('again');
-    expect(await count(`select count(*)::int as n from notification where case_id = $1`, [c.id])).toBe(0);
+    expect(await count(`select count(*)::int as n from notification where case_id = $1 and kind = 'accepted'`, [c.id])).toBe(0);
     expect(await count(`select count(*)::int as n from outbox where topic = 'notification.created'`)).toBe(outboxBefore);
   });
 
@@ -271,13 +274,24 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
     expect(outcomes.sort()).toEqual(['sent', 'skipped']);
     expect(await sender.send(n.id)).toBe('skipped');
     expect(sms.sentAbout(c.trackingNo)).toEqual([
-      { phone: c.phone, text: expect.stringContaining('已受理，承办单位：柳园消费维权服务站') },
+      expect.objectContaining({
+        phone: c.phone,
+        kind: 'accepted',
+        text: expect.stringContaining('已受理，承办单位：柳园消费维权服务站'),
+        variables: [`投诉（编号${c.trackingNo}）`, '柳园消费维权服务站', '办理期限请在线查看'],
+      }),
     ]);
 
+    // The timeline records the SMS as the provider's template put it on the phone.
     const events = await q(`select type, actor_type, public, note, data from case_event where case_id = $1 and type = 'notified'`, [c.id]);
-    const [{ text }] = await q(`select text from notification where id = $1`, [n.id]);
     expect(events).toEqual([
-      { type: 'notified', actor_type: 'system', public: true, note: text, data: { channel: 'sms', kind: 'accepted' } },
+      {
+        type: 'notified',
+        actor_type: 'system',
+        public: true,
+        note: `【聊城市场监管】您的投诉（编号${c.trackingNo}）已受理，承办单位：柳园消费维权服务站，办理期限请在线查看。可凭编号和查询码在线查询办理进度。`,
+        data: { channel: 'sms', kind: 'accepted' },
+      },
     ]);
     const [row] = await q(`select sent_at is not null as sent, attempts, last_error from notification where id = $1`, [n.id]);
     expect(row).toEqual({ sent: true, attempts: 1, last_error: null });
@@ -365,7 +379,8 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
         writer.write(sql, { caseId: c.id, kind: 'accepted', params: { unitName: '柳园消费维权服务站' } }),
       );
       await until(
-        async () => (await count(`select count(*)::int as n from notification where case_id = $1 and sent_at is not null`, [c.id])) === 1,
+        // The filing receipt and the acceptance.
+        async () => (await count(`select count(*)::int as n from notification where case_id = $1 and sent_at is not null`, [c.id])) === 2,
       );
       // The jobs the reconciler re-enqueued in the previous test are done by this worker too.
       await until(
@@ -374,17 +389,18 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
             reconciled,
           ])) === reconciled.length,
       );
-      expect(workerSms.sentAbout(c.trackingNo)).toHaveLength(1);
+      expect(workerSms.sentAbout(c.trackingNo).map((m) => m.kind)).toEqual(['received', 'accepted']);
+      expect(workerSms.sentAbout(c.trackingNo)[0].variables).toEqual(['投诉', c.trackingNo, c.accessCode]);
 
       const zh = await api.http.get(`/api/v1/complaints/${c.trackingNo}`).set('X-Access-Code', c.accessCode).expect(200);
       const notified = zh.body.timeline.filter((e: { type: string }) => e.type === 'notified');
-      expect(notified).toEqual([
-        {
-          at: expect.any(String),
-          type: 'notified',
-          text: `已向您发送短信通知：【聊城市场监管】您的投诉（编号 ${c.trackingNo}）已受理，承办单位：柳园消费维权服务站。可凭编号和查询码在线查询办理进度。`,
-        },
-      ]);
+      expect(notified.map((e: { text: string }) => e.text)).toEqual(
+        expect.arrayContaining([
+          `已向您发送短信通知：【聊城市场监管】您的投诉已收到，编号${c.trackingNo}，查询码********，请妥善保管。凭编号和查询码可在线查询办理进度。`,
+          `已向您发送短信通知：【聊城市场监管】您的投诉（编号${c.trackingNo}）已受理，承办单位：柳园消费维权服务站，办理期限请在线查看。可凭编号和查询码在线查询办理进度。`,
+        ]),
+      );
+      expect(notified).toHaveLength(2);
       const en = await api.http
         .get(`/api/v1/complaints/${c.trackingNo}`)
         .set('X-Access-Code', c.accessCode)

@@ -75,16 +75,20 @@ describe('queue dashboard', () => {
 });
 
 describe('worker metrics', () => {
-  it('serves queue depth, job times and routing decisions on WORKER_METRICS_PORT', async () => {
+  it('serves queue depth, job times, routing decisions and notifications on WORKER_METRICS_PORT, to whoever has METRICS_TOKEN', async () => {
     const port = 20_000 + (process.pid % 20_000);
-    const t = await createTestEnv({ WORKER_METRICS_PORT: String(port) });
+    const token = 'worker-metrics-token-0123456789';
+    const t = await createTestEnv({ WORKER_METRICS_PORT: String(port), METRICS_TOKEN: token });
     const w = await NestFactory.createApplicationContext(WorkerModule.forRoot(t.config), { logger: false });
     await w.init();
     try {
       await w.get(JobQueue).enqueue('ops.heartbeat', {});
       await new Promise((r) => setTimeout(r, 1_000));
-      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: 'Bearer not-the-token' } })).status).toBe(401);
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${token}` } })).text();
       expect(text).toMatch(/weiquan_queue_waiting\{queue="routing"\} \d+/);
+      expect(text).toMatch(/weiquan_notifications_unsent\{state="failed"\} \d+/);
       expect(text).toMatch(/weiquan_job_duration_seconds_count\{job="ops.heartbeat"\} [1-9]/);
       expect(text).toContain('weiquan_routing_decisions_total');
       expect(await (await fetch(`http://127.0.0.1:${port}/health`)).json()).toEqual({ status: 'ok' });

@@ -222,9 +222,11 @@ export class CaseKit {
     return res.body;
   }
 
+  /** The SMS notices of a case's steps, in order (the filing receipt every case gets is tested on its own). */
   notificationKinds(caseId: string): Promise<string[]> {
-    return this.q<{ kind: string }>(`select kind from notification where case_id = $1 and channel = 'sms' order by id`, [caseId]).then(
-      (r) => r.map((x) => x.kind),
-    );
+    return this.q<{ kind: string }>(
+      `select kind from notification where case_id = $1 and channel = 'sms' and kind <> 'received' order by id`,
+      [caseId],
+    ).then((r) => r.map((x) => x.kind));
   }
 }

@@ -1,8 +1,7 @@
 import type { AppConfig } from '@weiquan/core';
-import { languageOf } from '@weiquan/core';
+import { languageOf, sameSecret } from '@weiquan/core';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
-import { timingSafeEqual } from 'node:crypto';
 
 /**
  * The Content-Security-Policy of the pages (dist/web) and the API. The built pages load only their
@@ -77,12 +76,6 @@ export function metricsAccess(config: AppConfig): RequestHandler {
       en: 'reading /metrics needs Authorization: Bearer <METRICS_TOKEN>',
     });
   };
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 const REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden' };

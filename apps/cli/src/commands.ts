@@ -42,6 +42,8 @@ export const USAGE = `用法 / usage: weiquan-cli <command>
       a column the file leaves out keeps an enrolled business's value
   stats:rebuild                 由案件历史重算全部统计汇总（一个事务，期间读到的仍是旧数据）
                                 recompute every statistics rollup from the case history (one transaction)
+  sms:templates                 列出需向短信服务商报备的模板及示例（不连接数据库）
+                                the SMS templates to register with the provider, with examples (no database)
 `;
 
 const MODES: ImportMode[] = ['replace', 'merge'];

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '@weiquan/core';
 import { parseArgs } from 'node:util';
 import { runCommand, USAGE } from './commands';
+import { printSmsTemplates } from './sms-templates.command';
 
 /**
  * Operator commands: `migrate`, `seed`, `setup` (both), `directory:import <file> [--mode] [--dry-run]`
@@ -24,6 +25,11 @@ async function main(): Promise<number> {
   if (!command || values.help) {
     process.stdout.write(USAGE);
     return command || values.help ? 0 : 2;
+  }
+  // Needs neither a database nor secrets: what to register with the SMS provider.
+  if (command === 'sms:templates') {
+    printSmsTemplates();
+    return 0;
   }
   return runCommand(loadConfigOrExit(), command, args, values);
 }

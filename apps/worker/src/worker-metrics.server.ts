@@ -1,13 +1,15 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { JobQueue, QUEUES } from '@weiquan/core';
+import { JobQueue, QUEUES, sameSecret } from '@weiquan/core';
 import { createServer, Server } from 'node:http';
 import { collectDefaultMetrics, Gauge, register } from 'prom-client';
 
 let queueSource: JobQueue | undefined;
 
 /**
- * Prometheus metrics of a worker process on their own port (WORKER_METRICS_PORT): queue depth, job
- * wait and run times, failures, routing decisions by rule. Not an API: /metrics and /health only.
+ * Prometheus metrics of a worker process on their own port (WORKER_METRICS_PORT), on loopback only:
+ * queue depth, job wait and run times, failures, routing decisions by rule, notifications sent and
+ * failed. Not an API: /metrics and /health only. With METRICS_TOKEN set, /metrics needs
+ * `Authorization: Bearer <token>` like the API's.
  */
 @Injectable()
 export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -17,6 +19,7 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly jobs: JobQueue,
     private readonly port: number | null,
+    private readonly token: string | null = null,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -38,6 +41,11 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
     }
     this.server = createServer((req, res) => {
       if (req.url === '/metrics') {
+        const given = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+        if (this.token !== null && !sameSecret(given, this.token)) {
+          res.writeHead(401, { 'www-authenticate': 'Bearer realm="metrics"' }).end();
+          return;
+        }
         register.metrics().then(
           (text) => res.writeHead(200, { 'content-type': register.contentType }).end(text),
           (err: Error) => res.writeHead(500).end(err.message),

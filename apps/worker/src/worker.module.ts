@@ -39,7 +39,7 @@ export class WorkerModule {
         {
           provide: WorkerMetricsServer,
           inject: [JobQueue],
-          useFactory: (jobs: JobQueue) => new WorkerMetricsServer(jobs, config.workerMetricsPort),
+          useFactory: (jobs: JobQueue) => new WorkerMetricsServer(jobs, config.workerMetricsPort, config.http.metricsToken),
         },
       ],
     };

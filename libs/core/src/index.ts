@@ -16,6 +16,7 @@ export * from './queue/queue.module';
 export * from './redis/redis.module';
 export * from './crypto/crypto.module';
 export * from './crypto/personal-data.cipher';
+export * from './crypto/same-secret';
 export * from './http/validation';
 export * from './http/safe-input';
 export * from './http/whole-number.decorator';

@@ -1,7 +1,10 @@
 export * from './gateways/email.gateway';
 export * from './gateways/sms.gateway';
+export * from './gateways/tencent-sms.gateway';
+export * from './sms/sms-templates';
 export * from './notification.sender';
 export * from './notification.templates';
 export * from './notification.writer';
 export * from './notifications.migration';
 export * from './notifications.module';
+export { NOTIFICATION_MAX_ATTEMPTS } from './notifications.repository';

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import type { JobQueue, PersonalDataCipher } from '@weiquan/core';
+import type { AppConfig, JobQueue, PersonalDataCipher } from '@weiquan/core';
 import type { EmailGateway } from './gateways/email.gateway';
 import { LoggingSmsGateway, SmsGateway } from './gateways/sms.gateway';
+import type { NotificationMetrics } from './notification.metrics';
 import { NotificationSender, safeError } from './notification.sender';
 import type { NotificationsRepository } from './notifications.repository';
 
@@ -18,7 +19,18 @@ describe('safeError (what is stored and logged of a failed send)', () => {
 });
 
 describe('a message no provider carried is recorded as not sent, never as sent', () => {
-  const row = { id: '7', caseId: '1', kind: 'accepted', channel: 'sms', text: '您的投诉已受理。', recipientEnc: Buffer.from('x') };
+  const row = {
+    id: '7',
+    caseId: '1',
+    kind: 'accepted',
+    channel: 'sms',
+    text: '您的投诉已受理。',
+    params: { unitName: '东昌府区市场监督管理局' },
+    track: 'complaint',
+    trackingNo: '2611210012342',
+    secretEnc: null,
+    recipientEnc: Buffer.from('x'),
+  };
   const sender = (sms: SmsGateway) => {
     const markSent = jest.fn().mockResolvedValue(undefined);
     const repo = {
@@ -28,7 +40,9 @@ describe('a message no provider carried is recorded as not sent, never as sent',
       recordFailure: jest.fn(),
     } as unknown as NotificationsRepository;
     const cipher = { decrypt: () => '13800138000' } as unknown as PersonalDataCipher;
-    return { s: new NotificationSender(repo, cipher, sms, {} as EmailGateway, {} as JobQueue), markSent };
+    const config = { sms: { signName: '聊城市场监管' } } as AppConfig;
+    const metrics = { settled: jest.fn() } as unknown as NotificationMetrics;
+    return { s: new NotificationSender(repo, cipher, sms, {} as EmailGateway, {} as JobQueue, config, metrics), markSent };
   };
 
   it.each([
@@ -43,6 +57,10 @@ describe('a message no provider carried is recorded as not sent, never as sent',
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     const { s, markSent } = sender(sms);
     await expect(s.send('7')).resolves.toBe(outcome);
-    expect(markSent).toHaveBeenCalledWith({}, '7', delivered);
+    // Sent: the timeline records the template as the phone showed it; not sent: the composed text.
+    const said = delivered
+      ? '【聊城市场监管】您的投诉（编号2611210012342）已受理，承办单位：东昌府区市场监督管理局，办理期限请在线查看。可凭编号和查询码在线查询办理进度。'
+      : undefined;
+    expect(markSent).toHaveBeenCalledWith({}, '7', delivered, said);
   });
 });

@@ -1,14 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobPayloads, JobQueue, maskEmail, maskPhone, PersonalDataCipher } from '@weiquan/core';
+import { AppConfig, JobPayloads, JobQueue, maskEmail, maskPhone, PersonalDataCipher } from '@weiquan/core';
 import { EmailGateway } from './gateways/email.gateway';
 import { SmsGateway } from './gateways/sms.gateway';
+import { NotificationMetrics } from './notification.metrics';
 import { emailSubject } from './notification.templates';
-import { NotificationsRepository, NotificationToSend } from './notifications.repository';
+import { NOTIFICATION_MAX_ATTEMPTS, NotificationsRepository, NotificationToSend } from './notifications.repository';
+import { renderSms, SECRET_MASK, smsVariables } from './sms/sms-templates';
 
 /** An unsent notification older than this is re-enqueued (its job may have been lost with Redis). */
 const NOTIFICATION_RECONCILE_AFTER_SECONDS = 60;
-/** After this many attempts in all a notification is left unsent, with its last error, for an operator. */
-export const NOTIFICATION_MAX_ATTEMPTS = 25;
 const RECONCILE_LIMIT = 5_000;
 
 export type SendOutcome = 'sent' | 'not-sent' | 'skipped';
@@ -41,34 +41,45 @@ export class NotificationSender {
     private readonly sms: SmsGateway,
     private readonly email: EmailGateway,
     private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
+    private readonly metrics: NotificationMetrics,
   ) {}
 
   async send(notificationId: string): Promise<SendOutcome> {
     const result = await this.repo.transaction(async (sql) => {
       const row = await this.repo.lockUnsent(sql, notificationId);
       if (!row) return { outcome: 'skipped' as const };
+      let said: string | undefined;
       try {
-        await this.deliver(row);
+        said = await this.deliver(row);
       } catch (err) {
         const error = safeError(err);
         await this.repo.recordFailure(sql, row.id, error);
-        return { outcome: 'failed' as const, error };
+        return { outcome: 'failed' as const, error, channel: row.channel };
       }
       // Settled either way; a message no provider carried is recorded as not sent, never as sent.
       const delivered = row.channel !== 'sms' || this.sms.delivers;
-      await this.repo.markSent(sql, row.id, delivered);
-      return { outcome: delivered ? ('sent' as const) : ('not-sent' as const) };
+      await this.repo.markSent(sql, row.id, delivered, delivered ? said : undefined);
+      return { outcome: delivered ? ('sent' as const) : ('not-sent' as const), channel: row.channel };
     });
+    if (result.outcome !== 'skipped') this.metrics.settled(result.channel, result.outcome);
     if (result.outcome === 'failed') throw new Error(`notification ${notificationId} not sent: ${result.error}`);
     return result.outcome;
   }
 
-  private async deliver(n: NotificationToSend): Promise<void> {
+  /** Sends it; answers what the consumer's timeline records it said (an SMS: the template filled in, access code masked). */
+  private async deliver(n: NotificationToSend): Promise<string | undefined> {
     if (!n.recipientEnc) throw new Error(`the case has no ${n.channel === 'sms' ? 'phone number' : 'email address'}`);
     // Decrypted only here, only to send; never logged or stored.
     const recipient = this.cipher.decrypt(Buffer.from(n.recipientEnc));
-    if (n.channel === 'sms') await this.sms.send(recipient, n.text);
-    else await this.email.send(recipient, emailSubject(n.kind), n.text);
+    if (n.channel === 'email') {
+      await this.email.send(recipient, emailSubject(n.kind), n.text);
+      return undefined;
+    }
+    const context = { track: n.track, trackingNo: n.trackingNo, params: n.params };
+    const secret = n.secretEnc ? this.cipher.decrypt(Buffer.from(n.secretEnc)) : undefined;
+    await this.sms.send({ phone: recipient, kind: n.kind, text: n.text, variables: smsVariables(n.kind, { ...context, secret }) });
+    return renderSms(n.kind, smsVariables(n.kind, { ...context, secret: SECRET_MASK }), this.config.sms.signName);
   }
 
   /** Re-enqueues what PostgreSQL says is still unsent: a flushed Redis loses no notification. */

@@ -6,6 +6,7 @@
  */
 
 export const NOTIFICATION_KINDS = [
+  'received',
   'settlement-assigned',
   'offer',
   'settled',
@@ -46,6 +47,8 @@ export interface NotificationParams {
   remedy?: string;
   /** settlement-assigned, offer: the business itself answers (an enrolled ODR business), not a station. */
   business?: boolean;
+  /** received: the report filed with the complaint in one submission ("both"). */
+  linkedTrackingNo?: string;
 }
 
 export type CaseTrack = 'complaint' | 'report';
@@ -96,6 +99,11 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
     .join('，');
   const body = ((): string => {
     switch (kind) {
+      case 'received': {
+        // The access code is never stored in a text: the SMS carries it (sms-templates.ts), the receipt page shows it.
+        const linked = params.linkedTrackingNo ? `及举报（编号 ${cleanParam(params.linkedTrackingNo, 20)}）` : '';
+        return `您的${matter}${linked}已收到。凭编号和查询码可在线查询办理进度，查询码请妥善保管。`;
+      }
       case 'settlement-assigned':
         if (params.business)
           return (
@@ -150,6 +158,7 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
 /** The subject line of the email carrying a notification (the body is the text itself). */
 export function emailSubject(kind: NotificationKind): string {
   const what: Record<NotificationKind, string> = {
+    received: '已收到',
     'settlement-assigned': '服务站协助和解',
     offer: '和解方案',
     settled: '和解办结',

@@ -25,9 +25,9 @@ const WRITE = `
     select 'email' from c where c.has_email and $6::boolean
   ),
   n as (
-    insert into notification (case_id, kind, channel, dedupe_key, text)
+    insert into notification (case_id, kind, channel, dedupe_key, text, params)
     select c.id, $2, ch.channel, $3,
-           regexp_replace(case when c.track = 'report' then $5 else $4 end, $7, c.tracking_no)
+           regexp_replace(case when c.track = 'report' then $5 else $4 end, $7, c.tracking_no), $8
       from c cross join ch
     on conflict (case_id, kind, channel, dedupe_key) do nothing
     returning id
@@ -49,6 +49,15 @@ export class NotificationWriter {
     const complaintText = notificationText(n.kind, 'complaint', TRACKING_NO_SLOT, n.params);
     const reportText = notificationText(n.kind, 'report', TRACKING_NO_SLOT, n.params);
     const emailEnabled = this.config.notifications.smtpUrl !== null;
-    await sql.query(WRITE, [n.caseId, n.kind, n.dedupeKey ?? '', complaintText, reportText, emailEnabled, TRACKING_NO_SLOT]);
+    await sql.query(WRITE, [
+      n.caseId,
+      n.kind,
+      n.dedupeKey ?? '',
+      complaintText,
+      reportText,
+      emailEnabled,
+      TRACKING_NO_SLOT,
+      n.params ?? {},
+    ]);
   }
 }

@@ -33,3 +33,20 @@ export class Notifications1763700000800 implements MigrationInterface {
     await q.query(`drop table notification`);
   }
 }
+
+/**
+ * SMS through a provider's templates: a notification keeps the parameters it was composed from, so
+ * the template's variables can be made when it is sent; the filing receipt keeps the access code,
+ * encrypted, until it is settled, when the code is erased.
+ */
+export class NotificationTemplates1763700002100 implements MigrationInterface {
+  name = 'NotificationTemplates1763700002100';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`alter table notification add column params jsonb not null default '{}'::jsonb, add column secret_enc bytea`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`alter table notification drop column params, drop column secret_enc`);
+  }
+}

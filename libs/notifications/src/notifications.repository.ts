@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { pgTransaction } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
-import type { NotificationKind } from './notification.templates';
+import type { CaseTrack, NotificationKind, NotificationParams } from './notification.templates';
 
 export interface NotificationToSend {
   id: string;
@@ -11,9 +11,18 @@ export interface NotificationToSend {
   kind: NotificationKind;
   channel: 'sms' | 'email';
   text: string;
+  /** What the text was composed from: an SMS template's variables are made from them. */
+  params: NotificationParams;
+  track: CaseTrack;
+  trackingNo: string;
+  /** The access code of a filing receipt, encrypted; erased once the notification is settled. */
+  secretEnc: Buffer | null;
   /** The case's encrypted recipient for this channel (null if it has none). */
   recipientEnc: Buffer | null;
 }
+
+/** After this many attempts in all a notification is left unsent, with its last error, for an operator. */
+export const NOTIFICATION_MAX_ATTEMPTS = 25;
 
 export interface UnsentNotification {
   id: string;
@@ -39,7 +48,8 @@ export class NotificationsRepository {
    */
   async lockUnsent(sql: Sql, id: string): Promise<NotificationToSend | null> {
     const [row] = await sql.query<NotificationToSend>(
-      `select n.id::text as id, n.case_id::text as "caseId", n.kind, n.channel, n.text,
+      `select n.id::text as id, n.case_id::text as "caseId", n.kind, n.channel, n.text, n.params,
+              n.secret_enc as "secretEnc", c.track, c.tracking_no as "trackingNo",
               case n.channel when 'sms' then c.consumer_phone_enc else c.consumer_email_enc end as "recipientEnc"
          from notification n join cases c on c.id = n.case_id
         where n.id = $1 and n.sent_at is null
@@ -49,24 +59,25 @@ export class NotificationsRepository {
     return row ?? null;
   }
 
-  /** Marks it sent and tells the consumer's timeline, in the transaction that holds the row. */
   /**
-   * Settles a notification: sent, or (`delivered` false: no SMS provider carried it) recorded as not
-   * sent, with its public history event saying which. `sent_at` marks it settled, so it is not retried.
+   * Settles a notification, in the transaction that holds the row: sent, or (`delivered` false: no SMS
+   * provider carried it) recorded as not sent, with its public history event saying which and what it
+   * said (`said`: the SMS as the phone shows it, access code masked; else the composed text).
+   * `sent_at` marks it settled, so it is not retried; the access code it carried is erased.
    */
-  async markSent(sql: Sql, id: string, delivered = true): Promise<void> {
+  async markSent(sql: Sql, id: string, delivered = true, said?: string): Promise<void> {
     await sql.query(
       `with u as (
-         update notification set sent_at = now(), attempts = attempts + 1,
+         update notification set sent_at = now(), attempts = attempts + 1, secret_enc = null,
                 last_error = case when $2 then last_error else 'not sent: no SMS provider configured' end
           where id = $1 and sent_at is null
-         returning case_id, kind, channel, text
+         returning case_id, kind, channel, coalesce($3, text) as text
        )
        insert into case_event (case_id, type, actor_type, note, public, data)
        select case_id, 'notified', 'system', text, true,
               jsonb_build_object('channel', channel, 'kind', kind) || case when $2 then '{}'::jsonb else '{"delivered": false}'::jsonb end
          from u`,
-      [id, delivered],
+      [id, delivered, said ?? null],
     );
   }
 
@@ -82,5 +93,15 @@ export class NotificationsRepository {
         order by created_at, id limit $3`,
       [olderThanSeconds, maxAttempts, limit],
     );
+  }
+
+  /** Unsent notifications: still retrying, and failed for good (every attempt used). */
+  async unsentCounts(): Promise<{ retrying: number; failed: number }> {
+    const [row] = await this.sql.query<{ retrying: number; failed: number }>(
+      `select count(*) filter (where attempts < $1)::int as retrying, count(*) filter (where attempts >= $1)::int as failed
+         from notification where sent_at is null`,
+      [NOTIFICATION_MAX_ATTEMPTS],
+    );
+    return row;
   }
 }

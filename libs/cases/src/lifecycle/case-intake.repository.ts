@@ -60,6 +60,12 @@ export interface NewCase {
   /** The acceptance (or 立案 decision) deadline; none in the settlement stage, where no statutory clock runs. */
   due: string | null;
   dueProvisional: boolean;
+  /**
+   * The filing receipt SMS (tracking number and access code), on the first case of a submission only:
+   * its composed text (no access code), the parameters its template is filled from, and the access
+   * code encrypted (erased once sent).
+   */
+  receipt: { text: string; params: Record<string, unknown>; secretEnc: Buffer } | null;
 }
 
 /** Field, column, SQL type: the columns a new case is inserted with. */
@@ -102,13 +108,15 @@ const COLUMNS: [keyof NewCase, string, string][] = [
   ['receivedOn', 'received_on', 'date'],
   ['stage', 'stage', 'text'],
 ];
-/** Not inserted as such: the matter's key and rule, and the deadline a non-duplicate gets. */
-const EXTRA: [keyof NewCase, string, string][] = [
+/** Not inserted as such: the matter's key and rule, the deadline a non-duplicate gets, and the receipt SMS. */
+const EXTRA: [keyof NewCase | 'receiptSecret', string, string][] = [
   ['matterKey', 'matter_key', 'bytea'],
   ['repeatRule', 'repeat_rule', 'text'],
   ['due', 'due', 'date'],
   ['dueProvisional', 'due_provisional', 'boolean'],
   ['enteredBy', 'entered_by', 'text'],
+  ['receipt', 'receipt', 'jsonb'],
+  ['receiptSecret', 'receipt_secret', 'bytea'],
 ];
 const ALL = [...COLUMNS, ...EXTRA];
 
@@ -176,6 +184,15 @@ function insertStatement(rowCount: number): string {
       ),
       o as (
         insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text, 'round', 0) from c where status = 'received'
+      ),
+      n as (
+        insert into notification (case_id, kind, channel, text, params, secret_enc)
+        select c.id, 'received', 'sms', v.receipt->>'text', v.receipt->'params', v.receipt_secret
+          from c join v on v.id = c.id where v.receipt is not null
+        returning id
+      ),
+      no as (
+        insert into outbox (topic, payload) select 'notification.created', jsonb_build_object('notificationId', id::text) from n
       )
       select c.id::text as id, c.tracking_no as "trackingNo", c.status, c.acceptance_due as "dueDate",
              c.acceptance_due_provisional as "dueProvisional", c.duplicate_of_id::text as "duplicateOfId",
@@ -184,6 +201,13 @@ function insertStatement(rowCount: number): string {
     statements.set(rowCount, statement);
   }
   return statement;
+}
+
+/** A column's parameter: the receipt goes in as JSON (text and parameters) and its secret as bytes. */
+function columnValue(c: NewCase, k: keyof NewCase | 'receiptSecret'): unknown {
+  if (k === 'receipt') return c.receipt ? { text: c.receipt.text, params: c.receipt.params } : null;
+  if (k === 'receiptSecret') return c.receipt?.secretEnc ?? null;
+  return c[k];
 }
 
 export interface InsertedCase {
@@ -211,7 +235,7 @@ export class CaseIntakeRepository {
     cases: NewCase[],
     repeat: { open: readonly string[]; released: readonly string[] },
   ): Promise<InsertedCase[]> {
-    const params = [...cases.flatMap((c) => ALL.map(([k]) => c[k])), repeat.open, repeat.released];
+    const params = [...cases.flatMap((c) => ALL.map(([k]) => columnValue(c, k))), repeat.open, repeat.released];
     const inserted = await sql.prepared<InsertedCase>(`intake_insert_${cases.length}`, insertStatement(cases.length), params);
     for (const row of inserted) {
       // The claim we lost to was committed after this statement's snapshot was taken: the original

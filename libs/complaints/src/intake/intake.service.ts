@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService, chinaDate } from '@weiquan/calendar';
 import { makeAccessCode, makeTrackingNo, ruleSetOn } from '@weiquan/cases';
 import { invalid, LocalizedException, PersonalDataCipher } from '@weiquan/core';
+import { notificationText } from '@weiquan/notifications';
+import type { NotificationParams } from '@weiquan/notifications';
 import { createHash, randomInt } from 'node:crypto';
 import { CreateComplaintDto } from '../dto/create-complaint.dto';
 import { normaliseAddress } from './identity.rules';
@@ -189,6 +191,8 @@ export class IntakeService {
       stage: track === 'complaint' ? complaintStage : 'formal',
       due: track === 'complaint' && complaintStage === 'settlement' ? null : dues[track].date,
       dueProvisional: !(track === 'complaint' && complaintStage === 'settlement') && dues[track].provisional,
+      // One receipt SMS per submission, with the tracking number(s) and the access code.
+      receipt: i === 0 ? this.receipt(track, trackingNos, accessCode) : null,
     }));
 
     const answer = (inserted: InsertedCase[]): SubmissionAnswer => {
@@ -236,6 +240,16 @@ export class IntakeService {
       });
       return result;
     });
+  }
+
+  /** The filing receipt: its stored text never holds the access code; the code goes encrypted, for the SMS only. */
+  private receipt(track: 'complaint' | 'report', trackingNos: string[], accessCode: string): NewCase['receipt'] {
+    const params: NotificationParams = trackingNos[1] ? { linkedTrackingNo: trackingNos[1] } : {};
+    return {
+      text: notificationText('received', track, trackingNos[0], params),
+      params: { ...params },
+      secretEnc: this.cipher.encrypt(accessCode),
+    };
   }
 
   accessCodeHash(trackingNo: string, accessCode: string): Buffer {

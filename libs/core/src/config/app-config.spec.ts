@@ -94,4 +94,25 @@ describe('AppConfig.fromEnv', () => {
   it('puts every problem in the error message', () => {
     expect(() => AppConfig.fromEnv({ ...base(), PORT: 'abc', REDIS_URL: 'nope' })).toThrow(/PORT: .*\n.*REDIS_URL/s);
   });
+
+  it('needs the credentials and templates of the SMS provider it is told to use, and names what is missing', () => {
+    expect(AppConfig.fromEnv(base()).sms).toMatchObject({ provider: 'none', tencent: null, signName: '聊城市场监管' });
+    expect(problemsOf({ ...base(), SMS_PROVIDER: 'tencent' }).map((p) => p.variable)).toEqual([
+      'SMS_TENCENT_SECRET_ID',
+      'SMS_TENCENT_SECRET_KEY',
+      'SMS_TENCENT_SDK_APP_ID',
+      'SMS_TEMPLATES',
+    ]);
+    expect(problemsOf({ ...base(), SMS_TEMPLATES: 'received:1' })[0].variable).toBe('SMS_TEMPLATES');
+    const c = AppConfig.fromEnv({
+      ...base(),
+      SMS_PROVIDER: 'tencent',
+      SMS_TENCENT_SECRET_ID: 'AKIDexample',
+      SMS_TENCENT_SECRET_KEY: 'secret',
+      SMS_TENCENT_SDK_APP_ID: '1400006666',
+      SMS_TEMPLATES: 'received=1850001, accepted=1850002',
+    });
+    expect(c.sms.templates).toEqual({ received: '1850001', accepted: '1850002' });
+    expect(c.sms.tencent).toMatchObject({ region: 'ap-guangzhou', endpoint: 'https://sms.tencentcloudapi.com', sdkAppId: '1400006666' });
+  });
 });

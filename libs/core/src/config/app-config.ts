@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { TrustProxy } from './trust-proxy';
 import { trustProxySchema } from './trust-proxy';
+import type { SmsConfig } from './sms-config';
+import { checkSmsConfig, smsConfig, smsSchema } from './sms-config';
 
 /**
  * Everything the processes read from the environment, validated once at boot.
@@ -92,6 +94,7 @@ const schema = z.object({
   LOGIN_RATE_LIMIT: int(1, 1_000_000).default(30),
   SESSION_MAX_HOURS: int(1, 720).default(12),
   TRUST_PROXY: trustProxySchema.default(false),
+  ...smsSchema,
 });
 
 export type AppConfigValues = z.output<typeof schema>;
@@ -157,11 +160,13 @@ export class AppConfig {
   readonly auth!: { tokenTtlSeconds: number; maxFailures: number; lockMinutes: number; loginPerMinute: number; sessionMaxHours: number };
   /** Express's `trust proxy`: which proxies may name the client in X-Forwarded-For (default none). */
   readonly trustProxy!: TrustProxy;
+  /** The SMS provider (none: messages are recorded as not sent), its credentials and the template of each notification kind. */
+  readonly sms!: SmsConfig;
 
   static fromEnv(env: Record<string, string | undefined>): AppConfig {
     // Empty strings count as unset, as in most shells' `VAR= cmd`.
     const input = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-    const parsed = schema.safeParse(input);
+    const parsed = schema.superRefine(checkSmsConfig).safeParse(input);
     if (!parsed.success) {
       throw new ConfigError(
         parsed.error.issues.map((issue) => {
@@ -211,6 +216,7 @@ export class AppConfig {
           sessionMaxHours: v.SESSION_MAX_HOURS,
         },
         trustProxy: v.TRUST_PROXY,
+        sms: smsConfig(v),
       }),
     );
   }
