@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run bench:intake — POST /api/v1/complaints at 32 connections for 20 s, and in the same run the
-// raw PostgreSQL rate of inserting the same rows (case + history event + outbox, one transaction each)
+// raw PostgreSQL rate of inserting the same rows (case + history event + outbox + matter claim, and the receipt SMS, one transaction each)
 // at the same concurrency. Prints requests/s, p50/p99 latency and the ratio.
 //   --duration S (default 20)  --connections N (default 32)  --api N (API processes, default 1)
 //   --client wrk|autocannon (default: wrk when it is on PATH — a C client leaves the two cores to the
@@ -108,7 +108,8 @@ async function rawInserts(url, concurrency, seconds) {
         const n = seq++;
         await client.query('begin');
         // The same rows the API writes: per case (two for "both") the case, its event, its outbox row
-        // and its matter claim.
+        // and its matter claim; per submission the receipt SMS and its outbox row.
+        let firstId = null;
         for (const track of b.kind === 'both' ? ['complaint', 'report'] : ['complaint']) {
           const { rows } = await client.query(
             `insert into cases (tracking_no, access_code_hash, track, status, rule_set, category_code, purchase_channel, prepaid, intake_channel,
@@ -147,7 +148,20 @@ async function rawInserts(url, concurrency, seconds) {
             rows[0].id,
           ]);
           await client.query(`insert into matter_claim (key, case_id, received_at) values ($1, $2, now())`, [randomBytes(32), rows[0].id]);
+          firstId ??= rows[0].id;
         }
+        const { rows: receipt } = await client.query(
+          `insert into notification (case_id, kind, channel, text, params, secret_enc) values ($1, 'received', 'sms', $2, '{}', $3) returning id`,
+          [
+            firstId,
+            `【聊城市场监管】您的投诉（编号 raw${process.pid}${n}c）已收到。凭编号和查询码可在线查询办理进度，查询码请妥善保管。`,
+            randomBytes(40),
+          ],
+        );
+        await client.query(
+          `insert into outbox (topic, payload) values ('notification.created', jsonb_build_object('notificationId', $1::text))`,
+          [receipt[0].id],
+        );
         await client.query('commit');
         latencies.push(performance.now() - t0);
       }

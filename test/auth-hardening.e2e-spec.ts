@@ -34,6 +34,7 @@ describe('sign-in hardening', () => {
     await make('sessions');
     await make('changer');
     await make('root', 'admin');
+    await make('forgetful');
   });
 
   afterAll(async () => {
@@ -107,6 +108,25 @@ describe('sign-in hardening', () => {
       expect(Number(capped.headers['retry-after'])).toBeLessThanOrEqual(900);
       await sql(`update login_throttle set blocked_until = now() - interval '1 second'`);
       await login('known-user', pw).expect(200);
+    });
+  });
+
+  describe('an administrator and the delays', () => {
+    it('sees until when an account must wait after failed sign-ins, and a password reset lets its owner in at once', async () => {
+      const root = bearer(await tokenOf('root'));
+      const user = (await api.app.get(AccountsService).byUsername('forgetful'))!;
+      expect((await api.http.get(`/api/v1/admin/users/${user.id}`).set(root).expect(200)).body.lockedUntil).toBeNull();
+      for (let i = 0; i < 5; i++) await login('forgetful', `wrong ${i}`).expect(401);
+      await login('forgetful', pw).expect(429);
+
+      const seen = await api.http.get(`/api/v1/admin/users/${user.id}`).set(root).expect(200);
+      expect(new Date(seen.body.lockedUntil).getTime()).toBeGreaterThan(Date.now());
+      const listed = await api.http.get('/api/v1/admin/users').set(root).expect(200);
+      expect(listed.body.items.find((u: { username: string }) => u.username === 'forgetful').lockedUntil).toBe(seen.body.lockedUntil);
+
+      const reset = await api.http.post(`/api/v1/admin/users/${user.id}/reset-password`).set(root).expect(200);
+      expect(reset.body.user.lockedUntil).toBeNull();
+      await login('forgetful', reset.body.password).expect(200);
     });
   });
 

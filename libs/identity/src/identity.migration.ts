@@ -107,3 +107,21 @@ export class AuthHardening1763700002000 implements MigrationInterface {
     await q.query(`drop table login_throttle`);
   }
 }
+
+/**
+ * Failed sign-ins are counted in `login_throttle` (progressive delays per account name and client),
+ * not on the account: the account's own counters were never read again.
+ */
+export class StaffLockColumns1763700002110 implements MigrationInterface {
+  name = 'StaffLockColumns1763700002110';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`alter table staff_user drop column failed_logins, drop column locked_until`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(
+      `alter table staff_user add column failed_logins integer not null default 0 check (failed_logins >= 0), add column locked_until timestamptz`,
+    );
+  }
+}

@@ -19,8 +19,27 @@ import { TokenService } from './token/token.service';
  * An API module that imports it can put `@UseGuards(StaffAuthGuard)` or `@Roles(...)` on routes.
  */
 @Module({
-  providers: [StaffRepository, SessionsRepository, TokenService, StaffAuthenticator, StaffAuthGuard, AccountsService, DemoAccounts],
-  exports: [StaffRepository, SessionsRepository, TokenService, StaffAuthenticator, StaffAuthGuard, AccountsService, DemoAccounts],
+  providers: [
+    StaffRepository,
+    SessionsRepository,
+    TokenService,
+    StaffAuthenticator,
+    StaffAuthGuard,
+    AccountsService,
+    DemoAccounts,
+    LoginThrottle,
+    LoginThrottleRepository,
+  ],
+  exports: [
+    StaffRepository,
+    SessionsRepository,
+    TokenService,
+    StaffAuthenticator,
+    StaffAuthGuard,
+    AccountsService,
+    DemoAccounts,
+    LoginThrottle,
+  ],
 })
 export class IdentityModule {}
 
@@ -28,6 +47,6 @@ export class IdentityModule {}
 @Module({
   imports: [IdentityModule],
   controllers: [AuthController, AdminUsersController],
-  providers: [AuthService, LoginLimiter, LoginThrottle, LoginThrottleRepository],
+  providers: [AuthService, LoginLimiter],
 })
 export class IdentityApiModule {}

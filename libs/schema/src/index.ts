@@ -18,7 +18,12 @@ import {
 } from '@weiquan/complaints';
 import { DIRECTORY_MIGRATIONS } from '@weiquan/directory';
 import { Routing1763700000600, RoutingJurisdiction1763700001530 } from '@weiquan/routing';
-import { AuthHardening1763700002000, BusinessUsers1763700001810, Identity1763700000700 } from '@weiquan/identity';
+import {
+  AuthHardening1763700002000,
+  BusinessUsers1763700001810,
+  Identity1763700000700,
+  StaffLockColumns1763700002110,
+} from '@weiquan/identity';
 import { Businesses1763700001800 } from '@weiquan/business';
 import { Notifications1763700000800, NotificationTemplates1763700002100 } from '@weiquan/notifications';
 import {
@@ -62,5 +67,6 @@ export const SCHEMA: SchemaParts = {
     BusinessRollup1763700001900,
     AuthHardening1763700002000,
     NotificationTemplates1763700002100,
+    StaffLockColumns1763700002110,
   ],
 };

@@ -2924,7 +2924,7 @@ export interface components {
             lastLoginAt: string | null;
             /**
              * Format: date-time
-             * @description 登录失败过多被锁定至 / locked after failed logins until
+             * @description 登录失败过多，下次登录须等到 / after failed sign-ins, the next attempt waits until (an administrator’s password reset clears it)
              */
             lockedUntil: string | null;
             /** @enum {string} */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Bilingual, FieldProblem, invalid, LocalizedException } from '@weiquan/core';
+import { LoginThrottle } from '../auth/login-throttle';
 import { describeRoles, isStaffRole, StaffPrincipal, StaffRole, UnitType, unitTypeOf } from '../roles';
 import { passwordWeakness } from './password.rules';
 import { generatePassword, hashPassword } from './passwords';
@@ -43,7 +44,10 @@ const NOT_FOUND: Bilingual = { zh: '找不到该用户', en: 'no such user' };
 /** Staff accounts: creation, listing, changes, password resets. Passwords are returned once, never stored or logged. */
 @Injectable()
 export class AccountsService {
-  constructor(private readonly staff: StaffRepository) {}
+  constructor(
+    private readonly staff: StaffRepository,
+    private readonly throttle: LoginThrottle,
+  ) {}
 
   /**
    * A new account. `actor` is the caller of the admin API (omitted: the system). Returns the
@@ -118,11 +122,12 @@ export class AccountsService {
       afterId: input.cursor,
       limit,
     });
-    return { items, nextCursor: items.length === limit ? items[items.length - 1].id : null };
+    return { items: await this.withDelays(items), nextCursor: items.length === limit ? items[items.length - 1].id : null };
   }
 
   async get(id: string, actor?: StaffPrincipal): Promise<StaffUserView> {
-    return this.target(id, scopeOf(actor));
+    const [user] = await this.withDelays([await this.target(id, scopeOf(actor))]);
+    return user;
   }
 
   async byUsername(username: string): Promise<StaffUserView | null> {
@@ -184,12 +189,22 @@ export class AccountsService {
     return (await this.staff.view(current.id))!;
   }
 
-  /** A new generated password; every token of the account is revoked and any lock cleared. */
+  /**
+   * A new generated password; every token of the account is revoked and the login delays of its name
+   * are forgotten, so its owner signs in with the new password at once.
+   */
   async resetPassword(id: string, actor?: StaffPrincipal): Promise<{ user: StaffUserView; password: string }> {
     const current = await this.target(id, scopeOf(actor));
     const password = generatePassword();
     await this.staff.setPassword(current.id, await hashPassword(password));
+    await this.throttle.clearAccount(current.username);
     return { user: (await this.staff.view(current.id))!, password };
+  }
+
+  /** `lockedUntil`: until when the next sign-in attempt of each account must wait after failed ones (LoginThrottle). */
+  private async withDelays(users: StaffUserView[]): Promise<StaffUserView[]> {
+    const blocked = await this.throttle.accountsBlocked(users.map((u) => u.username));
+    return users.map((u) => ({ ...u, lockedUntil: blocked.get(u.username) ?? null }));
   }
 
   /** The account, if the scope may see it; otherwise the same 404 as an unknown id. */

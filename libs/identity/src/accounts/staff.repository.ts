@@ -89,7 +89,7 @@ const VIEW_COLUMNS = `
   u.id::text as id, u.username, u.display_name as "displayName", u.role,
   case when u.unit_type is null then null
        else json_build_object('type', u.unit_type, 'code', u.unit_code, 'name', coalesce(s.name, r.name, b.name, u.unit_code)) end as unit,
-  u.disabled, case when u.locked_until > now() then u.locked_until end as "lockedUntil",
+  u.disabled, null::timestamptz as "lockedUntil",
   u.last_login_at as "lastLoginAt", u.created_at as "createdAt", u.updated_at as "updatedAt"`;
 
 const UNIT_JOINS = `
@@ -243,10 +243,10 @@ export class StaffRepository {
     await this.sql.query(`update staff_user set ${sets.join(', ')} where id = $1`, params);
   }
 
-  /** A new password revokes every token and clears any lock. */
+  /** A new password revokes every token (the login delays are LoginThrottle's). */
   async setPassword(id: string, passwordHash: string): Promise<void> {
     await this.sql.query(
-      `update staff_user set password_hash = $2, token_version = token_version + 1, failed_logins = 0, locked_until = null, updated_at = now()
+      `update staff_user set password_hash = $2, token_version = token_version + 1, updated_at = now()
         where id = $1`,
       [id, passwordHash],
     );

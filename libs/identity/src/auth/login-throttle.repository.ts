@@ -44,6 +44,19 @@ export class LoginThrottleRepository {
     });
   }
 
+  /** Until when each of these keys must wait (only keys that must wait now). */
+  async blocked(keys: Buffer[]): Promise<{ key: Buffer; blockedUntil: Date }[]> {
+    return this.db.query(
+      `select key, blocked_until as "blockedUntil" from login_throttle where key = any($1::bytea[]) and blocked_until > now()`,
+      [keys],
+    );
+  }
+
+  /** Forgets a key's failures (an administrator gave the account a new password). */
+  async clear(key: Buffer): Promise<void> {
+    await this.db.query(`delete from login_throttle where key = $1`, [key]);
+  }
+
   /** Rows idle for longer than the given seconds carry nothing the rules still use. */
   async forget(idleSeconds: number): Promise<void> {
     await this.db.query(

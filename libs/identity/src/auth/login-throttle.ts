@@ -57,6 +57,18 @@ export class LoginThrottle {
     await this.rows.update(keys, ([, client]) => ({ write: [afterSuccess(), refund(client, this.client)], result: undefined }));
   }
 
+  /** Until when each of these account names must wait before its next attempt (names not waiting are left out). */
+  async accountsBlocked(usernames: string[]): Promise<Map<string, Date>> {
+    const keys = new Map(usernames.map((u) => [this.key('user', u.trim().toLowerCase()).toString('hex'), u]));
+    const rows = await this.rows.blocked([...keys.keys()].map((k) => Buffer.from(k, 'hex')));
+    return new Map(rows.map((r) => [keys.get(r.key.toString('hex'))!, r.blockedUntil]));
+  }
+
+  /** The account name starts again from nothing: its owner was given a new password by an administrator. */
+  async clearAccount(username: string): Promise<void> {
+    await this.rows.clear(this.key('user', username.trim().toLowerCase()));
+  }
+
   private key(kind: 'user' | 'client', value: string): Buffer {
     return createHmac('sha256', this.config.secrets.tokenSecret).update(`login-throttle:${kind}:${value}`).digest();
   }

@@ -123,7 +123,8 @@ export class StaffUserDto {
     type: String,
     format: 'date-time',
     nullable: true,
-    description: '登录失败过多被锁定至 / locked after failed logins until',
+    description:
+      '登录失败过多，下次登录须等到 / after failed sign-ins, the next attempt waits until (an administrator’s password reset clears it)',
   })
   lockedUntil: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastLoginAt: Date | null;
