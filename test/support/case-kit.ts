@@ -122,8 +122,10 @@ export class CaseKit {
 
   private constructor(readonly api: TestApi) {}
 
-  static async start(): Promise<CaseKit> {
-    return new CaseKit(await startTestApi({ INTAKE_RATE_LIMIT: '100000', LOOKUP_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: '100000' }));
+  static async start(env: Record<string, string> = {}): Promise<CaseKit> {
+    return new CaseKit(
+      await startTestApi({ INTAKE_RATE_LIMIT: '100000', LOOKUP_RATE_LIMIT: '100000', LOGIN_RATE_LIMIT: '100000', ...env }),
+    );
   }
 
   get http() {

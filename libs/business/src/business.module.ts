@@ -11,6 +11,7 @@ import { AdminBusinessImportController } from './import/admin-business-import.co
 import { BusinessImportModule } from './import/business-import.module';
 import { BusinessCaseRepository } from './portal/business-case.repository';
 import { BusinessPortalController } from './portal/business-portal.controller';
+import { BusinessUploadGuard } from './portal/business-upload.guard';
 import { BusinessPortalService } from './portal/business-portal.service';
 
 /** Enrolled businesses for any process: the table's repository, the file import, the demo business (the CLI's setup). */
@@ -29,6 +30,6 @@ export class BusinessModule {}
 @Module({
   imports: [BusinessModule, IdentityModule, ComplaintsApiModule, CasesApiModule, CryptoModule],
   controllers: [AdminBusinessImportController, AdminBusinessesController, BusinessPortalController],
-  providers: [BusinessService, BusinessCaseRepository, BusinessPortalService],
+  providers: [BusinessService, BusinessCaseRepository, BusinessPortalService, BusinessUploadGuard],
 })
 export class BusinessApiModule {}

@@ -24,7 +24,9 @@ import type { Request, Response } from 'express';
 import { ConsumerThrottleGuard } from './complaints.throttle';
 import { ConsumerCaseService } from './consumer/consumer-case.service';
 import { fileAnswer } from './consumer/case-attachments';
-import type { UploadedFileInput } from './consumer/case-attachments';
+import { ConsumerUploadGuard } from './consumer/consumer-upload.guard';
+import type { UploadedFileInput } from './consumer/sealed-uploads';
+import { SEALED_UPLOADS, UploadCase } from './consumer/sealed-uploads';
 import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from './consumer/attachment.store';
 import {
   AttachmentsAddedDto,
@@ -261,14 +263,17 @@ export class ComplaintsController {
     415: '不是图片（JPEG/PNG/WebP/GIF）或 PDF / not an image (JPEG/PNG/WebP/GIF) or a PDF',
     429: THROTTLED,
   })
-  @UseInterceptors(FilesInterceptor('file', 5, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 5, fields: 5 } }))
+  // The guard finds the case before the body is read; the files stream in sealed (SEALED_UPLOADS).
+  @UseGuards(ConsumerUploadGuard)
+  @UseInterceptors(
+    FilesInterceptor('file', 5, { storage: SEALED_UPLOADS, limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 5, fields: 5 } }),
+  )
   attach(
-    @Param('trackingNo') no: string,
-    @Headers('X-Access-Code') code: string | undefined,
+    @UploadCase() caseId: string,
     @UploadedFiles() files: UploadedFileInput[] = [],
     @Body() fields: AttachmentFieldsDto = {},
   ): Promise<AttachmentsAddedDto> {
-    return this.cases.attach(no, code, files, fields.shareWithBusiness === 'true');
+    return this.cases.attach(caseId, files, fields.shareWithBusiness === 'true');
   }
 
   @Get(':trackingNo/attachments/:id')

@@ -12,6 +12,7 @@ import { SettlementOptionsController } from './settlement-options.controller';
 import { ComplaintsController } from './complaints.controller';
 import { ConsumerThrottleGuard } from './complaints.throttle';
 import { AttachmentStore } from './consumer/attachment.store';
+import { ConsumerUploadGuard } from './consumer/consumer-upload.guard';
 import { ConsumerCaseRepository } from './consumer/consumer-case.repository';
 import { ConsumerCaseService } from './consumer/consumer-case.service';
 import { IntakeDirectory } from './intake/intake-directory';
@@ -60,6 +61,7 @@ class IntakeModule {}
     CaseAttachments,
     AccessAttempts,
     ConsumerThrottleGuard,
+    ConsumerUploadGuard,
     DisclosureRepository,
     DisclosureService,
   ],

@@ -10,12 +10,14 @@ import {
   Res,
   StreamableFile,
   UploadedFiles,
+  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { fileAnswer } from '@weiquan/complaints';
+import { fileAnswer, SEALED_UPLOADS, UploadCase } from '@weiquan/complaints';
 import type { UploadedFileInput } from '@weiquan/complaints';
+import { BusinessUploadGuard } from './business-upload.guard';
 import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from '@weiquan/complaints/consumer/attachment.store';
 import { AttachmentsAddedDto } from '@weiquan/complaints/dto/consumer-answers.dto';
 import { languageOf } from '@weiquan/core';
@@ -106,13 +108,17 @@ export class BusinessPortalController {
     413: '文件超过 10 MB / a file is over 10 MB',
     415: '不是图片或 PDF / not an image or a PDF',
   })
-  @UseInterceptors(FilesInterceptor('file', 5, { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 5, fields: 2 } }))
+  // The guard finds the case before the body is read; the files stream in sealed (SEALED_UPLOADS).
+  @UseGuards(BusinessUploadGuard)
+  @UseInterceptors(
+    FilesInterceptor('file', 5, { storage: SEALED_UPLOADS, limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 5, fields: 2 } }),
+  )
   attach(
     @CurrentStaff() p: StaffPrincipal,
-    @Param('id') id: string,
+    @UploadCase() caseId: string,
     @UploadedFiles() files: UploadedFileInput[] = [],
   ): Promise<AttachmentsAddedDto> {
-    return this.portal.attach(p, id, files);
+    return this.portal.attach(p, caseId, files);
   }
 
   @Get('cases/:id/attachments/:attachmentId')

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { allowedActions, CaseEvidenceService, casePeriods, ruleSet, unitMayTake } from '@weiquan/cases';
 import type { CaseStatus } from '@weiquan/cases';
 import { CaseAttachments } from '@weiquan/complaints';
-import type { UploadedFileInput } from '@weiquan/complaints';
+import type { UploadedFileInput, UploadTarget } from '@weiquan/complaints';
 import { ISSUE_TEXT } from '@weiquan/complaints/intake/issue-types';
 import { AppConfig, fenToYuan, LocalizedException, PersonalDataCipher } from '@weiquan/core';
 import type { Lang } from '@weiquan/core';
@@ -111,8 +111,11 @@ export class BusinessPortalService {
     };
   }
 
-  /** The business adds files to its answer, while it holds the complaint or a department handles it. */
-  async attach(p: StaffPrincipal, id: string, files: UploadedFileInput[]) {
+  /**
+   * Where the business's upload goes: a complaint it holds, or one a department handles; asked by the
+   * upload guard before the body is read.
+   */
+  async attachable(p: StaffPrincipal, id: string): Promise<UploadTarget> {
     const me = codeOf(p);
     const c = await this.find(me, id);
     const open =
@@ -122,7 +125,12 @@ export class BusinessPortalService {
         zh: '该投诉已不需要贵单位答复，不能再上传附件',
         en: 'the complaint no longer waits for your answer; nothing can be attached',
       });
-    return this.files.add(c.id, files, { by: 'business', userId: p.userId, creditCode: me });
+    return this.files.uploadTarget(c.id);
+  }
+
+  /** The business adds the files the upload guard let in to its answer. */
+  attach(p: StaffPrincipal, caseId: string, files: UploadedFileInput[]) {
+    return this.files.add(caseId, files, { by: 'business', userId: p.userId, creditCode: codeOf(p) });
   }
 
   /** A file the business may see: its own, or one the consumer shared with it; every file opened is recorded. */

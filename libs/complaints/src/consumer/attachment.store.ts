@@ -3,7 +3,7 @@ import { AppConfig, PersonalDataCipher } from '@weiquan/core';
 import { filetypeinfo } from 'magic-bytes.js';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open as openFile, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 
@@ -20,11 +20,20 @@ export function sniffMime(bytes: Buffer): string | null {
 /** The first bytes of a file stored encrypted (files stored before encryption have none, and are read as they are). */
 const SEALED = Buffer.from('WQE1');
 
+/** A file received and sealed in a temporary file, not yet kept. */
+export interface SealedUpload {
+  /** The temporary file (sealed), until `keep` moves it into place or `discard` removes it. */
+  path: string;
+  sha256: string;
+  size: number;
+}
+
 /**
  * Attachments under the data directory, by content hash: the same file is stored once. Receipts,
  * contracts and photos hold personal data, so each file is encrypted at rest like the phone number
- * (AES-256-GCM with the personal-data key, PersonalDataCipher); a file is at most 10 MB, sealed and
- * opened in memory.
+ * (AES-256-GCM with the personal-data key, PersonalDataCipher). Uploads are sealed as they stream
+ * in (no plain byte reaches the disk, no whole file is held in memory); a download (≤ 10 MB) is
+ * opened in memory, so a damaged file is an error before the answer starts.
  */
 @Injectable()
 export class AttachmentStore {
@@ -55,19 +64,49 @@ export class AttachmentStore {
     return join(this.root, sha256.slice(0, 2), sha256);
   }
 
-  async put(bytes: Buffer): Promise<string> {
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const target = this.path(sha256);
-    if (!existsSync(target)) {
-      await mkdir(dirname(target), { recursive: true });
-      // Write then rename: a crash never leaves half a file under the final name.
-      // A temporary name of its own: two uploads of the same content at once (the same request may
-      // carry it twice) each write their own file, and either rename leaves the same content in place.
-      const temp = `${target}.${randomUUID()}.tmp`;
-      await writeFile(temp, Buffer.concat([SEALED, this.cipher.seal(bytes)]));
-      await rename(temp, target);
+  /**
+   * Seals a file's content as it arrives into a temporary file of its own (two uploads of the same
+   * content at once each write their own), hashing the plain content on the way. The tag is written
+   * into its reserved place at the end. A failure removes the temporary file.
+   */
+  async seal(source: AsyncIterable<Buffer>): Promise<SealedUpload> {
+    const temp = join(this.root, 'tmp', `${randomUUID()}.tmp`);
+    await mkdir(dirname(temp), { recursive: true });
+    const file = await openFile(temp, 'wx', 0o600);
+    try {
+      const sealer = this.cipher.sealer();
+      const hash = createHash('sha256');
+      let size = 0;
+      await file.write(Buffer.concat([SEALED, sealer.head, Buffer.alloc(sealer.tagBytes)]));
+      for await (const chunk of source) {
+        size += chunk.length;
+        hash.update(chunk);
+        await file.write(sealer.update(chunk));
+      }
+      const { last, tag } = sealer.final();
+      await file.write(last);
+      await file.write(tag, 0, tag.length, SEALED.length + sealer.tagOffset);
+      await file.close();
+      return { path: temp, sha256: hash.digest('hex'), size };
+    } catch (err) {
+      await file.close().catch(() => undefined);
+      await this.discard(temp);
+      throw err;
     }
-    return sha256;
+  }
+
+  /** Moves a sealed upload into place under its content's name (the same content already kept: the copy is dropped). */
+  async keep(upload: SealedUpload): Promise<void> {
+    const target = this.path(upload.sha256);
+    if (existsSync(target)) return this.discard(upload.path);
+    await mkdir(dirname(target), { recursive: true });
+    // Rename: a crash never leaves half a file under the final name.
+    await rename(upload.path, target);
+  }
+
+  /** Removes a temporary file (gone already: nothing to do). */
+  async discard(path: string): Promise<void> {
+    await rm(path, { force: true });
   }
 
   /** The file's content, decrypted (read before the answer starts, so a bad file is an error, not half a download). */

@@ -3,14 +3,10 @@ import { ConsumerStepsRepository } from '@weiquan/cases/lifecycle/consumer-steps
 import { LocalizedException } from '@weiquan/core';
 import type { Readable } from 'node:stream';
 import type { Response } from 'express';
-import { AttachmentStore, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_CASE, sniffMime } from './attachment.store';
+import { AttachmentStore, MAX_ATTACHMENTS_PER_CASE } from './attachment.store';
+import type { UploadedFileInput, UploadTarget } from './sealed-uploads';
+import { tooManyFiles } from './sealed-uploads';
 import { AttachmentRow, ConsumerCaseRepository } from './consumer-case.repository';
-
-export interface UploadedFileInput {
-  originalname: string;
-  buffer: Buffer;
-  size: number;
-}
 
 /** Who adds a file: the consumer (choosing whether the business may see it), or the business answering. */
 export type Uploader = { by: 'consumer'; sharedWithBusiness: boolean } | { by: 'business'; userId: string; creditCode: string };
@@ -33,8 +29,9 @@ function fileName(raw: string): string {
 }
 
 /**
- * A case's files (this library owns the `attachment` table): checked by content and size, stored by
- * content hash, recorded with who added them and whether the business may see them.
+ * A case's files (this library owns the `attachment` table): checked by content and size as they
+ * arrive (sealed-uploads.ts), stored by content hash, recorded with who added them and whether the
+ * business may see them.
  */
 @Injectable()
 export class CaseAttachments {
@@ -44,52 +41,54 @@ export class CaseAttachments {
     private readonly steps: ConsumerStepsRepository,
   ) {}
 
+  /** Where an upload to the case goes and how many more files it takes: the upload guards ask before a byte of the body is read. */
+  async uploadTarget(caseId: string): Promise<UploadTarget> {
+    const slots = MAX_ATTACHMENTS_PER_CASE - (await this.repo.countAttachments(undefined, caseId));
+    if (slots <= 0) throw tooManyFiles();
+    return { caseId, slots, store: this.store, received: 0 };
+  }
+
+  /**
+   * Keeps the files a request uploaded (sealed in temporary files by SEALED_UPLOADS) and records
+   * them; the count is checked again under the case's lock, for two uploads racing. Whatever is not
+   * kept is removed.
+   */
   async add(caseId: string, files: UploadedFileInput[], who: Uploader) {
-    if (!files.length)
-      throw new LocalizedException(400, { zh: '请选择要上传的文件（字段名 file）', en: 'no file uploaded (field name "file")' });
-    const checked = files.map((f) => {
-      const mime = sniffMime(f.buffer);
-      if (f.size > MAX_ATTACHMENT_BYTES)
-        throw new LocalizedException(413, { zh: `文件 ${f.originalname} 超过 10 MB`, en: `${f.originalname} is larger than 10 MB` });
-      if (!mime) {
-        throw new LocalizedException(415, {
-          zh: `文件 ${f.originalname} 不是图片（JPEG/PNG/WebP/GIF）或 PDF`,
-          en: `${f.originalname} is not an image (JPEG/PNG/WebP/GIF) or a PDF`,
-        });
-      }
-      return { file: f, mime, name: fileName(f.originalname) };
-    });
-    // Nothing touches the disk for a request that would be refused: the count is checked first (and
-    // again under the case's lock below, for two uploads racing).
-    if ((await this.repo.countAttachments(undefined, caseId)) + checked.length > MAX_ATTACHMENTS_PER_CASE) throw tooMany();
-    // Files next (content-addressed, harmless if unused), then the rows in one transaction.
-    const stored = await Promise.all(checked.map(async (x) => ({ ...x, sha256: await this.store.put(x.file.buffer) })));
-    return this.repo.transaction(async (tx) => {
-      await this.repo.lockCase(tx, caseId);
-      if ((await this.repo.countAttachments(tx, caseId)) + stored.length > MAX_ATTACHMENTS_PER_CASE) throw tooMany();
-      const added = [];
-      for (const s of stored) {
-        const id = await this.repo.addAttachment(tx, caseId, {
-          sha256: s.sha256,
-          mime: s.mime,
-          size: s.file.size,
-          name: s.name,
-          uploadedBy: who.by,
-          sharedWithBusiness: who.by === 'business' || who.sharedWithBusiness,
-        });
-        if (id)
-          await this.steps.addEvent(
-            tx,
-            caseId,
-            'attachment',
-            null,
-            { name: s.name, attachmentId: id, by: who.by },
-            who.by === 'business' ? { type: 'staff', id: who.userId, unitCode: who.creditCode } : undefined,
-          );
-        added.push({ id, name: s.name, mime: s.mime, size: s.file.size, duplicate: id === null });
-      }
-      return { attachments: added };
-    });
+    try {
+      if (!files.length)
+        throw new LocalizedException(400, { zh: '请选择要上传的文件（字段名 file）', en: 'no file uploaded (field name "file")' });
+      return await this.repo.transaction(async (tx) => {
+        await this.repo.lockCase(tx, caseId);
+        if ((await this.repo.countAttachments(tx, caseId)) + files.length > MAX_ATTACHMENTS_PER_CASE) throw tooManyFiles();
+        // Files into place first (content-addressed, harmless if the rows roll back), then the rows.
+        for (const f of files) await this.store.keep(f);
+        const added = [];
+        for (const f of files) {
+          const name = fileName(f.originalname);
+          const id = await this.repo.addAttachment(tx, caseId, {
+            sha256: f.sha256,
+            mime: f.mime,
+            size: f.size,
+            name,
+            uploadedBy: who.by,
+            sharedWithBusiness: who.by === 'business' || who.sharedWithBusiness,
+          });
+          if (id)
+            await this.steps.addEvent(
+              tx,
+              caseId,
+              'attachment',
+              null,
+              { name, attachmentId: id, by: who.by },
+              who.by === 'business' ? { type: 'staff', id: who.userId, unitCode: who.creditCode } : undefined,
+            );
+          added.push({ id, name, mime: f.mime, size: f.size, duplicate: id === null });
+        }
+        return { attachments: added };
+      });
+    } finally {
+      await Promise.all(files.map((f) => this.store.discard(f.path)));
+    }
   }
 
   list(caseId: string): Promise<AttachmentRow[]> {
@@ -106,13 +105,6 @@ export class CaseAttachments {
     if (!a) throw new LocalizedException(404, { zh: '没有这个附件', en: 'no such attachment' });
     return { mime: a.mime, name: a.name, size: a.size, stream: await this.store.open(a.sha256) };
   }
-}
-
-function tooMany() {
-  return new LocalizedException(409, {
-    zh: `每件最多 ${MAX_ATTACHMENTS_PER_CASE} 个附件`,
-    en: `at most ${MAX_ATTACHMENTS_PER_CASE} attachments per case`,
-  });
 }
 
 /**

@@ -24,7 +24,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { IntakeService } from '../intake/intake.service';
 import { AccessAttempts } from './access-attempts';
 import { CaseAttachments } from './case-attachments';
-import type { UploadedFileInput } from './case-attachments';
+import type { UploadedFileInput, UploadTarget } from './sealed-uploads';
 import { CaseForConsumer, ConsumerCaseRepository } from './consumer-case.repository';
 import { dataText, eventText } from './timeline';
 
@@ -223,12 +223,18 @@ export class ConsumerCaseService {
     return { added: true };
   }
 
-  async attach(trackingNo: string, accessCode: string | undefined, files: UploadedFileInput[], sharedWithBusiness = false) {
+  /** The case a consumer's upload goes to and how many more files it takes: asked before the upload is read. */
+  async attachable(trackingNo: string, accessCode: string | undefined): Promise<UploadTarget> {
     const c = await this.open(trackingNo, accessCode);
     if (FINISHED.includes(c.status)) {
       throw new LocalizedException(409, { zh: '案件已结束，不能再上传附件', en: 'the case is finished; nothing can be attached' });
     }
-    return this.files.add(c.id, files, { by: 'consumer', sharedWithBusiness });
+    return this.files.uploadTarget(c.id);
+  }
+
+  /** Records the files the upload guard let in (see attachable). */
+  attach(caseId: string, files: UploadedFileInput[], sharedWithBusiness = false) {
+    return this.files.add(caseId, files, { by: 'consumer', sharedWithBusiness });
   }
 
   download(trackingNo: string, accessCode: string | undefined, attachmentId: string) {

@@ -37,6 +37,23 @@ export class PersonalDataCipher {
     return Buffer.concat([Buffer.of(VERSION), iv, cipher.getAuthTag(), body]);
   }
 
+  /**
+   * Sealing in pieces (a streamed upload), to the same layout as seal(): `head` (version and IV) is
+   * followed by TAG_BYTES reserved for the tag, which is known only once `final` has run, then the
+   * ciphertext. `tagOffset` is where the tag goes, counted from the start of the sealed bytes.
+   */
+  sealer(): { head: Buffer; tagBytes: number; tagOffset: number; update(chunk: Buffer): Buffer; final(): { last: Buffer; tag: Buffer } } {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    return {
+      head: Buffer.concat([Buffer.of(VERSION), iv]),
+      tagBytes: TAG_BYTES,
+      tagOffset: 1 + IV_BYTES,
+      update: (chunk) => cipher.update(chunk),
+      final: () => ({ last: cipher.final(), tag: cipher.getAuthTag() }),
+    };
+  }
+
   open(sealed: Buffer): Buffer {
     if (sealed[0] !== VERSION) throw new Error(`unknown personal-data cipher version ${sealed[0]}`);
     const iv = sealed.subarray(1, 1 + IV_BYTES);
