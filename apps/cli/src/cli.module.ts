@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BusinessModule } from '@weiquan/business';
-import { AppConfig, ConfigModule, DatabaseModule } from '@weiquan/core';
+import { CaseTextsModule } from '@weiquan/cases/lifecycle/lifecycle.module';
+import { AppConfig, ConfigModule, CryptoModule, DatabaseModule } from '@weiquan/core';
 import { DirectoryModule } from '@weiquan/directory';
 import { IdentityModule } from '@weiquan/identity';
 import { SCHEMA } from '@weiquan/schema';
@@ -18,6 +19,8 @@ export class CliModule {
         IdentityModule,
         StatsModule,
         BusinessModule,
+        CryptoModule,
+        CaseTextsModule,
       ],
     };
   }

@@ -12,6 +12,7 @@ import { RollupService } from '@weiquan/stats';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
+import { CaseTextsRepository } from '@weiquan/cases/lifecycle/case-texts.repository';
 import { CliModule } from './cli.module';
 
 export const USAGE = `用法 / usage: weiquan-cli <command>
@@ -40,6 +41,8 @@ export const USAGE = `用法 / usage: weiquan-cli <command>
       文件未列出的列保留已登记经营者的原值 / creditCode (with its check character), name (2–100) and areaCode are
       required; the venue must lie in the area; platform true/false (default false); phone ≤30, address ≤200;
       a column the file leaves out keeps an enrolled business's value
+  data:seal-texts               加密此前明文保存的投诉描述和诉求（setup 时自动运行，可重复运行）
+                                encrypt the descriptions and demands stored in clear before (run by setup; repeatable)
   stats:rebuild                 由案件历史重算全部统计汇总（一个事务，期间读到的仍是旧数据）
                                 recompute every statistics rollup from the case history (one transaction)
   sms:templates                 列出需向短信服务商报备的模板及示例（不连接数据库）
@@ -67,7 +70,7 @@ export async function runCommand(
     return usage('--businesses 只用于 directory:import / --businesses goes with directory:import only');
   } else if (command === 'admin:create') {
     if (args.length !== 1) return usage('admin:create 需要一个用户名 / needs one username');
-  } else if (!['migrate', 'seed', 'setup', 'stats:rebuild'].includes(command)) {
+  } else if (!['migrate', 'seed', 'setup', 'stats:rebuild', 'data:seal-texts'].includes(command)) {
     return usage(`未知命令 / unknown command "${command}"`);
   }
 
@@ -80,6 +83,10 @@ export async function runCommand(
     if (command === 'seed' || command === 'setup') {
       const added = await app.get(DirectorySeeder).seed();
       process.stdout.write(`directory seed rows added: ${JSON.stringify(added)}\n`);
+    }
+    if (command === 'data:seal-texts' || command === 'setup') {
+      const sealed = await app.get(CaseTextsRepository).sealLegacy();
+      if (sealed || command === 'data:seal-texts') process.stdout.write(`case texts sealed: ${sealed}\n`);
     }
     if (command === 'setup') {
       if (config.nodeEnv === 'production') {

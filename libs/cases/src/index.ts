@@ -5,6 +5,7 @@ export * from './settlement.rules';
 export * from './lifecycle.rules';
 export * from './withdrawal.rules';
 export * from './cases.migration';
+export * from './case-texts.migration';
 export * from './case-handling.migration';
 export * from './clock-count.migration';
 export * from './settlement.migration';

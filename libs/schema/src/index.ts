@@ -8,6 +8,7 @@ import {
   DesignationAlert1763700001540,
   SettlementStage1763700001600,
   BusinessParty1763700001820,
+  CaseTexts1763700002120,
 } from '@weiquan/cases';
 import {
   BusinessAttachments1763700001830,
@@ -68,5 +69,6 @@ export const SCHEMA: SchemaParts = {
     AuthHardening1763700002000,
     NotificationTemplates1763700002100,
     StaffLockColumns1763700002110,
+    CaseTexts1763700002120,
   ],
 };

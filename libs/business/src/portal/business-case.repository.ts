@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Offer } from '@weiquan/cases';
 import { businessCondition } from '@weiquan/cases/handling/case-scope';
+import { PersonalDataCipher } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 
@@ -35,6 +36,8 @@ export interface BusinessCaseRow {
 }
 
 /** A history event the business is told of (business-case.view.ts says which, and in what words). */
+type SealedRow = BusinessCaseRow & { descriptionEnc: Buffer | null; demandEnc: Buffer | null };
+
 export interface NoticeRow {
   at: Date;
   type: string;
@@ -66,7 +69,8 @@ const COLUMNS = `
   c.issue_type as "issueType", c.purchase_channel as "purchaseChannel", c.prepaid, c.consumer_name as "consumerName",
   c.consumer_phone_enc as "consumerPhoneEnc", c.consumer_address_enc as "consumerAddressEnc",
   c.consent_business_contact as "consentBusinessContact", c.respondent_name as "respondentName", c.incident_date::text as "incidentDate",
-  c.amount_fen::text as "amountFen", c.description, c.demand, c.received_at as "receivedAt", c.assignee_type as "assigneeType",
+  c.amount_fen::text as "amountFen", c.description, c.demand, c.description_enc as "descriptionEnc", c.demand_enc as "demandEnc",
+  c.received_at as "receivedAt", c.assignee_type as "assigneeType",
   c.assignee_code as "assigneeCode", coalesce(s.name, r.name, b.name) as "assigneeName", c.settlement_due::text as "settlementDue",
   c.offer, c.amount_recovered_fen::text as "amountRecoveredFen"`;
 const FROM = `
@@ -81,7 +85,10 @@ const FROM = `
 export class BusinessCaseRepository {
   private readonly sql: Sql;
 
-  constructor(@InjectDataSource() db: DataSource) {
+  constructor(
+    @InjectDataSource() db: DataSource,
+    private readonly cipher: PersonalDataCipher,
+  ) {
     this.sql = db;
   }
 
@@ -89,25 +96,35 @@ export class BusinessCaseRepository {
    * The business's complaints. `open`: those it holds now, nearest due day first (one page: a
    * business's open queue is short); otherwise every one, newest first, keyset-paged by id.
    */
-  list(creditCode: string, f: { open: boolean; before?: string; limit: number }): Promise<BusinessCaseRow[]> {
+  async list(creditCode: string, f: { open: boolean; before?: string; limit: number }): Promise<BusinessCaseRow[]> {
     const params: unknown[] = [creditCode];
     const conds = [businessCondition(1)];
     if (f.open) conds.push(`c.assignee_code = $1 and c.status in ('settling', 'negotiating', 'offered')`);
     else if (f.before) conds.push(`c.id < $${params.push(f.before)}::bigint`);
     params.push(f.limit);
     const order = f.open ? 'c.settlement_due nulls last, c.id desc' : 'c.id desc';
-    return this.sql.query<BusinessCaseRow>(
+    const rows = await this.sql.query<SealedRow>(
       `select ${COLUMNS} ${FROM} where ${conds.join(' and ')} order by ${order} limit $${params.length}`,
       params,
     );
+    return rows.map((r) => this.opened(r));
   }
 
   async find(creditCode: string, id: string): Promise<BusinessCaseRow | null> {
-    const [row] = await this.sql.query<BusinessCaseRow>(`select ${COLUMNS} ${FROM} where c.id = $2 and ${businessCondition(1)}`, [
+    const [row] = await this.sql.query<SealedRow>(`select ${COLUMNS} ${FROM} where c.id = $2 and ${businessCondition(1)}`, [
       creditCode,
       id,
     ]);
-    return row ?? null;
+    return row ? this.opened(row) : null;
+  }
+
+  /** The complaint's description and demand opened (they are stored encrypted). */
+  private opened({ descriptionEnc, demandEnc, ...row }: SealedRow): BusinessCaseRow {
+    return {
+      ...row,
+      description: this.cipher.openText(descriptionEnc, row.description),
+      demand: this.cipher.openText(demandEnc, row.demand),
+    };
   }
 
   notices(caseId: string): Promise<NoticeRow[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { pgTransaction } from '@weiquan/core';
+import { PersonalDataCipher, pgTransaction } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import { CaseStatus, HOLDING_STATUSES } from '../case-status';
@@ -113,7 +113,8 @@ const DETAIL_COLUMNS = `${LIST_COLUMNS},
   c.respondent_key as "respondentKey", c.respondent_credit_code as "respondentCreditCode", c.respondent_address as "respondentAddress",
   c.respondent_area_code as "respondentAreaCode", c.respondent_venue_code as "respondentVenueCode", c.respondent_online as "respondentOnline",
   c.respondent_platform_name as "respondentPlatformName", c.incident_date as "incidentDate", c.amount_fen::text as "amountFen",
-  c.description, c.demand, c.consent_to_publish as "consentToPublish", c.received_on as "receivedOn",
+  c.description, c.demand, c.description_enc as "descriptionEnc", c.demand_enc as "demandEnc",
+  c.consent_to_publish as "consentToPublish", c.received_on as "receivedOn",
   c.acceptance_due as "acceptanceDue", c.acceptance_due_provisional as "acceptanceDueProvisional",
   c.first_clock_met_on as "firstClockMetOn", c.first_clock_counts_from as "firstClockCountsFrom", c.first_clock_days as "firstClockDays",
   c.first_clock_paused_on as "firstClockPausedOn", c.decision_extended as "decisionExtended", c.outcome_reason_code as "outcomeReasonCode",
@@ -130,6 +131,9 @@ const FROM = `
   left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
   left join regulator r on c.assignee_type = 'regulator' and r.code = c.assignee_code
   left join business b on c.assignee_type = 'business' and b.credit_code = c.assignee_code`;
+
+/** The sealed columns of a complaint's free text (null on rows from before they were sealed). */
+type SealedTexts = { descriptionEnc: Buffer | null; demandEnc: Buffer | null };
 
 export interface TransitionWrite {
   caseId: string;
@@ -177,8 +181,22 @@ export interface TransitionWrite {
 export class CasesRepository {
   private readonly sql: Sql;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cipher: PersonalDataCipher,
+  ) {
     this.sql = db;
+  }
+
+  /** A case row with its description and demand opened (they are stored encrypted). */
+  private opened(row: (CaseRow & SealedTexts) | undefined): CaseRow | null {
+    if (!row) return null;
+    const { descriptionEnc, demandEnc, ...rest } = row;
+    return {
+      ...rest,
+      description: this.cipher.openText(descriptionEnc, row.description),
+      demand: this.cipher.openText(demandEnc, row.demand),
+    };
   }
 
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
@@ -214,23 +232,26 @@ export class CasesRepository {
 
   async find(scope: ReadScope, id: string): Promise<CaseRow | null> {
     const where = scopeCondition(scope, 2);
-    const [row] = await this.sql.query<CaseRow>(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and ${where.sql}`, [id, ...where.params]);
-    return row ?? null;
+    const [row] = await this.sql.query<CaseRow & SealedTexts>(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and ${where.sql}`, [
+      id,
+      ...where.params,
+    ]);
+    return this.opened(row);
   }
 
   /** The case, locked for an action, if it is assigned to the acting unit. */
   async lockAssigned(sql: Sql, id: string, unitCode: string): Promise<CaseRow | null> {
-    const [row] = await sql.query<CaseRow>(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and c.assignee_code = $2 for update of c`, [
-      id,
-      unitCode,
-    ]);
-    return row ?? null;
+    const [row] = await sql.query<CaseRow & SealedTexts>(
+      `select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 and c.assignee_code = $2 for update of c`,
+      [id, unitCode],
+    );
+    return this.opened(row);
   }
 
   /** The case, locked, whoever holds it (a consumer's withdrawal). */
   async lock(sql: Sql, id: string): Promise<CaseRow | null> {
-    const [row] = await sql.query<CaseRow>(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 for update of c`, [id]);
-    return row ?? null;
+    const [row] = await sql.query<CaseRow & SealedTexts>(`select ${DETAIL_COLUMNS} ${FROM} where c.id = $1 for update of c`, [id]);
+    return this.opened(row);
   }
 
   /** A case's workflow clocks; inside an action, on the action's transaction. */
@@ -351,19 +372,27 @@ export class CasesRepository {
       note: string;
     },
   ): Promise<{ id: string; trackingNo: string }> {
+    // The report carries the complaint's words and the lead, sealed again as one text.
+    const [source] = await sql.query<{ description: string | null; demand: string | null } & SealedTexts>(
+      `select description, demand, description_enc as "descriptionEnc", demand_enc as "demandEnc" from cases where id = $1`,
+      [from.caseId],
+    );
+    if (!source) throw new Error(`no case ${from.caseId} to open a report from`);
+    const description = `${this.cipher.openText(source.descriptionEnc, source.description)}\n\n【调解中发现的违法线索】${from.note}`;
+    const demandEnc = this.cipher.encrypt(this.cipher.openText(source.demandEnc, source.demand));
     const [row] = await sql.query<{ id: string; trackingNo: string }>(
       `with n as (
          insert into cases (tracking_no, access_code_hash, track, status, rule_set, category_code, issue_type, purchase_channel, prepaid,
                             intake_channel, consumer_name, consumer_phone_enc, consumer_phone_hash, consumer_phone_tail, consumer_address_enc,
                             consumer_id_number_enc, respondent_name, respondent_key, respondent_credit_code, respondent_address,
                             respondent_area_code, respondent_venue_code, respondent_online, respondent_platform_name, respondent_lat,
-                            respondent_lng, incident_date, amount_fen, description, demand, consent_to_publish, flags, received_at,
+                            respondent_lng, incident_date, amount_fen, description_enc, demand_enc, consent_to_publish, flags, received_at,
                             received_on, acceptance_due, acceptance_due_provisional, linked_case_id)
          select $2, $3, 'report', 'received', $7, category_code, issue_type, purchase_channel, prepaid,
                 'referral', consumer_name, consumer_phone_enc, consumer_phone_hash, consumer_phone_tail, consumer_address_enc,
                 consumer_id_number_enc, respondent_name, respondent_key, respondent_credit_code, respondent_address,
                 respondent_area_code, respondent_venue_code, respondent_online, respondent_platform_name, respondent_lat,
-                respondent_lng, incident_date, amount_fen, description || E'\\n\\n【调解中发现的违法线索】' || $8, demand, false, '{}', now(),
+                respondent_lng, incident_date, amount_fen, $9, $10, false, '{}', now(),
                 $4::date, $5::date, $6, id
            from cases where id = $1
          returning id, tracking_no
@@ -374,7 +403,18 @@ export class CasesRepository {
        ),
        o as (insert into outbox (topic, payload) select 'case.received', jsonb_build_object('caseId', id::text, 'round', 0) from n)
        select id::text as id, tracking_no as "trackingNo" from n`,
-      [from.caseId, from.trackingNo, from.accessCodeHash, from.receivedOn, from.due, from.dueProvisional, from.ruleSet, from.note],
+      [
+        from.caseId,
+        from.trackingNo,
+        from.accessCodeHash,
+        from.receivedOn,
+        from.due,
+        from.dueProvisional,
+        from.ruleSet,
+        from.note,
+        this.cipher.encrypt(description),
+        demandEnc,
+      ],
     );
     return row;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PersonalDataCipher } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import type { ClaimantCase, ClaimantFacts, OtherComplaint } from '../claimant-flags';
@@ -13,7 +14,9 @@ interface ClaimantFactRow {
   respondentKey: string;
   categoryCode: string;
   issueType: string | null;
-  description: string;
+  description: string | null;
+  /** The description sealed (null on rows from before it was). */
+  descriptionEnc: Buffer | null;
   consumerName: string;
   receivedAt: Date;
   /** Tells other complainants apart (a rank of their keyed phone hash within this answer); nothing else. */
@@ -29,7 +32,8 @@ interface SubjectRow {
 const LIMITS = { own: 200, address: 100, others: 500 };
 
 const CASE_COLUMNS = `x.id::text as id, x.tracking_no as "trackingNo", x.track, x.respondent_key as "respondentKey",
-  x.category_code as "categoryCode", x.issue_type as "issueType", x.description, x.consumer_name as "consumerName",
+  x.category_code as "categoryCode", x.issue_type as "issueType", x.description, x.description_enc as "descriptionEnc",
+  x.consumer_name as "consumerName",
   x.received_at as "receivedAt"`;
 
 /**
@@ -45,7 +49,10 @@ const CASE_COLUMNS = `x.id::text as id, x.tracking_no as "trackingNo", x.track, 
 export class ClaimantRepository {
   private readonly sql: Sql;
 
-  constructor(@InjectDataSource() db: DataSource) {
+  constructor(
+    @InjectDataSource() db: DataSource,
+    private readonly cipher: PersonalDataCipher,
+  ) {
     this.sql = db;
   }
 
@@ -86,8 +93,10 @@ export class ClaimantRepository {
         [caseId],
       ),
     ]);
-    const of = (source: ClaimantFactRow['source']) => rows.filter((r) => r.source === source);
-    const plain = ({ source: _source, complainant: _complainant, ...c }: ClaimantFactRow): ClaimantCase => c;
+    // Descriptions are compared as text (near-identical complaints), so they are opened here.
+    const opened = rows.map(({ descriptionEnc, ...r }) => ({ ...r, description: this.cipher.openText(descriptionEnc, r.description) }));
+    const of = (source: ClaimantFactRow['source']) => opened.filter((r) => r.source === source);
+    const plain = ({ source: _source, complainant: _complainant, ...c }: (typeof opened)[number]): ClaimantCase => c;
     const others: OtherComplaint[] = of('others').map(({ source: _source, ...c }) => c);
     return {
       own: of('own').map(plain),

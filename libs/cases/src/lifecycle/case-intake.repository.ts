@@ -40,8 +40,9 @@ export interface NewCase {
   respondentLng: number | null;
   incidentDate: string;
   amountFen: number | null;
-  description: string;
-  demand: string;
+  /** The consumer's own words, encrypted (PersonalDataCipher): they often hold personal data. */
+  descriptionEnc: Buffer;
+  demandEnc: Buffer;
   consentToPublish: boolean;
   /** The consumer lets the business complained about see their phone and address. */
   consentBusinessContact: boolean;
@@ -99,8 +100,8 @@ const COLUMNS: [keyof NewCase, string, string][] = [
   ['respondentLng', 'respondent_lng', 'numeric'],
   ['incidentDate', 'incident_date', 'date'],
   ['amountFen', 'amount_fen', 'bigint'],
-  ['description', 'description', 'text'],
-  ['demand', 'demand', 'text'],
+  ['descriptionEnc', 'description_enc', 'bytea'],
+  ['demandEnc', 'demand_enc', 'bytea'],
   ['consentToPublish', 'consent_to_publish', 'boolean'],
   ['consentBusinessContact', 'consent_business_contact', 'boolean'],
   ['flags', 'flags', 'text[]'],

@@ -8,6 +8,7 @@ import { BusinessPartyService } from '../settlement/business-party.service';
 import { AssignmentRepository } from './assignment.repository';
 import { CaseIntakeRepository } from './case-intake.repository';
 import { ConsumerStepsRepository } from './consumer-steps.repository';
+import { CaseTextsRepository } from './case-texts.repository';
 
 /**
  * The one owner of the case lifecycle: only the repositories here (and the handling and clock
@@ -29,3 +30,7 @@ import { ConsumerStepsRepository } from './consumer-steps.repository';
   exports: [CasesRepository, SettlementService, BusinessPartyService, AssignmentRepository, ConsumerStepsRepository, CaseIntakeRepository],
 })
 export class CaseLifecycleModule {}
+
+/** Sealing the free text of cases written before it was encrypted (`cli data:seal-texts`, run by `setup`). */
+@Module({ providers: [CaseTextsRepository], exports: [CaseTextsRepository] })
+export class CaseTextsModule {}

@@ -126,6 +126,8 @@ export class IntakeService {
       address: dto.consumer.address ? this.cipher.encrypt(dto.consumer.address) : null,
       idNumber: dto.consumer.idNumber ? this.cipher.encrypt(dto.consumer.idNumber.toUpperCase()) : null,
       email: dto.consumer.email ? this.cipher.encrypt(dto.consumer.email) : null,
+      description: this.cipher.encrypt(dto.description),
+      demand: this.cipher.encrypt(dto.demand),
     };
     const dues = {
       complaint: await this.calendar.due(receivedOn, rules.acceptance.days),
@@ -179,8 +181,8 @@ export class IntakeService {
       respondentLng: dto.respondent.lng ?? null,
       incidentDate: dto.incidentDate,
       amountFen: checked.amountFen,
-      description: dto.description,
-      demand: dto.demand,
+      descriptionEnc: sealed.description,
+      demandEnc: sealed.demand,
       consentToPublish: dto.consentToPublish ?? false,
       consentBusinessContact: dto.contactByBusiness ?? false,
       flags: checked.flags,

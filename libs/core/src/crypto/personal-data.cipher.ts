@@ -63,6 +63,14 @@ export class PersonalDataCipher {
     return Buffer.concat([decipher.update(sealed.subarray(1 + IV_BYTES + TAG_BYTES)), decipher.final()]);
   }
 
+  /**
+   * Free text kept encrypted (a complaint's description and demand): the sealed value when there is
+   * one, else the text as stored before it was encrypted (rows not yet sealed by `cli data:seal-texts`).
+   */
+  openText(sealed: Buffer | null, legacy: string | null): string {
+    return sealed ? this.decrypt(Buffer.from(sealed)) : (legacy ?? '');
+  }
+
   /** A keyed hash for matching without storing the value: equal inputs, equal hashes. */
   hash(purpose: string, value: string): Buffer {
     return createHmac('sha256', this.macKey).update(purpose).update('\0').update(value).digest();
