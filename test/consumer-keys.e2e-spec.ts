@@ -26,7 +26,7 @@ describe('consumers’ keys and files', () => {
   const view = (no: string, code: string, from = '203.0.113.9') =>
     kit.http.get(`/api/v1/complaints/${no}`).set('X-Access-Code', code).set('X-Forwarded-For', from);
 
-  it('ten wrong access codes, from ten addresses, shut the tracking number: the right code answers the same 404 for the hour', async () => {
+  it('ten wrong access codes, from ten addresses, shut the tracking number: the right code answers the same 404 for the hour, after 200 guesses too', async () => {
     const target = await kit.file();
     const other = await kit.file();
     expect((await view(target.trackingNo, target.accessCode)).status).toBe(200);
@@ -34,6 +34,13 @@ describe('consumers’ keys and files', () => {
     const answers = [];
     for (let i = 0; i < 10; i++) answers.push(await view(target.trackingNo, wrong, `198.51.100.${i + 1}`));
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(404));
+    // 190 more guesses (different codes, each from its own claimed address): all the same 404.
+    const more = [];
+    for (let i = 0; i < 190; i++) {
+      const guess = String(10_000_000 + i * 7919).slice(0, 8);
+      if (guess !== target.accessCode) more.push((await view(target.trackingNo, guess, `198.51.${100 + (i % 50)}.${i % 250}`)).status);
+    }
+    expect(new Set(more)).toEqual(new Set([404]));
     const shut = await view(target.trackingNo, target.accessCode);
     expect(shut.status).toBe(404);
     // Indistinguishable from a wrong code or an unknown number.
