@@ -1,9 +1,9 @@
 import { RollupService } from '@weiquan/stats';
-import axe from 'axe-core';
 import dayjs from 'dayjs';
 import type { Page } from 'playwright-core';
 import { uscc } from '../support/fixtures';
 import { BrowserSystem, DESKTOP, PHONE } from './support/system';
+import { axeProblems } from './support/axe';
 
 /**
  * The business as a party (issue 17) in a real browser, in Chinese: an administrator enrols
@@ -50,17 +50,6 @@ async function pickOption(page: Page, testId: string, text: string): Promise<voi
       if ((await list.count()) > 0) await select.click({ timeout: 5_000 }).catch(() => undefined);
     }
   }
-}
-
-/** axe's critical and serious violations on the page as it is now (WCAG 2.x A/AA rules). */
-async function axeProblems(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
-  // Evaluated by the browser's devtools protocol: the pages' CSP (no inline script) does not apply to it.
-  await page.evaluate(axe.source);
-  const violations = await page.evaluate<{ id: string; impact: string; help: string; nodes: string[] }[]>(`
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))
-  `);
-  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
 }
 
 describe('the business as a party (chromium)', () => {

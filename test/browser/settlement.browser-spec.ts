@@ -1,9 +1,9 @@
-import axe from 'axe-core';
 import dayjs from 'dayjs';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { shanghaiDay } from '../support/fixtures';
 import { BrowserSystem, DESKTOP, PHONE } from './support/system';
+import { axeProblems } from './support/axe';
 
 /**
  * Settlement at the source (先行和解) in a real browser: a consumer files a complaint about a shop
@@ -55,18 +55,6 @@ async function pickOption(page: Page, testId: string, text: string): Promise<voi
 
 /** A path's choice on the filing page: its label, with the radio (which carries the test id) and the explanation. */
 const choice = (page: Page, path: 'settlement' | 'formal') => page.locator('label.kind-option', { has: page.getByTestId(`path-${path}`) });
-
-/** axe's critical and serious violations on the page as it is now (WCAG 2.x A/AA rules). */
-async function axeProblems(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
-  // Evaluated by the browser's devtools protocol: the pages' CSP (no inline script) does not apply to it.
-  await page.evaluate(axe.source);
-  // Runs in the page (a string: the tests' TypeScript has no DOM types).
-  const violations = await page.evaluate<{ id: string; impact: string; help: string; nodes: string[] }[]>(`
-    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] })
-      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))
-  `);
-  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
-}
 
 describe('settlement at the source (chromium)', () => {
   let sys: BrowserSystem;

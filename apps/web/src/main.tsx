@@ -6,9 +6,10 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Landing } from './landing';
+import { Booting } from './lib/booting';
 import { LangProvider, useLang } from './lib/i18n';
 import { useReducedMotion } from './lib/motion';
-import { PRIMARY } from './lib/theme';
+import { PRIMARY, TEXT_TOKENS } from './lib/theme';
 import { RequireBusiness, RequireStaff, SessionProvider } from './lib/session';
 import './styles.css';
 
@@ -35,11 +36,14 @@ function App() {
   const { lang } = useLang();
   const still = useReducedMotion();
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: PRIMARY, borderRadius: 6, motion: !still } }}>
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={{ token: { colorPrimary: PRIMARY, ...TEXT_TOKENS, borderRadius: 6, motion: !still } }}
+    >
       <AntApp>
         <SessionProvider>
           <BrowserRouter>
-            <Suspense fallback={null}>
+            <Suspense fallback={<Booting />}>
               <Routes>
                 <Route path="/" element={<Landing />} />
                 <Route path="/complaint/new" element={<FilePage />} />

@@ -250,7 +250,7 @@ export function FilePage() {
 
   return (
     <Shell>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('在线投诉举报', 'File a complaint or report')}
       </Typography.Title>
       <StatutoryNotice />

@@ -35,7 +35,9 @@ export function ResultPage() {
     return (
       <Shell>
         <Card className="form-card">
-          <Typography.Title level={4}>{t('没有找到刚才的提交', 'No recent submission here')}</Typography.Title>
+          <Typography.Title level={1} className="page-title">
+            {t('没有找到刚才的提交', 'No recent submission here')}
+          </Typography.Title>
           <Typography.Paragraph>
             {t(
               '如果您已记下受理编号和查询码，可以查询办理进度。',
@@ -66,7 +68,7 @@ export function ResultPage() {
       <Card className="form-card result-card">
         <div className="result-head">
           {duplicate ? <ExclamationCircleFilled className="result-icon warn" /> : <CheckCircleFilled className="result-icon" />}
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
             {duplicate
               ? repeatedReport
                 ? t('已收到，与此前的举报为同一事实', 'Received: the same facts as an earlier report')

@@ -93,7 +93,7 @@ export function TrackPage() {
     return (
       <Shell>
         <div className="track-bar">
-          <Typography.Title level={3} className="page-title" ref={heading} tabIndex={-1}>
+          <Typography.Title level={1} className="page-title" ref={heading} tabIndex={-1}>
             {t('办理进度', 'Case progress')}
           </Typography.Title>
           <span className="track-bar-actions">
@@ -114,7 +114,7 @@ export function TrackPage() {
 
   return (
     <Shell>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('查询办理进度', 'Track your case')}
       </Typography.Title>
       <Card className="form-card">

@@ -101,7 +101,7 @@ export function DashboardPage() {
       <div className="wq-dash" data-testid="dashboard">
         <Flex wrap justify="space-between" align="end" gap={12} className="wq-dash-head">
           <div>
-            <Typography.Title level={3} style={{ margin: 0 }}>
+            <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
               {t('监管数据看板', 'Regulator dashboard')}
             </Typography.Title>
             <Typography.Text type="secondary" data-testid="dashboard-scope">

@@ -5,6 +5,7 @@ import { useEffect, useReducer, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
+import { KeyboardScroll } from '../lib/keyboard-scroll';
 import { useSession } from '../lib/session';
 import { MONO } from '../lib/words';
 import { BusinessDrawer } from './businesses/BusinessDrawer';
@@ -151,7 +152,7 @@ export function BusinessesPage() {
     <StaffShell>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             {t('经营者（在线消费纠纷解决企业）', 'Businesses enrolled for online dispute resolution')}
           </Typography.Title>
           <Muted>
@@ -191,27 +192,29 @@ export function BusinessesPage() {
 
       {list?.error && !loading && <Alert type="error" showIcon title={list.error.message} style={{ marginBottom: 12 }} />}
 
-      <Table<Business>
-        data-testid="business-table"
-        rowKey="creditCode"
-        size="middle"
-        columns={columns}
-        dataSource={list?.items ?? []}
-        loading={loading}
-        pagination={false}
-        scroll={{ x: 700 }}
-        onRow={(b) => ({ 'data-testid': `business-row-${b.creditCode}` }) as React.HTMLAttributes<HTMLElement>}
-        locale={{ emptyText: q ? t('没有找到符合条件的经营者', 'No business matches') : t('尚未登记经营者', 'No business enrolled yet') }}
-        footer={() =>
-          list?.cursor ? (
-            <Button onClick={() => void loadMore()} loading={more}>
-              {t('加载更多', 'Load more')}
-            </Button>
-          ) : (
-            <Muted>{t(`共 ${list?.items.length ?? 0} 家`, `${list?.items.length ?? 0} shown`)}</Muted>
-          )
-        }
-      />
+      <KeyboardScroll label={t('经营者列表', 'Businesses')}>
+        <Table<Business>
+          data-testid="business-table"
+          rowKey="creditCode"
+          size="middle"
+          columns={columns}
+          dataSource={list?.items ?? []}
+          loading={loading}
+          pagination={false}
+          scroll={{ x: 700 }}
+          onRow={(b) => ({ 'data-testid': `business-row-${b.creditCode}` }) as React.HTMLAttributes<HTMLElement>}
+          locale={{ emptyText: q ? t('没有找到符合条件的经营者', 'No business matches') : t('尚未登记经营者', 'No business enrolled yet') }}
+          footer={() =>
+            list?.cursor ? (
+              <Button onClick={() => void loadMore()} loading={more}>
+                {t('加载更多', 'Load more')}
+              </Button>
+            ) : (
+              <Muted>{t(`共 ${list?.items.length ?? 0} 家`, `${list?.items.length ?? 0} shown`)}</Muted>
+            )
+          }
+        />
+      </KeyboardScroll>
 
       <EnrolModal
         open={enrolling}

@@ -142,6 +142,7 @@ export function CasePage() {
   const file = (
     <Card size="small">
       <Tabs
+        className="wq-tabs-wrap"
         activeKey={tab}
         onChange={setTab}
         items={[
@@ -188,10 +189,10 @@ export function CasePage() {
       <Card size="small" className="staff-case-head" style={{ marginBottom: 12 }}>
         <Flex wrap gap={8} align="center" style={{ marginBottom: 8 }}>
           <Typography.Title
-            level={3}
+            level={1}
             copyable={{ text: c.trackingNo }}
             data-testid="case-tracking-no"
-            style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' }}
+            style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 24, margin: 0 }}
           >
             {groupDigits(c.trackingNo)}
           </Typography.Title>

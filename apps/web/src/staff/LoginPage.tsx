@@ -9,7 +9,7 @@ export function LoginPage() {
     <StaffShell>
       <SignInCard
         className="staff-login"
-        title={t('工作人员登录', 'Staff sign-in')}
+        title={<h1 style={{ fontSize: 18, margin: 0 }}>{t('工作人员登录', 'Staff sign-in')}</h1>}
         intro={t(
           '消费维权服务站、市场监管及行业主管部门工作人员使用本单位账号登录办理案件。',
           'Staff of rights-protection stations and regulators sign in with their unit account to handle cases.',

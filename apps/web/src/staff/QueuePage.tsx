@@ -246,7 +246,7 @@ export function QueuePage() {
     <StaffShell>
       <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} style={{ margin: 0, fontSize: 20 }}>
             {t('案件队列', 'Case queue')}
           </Typography.Title>
           <Muted>{user?.unit ? user.unit.name : t('全市案件（只读）', 'All cases in the city (read-only)')}</Muted>
@@ -267,6 +267,7 @@ export function QueuePage() {
             }}
             onSearch={(v) => update({ q: v })}
             placeholder={t('受理编号或经营者名称', 'Tracking no. or business name')}
+            aria-label={t('按受理编号或经营者名称查找', 'Find by tracking number or business name')}
             enterButton={<SearchOutlined aria-label={t('搜索', 'Search')} />}
             style={{ width: 280, maxWidth: '100%' }}
             data-testid="queue-search"
@@ -276,6 +277,9 @@ export function QueuePage() {
             allowClear
             maxTagCount="responsive"
             placeholder={t('状态（可多选）', 'Status (any of)')}
+            aria-label={t('按状态筛选', 'Filter by status')}
+            // Typing a status in words (调解) finds it: the labels are searched, not the codes.
+            showSearch={{ optionFilterProp: 'label' }}
             value={filters.status}
             onChange={(v: CaseStatus[]) => update({ status: v })}
             options={ALL_STATUSES.map((s) => ({ value: s, label: pick(t, STATUS_LABEL[s], s) }))}
@@ -286,6 +290,7 @@ export function QueuePage() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('品类', 'Category')}
+            aria-label={t('按品类筛选', 'Filter by category')}
             value={filters.category}
             onChange={(v?: string) => update({ category: v })}
             options={categories.map((c) => ({ value: c.code, label: c.name }))}
@@ -295,6 +300,7 @@ export function QueuePage() {
           <Select
             allowClear
             placeholder={t('投诉/举报', 'Complaint/report')}
+            aria-label={t('按投诉或举报筛选', 'Filter by complaint or report')}
             value={filters.track}
             onChange={(v?: Track) => update({ track: v })}
             options={(['complaint', 'report'] as const).map((k) => ({ value: k, label: pick(t, TRACK_LABEL[k], k) }))}
