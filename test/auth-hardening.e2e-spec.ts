@@ -1,5 +1,7 @@
 import { RedisClient } from '@weiquan/core';
 import { AccountsService } from '@weiquan/identity';
+import { LoginThrottle } from '@weiquan/identity/auth/login-throttle';
+import { LoginThrottleRepository } from '@weiquan/identity/auth/login-throttle.repository';
 import type { Response } from 'supertest';
 import type { TestApi } from './support/test-api';
 import { startTestApi } from './support/test-api';
@@ -108,6 +110,16 @@ describe('sign-in hardening', () => {
       expect(Number(capped.headers['retry-after'])).toBeLessThanOrEqual(900);
       await sql(`update login_throttle set blocked_until = now() - interval '1 second'`);
       await login('known-user', pw).expect(200);
+    });
+  });
+
+  describe('the delays under concurrency', () => {
+    it('counts attempts while idle rows are being forgotten at the same moment: never an error', async () => {
+      const throttle = api.app.get(LoginThrottle);
+      const rows = api.app.get(LoginThrottleRepository, { strict: false });
+      const keys = throttle.keys('racer', '198.51.100.77');
+      const outcomes = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => (i % 2 ? throttle.enter(keys) : rows.forget(0))));
+      expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
     });
   });
 

@@ -72,7 +72,9 @@ describe('accessibility of every page (chromium, axe-core)', () => {
     const found: Record<string, { problems: AxeProblem[]; h1: number }> = {};
     const { context, page } = await sys.page(viewport);
     // Where the receipt page reads the filing from (the tab's storage), as the filing page leaves it.
-    await context.addInitScript((answer) => sessionStorage.setItem('weiquan.filed', JSON.stringify({ answer, uploaded: 0 })), filed.answer);
+    await context.addInitScript(
+      `sessionStorage.setItem('weiquan.filed', ${JSON.stringify(JSON.stringify({ answer: filed.answer, uploaded: 0 }))})`,
+    );
 
     found['landing /'] = await check(page, '/', (p) => p.getByTestId('station-count').waitFor());
     found['filing /complaint/new'] = await check(page, '/complaint/new', (p) => p.getByLabel('消费类别', { exact: true }).waitFor());

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@weiquan/core';
 import { LocalizedException, ProblemFilter, RequestLogging, SafeInputPipe, validationException, verifyJsonBody } from '@weiquan/core';
+import compression from 'compression';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -22,6 +23,9 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.trustProxy); // TRUST_PROXY: none by default, so X-Forwarded-For is ignored
   app.use(app.get(RequestLogging).middleware);
   app.use(securityHeaders(config));
+  // Answers built per request (JSON, index.html, exports) are compressed when over 1 KB; the pages'
+  // assets are served precompressed (serve-web.ts), which this leaves alone.
+  app.use(compression({ threshold: 1024 }));
   app.use('/metrics', metricsAccess(config));
   app.use(express.json({ limit: '256kb', verify: verifyJsonBody }), bodyParseErrors);
   useApiPrefix(app);

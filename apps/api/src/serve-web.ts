@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -9,7 +10,9 @@ const NOT_PAGES = /^\/(api|health|metrics|docs|admin\/queues)(\/|$)/;
 
 /**
  * Serves the built pages (apps/web → dist/web) from the API, with client-side routes falling back
- * to index.html. Hashed assets are cached for a year; index.html never, so a deploy shows at once.
+ * to index.html. Hashed assets are cached for a year and sent precompressed (the build writes .br
+ * and .gz beside each text asset; brotli when the browser takes it, else gzip); index.html is never
+ * cached, so a deploy shows at once, and is compressed on the way out (create-api.ts).
  */
 export function serveWeb(app: NestExpressApplication, webDistDir: string): void {
   const dir = resolve(webDistDir);
@@ -18,7 +21,15 @@ export function serveWeb(app: NestExpressApplication, webDistDir: string): void 
     new Logger('web').warn(`no built pages at ${dir}: run "npm run build:web"`);
     return;
   }
-  app.use('/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
+  app.use(
+    '/assets',
+    expressStaticGzip(join(dir, 'assets'), {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      index: false,
+      serveStatic: { immutable: true, maxAge: '365d', fallthrough: false },
+    }),
+  );
   // API calls never look on disk: the static handler would stat a file for every request.
   const files = express.static(dir, { index: false, maxAge: 0 });
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -16,7 +16,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { languageOf, LocalizedException } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
@@ -264,6 +264,7 @@ export class ComplaintsController {
     429: THROTTLED,
   })
   // The guard finds the case before the body is read; the files stream in sealed (SEALED_UPLOADS).
+  @ApiParam({ name: 'trackingNo', type: String, description: '投诉或举报编号 / the tracking number' })
   @UseGuards(ConsumerUploadGuard)
   @UseInterceptors(
     FilesInterceptor('file', 5, { storage: SEALED_UPLOADS, limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 5, fields: 5 } }),

@@ -4644,6 +4644,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description 案件 id / the case id */
                 id: string;
             };
             cookie?: never;
@@ -5403,6 +5404,7 @@ export interface operations {
                 "X-Access-Code": string;
             };
             path: {
+                /** @description 投诉或举报编号 / the tracking number */
                 trackingNo: string;
             };
             cookie?: never;

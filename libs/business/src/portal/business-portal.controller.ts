@@ -14,7 +14,17 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { fileAnswer, SEALED_UPLOADS, UploadCase } from '@weiquan/complaints';
 import type { UploadedFileInput } from '@weiquan/complaints';
 import { BusinessUploadGuard } from './business-upload.guard';
@@ -109,6 +119,7 @@ export class BusinessPortalController {
     415: '不是图片或 PDF / not an image or a PDF',
   })
   // The guard finds the case before the body is read; the files stream in sealed (SEALED_UPLOADS).
+  @ApiParam({ name: 'id', type: String, description: '案件 id / the case id' })
   @UseGuards(BusinessUploadGuard)
   @UseInterceptors(
     FilesInterceptor('file', 5, { storage: SEALED_UPLOADS, limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 5, fields: 2 } }),

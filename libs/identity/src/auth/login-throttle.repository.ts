@@ -25,12 +25,13 @@ export class LoginThrottleRepository {
     decide: (states: ThrottleState[], now: Date) => { write: ThrottleState[] | null; result: T },
   ): Promise<T> {
     return pgTransaction(this.db, async (sql) => {
-      await sql.query(`insert into login_throttle (key) select k from unnest($1::bytea[]) k order by k on conflict (key) do nothing`, [
-        keys,
-      ]);
+      // One statement creates the rows that are new and locks all of them, in key order (no
+      // deadlock between two attempts). A row deleted by forget() meanwhile is simply made again:
+      // a separate insert then select could find it gone (a 500 seen once in CI).
       const rows = await sql.query<ThrottleRow>(
-        `select key, failures, blocked_until as "blockedUntil", last_failure_at as "lastFailureAt", now() as now
-           from login_throttle where key = any($1::bytea[]) order by key for update`,
+        `insert into login_throttle (key) select k from unnest($1::bytea[]) k order by k
+         on conflict (key) do update set key = excluded.key
+         returning key, failures, blocked_until as "blockedUntil", last_failure_at as "lastFailureAt", now() as now`,
         [keys],
       );
       const byKey = new Map(rows.map((r) => [r.key.toString('hex'), r]));
