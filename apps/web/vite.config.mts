@@ -14,7 +14,8 @@ export default defineConfig(({ command }) => {
     root,
     // Text assets over 1 KB are also written brotli- and gzip-compressed, which the API sends as they are.
     plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
-    build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, sourcemap: false },
+    // The manifest tells the API which chunks each area's first page needs (serve-web.ts preloads them).
+    build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, sourcemap: false, manifest: true },
     server: { proxy: { '/api': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' } },
   };
 });

@@ -3,8 +3,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Manifest } from './page-preloads';
+import { areaOf, pagesByArea } from './page-preloads';
 
 const NOT_PAGES = /^\/(api|health|metrics|docs|admin\/queues)(\/|$)/;
 
@@ -36,9 +38,13 @@ export function serveWeb(app: NestExpressApplication, webDistDir: string): void 
     if (NOT_PAGES.test(req.path)) next();
     else files(req, res, next);
   });
+  // index.html per area of the pages, with what that area's first page needs preloaded.
+  const manifestFile = join(dir, '.vite', 'manifest.json');
+  const html = readFileSync(index, 'utf8');
+  const pages = existsSync(manifestFile) ? pagesByArea(JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest, html) : null;
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_PAGES.test(req.path) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.type('html').send(pages?.get(areaOf(req.path)) ?? html);
   });
 }

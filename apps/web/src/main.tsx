@@ -11,7 +11,11 @@ import { LangProvider, useLang } from './lib/i18n';
 import { useReducedMotion } from './lib/motion';
 import { PRIMARY, TEXT_TOKENS } from './lib/theme';
 import { RequireBusiness, RequireStaff, SessionProvider } from './lib/session';
-import './styles.css';
+
+// The pages' own stylesheet is fetched by the script rather than linked in the head, so it never
+// holds back the first paint (index.html's header and skeleton, styled inline); the page renders
+// once it has arrived. The server preloads it (serve-web.ts), so it is usually there already.
+const styles = import('./styles.css');
 
 // Each area is its own bundle: a consumer on a phone does not download the dashboard's charts.
 const consumer = () => import('./consumer');
@@ -119,10 +123,14 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <LangProvider>
-      <App />
-    </LangProvider>
-  </StrictMode>,
-);
+void styles
+  .catch(() => undefined) // unstyled beats blank
+  .then(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <LangProvider>
+          <App />
+        </LangProvider>
+      </StrictMode>,
+    ),
+  );

@@ -1,0 +1,54 @@
+/**
+ * Which code each area of the pages needs first, from the build's manifest (vite `build.manifest`):
+ * index.html is sent with `<link rel="modulepreload">` for the area's chunks and `<link rel="preload"
+ * as="style">` for its stylesheets, so a phone fetches them with the entry script instead of one
+ * round trip after it. Pure: the manifest and index.html in, one page per area out.
+ */
+
+interface ManifestChunk {
+  file: string;
+  imports?: string[];
+  css?: string[];
+}
+export type Manifest = Record<string, ManifestChunk>;
+
+/** The areas of the pages (apps/web/src/main.tsx) and the module each one's routes load. */
+export const AREAS: { name: string; paths: RegExp; module: string | null }[] = [
+  { name: 'consumer', paths: /^\/(complaint|track|disclosure)(\/|$)/, module: 'src/consumer/index.tsx' },
+  { name: 'staff', paths: /^\/staff(\/|$)/, module: 'src/staff/index.tsx' },
+  { name: 'business', paths: /^\/business(\/|$)/, module: 'src/business/index.tsx' },
+  { name: 'dashboard', paths: /^\/dashboard(\/|$)/, module: 'src/dashboard/index.tsx' },
+  { name: 'landing', paths: /^/, module: null },
+];
+
+/** The area a page path belongs to (the landing page's when no other matches). */
+export function areaOf(path: string): string {
+  return AREAS.find((a) => a.paths.test(path))!.name;
+}
+
+/** A chunk's file and every chunk it imports, recursively, each once. */
+function closure(manifest: Manifest, key: string, seen = new Set<string>()): string[] {
+  if (seen.has(key) || !manifest[key]) return [];
+  seen.add(key);
+  return [key, ...(manifest[key].imports ?? []).flatMap((k) => closure(manifest, k, seen))];
+}
+
+/** index.html for each area, with its preloads before `</head>`. */
+export function pagesByArea(manifest: Manifest, indexHtml: string): Map<string, string> {
+  const entry = closure(manifest, 'index.html');
+  const common = Object.values(manifest)
+    .filter((c) => c.file.endsWith('.css') && !c.imports)
+    .map((c) => c.file);
+  const pages = new Map<string, string>();
+  for (const area of AREAS) {
+    const chunks = area.module ? closure(manifest, area.module).filter((k) => !entry.includes(k)) : [];
+    const scripts = chunks.map((k) => manifest[k].file);
+    const styles = [...common, ...chunks.flatMap((k) => manifest[k].css ?? [])];
+    const links = [
+      ...scripts.map((f) => `<link rel="modulepreload" crossorigin href="/${f}">`),
+      ...styles.map((f) => `<link rel="preload" as="style" href="/${f}">`),
+    ];
+    pages.set(area.name, links.length ? indexHtml.replace('</head>', `    ${links.join('\n    ')}\n  </head>`) : indexHtml);
+  }
+  return pages;
+}
