@@ -202,7 +202,7 @@ describe('staff case handling', () => {
     expect(mine.timeline.find((e: { type: string }) => e.type === 'resolve').text).toContain('1280.50');
     expect(JSON.stringify(mine)).not.toContain('送检');
     const zh = await tracking(c);
-    expect(zh.timeline.find((e: { type: string }) => e.type === 'pause-clock').text).toBe('调解期限中止（检测、鉴定期间不计入）');
+    expect(zh.timeline.find((e: { type: string }) => e.type === 'pause-clock').text).toBe('调解期限暂停计时（检测、鉴定期间不计入）');
     expect(deadline(zh, 'follow-up')).toMatchObject({ text: '回访期限（本市工作规范，非法定期限）', metOn: '2026-10-27' });
     await expectNoPlaceholder(c, staff);
   });
@@ -476,7 +476,7 @@ describe('staff case handling', () => {
     // The reporter reads that the checking stopped and resumed; a report is never mediated.
     const mine = await tracking(r);
     const texts = mine.timeline.map((e: { text: string }) => e.text);
-    expect(texts).toContain('核查期限中止（检验、检测、鉴定期间不计入）');
+    expect(texts).toContain('核查期限暂停计时（检验、检测、鉴定期间不计入）');
     expect(texts).toContain('核查期限恢复计算');
     expect(JSON.stringify(mine)).not.toContain('调解');
     expect(JSON.stringify(mine)).not.toContain('抽样送检');

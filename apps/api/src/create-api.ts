@@ -23,9 +23,10 @@ export async function createApi(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.trustProxy); // TRUST_PROXY: none by default, so X-Forwarded-For is ignored
   app.use(app.get(RequestLogging).middleware);
   app.use(securityHeaders(config));
-  // Answers built per request (JSON, index.html, exports) are compressed when over 1 KB; the pages'
-  // assets are served precompressed (serve-web.ts), which this leaves alone.
-  app.use(compression({ threshold: 1024 }));
+  // What is read (JSON lists, index.html, exports) is compressed when over 1 KB; the pages' assets are
+  // served precompressed (serve-web.ts), which this leaves alone. Writes answer a few hundred bytes:
+  // they are not wrapped at all (the wrapping alone cost intake throughput).
+  app.use(compression({ threshold: 1024, filter: (req, res) => req.method === 'GET' && compression.filter(req, res) }));
   app.use('/metrics', metricsAccess(config));
   app.use(express.json({ limit: '256kb', verify: verifyJsonBody }), bodyParseErrors);
   useApiPrefix(app);

@@ -39,6 +39,17 @@ export function Landing() {
     byType.set(s.type, (byType.get(s.type) ?? 0) + 1);
   }
 
+  // The city's counties, county-level city and districts are counted apart from its development zones.
+  const zones = new Set(areas.filter((a) => a.kind === 'zone').map((a) => a.code));
+  const covered = [...byArea.keys()];
+  const counties = covered.filter((c) => !zones.has(c)).length;
+  const inZones = covered.length - counties;
+  const coverage = (tr: typeof t) =>
+    tr(
+      ` 个服务站，覆盖 ${counties} 个县（市、区）${inZones ? `和 ${inZones} 个开发区` : ''}`,
+      ` stations in ${counties} counties and districts${inZones ? ` and ${inZones} development zones` : ''}`,
+    );
+
   return (
     <Shell>
       <header className="hero">
@@ -106,7 +117,7 @@ export function Landing() {
           <>
             <p className="big" data-testid="station-count">
               {stations.length}
-              <span>{t(` 个服务站，覆盖 ${byArea.size} 个县（市、区）`, ` stations in ${byArea.size} counties and districts`)}</span>
+              <span>{coverage(t)}</span>
             </p>
             <ul className="chips">
               {[...byType].map(([type, n]) => (

@@ -14,7 +14,7 @@ export const CASE_STATUSES = [
   'assigned', // 已分派，待受理
   'accepted', // 已受理
   'mediating', // 调解中
-  'paused', // 调解中止（检测鉴定）
+  'paused', // 调解暂停计时（检测鉴定）
   'resolved', // 调解成功
   'terminated', // 终止调解
   'refused', // 不予受理
@@ -40,7 +40,7 @@ export const STATUS_TEXT: Record<CaseStatus, Bilingual> = {
   assigned: { zh: '已分派，等待受理', en: 'assigned, awaiting acceptance' },
   accepted: { zh: '已受理', en: 'accepted' },
   mediating: { zh: '调解中', en: 'in mediation' },
-  paused: { zh: '调解中止（检测、鉴定期间）', en: 'mediation paused (testing or appraisal)' },
+  paused: { zh: '调解暂停计时（检测、鉴定期间）', en: 'mediation paused (testing or appraisal)' },
   resolved: { zh: '调解成功', en: 'resolved by mediation' },
   terminated: { zh: '终止调解', en: 'mediation terminated' },
   refused: { zh: '不予受理', en: 'not accepted' },

@@ -89,7 +89,7 @@ export function CaseSummary({ view }: { view: CaseView }) {
                   {d.metOn ? (
                     <Tag color="success">{t(`已于 ${d.metOn} 完成`, `met on ${d.metOn}`)}</Tag>
                   ) : d.pausedOn ? (
-                    <Tag color="warning">{t(`${d.pausedOn} 起中止计算`, `paused since ${d.pausedOn}`)}</Tag>
+                    <Tag color="warning">{t(`${d.pausedOn} 起暂停计时`, `paused since ${d.pausedOn}`)}</Tag>
                   ) : (
                     <strong>{d.dueDate}</strong>
                   )}

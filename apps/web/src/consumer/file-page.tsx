@@ -18,7 +18,8 @@ import type { Path } from './settlement';
 import { optionsQuery, useSettlementOptions } from './settlement';
 import { StatutoryNotice } from './statutory-notice';
 import { newIdempotencyKey, rememberFiled } from './storage';
-import { channelLabel, CHANNELS, ISSUE_TYPES, issueLabel } from './texts';
+import { ISSUE_TYPES, issueLabel } from '../lib/words';
+import { channelLabel, CHANNELS } from './texts';
 import type { Kind, NewComplaint, SubmissionAnswer } from '../api/types';
 import type { FiledState } from './storage';
 

@@ -1,36 +1,6 @@
 /** Labels for the API's codes, in both languages (the API sends codes; the page names them). */
 type T = (zh: string, en: string) => string;
 
-export const ISSUE_TYPES = [
-  'quality',
-  'price-marking',
-  'measurement',
-  'contract',
-  'after-sales',
-  'false-advertising',
-  'safety',
-  'refund',
-  'personal-information',
-  'other',
-] as const;
-
-export function issueLabel(code: string, t: T): string {
-  const labels: Record<string, [string, string]> = {
-    quality: ['商品或服务质量', 'Quality of goods or service'],
-    'price-marking': ['价格、明码标价', 'Prices and price tags'],
-    measurement: ['计量（缺斤短两）', 'Short weight or measure'],
-    contract: ['合同、格式条款', 'Contract terms'],
-    'after-sales': ['售后服务（三包、维修）', 'After-sales service, repairs'],
-    'false-advertising': ['虚假宣传', 'False advertising'],
-    safety: ['人身、财产安全', 'Safety'],
-    refund: ['退款、退货、退卡', 'Refunds and returns'],
-    'personal-information': ['个人信息', 'Personal information'],
-    other: ['其他', 'Other'],
-  };
-  const l = labels[code];
-  return l ? t(l[0], l[1]) : code;
-}
-
 export const CHANNELS = ['offline', 'online', 'livestream'] as const;
 
 export function channelLabel(code: string, t: T): string {

@@ -117,7 +117,7 @@ function explain(t: (zh: string, en: string) => string, a: CaseAction, detail: C
             '检验、检测、鉴定期间不计入立案决定期限，请说明原因。',
             'Testing, inspection or appraisal time does not count in the decision period: say why the clock stops.',
           )
-        : t('检测、鉴定期间调解期限中止计算，请说明原因。', 'Testing or appraisal time does not count: say why the clock stops.');
+        : t('检测、鉴定期间调解期限暂停计时，请说明原因。', 'Testing or appraisal time does not count: say why the clock stops.');
     case 'resume-clock':
       return report
         ? t('恢复计算立案决定期限，剩余的工作日从今天起计算。', 'The decision period runs again: the working days left count from today.')

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api, ApiError, download, yuan } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
+import { issueLabel } from '../lib/words';
 import {
   ACTION_LABEL,
   CLOCK_LABEL,
@@ -56,7 +57,7 @@ export function FactsSection({ c, names }: { c: CaseDetail; names: Map<string, s
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} title={t('消费争议', 'The dispute')}>
         <Descriptions.Item label={t('品类', 'Category')}>{c.category.name}</Descriptions.Item>
-        <Descriptions.Item label={t('问题类型', 'Issue')}>{c.issueType ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('问题类型', 'Issue')}>{c.issueType ? issueLabel(c.issueType, t) : '—'}</Descriptions.Item>
         <Descriptions.Item label={t('消费方式', 'Channel')}>
           {c.purchaseChannel ? pick(t, CHANNEL[c.purchaseChannel], c.purchaseChannel) : '—'}
         </Descriptions.Item>
@@ -336,7 +337,7 @@ export function ClocksCard({ clocks }: { clocks: CaseClock[] }) {
       ) : (
         <Tag color="success">{t(`已完成 ${fmtDate(k.metOn)}`, `Met ${fmtDate(k.metOn)}`)}</Tag>
       );
-    if (k.pausedOn) return <Tag color="warning">{t(`已中止 ${fmtDate(k.pausedOn)}`, `Paused ${fmtDate(k.pausedOn)}`)}</Tag>;
+    if (k.pausedOn) return <Tag color="warning">{t(`已暂停计时 ${fmtDate(k.pausedOn)}`, `Paused ${fmtDate(k.pausedOn)}`)}</Tag>;
     if (k.overdue) return <Tag color="error">{t('已超期', 'Overdue')}</Tag>;
     if (k.running) return <Tag color="processing">{t('计时中', 'Running')}</Tag>;
     return <Tag>{t('未计时', 'Not running')}</Tag>;

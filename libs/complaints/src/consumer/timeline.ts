@@ -146,8 +146,8 @@ export function eventText(
       return zh ? '开始调解' : 'Mediation started';
     case 'pause-clock':
       if (report)
-        return zh ? '核查期限中止（检验、检测、鉴定期间不计入）' : 'Decision period paused (testing or appraisal time does not count)';
-      return zh ? '调解期限中止（检测、鉴定期间不计入）' : 'Mediation clock paused (testing or appraisal time does not count)';
+        return zh ? '核查期限暂停计时（检验、检测、鉴定期间不计入）' : 'Decision period paused (testing or appraisal time does not count)';
+      return zh ? '调解期限暂停计时（检测、鉴定期间不计入）' : 'Mediation clock paused (testing or appraisal time does not count)';
     case 'resume-clock':
       return report ? (zh ? '核查期限恢复计算' : 'Decision period resumed') : zh ? '调解期限恢复计算' : 'Mediation clock resumed';
     case 'resolve': {
