@@ -13,33 +13,26 @@ import { StaffAuthenticator } from './auth/staff-authenticator';
 import { DemoAccounts } from './demo/demo-accounts';
 import { TokenService } from './token/token.service';
 
+/** What the identity module offers other modules (its throttle's repository stays inside). */
+const SHARED = [
+  StaffRepository,
+  SessionsRepository,
+  TokenService,
+  StaffAuthenticator,
+  StaffAuthGuard,
+  AccountsService,
+  DemoAccounts,
+  LoginThrottle,
+];
+
 /**
  * Staff identity for any process: the auth guard and what it needs (token checking, the account
  * lookup), account management and the demo accounts. No routes, no Redis: the CLI imports it too.
  * An API module that imports it can put `@UseGuards(StaffAuthGuard)` or `@Roles(...)` on routes.
  */
 @Module({
-  providers: [
-    StaffRepository,
-    SessionsRepository,
-    TokenService,
-    StaffAuthenticator,
-    StaffAuthGuard,
-    AccountsService,
-    DemoAccounts,
-    LoginThrottle,
-    LoginThrottleRepository,
-  ],
-  exports: [
-    StaffRepository,
-    SessionsRepository,
-    TokenService,
-    StaffAuthenticator,
-    StaffAuthGuard,
-    AccountsService,
-    DemoAccounts,
-    LoginThrottle,
-  ],
+  providers: [...SHARED, LoginThrottleRepository],
+  exports: [...SHARED],
 })
 export class IdentityModule {}
 
