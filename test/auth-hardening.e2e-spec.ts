@@ -118,7 +118,7 @@ describe('sign-in hardening', () => {
       const throttle = api.app.get(LoginThrottle);
       const rows = api.app.get(LoginThrottleRepository, { strict: false });
       const keys = throttle.keys('racer', '198.51.100.77');
-      const outcomes = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => (i % 2 ? throttle.enter(keys) : rows.forget(0))));
+      const outcomes = await Promise.allSettled(Array.from({ length: 120 }, (_, i) => (i % 2 ? throttle.enter(keys) : rows.forget(0))));
       expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
     });
   });

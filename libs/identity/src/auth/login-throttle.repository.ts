@@ -58,11 +58,18 @@ export class LoginThrottleRepository {
     await this.db.query(`delete from login_throttle where key = $1`, [key]);
   }
 
-  /** Rows idle for longer than the given seconds carry nothing the rules still use. */
+  /**
+   * Rows idle for longer than the given seconds carry nothing the rules still use. Rows an attempt
+   * holds right now are skipped (SKIP LOCKED): the cleanup never waits for an attempt, so the two
+   * can never deadlock, and a skipped row goes with a later cleanup.
+   */
   async forget(idleSeconds: number): Promise<void> {
     await this.db.query(
       `delete from login_throttle
-        where greatest(coalesce(last_failure_at, '-infinity'), coalesce(blocked_until, '-infinity')) < now() - make_interval(secs => $1)`,
+        where key in (
+          select key from login_throttle
+           where greatest(coalesce(last_failure_at, '-infinity'), coalesce(blocked_until, '-infinity')) < now() - make_interval(secs => $1)
+           order by key for update skip locked)`,
       [idleSeconds],
     );
   }
