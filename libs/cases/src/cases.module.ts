@@ -10,6 +10,7 @@ import { ClocksService } from './clocks/clocks.service';
 import { CaseHandlingService } from './handling/case-handling.service';
 import { CaseEvidenceService } from './handling/case-evidence.service';
 import { CasesController } from './handling/cases.controller';
+import { LinkedReportRepository } from './handling/linked-report.repository';
 import { CaseFileRepository } from './handling/case-file.repository';
 import { ClaimantRepository } from './handling/claimant.repository';
 import { CaseLifecycleModule } from './lifecycle/lifecycle.module';
@@ -27,7 +28,7 @@ class ClocksModule {}
 @Module({
   imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule, CaseLifecycleModule],
   controllers: [CasesController, AdminCalendarController],
-  providers: [CaseFileRepository, ClaimantRepository, CaseHandlingService, CaseEvidenceService],
+  providers: [CaseFileRepository, ClaimantRepository, LinkedReportRepository, CaseHandlingService, CaseEvidenceService],
   // The consumer's withdrawal during mediation is written as a termination (`withdrawnInMediation`);
   // the consumer's settlement moves (accept the offer, escalate) are the settlement service's.
   exports: [CaseHandlingService, CaseEvidenceService, CaseLifecycleModule],

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { addWorkingDays, CalendarService, chinaDate, workingDaysBetween } from '@weiquan/calendar';
+import { CalendarService, chinaDate, workingDaysBetween } from '@weiquan/calendar';
 import type { CalendarOverrides, IsoDate } from '@weiquan/calendar';
-import { AppConfig, fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher, Sql } from '@weiquan/core';
+import { AppConfig, fenToYuan, invalid, Lang, LocalizedException, PersonalDataCipher } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
 import { HandBackRefusedError, RoutingService } from '@weiquan/routing';
-import { randomInt } from 'node:crypto';
 import { ActionInput, allowedActions, CaseAction, CaseFacts, decideAction, unitMayTake } from '../case-state';
 import { REMEDY_TEXT } from '../settlement.rules';
 import { SettlementService } from '../settlement/settlement.service';
@@ -15,15 +14,15 @@ import { CaseStatus } from '../case-status';
 import { ART17_DEFAULTS, claimantFlags } from '../claimant-flags';
 import { Clock } from '../deadline';
 import { reasonsUnder } from '../reason-codes';
-import { casePeriods, ruleSet, ruleSetOn } from '../rule-set';
+import { casePeriods, ruleSet } from '../rule-set';
 import type { CasePeriods, RuleSetCode } from '../rule-set';
-import { makeAccessCode, makeTrackingNo } from '../tracking-number';
 import { actingUnit, readScope } from './case-scope';
 import { mergeInto } from './case-merge';
 import { ClaimantRepository } from './claimant.repository';
 import { caseDetail, caseListItem, firstClock, personalData } from './case-view';
 import { CaseFileRepository } from './case-file.repository';
 import { CaseListFilter, CaseRow, CasesRepository } from './cases.repository';
+import { LinkedReportRepository } from './linked-report.repository';
 import { transitionWrite } from './transition-write';
 import { decodeCursor, encodeCursor } from './case-cursor';
 import { lockConflictAsMovedAway, movedAway, notAllowed, notYours } from './case-action.errors';
@@ -55,6 +54,7 @@ export class CaseHandlingService {
     private readonly claimants: ClaimantRepository,
     private readonly settlement: SettlementService,
     private readonly party: BusinessPartyService,
+    private readonly linkedReports: LinkedReportRepository,
   ) {}
 
   /** The periods a case runs: its rule set's, and the city's policy where the law sets none. */
@@ -195,7 +195,7 @@ export class CaseHandlingService {
         const write = transitionWrite(locked, t, facts, clocks, today, cal, actor, input.note?.trim() || null);
         let linkedReport: { id: string; trackingNo: string } | undefined;
         if (t.effect === 'open-linked-report') {
-          linkedReport = await this.openLinkedReport(sql, locked, today, cal, input.note!.trim());
+          linkedReport = await this.linkedReports.open(sql, locked, today, cal, input.note!.trim());
           write.eventData.linkedReport = linkedReport;
         }
         if (t.effect === 'merge') {
@@ -333,25 +333,6 @@ export class CaseHandlingService {
     const done = await this.party.refer(p, c, decision.transition, { code: business.creditCode, name: business.name });
     if (!done) throw movedAway();
     return { id: c.id, action: 'refer-to-business', from: c.status, status: 'settling' };
-  }
-
-  /** A linked report for a violation lead: its own tracking number, received today, routed by the worker. */
-  /** In the action's transaction: the calendar comes read (`cal`), so nothing waits for a second connection. */
-  private async openLinkedReport(sql: Sql, c: CaseRow, today: IsoDate, cal: CalendarOverrides, note: string) {
-    const rules = ruleSetOn(today);
-    const due = addWorkingDays(today, rules.decision.days, cal);
-    const trackingNo = makeTrackingNo(today, await this.repo.nextTrackingSerial(sql));
-    const accessCodeHash = this.cipher.hash('access-code', `${trackingNo}:${makeAccessCode(randomInt)}`);
-    return this.repo.openLinkedReport(sql, {
-      caseId: c.id,
-      trackingNo,
-      accessCodeHash,
-      receivedOn: today,
-      due: due.date,
-      dueProvisional: due.provisional,
-      ruleSet: rules.code,
-      note,
-    });
   }
 
   private async readable(p: StaffPrincipal, id: string): Promise<CaseRow> {
