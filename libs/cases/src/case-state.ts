@@ -1,13 +1,12 @@
 import type { Bilingual } from '@weiquan/core';
 import type { CaseStatus } from './case-status';
-import type { ReasonKind } from './reason-codes';
 import { findReason, reasonsUnder } from './reason-codes';
-import type { CasePeriods, DayCount } from './rule-set';
-import type { Offer, OfferResponse, Remedy } from './offer.rules';
+import type { ActionInput, CaseFacts, ClockName, ClockOp, Decision, FieldProblem, Rule, Transition } from './case-state.types';
 import { offerProblems } from './offer.rules';
 
 export { REMEDIES } from './offer.rules';
 export type { Offer, Remedy } from './offer.rules';
+export type { ActionInput, CaseFacts, ClockName, ClockOp, Decision, Transition } from './case-state.types';
 
 /**
  * The case state machine of both tracks, as a pure function: what a handler may do to a case now,
@@ -69,97 +68,6 @@ const NOT_A_DEPARTMENTS: readonly CaseAction[] = [
 /** Whether a unit of this type may take this action at all (before asking whether the case's state allows it). */
 export function unitMayTake(unitType: 'station' | 'regulator' | 'business', action: CaseAction): boolean {
   return unitType === 'regulator' ? !NOT_A_DEPARTMENTS.includes(action) : MAY_TAKE[unitType].includes(action);
-}
-
-/** Statutory clocks. `acceptance` (complaints) and `decision` (reports) start at receipt. */
-export type ClockName = 'acceptance' | 'decision' | 'mediation' | 'termination-notice' | 'reporter-notice' | 'follow-up';
-
-export type ClockOp =
-  | { op: 'start'; clock: ClockName; days: number; count?: DayCount }
-  | { op: 'meet'; clock: ClockName }
-  | { op: 'pause'; clock: ClockName }
-  | { op: 'resume'; clock: ClockName }
-  | { op: 'extend'; clock: ClockName; days: number };
-
-type ConsumerNotice =
-  'offer' | 'settled' | 'accepted' | 'refused' | 'mediation-resolved' | 'mediation-terminated' | 'closed' | 'follow-up' | 'report-decision';
-
-export interface CaseFacts {
-  track: 'complaint' | 'report';
-  status: CaseStatus;
-  /** The case's rule set with the periods it runs (statutory, and the city's where the law sets none). */
-  ruleSet: CasePeriods;
-  /** A report opened by staff from a violation lead has no reporter to tell. */
-  referral: boolean;
-  decisionExtended: boolean;
-  /** The report's decision clock is stopped for testing, inspection or appraisal. */
-  decisionPaused: boolean;
-  followUpDone: boolean;
-  /** Workflow clocks started and not yet met (a clock is met only if it runs). */
-  running: readonly ClockName[];
-}
-
-export interface ActionInput {
-  action: CaseAction;
-  reasonCode?: string;
-  note?: string;
-  /** Money recovered for the consumer, in fen. */
-  amountRecoveredFen?: number;
-  agreement?: boolean;
-  /** `merge-into`: the tracking number of the earlier report this one is merged into (Order 121 Art. 35). */
-  mergeInto?: string;
-  /** `record-offer`: what the business offers, and the amount in fen (required for a refund or compensation). */
-  remedy?: Remedy;
-  amountOfferedFen?: number;
-  /** `record-offer` by a business: agrees to the demand in full or in part (its refusal is `settlement-failed`). */
-  response?: OfferResponse;
-  /** `refer-to-business`: the credit code of the enrolled business the station confirmed. */
-  targetUnit?: string;
-}
-
-export interface Transition {
-  /** A handler's action, or the consumer's acceptance of a settlement offer. */
-  action: CaseAction | 'accept-offer';
-  from: CaseStatus;
-  to: CaseStatus;
-  reason?: { kind: ReasonKind; code: string; text: Bilingual; basis: string };
-  clocks: ClockOp[];
-  notify?: ConsumerNotice;
-  /**
-   * Work beyond the case row: return it to routing, open a linked report, merge into an earlier
-   * report, or leave the settlement stage for the formal complaint (escalation).
-   */
-  effect?: 'hand-back' | 'open-linked-report' | 'merge' | 'escalate' | 'step-in' | 'refer' | 'statement';
-  /** `record-offer`: the offer, shown to the consumer to accept or reject. */
-  offer?: Offer;
-  /** `merge-into`: the earlier report's tracking number, as given. */
-  mergeInto?: string;
-  outcome?: { amountRecoveredFen?: number; agreement?: boolean; decision?: 'opened' | 'not-opened' };
-}
-
-interface FieldProblem {
-  field: string;
-  message: Bilingual;
-}
-
-export type Decision =
-  | { ok: true; transition: Transition }
-  | { ok: false; kind: 'not-allowed'; allowed: CaseAction[] }
-  | { ok: false; kind: 'invalid'; problems: FieldProblem[] };
-
-interface Rule {
-  to: CaseStatus | 'same';
-  reason?: ReasonKind;
-  needsNote?: boolean;
-  needsOutcome?: boolean;
-  /** Needs `mergeInto`, the earlier report's tracking number. */
-  needsTarget?: boolean;
-  /** Needs `remedy` (and `amountOfferedFen` for money): a settlement offer. */
-  needsOffer?: boolean;
-  clocks?: (f: CaseFacts) => ClockOp[];
-  notify?: (f: CaseFacts) => ConsumerNotice | undefined;
-  effect?: Transition['effect'];
-  when?: (f: CaseFacts) => boolean;
 }
 
 const note: Rule = { to: 'same', needsNote: true };
