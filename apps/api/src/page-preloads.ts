@@ -13,7 +13,7 @@ interface ManifestChunk {
 export type Manifest = Record<string, ManifestChunk>;
 
 /** The areas of the pages (apps/web/src/main.tsx) and the module each one's routes load. */
-export const AREAS: { name: string; paths: RegExp; module: string | null }[] = [
+const AREAS: { name: string; paths: RegExp; module: string | null }[] = [
   { name: 'consumer', paths: /^\/(complaint|track|disclosure)(\/|$)/, module: 'src/consumer/index.tsx' },
   { name: 'staff', paths: /^\/staff(\/|$)/, module: 'src/staff/index.tsx' },
   { name: 'business', paths: /^\/business(\/|$)/, module: 'src/business/index.tsx' },
