@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -14,8 +15,14 @@ export default defineConfig(({ command }) => {
     root,
     // Text assets over 1 KB are also written brotli- and gzip-compressed, which the API sends as they are.
     plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
+    // WEB_OUT_DIR (relative to the repository) builds elsewhere than dist/web, e.g. to test two builds side by side.
     // The manifest tells the API which chunks each area's first page needs (serve-web.ts preloads them).
-    build: { outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)), emptyOutDir: true, sourcemap: false, manifest: true },
+    build: {
+      outDir: process.env.WEB_OUT_DIR ? resolve(process.env.WEB_OUT_DIR) : fileURLToPath(new URL('../../dist/web', import.meta.url)),
+      emptyOutDir: true,
+      sourcemap: false,
+      manifest: true,
+    },
     server: { proxy: { '/api': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' } },
   };
 });

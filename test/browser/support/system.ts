@@ -25,6 +25,9 @@ export const DESKTOP = { width: 1366, height: 900 };
  * (dist/web: `npm test` builds it first), an in-process worker (routing, notifications, statistics),
  * and headless Debian chromium driven by playwright-core.
  */
+/** The built pages under test; WEB_OUT_DIR lets several builds sit side by side (the same variable vite's config reads). */
+const WEB_DIST = process.env.WEB_OUT_DIR ?? 'dist/web';
+
 export class BrowserSystem {
   private constructor(
     readonly t: TestEnv,
@@ -37,9 +40,9 @@ export class BrowserSystem {
   /** `env`: settings for this system beyond the tests' defaults (e.g. a short TOKEN_TTL_SECONDS). */
   static async start(env: Record<string, string> = {}): Promise<BrowserSystem> {
     if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`);
-    if (!existsSync(join(__dirname, '../../../dist/web/index.html'))) throw new Error('the pages are not built: npm run build:web');
+    if (!existsSync(join(__dirname, '../../..', WEB_DIST, 'index.html'))) throw new Error('the pages are not built: npm run build:web');
     const t = await createTestEnv({
-      WEB_DIST_DIR: 'dist/web',
+      WEB_DIST_DIR: WEB_DIST,
       INTAKE_RATE_LIMIT: '1000',
       LOOKUP_RATE_LIMIT: '1000',
       LOGIN_RATE_LIMIT: '1000',
