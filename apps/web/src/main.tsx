@@ -1,16 +1,12 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import 'dayjs/locale/zh-cn';
+import type { ReactNode } from 'react';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Landing } from './landing';
 import { Booting } from './lib/booting';
-import { LangProvider, useLang } from './lib/i18n';
-import { useReducedMotion } from './lib/motion';
-import { PRIMARY, TEXT_TOKENS } from './lib/theme';
+import { LangProvider } from './lib/i18n';
 import { RequireBusiness, RequireStaff, SessionProvider } from './lib/session';
+import { ToastProvider } from './ui';
 
 // The pages' own stylesheet is fetched by the script rather than linked in the head, so it never
 // holds back the first paint (index.html's header and skeleton, styled inline); the page renders
@@ -34,92 +30,66 @@ const BusinessLoginPage = lazy(() => business().then((m) => ({ default: m.Busine
 const BusinessQueuePage = lazy(() => business().then((m) => ({ default: m.BusinessQueuePage })));
 const BusinessCasePage = lazy(() => business().then((m) => ({ default: m.BusinessCasePage })));
 const BusinessProfilePage = lazy(() => business().then((m) => ({ default: m.BusinessProfilePage })));
+const AntdArea = lazy(() => import('./lib/antd-area'));
 const DashboardPage = lazy(() => import('./dashboard').then((m) => ({ default: m.DashboardPage })));
 
+/** A staff, business or dashboard page: antd and its settings come with it (the public pages have neither). */
+function Antd({ children }: { children: ReactNode }) {
+  return <AntdArea>{children}</AntdArea>;
+}
+const staffOnly = (page: ReactNode) => (
+  <Antd>
+    <RequireStaff>{page}</RequireStaff>
+  </Antd>
+);
+const businessOnly = (page: ReactNode) => (
+  <Antd>
+    <RequireBusiness>{page}</RequireBusiness>
+  </Antd>
+);
+
 function App() {
-  const { lang } = useLang();
-  const still = useReducedMotion();
   return (
-    <ConfigProvider
-      locale={lang === 'zh' ? zhCN : enUS}
-      theme={{ token: { colorPrimary: PRIMARY, ...TEXT_TOKENS, borderRadius: 6, motion: !still } }}
-    >
-      <AntApp>
-        <SessionProvider>
-          <BrowserRouter>
-            <Suspense fallback={<Booting />}>
-              <Routes>
-                <Route path="/" element={<Landing />} />
-                <Route path="/complaint/new" element={<FilePage />} />
-                <Route path="/complaint/done" element={<ResultPage />} />
-                <Route path="/track" element={<TrackPage />} />
-                <Route path="/disclosure/businesses" element={<BusinessDirectoryPage />} />
-                <Route path="/disclosure/businesses/:creditCode" element={<BusinessRecordPage />} />
-                <Route path="/staff/login" element={<LoginPage />} />
-                <Route
-                  path="/staff"
-                  element={
-                    <RequireStaff>
-                      <QueuePage />
-                    </RequireStaff>
-                  }
-                />
-                <Route
-                  path="/staff/cases/:id"
-                  element={
-                    <RequireStaff>
-                      <CasePage />
-                    </RequireStaff>
-                  }
-                />
-                <Route
-                  path="/staff/businesses"
-                  element={
-                    <RequireStaff>
-                      <BusinessesPage />
-                    </RequireStaff>
-                  }
-                />
-                <Route path="/business/login" element={<BusinessLoginPage />} />
-                <Route
-                  path="/business"
-                  element={
-                    <RequireBusiness>
-                      <BusinessQueuePage />
-                    </RequireBusiness>
-                  }
-                />
-                <Route
-                  path="/business/cases/:id"
-                  element={
-                    <RequireBusiness>
-                      <BusinessCasePage />
-                    </RequireBusiness>
-                  }
-                />
-                <Route
-                  path="/business/profile"
-                  element={
-                    <RequireBusiness>
-                      <BusinessProfilePage />
-                    </RequireBusiness>
-                  }
-                />
-                <Route
-                  path="/dashboard"
-                  element={
-                    <RequireStaff>
-                      <DashboardPage />
-                    </RequireStaff>
-                  }
-                />
-                <Route path="*" element={<Landing />} />
-              </Routes>
-            </Suspense>
-          </BrowserRouter>
-        </SessionProvider>
-      </AntApp>
-    </ConfigProvider>
+    <ToastProvider>
+      <SessionProvider>
+        <BrowserRouter>
+          <Suspense fallback={<Booting />}>
+            <Routes>
+              <Route path="/" element={<Landing />} />
+              <Route path="/complaint/new" element={<FilePage />} />
+              <Route path="/complaint/done" element={<ResultPage />} />
+              <Route path="/track" element={<TrackPage />} />
+              <Route path="/disclosure/businesses" element={<BusinessDirectoryPage />} />
+              <Route path="/disclosure/businesses/:creditCode" element={<BusinessRecordPage />} />
+              <Route
+                path="/staff/login"
+                element={
+                  <Antd>
+                    <LoginPage />
+                  </Antd>
+                }
+              />
+              <Route path="/staff" element={staffOnly(<QueuePage />)} />
+              <Route path="/staff/cases/:id" element={staffOnly(<CasePage />)} />
+              <Route path="/staff/businesses" element={staffOnly(<BusinessesPage />)} />
+              <Route
+                path="/business/login"
+                element={
+                  <Antd>
+                    <BusinessLoginPage />
+                  </Antd>
+                }
+              />
+              <Route path="/business" element={businessOnly(<BusinessQueuePage />)} />
+              <Route path="/business/cases/:id" element={businessOnly(<BusinessCasePage />)} />
+              <Route path="/business/profile" element={businessOnly(<BusinessProfilePage />)} />
+              <Route path="/dashboard" element={staffOnly(<DashboardPage />)} />
+              <Route path="*" element={<Landing />} />
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </SessionProvider>
+    </ToastProvider>
   );
 }
 

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { LoginAnswer, StaffUser } from '../api/types';
 import { api, setToken, whenUnauthorized } from './api';
-import { SignInAgain } from './sign-in-again';
 
 interface Session {
   user: StaffUser | null;
@@ -25,6 +24,9 @@ const REFRESH_AHEAD_MS = 60_000;
  * it; when it cannot be (the session reached its absolute lifetime, or was revoked), the page stays
  * as it is and a dialog asks for the password again: nothing typed is lost.
  */
+// Only a signed-in person ever sees it, on a staff page that has antd already: the public pages do not load it.
+const SignInAgain = lazy(() => import('./sign-in-again').then((m) => ({ default: m.SignInAgain })));
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<StaffUser | null>(() => {
     const raw = sessionStorage.getItem(USER_KEY);
@@ -74,7 +76,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return (
     <SessionContext.Provider value={value}>
       {children}
-      {user && expired && <SignInAgain username={user.username} login={login} logout={logout} />}
+      {user && expired && (
+        <Suspense fallback={null}>
+          <SignInAgain username={user.username} login={login} logout={logout} />
+        </Suspense>
+      )}
     </SessionContext.Provider>
   );
 }

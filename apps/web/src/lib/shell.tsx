@@ -1,45 +1,40 @@
-import { Layout, Segmented, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLang } from './i18n';
-import { BRAND_RED, PRIMARY } from './theme';
 
-/** Every page's frame: the service's name, the language switch, and the page's own actions. */
+/**
+ * Every page's frame: the service's name, the language switch, and the page's own actions. Plain
+ * elements and ui.css, no component library: the public pages load nothing else (a cheap phone on a
+ * slow network gets the form sooner), and the staff areas wrap their own library around it.
+ */
 export function Shell({ children, actions, wide }: { children: ReactNode; actions?: ReactNode; wide?: boolean }) {
   const { lang, setLang, t } = useLang();
   return (
-    <Layout style={{ minHeight: '100vh', background: '#f5f6f8' }}>
-      <Layout.Header style={{ background: BRAND_RED, paddingInline: 16, display: 'flex', alignItems: 'center', gap: 12, height: 56 }}>
-        <Link
-          to="/"
-          style={{ color: '#fff', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}
-        >
+    <div className="ui-page">
+      <header className="ui-header">
+        <Link to="/" className="ui-header-title">
           {t('聊城市消费维权服务平台', 'Liaocheng Consumer Rights')}
         </Link>
-        <Space style={{ marginInlineStart: 'auto' }}>
+        <div className="ui-header-actions">
           {actions}
-          <Segmented
-            size="small"
-            aria-label={t('语言', 'Language')}
-            value={lang}
-            onChange={(v) => setLang(v as 'zh' | 'en')}
-            options={[
-              { label: '中文', value: 'zh' },
-              { label: 'EN', value: 'en' },
-            ]}
-          />
-        </Space>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 16, width: '100%', maxWidth: wide ? 1440 : 760, marginInline: 'auto' }}>{children}</Layout.Content>
-      {/* Footer text and link dark enough to read (WCAG AA contrast on the page's grey). */}
-      <Layout.Footer style={{ textAlign: 'center', fontSize: 12 }}>
-        <Typography.Text style={{ color: '#4e5969', fontSize: 12 }}>
-          {t('聊城市市场监督管理局 · 全国 12315 热线', 'Liaocheng Market Regulation Bureau · hotline 12315')} ·{' '}
-          <a href="/docs" style={{ color: PRIMARY }}>
-            API
-          </a>
-        </Typography.Text>
-      </Layout.Footer>
-    </Layout>
+          <div className="ui-lang" role="group" aria-label={t('语言', 'Language')}>
+            {(
+              [
+                ['zh', '中文'],
+                ['en', 'EN'],
+              ] as const
+            ).map(([value, label]) => (
+              <button key={value} type="button" aria-pressed={lang === value} onClick={() => setLang(value)}>
+                {label}
+              </button>
+            ))}
+          </div>
+        </div>
+      </header>
+      <main className={wide ? 'ui-main ui-main-wide' : 'ui-main'}>{children}</main>
+      <footer className="ui-footer">
+        {t('聊城市市场监督管理局 · 全国 12315 热线', 'Liaocheng Market Regulation Bureau · hotline 12315')} · <a href="/docs">API</a>
+      </footer>
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from './api';
+import AntdArea from './antd-area';
 import { useLang } from './i18n';
 
 /**
@@ -28,38 +29,40 @@ export function SignInAgain(props: {
     }
   };
   return (
-    <Modal
-      open
-      closable={false}
-      maskClosable={false}
-      keyboard={false}
-      title={t('登录已过期，请重新登录', 'Your session ended: sign in again')}
-      footer={null}
-      data-testid="sign-in-again"
-    >
-      <Typography.Paragraph>
-        {t(
-          '为保护个人信息，登录会话有时限。页面上尚未提交的内容都还在：重新登录后再提交即可。',
-          'Sessions are time-limited to protect personal data. Nothing you typed on the page is lost: sign in again, then send it.',
-        )}
-      </Typography.Paragraph>
-      {error && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={error} />}
-      <Form layout="vertical" requiredMark={false} disabled={busy} onFinish={(v: { password: string }) => void submit(v)}>
-        <Form.Item label={t('用户名', 'Username')}>
-          <Input value={props.username} disabled autoComplete="username" />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('密码', 'Password')}
-          rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}
-        >
-          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" autoFocus data-testid="sign-in-again-password" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="sign-in-again-submit">
-          {t('重新登录', 'Sign in again')}
-        </Button>{' '}
-        <Button onClick={props.logout}>{t('退出', 'Log out')}</Button>
-      </Form>
-    </Modal>
+    <AntdArea>
+      <Modal
+        open
+        closable={false}
+        maskClosable={false}
+        keyboard={false}
+        title={t('登录已过期，请重新登录', 'Your session ended: sign in again')}
+        footer={null}
+        data-testid="sign-in-again"
+      >
+        <Typography.Paragraph>
+          {t(
+            '为保护个人信息，登录会话有时限。页面上尚未提交的内容都还在：重新登录后再提交即可。',
+            'Sessions are time-limited to protect personal data. Nothing you typed on the page is lost: sign in again, then send it.',
+          )}
+        </Typography.Paragraph>
+        {error && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} title={error} />}
+        <Form layout="vertical" requiredMark={false} disabled={busy} onFinish={(v: { password: string }) => void submit(v)}>
+          <Form.Item label={t('用户名', 'Username')}>
+            <Input value={props.username} disabled autoComplete="username" />
+          </Form.Item>
+          <Form.Item
+            name="password"
+            label={t('密码', 'Password')}
+            rules={[{ required: true, message: t('请输入密码', 'Enter your password') }]}
+          >
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" autoFocus data-testid="sign-in-again-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="sign-in-again-submit">
+            {t('重新登录', 'Sign in again')}
+          </Button>{' '}
+          <Button onClick={props.logout}>{t('退出', 'Log out')}</Button>
+        </Form>
+      </Modal>
+    </AntdArea>
   );
 }

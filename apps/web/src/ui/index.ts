@@ -1,0 +1,17 @@
+/**
+ * The public pages' own small kit: plain elements styled by ui.css, the phone's native pickers, and
+ * nothing from a component library, so the consumer pages stay small enough for a cheap phone on a
+ * slow network. The staff, business and dashboard areas use antd (see ../lib/antd-area.tsx).
+ */
+import './ui.css';
+
+export { Button } from './button';
+export type { ButtonProps } from './button';
+export { ConfirmDialog, Dialog } from './dialog';
+export { Alert, Empty, Skeleton, Tag } from './feedback';
+export type { TagColor } from './feedback';
+export { Checkbox, DateInput, Field, FieldSet, RadioGroup, Select, Switch, TextArea, TextInput } from './field';
+export type { Choice, Option, OptionGroup } from './field';
+export { Card, Descriptions, Result, Timeline } from './layout';
+export type { Item, TimelineEntry } from './layout';
+export { ToastProvider, useToast } from './toast';
