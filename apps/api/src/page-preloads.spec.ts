@@ -9,6 +9,7 @@ const MANIFEST: Manifest = {
   'src/styles.css': { file: 'assets/styles-1.css' },
   'src/consumer/index.tsx': { file: 'assets/consumer-1.js', imports: ['_shell-1.js', '_picker-1.js'], css: ['assets/consumer-1.css'] },
   'src/staff/index.tsx': { file: 'assets/staff-1.js', imports: ['_tag-1.js'], css: ['assets/staff-1.css'] },
+  'src/lib/antd-area.tsx': { file: 'assets/antd-area-1.js', imports: ['_tag-1.js'] },
   'src/business/index.tsx': { file: 'assets/business-1.js' },
   'src/dashboard/index.tsx': { file: 'assets/dashboard-1.js' },
 };
@@ -41,9 +42,11 @@ describe('what each area of the pages preloads', () => {
       'preload /assets/styles-1.css',
       'preload /assets/consumer-1.css',
     ]);
+    // A staff page also needs antd's settings (main.tsx wraps it), and their imports only once.
     expect(links(pages.get('staff')!)).toEqual([
       'modulepreload /assets/staff-1.js',
       'modulepreload /assets/tag-1.js',
+      'modulepreload /assets/antd-area-1.js',
       'preload /assets/styles-1.css',
       'preload /assets/staff-1.css',
     ]);

@@ -12,13 +12,16 @@ interface ManifestChunk {
 }
 export type Manifest = Record<string, ManifestChunk>;
 
-/** The areas of the pages (apps/web/src/main.tsx) and the module each one's routes load. */
-const AREAS: { name: string; paths: RegExp; module: string | null }[] = [
-  { name: 'consumer', paths: /^\/(complaint|track|disclosure)(\/|$)/, module: 'src/consumer/index.tsx' },
-  { name: 'staff', paths: /^\/staff(\/|$)/, module: 'src/staff/index.tsx' },
-  { name: 'business', paths: /^\/business(\/|$)/, module: 'src/business/index.tsx' },
-  { name: 'dashboard', paths: /^\/dashboard(\/|$)/, module: 'src/dashboard/index.tsx' },
-  { name: 'landing', paths: /^/, module: null },
+/** antd's settings, which main.tsx loads around every staff, business and dashboard page (never a public one). */
+const ANTD = 'src/lib/antd-area.tsx';
+
+/** The areas of the pages (apps/web/src/main.tsx) and the modules each one's routes load. */
+const AREAS: { name: string; paths: RegExp; modules: string[] }[] = [
+  { name: 'consumer', paths: /^\/(complaint|track|disclosure)(\/|$)/, modules: ['src/consumer/index.tsx'] },
+  { name: 'staff', paths: /^\/staff(\/|$)/, modules: ['src/staff/index.tsx', ANTD] },
+  { name: 'business', paths: /^\/business(\/|$)/, modules: ['src/business/index.tsx', ANTD] },
+  { name: 'dashboard', paths: /^\/dashboard(\/|$)/, modules: ['src/dashboard/index.tsx', ANTD] },
+  { name: 'landing', paths: /^/, modules: [] },
 ];
 
 /** The area a page path belongs to (the landing page's when no other matches). */
@@ -41,7 +44,8 @@ export function pagesByArea(manifest: Manifest, indexHtml: string): Map<string, 
     .map((c) => c.file);
   const pages = new Map<string, string>();
   for (const area of AREAS) {
-    const chunks = area.module ? closure(manifest, area.module).filter((k) => !entry.includes(k)) : [];
+    const seen = new Set<string>();
+    const chunks = area.modules.flatMap((m) => closure(manifest, m, seen)).filter((k) => !entry.includes(k));
     const scripts = chunks.map((k) => manifest[k].file);
     const styles = [...common, ...chunks.flatMap((k) => manifest[k].css ?? [])];
     const links = [
