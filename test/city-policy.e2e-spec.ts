@@ -88,6 +88,7 @@ describe('city policy turned off', () => {
     const told = (await tracking(r)).deadlines.find((x: { kind: string }) => x.kind === 'reporter-notice');
     expect(told).toMatchObject({ dueDate: '2026-05-09' });
     expect(told.text).not.toContain('本市工作规范');
+    expect(told.explanation).toMatchObject({ basis: 'law', zh: expect.stringContaining('《市场监督管理投诉举报处理暂行办法》第三十一条') });
   });
 
   it('a closed complaint starts no follow-up clock, and the visit may still be recorded', async () => {

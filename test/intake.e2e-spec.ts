@@ -185,7 +185,7 @@ describe('complaint intake and the consumer endpoints', () => {
       expect(r.status).toBe(404);
       expect(r.body).toEqual(wrong.body);
     }
-    expect(wrong.body.message).toBe('未找到该受理编号，或查询码不正确');
+    expect(wrong.body.message).toBe('未找到该查询编号，或查询码不正确');
   });
 
   it('shows status, deadlines and the public timeline; supplements and withdrawal appear in it', async () => {
@@ -201,6 +201,7 @@ describe('complaint intake and the consumer endpoints', () => {
       {
         kind: 'acceptance',
         text: expect.stringContaining('受理'),
+        explanation: { basis: 'law', zh: expect.stringContaining('第十五条'), en: expect.stringContaining('Art. 15') },
         dueDate: res.body.acceptanceDueDate,
         provisional: false,
         metOn: null,

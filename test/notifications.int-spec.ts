@@ -237,7 +237,7 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
     expect(again).toEqual(first);
     const [row] = await q(`select text from notification where id = $1`, [first[0].id]);
     expect(row.text).toBe(
-      `【聊城市场监管】您的投诉（编号 ${withEmail.trackingNo}）已受理，承办单位：东昌府区柳园消费维权服务站，办理期限至2026年12月3日。可凭编号和查询码在线查询办理进度。`,
+      `【聊城市场监管】您的投诉（查询编号 ${withEmail.trackingNo}）已受理，承办单位：东昌府区柳园消费维权服务站，办理期限至2026年12月3日。可凭查询编号和查询码在线查询办理进度。`,
     );
     // The outbox carries ids only, one row per notification.
     const outbox = await q(`select payload from outbox where topic = 'notification.created' and payload->>'notificationId' = any($1)`, [
@@ -259,7 +259,7 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
     const smsOnly = await write(report.id, 'report-decision', { decision: 'opened' });
     expect(smsOnly.map((r) => r.channel)).toEqual(['sms']);
     expect((await q(`select text from notification where id = $1`, [smsOnly[0].id]))[0].text).toBe(
-      `【聊城市场监管】您的举报（编号 ${report.trackingNo}）经核查，已决定立案调查。感谢您的监督。`,
+      `【聊城市场监管】您的举报（查询编号 ${report.trackingNo}）经核查，已决定立案调查。感谢您的监督。`,
     );
     await write('999999999', 'accepted');
     expect(await count(`select count(*)::int as n from notification where case_id = 999999999`)).toBe(0);
@@ -278,7 +278,7 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
         phone: c.phone,
         kind: 'accepted',
         text: expect.stringContaining('已受理，承办单位：柳园消费维权服务站'),
-        variables: [`投诉（编号${c.trackingNo}）`, '柳园消费维权服务站', '办理期限请在线查看'],
+        variables: [`投诉（查询编号${c.trackingNo}）`, '柳园消费维权服务站', '办理期限请在线查看'],
       }),
     ]);
 
@@ -289,7 +289,7 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
         type: 'notified',
         actor_type: 'system',
         public: true,
-        note: `【聊城市场监管】您的投诉（编号${c.trackingNo}）已受理，承办单位：柳园消费维权服务站，办理期限请在线查看。可凭编号和查询码在线查询办理进度。`,
+        note: `【聊城市场监管】您的投诉（查询编号${c.trackingNo}）已受理，承办单位：柳园消费维权服务站，办理期限请在线查看。可凭查询编号和查询码在线查询办理进度。`,
         data: { channel: 'sms', kind: 'accepted' },
       },
     ]);
@@ -324,7 +324,9 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
     const received = mails.filter((m) => m.to.includes('zhao.liu@example.com'));
     expect(received).toHaveLength(1);
     expect(received[0].from).toBe('noreply@localhost');
-    expect(mailBody(received[0].raw)).toContain(`【聊城市场监管】您的投诉（编号 ${c.trackingNo}）已调解成功，为您挽回经济损失 268.50 元。`);
+    expect(mailBody(received[0].raw)).toContain(
+      `【聊城市场监管】您的投诉（查询编号 ${c.trackingNo}）已调解成功，为您挽回经济损失 268.50 元。`,
+    );
     const events = await q(`select data from case_event where case_id = $1 and type = 'notified'`, [c.id]);
     expect(events).toEqual([{ data: { channel: 'email', kind: 'mediation-resolved' } }]);
     // The SMS of the same step is its own row, sent on its own.
@@ -402,8 +404,8 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
       const notified = zh.body.timeline.filter((e: { type: string }) => e.type === 'notified');
       expect(notified.map((e: { text: string }) => e.text)).toEqual(
         expect.arrayContaining([
-          `已向您发送短信通知：【聊城市场监管】您的投诉已收到，编号${c.trackingNo}，查询码********，请妥善保管。凭编号和查询码可在线查询办理进度。`,
-          `已向您发送短信通知：【聊城市场监管】您的投诉（编号${c.trackingNo}）已受理，承办单位：柳园消费维权服务站，办理期限请在线查看。可凭编号和查询码在线查询办理进度。`,
+          `已向您发送短信通知：【聊城市场监管】您的投诉已收到，查询编号${c.trackingNo}，查询码********，请妥善保管。凭查询编号和查询码可在线查询办理进度。`,
+          `已向您发送短信通知：【聊城市场监管】您的投诉（查询编号${c.trackingNo}）已受理，承办单位：柳园消费维权服务站，办理期限请在线查看。可凭查询编号和查询码在线查询办理进度。`,
         ]),
       );
       expect(notified).toHaveLength(2);

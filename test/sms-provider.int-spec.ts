@@ -118,7 +118,7 @@ describe('SMS through Tencent Cloud SMS (the SDK against a local fake of its API
     const view = await api.http.get(`/api/v1/complaints/${c.trackingNo}`).set('X-Access-Code', c.accessCode).expect(200);
     const notified = view.body.timeline.find((e: { type: string }) => e.type === 'notified');
     expect(notified.text).toBe(
-      `已向您发送短信通知：【聊城市场监管】您的投诉已收到，编号${c.trackingNo}，查询码********，请妥善保管。凭编号和查询码可在线查询办理进度。`,
+      `已向您发送短信通知：【聊城市场监管】您的投诉已收到，查询编号${c.trackingNo}，查询码********，请妥善保管。凭查询编号和查询码可在线查询办理进度。`,
     );
     expect(JSON.stringify(view.body)).not.toContain(`查询码${c.accessCode}`);
   });

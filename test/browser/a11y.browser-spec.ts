@@ -77,10 +77,17 @@ describe('accessibility of every page (chromium, axe-core)', () => {
     );
 
     found['landing /'] = await check(page, '/', (p) => p.getByTestId('station-count').waitFor());
-    found['filing /complaint/new'] = await check(page, '/complaint/new', (p) => p.getByLabel('消费类别', { exact: true }).waitFor());
+    found['filing /complaint/new'] = await check(page, '/complaint/new', (p) =>
+      p.getByRole('combobox', { name: '消费类别', exact: true }).waitFor(),
+    );
+    // The filing form's outline: the page's h1, then one h2 per card, no level skipped.
+    const levels = await page.evaluate<number[]>("[...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => +h.tagName[1])");
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((l) => l === 2).length).toBeGreaterThanOrEqual(5);
+    expect(levels.every((l, i) => i === 0 || l <= levels[i - 1] + 1)).toBe(true);
     found['receipt /complaint/done'] = await check(page, '/complaint/done', (p) => p.getByTestId('tracking-no').waitFor());
     found['tracking /track'] = await check(page, '/track', (p) => p.getByTestId('track-submit').waitFor());
-    await page.getByLabel('受理编号').fill(filed.trackingNo);
+    await page.getByLabel('查询编号').fill(filed.trackingNo);
     await page.getByLabel('查询码').fill(filed.accessCode);
     await page.getByTestId('track-submit').click();
     found['tracking, a case shown'] = await check(page, null, (p) => p.getByTestId('case-status').waitFor());

@@ -28,6 +28,11 @@ async function choose(page: Page, label: string, option: string, search?: string
   await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
 }
 
+/** Picks an option, by its words, of one of the filing page's list pickers (a <select>) found by its name. */
+async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).selectOption({ label: option });
+}
+
 /**
  * Picks an option of an antd Select (by its test id) by the option's text, opening the list anew if
  * an attempt fails (the list may close under a loaded machine's click).
@@ -124,18 +129,18 @@ describe('the business as a party (chromium)', () => {
     const consumer = await sys.page(PHONE);
     const page = consumer.page;
     await page.goto(`${sys.baseUrl}/complaint/new`);
-    await page.getByLabel('消费类别', { exact: true }).waitFor();
-    await page.locator('.kind-option', { hasText: '投诉' }).first().click();
-    await choose(page, '消费类别', '餐饮服务', '餐饮');
+    await page.getByRole('combobox', { name: '消费类别', exact: true }).waitFor();
+    await page.getByTestId('kind-complaint').click();
+    await pick(page, '消费类别', '餐饮服务');
     await page.getByLabel('经营者名称').fill(NAME);
-    await choose(page, '所在区县', AREA.name);
+    await pick(page, '所在区县', AREA.name);
     await page.getByLabel('统一社会信用代码（选填）').fill(CREDIT_CODE.toLowerCase());
     // The business answers itself: said on the filing page, within 10 working days.
     const advice = page.locator('[data-testid="path-recommended"][data-helper="business"]');
     await advice.waitFor();
     expect(await advice.innerText()).toContain(`推荐：由被投诉经营者 ${NAME} 直接答复`);
     expect(await advice.innerText()).toContain('在线消费纠纷解决企业');
-    expect(await page.locator('label.kind-option', { has: page.getByTestId('path-settlement') }).innerText()).toContain(
+    expect(await page.getByTestId('path-settlement').innerText()).toContain(
       '由被投诉经营者（在线消费纠纷解决企业）直接答复您，10 个工作日内答复',
     );
     expect(await page.getByTestId('path-settlement').isChecked()).toBe(true);
@@ -147,7 +152,7 @@ describe('the business as a party (chromium)', () => {
     await page.getByLabel('涉及金额（选填）').fill('100');
     await page.getByLabel('事情经过').fill('三天前在该店用餐，套餐中的鱼不新鲜，食用后身体不适，与店家沟通未果。');
     await page.getByLabel('您的诉求').fill('要求退还餐费 100 元。');
-    await page.getByLabel('姓名', { exact: true }).fill('张明');
+    await page.getByRole('textbox', { name: '姓名', exact: true }).fill('张明');
     await page.getByLabel('手机号码').fill(phone);
     await page.getByLabel('通讯地址').fill('山东省聊城市东昌府区柳园街道某小区 3 号楼');
     // Off unless ticked: the business sees no phone or address.
@@ -227,7 +232,7 @@ describe('the business as a party (chromium)', () => {
     expect(await page.getByTestId('offer-message').innerText()).toContain('三日内原路退回');
     await sys.shot(page, 'business-track-offer');
     await page.getByTestId('offer-accept').click();
-    await page.getByTestId('offer-accept-confirm').click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认接受' }).click();
     await page.locator('[data-testid="case-status"][data-status="settled"]').waitFor();
     // Within the city's 7 days the consumer can say the business did not deliver.
     expect(await page.getByTestId('not-delivered').innerText()).toContain('经营者未履行和解方案？');

@@ -36,7 +36,7 @@ describe('Content-Security-Policy (chromium)', () => {
     expect(await violations()).toEqual([]);
 
     await page.goto(`${sys.baseUrl}/complaint/new`);
-    await page.getByLabel('消费类别', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: '消费类别', exact: true }).waitFor();
     expect(await violations()).toEqual([]);
 
     await page.goto(`${sys.baseUrl}/staff/login`);

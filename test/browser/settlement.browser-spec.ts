@@ -19,12 +19,9 @@ import { axeProblems } from './support/axe';
 const MALL = { venue: 'V-371502-001', area: '371502', station: 'ST-371502-001', stationName: '金鼎购物中心消费维权服务站' };
 const AREA_BUREAU = 'MR-371502';
 
-/** Picks an option of an antd Select found by its form label (typing filters searchable ones). */
-async function choose(page: Page, label: string, option: string, search?: string): Promise<void> {
-  const box = page.getByLabel(label, { exact: true });
-  await box.click();
-  if (search) await box.fill(search);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+/** Picks an option, by its words, of one of the filing page's list pickers (a <select>) found by its name. */
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).selectOption({ label: option });
 }
 
 /**
@@ -53,8 +50,8 @@ async function pickOption(page: Page, testId: string, text: string): Promise<voi
   }
 }
 
-/** A path's choice on the filing page: its label, with the radio (which carries the test id) and the explanation. */
-const choice = (page: Page, path: 'settlement' | 'formal') => page.locator('label.kind-option', { has: page.getByTestId(`path-${path}`) });
+/** A path's choice on the filing page: its label (which carries the test id), with the radio and the explanation. */
+const choice = (page: Page, path: 'settlement' | 'formal') => page.getByTestId(`path-${path}`);
 
 describe('settlement at the source (chromium)', () => {
   let sys: BrowserSystem;
@@ -110,12 +107,12 @@ describe('settlement at the source (chromium)', () => {
     const consumer = await sys.page(PHONE);
     const page = consumer.page;
     await page.goto(`${sys.baseUrl}/complaint/new`);
-    await page.getByLabel('消费类别', { exact: true }).waitFor();
-    await page.locator('.kind-option', { hasText: '投诉' }).first().click();
+    await page.getByRole('combobox', { name: '消费类别', exact: true }).waitFor();
+    await page.getByTestId('kind-complaint').click();
     expect(await page.getByTestId('path-advice').innerText()).toContain('选择消费类别和经营者所在区县后');
-    await choose(page, '消费类别', '服装鞋帽', '服装');
+    await choose(page, '消费类别', '服装鞋帽');
     await page.getByLabel('经营者名称').fill(`聊城市东昌府区时尚衣坊${run}`);
-    await choose(page, '所在场所（选填）', '金鼎购物中心', '金鼎');
+    await choose(page, '所在场所（选填）', '金鼎购物中心');
     // The venue decides the area; the station of the venue is recommended, by name.
     await page.getByTestId('path-recommended').waitFor();
     expect(await page.getByTestId('path-recommended').innerText()).toContain(`推荐：由 ${MALL.stationName} 协助协商`);
@@ -133,7 +130,7 @@ describe('settlement at the source (chromium)', () => {
       .getByLabel('事情经过')
       .fill('五天前在该店购买一件268.5元的羊毛外套，穿了一次就起球严重，商家称是正常现象，拒绝退货。吊牌和购物小票都保留着。');
     await page.getByLabel('您的诉求').fill('要求退货退款268.5元。');
-    await page.getByLabel('姓名', { exact: true }).fill('王丽');
+    await page.getByRole('textbox', { name: '姓名', exact: true }).fill('王丽');
     await page.getByLabel('手机号码').fill(`1396350${String(Math.floor(Math.random() * 9000) + 1000)}`);
     await page.getByLabel('通讯地址').fill('山东省聊城市东昌府区古楼街道光岳小区2号楼');
     await sys.shot(page, 'settlement-file-phone');
@@ -160,7 +157,8 @@ describe('settlement at the source (chromium)', () => {
     await consumerStatus(page, 'settling');
     expect(await page.getByTestId('settlement-handler').innerText()).toBe(MALL.stationName);
     expect(await page.getByTestId('settlement-phone').getAttribute('href')).toBe('tel:06358301230');
-    expect(await page.getByTestId('settlement-take-up').innerText()).toMatch(/\d{4}-\d{2}-\d{2}[\s\S]*本市工作规范/);
+    // The date, explained: the city's policy, not a statutory deadline.
+    expect(await page.getByTestId('settlement-take-up').innerText()).toMatch(/\d{4}-\d{2}-\d{2}[\s\S]*非法定期限/);
     expect(await page.getByTestId('escalate').innerText()).toContain('转为正式投诉'); // open at any time
     expect(await page.getByTestId('deadlines').count()).toBe(0); // no statutory clock while settling
     await sys.shot(page, 'settlement-track-settling');
@@ -219,9 +217,10 @@ describe('settlement at the source (chromium)', () => {
     expect(problems).toEqual([]);
 
     await page.getByTestId('offer-accept').click();
-    await page.getByTestId('offer-accept-confirm').waitFor();
-    expect(await page.locator('.ant-modal-body').innerText()).toContain('和解办结');
-    await page.getByTestId('offer-accept-confirm').click();
+    const acceptDialog = page.getByRole('dialog');
+    await acceptDialog.waitFor();
+    expect(await acceptDialog.innerText()).toContain('和解办结');
+    await acceptDialog.getByRole('button', { name: '确认接受' }).click();
     await consumerStatus(page, 'settled');
     expect(await page.getByTestId('settled-note').innerText()).toContain('已和解办结');
     expect(await page.getByTestId('offer-accept').count()).toBe(0);
@@ -298,12 +297,16 @@ describe('settlement at the source (chromium)', () => {
     await page.getByTestId('offer-remedy').getByText('维修').waitFor();
 
     await page.getByTestId('offer-reject').click();
-    await page.getByTestId('escalate-confirm').waitFor();
+    const rejectDialog = page.getByRole('dialog');
+    await rejectDialog.waitFor();
     // What happens is said before it happens.
-    expect(await page.locator('.ant-modal-body').innerText()).toContain('7 个工作日内告知您是否受理');
-    await page.getByTestId('escalate-reason').fill('只同意维修，我要求退货');
+    expect(await rejectDialog.innerText()).toContain('7 个工作日内告知您是否受理');
+    // Rejecting an offer says why: asked for beside the field when missing.
+    await rejectDialog.getByRole('button', { name: '确认转为正式投诉' }).click();
+    await rejectDialog.getByText('请填写原因（至少 2 个字）').waitFor();
+    await page.getByLabel('不接受的原因（必填）').fill('只同意维修，我要求退货');
     await sys.shot(page, 'settlement-track-reject-confirm');
-    await page.getByTestId('escalate-confirm').click();
+    await rejectDialog.getByRole('button', { name: '确认转为正式投诉' }).click();
     // Received by the department today, then routed to the area bureau.
     await page
       .locator('[data-testid="case-status"][data-status="received"], [data-testid="case-status"][data-status="assigned"]')
@@ -367,7 +370,7 @@ describe('settlement at the source (chromium)', () => {
     });
     expect(escalated.status).toBe(200);
     await page.getByTestId('escalate').click();
-    await page.getByTestId('escalate-confirm').click();
+    await page.getByRole('dialog').getByRole('button', { name: '确认转为正式投诉' }).click();
     await page.getByTestId('settlement-problem').waitFor();
     expect(await page.getByTestId('settlement-problem').innerText()).toContain('案件已不在协商和解阶段');
     // The page shows the case as it is now: formal, no settlement buttons.
@@ -388,8 +391,8 @@ describe('settlement at the source (chromium)', () => {
     expect(covering).toHaveLength(0);
     const { context, page } = await sys.page(DESKTOP, { lang: 'en' });
     await page.goto(`${sys.baseUrl}/complaint/new`);
-    await page.getByLabel('Category', { exact: true }).waitFor();
-    await choose(page, 'Category', '住宿服务', '住宿');
+    await page.getByRole('combobox', { name: 'Category', exact: true }).waitFor();
+    await choose(page, 'Category', '住宿服务');
     await choose(page, 'County or district', '茌平区');
     await page.getByTestId('path-formal-only').waitFor();
     expect(await page.getByTestId('path-formal-only').innerText()).toContain('No station can help settle this');
@@ -398,9 +401,9 @@ describe('settlement at the source (chromium)', () => {
     expect(await choice(page, 'formal').innerText()).toContain('you are told within 7 working days whether it is accepted');
     await sys.shot(page, 'settlement-file-formal-only-en');
     // A report is the department's only: no path to choose.
-    await page.locator('label.kind-option', { has: page.getByTestId('kind-report') }).click();
+    await page.getByTestId('kind-report').click();
     await page.getByTestId('path-card').waitFor({ state: 'detached' });
-    await page.locator('label.kind-option', { has: page.getByTestId('kind-both') }).click();
+    await page.getByTestId('kind-both').click();
     await page.getByTestId('path-card').waitFor();
     await context.close();
   });

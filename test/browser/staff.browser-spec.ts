@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { shanghaiDay } from '../support/fixtures';
-import { BrowserSystem, DESKTOP } from './support/system';
+import { BrowserSystem, DESKTOP, PHONE } from './support/system';
 
 /**
  * The staff console in a real browser, for the statutory flow, which is the department's: a formal
@@ -218,7 +218,24 @@ describe('staff console (chromium)', () => {
     expect(await lateRow.textContent()).toContain('已超期');
     expect(await soonRow.textContent()).toContain('即将到期');
     expect(await row.getAttribute('class')).not.toMatch(/staff-row-(overdue|due-soon)/);
+    // The open work, nearest deadline first: the overdue one leads, then the one due today; each date names its deadline.
+    const rows = await table
+      .locator('tbody tr[data-testid^="queue-row-"]')
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')));
+    expect(rows.slice(0, 2)).toEqual([`queue-row-${late.trackingNo}`, `queue-row-${soon.trackingNo}`]);
+    expect(await lateRow.getByTestId('due-cell').textContent()).toContain('受理期限');
+    // The counts of each status lead to them; the header says how much is overdue and due soon.
+    expect(await page.getByTestId('count-open').textContent()).toContain('3');
+    expect(await page.getByTestId('count-assigned').textContent()).toContain('3');
+    expect(await page.getByTestId('workload-overdue').getAttribute('aria-label')).toBe('超期 1 件');
+    expect(await page.getByTestId('workload-soon').getAttribute('aria-label')).toMatch(/^将到期 [1-9]\d* 件/);
     await shot(page, 'staff-queue');
+    await page.getByTestId('workload-overdue').click();
+    await page.waitForURL(/\/staff\?due=overdue$/, { waitUntil: 'commit' });
+    await row.waitFor({ state: 'detached' });
+    await lateRow.waitFor();
+    await page.goto(`${sys.baseUrl}/staff`);
+    await row.waitFor();
 
     // The overdue filter.
     await page.getByTestId('filter-overdue').click();
@@ -270,14 +287,30 @@ describe('staff console (chromium)', () => {
     const views = await sys.q<{ n: string }>(`select count(*)::text as n from personal_data_access where case_id = $1`, [caseId]);
     expect(views[0].n).toBe('1');
 
-    // Accept.
-    await act(page, 'accept');
+    // The likely next step comes first, with its key; "?" lists the keys.
+    const primary = page.getByTestId('next-step');
+    expect(await primary.textContent()).toContain('受理');
+    expect(await primary.getAttribute('aria-keyshortcuts')).toBe('A');
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcut-help').waitFor();
+    expect(await page.getByTestId('shortcut-help').textContent()).toContain('下一件');
+    await shot(page, 'staff-shortcuts', { dialog: true });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('shortcut-help').waitFor({ state: 'hidden' });
+
+    // Accept: one click on the primary button (nothing to type, nothing irreversible).
+    await primary.click();
     await statusIs(page, 'accepted', '已受理');
+    await page.getByTestId('action-done').getByText('已执行「受理」').waitFor();
     expect((await consumerView(filed.trackingNo, filed.accessCode)).timeline.map((e) => e.type)).toContain('accept');
     expect(await page.getByTestId('clocks').textContent()).toContain('调解期限');
 
-    // Start mediation.
-    await act(page, 'start-mediation');
+    // Start mediation from the keyboard: M opens it, Enter (on its submit button) sends it.
+    await page.locator('[data-testid="next-step"]:has-text("开始调解")').waitFor();
+    await page.keyboard.press('m');
+    await page.getByTestId('action-submit').waitFor();
+    await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'action-submit'`);
+    await page.keyboard.press('Enter');
     await statusIs(page, 'mediating', '调解中');
     expect((await consumerView(filed.trackingNo, filed.accessCode)).timeline.map((e) => e.type)).toContain('start-mediation');
     await shot(page, 'staff-case-before-resolving');
@@ -303,10 +336,19 @@ describe('staff console (chromium)', () => {
     await page.getByTestId('history').getByText('双方达成书面调解协议').waitFor();
     await shot(page, 'staff-case-resolved');
 
-    // Close.
-    await act(page, 'close', { confirm: true });
+    // Close: the primary button goes straight to the confirmation (closing cannot be undone).
+    await page.locator('[data-testid="next-step"]:has-text("办结")').click();
+    await page.getByTestId('action-confirm').click();
     await statusIs(page, 'closed', '已办结');
     expect(await page.getByTestId('action-close').count()).toBe(0);
+    // Follow-up is next; the next case of the queue is offered (the open work's first: the overdue one).
+    expect(await page.locator('.staff-next-step').textContent()).toContain('记录回访');
+    await page.getByTestId('next-case-after').click();
+    const lateCaseId = all.find((r) => r.tracking_no === late.trackingNo)!.id;
+    await page.waitForURL(`${sys.baseUrl}/staff/cases/${lateCaseId}`, { waitUntil: 'commit' });
+    await statusIs(page, 'assigned', '待受理');
+    await page.goto(`${sys.baseUrl}/staff/cases/${caseId}`);
+    await statusIs(page, 'closed', '已办结');
 
     // The consumer's status page (the portal is built alongside; its view is checked through the API).
     const track = await context.newPage();
@@ -347,6 +389,11 @@ describe('staff console (chromium)', () => {
     const tablet = await sys.page(TABLET);
     await tablet.page.goto(`${sys.baseUrl}/staff/login`);
     await login(tablet.page, handler.username, handler.password);
+    // Closed: no longer in the open work the queue opens on, found through its status count.
+    await tablet.page.getByTestId(`queue-row-${late.trackingNo}`).waitFor();
+    expect(await tablet.page.getByTestId(`queue-row-${filed.trackingNo}`).count()).toBe(0);
+    await tablet.page.getByTestId('count-closed').click();
+    await tablet.page.waitForURL(/status=closed/, { waitUntil: 'commit' });
     await tablet.page.getByTestId(`queue-row-${filed.trackingNo}`).waitFor();
     await shot(tablet.page, 'staff-queue-tablet');
     await tablet.page.getByTestId(`queue-row-${filed.trackingNo}`).click();
@@ -424,6 +471,74 @@ describe('staff console (chromium)', () => {
     expect(await outsider.page.getByTestId(`queue-row-${filed.trackingNo}`).count()).toBe(0);
     await outsider.context.close();
 
+    await context.close();
+  });
+
+  it('on a phone: the header keeps its deadlines on the red bar, a status is found by its name, a withdrawn complaint’s clock reads as ended', async () => {
+    const station = await venueStation();
+    const filed = await file(station, 7);
+    const other = await file(station, 8);
+    const [routed, accepted] = await sys.until('the complaints are routed', async () => {
+      const rows = await sys.q<{ id: string; assignee_code: string | null }>(
+        `select id::text as id, assignee_code from cases where tracking_no = any($1) order by tracking_no = $2 desc`,
+        [[filed.trackingNo, other.trackingNo], filed.trackingNo],
+      );
+      return rows.length === 2 && rows.every((r) => r.assignee_code) ? rows : null;
+    });
+    const withdrawn = await fetch(`${sys.baseUrl}/api/v1/complaints/${filed.trackingNo}/withdraw`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Access-Code': filed.accessCode },
+      body: JSON.stringify({ reason: '已与商家自行和解' }),
+    });
+    expect(withdrawn.status).toBe(200);
+    const officer = await sys.staff('regulator-staff', routed.assignee_code!);
+    const { accessToken } = (await (
+      await fetch(`${sys.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: officer.username, password: officer.password }),
+      })
+    ).json()) as { accessToken: string };
+    const accept = await fetch(`${sys.baseUrl}/api/v1/cases/${accepted.id}/actions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ action: 'accept' }),
+    });
+    expect(accept.status).toBe(200);
+    const { context, page } = await sys.page(PHONE);
+    await page.goto(`${sys.baseUrl}/staff/login`);
+    await login(page, officer.username, officer.password);
+    await page.getByTestId('workload').waitFor();
+    // Icons and numbers only, each link named in full; nothing outside the bar, nothing wider than the screen.
+    expect(await page.getByTestId('workload-overdue').getAttribute('aria-label')).toMatch(/^超期 \d+ 件$/);
+    expect((await page.getByTestId('workload-overdue').locator('.staff-workload-word').boundingBox())?.width).toBeLessThanOrEqual(1);
+    const fits = await page.evaluate(`(() => {
+      const bar = document.querySelector('.ui-header, header').getBoundingClientRect();
+      const parts = [...document.querySelectorAll('.staff-user > *, .staff-workload-item, [data-testid="logout"]')].map((e) => e.getBoundingClientRect());
+      return {
+        inside: parts.every((r) => r.top >= bar.top - 0.5 && r.bottom <= bar.bottom + 0.5 && r.right <= window.innerWidth + 0.5),
+        wide: document.documentElement.scrollWidth <= window.innerWidth,
+      };
+    })()`);
+    expect(fits).toEqual({ inside: true, wide: true });
+    await shot(page, 'staff-queue-phone');
+
+    // A status is found by its name: "已受理" lists the accepted cases.
+    await page.getByTestId('queue-search').locator('input').fill('已受理');
+    await page.getByTestId('queue-search').locator('input').press('Enter');
+    await page.waitForURL(/q=/, { waitUntil: 'commit' });
+    await page.getByTestId(`queue-row-${other.trackingNo}`).waitFor();
+    const shown = await page
+      .locator('[data-testid="queue-table"] [data-status]')
+      .evaluateAll((tags) => tags.map((t) => t.getAttribute('data-status')));
+    expect(new Set(shown)).toEqual(new Set(['accepted']));
+
+    await page.goto(`${sys.baseUrl}/staff/cases/${routed.id}`);
+    await statusIs(page, 'withdrawn', '已撤回');
+    await page.getByTestId('clock-ended-acceptance').waitFor();
+    expect(await page.getByTestId('clock-acceptance').textContent()).toContain('已结束');
+    expect(await page.getByTestId('clock-acceptance').textContent()).not.toContain('计时中');
+    await shot(page, 'staff-case-withdrawn-phone');
     await context.close();
   });
 

@@ -7,7 +7,7 @@ const MANIFEST: Manifest = {
   '_tag-1.js': { file: 'assets/tag-1.js', imports: ['_shell-1.js'] },
   '_picker-1.js': { file: 'assets/picker-1.js', imports: ['_tag-1.js'] },
   'src/styles.css': { file: 'assets/styles-1.css' },
-  'src/consumer/index.tsx': { file: 'assets/consumer-1.js', imports: ['_shell-1.js', '_picker-1.js'], css: ['assets/consumer-1.css'] },
+  'src/consumer/track-page.tsx': { file: 'assets/track-1.js', imports: ['_shell-1.js', '_picker-1.js'], css: ['assets/track-1.css'] },
   'src/staff/index.tsx': { file: 'assets/staff-1.js', imports: ['_tag-1.js'], css: ['assets/staff-1.css'] },
   'src/lib/antd-area.tsx': { file: 'assets/antd-area-1.js', imports: ['_tag-1.js'] },
   'src/business/index.tsx': { file: 'assets/business-1.js' },
@@ -19,10 +19,12 @@ const links = (html: string) => [...html.matchAll(/<link rel="(modulepreload|pre
 describe('what each area of the pages preloads', () => {
   it.each([
     ['/', 'landing'],
-    ['/complaint/new', 'consumer'],
-    ['/complaint/done', 'consumer'],
-    ['/track', 'consumer'],
-    ['/disclosure/businesses/91371502MA3DEM00XW', 'consumer'],
+    ['/complaint/new', 'filing'],
+    ['/complaint/done', 'filed'],
+    ['/track', 'tracking'],
+    ['/disclosure/businesses', 'business-directory'],
+    ['/disclosure/businesses/91371502MA3DEM00XW', 'business-record'],
+    ['/complaint', 'landing'],
     ['/staff', 'staff'],
     ['/staff/cases/12', 'staff'],
     ['/business/cases/3', 'business'],
@@ -35,12 +37,12 @@ describe('what each area of the pages preloads', () => {
 
   it('preloads an area’s chunk and everything it imports, once, not what the entry already loads; and the stylesheets', () => {
     const pages = pagesByArea(MANIFEST, HTML);
-    expect(links(pages.get('consumer')!)).toEqual([
-      'modulepreload /assets/consumer-1.js',
+    expect(links(pages.get('tracking')!)).toEqual([
+      'modulepreload /assets/track-1.js',
       'modulepreload /assets/picker-1.js',
       'modulepreload /assets/tag-1.js',
       'preload /assets/styles-1.css',
-      'preload /assets/consumer-1.css',
+      'preload /assets/track-1.css',
     ]);
     // A staff page also needs antd's settings (main.tsx wraps it), and their imports only once.
     expect(links(pages.get('staff')!)).toEqual([

@@ -15,9 +15,13 @@ export type Manifest = Record<string, ManifestChunk>;
 /** antd's settings, which main.tsx loads around every staff, business and dashboard page (never a public one). */
 const ANTD = 'src/lib/antd-area.tsx';
 
-/** The areas of the pages (apps/web/src/main.tsx) and the modules each one's routes load. */
+/** The areas of the pages (apps/web/src/main.tsx) and the modules each one's routes load: one per public page. */
 const AREAS: { name: string; paths: RegExp; modules: string[] }[] = [
-  { name: 'consumer', paths: /^\/(complaint|track|disclosure)(\/|$)/, modules: ['src/consumer/index.tsx'] },
+  { name: 'filing', paths: /^\/complaint\/new\/?$/, modules: ['src/consumer/file-page.tsx'] },
+  { name: 'filed', paths: /^\/complaint\/done\/?$/, modules: ['src/consumer/result-page.tsx'] },
+  { name: 'tracking', paths: /^\/track\/?$/, modules: ['src/consumer/track-page.tsx'] },
+  { name: 'business-record', paths: /^\/disclosure\/businesses\/[^/]+\/?$/, modules: ['src/consumer/business-record.tsx'] },
+  { name: 'business-directory', paths: /^\/disclosure\/businesses\/?$/, modules: ['src/consumer/business-directory.tsx'] },
   { name: 'staff', paths: /^\/staff(\/|$)/, modules: ['src/staff/index.tsx', ANTD] },
   { name: 'business', paths: /^\/business(\/|$)/, modules: ['src/business/index.tsx', ANTD] },
   { name: 'dashboard', paths: /^\/dashboard(\/|$)/, modules: ['src/dashboard/index.tsx', ANTD] },

@@ -1,8 +1,8 @@
-import { FileSearchOutlined, FormOutlined, ShopOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Area, Station } from './api/types';
 import { api } from './lib/api';
+import { Icon } from './lib/icons';
 import { useLang } from './lib/i18n';
 import { Shell } from './lib/shell';
 
@@ -57,17 +57,17 @@ export function Landing() {
         <h1>{t('聊城市消费维权服务平台', 'Liaocheng Consumer Rights Service')}</h1>
         <p className="lead">
           {t(
-            '在线提交投诉或举报，凭受理编号和查询码随时查看办理进度。投诉受理与否将在收到之日起 7 个工作日内告知。',
+            '在线提交投诉或举报，凭查询编号和查询码随时查看办理进度。投诉受理与否将在收到之日起 7 个工作日内告知。',
             'File a complaint or a report online, and follow it with its tracking number and access code. You are told within 7 working days whether a complaint is accepted.',
           )}
         </p>
         <nav className="portal-actions" aria-label={t('主要功能', 'Main actions')}>
           <Link to="/complaint/new" className="portal-action primary" data-testid="go-file">
-            <FormOutlined aria-hidden />
+            <Icon name="pen" />
             <span>{t('我要投诉/举报', 'File a complaint or report')}</span>
           </Link>
           <Link to="/track" className="portal-action" data-testid="go-track">
-            <FileSearchOutlined aria-hidden />
+            <Icon name="track" />
             <span>{t('查询办理进度', 'Track a case')}</span>
           </Link>
         </nav>
@@ -102,8 +102,9 @@ export function Landing() {
             'Businesses enrolled for online dispute resolution answer complaints themselves. See how many complaints each received, settled at the source and in mediation, how fast it answers, and its statement.',
           )}
         </p>
-        <Link to="/disclosure/businesses" data-testid="go-disclosure">
-          <ShopOutlined aria-hidden /> {t('查看经营者投诉信息公示', 'See the public record of businesses')}
+        <Link to="/disclosure/businesses" className="landing-link" data-testid="go-disclosure">
+          <Icon name="shop" />
+          {t('查看经营者投诉信息公示', 'See the public record of businesses')}
         </Link>
       </section>
 

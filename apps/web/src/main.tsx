@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { primeDashboard } from './dashboard/prime';
 import { Landing } from './landing';
 import { Booting } from './lib/booting';
 import { LangProvider } from './lib/i18n';
@@ -12,16 +13,18 @@ import { ToastProvider } from './ui';
 // holds back the first paint (index.html's header and skeleton, styled inline); the page renders
 // once it has arrived. The server preloads it (serve-web.ts), so it is usually there already.
 const styles = import('./styles.css');
+// The dashboard's headline figures are asked for now, not once its code has arrived (dashboard/prime.ts).
+primeDashboard();
 
-// Each area is its own bundle: a consumer on a phone does not download the dashboard's charts.
-const consumer = () => import('./consumer');
+// Each public page is its own bundle, and each staff area one: a consumer on a phone looking up a case
+// downloads neither the filing form nor the dashboard's charts.
 const staff = () => import('./staff');
 const business = () => import('./business');
-const FilePage = lazy(() => consumer().then((m) => ({ default: m.FilePage })));
-const ResultPage = lazy(() => consumer().then((m) => ({ default: m.ResultPage })));
-const TrackPage = lazy(() => consumer().then((m) => ({ default: m.TrackPage })));
-const BusinessDirectoryPage = lazy(() => consumer().then((m) => ({ default: m.BusinessDirectoryPage })));
-const BusinessRecordPage = lazy(() => consumer().then((m) => ({ default: m.BusinessRecordPage })));
+const FilePage = lazy(() => import('./consumer/file-page').then((m) => ({ default: m.FilePage })));
+const ResultPage = lazy(() => import('./consumer/result-page').then((m) => ({ default: m.ResultPage })));
+const TrackPage = lazy(() => import('./consumer/track-page').then((m) => ({ default: m.TrackPage })));
+const BusinessDirectoryPage = lazy(() => import('./consumer/business-directory').then((m) => ({ default: m.BusinessDirectoryPage })));
+const BusinessRecordPage = lazy(() => import('./consumer/business-record').then((m) => ({ default: m.BusinessRecordPage })));
 const LoginPage = lazy(() => staff().then((m) => ({ default: m.LoginPage })));
 const QueuePage = lazy(() => staff().then((m) => ({ default: m.QueuePage })));
 const CasePage = lazy(() => staff().then((m) => ({ default: m.CasePage })));

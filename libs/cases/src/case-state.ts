@@ -263,7 +263,7 @@ const USED_BY: Record<'reasonCode' | 'amountRecoveredFen' | 'agreement', Bilingu
   agreement: { zh: '只有"调解成功"需要填写是否达成书面协议', en: 'only "resolve" takes agreement' },
 };
 
-const MERGE_INTO_USED_BY: Bilingual = { zh: '只有"合并处理"需要填写被并入的举报编号', en: 'only "merge-into" takes mergeInto' };
+const MERGE_INTO_USED_BY: Bilingual = { zh: '只有"合并处理"需要填写被并入的举报的查询编号', en: 'only "merge-into" takes mergeInto' };
 
 /** Decides an action on a case: the transition, or why not (409 with what is allowed, or 400 per field). */
 export function decideAction(f: CaseFacts, input: ActionInput): Decision {
@@ -316,7 +316,7 @@ export function decideAction(f: CaseFacts, input: ActionInput): Decision {
   if (rule.needsTarget && !input.mergeInto)
     problems.push({
       field: 'mergeInto',
-      message: { zh: '必须填写被并入的在先举报的受理编号', en: 'the tracking number of the earlier report to merge into is required' },
+      message: { zh: '必须填写被并入的在先举报的查询编号', en: 'the tracking number of the earlier report to merge into is required' },
     });
   if (!rule.needsTarget && input.mergeInto !== undefined) problems.push({ field: 'mergeInto', message: MERGE_INTO_USED_BY });
   problems.push(...offerProblems(input, !!rule.needsOffer));

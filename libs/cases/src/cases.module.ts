@@ -8,6 +8,8 @@ import { SweepClocksHandler } from './clocks/clocks.handlers';
 import { ClocksRepository } from './clocks/clocks.repository';
 import { ClocksService } from './clocks/clocks.service';
 import { CaseHandlingService } from './handling/case-handling.service';
+import { CaseQueueRepository } from './handling/case-queue.repository';
+import { CaseQueueService } from './handling/case-queue.service';
 import { CaseEvidenceService } from './handling/case-evidence.service';
 import { CasesController } from './handling/cases.controller';
 import { LinkedReportRepository } from './handling/linked-report.repository';
@@ -28,7 +30,15 @@ class ClocksModule {}
 @Module({
   imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule, CaseLifecycleModule],
   controllers: [CasesController, AdminCalendarController],
-  providers: [CaseFileRepository, ClaimantRepository, LinkedReportRepository, CaseHandlingService, CaseEvidenceService],
+  providers: [
+    CaseFileRepository,
+    ClaimantRepository,
+    LinkedReportRepository,
+    CaseHandlingService,
+    CaseEvidenceService,
+    CaseQueueRepository,
+    CaseQueueService,
+  ],
   // The consumer's withdrawal during mediation is written as a termination (`withdrawnInMediation`);
   // the consumer's settlement moves (accept the offer, escalate) are the settlement service's.
   exports: [CaseHandlingService, CaseEvidenceService, CaseLifecycleModule],

@@ -29,7 +29,7 @@ const MERGEABLE: readonly CaseStatus[] = ['assigned', 'deciding'];
  */
 export function mergeRefusal(source: MergeParty, target: MergeParty | null): { status: 400 | 409; message: Bilingual } | null {
   const no = (status: 400 | 409, zh: string, en: string) => ({ status, message: { zh, en } });
-  if (!target || target.track !== 'report') return no(400, '没有该受理编号的举报', 'no report has this tracking number');
+  if (!target || target.track !== 'report') return no(400, '没有该查询编号的举报', 'no report has this tracking number');
   if (target.id === source.id) return no(400, '不能与本件自身合并', 'a report cannot be merged into itself');
   if (target.ruleSet !== 'order121')
     return no(

@@ -16,12 +16,23 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { languageOf, LocalizedException } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import type { Request, Response } from 'express';
 import { ConsumerThrottleGuard } from './complaints.throttle';
+import { AccessCodeRecovery } from './consumer/access-code-recovery';
 import { ConsumerCaseService } from './consumer/consumer-case.service';
 import { fileAnswer } from './consumer/case-attachments';
 import { ConsumerUploadGuard } from './consumer/consumer-upload.guard';
@@ -29,6 +40,7 @@ import type { UploadedFileInput } from './consumer/sealed-uploads';
 import { SEALED_UPLOADS, UploadCase } from './consumer/sealed-uploads';
 import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from './consumer/attachment.store';
 import {
+  AccessCodeRecoveryDto,
   AttachmentsAddedDto,
   ConsumerCaseViewDto,
   EscalatedDto,
@@ -39,7 +51,15 @@ import {
   SupplementAddedDto,
   WithdrawnDto,
 } from './dto/consumer-answers.dto';
-import { AttachmentFieldsDto, EscalateDto, NotDeliveredDto, RatingDto, SupplementDto, WithdrawDto } from './dto/consumer.dto';
+import {
+  AttachmentFieldsDto,
+  EscalateDto,
+  NotDeliveredDto,
+  RatingDto,
+  RecoverAccessCodeDto,
+  SupplementDto,
+  WithdrawDto,
+} from './dto/consumer.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { IntakeService } from './intake/intake.service';
 import { NotAComplaintGuard } from './intake/not-a-complaint.guard';
@@ -55,7 +75,7 @@ const ACCESS_CODE = {
 } as const;
 const LANGUAGE = { name: 'Accept-Language', required: false, description: '中文（默认）或 en / zh (default) or en' } as const;
 const NOT_FOUND =
-  '没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer)';
+  '没有这个查询编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer)';
 const THROTTLED = '请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After)';
 const FINISHED = '案件已办结或已撤回 / the case is closed or withdrawn';
 
@@ -80,6 +100,7 @@ export class ComplaintsController {
   constructor(
     private readonly intake: IntakeService,
     private readonly cases: ConsumerCaseService,
+    private readonly recovery: AccessCodeRecovery,
   ) {}
 
   @Post()
@@ -95,7 +116,7 @@ export class ComplaintsController {
   @ApiHeader(LANGUAGE)
   @ApiCreatedResponse({
     type: SubmissionAnswerDto,
-    description: '已受理：受理编号、查询码与受理期限 / received: tracking number, access code, acceptance deadline',
+    description: '已收到：查询编号、查询码与受理期限 / received: tracking number, access code, acceptance deadline',
   })
   @ApiErrors({
     400: `${ERRORS.validation}；Idempotency-Key 格式不对 / or a malformed Idempotency-Key`,
@@ -132,6 +153,21 @@ export class ComplaintsController {
     @Headers('Accept-Language') lang?: string,
   ): Promise<ConsumerCaseViewDto> {
     return this.cases.status(no, code, languageOf(lang));
+  }
+
+  @Post(':trackingNo/access-code')
+  @HttpCode(202)
+  @SkipThrottle({ intake: true })
+  @ApiOperation({
+    summary: '重新获取查询码 / get a new access code by SMS',
+    description:
+      '查询编号和手机号与登记的一致时，新查询码以短信发送到登记的手机，原查询码作废；每件每天最多 3 次。无论编号是否存在、手机号是否一致，答复都相同 / ' +
+      'when the tracking number and phone match the case, a new access code goes by SMS to the phone on file and the old one stops working; 3 a day per case. The answer is the same whether or not the number exists and the phone matches',
+  })
+  @ApiAcceptedResponse({ type: AccessCodeRecoveryDto })
+  @ApiErrors({ 400: `${ERRORS.validation}；手机号格式不对 / or not a mainland mobile number`, 429: THROTTLED })
+  recoverAccessCode(@Param('trackingNo') no: string, @Body() dto: RecoverAccessCodeDto): Promise<AccessCodeRecoveryDto> {
+    return this.recovery.recover(no, dto.phone);
   }
 
   @Post(':trackingNo/withdraw')
@@ -264,7 +300,7 @@ export class ComplaintsController {
     429: THROTTLED,
   })
   // The guard finds the case before the body is read; the files stream in sealed (SEALED_UPLOADS).
-  @ApiParam({ name: 'trackingNo', type: String, description: '投诉或举报编号 / the tracking number' })
+  @ApiParam({ name: 'trackingNo', type: String, description: '投诉或举报的查询编号 / the tracking number' })
   @UseGuards(ConsumerUploadGuard)
   @UseInterceptors(
     FilesInterceptor('file', 5, { storage: SEALED_UPLOADS, limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 5, fields: 5 } }),

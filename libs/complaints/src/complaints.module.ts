@@ -25,6 +25,7 @@ import { DisclosureRepository } from './disclosure/disclosure.repository';
 import { DisclosureService } from './disclosure/disclosure.service';
 import { CaseAttachments } from './consumer/case-attachments';
 import { AccessAttempts } from './consumer/access-attempts';
+import { AccessCodeRecovery } from './consumer/access-code-recovery';
 
 /** Intake for any process (the staff desk will use it too): no routes. */
 @Module({
@@ -60,6 +61,7 @@ class IntakeModule {}
     AttachmentStore,
     CaseAttachments,
     AccessAttempts,
+    AccessCodeRecovery,
     ConsumerThrottleGuard,
     ConsumerUploadGuard,
     DisclosureRepository,

@@ -59,7 +59,7 @@ describe('a message no provider carried is recorded as not sent, never as sent',
     await expect(s.send('7')).resolves.toBe(outcome);
     // Sent: the timeline records the template as the phone showed it; not sent: the composed text.
     const said = delivered
-      ? '【聊城市场监管】您的投诉（编号2611210012342）已受理，承办单位：东昌府区市场监督管理局，办理期限请在线查看。可凭编号和查询码在线查询办理进度。'
+      ? '【聊城市场监管】您的投诉（查询编号2611210012342）已受理，承办单位：东昌府区市场监督管理局，办理期限请在线查看。可凭查询编号和查询码在线查询办理进度。'
       : undefined;
     expect(markSent).toHaveBeenCalledWith({}, '7', delivered, said);
   });

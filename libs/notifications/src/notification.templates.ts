@@ -19,6 +19,7 @@ export const NOTIFICATION_KINDS = [
   'follow-up',
   'report-decision',
   'transferred',
+  'access-code',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -88,7 +89,7 @@ export const OTHER_WAYS =
  * placeholder and put the number in with SQL (see NotificationWriter).
  */
 export function notificationText(kind: NotificationKind, track: CaseTrack, trackingNo: string, params: NotificationParams = {}): string {
-  const matter = `${track === 'report' ? '举报' : '投诉'}（编号 ${trackingNo}）`;
+  const matter = `${track === 'report' ? '举报' : '投诉'}（查询编号 ${trackingNo}）`;
   const reason = cleanParam(params.reason, 160);
   const basis = cleanParam(params.basis, 60);
   const unit = cleanParam(params.unitName, 40);
@@ -101,39 +102,39 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
     switch (kind) {
       case 'received': {
         // The access code is never stored in a text: the SMS carries it (sms-templates.ts), the receipt page shows it.
-        const linked = params.linkedTrackingNo ? `及举报（编号 ${cleanParam(params.linkedTrackingNo, 20)}）` : '';
-        return `您的${matter}${linked}已收到。凭编号和查询码可在线查询办理进度，查询码请妥善保管。`;
+        const linked = params.linkedTrackingNo ? `及举报（查询编号 ${cleanParam(params.linkedTrackingNo, 20)}）` : '';
+        return `您的${matter}${linked}已收到。凭查询编号和查询码可在线查询办理进度，查询码请妥善保管。`;
       }
       case 'settlement-assigned':
         if (params.business)
           return (
             `您的${matter}已转交被投诉经营者${unit}（在线消费纠纷解决企业）直接与您协商` +
-            `${due ? `，经营者应于${due}前答复` : ''}。如不愿协商或对答复不满意，您可随时凭编号和查询码在线转为向市场监管部门正式投诉。`
+            `${due ? `，经营者应于${due}前答复` : ''}。如不愿协商或对答复不满意，您可随时凭查询编号和查询码在线转为向市场监管部门正式投诉。`
           );
         return (
           `您的${matter}已交由${unit || '消费维权服务站'}协助您与经营者协商和解` +
           `${params.takeUpDate ? `，服务站将于${chineseDate(params.takeUpDate)}前与您联系` : ''}${due ? `，协商期限至${due}` : ''}` +
-          `${contact ? `（${contact}）` : ''}。如不愿协商，您可随时凭编号和查询码在线转为向市场监管部门正式投诉。`
+          `${contact ? `（${contact}）` : ''}。如不愿协商，您可随时凭查询编号和查询码在线转为向市场监管部门正式投诉。`
         );
       case 'offer':
         if (params.business)
           return (
             `经营者${unit}就您的${matter}提出和解方案：${cleanParam(params.remedy, 20)}` +
-            `${amount ? ` ${amount} 元` : ''}。请凭编号和查询码在线查看并选择接受或不接受；不接受的，转为向市场监管部门正式投诉。`
+            `${amount ? ` ${amount} 元` : ''}。请凭查询编号和查询码在线查看并选择接受或不接受；不接受的，转为向市场监管部门正式投诉。`
           );
         return (
           `经${unit || '服务站'}协助，经营者就您的${matter}提出和解方案：${cleanParam(params.remedy, 20)}` +
-          `${amount ? ` ${amount} 元` : ''}。请凭编号和查询码在线查看并选择接受或不接受；不接受的，转为向市场监管部门正式投诉。`
+          `${amount ? ` ${amount} 元` : ''}。请凭查询编号和查询码在线查看并选择接受或不接受；不接受的，转为向市场监管部门正式投诉。`
         );
       case 'settled':
-        return `您已接受和解方案，您的${matter}已和解办结${amount ? `，为您挽回经济损失 ${amount} 元` : ''}。欢迎凭编号和查询码在线评价。`;
+        return `您已接受和解方案，您的${matter}已和解办结${amount ? `，为您挽回经济损失 ${amount} 元` : ''}。欢迎凭查询编号和查询码在线评价。`;
       case 'escalated':
         return (
           `${reason ? `${reason}，` : ''}您的${matter}已转为正式投诉，由${unit || '有管辖权的市场监管部门'}处理` +
-          `${due ? `，将于${due}前告知您是否受理` : ''}。可凭编号和查询码在线查询办理进度。`
+          `${due ? `，将于${due}前告知您是否受理` : ''}。可凭查询编号和查询码在线查询办理进度。`
         );
       case 'accepted':
-        return `您的${matter}已受理${unit ? `，承办单位：${unit}` : ''}${due ? `，办理期限至${due}` : ''}。可凭编号和查询码在线查询办理进度。`;
+        return `您的${matter}已受理${unit ? `，承办单位：${unit}` : ''}${due ? `，办理期限至${due}` : ''}。可凭查询编号和查询码在线查询办理进度。`;
       case 'refused':
         return `您的${matter}不予受理${because(reason, basis)}。${OTHER_WAYS}`;
       case 'mediation-resolved':
@@ -141,15 +142,18 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
       case 'mediation-terminated':
         return `您的${matter}已终止调解${because(reason, basis)}。您可依法申请仲裁或向人民法院提起诉讼。`;
       case 'closed':
-        return track === 'report' ? `您的${matter}已办结。感谢您的监督。` : `您的${matter}已办结。欢迎凭编号和查询码在线评价办理结果。`;
+        return track === 'report' ? `您的${matter}已办结。感谢您的监督。` : `您的${matter}已办结。欢迎凭查询编号和查询码在线评价办理结果。`;
       case 'follow-up':
         return `您的${matter}已办结，${unit || '承办单位'}将${due ? `于${due}前` : ''}对办理情况进行回访，请留意来电。`;
       case 'report-decision':
         return params.decision === 'opened'
-          ? `您的举报（编号 ${trackingNo}）经核查，已决定立案调查。感谢您的监督。`
-          : `您的举报（编号 ${trackingNo}）经核查，决定不予立案${because(reason, basis)}。感谢您的监督。`;
+          ? `您的举报（查询编号 ${trackingNo}）经核查，已决定立案调查。感谢您的监督。`
+          : `您的举报（查询编号 ${trackingNo}）经核查，决定不予立案${because(reason, basis)}。感谢您的监督。`;
       case 'transferred':
         return `您的${matter}已移送${unit || '有管辖权的部门'}处理${because(reason)}。`;
+      case 'access-code':
+        // As with the receipt, the new code is never in a stored text: only the SMS carries it.
+        return `您的${matter}已按您的申请重新发放查询码，原查询码作废；新查询码只以短信发送，请妥善保管。如非本人申请，请拨打12315反映。`;
     }
   })();
   return SIGNATURE + body;
@@ -171,6 +175,7 @@ export function emailSubject(kind: NotificationKind): string {
     'follow-up': '回访通知',
     'report-decision': '立案决定',
     transferred: '已移送',
+    'access-code': '重新发放查询码',
   };
   return `聊城市消费维权：${what[kind]}`;
 }

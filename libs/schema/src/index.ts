@@ -32,6 +32,7 @@ import {
   SettlementRollup1763700001700,
   Stats1763700001000,
   StatsOpenByUnit1763700001200,
+  StatsIssueType1763700002200,
   StatsPeriodIndexes1763700001300,
 } from '@weiquan/stats';
 
@@ -70,5 +71,6 @@ export const SCHEMA: SchemaParts = {
     NotificationTemplates1763700002100,
     StaffLockColumns1763700002110,
     CaseTexts1763700002120,
+    StatsIssueType1763700002200,
   ],
 };

@@ -78,7 +78,7 @@ export function BusinessQueuePage() {
 
   const columns: ColumnsType<BusinessCaseItem> = [
     {
-      title: t('投诉编号', 'Complaint no.'),
+      title: t('查询编号', 'Tracking no.'),
       dataIndex: 'trackingNo',
       width: 170,
       render: (v: string, c) => (

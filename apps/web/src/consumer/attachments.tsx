@@ -1,11 +1,13 @@
-import { DeleteOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import type { AttachmentsAdded } from '../api/types';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AttachmentsAdded, SubmissionAnswer } from '../api/types';
 import { api } from '../lib/api';
 import { ACCEPTED, MAX_BYTES, MAX_FILES } from '../lib/files';
+import { Icon } from '../lib/icons';
 import { useLang } from '../lib/i18n';
+import { Alert } from '../ui';
+import { HintedCheck } from './hinted-check';
 import { fileSize } from './texts';
+import './attachments.css';
 
 export interface Picked {
   key: string;
@@ -16,8 +18,9 @@ export interface Picked {
 
 /**
  * Evidence picker: photos of receipts, goods, chats; PDFs of contracts. Each shows a thumbnail (or a
- * PDF icon) and can be removed; type, size and count are checked here, and again by the API by
- * content when they are uploaded.
+ * PDF mark) and can be removed; type, size and count are checked here, and again by the API by
+ * content when they are uploaded. "添加文件" is a real button (it takes focus and shows it) that
+ * opens the phone's own file chooser.
  */
 export function AttachmentPicker({
   value,
@@ -30,6 +33,7 @@ export function AttachmentPicker({
 }) {
   const { t } = useLang();
   const input = useRef<HTMLInputElement>(null);
+  const hintId = `${useId().replace(/:/g, '')}-hint`;
   const [problems, setProblems] = useState<string[]>([]);
   // Object URLs live as long as the page shows them: the ones still chosen are released when it goes.
   const latest = useRef(value);
@@ -69,54 +73,53 @@ export function AttachmentPicker({
       <ul className="attach-grid" aria-label={t('已选择的文件', 'Chosen files')}>
         {value.map((p) => (
           <li key={p.key} className="attach-tile" data-testid="attachment-tile">
-            {p.preview ? <img src={p.preview} alt={p.file.name} /> : <FilePdfOutlined className="attach-pdf" aria-hidden />}
+            {p.preview ? <img src={p.preview} alt={p.file.name} /> : <Icon name="file" className="attach-pdf" />}
             <span className="attach-name" title={p.file.name}>
               {p.file.name}
             </span>
             <span className="attach-size">{fileSize(p.file.size)}</span>
-            <Button
-              size="small"
-              type="text"
-              danger
+            <button
+              type="button"
               className="attach-remove"
-              icon={<DeleteOutlined />}
               aria-label={t(`移除 ${p.file.name}`, `Remove ${p.file.name}`)}
               onClick={() => remove(p.key)}
-            />
+            >
+              {t('移除', 'Remove')}
+            </button>
           </li>
         ))}
         {value.length < max && (
           <li>
-            <label className="attach-add">
-              <PlusOutlined aria-hidden />
-              <span>{t('添加文件', 'Add files')}</span>
-              <input
-                ref={input}
-                type="file"
-                multiple
-                accept={ACCEPTED.join(',')}
-                data-testid="attachment-input"
-                onChange={(e) => add(e.target.files)}
-              />
-            </label>
+            <button type="button" className="attach-add" aria-describedby={hintId} onClick={() => input.current?.click()}>
+              <span className="attach-plus" aria-hidden="true">
+                +
+              </span>
+              {t('添加文件', 'Add files')}
+            </button>
+            <input
+              ref={input}
+              type="file"
+              multiple
+              hidden
+              accept={ACCEPTED.join(',')}
+              data-testid="attachment-input"
+              onChange={(e) => add(e.target.files)}
+            />
           </li>
         )}
       </ul>
-      <Typography.Text type="secondary" className="hint">
+      <p className="ui-hint" id={hintId}>
         {t(
           `图片或 PDF，最多 ${max} 个，每个不超过 10 MB（如发票、小票、聊天记录截图、合同）。`,
           `Images or PDF, up to ${max}, 10 MB each (receipts, chat screenshots, contracts).`,
         )}
-      </Typography.Text>
+      </p>
       {problems.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginTop: 8 }}
-          title={problems.map((p) => (
-            <div key={p}>{p}</div>
+        <Alert type="warning">
+          {problems.map((p) => (
+            <p key={p}>{p}</p>
           ))}
-        />
+        </Alert>
       )}
     </div>
   );
@@ -143,20 +146,48 @@ export async function uploadAttachments(
   return res.attachments.length;
 }
 
+/**
+ * Sends a new filing's evidence to each case it made (both tracks of a "both"): the business may see
+ * the complaint's files if the consumer said so, a report's never. Answers how many were stored and,
+ * if an upload failed, why (the filing itself stands: the result page says so).
+ */
+export async function uploadToFiling(
+  answer: SubmissionAnswer,
+  files: Picked[],
+  share: boolean,
+): Promise<{ uploaded: number; uploadError?: string }> {
+  const numbers: { no: string; share?: boolean }[] = answer.cases?.map((c) => ({
+    no: c.trackingNo,
+    share: c.track === 'complaint' ? share : undefined,
+  })) ?? [
+    { no: answer.trackingNo, share: answer.kind === 'report' ? undefined : share },
+    ...(answer.linkedTrackingNo ? [{ no: answer.linkedTrackingNo }] : []),
+  ];
+  let uploaded = 0;
+  try {
+    for (const { no, share: shared } of numbers)
+      uploaded = Math.max(uploaded, await uploadAttachments(no, answer.accessCode, files, shared));
+    return { uploaded };
+  } catch (err) {
+    return { uploaded, uploadError: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 /** "允许经营者查看这些文件": off unless the consumer ticks it (complaints only; a reporter's evidence is never the business's). */
 export function ShareWithBusiness({ value, onChange }: { value: boolean; onChange: (share: boolean) => void }) {
   const { t } = useLang();
   return (
-    <div className="share-item">
-      <Checkbox checked={value} onChange={(e) => onChange(e.target.checked)} data-testid="share-with-business">
-        {t('允许经营者查看这些文件', 'Let the business see these files')}
-      </Checkbox>
-      <Typography.Paragraph type="secondary" className="hint" style={{ margin: '4px 0 0' }}>
-        {t(
-          '勾选后，被投诉经营者答复投诉时可以查看这些文件；不勾选则只有处理投诉的服务站和市场监管部门可以查看。',
-          'If ticked, the business complained about can see them when it answers; if not, only the station and the regulator handling the complaint can.',
-        )}
-      </Typography.Paragraph>
-    </div>
+    <HintedCheck
+      className="share-item"
+      checked={value}
+      onChange={(e) => onChange(e.target.checked)}
+      data-testid="share-with-business"
+      hint={t(
+        '勾选后，被投诉经营者答复投诉时可以查看这些文件；不勾选则只有处理投诉的服务站和市场监管部门可以查看。',
+        'If ticked, the business complained about can see them when it answers; if not, only the station and the regulator handling the complaint can.',
+      )}
+    >
+      {t('允许经营者查看这些文件', 'Let the business see these files')}
+    </HintedCheck>
   );
 }

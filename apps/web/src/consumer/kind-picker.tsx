@@ -1,11 +1,11 @@
-import { Radio } from 'antd';
 import { useLang } from '../lib/i18n';
-import type { Kind } from '../api/types';
+import { RadioGroup } from '../ui';
+import type { FilingKind } from './file-form';
 
 /** 投诉 / 举报 / 两者都有, each with what it means in plain words: the choice decides who handles it and how. */
-export function KindPicker({ value, onChange, id }: { value?: Kind; onChange?: (kind: Kind) => void; id?: string }) {
+export function KindPicker({ value, onChange }: { value: FilingKind; onChange: (kind: FilingKind) => void }) {
   const { t } = useLang();
-  const options: { kind: Kind; title: string; text: string }[] = [
+  const options: { kind: FilingKind; title: string; text: string }[] = [
     {
       kind: 'complaint',
       title: t('投诉', 'Complaint'),
@@ -32,18 +32,12 @@ export function KindPicker({ value, onChange, id }: { value?: Kind; onChange?: (
     },
   ];
   return (
-    <Radio.Group id={id} value={value} onChange={(e) => onChange?.(e.target.value as Kind)} className="kind-options">
-      {options.map((o) => (
-        <Radio
-          key={o.kind}
-          value={o.kind}
-          className={`kind-option${value === o.kind ? ' kind-option-on' : ''}`}
-          data-testid={`kind-${o.kind}`}
-        >
-          <strong>{o.title}</strong>
-          <span>{o.text}</span>
-        </Radio>
-      ))}
-    </Radio.Group>
+    <RadioGroup<FilingKind>
+      name="kind"
+      value={value}
+      onChange={onChange}
+      className="kind-options"
+      choices={options.map((o) => ({ value: o.kind, label: o.title, description: o.text, 'data-testid': `kind-${o.kind}` }))}
+    />
   );
 }

@@ -1,5 +1,5 @@
-import { Alert, Radio, Typography } from 'antd';
 import { useLang } from '../lib/i18n';
+import { Alert, RadioGroup } from '../ui';
 import type { OptionsState, Path } from './settlement';
 
 /**
@@ -10,21 +10,20 @@ import type { OptionsState, Path } from './settlement';
 export function PathPicker({
   value,
   onChange,
-  id,
   options,
   settlementDays,
 }: {
-  value?: Path;
-  onChange?: (path: Path) => void;
-  id?: string;
+  value: Path;
+  onChange: (path: Path) => void;
   options: OptionsState;
   /** The city's settlement period in working days, as the API last said (null until it has). */
   settlementDays: number | null;
 }) {
   const { t } = useLang();
   const unavailable = options.kind === 'known' && !options.options.available;
+  const helper = options.kind === 'known' && options.options.available ? options.options.helper : null;
   // An enrolled business (在线消费纠纷解决企业) answers the complaint itself, within the city's period.
-  const business = options.kind === 'known' && options.options.available && options.options.helper?.type === 'business';
+  const business = helper?.type === 'business';
   const days = settlementDays ?? 10;
   const choices: { path: Path; title: string; text: string; more: string }[] = [
     {
@@ -63,52 +62,42 @@ export function PathPicker({
     <>
       <div aria-live="polite" className="path-advice" data-testid="path-advice">
         {options.kind === 'unknown' && (
-          <Typography.Paragraph type="secondary" className="hint">
+          <p className="ui-hint">
             {t(
               '选择消费类别和经营者所在区县后，将为您推荐处理方式。',
               'Once the category and the area of the business are chosen, a way to handle it is recommended.',
             )}
-          </Typography.Paragraph>
+          </p>
         )}
         {options.kind === 'loading' && (
-          <Typography.Paragraph type="secondary" className="hint">
-            {t('正在查询可以协助协商的服务站…', 'Looking for a station that can help…')}
-          </Typography.Paragraph>
+          <p className="ui-hint">{t('正在查询可以协助协商的服务站…', 'Looking for a station that can help…')}</p>
         )}
-        {business && options.options.helper && (
-          <Alert
-            type="success"
-            showIcon
-            className="path-recommendation"
-            data-testid="path-recommended"
-            data-helper="business"
-            title={t(
-              `推荐：由被投诉经营者 ${options.options.helper.name} 直接答复`,
-              `Recommended: ${options.options.helper.name} answers you itself`,
-            )}
-            description={t(
-              `该经营者已入驻在线消费纠纷解决（在线消费纠纷解决企业），将在 ${days} 个工作日内答复您（本市工作规范，非法定期限）；逾期未答复或您不接受其答复的，转为向市场监管部门正式投诉。以上为预估，以分派结果为准。`,
-              `This business is enrolled for online dispute resolution and answers you within ${days} working days (city policy, not law); without an answer, or if you do not accept it, it becomes a formal complaint to the market regulator. This is an estimate until the complaint is routed.`,
-            )}
-          />
-        )}
-        {!business && options.kind === 'known' && options.options.available && options.options.helper && (
-          <Alert
-            type="success"
-            showIcon
-            className="path-recommendation"
-            data-testid="path-recommended"
-            title={t(`推荐：由 ${options.options.helper.name} 协助协商`, `Recommended: ${options.options.helper.name} helps you negotiate`)}
-            description={t(
-              '以上为预估，以分派结果为准。',
-              'This is an estimate; the station that actually helps is decided when the complaint is routed.',
-            )}
-          />
+        {helper && (
+          <div data-testid="path-recommended" data-helper={helper.type}>
+            <Alert
+              type="success"
+              className="path-recommendation"
+              title={
+                business
+                  ? t(`推荐：由被投诉经营者 ${helper.name} 直接答复`, `Recommended: ${helper.name} answers you itself`)
+                  : t(`推荐：由 ${helper.name} 协助协商`, `Recommended: ${helper.name} helps you negotiate`)
+              }
+            >
+              {business
+                ? t(
+                    `该经营者已入驻在线消费纠纷解决（在线消费纠纷解决企业），将在 ${days} 个工作日内答复您（本市工作规范，非法定期限）；逾期未答复或您不接受其答复的，转为向市场监管部门正式投诉。以上为预估，以分派结果为准。`,
+                    `This business is enrolled for online dispute resolution and answers you within ${days} working days (city policy, not law); without an answer, or if you do not accept it, it becomes a formal complaint to the market regulator. This is an estimate until the complaint is routed.`,
+                  )
+                : t(
+                    '以上为预估，以分派结果为准。',
+                    'This is an estimate; the station that actually helps is decided when the complaint is routed.',
+                  )}
+            </Alert>
+          </div>
         )}
         {unavailable && (
           <Alert
             type="warning"
-            showIcon
             className="path-recommendation"
             data-testid="path-formal-only"
             title={t(
@@ -118,30 +107,27 @@ export function PathPicker({
           />
         )}
       </div>
-      <Radio.Group
-        id={id}
-        aria-label={t('处理方式', 'Way of handling')}
+      <RadioGroup<Path>
+        name="path"
         value={value}
-        onChange={(e) => onChange?.(e.target.value as Path)}
-        className="kind-options path-options"
-      >
-        {choices.map((c) => (
-          <Radio
-            key={c.path}
-            value={c.path}
-            disabled={c.path === 'settlement' && unavailable}
-            className={`kind-option${value === c.path ? ' kind-option-on' : ''}`}
-            data-testid={`path-${c.path}`}
-          >
-            <span className="path-line">
-              <strong>{c.title}</strong>
-              {t('：', ': ')}
-              {c.text}
-            </span>
-            <span>{c.more}</span>
-          </Radio>
-        ))}
-      </Radio.Group>
+        onChange={onChange}
+        className="path-options"
+        choices={choices.map((c) => ({
+          value: c.path,
+          label: (
+            <>
+              {c.title}
+              <span className="path-text">
+                {t('：', ': ')}
+                {c.text}
+              </span>
+            </>
+          ),
+          description: c.more,
+          disabled: c.path === 'settlement' && unavailable,
+          'data-testid': `path-${c.path}`,
+        }))}
+      />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { SubmissionAnswer } from '../api/types';
+import type { FormValues } from './file-form';
 
 /** What the result page shows: the answer, and how the attachments fared. */
 export interface FiledState {
@@ -50,6 +51,47 @@ export function storedCode(trackingNo: string): string | null {
 
 export function forgetCode(trackingNo: string): void {
   safe(() => sessionStorage.removeItem(CODE(trackingNo)), undefined);
+}
+
+/**
+ * The filing form's draft, so a phone call or a switch to the camera loses nothing: in localStorage,
+ * which outlives the tab (a phone may close a backgrounded one), on this device only, for a week at
+ * most; the files are not kept (they are the phone's own). Cleared once the form is filed.
+ */
+const DRAFT = 'weiquan.file-draft.v1';
+export const DRAFT_DAYS = 7;
+export interface Draft {
+  values: FormValues;
+  /** The consumer chose the path themselves: the recommendation no longer moves it. */
+  pathPicked: boolean;
+  /** The form's Idempotency-Key: a form reopened after an answer was lost still files once. */
+  idempotencyKey: string;
+}
+
+export function saveDraft(draft: Draft): void {
+  safe(() => localStorage.setItem(DRAFT, JSON.stringify({ ...draft, savedAt: Date.now() })), undefined);
+}
+
+/** The draft as it was saved (its values unchecked: see withDefaults), or null when none or too old. */
+export function loadDraft(): (Omit<Draft, 'values'> & { values: unknown }) | null {
+  return safe(() => {
+    const raw = localStorage.getItem(DRAFT);
+    const draft = raw ? (JSON.parse(raw) as Partial<Draft> & { savedAt?: number }) : null;
+    if (!draft?.values) return null;
+    if (!draft.savedAt || Date.now() - draft.savedAt > DRAFT_DAYS * 86_400_000) {
+      clearDraft(); // personal details are not kept longer than the note says
+      return null;
+    }
+    return {
+      values: draft.values,
+      pathPicked: draft.pathPicked === true,
+      idempotencyKey: typeof draft.idempotencyKey === 'string' ? draft.idempotencyKey : newIdempotencyKey(),
+    };
+  }, null);
+}
+
+export function clearDraft(): void {
+  safe(() => localStorage.removeItem(DRAFT), undefined);
 }
 
 /**

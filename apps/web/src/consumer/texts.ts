@@ -1,3 +1,5 @@
+import type { TagColor } from '../ui';
+
 /** Labels for the API's codes, in both languages (the API sends codes; the page names them). */
 type T = (zh: string, en: string) => string;
 
@@ -15,13 +17,12 @@ export function trackLabel(track: string, t: T): string {
 }
 
 /** Tag colours: in progress blue, waiting orange, good outcomes green, refusals red, ended grey. */
-export function statusColor(status: string): string {
-  if (['received', 'assigned', 'settling'].includes(status)) return 'blue';
-  if (['accepted', 'mediating', 'deciding', 'negotiating'].includes(status)) return 'processing';
-  if (['paused', 'offered'].includes(status)) return 'warning';
-  if (['resolved', 'case-opened', 'closed', 'settled'].includes(status)) return 'success';
-  if (['refused', 'terminated', 'not-opened'].includes(status)) return 'error';
-  return 'default';
+export function statusColor(status: string): TagColor {
+  if (['received', 'assigned', 'settling', 'accepted', 'mediating', 'deciding', 'negotiating'].includes(status)) return 'blue';
+  if (['paused', 'offered'].includes(status)) return 'orange';
+  if (['resolved', 'case-opened', 'closed', 'settled'].includes(status)) return 'green';
+  if (['refused', 'terminated', 'not-opened'].includes(status)) return 'red';
+  return 'grey';
 }
 
 /** While the case is not finished the consumer may withdraw it (libs/cases canWithdraw). */

@@ -29,33 +29,5 @@ export const fmtDate = (v: string | null | undefined) => (v ? dayjs(v).format('Y
 /** Credit codes, tracking numbers, user names: a monospace face to read them character by character. */
 export const MONO = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' };
 
-/** The kinds of problem a consumer names at filing (libs/complaints issue-types.ts): shown in words, never as codes. */
-export const ISSUE_TYPES = [
-  'quality',
-  'price-marking',
-  'measurement',
-  'contract',
-  'after-sales',
-  'false-advertising',
-  'safety',
-  'refund',
-  'personal-information',
-  'other',
-] as const;
-
-export function issueLabel(code: string, t: T): string {
-  const labels: Record<string, [string, string]> = {
-    quality: ['商品或服务质量', 'Quality of goods or service'],
-    'price-marking': ['价格、明码标价', 'Prices and price tags'],
-    measurement: ['计量（缺斤短两）', 'Short weight or measure'],
-    contract: ['合同、格式条款', 'Contract terms'],
-    'after-sales': ['售后服务（三包、维修）', 'After-sales service, repairs'],
-    'false-advertising': ['虚假宣传', 'False advertising'],
-    safety: ['人身、财产安全', 'Safety'],
-    refund: ['退款、退货、退卡', 'Refunds and returns'],
-    'personal-information': ['个人信息', 'Personal information'],
-    other: ['其他', 'Other'],
-  };
-  const l = labels[code];
-  return l ? t(l[0], l[1]) : code;
-}
+// The kinds of problem: their own module, so the filing page has them without this one's date library.
+export { issueLabel } from './issue-types';

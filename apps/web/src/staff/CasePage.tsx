@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, ArrowRightOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
+import { Alert, App, Badge, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useReducer, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
@@ -7,7 +7,6 @@ import { useLang } from '../lib/i18n';
 import { ActionsPanel } from './ActionsPanel';
 import {
   CityPolicyTag,
-  ClocksCard,
   FactsSection,
   HistorySection,
   LinkedSection,
@@ -16,6 +15,9 @@ import {
   RoutingSection,
   SettlementSection,
 } from './CaseSections';
+import { ClocksCard } from './ClocksCard';
+import { nextCaseAfter, rememberedQueue } from './queue-filters';
+import { Kbd, PAGE_KEY, ShortcutHelp, useShortcuts } from './shortcuts';
 import {
   CLOCK_LABEL,
   fmtDate,
@@ -30,7 +32,7 @@ import {
   UNIT_TYPE_LABEL,
   useUnitNames,
 } from './common';
-import type { ActionResult, CaseDetail } from '../api/types';
+import type { ActionResult, CaseDetail, CasePage as CaseList } from '../api/types';
 import { groupDigits } from '../lib/format';
 
 /** The case on screen, for the request that brought it, and what went wrong with the last one. */
@@ -50,6 +52,10 @@ export function CasePage() {
   const [shown, setShown] = useState<Shown>({ key: null, c: null, error: null });
   const [tab, setTab] = useState('facts');
   const [reloads, reload] = useReducer((n: number) => n + 1, 0);
+  const [help, setHelp] = useState(false);
+  const { message } = App.useApp();
+  // Back to the queue as it was left (its filters), else the open work.
+  const queue = `/staff${rememberedQueue().search}`;
 
   // The case loads again for another id, another language (its texts) and after each action or refresh.
   const wanted = `${id}|${lang}|${reloads}`;
@@ -87,9 +93,27 @@ export function CasePage() {
     else reload();
   };
 
+  /** The next case of the queue, in its order: "下一件". */
+  const goNext = async () => {
+    const next = await nextCaseAfter(id, () =>
+      api<CaseList>('/cases?view=open&sort=due&limit=20').then(
+        (p) => p.items.map((i) => i.id),
+        () => [],
+      ),
+    ).catch(() => null);
+    if (next) void navigate(`/staff/cases/${next}`);
+    else void message.info(t('队列中没有下一件了', 'No next case in the queue'));
+  };
+  useShortcuts({
+    [PAGE_KEY.next]: () => void goNext(),
+    [PAGE_KEY.queue]: () => void navigate(queue),
+    [PAGE_KEY.help]: () => setHelp(true),
+  });
+
   const back = (
-    <Link to="/staff">
+    <Link to={queue} aria-keyshortcuts={PAGE_KEY.queue.toUpperCase()}>
       <ArrowLeftOutlined /> {t('返回队列', 'Back to the queue')}
+      <Kbd k={PAGE_KEY.queue} />
     </Link>
   );
 
@@ -133,7 +157,8 @@ export function CasePage() {
   }
 
   const running = c.clocks.find((k) => k.running);
-  const actions = <ActionsPanel detail={c} onDone={done} />;
+  // Keyed by case: "done" and dialogs belong to the case they were for.
+  const actions = <ActionsPanel key={c.id} detail={c} onDone={done} onNext={() => void goNext()} onHelp={() => setHelp(true)} />;
   const clocks = <ClocksCard clocks={c.clocks} />;
   const outcome = <OutcomeCard c={c} />;
   const settlement = <SettlementSection c={c} onDone={done} onStale={reload} />;
@@ -178,12 +203,19 @@ export function CasePage() {
 
   return (
     <StaffShell>
-      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+      <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 8 }}>
         {back}
-        <Button size="small" icon={<ReloadOutlined />} onClick={reload} loading={loading}>
-          {t('刷新', 'Refresh')}
-        </Button>
+        <Space size={8}>
+          <Button size="small" onClick={() => void goNext()} data-testid="next-case" aria-keyshortcuts={PAGE_KEY.next.toUpperCase()}>
+            {t('下一件', 'Next case')} <ArrowRightOutlined />
+            <Kbd k={PAGE_KEY.next} />
+          </Button>
+          <Button size="small" icon={<ReloadOutlined />} onClick={reload} loading={loading}>
+            {t('刷新', 'Refresh')}
+          </Button>
+        </Space>
       </Flex>
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} actions={c.allowedActions} />
 
       {error && <Alert type="error" showIcon title={error.message} style={{ marginBottom: 12 }} data-testid="case-refresh-error" />}
       <Card size="small" className="staff-case-head" style={{ marginBottom: 12 }}>

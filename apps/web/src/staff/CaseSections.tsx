@@ -9,7 +9,6 @@ import { useSession } from '../lib/session';
 import { issueLabel } from '../lib/words';
 import {
   ACTION_LABEL,
-  CLOCK_LABEL,
   ESCALATION_CAUSE_LABEL,
   fmtDate,
   fmtTime,
@@ -26,7 +25,6 @@ import {
 } from './common';
 import type {
   ActionResult,
-  CaseClock,
   CaseDetail,
   CaseStatus,
   ClaimantFlags,
@@ -251,7 +249,7 @@ export function PartiesSection({ c }: { c: CaseDetail }) {
 }
 
 /** The claimant flags with their evidence: shown to the handler, never acted on automatically. */
-export function ClaimantEvidence({ flags }: { flags: ClaimantFlags }) {
+function ClaimantEvidence({ flags }: { flags: ClaimantFlags }) {
   const { t } = useLang();
   return (
     <Card size="small" title={t('投诉人情况', 'About the complainant')} data-testid="claimant-flags">
@@ -324,81 +322,6 @@ function Art17Factors({ a }: { a: Art17 }) {
         )}
       </Muted>
     </div>
-  );
-}
-
-/** 时限: every statutory clock, its due day and state; provisional ones marked 暂定. */
-export function ClocksCard({ clocks }: { clocks: CaseClock[] }) {
-  const { t } = useLang();
-  const state = (k: CaseClock) => {
-    if (k.metOn)
-      return k.late ? (
-        <Tag color="orange">{t(`逾期完成 ${fmtDate(k.metOn)}`, `Met late ${fmtDate(k.metOn)}`)}</Tag>
-      ) : (
-        <Tag color="success">{t(`已完成 ${fmtDate(k.metOn)}`, `Met ${fmtDate(k.metOn)}`)}</Tag>
-      );
-    if (k.pausedOn) return <Tag color="warning">{t(`已暂停计时 ${fmtDate(k.pausedOn)}`, `Paused ${fmtDate(k.pausedOn)}`)}</Tag>;
-    if (k.overdue) return <Tag color="error">{t('已超期', 'Overdue')}</Tag>;
-    if (k.running) return <Tag color="processing">{t('计时中', 'Running')}</Tag>;
-    return <Tag>{t('未计时', 'Not running')}</Tag>;
-  };
-  return (
-    <Card size="small" title={t('时限', 'Time limits')} data-testid="clocks">
-      {clocks.length === 0 ? (
-        <Muted>{t('尚无时限', 'No clocks yet')}</Muted>
-      ) : (
-        <List
-          size="small"
-          dataSource={clocks}
-          renderItem={(k) => (
-            <List.Item data-testid={`clock-${k.clock}`} style={{ paddingInline: 0 }}>
-              <div style={{ width: '100%' }}>
-                <Space wrap size={4} style={{ justifyContent: 'space-between', width: '100%' }}>
-                  <Tooltip title={k.label}>
-                    <Typography.Text strong>{pick(t, CLOCK_LABEL[k.clock], k.label)}</Typography.Text>
-                  </Tooltip>
-                  {state(k)}
-                </Space>
-                <div>
-                  <span className={k.overdue ? 'staff-due-overdue' : undefined}>
-                    {t('期限', 'Due')} {fmtDate(k.dueOn)}
-                  </span>
-                  {k.provisional && (
-                    <Tooltip
-                      title={t(
-                        '该年度法定节假日安排尚未公布，期限暂按周一至周五计算，公布后自动重新计算。',
-                        "The year's official holidays are not published yet: counted Monday–Friday for now and recomputed when they are.",
-                      )}
-                    >
-                      <Tag color="gold" style={{ marginInlineStart: 6 }} data-testid="clock-provisional">
-                        {t('暂定', 'Provisional')}
-                      </Tag>
-                    </Tooltip>
-                  )}
-                </div>
-                <Muted>
-                  {k.count === 'calendar'
-                    ? t(
-                        `自 ${fmtDate(k.countsFrom)} 起 ${k.days} 日（届满日为节假日的顺延）`,
-                        `${k.days} days from ${fmtDate(k.countsFrom)} (ending on a working day)`,
-                      )
-                    : t(`自 ${fmtDate(k.countsFrom)} 起 ${k.days} 个工作日`, `${k.days} working days from ${fmtDate(k.countsFrom)}`)}
-                </Muted>
-                {k.basis && (
-                  <div data-testid={`clock-basis-${k.clock}`}>
-                    {k.basis.kind === 'policy' ? (
-                      <Tag color="blue">{t('本市工作规范，非法定期限', 'City policy, not a legal deadline')}</Tag>
-                    ) : (
-                      <Muted>{t(`依据：${k.basis.text}`, `Basis: ${k.basis.text}`)}</Muted>
-                    )}
-                  </div>
-                )}
-              </div>
-            </List.Item>
-          )}
-        />
-      )}
-    </Card>
   );
 }
 
@@ -908,7 +831,7 @@ export function LinkedSection({ c }: { c: CaseDetail }) {
       locale={{ emptyText: t('没有关联案件', 'No linked cases') }}
       columns={[
         {
-          title: t('受理编号', 'Tracking no.'),
+          title: t('查询编号', 'Tracking no.'),
           dataIndex: 'trackingNo',
           render: (v: string, l) => <Link to={`/staff/cases/${l.id}`}>{v}</Link>,
         },

@@ -1,97 +1,44 @@
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { QuestionCircleOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Input, Segmented, Select, Table, Tooltip, Typography } from 'antd';
+import type { InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useReducer, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { useSession } from '../lib/session';
-import {
-  ALL_STATUSES,
-  fmtDate,
-  fmtTime,
-  Muted,
-  pick,
-  STATUS_LABEL,
-  StaffShell,
-  StatusTag,
-  TRACK_LABEL,
-  TrackTag,
-  useCategories,
-} from './common';
+import { ALL_STATUSES, fmtTime, Muted, pick, STATUS_LABEL, StaffShell, StatusTag, TRACK_LABEL, TrackTag, useCategories } from './common';
 import type { CaseListItem, CasePage, CaseStatus, Track } from '../api/types';
 import { groupDigits } from '../lib/format';
-
-const PAGE = 20;
-/** The settlement stage while open: its dates are the city's policy (libs/cases SETTLEMENT_OPEN). */
-const SETTLEMENT_OPEN: readonly CaseStatus[] = ['settling', 'negotiating', 'offered'];
-/** "Due soon" is the API's dueWithinDays: within 2 working days on the official calendar. */
-const SOON_DAYS = 2;
-
-type Due = 'all' | 'overdue' | 'soon';
+import type { Due, Filters, Sort } from './queue-filters';
+import { apiQuery, narrowed, readFilters, rememberQueue, writeFilters } from './queue-filters';
+import { DueCell, StatusCounts } from './QueueParts';
+import { PAGE_KEY, ShortcutHelp, useShortcuts } from './shortcuts';
 
 /** The first page for one query (and the pages loaded after it), or why it failed. */
 interface Page {
   key: string;
   items: CaseListItem[];
   cursor: string | null;
-  soonIds: Set<string>;
   error: string | null;
 }
 
-interface Filters {
-  status: CaseStatus[];
-  category: string | undefined;
-  track: Track | undefined;
-  due: Due;
-  q: string;
-}
-
-/** The filters live in the URL, so a refresh or a shared link shows the same queue. */
-function readFilters(p: URLSearchParams): Filters {
-  const status = (p.get('status') ?? '').split(',').filter((s): s is CaseStatus => (ALL_STATUSES as string[]).includes(s));
-  const track = p.get('track');
-  const due = p.get('due');
-  return {
-    status,
-    category: p.get('category') || undefined,
-    track: track === 'complaint' || track === 'report' ? track : undefined,
-    due: due === 'overdue' || due === 'soon' ? due : 'all',
-    q: p.get('q') ?? '',
-  };
-}
-
-function writeFilters(f: Filters): URLSearchParams {
-  const p = new URLSearchParams();
-  if (f.status.length) p.set('status', f.status.join(','));
-  if (f.category) p.set('category', f.category);
-  if (f.track) p.set('track', f.track);
-  if (f.due !== 'all') p.set('due', f.due);
-  if (f.q.trim()) p.set('q', f.q.trim());
-  return p;
-}
-
-/** The API query for the filters (and a cursor for the next page). */
-function apiQuery(f: Filters, cursor?: string): string {
-  const p = new URLSearchParams({ limit: String(PAGE) });
-  if (f.status.length) p.set('status', f.status.join(','));
-  if (f.category) p.set('categoryCode', f.category);
-  if (f.track) p.set('track', f.track);
-  if (f.due === 'overdue') p.set('overdue', 'true');
-  if (f.due === 'soon') p.set('dueWithinDays', String(SOON_DAYS));
-  if (f.q.trim()) p.set('q', f.q.trim());
-  if (cursor) p.set('cursor', cursor);
-  return p.toString();
-}
-
+/**
+ * The unit's queue. It opens on the open work, nearest deadline first (overdue first), each date with
+ * the deadline it is; the counts of each status lead to them; the search finds a tracking number, a
+ * business, or a status by its name ("调解"). The filters live in the URL.
+ */
 export function QueuePage() {
   const { t, lang } = useLang();
   const { user } = useSession();
   const navigate = useNavigate();
+  const { search: urlSearch } = useLocation();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => readFilters(params), [params]);
   const key = apiQuery(filters);
   const categories = useCategories();
+  const searchBox = useRef<InputRef>(null);
+  const [help, setHelp] = useState(false);
 
   const [page, setPage] = useState<Page | null>(null);
   const [more, setMore] = useState(false);
@@ -103,28 +50,25 @@ export function QueuePage() {
     setSearchOf(filters.q);
     setSearch(filters.q);
   }
+  useShortcuts({
+    [PAGE_KEY.search]: () => searchBox.current?.focus(),
+    [PAGE_KEY.help]: () => setHelp(true),
+  });
 
-  // Every filter change, language change (the status texts) and refresh loads the first page again.
+  // Every filter change, language change (the status and deadline texts) and refresh loads the first page again.
   const wanted = `${key}|${lang}|${refreshes}`;
   useEffect(() => {
     let current = true;
-    Promise.all([
-      api<CasePage>(`/cases?${key}`),
-      // Which of the unit's cases fall due within 2 working days (the calendar is the server's).
-      api<CasePage>(`/cases?dueWithinDays=${SOON_DAYS}&limit=100`).catch((): CasePage => ({ items: [], nextCursor: null })),
-    ]).then(
-      ([first, soon]) =>
-        current &&
-        setPage({ key: wanted, items: first.items, cursor: first.nextCursor, soonIds: new Set(soon.items.map((i) => i.id)), error: null }),
+    api<CasePage>(`/cases?${key}`).then(
+      (first) => current && setPage({ key: wanted, items: first.items, cursor: first.nextCursor, error: null }),
       (e: unknown) =>
         current &&
-        setPage((prev) => ({
+        setPage({
           key: wanted,
           items: [],
           cursor: null,
-          soonIds: prev?.soonIds ?? new Set(),
           error: e instanceof ApiError ? e.message : t('无法读取案件列表', 'Could not load the cases'),
-        })),
+        }),
     );
     return () => {
       current = false;
@@ -133,10 +77,13 @@ export function QueuePage() {
 
   // While a load is on its way the last page stays on screen, without its error.
   const loading = page?.key !== wanted;
-  const items = page?.items ?? [];
+  const items = useMemo(() => page?.items ?? [], [page]);
   const cursor = page?.cursor ?? null;
-  const soonIds = page?.soonIds ?? new Set<string>();
   const error = loading ? null : (page?.error ?? null);
+  // The case file's "下一件" follows this order; its way back, these filters.
+  useEffect(() => {
+    if (!loading) rememberQueue({ ids: items.map((i) => i.id), search: urlSearch });
+  }, [items, loading, urlSearch]);
 
   const loadMore = async () => {
     if (!cursor) return;
@@ -159,13 +106,11 @@ export function QueuePage() {
   };
 
   const update = (patch: Partial<Filters>) => setParams(writeFilters({ ...filters, ...patch }), { replace: false });
-  const filtered = filters.status.length > 0 || !!filters.category || !!filters.track || filters.due !== 'all' || !!filters.q;
-
-  const dueSoon = (c: CaseListItem) => filters.due === 'soon' || (!c.overdue && soonIds.has(c.id));
+  const filtered = narrowed(filters);
 
   const columns: ColumnsType<CaseListItem> = [
     {
-      title: t('受理编号', 'Tracking no.'),
+      title: t('查询编号', 'Tracking no.'),
       dataIndex: 'trackingNo',
       width: 170,
       render: (v: string, c) => (
@@ -185,44 +130,7 @@ export function QueuePage() {
       width: 120,
       render: (v: CaseStatus, c) => <StatusTag status={v} text={c.statusText} />,
     },
-    {
-      title: t('办理期限', 'Due'),
-      dataIndex: 'dueOn',
-      width: 185,
-      render: (v: string | null, c) => {
-        if (!v) return <Muted>—</Muted>;
-        // A settlement case's date is the city's take-up or settlement period, not a statutory one.
-        const policy = SETTLEMENT_OPEN.includes(c.status) ? (
-          <Tooltip title={t('本市工作规范（接手期限或协商期限），非法定期限', 'City policy (take-up or settlement period), not law')}>
-            <Muted>{t('市政策', 'policy')}</Muted>
-          </Tooltip>
-        ) : null;
-        if (c.overdue)
-          return (
-            <Space size={4} wrap>
-              <span className="staff-due-overdue">{fmtDate(v)}</span>
-              <Tag color="error">{t('已超期', 'Overdue')}</Tag>
-              {policy}
-            </Space>
-          );
-        if (dueSoon(c))
-          return (
-            <Space size={4} wrap>
-              <span className="staff-due-soon">{fmtDate(v)}</span>
-              <Tag color="warning">{t('即将到期', 'Due soon')}</Tag>
-              {policy}
-            </Space>
-          );
-        return policy ? (
-          <Space size={4} wrap>
-            {fmtDate(v)}
-            {policy}
-          </Space>
-        ) : (
-          fmtDate(v)
-        );
-      },
-    },
+    { title: t('办理期限', 'Due'), dataIndex: 'dueOn', width: 185, render: (_: unknown, c) => <DueCell c={c} /> },
     { title: t('品类', 'Category'), dataIndex: ['category', 'name'], width: 120, responsive: ['lg'] },
     { title: t('被投诉/举报经营者', 'Business'), dataIndex: 'respondentName', ellipsis: { showTitle: true } },
     {
@@ -251,14 +159,22 @@ export function QueuePage() {
           </Typography.Title>
           <Muted>{user?.unit ? user.unit.name : t('全市案件（只读）', 'All cases in the city (read-only)')}</Muted>
         </div>
-        <Button icon={<ReloadOutlined />} onClick={refresh} loading={loading}>
-          {t('刷新', 'Refresh')}
-        </Button>
+        <Flex gap={8}>
+          <Button icon={<QuestionCircleOutlined />} onClick={() => setHelp(true)} aria-keyshortcuts="?">
+            {t('快捷键', 'Shortcuts')}
+          </Button>
+          <Button icon={<ReloadOutlined />} onClick={refresh} loading={loading}>
+            {t('刷新', 'Refresh')}
+          </Button>
+        </Flex>
       </Flex>
+      <ShortcutHelp open={help} onClose={() => setHelp(false)} />
 
       <Card size="small" style={{ marginBottom: 12 }}>
-        <Flex wrap gap={8} align="center">
+        <StatusCounts filters={filters} refreshes={refreshes} onPick={update} />
+        <Flex wrap gap={8} align="center" style={{ marginTop: 8 }}>
           <Input.Search
+            ref={searchBox}
             allowClear
             value={search}
             onChange={(e) => {
@@ -266,10 +182,11 @@ export function QueuePage() {
               if (!e.target.value && filters.q) update({ q: '' });
             }}
             onSearch={(v) => update({ q: v })}
-            placeholder={t('受理编号或经营者名称', 'Tracking no. or business name')}
-            aria-label={t('按受理编号或经营者名称查找', 'Find by tracking number or business name')}
+            placeholder={t('查询编号、经营者或状态（如"调解"）', 'Tracking no., business or status')}
+            aria-label={t('按查询编号、经营者名称或状态查找', 'Find by tracking number, business name or status')}
+            aria-keyshortcuts="/"
             enterButton={<SearchOutlined aria-label={t('搜索', 'Search')} />}
-            style={{ width: 280, maxWidth: '100%' }}
+            style={{ width: 300, maxWidth: '100%' }}
             data-testid="queue-search"
           />
           <Select
@@ -322,6 +239,17 @@ export function QueuePage() {
               },
             ]}
           />
+          <Select<Sort>
+            aria-label={t('排序', 'Order')}
+            value={filters.sort}
+            onChange={(v) => update({ sort: v })}
+            options={[
+              { value: 'due', label: t('期限最近在前', 'Nearest deadline first') },
+              { value: 'newest', label: t('最新收到在前', 'Newest first') },
+            ]}
+            style={{ width: 150 }}
+            data-testid="queue-sort"
+          />
           {filtered && (
             <Button type="link" onClick={() => setParams(new URLSearchParams())}>
               {t('清除筛选', 'Clear filters')}
@@ -354,7 +282,7 @@ export function QueuePage() {
         loading={loading}
         pagination={false}
         scroll={{ x: 700 }}
-        rowClassName={(c) => (c.overdue ? 'staff-row-overdue' : dueSoon(c) ? 'staff-row-due-soon' : '')}
+        rowClassName={(c) => (c.overdue ? 'staff-row-overdue' : c.dueSoon ? 'staff-row-due-soon' : '')}
         onRow={(c) =>
           ({
             onClick: () => void navigate(`/staff/cases/${c.id}`),
@@ -364,7 +292,7 @@ export function QueuePage() {
         locale={{
           emptyText: filtered
             ? t('没有符合筛选条件的案件', 'No cases match the filters')
-            : t('本单位暂无案件', 'No cases for your unit yet'),
+            : t('本单位暂无待办案件', 'No open cases for your unit'),
         }}
         footer={() => (
           <Flex justify="space-between" align="center" wrap gap={8}>
@@ -373,6 +301,8 @@ export function QueuePage() {
               {' · '}
               <span className="staff-due-overdue">■</span> {t('已超期', 'overdue')} <span className="staff-due-soon">■</span>{' '}
               {t('2 个工作日内到期', 'due within 2 working days')}
+              {' · '}
+              {t('按', 'Press')} <kbd className="staff-kbd">?</kbd> {t('查看快捷键', 'for shortcuts')}
             </Muted>
             {cursor ? (
               <Button onClick={() => void loadMore()} loading={more} data-testid="queue-more">

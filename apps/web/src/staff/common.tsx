@@ -1,5 +1,5 @@
-import { UserOutlined } from '@ant-design/icons';
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { ShopOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
@@ -12,6 +12,7 @@ import type { Pair, T } from '../lib/words';
 import { SignOutButton } from '../lib/sign-in';
 import type { components } from '../api/schema';
 import type { Area, CaseAction, CaseStatus, Category, ClockName, Regulator, Station, Track } from '../api/types';
+import { WorkloadIndicator } from './Workload';
 import './staff.css';
 
 /** What a business offers to settle a dispute (the settlement stage's record-offer). */
@@ -170,7 +171,11 @@ export function TrackTag({ track }: { track: Track }) {
   );
 }
 
-/** The frame of every signed-in staff page: who is signed in, for which unit, and 退出. */
+/**
+ * The frame of every signed-in staff page: the unit's overdue and due-soon work, who is signed in, for
+ * which unit, and 退出. On a phone the words collapse to icons (each keeping its name for assistive
+ * technology) and what does not fit wraps inside the red bar.
+ */
 export function StaffShell({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const { t } = useLang();
@@ -180,24 +185,27 @@ export function StaffShell({ children }: { children: ReactNode }) {
     user && mayEnrol(user) ? (
       <nav aria-label={t('工作台导航', 'Console')} className="staff-nav">
         <Link to={homeOf(user)} aria-current={pathname === homeOf(user) ? 'page' : undefined} data-testid="nav-home">
-          {homeOf(user) === '/dashboard' ? t('数据看板', 'Dashboard') : t('案件队列', 'Cases')}
+          <UnorderedListOutlined aria-hidden="true" className="staff-narrow-only" />
+          <span className="staff-collapse">{homeOf(user) === '/dashboard' ? t('数据看板', 'Dashboard') : t('案件队列', 'Cases')}</span>
         </Link>
         <Link to="/staff/businesses" aria-current={pathname === '/staff/businesses' ? 'page' : undefined} data-testid="nav-businesses">
-          {t('经营者', 'Businesses')}
+          <ShopOutlined aria-hidden="true" className="staff-narrow-only" />
+          <span className="staff-collapse">{t('经营者', 'Businesses')}</span>
         </Link>
       </nav>
     ) : null;
   const actions = user ? (
-    <Space size={8} className="staff-user">
+    <div className="staff-user">
       {nav}
+      <WorkloadIndicator />
       <Tooltip title={user.unit ? `${user.unit.name}${paren(t, user.unit.code)}` : t('全市', 'City-wide')}>
         <span className="staff-user-name" data-testid="staff-user">
-          <UserOutlined /> {user.displayName}
+          <UserOutlined aria-hidden="true" /> <span className="staff-collapse">{user.displayName}</span>
           <span className="staff-user-unit"> · {user.unit?.name ?? t('全市', 'City-wide')}</span>
         </span>
       </Tooltip>
       <SignOutButton to="/staff/login" />
-    </Space>
+    </div>
   ) : null;
   return (
     <Shell wide actions={actions}>

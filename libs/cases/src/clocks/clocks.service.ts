@@ -8,6 +8,7 @@ import { firstClock } from '../handling/case-view';
 import { ruleSet } from '../rule-set';
 import type { RuleSetCode } from '../rule-set';
 import { ClocksRepository } from './clocks.repository';
+import { alertsByUnit } from './unit-alerts';
 
 /** Reminders go out this many working days ahead of a deadline. */
 const REMIND_DAYS = 1;
@@ -121,6 +122,19 @@ export class ClocksService {
     overdueGauge.inc({ clock: 'designation' }, await this.repo.overdueDesignations(today));
     if (reminders.length || overdue.length)
       this.logger.log({ reminders: reminders.length, overdue: overdue.length }, 'clock sweep raised alerts');
+    // Each unit's share on a line of its own, so an operator sees who was reminded and who must act
+    // (by email too once units have an address to send to: the directory holds none yet).
+    for (const u of alertsByUnit(reminders, overdue))
+      this.logger.log(
+        {
+          unit: u.unit,
+          reminders: u.reminders.length,
+          overdue: u.overdue.length,
+          escalated: u.escalated.length,
+          cases: [...u.reminders, ...u.overdue, ...u.escalated].slice(0, 50),
+        },
+        `clock alerts for ${u.unit}`,
+      );
     return { reminders: reminders.length, overdue: overdue.length };
   }
 }

@@ -19,26 +19,15 @@ import type { CasePeriods, RuleSetCode } from '../rule-set';
 import { actingUnit, readScope } from './case-scope';
 import { mergeInto } from './case-merge';
 import { ClaimantRepository } from './claimant.repository';
-import { caseDetail, caseListItem, firstClock, personalData } from './case-view';
+import { caseDetail, firstClock, personalData } from './case-view';
 import { CaseFileRepository } from './case-file.repository';
-import { CaseListFilter, CaseRow, CasesRepository } from './cases.repository';
+import { CaseRow, CasesRepository } from './cases.repository';
 import { LinkedReportRepository } from './linked-report.repository';
 import { transitionWrite } from './transition-write';
-import { decodeCursor, encodeCursor } from './case-cursor';
+import { SOON_WORKING_DAYS } from './open-work';
 import { lockConflictAsMovedAway, movedAway, notAllowed, notYours } from './case-action.errors';
 
 const NOT_FOUND = () => new LocalizedException(404, { zh: '未找到该案件', en: 'no such case' });
-
-export interface ListQuery {
-  status?: string[];
-  categoryCode?: string;
-  track?: 'complaint' | 'report';
-  overdue?: boolean;
-  dueWithinDays?: number;
-  q?: string;
-  cursor?: string;
-  limit?: number;
-}
 
 /** Staff handling of cases: the queue, the case file, and actions through the state machine. */
 @Injectable()
@@ -62,34 +51,12 @@ export class CaseHandlingService {
     return casePeriods(ruleSet(code as RuleSetCode), this.config.cityPolicy);
   }
 
-  async list(p: StaffPrincipal, q: ListQuery, lang: Lang) {
-    const limit = q.limit ?? 20;
-    const today = chinaDate(new Date());
-    const filter: CaseListFilter = {
-      statuses: q.status,
-      categoryCode: q.categoryCode,
-      track: q.track,
-      overdue: q.overdue,
-      dueBy: q.dueWithinDays !== undefined ? (await this.calendar.due(today, q.dueWithinDays)).date : undefined,
-      q: q.q?.trim() || undefined,
-      before: q.cursor ? decodeCursor(q.cursor) : undefined,
-      limit: limit + 1,
-      today,
-    };
-    const rows = await this.repo.list(readScope(p), filter);
-    const page = rows.slice(0, limit);
-    const unit = actingUnit(p);
-    return {
-      items: page.map((r) => caseListItem(r, { today, lang, handler: r.assigneeCode === unit, phone: (b) => this.cipher.decrypt(b) })),
-      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
-    };
-  }
-
   async detail(p: StaffPrincipal, id: string, lang: Lang) {
     const c = await this.readable(p, id);
     const handler = c.assigneeCode !== null && c.assigneeCode === actingUnit(p);
     const settlementAtStation = c.stage === 'settlement' && c.assigneeType === 'station' && handler;
-    const [clocks, history, routing, linked, attachments, claimant, businessMatches] = await Promise.all([
+    const today = chinaDate(new Date());
+    const [clocks, history, routing, linked, attachments, claimant, businessMatches, soon] = await Promise.all([
       this.repo.clocks(c.id),
       this.file.history(c.id),
       this.file.routing(c.id),
@@ -97,13 +64,15 @@ export class CaseHandlingService {
       this.file.attachments(c.id),
       this.claimant(c),
       settlementAtStation ? this.file.businessMatches(c) : Promise.resolve([]),
+      this.calendar.due(today, SOON_WORKING_DAYS),
     ]);
     const facts = this.facts(c, clocks);
     // A unit the city bureau designated (final), and the city bureau itself, cannot hand a case back.
     const mayHandBack = handler && (await this.routing.mayHandBack(routing));
     return caseDetail(c, {
       lang,
-      today: chinaDate(new Date()),
+      today,
+      soonBy: soon.date,
       handler,
       clocks: [firstClock(c, facts.ruleSet), ...clocks],
       periods: facts.ruleSet,

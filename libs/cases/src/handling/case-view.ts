@@ -9,6 +9,11 @@ import type { CasePeriods } from '../rule-set';
 import { clockBasis } from '../rule-set';
 import type { CaseEventRow } from './case-file.repository';
 import type { CaseListRow, CaseRow } from './cases.repository';
+import { DUE_LABEL, dueClockOf } from './due-clock';
+import { nextStep } from './next-step';
+import { clockEnded } from './open-work';
+import type { LinkedRow } from './reporter-confidentiality';
+import { linksFor, withoutNumbers } from './reporter-confidentiality';
 
 /**
  * How a case reads to staff. Pure: what is masked depends only on whether the reader handles it.
@@ -54,7 +59,10 @@ function consumerView(c: CaseListRow, handler: boolean, decrypt: Decrypt) {
   };
 }
 
-export function caseListItem(c: CaseListRow, o: { today: string; lang: Lang; handler: boolean; phone: Decrypt }) {
+/** `soonBy`: the last day of "due soon" (SOON_WORKING_DAYS working days from today, on the official calendar). */
+export function caseListItem(c: CaseListRow, o: { today: string; soonBy: string; lang: Lang; handler: boolean; phone: Decrypt }) {
+  const dueClock = dueClockOf(c);
+  const overdue = c.dueOn !== null && c.dueOn < o.today;
   return {
     id: c.id,
     trackingNo: c.trackingNo,
@@ -66,7 +74,10 @@ export function caseListItem(c: CaseListRow, o: { today: string; lang: Lang; han
     consumer: consumerView(c, o.handler, o.phone),
     receivedAt: c.receivedAt,
     dueOn: c.dueOn,
-    overdue: c.dueOn !== null && c.dueOn < o.today,
+    dueClock,
+    dueLabel: dueClock ? DUE_LABEL[dueClock][o.lang] : null,
+    overdue,
+    dueSoon: !overdue && c.dueOn !== null && c.dueOn <= o.soonBy,
     assignee: c.assigneeCode ? { type: c.assigneeType, code: c.assigneeCode, name: c.assigneeName } : null,
     intakeChannel: c.intakeChannel,
     flags: c.flags,
@@ -107,34 +118,13 @@ type RoutingRow = {
   decidedAt: Date;
 };
 type ReasonOption = { code: string; text: { zh: string; en: string }; basis: string };
-type LinkedRow = {
-  id: string;
-  trackingNo: string;
-  track: string;
-  status: string;
-  relation: string;
-  assigneeCode: string | null;
-  intakeChannel: string;
-};
-
-/**
- * Reporter confidentiality (docs/RULES.md, "Personal information"): a consumer's report shows its progress only to the unit
- * handling it (a referral has no reporter to protect), and to staff who do not handle a report its
- * links to complaints (the reporter's own) are not shown.
- */
-function linkedView(c: CaseListRow, linked: LinkedRow[], handler: boolean, unit: string | null) {
-  return linked
-    .filter((l) => handler || c.track !== 'report' || l.track === 'report')
-    .map(({ assigneeCode, intakeChannel, ...l }) =>
-      l.track === 'report' && intakeChannel !== 'referral' && (unit === null || assigneeCode !== unit) ? { ...l, status: null } : l,
-    );
-}
 
 export function caseDetail(
   c: CaseRow,
   o: {
     lang: Lang;
     today: string;
+    soonBy: string;
     handler: boolean;
     clocks: Clock[];
     periods: CasePeriods;
@@ -166,6 +156,7 @@ export function caseDetail(
     .map((k) => {
       // Only the clock the case's state runs against (its due_on): a withdrawn case's mediation runs no more.
       const running = !k.metOn && !k.pausedOn && k.clock === runningClock(c.track, c.status);
+      const ended = clockEnded(c.status, { metOn: k.metOn, running });
       return {
         clock: k.clock,
         label: CLOCK_TEXT[k.clock][lang],
@@ -180,13 +171,15 @@ export function caseDetail(
         pausedOn: k.pausedOn,
         metOn: k.metOn,
         running,
+        ended,
         overdue: running && k.dueOn < o.today,
         /** Met after its day: counted late in the statistics. */
         late: k.metOn !== null && k.metOn > k.dueOn,
       };
     });
+  const links = linksFor(c, o.linked, { handler: o.handler, unit: o.unit });
   return {
-    ...caseListItem(c, { today: o.today, lang, handler: o.handler, phone: o.phone }),
+    ...caseListItem(c, { today: o.today, soonBy: o.soonBy, lang, handler: o.handler, phone: o.phone }),
     ruleSet: { code: c.ruleSet },
     stage: c.stage,
     settlement:
@@ -242,6 +235,7 @@ export function caseDetail(
     // The reporter's other filings would identify them to staff who do not handle the report.
     claimant: c.track === 'report' && !o.handler ? null : o.claimant,
     allowedActions: o.allowedActions,
+    nextAction: nextStep(c.status, o.allowedActions),
     reasonOptions: o.reasons,
     routing: o.routing,
     history: o.history.map((h) => ({
@@ -252,11 +246,11 @@ export function caseDetail(
       to: h.toStatus,
       action: h.action,
       reasonCode: h.reasonCode,
-      note: h.note,
+      note: withoutNumbers(h.note, links.hiddenNumbers),
       public: h.public,
-      data: h.data,
+      data: withoutNumbers(h.data, links.hiddenNumbers),
     })),
-    linked: linkedView(c, o.linked, o.handler, o.unit),
+    linked: links.shown,
     attachments: o.attachments.map((a) => ({
       id: a.id,
       name: a.name,

@@ -5,8 +5,10 @@ import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CITY_ROLES, CurrentStaff, Roles, STAFF_ROLES } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { CaseHandlingService } from './case-handling.service';
+import { CaseQueueService } from './case-queue.service';
 import { CaseActionDto, CaseListQuery } from './dto/case-handling.dto';
-import { ActionNotAllowedDto, ActionResultDto, CaseDetailDto, CasePageDto, PersonalDataDto } from './dto/case-view.dto';
+import { CaseCountsDto, CasePageDto, WorkloadDto } from './dto/case-queue.dto';
+import { ActionNotAllowedDto, ActionResultDto, CaseDetailDto, PersonalDataDto } from './dto/case-view.dto';
 
 const LANGUAGE = {
   name: 'Accept-Language',
@@ -21,7 +23,10 @@ const NO_CASE = '没有这个案件，或不在调用者可查阅的范围内 / 
 @Roles(...CITY_ROLES)
 @ApiErrors({ 401: ERRORS.unauthenticated })
 export class CasesController {
-  constructor(private readonly cases: CaseHandlingService) {}
+  constructor(
+    private readonly cases: CaseHandlingService,
+    private readonly queue: CaseQueueService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "本单位案件队列 / the unit's cases (city-level roles: all), keyset-paged" })
@@ -29,7 +34,25 @@ export class CasesController {
   @ApiOkResponse({ type: CasePageDto })
   @ApiErrors({ 400: ERRORS.validation })
   list(@CurrentStaff() staff: StaffPrincipal, @Query() q: CaseListQuery, @Headers('Accept-Language') lang?: string): Promise<CasePageDto> {
-    return this.cases.list(staff, q, languageOf(lang));
+    return this.queue.list(staff, q, languageOf(lang));
+  }
+
+  // Before ':id', which would otherwise take these paths.
+  @Get('counts')
+  @ApiOperation({ summary: '本单位（可查阅范围内）每个状态的案件数 / how many of the cases the caller may read are in each status' })
+  @ApiOkResponse({ type: CaseCountsDto })
+  counts(@CurrentStaff() staff: StaffPrincipal): Promise<CaseCountsDto> {
+    return this.queue.counts(staff);
+  }
+
+  @Get('workload')
+  @ApiOperation({
+    summary:
+      '本单位未办结案件中已超期、2 个工作日内到期的件数（页眉提示）/ of the open cases the caller may read, how many are overdue and due within 2 working days',
+  })
+  @ApiOkResponse({ type: WorkloadDto })
+  workload(@CurrentStaff() staff: StaffPrincipal): Promise<WorkloadDto> {
+    return this.queue.workload(staff);
   }
 
   @Get(':id')

@@ -9,19 +9,6 @@ import { releaseLoad } from '../lifecycle/unit-load.sql';
 import type { Clock } from '../deadline';
 import { ReadScope, scopeCondition } from './case-scope';
 
-export interface CaseListFilter {
-  statuses?: string[];
-  categoryCode?: string;
-  overdue?: boolean;
-  /** Due on or before this day (and not overdue). */
-  dueBy?: string;
-  q?: string;
-  track?: 'complaint' | 'report';
-  before?: string;
-  limit: number;
-  today: string;
-}
-
 export interface CaseListRow {
   id: string;
   trackingNo: string;
@@ -34,6 +21,8 @@ export interface CaseListRow {
   consumerPhoneEnc: Buffer;
   receivedAt: Date;
   dueOn: string | null;
+  /** The settlement stage's take-up day (tells which deadline a settling case's due date is). */
+  takeUpDue: string | null;
   assigneeType: 'station' | 'regulator' | 'business' | null;
   assigneeCode: string | null;
   assigneeName: string | null;
@@ -85,8 +74,7 @@ export interface CaseRow extends CaseListRow {
   duplicateOfId: string | null;
   routingRound: number;
   stage: 'settlement' | 'formal';
-  /** The settlement stage's deadlines (city policy): take-up, and the outcome. */
-  takeUpDue: string | null;
+  /** The settlement stage's outcome day (city policy; its take-up day is `takeUpDue`). */
   settlementDue: string | null;
   settlementTakenUpAt: Date | null;
   /** The business's offer, as recorded by the station (`at`: ISO instant). */
@@ -100,10 +88,11 @@ export interface CaseRow extends CaseListRow {
   businessParty: boolean;
 }
 
-const LIST_COLUMNS = `
+/** The columns of a case in a list (`c`: cases), with FROM's joins; CaseListRow. */
+export const LIST_COLUMNS = `
   c.id::text as id, c.tracking_no as "trackingNo", c.track, c.status, c.category_code as "categoryCode", cat.name as "categoryName",
   c.respondent_name as "respondentName", c.consumer_name as "consumerName", c.consumer_phone_enc as "consumerPhoneEnc",
-  c.received_at as "receivedAt", c.due_on as "dueOn", c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode",
+  c.received_at as "receivedAt", c.due_on as "dueOn", c.take_up_due::text as "takeUpDue", c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode",
   coalesce(s.name, r.name, b.name) as "assigneeName", c.intake_channel as "intakeChannel", c.flags`;
 
 const DETAIL_COLUMNS = `${LIST_COLUMNS},
@@ -121,11 +110,11 @@ const DETAIL_COLUMNS = `${LIST_COLUMNS},
   c.amount_recovered_fen::text as "amountRecoveredFen", c.agreement, c.decision, c.accepted_at as "acceptedAt",
   c.concluded_at as "concludedAt", c.closed_at as "closedAt", c.follow_up_at as "followUpAt", c.rating, c.rating_comment as "ratingComment",
   c.linked_case_id::text as "linkedCaseId", c.duplicate_of_id::text as "duplicateOfId", c.routing_round as "routingRound",
-  c.stage, c.take_up_due::text as "takeUpDue", c.settlement_due::text as "settlementDue", c.settlement_taken_up_at as "settlementTakenUpAt",
+  c.stage, c.settlement_due::text as "settlementDue", c.settlement_taken_up_at as "settlementTakenUpAt",
   c.offer, c.escalated_on::text as "escalatedOn", c.escalation_cause as "escalationCause", c.assigned_at as "assignedAt",
   c.consent_business_contact as "consentBusinessContact", c.business_party as "businessParty"`;
 
-const FROM = `
+export const FROM = `
   from cases c
   join category cat on cat.code = c.category_code
   left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
@@ -201,33 +190,6 @@ export class CasesRepository {
 
   transaction<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
     return pgTransaction(this.db, work);
-  }
-
-  /** A unit's queue (or the city's, for city-level readers), newest first, keyset-paged by id. */
-  async list(scope: ReadScope, f: CaseListFilter): Promise<CaseListRow[]> {
-    const where = scopeCondition(scope, 1);
-    const params: unknown[] = [...where.params];
-    const conds = [where.sql];
-    const p = (v: unknown) => `$${params.push(v)}`;
-    if (f.statuses?.length) conds.push(`c.status = any(${p(f.statuses)}::text[])`);
-    if (f.categoryCode) conds.push(`c.category_code = ${p(f.categoryCode)}`);
-    if (f.track) conds.push(`c.track = ${p(f.track)}`);
-    if (f.overdue === true) conds.push(`c.due_on < ${p(f.today)}::date`);
-    if (f.overdue === false) conds.push(`(c.due_on is null or c.due_on >= ${p(f.today)}::date)`);
-    if (f.dueBy) conds.push(`c.due_on between ${p(f.today)}::date and ${p(f.dueBy)}::date`);
-    if (f.q) {
-      const digits = f.q.replace(/[\s-]/g, '');
-      conds.push(
-        /^\d{6,}$/.test(digits)
-          ? `c.tracking_no like ${p(`${digits}%`)}`
-          : `c.respondent_name ilike ${p(`%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`,
-      );
-    }
-    if (f.before) conds.push(`c.id < ${p(f.before)}::bigint`);
-    return this.sql.query<CaseListRow>(
-      `select ${LIST_COLUMNS} ${FROM} where ${conds.join(' and ')} order by c.id desc limit ${p(f.limit)}`,
-      params,
-    );
   }
 
   async find(scope: ReadScope, id: string): Promise<CaseRow | null> {

@@ -5,6 +5,7 @@ import { CasesRepository } from '../handling/cases.repository';
 import { SettlementRepository } from '../settlement/settlement.repository';
 import { SettlementService } from '../settlement/settlement.service';
 import { BusinessPartyService } from '../settlement/business-party.service';
+import { AccessCodeRepository } from './access-code.repository';
 import { AssignmentRepository } from './assignment.repository';
 import { CaseIntakeRepository } from './case-intake.repository';
 import { ConsumerStepsRepository } from './consumer-steps.repository';
@@ -25,9 +26,18 @@ import { CaseTextsRepository } from './case-texts.repository';
     BusinessPartyService,
     AssignmentRepository,
     ConsumerStepsRepository,
+    AccessCodeRepository,
     CaseIntakeRepository,
   ],
-  exports: [CasesRepository, SettlementService, BusinessPartyService, AssignmentRepository, ConsumerStepsRepository, CaseIntakeRepository],
+  exports: [
+    CasesRepository,
+    SettlementService,
+    BusinessPartyService,
+    AssignmentRepository,
+    ConsumerStepsRepository,
+    AccessCodeRepository,
+    CaseIntakeRepository,
+  ],
 })
 export class CaseLifecycleModule {}
 

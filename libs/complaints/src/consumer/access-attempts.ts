@@ -38,6 +38,11 @@ export class AccessAttempts {
     }
   }
 
+  /** Forgets the wrong codes of a number whose code was just replaced: guesses at the old code say nothing about the new one. */
+  async clear(trackingNo: string): Promise<void> {
+    await this.redis.del(this.key(trackingNo)).catch(() => undefined);
+  }
+
   private key(trackingNo: string): string {
     return this.redis.key('access-fail', trackingNo);
   }

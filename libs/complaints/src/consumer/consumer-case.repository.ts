@@ -36,6 +36,9 @@ export interface CaseForConsumer {
   /** The helping station's phone and address, from the directory. */
   stationPhone: string | null;
   stationAddress: string | null;
+  /** The handling regulator's phone and address, from the directory (null where it has none). */
+  regulatorPhone: string | null;
+  regulatorAddress: string | null;
 }
 
 export interface AttachmentRow {
@@ -67,6 +70,14 @@ export interface PublicEventRow {
   data: Record<string, unknown>;
 }
 
+/** What access-code recovery needs of a case: whom the code goes to is checked by the phone's keyed hash. */
+export interface CaseForRecovery {
+  id: string;
+  trackingNo: string;
+  track: 'complaint' | 'report';
+  phoneHash: Buffer;
+}
+
 /** Every query behind the consumer's own view of a case. */
 @Injectable()
 export class ConsumerCaseRepository {
@@ -89,7 +100,7 @@ export class ConsumerCaseRepository {
               l.tracking_no as "linkedTrackingNo", d.tracking_no as "duplicateOfTrackingNo", c.rating, c.rating_comment as "ratingComment",
               c.assignee_type as "assigneeType", c.assignee_code as "assigneeCode", coalesce(s.name, r.name, b.name) as "assigneeName", c.due_on as "dueOn", c.concluded_at as "concludedAt",
               c.stage, c.take_up_due::text as "takeUpDue", c.settlement_due::text as "settlementDue", c.offer,
-              s.phone as "stationPhone", s.address as "stationAddress"
+              s.phone as "stationPhone", s.address as "stationAddress", r.phone as "regulatorPhone", r.address as "regulatorAddress"
          from cases c
          join category cat on cat.code = c.category_code
          left join station s on c.assignee_type = 'station' and s.code = c.assignee_code
@@ -98,6 +109,14 @@ export class ConsumerCaseRepository {
          left join cases l on l.id = c.linked_case_id
          left join cases d on d.id = c.duplicate_of_id
         where c.tracking_no = $1`,
+      [trackingNo],
+    );
+    return row ?? null;
+  }
+
+  async forRecovery(trackingNo: string): Promise<CaseForRecovery | null> {
+    const [row] = await this.sql.query<CaseForRecovery>(
+      `select id::text as id, tracking_no as "trackingNo", track, consumer_phone_hash as "phoneHash" from cases where tracking_no = $1`,
       [trackingNo],
     );
     return row ?? null;

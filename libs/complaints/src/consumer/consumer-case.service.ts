@@ -4,8 +4,8 @@ import {
   canWithdraw,
   casePeriods,
   CaseHandlingService,
+  CasePeriods,
   CaseStatus,
-  clockBasis,
   ClockName,
   CLOCK_TEXT,
   normaliseTrackingNo,
@@ -13,6 +13,7 @@ import {
   REMEDY_TEXT,
   reopenUntil,
   RuleSetCode,
+  runningClock,
   SettlementService,
   STATUS_TEXT,
   withdrawalTerminates,
@@ -26,13 +27,16 @@ import { AccessAttempts } from './access-attempts';
 import { CaseAttachments } from './case-attachments';
 import type { UploadedFileInput, UploadTarget } from './sealed-uploads';
 import { CaseForConsumer, ConsumerCaseRepository } from './consumer-case.repository';
+import { clockExplanation, settlementExplanation } from './deadline-explanations';
+import type { SettlementPeriods } from './deadline-explanations';
+import { handlingUnit } from './handling-unit';
 import { dataText, eventText } from './timeline';
 
 /** Nothing more can be added to a case closed by the department, settled at the source, or withdrawn. */
 const FINISHED = ['closed', 'settled', 'withdrawn'];
 
 const NOT_FOUND = () =>
-  new LocalizedException(404, { zh: '未找到该受理编号，或查询码不正确', en: 'no case with that tracking number and access code' });
+  new LocalizedException(404, { zh: '未找到该查询编号，或查询码不正确', en: 'no case with that tracking number and access code' });
 
 /** The consumer's side of a case, keyed by tracking number and access code (no account). */
 @Injectable()
@@ -47,12 +51,6 @@ export class ConsumerCaseService {
     private readonly steps: ConsumerStepsRepository,
     @Inject(AppConfig) private readonly config: AppConfig,
   ) {}
-
-  /** Whether a clock runs on the city's policy rather than the law, as the case's periods say. */
-  private isCityPolicy(clock: ClockName, ruleSetCode: string): boolean {
-    const periods = casePeriods(ruleSet(ruleSetCode as RuleSetCode), this.config.cityPolicy);
-    return clockBasis(clock, periods)?.kind !== 'law';
-  }
 
   /**
    * A wrong code and an unknown number answer the same, so neither can be probed; a number that took
@@ -69,11 +67,27 @@ export class ConsumerCaseService {
     return c;
   }
 
+  /**
+   * What the running deadline (`due_on`) is: a clock of the formal stage, or in the settlement stage
+   * the station's take-up day until it is taken up, then the outcome day (both city policy).
+   */
+  private runningExplanation(c: CaseForConsumer, periods: CasePeriods) {
+    const clock = runningClock(c.track, c.status as CaseStatus);
+    if (clock) return clockExplanation(clock, periods);
+    const holder = c.assigneeType === 'station' || c.assigneeType === 'business' ? c.assigneeType : null;
+    const takeUp = c.status === 'settling' && c.takeUpDue !== null && c.takeUpDue === c.dueOn;
+    return settlementExplanation(takeUp ? 'take-up' : 'outcome', holder, this.config.settlement);
+  }
+
   async status(trackingNo: string, accessCode: string | undefined, lang: Lang) {
     const c = await this.open(trackingNo, accessCode);
     const [events, clocks] = await Promise.all([this.repo.publicEvents(c.id), this.repo.clocks(c.id)]);
     const refs = await this.repo.trackingNos(events.map((e) => dataText(e.data.duplicateOf)).filter(Boolean));
     const attachments = await this.files.list(c.id);
+    // Each deadline with what it is and what sets it: the case's rule set, or the city's policy.
+    const periods = casePeriods(ruleSet(c.ruleSet as RuleSetCode), this.config.cityPolicy);
+    const explain = (clock: ClockName) => clockExplanation(clock, periods);
+    const first = c.track === 'complaint' ? 'acceptance' : 'decision';
     return {
       trackingNo: c.trackingNo,
       track: c.track,
@@ -83,14 +97,23 @@ export class ConsumerCaseService {
       respondentName: c.respondentName,
       receivedAt: c.receivedAt,
       assignee: c.assigneeCode ? { code: c.assigneeCode, name: c.assigneeName, type: c.assigneeType } : null,
+      handlingUnit: handlingUnit({
+        type: c.assigneeType,
+        code: c.assigneeCode,
+        name: c.assigneeName,
+        phone: c.assigneeType === 'station' ? c.stationPhone : c.regulatorPhone,
+        address: c.assigneeType === 'station' ? c.stationAddress : c.regulatorAddress,
+      }),
       /** The running deadline, if any; each clock with its due day, and when it was met or paused. */
       dueDate: c.dueOn,
+      dueDateExplanation: c.dueOn ? this.runningExplanation(c, periods) : null,
       deadlines: [
         ...(c.acceptanceDue
           ? [
               {
-                kind: c.track === 'complaint' ? 'acceptance' : 'decision',
-                text: CLOCK_TEXT[c.track === 'complaint' ? 'acceptance' : 'decision'][lang],
+                kind: first,
+                text: CLOCK_TEXT[first][lang],
+                explanation: explain(first),
                 dueDate: c.acceptanceDue,
                 provisional: c.acceptanceDueProvisional,
                 metOn: c.firstClockMetOn,
@@ -98,17 +121,21 @@ export class ConsumerCaseService {
               },
             ]
           : []),
-        ...clocks.map((k) => ({
-          kind: k.clock,
-          text: `${CLOCK_TEXT[k.clock as ClockName]?.[lang] ?? k.clock}${this.isCityPolicy(k.clock as ClockName, c.ruleSet) ? POLICY_NOTE[lang] : ''}`,
-          dueDate: k.dueOn,
-          provisional: k.provisional,
-          metOn: k.metOn,
-          pausedOn: k.pausedOn,
-        })),
+        ...clocks.map((k) => {
+          const explanation = explain(k.clock as ClockName);
+          return {
+            kind: k.clock,
+            text: `${CLOCK_TEXT[k.clock as ClockName]?.[lang] ?? k.clock}${explanation.basis === 'policy' ? POLICY_NOTE[lang] : ''}`,
+            explanation,
+            dueDate: k.dueOn,
+            provisional: k.provisional,
+            metOn: k.metOn,
+            pausedOn: k.pausedOn,
+          };
+        }),
       ],
       stage: c.stage,
-      settlement: settlementView(c, lang, this.config.settlement.reopenDays),
+      settlement: settlementView(c, lang, this.config.settlement),
       linkedTrackingNo: c.linkedTrackingNo,
       duplicateOfTrackingNo: c.duplicateOfTrackingNo,
       rating: c.rating ? { rating: c.rating, comment: c.ratingComment } : null,
@@ -259,10 +286,14 @@ export class ConsumerCaseService {
 const POLICY_NOTE: Record<Lang, string> = { zh: '（本市工作规范，非法定期限）', en: ' (city policy, not a legal deadline)' };
 
 /** The settlement stage as the consumer sees it: who helps (a station, or the business itself), by when, and the offer. */
-function settlementView(c: CaseForConsumer, lang: Lang, reopenDays: number) {
+function settlementView(c: CaseForConsumer, lang: Lang, periods: SettlementPeriods) {
   if (c.stage !== 'settlement') return null;
   const holder = c.assigneeCode && (c.assigneeType === 'station' || c.assigneeType === 'business') ? c.assigneeType : null;
   const settledOn = c.status === 'settled' && c.concludedAt ? chinaDate(c.concludedAt) : null;
+  const reopenDays = periods.reopenDays;
+  const takeUpDueDate = c.status === 'settling' ? c.takeUpDue : null;
+  const notDeliveredUntil =
+    settledOn && reopenDays > 0 && chinaDate(new Date()) <= reopenUntil(settledOn, reopenDays) ? reopenUntil(settledOn, reopenDays) : null;
   return {
     handler: holder
       ? {
@@ -273,8 +304,10 @@ function settlementView(c: CaseForConsumer, lang: Lang, reopenDays: number) {
           address: holder === 'station' ? c.stationAddress : null,
         }
       : null,
-    takeUpDueDate: c.status === 'settling' ? c.takeUpDue : null,
+    takeUpDueDate,
+    takeUpDueDateExplanation: takeUpDueDate ? settlementExplanation('take-up', holder, periods) : null,
     dueDate: c.settlementDue,
+    dueDateExplanation: c.settlementDue ? settlementExplanation('outcome', holder, periods) : null,
     offer: c.offer
       ? {
           remedy: c.offer.remedy,
@@ -286,10 +319,8 @@ function settlementView(c: CaseForConsumer, lang: Lang, reopenDays: number) {
         }
       : null,
     /** After accepting: the last day to say the business did not deliver (city policy), while it is open. */
-    notDeliveredUntil:
-      settledOn && reopenDays > 0 && chinaDate(new Date()) <= reopenUntil(settledOn, reopenDays)
-        ? reopenUntil(settledOn, reopenDays)
-        : null,
+    notDeliveredUntil,
+    notDeliveredUntilExplanation: notDeliveredUntil ? settlementExplanation('not-delivered', holder, periods) : null,
   };
 }
 

@@ -38,7 +38,7 @@ export function eventText(
       // docs/RULES.md, "Repeat and abusive filing": the rule is recorded with the event (events before it: the old 30-day window).
       if (e.data.rule === 'art35')
         return zh
-          ? `您已就同一涉嫌违法事实举报过同一经营者（受理编号 ${first}），该举报已在办理，本次不再另行处理（《市场监督管理投诉举报处理办法》第三十五条）；可凭原受理编号查询`
+          ? `您已就同一涉嫌违法事实举报过同一经营者（查询编号 ${first}），该举报已在办理，本次不再另行处理（《市场监督管理投诉举报处理办法》第三十五条）；可凭原查询编号查询`
           : `You already reported the same facts about the same business (${first}); that report is being handled, so this one is not handled again (Order 121 Art. 35). Follow it with that number`;
       if (e.data.rule === 'while-open')
         return zh
@@ -58,6 +58,10 @@ export function eventText(
       return zh ? `您上传了附件 ${dataText(e.data.name)}` : `You attached ${dataText(e.data.name)}`;
     case 'rated':
       return zh ? '您已评价办理结果' : 'You rated the outcome';
+    case 'access-code-reissued':
+      return zh
+        ? '已按登记的手机号重新发放查询码，原查询码作废'
+        : 'A new access code was issued to the phone on file; the old one no longer works';
     case 'notified': {
       // The note is the message itself (Chinese), as it was sent, or as it would have been.
       const email = e.data.channel === 'email';
@@ -162,7 +166,7 @@ export function eventText(
     // Order 121 Art. 35: a report adding new facts, merged with the same reporter's earlier report.
     case 'merge-into':
       return zh
-        ? `已与您的举报 ${dataText(e.data.mergedInto)} 合并处理，处理期限自本次举报之日起重新计算（《市场监督管理投诉举报处理办法》第三十五条）；可凭该受理编号查询`
+        ? `已与您的举报 ${dataText(e.data.mergedInto)} 合并处理，处理期限自本次举报之日起重新计算（《市场监督管理投诉举报处理办法》第三十五条）；可凭该查询编号查询`
         : `Merged with your report ${dataText(e.data.mergedInto)}; the period to decide counts again from the day of this report (Order 121 Art. 35). Follow it with that number`;
     case 'merged-in':
       return zh

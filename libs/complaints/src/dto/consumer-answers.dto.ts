@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CASE_STATUSES, CLOCK_TEXT, REMEDIES } from '@weiquan/cases';
 import { ErrorDto } from '@weiquan/core/http/dto/error.dto';
 import { AssigneeDto, AttachmentDto, CaseRatingDto, CodeNameDto, TRACKS } from '@weiquan/cases/handling/dto/case-view.dto';
+import { BilingualTextDto } from '@weiquan/cases/handling/dto/bilingual-text.dto';
 import { ALLOWED_MIME } from '../consumer/attachment.store';
 import { ELSEWHERE_KINDS } from '../intake/request-kind.rules';
 import { ISSUE_TYPES, KINDS } from './create-complaint.dto';
@@ -47,7 +48,7 @@ export class SubmittedCaseDto {
 }
 
 export class SubmissionAnswerDto {
-  @ApiProperty({ type: String, example: TRACKING_NO, description: '受理编号 / tracking number' }) trackingNo: string;
+  @ApiProperty({ type: String, example: TRACKING_NO, description: '查询编号 / tracking number' }) trackingNo: string;
   @ApiProperty({ type: String, example: '48213905', description: '查询码，仅此一次告知 / the access code, shown this once' })
   accessCode: string;
   @ApiProperty({ enum: KINDS }) kind: (typeof KINDS)[number];
@@ -79,9 +80,41 @@ export class SubmissionAnswerDto {
   cases: SubmittedCaseDto[];
 }
 
+/** What a deadline is and what sets it, in both languages (consumer/deadline-explanations.ts). */
+export class DeadlineExplanationDto {
+  @ApiProperty({
+    enum: ['law', 'policy'],
+    enumName: 'DeadlineBasis',
+    description:
+      'law：法定期限（注明条款）；policy：本市政策，非法定期限 / law: a statutory period (its articles are cited); policy: the city’s policy, not law',
+  })
+  basis: 'law' | 'policy';
+  @ApiProperty({
+    type: String,
+    example: '法定期限：市场监管部门应自收到您的投诉之日起 7 个工作日内决定是否受理并告知您（《市场监督管理投诉举报处理办法》第十五条）。',
+    description: '一句话说明（中文）/ one sentence, Chinese',
+  })
+  zh: string;
+  @ApiProperty({
+    type: String,
+    example:
+      'Legal deadline: the department must decide within 7 working days of receiving your complaint whether to accept it, and tell you (SAMR Order 121 Art. 15).',
+    description: 'the same sentence in English',
+  })
+  en: string;
+}
+
+const explanation = (of: string) =>
+  ({
+    type: DeadlineExplanationDto,
+    nullable: true,
+    description: `${of}的说明；没有该期限时为 null / what it is and what sets it; null when there is none`,
+  }) as const;
+
 export class DeadlineDto {
   @ApiProperty({ enum: Object.keys(CLOCK_TEXT), enumName: 'ClockName' }) kind: string;
   @ApiProperty({ type: String, description: "按 Accept-Language / in the caller's language" }) text: string;
+  @ApiProperty({ type: DeadlineExplanationDto }) explanation: DeadlineExplanationDto;
   @ApiProperty({ type: String, format: 'date' }) dueDate: string;
   @ApiProperty({ type: Boolean }) provisional: boolean;
   @ApiProperty({ type: String, format: 'date', nullable: true }) metOn: string | null;
@@ -131,8 +164,10 @@ export class SettlementViewDto {
     description: '服务站接手期限（市政策），接手后为 null / the take-up deadline (city policy); null once taken up',
   })
   takeUpDueDate: string | null;
+  @ApiProperty(explanation('接手期限')) takeUpDueDateExplanation: DeadlineExplanationDto | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: '协商期限（市政策）/ the outcome deadline (city policy)' })
   dueDate: string | null;
+  @ApiProperty(explanation('协商期限')) dueDateExplanation: DeadlineExplanationDto | null;
   @ApiProperty({ type: SettlementOfferDto, nullable: true }) offer: SettlementOfferDto | null;
   @ApiProperty({
     type: String,
@@ -142,6 +177,7 @@ export class SettlementViewDto {
       '接受方案后，可反映经营者未履行的最后一日（市政策，默认 7 日）；其他时候为 null / after accepting: the last day to say the business did not deliver (city policy, 7 days); otherwise null',
   })
   notDeliveredUntil: string | null;
+  @ApiProperty(explanation('反映未履行期限')) notDeliveredUntilExplanation: DeadlineExplanationDto | null;
 }
 
 export class OfferAcceptedDto {
@@ -154,6 +190,34 @@ export class EscalatedDto {
   @ApiProperty({ enum: ['formal'] }) stage: 'formal';
 }
 
+/** The unit handling the case and how to reach it, as the directory has it (consumer/handling-unit.ts). */
+export class HandlingUnitDto {
+  @ApiProperty({ enum: ['station', 'regulator', 'business'], enumName: 'UnitType' }) type: 'station' | 'regulator' | 'business';
+  @ApiProperty({ type: String, example: 'ST-371502-001' }) code: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '金鼎购物中心消费维权服务站',
+    description: '单位已不在目录中时为 null / null when the unit left the directory',
+  })
+  name: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      '单位名录中登记的电话；名录中没有、或承办方为经营者时为 null，见 note / the phone in the unit directory; null when it has none, or for a business (see note)',
+  })
+  phone: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '单位名录中登记的地址，没有时为 null / the address in the directory, or null' })
+  address: string | null;
+  @ApiProperty({
+    type: BilingualTextDto,
+    nullable: true,
+    description: '电话或地址为 null 的原因 / why the phone or address is null',
+  })
+  note: BilingualTextDto | null;
+}
+
 export class ConsumerCaseViewDto {
   @ApiProperty({ type: String, example: TRACKING_NO }) trackingNo: string;
   @ApiProperty(track) track: 'complaint' | 'report';
@@ -163,8 +227,15 @@ export class ConsumerCaseViewDto {
   @ApiProperty({ type: String }) respondentName: string;
   @ApiProperty({ type: String, format: 'date-time' }) receivedAt: Date;
   @ApiProperty({ type: AssigneeDto, nullable: true }) assignee: AssigneeDto | null;
+  @ApiProperty({
+    type: HandlingUnitDto,
+    nullable: true,
+    description: '承办单位及其联系方式；尚未分派时为 null / the handling unit and how to reach it; null while being routed',
+  })
+  handlingUnit: HandlingUnitDto | null;
   @ApiProperty({ type: String, format: 'date', nullable: true, description: '正在计算的期限 / the running deadline' }) dueDate:
     string | null;
+  @ApiProperty(explanation('正在计算的期限')) dueDateExplanation: DeadlineExplanationDto | null;
   @ApiProperty({ type: [DeadlineDto] }) deadlines: DeadlineDto[];
   @ApiProperty(stage) stage: 'settlement' | 'formal';
   @ApiProperty({ type: SettlementViewDto, nullable: true, description: '先行和解阶段才有 / in the settlement stage only' })
@@ -175,6 +246,16 @@ export class ConsumerCaseViewDto {
   @ApiProperty({ type: CaseRatingDto, nullable: true }) rating: CaseRatingDto | null;
   @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
   @ApiProperty({ type: [TimelineEntryDto] }) timeline: TimelineEntryDto[];
+}
+
+export class AccessCodeRecoveryDto {
+  @ApiProperty({
+    enum: ['accepted', 'unavailable'],
+    description:
+      'accepted：请求已收到；查询编号和手机号与登记的一致时，新查询码以短信发送到该手机，原查询码作废（每件每天最多 3 次）。答复不说明是否一致。' +
+      'unavailable：系统暂未接入短信服务，无法发送，原查询码继续有效 / accepted: if the tracking number and phone match the case, a new access code goes by SMS to that phone and the old one stops working (3 a day per case); the answer never says whether they matched. unavailable: no SMS provider is configured, nothing is sent and the old code still works',
+  })
+  status: 'accepted' | 'unavailable';
 }
 
 export class WithdrawnDto {

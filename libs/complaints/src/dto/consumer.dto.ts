@@ -1,6 +1,7 @@
 import { bilingual } from '@weiquan/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsMainlandMobile } from './create-complaint.dto';
 
 const t = bilingual;
 
@@ -45,6 +46,15 @@ export class SupplementDto {
   @IsString(t('应为文本', 'must be text'))
   @Length(2, 2000, t('补充内容应为 2–2000 个字', 'must be 2–2000 characters'))
   text: string;
+}
+
+/** `POST /complaints/{trackingNo}/access-code`: the phone given when the case was filed. */
+export class RecoverAccessCodeDto {
+  @ApiProperty({ example: '13800138000', description: '提交时登记的手机号 / the mobile number given when filing' })
+  @IsDefined(t('请填写提交时登记的手机号', 'phone is required'))
+  @IsString(t('手机号应为文本', 'must be text'))
+  @IsMainlandMobile()
+  phone: string;
 }
 
 export const RATINGS = ['satisfied', 'basically', 'dissatisfied'] as const;

@@ -52,6 +52,15 @@ export const IsUscc = () =>
     'isUscc',
   );
 
+/** A mainland China mobile number (spaces, dashes and +86 allowed: normaliseMobile). */
+export const IsMainlandMobile = () =>
+  Satisfies(
+    (v) => typeof v === 'string' && normaliseMobile(v) !== null,
+    '不是有效的中国大陆手机号码',
+    'is not a valid mainland China mobile number',
+    'isMainlandMobile',
+  );
+
 /** What a filing makes: a complaint, a report, or both (answers name these). */
 export const KINDS = CASE_KINDS;
 export const PURCHASE_CHANNELS = ['offline', 'online', 'livestream'] as const;
@@ -79,12 +88,7 @@ export class ConsumerDto {
   @ApiProperty({ example: '13800138000', description: '中国大陆手机号 / mainland mobile number' })
   @IsDefined(t('请填写联系电话', 'a phone number is required'))
   @IsString(t('电话应为文本', 'must be text'))
-  @Satisfies(
-    (v) => typeof v === 'string' && normaliseMobile(v) !== null,
-    '不是有效的中国大陆手机号码',
-    'is not a valid mainland China mobile number',
-    'isMainlandMobile',
-  )
+  @IsMainlandMobile()
   phone: string;
 
   @ApiPropertyOptional({ example: '山东省聊城市东昌府区柳园街道某小区1号楼' })

@@ -27,7 +27,7 @@ export class StaffIntakeController {
   @ApiOperation({ summary: '登记电话、信函、窗口收到的投诉举报 / record a complaint received by phone, letter or at a counter' })
   @ApiCreatedResponse({
     type: SubmissionAnswerDto,
-    description: '同网上提交的答复：受理编号与查询码，请告知投诉人 / as online: tell the consumer the tracking number and access code',
+    description: '同网上提交的答复：查询编号与查询码，请告知投诉人 / as online: tell the consumer the tracking number and access code',
   })
   @ApiErrors({
     400: `${ERRORS.validation}；receivedAt 不能早于 60 天前或晚于现在 / receivedAt within the last 60 days and not in the future`,

@@ -10,7 +10,7 @@ describe('LoggingSmsGateway (the default until an SMS provider is configured)', 
       phone: '13800138000',
       kind: 'received',
       variables: ['投诉', '2611210012342', '73920148'],
-      text: '【聊城市场监管】您的投诉（编号 2611210012342）已收到。',
+      text: '【聊城市场监管】您的投诉（查询编号 2611210012342）已收到。',
     });
     expect(log).toHaveBeenCalledTimes(1);
     const logged = JSON.stringify(log.mock.calls[0]);

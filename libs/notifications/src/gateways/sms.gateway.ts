@@ -6,7 +6,7 @@ import type { NotificationKind } from '../notification.templates';
 export interface SmsMessage {
   phone: string;
   kind: NotificationKind;
-  /** The template's variables (sms-templates.ts); for `received` they hold the access code, so they are never logged. */
+  /** The template's variables (sms-templates.ts); for `received` and `access-code` they hold the access code, so they are never logged. */
   variables: string[];
   /** The notification's composed text, without the access code: what the logging stand-in logs. */
   text: string;

@@ -52,7 +52,7 @@ describe('SMS templates (what is registered with the provider)', () => {
   it('the receipt carries the tracking number(s) and the access code, which only the SMS itself holds', () => {
     const one = smsVariables('received', { track: 'complaint', trackingNo: NO, params: {}, secret: '73920148' });
     expect(renderSms('received', one)).toBe(
-      `【聊城市场监管】您的投诉已收到，编号${NO}，查询码73920148，请妥善保管。凭编号和查询码可在线查询办理进度。`,
+      `【聊城市场监管】您的投诉已收到，查询编号${NO}，查询码73920148，请妥善保管。凭查询编号和查询码可在线查询办理进度。`,
     );
     const both = smsVariables('received', {
       track: 'complaint',
@@ -61,8 +61,16 @@ describe('SMS templates (what is registered with the provider)', () => {
       secret: SECRET_MASK,
     });
     expect(renderSms('received', both, '聊城消费维权')).toBe(
-      `【聊城消费维权】您的投诉和举报已收到，编号${NO}（投诉）、2612030017735（举报），查询码${SECRET_MASK}，请妥善保管。凭编号和查询码可在线查询办理进度。`,
+      `【聊城消费维权】您的投诉和举报已收到，查询编号${NO}（投诉）、2612030017735（举报），查询码${SECRET_MASK}，请妥善保管。凭查询编号和查询码可在线查询办理进度。`,
     );
+  });
+
+  it('a new access code (recovery) is in the SMS itself only, with the case it opens', () => {
+    const variables = smsVariables('access-code', { track: 'report', trackingNo: NO, params: {}, secret: '73920148' });
+    expect(renderSms('access-code', variables)).toBe(
+      `【聊城市场监管】您的举报（查询编号${NO}）已按申请重新发放查询码：73920148，原查询码作废，请妥善保管。如非本人申请，请拨打12315反映。`,
+    );
+    expect(smsVariables('access-code', { track: 'report', trackingNo: NO, params: {} })[1]).toBe(SECRET_MASK);
   });
 
   it('a refusal names the ground, its article and item, and the other ways to settle (Order 121 Art. 15, 消保法 Art. 39)', () => {
@@ -75,8 +83,8 @@ describe('SMS templates (what is registered with the provider)', () => {
       }),
     );
     expect(sms).toBe(
-      `【聊城市场监管】您的投诉（编号${NO}）不予受理，原因：不属于本部门职责范围（依据：总局令第121号第十六条第（一）项）。` +
-        '您还可以通过与经营者协商和解、调解组织调解、向有关行政部门投诉、仲裁、向人民法院起诉等途径解决争议（《消费者权益保护法》第三十九条），详情请凭编号和查询码在线查看。',
+      `【聊城市场监管】您的投诉（查询编号${NO}）不予受理，原因：不属于本部门职责范围（依据：总局令第121号第十六条第（一）项）。` +
+        '您还可以通过与经营者协商和解、调解组织调解、向有关行政部门投诉、仲裁、向人民法院起诉等途径解决争议（《消费者权益保护法》第三十九条），详情请凭查询编号和查询码在线查看。',
     );
   });
 

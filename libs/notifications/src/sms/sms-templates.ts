@@ -21,7 +21,7 @@ export interface SmsContext {
   track: CaseTrack;
   trackingNo: string;
   params: NotificationParams;
-  /** The access code (received only), or SECRET_MASK for what is stored and logged. */
+  /** The access code (received, access-code), or SECRET_MASK for what is stored and logged. */
   secret?: string;
 }
 
@@ -37,14 +37,14 @@ function v(value: string | undefined, fallback: string): string {
   return text || fallback;
 }
 
-const matter = (c: SmsContext) => `${c.track === 'report' ? '举报' : '投诉'}（编号${c.trackingNo}）`;
+const matter = (c: SmsContext) => `${c.track === 'report' ? '举报' : '投诉'}（查询编号${c.trackingNo}）`;
 const reason = (c: SmsContext) => v(c.params.reason, '请在线查看');
 const basis = (c: SmsContext) => v(c.params.basis, '请在线查看');
 const amount = (c: SmsContext) => (c.params.amountYuan ? v(`${c.params.amountYuan}元`, '不涉及金额') : '不涉及金额');
 
 export const SMS_TEMPLATES: Record<NotificationKind, SmsTemplate> = {
   received: {
-    text: '您的{1}已收到，编号{2}，查询码{3}，请妥善保管。凭编号和查询码可在线查询办理进度。',
+    text: '您的{1}已收到，查询编号{2}，查询码{3}，请妥善保管。凭查询编号和查询码可在线查询办理进度。',
     variables: (c) => {
       const linked = c.params.linkedTrackingNo;
       return linked
@@ -53,7 +53,7 @@ export const SMS_TEMPLATES: Record<NotificationKind, SmsTemplate> = {
     },
   },
   'settlement-assigned': {
-    text: '您的{1}已交由{2}协商和解，{3}。如不愿协商，可随时凭编号和查询码在线转为向市场监管部门正式投诉。',
+    text: '您的{1}已交由{2}协商和解，{3}。如不愿协商，可随时凭查询编号和查询码在线转为向市场监管部门正式投诉。',
     variables: (c) => [
       matter(c),
       c.params.business ? v(`被投诉经营者${cleanParam(c.params.unitName, 25)}`, '被投诉经营者') : v(c.params.unitName, '消费维权服务站'),
@@ -61,7 +61,7 @@ export const SMS_TEMPLATES: Record<NotificationKind, SmsTemplate> = {
     ],
   },
   offer: {
-    text: '就您的{1}，{2}提出和解方案：{3}。请凭编号和查询码在线查看并选择是否接受；不接受的，转为向市场监管部门正式投诉。',
+    text: '就您的{1}，{2}提出和解方案：{3}。请凭查询编号和查询码在线查看并选择是否接受；不接受的，转为向市场监管部门正式投诉。',
     variables: (c) => [
       matter(c),
       c.params.business
@@ -71,11 +71,11 @@ export const SMS_TEMPLATES: Record<NotificationKind, SmsTemplate> = {
     ],
   },
   settled: {
-    text: '您已接受和解方案，您的{1}已和解办结，挽回经济损失：{2}。欢迎凭编号和查询码在线评价。',
+    text: '您已接受和解方案，您的{1}已和解办结，挽回经济损失：{2}。欢迎凭查询编号和查询码在线评价。',
     variables: (c) => [matter(c), amount(c)],
   },
   escalated: {
-    text: '您的{1}已转为正式投诉，由{2}处理，{3}。可凭编号和查询码在线查询办理进度。',
+    text: '您的{1}已转为正式投诉，由{2}处理，{3}。可凭查询编号和查询码在线查询办理进度。',
     variables: (c) => [
       matter(c),
       v(c.params.unitName, '有管辖权的市场监管部门'),
@@ -83,7 +83,7 @@ export const SMS_TEMPLATES: Record<NotificationKind, SmsTemplate> = {
     ],
   },
   accepted: {
-    text: '您的{1}已受理，承办单位：{2}，{3}。可凭编号和查询码在线查询办理进度。',
+    text: '您的{1}已受理，承办单位：{2}，{3}。可凭查询编号和查询码在线查询办理进度。',
     variables: (c) => [
       matter(c),
       v(c.params.unitName, '市场监管部门'),
@@ -93,7 +93,7 @@ export const SMS_TEMPLATES: Record<NotificationKind, SmsTemplate> = {
   refused: {
     text:
       '您的{1}不予受理，原因：{2}（依据：{3}）。您还可以通过与经营者协商和解、调解组织调解、向有关行政部门投诉、仲裁、' +
-      '向人民法院起诉等途径解决争议（《消费者权益保护法》第三十九条），详情请凭编号和查询码在线查看。',
+      '向人民法院起诉等途径解决争议（《消费者权益保护法》第三十九条），详情请凭查询编号和查询码在线查看。',
     variables: (c) => [matter(c), reason(c), basis(c)],
   },
   'mediation-resolved': {
@@ -106,7 +106,7 @@ export const SMS_TEMPLATES: Record<NotificationKind, SmsTemplate> = {
   },
   closed: {
     text: '您的{1}已办结。{2}',
-    variables: (c) => [matter(c), c.track === 'report' ? '感谢您的监督。' : '欢迎凭编号和查询码在线评价办理结果。'],
+    variables: (c) => [matter(c), c.track === 'report' ? '感谢您的监督。' : '欢迎凭查询编号和查询码在线评价办理结果。'],
   },
   'follow-up': {
     text: '您的{1}已办结，{2}将于{3}前对办理情况进行回访，请留意来电。',
@@ -124,6 +124,10 @@ export const SMS_TEMPLATES: Record<NotificationKind, SmsTemplate> = {
   transferred: {
     text: '您的{1}已移送{2}处理，原因：{3}。',
     variables: (c) => [matter(c), v(c.params.unitName, '有管辖权的部门'), reason(c)],
+  },
+  'access-code': {
+    text: '您的{1}已按申请重新发放查询码：{2}，原查询码作废，请妥善保管。如非本人申请，请拨打12315反映。',
+    variables: (c) => [matter(c), v(c.secret, SECRET_MASK)],
   },
 };
 

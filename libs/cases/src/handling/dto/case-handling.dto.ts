@@ -60,6 +60,26 @@ export class CaseListQuery extends PageQuery {
   })
   status?: string[];
 
+  @ApiPropertyOptional({
+    enum: ['all', 'open'],
+    default: 'all',
+    description:
+      '未指定状态时：all 全部，open 仅未办结（不含已和解、重复、不予受理、已移送、已办结、已撤回）/ without a status: every case, or the open work only (none settled, duplicate, refused, transferred, closed or withdrawn)',
+  })
+  @IsOptional()
+  @IsIn(['all', 'open'], t('应为 all 或 open', 'must be all or open'))
+  view?: 'all' | 'open';
+
+  @ApiPropertyOptional({
+    enum: ['newest', 'due'],
+    default: 'newest',
+    description:
+      'newest：最新收到在前；due：期限最近在前（已超期的最先，无期限的最后）。换排序时不要沿用 cursor / newest first, or the nearest deadline first (overdue first, none last); a cursor belongs to its order',
+  })
+  @IsOptional()
+  @IsIn(['newest', 'due'], t('应为 newest 或 due', 'must be newest or due'))
+  sort?: 'newest' | 'due';
+
   @ApiPropertyOptional({ example: 'catering' })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))
@@ -82,7 +102,7 @@ export class CaseListQuery extends PageQuery {
   @WholeNumber(0, 30)
   dueWithinDays?: number;
 
-  @ApiPropertyOptional({ description: '受理编号（前缀）或被投诉人名称 / tracking number prefix or respondent name' })
+  @ApiPropertyOptional({ description: '查询编号（前缀）或被投诉人名称 / tracking number prefix or respondent name' })
   @IsOptional()
   @IsString(t('应为文本', 'must be text'))
   @Length(1, 100, t('搜索词最多 100 个字', 'at most 100 characters'))
@@ -147,12 +167,12 @@ export class CaseActionDto {
     type: String,
     nullable: true,
     description:
-      '合并处理（merge-into）：被并入的同一举报人就同一被举报人在先举报的受理编号（总局令第121号第三十五条）/ merge-into: the tracking number of the earlier report; null is the same as absent',
+      '合并处理（merge-into）：被并入的同一举报人就同一被举报人在先举报的查询编号（总局令第121号第三十五条）/ merge-into: the tracking number of the earlier report; null is the same as absent',
     example: '2611210012342',
   })
   @IsOptional()
-  @IsString(t('受理编号应为文本', 'must be text'))
-  @Validate(TrackingNo, t('不是有效的受理编号', 'not a valid tracking number'))
+  @IsString(t('查询编号应为文本', 'must be text'))
+  @Validate(TrackingNo, t('不是有效的查询编号', 'not a valid tracking number'))
   mergeInto?: string | null;
 
   @ApiPropertyOptional({

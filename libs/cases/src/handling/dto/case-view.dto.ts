@@ -6,9 +6,12 @@ import { BilingualTextDto } from './bilingual-text.dto';
 import { ClaimantFlagsDto } from './claimant.dto';
 
 import type { CaseAction, ClockName } from '../../case-state';
-import { CASE_STATUSES } from '../../case-status';
 import type { CaseStatus } from '../../case-status';
 import { CLOCK_TEXT } from '../../deadline';
+import { CaseListItemDto, ConsumerSummaryDto, HiddenConsumerDto, status, track, TRACKING_NO, UNIT_TYPES } from './case-queue.dto';
+
+// The list's shapes are in case-queue.dto.ts; the consumer endpoints import some from here.
+export { AssigneeDto, CodeNameDto, TRACKS } from './case-queue.dto';
 
 /**
  * What the staff case endpoints answer (libs/cases/src/handling/case-view.ts and
@@ -18,85 +21,10 @@ import { CLOCK_TEXT } from '../../deadline';
  * property); its schema may be narrower where the database's own checks are (enums of text columns).
  */
 
-export const TRACKS = ['complaint', 'report'] as const;
 const CLOCK_NAMES = Object.keys(CLOCK_TEXT) as ClockName[];
-const UNIT_TYPES = ['station', 'regulator', 'business'] as const;
-const INTAKE_CHANNELS = ['web', 'phone', 'letter', 'counter', 'referral'] as const;
-const TRACKING_NO = '2611210012342';
-
-/** Shared enums get a schema of their own (components.schemas.CaseStatus …), so clients name them once. */
-const track = { enum: TRACKS, enumName: 'Track' } as const;
-const status = { enum: CASE_STATUSES, enumName: 'CaseStatus' } as const;
 const action = { enum: CASE_ACTIONS, enumName: 'CaseAction' } as const;
 /** Steps in the history that are not a handler's action (`case_event.action`). */
 const SYSTEM_ACTIONS = ['accept-offer', 'escalate', 'designate'] as const;
-
-export class CodeNameDto {
-  @ApiProperty({ type: String, example: 'catering' }) code: string;
-  @ApiProperty({ type: String, example: '餐饮服务' }) name: string;
-}
-
-export class AssigneeDto {
-  @ApiProperty({ enum: UNIT_TYPES, enumName: 'UnitType' }) type: string | null;
-  @ApiProperty({ type: String, example: 'ST-371502-001' }) code: string;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    example: '金鼎购物中心消费维权服务站',
-    description: '单位已不在目录中时为 null / null when the unit left the directory',
-  })
-  name: string | null;
-}
-
-/** A report's reporter is hidden from everyone but the handling unit (Art. 33). */
-export class HiddenConsumerDto {
-  @ApiProperty({ type: Boolean, enum: [true] }) hidden: true;
-  @ApiProperty({ type: String, nullable: true, enum: [null] }) name: null;
-  @ApiProperty({ type: String, nullable: true, enum: [null] }) phone: null;
-}
-
-export class ConsumerSummaryDto {
-  @ApiProperty({ type: Boolean, enum: [false] }) hidden: false;
-  @ApiProperty({
-    type: String,
-    example: '张*',
-    description: '承办单位看到全名，其他人看到遮蔽后的姓名 / in full for the handling unit, masked for others',
-  })
-  name: string;
-  @ApiProperty({ type: String, example: '138****8000', description: '始终遮蔽 / always masked' }) phone: string;
-}
-
-@ApiExtraModels(HiddenConsumerDto, ConsumerSummaryDto)
-export class CaseListItemDto {
-  @ApiProperty({ type: String, example: '1024' }) id: string;
-  @ApiProperty({ type: String, example: TRACKING_NO }) trackingNo: string;
-  @ApiProperty(track) track: 'complaint' | 'report';
-  @ApiProperty(status) status: CaseStatus;
-  @ApiProperty({ type: String, example: '已分派，等待受理', description: "按 Accept-Language / in the caller's language" })
-  statusText: string;
-  @ApiProperty({ type: CodeNameDto }) category: CodeNameDto;
-  @ApiProperty({ type: String, example: '聊城市某某餐饮有限公司' }) respondentName: string;
-  @ApiProperty({ oneOf: [{ $ref: getSchemaPath(HiddenConsumerDto) }, { $ref: getSchemaPath(ConsumerSummaryDto) }] }) consumer:
-    HiddenConsumerDto | ConsumerSummaryDto;
-  @ApiProperty({ type: String, format: 'date-time' }) receivedAt: Date;
-  @ApiProperty({ type: String, format: 'date', nullable: true, description: '正在计算的期限 / the running deadline' }) dueOn: string | null;
-  @ApiProperty({ type: Boolean }) overdue: boolean;
-  @ApiProperty({ type: AssigneeDto, nullable: true }) assignee: AssigneeDto | null;
-  @ApiProperty({ enum: INTAKE_CHANNELS, description: 'referral：办理中发现的违法线索转为举报 / a report opened from a complaint' })
-  intakeChannel: string;
-  @ApiProperty({
-    type: [String],
-    example: ['outside-city'],
-    description: '受理时的提示，如 outside-city、incident-over-3-years / intake notes',
-  })
-  flags: string[];
-}
-
-export class CasePageDto {
-  @ApiProperty({ type: [CaseListItemDto] }) items: CaseListItemDto[];
-  @ApiProperty({ type: String, nullable: true, description: '下一页游标，没有更多时为 null / pass as ?cursor= for the next page' })
-  nextCursor: string | null;
-}
 
 export class ReasonOptionDto {
   @ApiProperty({ type: String, example: '3' }) code: string;
@@ -144,6 +72,12 @@ export class CaseClockDto {
   @ApiProperty({ type: String, format: 'date', nullable: true }) pausedOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) metOn: string | null;
   @ApiProperty({ type: Boolean, description: '案件当前状态所计算的期限 / the clock the case runs against now' }) running: boolean;
+  @ApiProperty({
+    type: Boolean,
+    description:
+      '案件已结束（已办结、已撤回等）而此期限未完成：不再计算，也无人需要遵守 / the case finished while this clock was unmet: it no longer runs and nobody owes it',
+  })
+  ended: boolean;
   @ApiProperty({ type: Boolean }) overdue: boolean;
   @ApiProperty({ type: Boolean, description: '晚于期限完成 / met after its day' }) late: boolean;
 }
@@ -352,6 +286,13 @@ export class CaseDetailDto extends OmitType(CaseListItemDto, ['consumer']) {
   claimant: ClaimantFlagsDto | null;
   @ApiProperty({ ...action, isArray: true, description: '现在可执行的操作（仅承办单位）/ what the caller may do now' })
   allowedActions: CaseAction[];
+  @ApiProperty({
+    ...action,
+    nullable: true,
+    description:
+      '最可能的下一步（常规流程，取自 allowedActions）；须由办理人选择时为 null / the likely next step of the common path (one of allowedActions), or null when the handler must choose',
+  })
+  nextAction: CaseAction | null;
   @ApiProperty({ type: ReasonOptionsDto }) reasonOptions: ReasonOptionsDto;
   @ApiProperty({ type: [RoutingRoundDto] }) routing: RoutingRoundDto[];
   @ApiProperty({ type: [HistoryEventDto] }) history: HistoryEventDto[];

@@ -1,0 +1,90 @@
+import { Button, Flex, Space, Tag, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../lib/api';
+import { useLang } from '../lib/i18n';
+import type { components } from '../api/schema';
+import type { CaseListItem, CaseStatus } from '../api/types';
+import { ALL_STATUSES, fmtDate, Muted, pick, STATUS_LABEL } from './common';
+import type { Filters } from './queue-filters';
+
+type Counts = components['schemas']['CaseCountsDto'];
+
+/** The settlement stage while open: its dates are the city's policy (libs/cases SETTLEMENT_OPEN). */
+const SETTLEMENT_OPEN: readonly CaseStatus[] = ['settling', 'negotiating', 'offered'];
+
+/**
+ * How many cases the unit has in each status (GET /cases/counts), as buttons that show them: the open
+ * work (the queue's default), each status that has cases, and every case.
+ */
+export function StatusCounts({
+  filters,
+  refreshes,
+  onPick,
+}: {
+  filters: Filters;
+  refreshes: number;
+  onPick: (f: Partial<Filters>) => void;
+}) {
+  const { t } = useLang();
+  const [counts, setCounts] = useState<Counts | null>(null);
+  useEffect(() => {
+    let live = true;
+    api<Counts>('/cases/counts').then(
+      (c) => live && setCounts(c),
+      () => live && setCounts(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [refreshes]);
+  if (!counts) return null;
+  const by = new Map(counts.statuses.map((s) => [s.status, s.count]));
+  const only = filters.status.length === 1 ? filters.status[0] : null;
+  const chip = (key: string, text: string, n: number, pressed: boolean, choose: Partial<Filters>) => (
+    <Button
+      key={key}
+      size="small"
+      type={pressed ? 'primary' : 'default'}
+      aria-pressed={pressed}
+      onClick={() => onPick(choose)}
+      data-testid={`count-${key}`}
+    >
+      {text} <span className="staff-count">{n}</span>
+    </Button>
+  );
+  return (
+    <nav aria-label={t('按状态查看', 'By status')} className="staff-counts" data-testid="status-counts">
+      <Flex wrap gap={6} align="center">
+        {chip('open', t('待办', 'Open'), counts.open, !filters.status.length && filters.view === 'open', { status: [], view: 'open' })}
+        {ALL_STATUSES.filter((s) => by.has(s)).map((s) => chip(s, pickLabel(t, s), by.get(s)!, only === s, { status: [s] }))}
+        {chip('all', t('全部', 'All'), counts.total, !filters.status.length && filters.view === 'all', { status: [], view: 'all' })}
+      </Flex>
+    </nav>
+  );
+}
+
+const pickLabel = (t: (zh: string, en: string) => string, s: CaseStatus) => pick(t, STATUS_LABEL[s], s);
+
+/** A due date with the deadline it is (受理期限, 调解期限…), and whether it is past or near. */
+export function DueCell({ c }: { c: CaseListItem }) {
+  const { t } = useLang();
+  if (!c.dueOn) return <Muted>—</Muted>;
+  // A settlement case's date is the city's take-up or settlement period, not a statutory one.
+  const policy = SETTLEMENT_OPEN.includes(c.status) ? (
+    <Tooltip title={t('本市工作规范（接手期限或和解期限），非法定期限', 'City policy (take-up or settlement period), not law')}>
+      <Muted>{t('市政策', 'policy')}</Muted>
+    </Tooltip>
+  ) : null;
+  return (
+    <div data-testid="due-cell">
+      <Space size={4} wrap>
+        <span className={c.overdue ? 'staff-due-overdue' : c.dueSoon ? 'staff-due-soon' : undefined}>{fmtDate(c.dueOn)}</span>
+        {c.overdue && <Tag color="error">{t('已超期', 'Overdue')}</Tag>}
+        {c.dueSoon && <Tag color="warning">{t('即将到期', 'Due soon')}</Tag>}
+      </Space>
+      <div className="staff-due-label">
+        {c.dueLabel && <Muted>{c.dueLabel}</Muted>} {policy}
+      </div>
+    </div>
+  );
+}

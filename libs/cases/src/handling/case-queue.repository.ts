@@ -1,0 +1,113 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Sql } from '@weiquan/core';
+import { DataSource } from 'typeorm';
+import type { CaseStatus } from '../case-status';
+import type { CaseCursor } from './case-cursor';
+import { ReadScope, scopeCondition } from './case-scope';
+import { CaseListRow, FROM, LIST_COLUMNS } from './cases.repository';
+
+export interface CaseListFilter {
+  /** Only these statuses (the status filter); else `only` when given. */
+  statuses?: string[];
+  /** The view's statuses when no status is asked for (the open work). */
+  only?: readonly CaseStatus[];
+  categoryCode?: string;
+  overdue?: boolean;
+  /** Due on or before this day (and not overdue). */
+  dueBy?: string;
+  /** A search: a tracking number's first digits, or words of the respondent's name or of a status's name (`qStatuses`). */
+  q?: string;
+  qStatuses?: CaseStatus[];
+  track?: 'complaint' | 'report';
+  sort: 'newest' | 'due';
+  after?: CaseCursor;
+  limit: number;
+  today: string;
+}
+
+export interface StatusCountRow {
+  status: CaseStatus;
+  n: number;
+}
+
+export interface WorkloadRow {
+  open: number;
+  overdue: number;
+  dueSoon: number;
+}
+
+/**
+ * The queue's reads, each in the caller's read scope (case-scope.ts, the same WHERE as every case
+ * read): the list, the count of each status, and the open work's overdue and due-soon counts.
+ * A station's scope is `assignee_code = $1`, which the indexes on (assignee_code, id) and
+ * (assignee_code, due_on) serve; the counts group only the scope's rows.
+ */
+@Injectable()
+export class CaseQueueRepository {
+  private readonly sql: Sql;
+
+  constructor(@InjectDataSource() db: DataSource) {
+    this.sql = db;
+  }
+
+  /** A unit's queue (or the city's, for city-level readers), keyset-paged: newest first, or nearest due date first. */
+  async list(scope: ReadScope, f: CaseListFilter): Promise<CaseListRow[]> {
+    const where = scopeCondition(scope, 1);
+    const params: unknown[] = [...where.params];
+    const conds = [where.sql];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    if (f.statuses?.length) conds.push(`c.status = any(${p(f.statuses)}::text[])`);
+    else if (f.only) conds.push(`c.status = any(${p(f.only)}::text[])`);
+    if (f.categoryCode) conds.push(`c.category_code = ${p(f.categoryCode)}`);
+    if (f.track) conds.push(`c.track = ${p(f.track)}`);
+    if (f.overdue === true) conds.push(`c.due_on < ${p(f.today)}::date`);
+    if (f.overdue === false) conds.push(`(c.due_on is null or c.due_on >= ${p(f.today)}::date)`);
+    if (f.dueBy) conds.push(`c.due_on between ${p(f.today)}::date and ${p(f.dueBy)}::date`);
+    if (f.q) {
+      const digits = f.q.replace(/[\s-]/g, '');
+      if (/^\d{6,}$/.test(digits)) conds.push(`c.tracking_no like ${p(`${digits}%`)}`);
+      else {
+        const name = `c.respondent_name ilike ${p(`%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`;
+        conds.push(f.qStatuses?.length ? `(${name} or c.status = any(${p(f.qStatuses)}::text[]))` : name);
+      }
+    }
+    const a = f.after;
+    if (a?.sort === 'newest') conds.push(`c.id < ${p(a.id)}::bigint`);
+    if (a?.sort === 'due' && a.dueOn === null) conds.push(`(c.due_on is null and c.id > ${p(a.id)}::bigint)`);
+    if (a?.sort === 'due' && a.dueOn !== null) {
+      const [day, id] = [p(a.dueOn), p(a.id)];
+      conds.push(`(c.due_on > ${day}::date or (c.due_on = ${day}::date and c.id > ${id}::bigint) or c.due_on is null)`);
+    }
+    // Nearest deadline first (so the overdue ones lead), cases with none last; the same day, the earlier received first.
+    const order = f.sort === 'due' ? 'c.due_on asc nulls last, c.id asc' : 'c.id desc';
+    return this.sql.query<CaseListRow>(
+      `select ${LIST_COLUMNS} ${FROM} where ${conds.join(' and ')} order by ${order} limit ${p(f.limit)}`,
+      params,
+    );
+  }
+
+  /** How many cases of the scope are in each status (statuses with none are absent). */
+  statusCounts(scope: ReadScope): Promise<StatusCountRow[]> {
+    const where = scopeCondition(scope, 1);
+    return this.sql.query<StatusCountRow>(
+      `select c.status, count(*)::int as n from cases c where ${where.sql} group by c.status order by c.status`,
+      where.params,
+    );
+  }
+
+  /** The scope's open cases, and how many of them are past their deadline or due by `soonBy`. */
+  async workload(scope: ReadScope, open: readonly CaseStatus[], today: string, soonBy: string): Promise<WorkloadRow> {
+    const where = scopeCondition(scope, 1);
+    const n = where.params.length;
+    const [row] = await this.sql.query<WorkloadRow>(
+      `select count(*)::int as open,
+              count(*) filter (where c.due_on < $${n + 2}::date)::int as overdue,
+              count(*) filter (where c.due_on between $${n + 2}::date and $${n + 3}::date)::int as "dueSoon"
+         from cases c
+        where ${where.sql} and c.status = any($${n + 1}::text[])`,
+      [...where.params, open, today, soonBy],
+    );
+    return row;
+  }
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { CalendarService, chinaDate } from '@weiquan/calendar';
+import { Lang, PersonalDataCipher } from '@weiquan/core';
+import type { StaffPrincipal } from '@weiquan/identity';
+import { actingUnit, readScope } from './case-scope';
+import { caseListItem } from './case-view';
+import { decodeCursor, encodeCursor } from './case-cursor';
+import { CaseListFilter, CaseQueueRepository } from './case-queue.repository';
+import { isFinished, OPEN_STATUSES, SOON_WORKING_DAYS } from './open-work';
+import { statusesNamed } from './status-search';
+
+export interface ListQuery {
+  status?: string[];
+  /** `open` (no finished case) or `all`, when no status is asked for. */
+  view?: 'open' | 'all';
+  sort?: 'newest' | 'due';
+  categoryCode?: string;
+  track?: 'complaint' | 'report';
+  overdue?: boolean;
+  dueWithinDays?: number;
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+/** The staff queue: its pages, the count of each status, and the header's overdue and due-soon counts. */
+@Injectable()
+export class CaseQueueService {
+  constructor(
+    private readonly repo: CaseQueueRepository,
+    private readonly calendar: CalendarService,
+    private readonly cipher: PersonalDataCipher,
+  ) {}
+
+  /** Today in China, and the last day of "due soon" on the official calendar. */
+  async days(): Promise<{ today: string; soonBy: string }> {
+    const today = chinaDate(new Date());
+    return { today, soonBy: (await this.calendar.due(today, SOON_WORKING_DAYS)).date };
+  }
+
+  async list(p: StaffPrincipal, q: ListQuery, lang: Lang) {
+    const limit = q.limit ?? 20;
+    const sort = q.sort ?? 'newest';
+    const { today, soonBy } = await this.days();
+    const search = q.q?.trim() || undefined;
+    const filter: CaseListFilter = {
+      statuses: q.status,
+      only: q.view === 'open' ? OPEN_STATUSES : undefined,
+      categoryCode: q.categoryCode,
+      track: q.track,
+      overdue: q.overdue,
+      dueBy: q.dueWithinDays !== undefined ? (await this.calendar.due(today, q.dueWithinDays)).date : undefined,
+      q: search,
+      qStatuses: search ? statusesNamed(search) : undefined,
+      sort,
+      after: q.cursor ? decodeCursor(q.cursor, sort) : undefined,
+      limit: limit + 1,
+      today,
+    };
+    const rows = await this.repo.list(readScope(p), filter);
+    const page = rows.slice(0, limit);
+    const unit = actingUnit(p);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) =>
+        caseListItem(r, { today, soonBy, lang, handler: r.assigneeCode === unit, phone: (b) => this.cipher.decrypt(b) }),
+      ),
+      nextCursor:
+        rows.length > limit ? encodeCursor(sort === 'due' ? { sort, dueOn: last.dueOn, id: last.id } : { sort, id: last.id }) : null,
+    };
+  }
+
+  async counts(p: StaffPrincipal) {
+    const rows = await this.repo.statusCounts(readScope(p));
+    return {
+      statuses: rows.map((r) => ({ status: r.status, count: r.n })),
+      open: rows.filter((r) => !isFinished(r.status)).reduce((n, r) => n + r.n, 0),
+      total: rows.reduce((n, r) => n + r.n, 0),
+    };
+  }
+
+  async workload(p: StaffPrincipal) {
+    const { today, soonBy } = await this.days();
+    const w = await this.repo.workload(readScope(p), OPEN_STATUSES, today, soonBy);
+    return { ...w, soonDays: SOON_WORKING_DAYS, today, soonBy };
+  }
+}
