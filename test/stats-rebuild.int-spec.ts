@@ -565,7 +565,7 @@ describe('statistics: rebuild from the history equals what was maintained increm
   }, 60_000);
 
   it('npm run cli -- stats:rebuild does the same from the command line', async () => {
-    const before = await q(`select * from stat_area_month order by area_code, category_code, month, track, channel, prepaid`);
+    const before = await q(`select * from stat_area_month order by area_code, category_code, month, track, channel, prepaid, issue_type`);
     const out = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       expect(await runCommand(api.t.config, 'stats:rebuild', [], {})).toBe(0);
@@ -575,6 +575,8 @@ describe('statistics: rebuild from the history equals what was maintained increm
     } finally {
       out.mockRestore();
     }
-    expect(await q(`select * from stat_area_month order by area_code, category_code, month, track, channel, prepaid`)).toEqual(before);
+    expect(await q(`select * from stat_area_month order by area_code, category_code, month, track, channel, prepaid, issue_type`)).toEqual(
+      before,
+    );
   }, 60_000);
 });

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { CalendarService, workingDaysBetween } from '@weiquan/calendar';
 import { SettlementService } from '@weiquan/cases';
-import { RollupService } from '@weiquan/stats';
+import { comparisonPeriods, RollupService } from '@weiquan/stats';
 import { parse } from 'csv-parse/sync';
 import type { Routed, Staff } from './support/case-kit';
 import { at, CaseKit, daysAgo, shanghaiDay } from './support/case-kit';
@@ -150,6 +150,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
       path: 'settlement',
       channel: 'online',
       prepaid: true,
+      issueType: 'refund',
       respondent: { name: 'B站测试健身餐厅', address: '东昌府区柳园路 2 号', areaCode: '371502', venueCode: VENUE_B },
     };
     for (const amountOffered of [50, 80]) {
@@ -214,7 +215,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     expectAt(await kit.route(both.linkedTrackingNo!), BUREAU);
 
     // A sector regulator's category (sports-fitness → ES-371500), prepaid, filed formally.
-    const e1 = await kit.assigned({ categoryCode: 'sports-fitness', prepaid: true });
+    const e1 = await kit.assigned({ categoryCode: 'sports-fitness', prepaid: true, issueType: 'contract' });
     expectAt(e1, 'ES-371500');
     const sector = await kit.handlerOf(e1);
     await sector.do(e1.id, { action: 'accept' });
@@ -252,6 +253,9 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
       period: { from, to: today },
       cut: 'city',
       received: 24,
+      // Counted apart: 13 settlement complaints at the stations, 5 formal ones, 6 reports.
+      complaints: 18,
+      reports: 6,
       accepted: 5,
       refused: 3,
       resolved: 3,
@@ -284,10 +288,57 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
       open: 8,
       overdue: 1,
       asOf: today,
+      comparison: {
+        ...comparisonPeriods({ from, to: today }),
+        // Nothing was counted before the fixture: no base, so no change (null, never 0%).
+        changes: expect.objectContaining({
+          complaints: { previous: 0, periodOnPeriod: null, lastYear: 0, yearOnYear: null },
+          satisfactionRate: { previous: null, periodOnPeriod: null, lastYear: null, yearOnYear: null },
+          recovered: { previous: '0.00', periodOnPeriod: null, lastYear: '0.00', yearOnYear: null },
+        }),
+      },
     });
     // The default period is this year up to today.
     const year = await ok(analyst, '/stats/summary');
     expect(year.period).toEqual({ from: `${today.slice(0, 4)}-01-01`, to: today });
+  });
+
+  it('complaints and reports apart; 环比 and 同比 against the periods before, "no base" as null', async () => {
+    // A period starting on no 1st of a month: 环比 is as many days just before, which holds the
+    // complaint received by phone 20 days ago (and nothing else).
+    const k = daysAgo(10).endsWith('-01') ? 11 : 10;
+    const s = await ok(analyst, `/stats/summary?from=${daysAgo(k)}&to=${today}`);
+    // k + 1 days, so the k + 1 days before.
+    expect(s.comparison.previous).toEqual({ from: daysAgo(2 * k + 1), to: daysAgo(k + 1) });
+    expect(s.comparison.lastYear).toEqual(comparisonPeriods({ from: daysAgo(k), to: today }).lastYear);
+    expect([s.received, s.complaints, s.reports]).toEqual([23, 17, 6]);
+    expect(s.comparison.changes.complaints).toEqual({ previous: 1, periodOnPeriod: 16, lastYear: 0, yearOnYear: null });
+    // No report before: no base, so no change, never a made-up 0%.
+    expect(s.comparison.changes.reports).toEqual({ previous: 0, periodOnPeriod: null, lastYear: 0, yearOnYear: null });
+    expect(s.comparison.changes.satisfactionRate).toEqual({ previous: null, periodOnPeriod: null, lastYear: null, yearOnYear: null });
+    // Each track on its own: the other is 0.
+    expect(await ok(analyst, `/stats/summary?from=${from}&to=${today}&track=report`)).toMatchObject({
+      received: 6,
+      complaints: 0,
+      reports: 6,
+    });
+    // A series of each, too.
+    const series = await ok(analyst, `/stats/timeseries?metric=reports&interval=day&from=${daysAgo(21)}&to=${today}`);
+    expect(series.points.filter((p: { value: number }) => p.value)).toEqual([{ period: today, value: 6 }]);
+  });
+
+  it('the period never runs past today: a later end is cut, a later start refused', async () => {
+    const future = shanghaiDay(new Date(later(30)));
+    const cut = await ok(analyst, `/stats/summary?from=${from}&to=${future}`);
+    expect(cut.period).toEqual({ from, to: today });
+    expect(cut.received).toBe(24);
+    expect((await ok(analyst, `/stats/timeseries?metric=received&interval=day&from=${today}&to=${future}`)).points).toHaveLength(1);
+    expect((await ok(analyst, `/stats/businesses?from=${from}&to=${future}`)).period).toEqual({ from, to: today });
+    const refused = await analyst.get(`/stats/summary?from=${future}`);
+    expect({ status: refused.status, fields: refused.body.details?.map((d: { field: string }) => d.field) }).toEqual({
+      status: 400,
+      fields: ['from'],
+    });
   });
 
   it('filters: track, category, area, purchase channel, prepaid', async () => {
@@ -364,6 +415,8 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
       cut: 'unit',
       // Cases that reached station A: 9 settlement complaints and the complaint half of "both".
       received: 10,
+      complaints: 10,
+      reports: 0,
       accepted: 0,
       refused: 0,
       resolved: 0,
@@ -390,6 +443,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
       open: 2,
       overdue: 0,
       asOf: today,
+      comparison: expect.objectContaining(comparisonPeriods({ from, to: today })),
     });
     // Asking for its own unit is the same; another unit's is refused; filters by unit cut are named.
     expect(await ok(staffA, `/stats/summary?from=${from}&to=${today}&unit=${A}`)).toEqual(mine);
@@ -559,6 +613,40 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     expect((await staffA.get('/stats/hotspots?by=area')).status).toBe(400);
   });
 
+  it('breakdowns by purchase channel, prepaid cards and issue type (city-wide; not when cut by unit)', async () => {
+    const by = async (what: string, qs = '') =>
+      (await ok(analyst, `/stats/hotspots?by=${what}&from=${from}&to=${today}${qs}`)).items.map(
+        (i: { code: string; name: string | null; received: number; complaints: number; reports: number; settled: number }) => [
+          i.code,
+          i.name,
+          i.received,
+          i.complaints,
+          i.reports,
+          i.settled,
+        ],
+      );
+    expect(await by('channel')).toEqual([
+      ['offline', '线下购买', 21, 15, 6, 3],
+      ['online', '网络购物', 3, 3, 0, 2],
+    ]);
+    expect(await by('prepaid')).toEqual([
+      ['false', '非预付式消费', 20, 14, 6, 3],
+      ['true', '预付式消费', 4, 4, 0, 2],
+    ]);
+    expect(await by('issueType')).toEqual([
+      ['unknown', '未填写', 20, 14, 6, 3],
+      ['refund', '退款', 3, 3, 0, 2],
+      ['contract', '合同', 1, 1, 0, 0],
+    ]);
+    // With the other filters: station B's online refunds.
+    expect(await by('issueType', '&channel=online')).toEqual([['refund', '退款', 3, 3, 0, 2]]);
+    const cut = await staffA.get(`/stats/hotspots?by=issueType&from=${from}&to=${today}`);
+    expect({ status: cut.status, fields: cut.body.details?.map((d: { field: string }) => d.field) }).toEqual({
+      status: 400,
+      fields: ['by'],
+    });
+  });
+
   it('the unit league table and the venues: settlements, rates, recovered, load', async () => {
     const { items, venues } = await ok(analyst, `/stats/units?from=${from}&to=${today}`);
     expect(items.slice(0, 3).map((u: { unit: { code: string } }) => u.unit.code)).toEqual([BUREAU, A, B]);
@@ -623,6 +711,8 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
 
   const HEADERS = [
     '收到',
+    '其中投诉',
+    '其中举报',
     '受理',
     '不予受理',
     '调解成功',
@@ -648,6 +738,8 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
   ];
   const METRIC_KEYS = [
     'received',
+    'complaints',
+    'reports',
     'accepted',
     'refused',
     'resolved',
@@ -672,55 +764,86 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     'averageSettlementWorkingDays',
   ];
 
-  it('exports CSV (UTF-8 BOM, Chinese headers) that parses back to the same rows', async () => {
-    const res = await analyst.get(`/stats/export?format=csv&by=category&from=${from}&to=${today}`);
+  /** An export's CSV: the filter block (label, value lines), a blank line, then the table. */
+  const csv = (text: string) => {
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [head, body] = text.slice(1).split('\r\n\r\n');
+    return {
+      filters: Object.fromEntries(parse(head).map((line: string[]) => [line[0], line[1]])),
+      rows: parse<Record<string, string>>(body, { columns: true }),
+    };
+  };
+  const RATE_KEYS = new Set(METRIC_KEYS.filter((k) => k.endsWith('Rate')));
+  /** A figure as the CSV writes it: a rate as a percentage, nothing for null. */
+  const cell = (key: string, v: string | number | null) =>
+    v === null ? '' : RATE_KEYS.has(key) ? `${+((v as number) * 100).toFixed(2)}%` : String(v);
+  const fileName = (disposition: string) => decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? '');
+
+  it('exports CSV (UTF-8 BOM, Chinese headers, rates as percentages) after the filters it was made with, under a Chinese name', async () => {
+    const res = await analyst.get(`/stats/export?format=csv&by=category&from=${from}&to=${today}&track=complaint`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers['content-disposition']).toMatch(/attachment; filename="stats-category-/);
-    expect(res.text.charCodeAt(0)).toBe(0xfeff);
-    const rows: Record<string, string>[] = parse(res.text, { bom: true, columns: true });
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="stats-category-.*\.csv"; filename\*=UTF-8''%E8%81%8A/);
+    expect(fileName(res.headers['content-disposition'])).toBe(`聊城市消费投诉统计_${from}至${today}_按类别.csv`);
+    const { filters, rows } = csv(res.text);
+    expect(filters).toMatchObject({
+      统计期间: `${from} 至 ${today}`,
+      统计范围: '全市',
+      区域: '全部',
+      类别: '全部',
+      类型: '投诉',
+      购买渠道: '全部',
+      预付式消费: '全部',
+      每行: '类别',
+    });
+    expect(filters['导出时间']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}（北京时间）$/);
     expect(Object.keys(rows[0])).toEqual(['起始日', '截止日', '类别代码', '名称', ...HEADERS]);
-    const json = (await ok(analyst, `/stats/hotspots?by=category&from=${from}&to=${today}`)).items;
-    const cell = (v: string | number | null) => (v === null ? '' : String(v));
+    const json = (await ok(analyst, `/stats/hotspots?by=category&from=${from}&to=${today}&track=complaint`)).items;
     expect(rows).toEqual(
       json.map((i: Record<string, string | number | null>) => ({
         起始日: from,
         截止日: today,
         类别代码: i.code,
         名称: i.name,
-        ...Object.fromEntries(HEADERS.map((h, k) => [h, cell(i[METRIC_KEYS[k]])])),
+        ...Object.fromEntries(HEADERS.map((h, k) => [h, cell(METRIC_KEYS[k], i[METRIC_KEYS[k]])])),
       })),
     );
 
     // By month, the months' rows add up to the summary; by unit, a station gets its own row; by venue, the venues' rows.
-    const months: Record<string, string>[] = parse((await analyst.get(`/stats/export?from=${from}&to=${today}`)).text, {
-      bom: true,
-      columns: true,
-    });
+    const months = csv((await analyst.get(`/stats/export?from=${from}&to=${today}`)).text).rows;
     expect(months.reduce((n, r) => n + Number(r['收到']), 0)).toBe(24);
+    expect(months.reduce((n, r) => n + Number(r['其中投诉']), 0)).toBe(18);
     expect(months.reduce((n, r) => n + Number(r['源头化解']), 0)).toBe(5);
-    const units: Record<string, string>[] = parse((await staffA.get(`/stats/export?by=unit&from=${from}&to=${today}`)).text, {
-      bom: true,
-      columns: true,
-    });
-    expect(units).toEqual([
+    const mine = await staffA.get(`/stats/export?by=unit&from=${from}&to=${today}`);
+    const units = csv(mine.text);
+    expect(units.filters['统计范围']).toMatch(new RegExp(`（${A}）$`));
+    expect(units.rows).toEqual([
       expect.objectContaining({
         单位代码: A,
         收到: '10',
         源头化解: '3',
-        源头化解率: '0.4286',
+        源头化解率: '42.86%',
         '源头化解挽回金额（元）': '1380.50',
         '挽回经济损失（元）': '0.00',
       }),
     ]);
-    const venues: Record<string, string>[] = parse((await analyst.get(`/stats/export?by=venue&from=${from}&to=${today}`)).text, {
-      bom: true,
-      columns: true,
-    });
+    const venues = csv((await analyst.get(`/stats/export?by=venue&from=${from}&to=${today}`)).text).rows;
     expect(venues.map((r) => [r['场所代码'], r['收到'], r['源头化解'], r['转为正式投诉率']])).toEqual([
-      [VENUE_A, '10', '3', '0.5714'],
-      [VENUE_B, '3', '2', '0'],
+      [VENUE_A, '10', '3', '57.14%'],
+      [VENUE_B, '3', '2', '0%'],
     ]);
+    // A whole month is named by the month; the filters set are named with their codes.
+    const monthly = await analyst.get(
+      `/stats/export?from=${today.slice(0, 8)}01&to=${today}&categoryCode=catering&areaCode=371502&prepaid=true&by=issueType`,
+    );
+    expect(fileName(monthly.headers['content-disposition'])).toMatch(/^聊城市消费投诉统计_.*_按问题类型\.csv$/);
+    expect(csv(monthly.text).filters).toMatchObject({
+      区域: '东昌府区（371502）',
+      类别: expect.stringMatching(/（catering）$/),
+      预付式消费: '是',
+    });
+    const past = await analyst.get(`/stats/export?from=2025-10-01&to=2025-10-31&format=xlsx`);
+    expect(fileName(past.headers['content-disposition'])).toBe('聊城市消费投诉统计_2025-10_按月份.xlsx');
   });
 
   it('exports a real XLSX workbook with the same rows, read back by a library', async () => {
@@ -736,6 +859,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toMatch(/filename="stats-category-.*\.xlsx"/);
+    expect(fileName(res.headers['content-disposition'])).toBe(`聊城市消费投诉统计_${from}至${today}_按类别.xlsx`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as never);
     const sheet = book.getWorksheet('统计')!;
@@ -755,6 +879,16 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
       expect(row[col('源头化解率')] ?? null).toBe(i.settledAtSourceRate);
       expect(row[col('平均和解用时（工作日）')] ?? null).toBe(i.averageSettlementWorkingDays);
     });
+    // Rates are numbers shown as percentages; the filters are on a sheet of their own.
+    expect(sheet.getColumn(col('满意率') + 1).numFmt).toBe('0.00%');
+    const filters = book.getWorksheet('筛选条件')!;
+    const lines = Object.fromEntries(
+      filters
+        .getSheetValues()
+        .slice(2)
+        .map((r) => (r as unknown[]).slice(1) as [string, string]),
+    );
+    expect(lines).toMatchObject({ 统计期间: `${from} 至 ${today}`, 统计范围: '全市', 每行: '类别' });
   });
 
   it('bad filters are a 400 naming the field', async () => {
@@ -787,6 +921,7 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     await bad('units?prepaid=true', ['prepaid']);
     await bad('export?format=pdf', ['format']);
     await bad('export?by=street', ['by']);
+    await bad('hotspots?by=channel&unit=ST-371502-001', ['by']);
     await bad('timeseries?metric=settledRate', ['metric']);
   });
 });

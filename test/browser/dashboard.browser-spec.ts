@@ -2,15 +2,19 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { daysAgo, shanghaiDay, uscc } from '../support/fixtures';
+import { axeProblems } from './support/axe';
 import { BrowserSystem, DESKTOP } from './support/system';
 
 /**
  * The regulator dashboard in a real browser: two complaints filed through the API, one handled to
  * the end by the county bureau (accepted, resolved with ¥1,280.50 recovered, closed, rated), applied by
- * the worker's statistics aggregator; then a city analyst's dashboard shows them in the counts, the
- * recovered amount and the charts, and the CSV export downloads with its Chinese header row.
+ * the worker's statistics aggregator; then a city analyst's dashboard shows them in the counts
+ * (complaints and reports apart, with 环比 and 同比), the recovered amount, the charts and the
+ * breakdowns collected at filing, links to the cases behind them, and the CSV export downloads under
+ * a Chinese name with the filters it was made with.
  */
 const TABLET = { width: 768, height: 1024 };
+const PHONE = { width: 390, height: 844 };
 
 const CREDIT_CODE = uscc('91371502MA3C5LJ0X');
 
@@ -71,6 +75,7 @@ describe('regulator dashboard (chromium)', () => {
       path: 'formal',
       categoryCode: 'catering',
       channel: 'offline',
+      ...(n === 1 ? { issueType: 'refund', prepaid: true } : {}),
       consumer: { name: '张三', phone: `1390635${String(8800 + n)}`, address: '东昌府区柳园街道某小区 3 号楼' },
       respondent: { address: '东昌府区东昌路 88 号', areaCode: '371502', ...respondent },
       incidentDate: daysAgo(3),
@@ -128,22 +133,37 @@ describe('regulator dashboard (chromium)', () => {
   });
   afterAll(() => sys?.close());
 
-  it('shows the analyst the cases in the counts, the recovered amount and the charts; the CSV export downloads', async () => {
+  it('shows the analyst complaints and reports apart, with 环比 and 同比, the recovered amount and the charts; the CSV export downloads', async () => {
     const { context, page } = await signedIn(analyst);
     await page.goto(`${sys.baseUrl}/dashboard`);
     await page.getByTestId('dashboard').waitFor();
-    await expectText(page, 'kpi-received-value', '2');
+    await expectText(page, 'kpi-complaints-value', '2');
+    expect(await kpi(page, 'reports').textContent()).toBe('0');
     expect(await kpi(page, 'recovered').textContent()).toBe('¥1,280.50');
     expect(await kpi(page, 'mediationSuccessRate').textContent()).toBe('100%');
     expect(await kpi(page, 'satisfactionRate').textContent()).toBe('100%');
     expect(await page.getByTestId('kpi-satisfactionRate').textContent()).toContain('参考值 96.8%');
     expect(await kpi(page, 'open').textContent()).toBe('1');
     expect(await kpi(page, 'overdue').textContent()).toBe('0');
+    // Nothing was counted before this year's cases: no base to compare with is "—", never 0%.
+    expect(await page.getByTestId('kpi-complaints-change-mom').textContent()).toBe('环比 —');
+    expect(await page.getByTestId('kpi-complaints-change-yoy').textContent()).toBe('同比 —');
+    expect(await page.getByTestId('kpi-satisfactionRate-change-yoy').textContent()).toBe('同比 —');
+    const year = shanghaiDay(new Date()).slice(0, 4);
+    expect(await page.getByTestId('comparison-periods').textContent()).toContain(`同比：与 ${+year - 1}-01-01 至`);
 
     await chartsDrawn(page, ['chart-trends', 'chart-area', 'chart-category']);
     await page.getByTestId('hotspots').getByText('聊城市看板测试餐饮有限公司').waitFor();
     expect(await page.getByTestId('hotspots').textContent()).toContain(CREDIT_CODE);
     await page.getByTestId('units').getByText(unitCode).waitFor();
+    // The breakdowns collected at filing: issue type, purchase channel, prepaid.
+    await page.getByTestId('by-issueType').getByText('退款、退货、退卡').waitFor();
+    expect(await page.getByTestId('by-issueType').textContent()).toContain('未填写');
+    expect(await page.getByTestId('by-channel').textContent()).toContain('线下购买');
+    expect(await page.getByTestId('by-prepaid').textContent()).toMatch(/预付式消费.*50%/);
+    // All of it in, at desktop size: no critical or serious axe problem.
+    await page.waitForLoadState('networkidle');
+    expect(await axeProblems(page)).toEqual([]);
 
     // The filters go to the URL (a city analyst filters by area too).
     expect(await page.getByTestId('filter-area').count()).toBe(1);
@@ -159,29 +179,35 @@ describe('regulator dashboard (chromium)', () => {
     // The router renders a URL change in a transition: until the control shows the new choice, a
     // click on the old one is a click on the choice already made, and nothing happens.
     await page.getByTestId('filter-track').locator('.ant-segmented-item-selected', { hasText: '投诉' }).waitFor();
-    await expectText(page, 'kpi-received-value', '2');
+    await expectText(page, 'kpi-complaints-value', '2');
     await page.getByTestId('filter-track').getByText('全部').click();
     await page.waitForURL((u) => !u.search.includes('track='), { waitUntil: 'commit' });
 
-    // CSV by month: a UTF-8 file with the Chinese header row and this month's figures.
+    // CSV by month: a UTF-8 file under a Chinese name, the filters it was made with, then the Chinese header row and this month's figures.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
-    expect(csv.suggestedFilename()).toMatch(/^stats-month-\d{4}-01-01-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(csv.suggestedFilename()).toMatch(/^聊城市消费投诉统计_\d{4}.*_按月份\.csv$/);
     const text = readFileSync(await csv.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text.slice(1).split(/\r?\n/)[0]).toBe(
-      '起始日,截止日,月份,名称,收到,受理,不予受理,调解成功,终止调解,办结,撤回,按时受理率,调解成功率,挽回经济损失（元）,平均办理工作日,满意率,回访率,举报立案,举报不予立案,举报人按时告知率,' +
+    const [head, table] = text.slice(1).split('\r\n\r\n');
+    expect(head).toContain(`统计期间,${year}-01-01 至 ${shanghaiDay(new Date())}`);
+    expect(head).toContain('统计范围,全市');
+    expect(head).toContain('类型,全部（投诉和举报）');
+    expect(table.split(/\r?\n/)[0]).toBe(
+      '起始日,截止日,月份,名称,收到,其中投诉,其中举报,受理,不予受理,调解成功,终止调解,办结,撤回,按时受理率,调解成功率,挽回经济损失（元）,平均办理工作日,满意率,回访率,举报立案,举报不予立案,举报人按时告知率,' +
         '分派服务站协商和解,源头化解,转为正式投诉,源头化解率,转为正式投诉率,源头化解挽回金额（元）,平均和解用时（工作日）',
     );
-    const rows: Record<string, string>[] = parse(text, { bom: true, columns: true });
+    const rows: Record<string, string>[] = parse(table, { columns: true });
     const month = shanghaiDay(new Date()).slice(0, 7);
     expect(rows.find((r) => r['月份'] === month)).toMatchObject({
       收到: '2',
+      其中投诉: '2',
+      其中举报: '0',
       受理: '2',
       调解成功: '1',
       办结: '1',
       '挽回经济损失（元）': '1280.50',
-      调解成功率: '1',
-      满意率: '1',
+      调解成功率: '100%',
+      满意率: '100%',
     });
     expect(rows.reduce((n, r) => n + Number(r['收到']), 0)).toBe(2);
 
@@ -189,7 +215,7 @@ describe('regulator dashboard (chromium)', () => {
     await page.getByTestId('export-by').click();
     await page.locator('.ant-select-item-option').filter({ hasText: '按单位' }).click();
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
-    expect(xlsx.suggestedFilename()).toMatch(/^stats-unit-.*\.xlsx$/);
+    expect(xlsx.suggestedFilename()).toMatch(/^聊城市消费投诉统计_.*_按单位\.xlsx$/);
     expect(
       readFileSync(await xlsx.path())
         .subarray(0, 2)
@@ -201,10 +227,63 @@ describe('regulator dashboard (chromium)', () => {
     await context.close();
   });
 
+  it('opens the cases behind a figure: a KPI, a category row, a business', async () => {
+    const { context, page } = await signedIn(analyst);
+    await page.goto(`${sys.baseUrl}/dashboard`);
+    await expectText(page, 'kpi-complaints-value', '2');
+    expect(await page.getByTestId('kpi-complaints-cases').getAttribute('href')).toBe('/staff?view=all&track=complaint');
+    expect(await page.getByTestId('kpi-overdue-cases').getAttribute('href')).toBe('/staff?due=overdue');
+    // The category table (the pie's legend): its name opens the category's cases in the queue.
+    await page.getByTestId('category-table').getByRole('link').first().click();
+    await page.waitForURL(/\/staff\?view=all&category=catering$/);
+    await page.getByTestId('queue-table').locator('[data-testid^="queue-row-"]').first().waitFor();
+    expect(await page.getByTestId('queue-table').locator('[data-testid^="queue-row-"]').count()).toBe(2);
+    await page.goBack();
+    // A business of the hotspots: its cases by its name.
+    await page.getByTestId('hotspots').getByRole('link', { name: '聊城市看板测试火锅店' }).click();
+    await page.waitForURL(/\/staff\?view=all&q=/);
+    const rows = page.getByTestId('queue-table').locator('[data-testid^="queue-row-"]');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(1);
+    await context.close();
+  });
+
+  it('never runs the period past today, and keeps the legend off the chart on a phone', async () => {
+    const today = shanghaiDay(new Date());
+    const { context, page } = await signedIn(analyst, PHONE);
+    const asked: string[] = [];
+    page.on('request', (r) => r.url().includes('/stats/summary') && asked.push(new URL(r.url()).search));
+    await page.goto(`${sys.baseUrl}/dashboard?from=${today.slice(0, 4)}-01-01&to=2099-12-31`);
+    await expectText(page, 'kpi-complaints-value', '2');
+    expect(await page.getByTestId('dashboard-scope').textContent()).toContain(`至 ${today}`);
+    expect(asked.every((q) => q.includes(`to=${today}`))).toBe(true);
+
+    await chartsDrawn(page, ['chart-trends']);
+    const canvas = (await page.getByTestId('chart-trends').boundingBox())!;
+    const legend = page.getByTestId('trends-legend');
+    const box = (await legend.boundingBox())!;
+    // Below the plot, not over it, and inside the screen.
+    expect(box.y).toBeGreaterThanOrEqual(canvas.y + canvas.height);
+    expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+    // Its buttons hide and show a series.
+    const reports = legend.getByRole('button', { name: '举报' });
+    expect(await reports.getAttribute('aria-pressed')).toBe('true');
+    await reports.click();
+    expect(await reports.getAttribute('aria-pressed')).toBe('false');
+    // With its figures, links and tables in: no critical or serious axe problem on a phone.
+    await page.getByTestId('units').getByText(unitCode).waitFor();
+    await page.getByTestId('by-issueType').getByText('未填写').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await axeProblems(page)).toEqual([]);
+    await sys.shot(page, 'dashboard-phone');
+    await context.close();
+  });
+
   it('fits a tablet, and reads in English', async () => {
     const tablet = await signedIn(analyst, TABLET);
     await tablet.page.goto(`${sys.baseUrl}/dashboard`);
-    await expectText(tablet.page, 'kpi-received-value', '2');
+    await expectText(tablet.page, 'kpi-complaints-value', '2');
     await chartsDrawn(tablet.page, ['chart-trends', 'chart-area', 'chart-category']);
     // Nothing wider than the screen: the tables scroll inside their cards.
     expect(await tablet.page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(TABLET.width);
@@ -213,7 +292,8 @@ describe('regulator dashboard (chromium)', () => {
 
     const en = await signedIn(analyst, DESKTOP, 'en');
     await en.page.goto(`${sys.baseUrl}/dashboard?interval=day`);
-    await expectText(en.page, 'kpi-received-value', '2');
+    await expectText(en.page, 'kpi-complaints-value', '2');
+    expect(await en.page.getByTestId('kpi-complaints-change-mom').textContent()).toBe('vs prev. —');
     expect(await en.page.getByTestId('kpi-satisfactionRate').textContent()).toContain('Reference 96.8%');
     await chartsDrawn(en.page, ['chart-trends', 'chart-area', 'chart-category']);
     await sys.shot(en.page, 'dashboard-desktop-en');
@@ -224,7 +304,8 @@ describe('regulator dashboard (chromium)', () => {
     const { context, page } = await signedIn(analyst);
     await page.goto(`${sys.baseUrl}/dashboard?from=2020-01-01&to=2020-12-31`);
     await page.getByTestId('dashboard-empty').waitFor();
-    expect(await kpi(page, 'received').textContent()).toBe('0');
+    expect(await kpi(page, 'complaints').textContent()).toBe('0');
+    expect(await kpi(page, 'reports').textContent()).toBe('0');
     expect(await kpi(page, 'satisfactionRate').textContent()).toBe('—');
     await page.getByTestId('trends').getByText('所选期间没有数据').waitFor();
     await sys.shot(page, 'dashboard-empty');
@@ -234,11 +315,13 @@ describe('regulator dashboard (chromium)', () => {
   it('shows a unit (the county bureau that handled them) its own figures, without the area filter', async () => {
     const { context, page } = await signedIn(unitStaff);
     await page.goto(`${sys.baseUrl}/dashboard?area=371502`);
-    await page.getByTestId('kpi-received-value').waitFor();
+    await page.getByTestId('kpi-complaints-value').waitFor();
     await chartsDrawn(page, ['chart-trends', 'chart-category']);
     expect(await page.getByTestId('dashboard-error').count()).toBe(0);
     expect(await page.getByTestId('filter-area').count()).toBe(0);
-    expect(Number(await kpi(page, 'received').textContent())).toBeGreaterThanOrEqual(1);
+    expect(Number(await kpi(page, 'complaints').textContent())).toBeGreaterThanOrEqual(1);
+    // Its figures are cut by unit, which has no issue type, channel or prepaid: it says so.
+    expect(await page.getByTestId('by-issueType').textContent()).toContain('本账号的统计按单位汇总');
     expect(await kpi(page, 'recovered').textContent()).toBe('¥1,280.50');
     await sys.shot(page, 'dashboard-unit');
     await context.close();

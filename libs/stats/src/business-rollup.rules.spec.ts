@@ -9,6 +9,7 @@ const complaint: CaseAttributes = {
   areaCode: '371502',
   channel: 'offline',
   prepaid: false,
+  issueType: null,
   respondentKey: `uscc:${BIZ}`,
   respondentName: '聊城市某火锅店',
 };

@@ -9,7 +9,7 @@ import { businessStatsScope, NO_BUSINESS_SCOPE, scopedBusinessFilter } from './b
 import { BusinessStatsRepository } from './business-stats.repository';
 import type { BusinessInfoRow } from './business-stats.repository';
 import type { BusinessSortField, BusinessStatsDto, BusinessStatsQuery, VenueBusinessStatsDto } from './dto/business-stats.dto';
-import { isIsoDate, splitPeriod } from './period';
+import { askedPeriod, isIsoDate, splitPeriod } from './period';
 
 /**
  * The order of two rows by a figure, nulls last whichever the direction. The median is ordered with
@@ -37,8 +37,7 @@ export class BusinessStatsService {
     const notDate = { zh: '不是有效的日期', en: 'is not a real date' };
     if (q.from !== undefined && !isIsoDate(q.from)) problems.push({ field: 'from', message: notDate });
     if (q.to !== undefined && !isIsoDate(q.to)) problems.push({ field: 'to', message: notDate });
-    const to = q.to ?? chinaDate(new Date());
-    const from = q.from ?? `${to.slice(0, 4)}-01-01`;
+    const { from, to } = askedPeriod(q.from, q.to, chinaDate(new Date()));
     if (!problems.length && from > to)
       problems.push({ field: 'from', message: { zh: '起始日不能晚于截止日', en: 'must not be after to' } });
     if (q.venueCode !== undefined && !(await this.repo.venueExists(q.venueCode)))

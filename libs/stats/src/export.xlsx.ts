@@ -2,12 +2,13 @@ import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 
 /**
- * The export as a real workbook (exceljs, streamed): Chinese headers in bold on a frozen first row,
- * money in yuan as numbers with two decimals, rates as percentages.
+ * The export as a real workbook (exceljs, streamed): the figures on the first sheet (统计), Chinese
+ * headers in bold on a frozen first row, money in yuan as numbers with two decimals, rates as
+ * percentages; the filters it was made with on the second (筛选条件).
  */
 export async function writeXlsx(
   out: Writable,
-  table: { headers: string[]; rows: (string | number | null)[][] },
+  table: { filters: [string, string][]; headers: string[]; rows: (string | number | null)[][] },
   sheetName: string,
   kinds: ('text' | 'count' | 'money' | 'rate' | 'decimal')[],
 ): Promise<void> {
@@ -25,5 +26,14 @@ export async function writeXlsx(
     sheet.addRow(row.map((v, i) => (v !== null && kinds[i] !== 'text' ? Number(v) : v))).commit();
   }
   sheet.commit();
+  const filters = book.addWorksheet('筛选条件');
+  filters.columns = [
+    { header: '筛选条件', width: 14 },
+    { header: '取值', width: 60 },
+  ];
+  filters.getRow(1).font = { bold: true };
+  filters.getRow(1).commit();
+  for (const line of table.filters) filters.addRow(line).commit();
+  filters.commit();
   await book.commit();
 }

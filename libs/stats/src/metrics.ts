@@ -8,6 +8,9 @@ import { COUNTERS } from './rollup.rules';
  */
 export interface Metrics {
   received: number;
+  /** Of `received`, the complaints and the reports, counted apart (the bureau reports them apart). */
+  complaints: number;
+  reports: number;
   accepted: number;
   refused: number;
   resolved: number;
@@ -38,6 +41,8 @@ export type MetricName = keyof Metrics;
 /** Metrics a time series can draw (open and overdue are a snapshot of now, not of a period). */
 export const SERIES_METRICS: readonly MetricName[] = [
   'received',
+  'complaints',
+  'reports',
   'accepted',
   'refused',
   'resolved',
@@ -65,6 +70,8 @@ export const SERIES_METRICS: readonly MetricName[] = [
 /** Chinese column headers of the exports, in the bureau's words. */
 export const METRIC_HEADERS: Record<MetricName, string> = {
   received: '收到',
+  complaints: '其中投诉',
+  reports: '其中举报',
   accepted: '受理',
   refused: '不予受理',
   resolved: '调解成功',
@@ -89,23 +96,42 @@ export const METRIC_HEADERS: Record<MetricName, string> = {
   averageSettlementWorkingDays: '平均和解用时（工作日）',
 };
 
-export function zeroCounters(): Counters {
-  return Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
+/**
+ * Counters summed for a read, with what each track received: the rollups count per track, and the
+ * received counter (cut by unit: assigned) of the complaint and report rows is kept apart here.
+ */
+export type Sums = Counters & { complaintsIn: number; reportsIn: number };
+
+export function zeroCounters(): Sums {
+  return { ...(Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters), complaintsIn: 0, reportsIn: 0 };
 }
 
 /** Adds `b` into `a` (counts arrive from SQL as text). */
-export function addCounters(a: Counters, b: Partial<Record<string, number | string | null>>): Counters {
+export function addCounters(a: Sums, b: Partial<Record<string, number | string | null>>): Sums {
   for (const c of COUNTERS) a[c] += Number(b[c] ?? 0);
+  a.complaintsIn += Number(b.complaintsIn ?? 0);
+  a.reportsIn += Number(b.reportsIn ?? 0);
   return a;
+}
+
+/**
+ * A rollup row of one track (`track` from SQL) as Sums: its cases received (cut by unit: that reached
+ * the unit) counted for that track.
+ */
+export function trackedRow(row: Partial<Record<string, string | null>>, byUnit: boolean): Partial<Record<string, string | number | null>> {
+  const arrived = Number((byUnit ? row.assigned : row.received) ?? 0);
+  return { ...row, complaintsIn: row.track === 'complaint' ? arrived : 0, reportsIn: row.track === 'report' ? arrived : 0 };
 }
 
 /**
  * @param byUnit figures cut by unit: "received" there counts the cases that reached the unit
  *   (assigned or escalated to it), since a case has no unit when it is received.
  */
-export function metrics(k: Counters, byUnit: boolean): Metrics {
+export function metrics(k: Sums, byUnit: boolean): Metrics {
   return {
     received: byUnit ? k.assigned : k.received,
+    complaints: k.complaintsIn,
+    reports: k.reportsIn,
     accepted: k.accepted,
     refused: k.refused,
     resolved: k.resolved,

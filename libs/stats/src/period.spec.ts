@@ -1,4 +1,4 @@
-import { bucketOf, buckets, isIsoDate, splitPeriod, weekStart } from './period';
+import { askedPeriod, bucketOf, buckets, isIsoDate, splitPeriod, weekStart } from './period';
 
 describe('periods over the rollups', () => {
   it('splits a period into whole months and edge days', () => {
@@ -33,5 +33,21 @@ describe('periods over the rollups', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-2-1')).toBe(false);
+  });
+});
+
+describe('askedPeriod: the period never runs past today', () => {
+  const today = '2026-11-20';
+  it.each([
+    [undefined, undefined, '2026-01-01', '2026-11-20', 'nothing asked: this year to date'],
+    ['2026-11-01', '2026-11-30', '2026-11-01', '2026-11-20', 'this month, cut at today'],
+    ['2026-01-01', '2099-12-31', '2026-01-01', '2026-11-20', 'far in the future'],
+    [undefined, '2027-03-31', '2026-01-01', '2026-11-20', 'a future end alone: this year to date'],
+    ['2025-01-01', '2025-12-31', '2025-01-01', '2025-12-31', 'a past period, as asked'],
+    [undefined, '2025-06-30', '2025-01-01', '2025-06-30', "a past end: from 1 January of the end's year"],
+    ['2026-11-20', '2026-11-20', '2026-11-20', '2026-11-20', 'today alone'],
+    ['2026-12-01', undefined, '2026-12-01', '2026-11-20', 'a future start stays, for the caller to refuse'],
+  ])('from %s to %s: %s – %s (%s)', (from, to, wantFrom, wantTo, _what) => {
+    expect(askedPeriod(from, to, today)).toEqual({ from: wantFrom, to: wantTo });
   });
 });

@@ -50,6 +50,16 @@ export function weekStart(day: string): string {
   return addDays(day, -((dow + 6) % 7));
 }
 
+/**
+ * The period a request asks for, on the China calendar: `to` defaults to today and never runs past it
+ * (no figures exist for days to come, and a period reaching into them would read as short); `from`
+ * defaults to 1 January of the end's year. Checking the dates is the caller's.
+ */
+export function askedPeriod(from: string | undefined, to: string | undefined, today: string): { from: string; to: string } {
+  const end = to === undefined || to > today ? today : to;
+  return { from: from ?? `${end.slice(0, 4)}-01-01`, to: end };
+}
+
 /** Days from `from` to `to`, both included. */
 export function daysIn(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;

@@ -8,6 +8,7 @@ const shop: CaseAttributes = {
   areaCode: '371502',
   channel: 'offline',
   prepaid: false,
+  issueType: null,
   respondentKey: 'uscc:91371500MA3C5XXXX1',
   respondentName: '聊城市某餐饮店',
 };

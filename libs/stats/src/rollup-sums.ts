@@ -75,7 +75,7 @@ export class RollupSums {
           this.sum('business_month', `${k.creditCode}\u0001${month}`, () => ({ credit_code: k.creditCode, month }), inc.counters);
       } else if (inc.rollup === 'area') {
         const k = inc.key;
-        const id = `${k.areaCode}\u0001${k.categoryCode}\u0001${k.track}\u0001${k.channel}\u0001${k.prepaid}`;
+        const id = `${k.areaCode}\u0001${k.categoryCode}\u0001${k.track}\u0001${k.channel}\u0001${k.prepaid}\u0001${k.issueType}`;
         if (this.days)
           this.sum(
             'area_day',
@@ -86,6 +86,7 @@ export class RollupSums {
               track: k.track,
               channel: k.channel,
               prepaid: k.prepaid,
+              issue_type: k.issueType,
               day: k.day,
             }),
             inc.counters,
@@ -94,7 +95,15 @@ export class RollupSums {
           this.sum(
             'area_month',
             `${id}\u0001${month}`,
-            () => ({ area_code: k.areaCode, category_code: k.categoryCode, track: k.track, channel: k.channel, prepaid: k.prepaid, month }),
+            () => ({
+              area_code: k.areaCode,
+              category_code: k.categoryCode,
+              track: k.track,
+              channel: k.channel,
+              prepaid: k.prepaid,
+              issue_type: k.issueType,
+              month,
+            }),
             inc.counters,
           );
       } else {

@@ -7,6 +7,7 @@ const complaint: CaseAttributes = {
   areaCode: '371502',
   channel: 'offline',
   prepaid: false,
+  issueType: null,
   respondentKey: 'uscc:91371500MA3C5XXXX1',
   respondentName: '聊城市某餐饮店',
 };
@@ -39,10 +40,34 @@ describe('deltas: what one history event adds to the rollups', () => {
   it('a received complaint: the area row and its three grouping rows, no unit, the respondent city-wide', () => {
     const d = deltas(ev('received'), complaint);
     expect(of(d, 'area').map((i) => i.key)).toEqual([
-      { day: '2026-05-20', track: 'complaint', areaCode: '371502', categoryCode: 'catering', channel: 'offline', prepaid: false },
-      { day: '2026-05-20', track: 'complaint', areaCode: '371502', categoryCode: '*', channel: 'offline', prepaid: false },
-      { day: '2026-05-20', track: 'complaint', areaCode: '*', categoryCode: 'catering', channel: 'offline', prepaid: false },
-      { day: '2026-05-20', track: 'complaint', areaCode: '*', categoryCode: '*', channel: 'offline', prepaid: false },
+      {
+        day: '2026-05-20',
+        track: 'complaint',
+        areaCode: '371502',
+        categoryCode: 'catering',
+        channel: 'offline',
+        prepaid: false,
+        issueType: 'unknown',
+      },
+      {
+        day: '2026-05-20',
+        track: 'complaint',
+        areaCode: '371502',
+        categoryCode: '*',
+        channel: 'offline',
+        prepaid: false,
+        issueType: 'unknown',
+      },
+      {
+        day: '2026-05-20',
+        track: 'complaint',
+        areaCode: '*',
+        categoryCode: 'catering',
+        channel: 'offline',
+        prepaid: false,
+        issueType: 'unknown',
+      },
+      { day: '2026-05-20', track: 'complaint', areaCode: '*', categoryCode: '*', channel: 'offline', prepaid: false, issueType: 'unknown' },
     ]);
     for (const i of of(d, 'area')) expect(i.counters).toEqual({ received: 1 });
     expect(of(d, 'unit')).toEqual([]);
@@ -60,6 +85,17 @@ describe('deltas: what one history event adds to the rollups', () => {
     const d = deltas(ev('received', { data: { referredFrom: '12' } }), report);
     expect(of(d, 'area')[0]).toMatchObject({ key: { track: 'report', channel: 'unknown', prepaid: true }, counters: { received: 1 } });
     expect(of(d, 'respondent')[0].counters).toEqual({ reports: 1 });
+  });
+
+  it('the area rows carry the issue type the consumer named ("unknown" when none), for the breakdown by issue type', () => {
+    const d = deltas(ev('received'), { ...complaint, issueType: 'false-advertising' });
+    expect(of(d, 'area').map((i) => i.key.issueType)).toEqual([
+      'false-advertising',
+      'false-advertising',
+      'false-advertising',
+      'false-advertising',
+    ]);
+    expect(of(deltas(ev('received'), complaint), 'area')[0].key).toMatchObject({ issueType: 'unknown' });
   });
 
   it('a duplicate is counted as such, never as received, and is no respondent hotspot', () => {

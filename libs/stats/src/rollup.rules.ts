@@ -69,6 +69,8 @@ export const ALL = '*';
 /** A case whose consumer gave no purchase channel. */
 export const NO_CHANNEL = 'unknown';
 export const CHANNELS = ['offline', 'online', 'livestream', NO_CHANNEL] as const;
+/** A case whose consumer named no issue type (and the history before the area rollup kept it: StatsIssueType1763700002200). */
+export const NO_ISSUE = 'unknown';
 
 /** Events that carry no unit of their own: they count for the unit holding the case when they happened. */
 const HOLDER_EVENTS: readonly string[] = ['withdrawn', 'rated'];
@@ -106,6 +108,8 @@ export interface CaseAttributes {
   areaCode: string;
   channel: string | null;
   prepaid: boolean;
+  /** What the complaint is about (intake's issue types), null when not given. */
+  issueType: string | null;
   /** `uscc:<code>` when the credit code is known, else `name:<normalised name>` (intake's respondentKey). */
   respondentKey: string;
   respondentName: string;
@@ -118,6 +122,7 @@ interface AreaKey {
   track: string;
   channel: string;
   prepaid: boolean;
+  issueType: string;
 }
 interface UnitKey {
   day: string;
@@ -167,6 +172,7 @@ export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' =
   const { day } = e;
   const { track, prepaid } = c;
   const channel = c.channel ?? NO_CHANNEL;
+  const issueType = c.issueType ?? NO_ISSUE;
   // Keys are written out rather than spread from a common base: object spread is ~50× slower in V8
   // here, and the rebuild calls this for every event of the history.
   // The area rollup holds the detail row and its three grouping rows, so any slice reads few rows.
@@ -175,7 +181,7 @@ export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' =
     const areas = rows === 'all' ? [c.areaCode, ALL] : [c.areaCode];
     for (const areaCode of areas) {
       for (const categoryCode of categories) {
-        out.push({ rollup: 'area', key: { day, track, areaCode, categoryCode, channel, prepaid }, counters });
+        out.push({ rollup: 'area', key: { day, track, areaCode, categoryCode, channel, prepaid, issueType }, counters });
       }
     }
   }

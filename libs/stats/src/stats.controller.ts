@@ -8,8 +8,10 @@ import { BusinessStatsService } from './business-stats.service';
 import { BusinessStatsDto, BusinessStatsQuery, VenueBusinessStatsDto } from './dto/business-stats.dto';
 import { BreakdownDto, RespondentHotspotsDto, SummaryDto, TimeseriesDto, UnitsDto } from './dto/stats-answers.dto';
 import { ExportQuery, HotspotsQuery, StatsFilterQuery, TimeseriesQuery } from './dto/stats-query.dto';
-import { BOM, csvLine } from './export.csv';
+import { writeCsv } from './export.csv';
+import { attachment } from './export-labels';
 import { writeXlsx } from './export.xlsx';
+import { StatsExportService } from './stats-export.service';
 import { StatsService } from './stats.service';
 
 @ApiTags('stats 统计分析')
@@ -25,6 +27,7 @@ export class StatsController {
   constructor(
     private readonly stats: StatsService,
     private readonly businesses: BusinessStatsService,
+    private readonly exports: StatsExportService,
   ) {}
 
   @Get('summary')
@@ -42,10 +45,14 @@ export class StatsController {
   }
 
   @Get('hotspots')
-  @ApiOperation({ summary: '热点：被投诉人、类别、区域 / hotspots by respondent, category or area' })
+  @ApiOperation({
+    summary:
+      '热点与分组：被投诉人、类别、区域、购买渠道、预付式消费、问题类型 / hotspots by respondent; figures by category, area, purchase channel, prepaid or issue type',
+  })
   @ApiExtraModels(BreakdownDto, RespondentHotspotsDto)
   @ApiOkResponse({
-    description: 'by=respondent：被投诉人排行；by=area、category：分组指标 / respondents, or metrics per area or category',
+    description:
+      'by=respondent：被投诉人排行；其余：分组指标 / respondents, or metrics per area, category, channel, prepaid (true/false) or issue type',
     schema: { oneOf: [{ $ref: getSchemaPath(BreakdownDto) }, { $ref: getSchemaPath(RespondentHotspotsDto) }] },
   })
   hotspots(@CurrentStaff() staff: StaffPrincipal, @Query() q: HotspotsQuery): Promise<BreakdownDto | RespondentHotspotsDto> {
@@ -81,27 +88,30 @@ export class StatsController {
 
   @Get('export')
   @ApiOperation({
-    summary: '导出 CSV（UTF-8 BOM）或 XLSX，中文表头 / export as CSV or XLSX, one row per month, area, category, unit or venue',
+    summary:
+      '导出 CSV（UTF-8 BOM）或 XLSX，中文表头 / export as CSV or XLSX, one row per month, area, category, unit, venue, channel, prepaid or issue type',
+    description:
+      '附带导出时的筛选条件（CSV：表头之前的若干行；XLSX：「筛选条件」工作表），比率为百分数，中文文件名（Content-Disposition 的 filename*）/ ' +
+      'with the filters it was made with (CSV: lines above the table; XLSX: a 筛选条件 sheet), rates as percentages, a Chinese file name (filename*)',
   })
   @ApiOkResponse({
-    description: '附件（Content-Disposition: attachment）：CSV 为 UTF-8 带 BOM / a download; CSV is UTF-8 with a BOM',
+    description:
+      "附件（Content-Disposition: attachment; filename*=UTF-8''聊城市消费投诉统计_2026-11_按月份.csv）：CSV 为 UTF-8 带 BOM / a download; CSV is UTF-8 with a BOM",
     content: {
-      'text/csv': { schema: { type: 'string', example: '起始日,截止日,月份,名称,收到,…' } },
+      'text/csv': { schema: { type: 'string', example: '统计期间,2026-11-01 至 2026-11-30\r\n…\r\n\r\n起始日,截止日,月份,名称,收到,…' } },
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
     },
   })
   async export(@CurrentStaff() staff: StaffPrincipal, @Query() q: ExportQuery, @Res() res: Response): Promise<void> {
-    const table = await this.stats.exportTable(staff, q);
+    const table = await this.exports.table(staff, q);
     res.status(200);
-    res.setHeader('Content-Disposition', `attachment; filename="${table.fileName}"`);
+    res.setHeader('Content-Disposition', attachment(table.fileName, table.asciiName));
     res.setHeader('Cache-Control', 'no-store');
     if (q.format === 'xlsx') {
       res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       return writeXlsx(res, table, '统计', table.kinds);
     }
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.write(BOM + csvLine(table.headers));
-    for (const row of table.rows) res.write(csvLine(row));
-    res.end();
+    writeCsv(res, table);
   }
 }

@@ -7,6 +7,7 @@ import { RollupService } from './rollup.service';
 import { StatsController } from './stats.controller';
 import { ApplyEventsHandler } from './stats.handlers';
 import { StatsRepository } from './stats.repository';
+import { StatsExportService } from './stats-export.service';
 import { StatsService } from './stats.service';
 
 /**
@@ -23,7 +24,7 @@ export class StatsModule {}
 @Module({
   imports: [StatsModule, IdentityModule],
   controllers: [StatsController],
-  providers: [StatsService],
+  providers: [StatsService, StatsExportService],
 })
 export class StatsApiModule {}
 

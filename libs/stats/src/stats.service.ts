@@ -3,12 +3,15 @@ import { chinaDate } from '@weiquan/calendar';
 import { readScope } from '@weiquan/cases/handling/case-scope';
 import { fenToYuan, FieldProblem, invalid, LocalizedException } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
-import type { ExportQuery, HotspotsQuery, StatsFilterQuery, TimeseriesQuery } from './dto/stats-query.dto';
-import { addCounters, METRIC_HEADERS, MetricName, Metrics, metrics, rate, zeroCounters } from './metrics';
-import { bucketOf, buckets, daysIn, Interval, isIsoDate, monthEnd, monthStart, Segment, splitPeriod } from './period';
-import { ALL, Counters } from './rollup.rules';
+import { changes, comparisonPeriods } from './comparison.rules';
+import type { Dimension } from './dimension-names';
+import { dimensionName } from './dimension-names';
+import type { HotspotsQuery, StatsFilterQuery, TimeseriesQuery } from './dto/stats-query.dto';
+import { addCounters, Metrics, metrics, rate, Sums, trackedRow, zeroCounters } from './metrics';
+import { askedPeriod, bucketOf, buckets, daysIn, Interval, isIsoDate, monthEnd, monthStart, Segment, splitPeriod } from './period';
+import { ALL } from './rollup.rules';
 import { OpenRepository } from './open.repository';
-import { GroupBy, StatsRepository, StatsUnitRow } from './stats.repository';
+import { AreaDetail, GroupBy, StatsRepository, StatsUnitRow } from './stats.repository';
 
 type VenueInfo = NonNullable<StatsUnitRow['venue']>;
 
@@ -34,20 +37,13 @@ const CUT_BY_UNIT: FieldProblem['message'] = {
 };
 
 const NO_BUSINESS_STATS = { zh: '经营者用户不能查看统计分析', en: 'business users have no statistics' };
+const NOT_BY_UNIT = (by: string) => ({
+  zh: '按单位统计时没有此分组（单位汇总表不分区域、购买渠道、预付式消费和问题类型）',
+  en: `by=${by} is not available for figures cut by unit (the unit rollup has no area, channel, prepaid or issue type)`,
+});
 
-export interface ExportTable {
-  headers: string[];
-  rows: (string | number | null)[][];
-  /** How each column reads in a workbook. */
-  kinds: ('text' | 'count' | 'money' | 'rate' | 'decimal')[];
-  fileName: string;
-}
-
-function metricKind(n: MetricName): ExportTable['kinds'][number] {
-  if (n === 'recovered' || n === 'recoveredAtSource') return 'money';
-  if (n === 'averageHandlingWorkingDays' || n === 'averageSettlementWorkingDays') return 'decimal';
-  return n.endsWith('Rate') ? 'rate' : 'count';
-}
+/** The breakdowns of GET /stats/hotspots and the export other than by respondent, month, unit or venue. */
+export type BreakdownBy = 'area' | 'category' | Dimension;
 
 /** The /stats reads: rollups and the directory only, never the cases table (docs/ARCHITECTURE.md, invariant 6). */
 @Injectable()
@@ -60,14 +56,27 @@ export class StatsService {
   async summary(p: StaffPrincipal, q: StatsFilterQuery) {
     const f = await this.filter(p, q, false);
     const today = chinaDate(new Date());
-    const [k, [open]] = await Promise.all([this.total(f), this.open.openCounts(f, today, false)]);
+    // 环比 and 同比: the same filters over the periods comparison.rules.ts says.
+    const compared = comparisonPeriods(f);
+    const [k, previous, lastYear, [open]] = await Promise.all([
+      this.total(f),
+      this.total({ ...f, ...compared.previous }),
+      this.total({ ...f, ...compared.lastYear }),
+      this.open.openCounts(f, today, false),
+    ]);
+    const m = metrics(k, f.byUnit);
     return {
       period: { from: f.from, to: f.to },
       cut: f.byUnit ? 'unit' : 'city',
-      ...metrics(k, f.byUnit),
+      ...m,
       open: Number(open?.open ?? 0),
       overdue: Number(open?.overdue ?? 0),
       asOf: today,
+      comparison: {
+        previous: compared.previous,
+        lastYear: compared.lastYear,
+        changes: changes(m, metrics(previous, f.byUnit), metrics(lastYear, f.byUnit)),
+      },
     };
   }
 
@@ -88,8 +97,6 @@ export class StatsService {
     const limit = q.limit ?? 10;
     if (q.by === 'respondent') return this.respondents(p, q, limit);
     const f = await this.filter(p, q, false);
-    if (q.by === 'area' && f.byUnit)
-      throw invalid([{ field: 'by', message: { zh: '按单位统计时没有区域分组', en: 'by=area is not available for figures cut by unit' } }]);
     const items = await this.breakdown(f, q.by);
     return { by: q.by, period: { from: f.from, to: f.to }, cut: f.byUnit ? 'unit' : 'city', items: items.slice(0, limit) };
   }
@@ -110,7 +117,7 @@ export class StatsService {
     const unlisted = all.filter((code) => !info.has(code));
     const businesses = unlisted.length ? await this.repo.enrolledBusinesses(unlisted) : new Set<string>();
     const codes = all.filter((code) => !businesses.has(code));
-    const venues = new Map<string, { venue: VenueInfo; k: Counters; stations: string[]; load: number; overdue: number }>();
+    const venues = new Map<string, { venue: VenueInfo; k: Sums; stations: string[]; load: number; overdue: number }>();
     const items = codes.map((code) => {
       const u = info.get(code);
       const k = groups.get(code) ?? zeroCounters();
@@ -140,43 +147,6 @@ export class StatsService {
     }));
     byVenue.sort((a, b) => b.received - a.received || (a.venue.code < b.venue.code ? -1 : 1));
     return { period: { from: f.from, to: f.to }, asOf: today, items, venues: byVenue };
-  }
-
-  /** The rows of an export: one per month, area, category, unit or venue, every period metric, Chinese headers. */
-  async exportTable(p: StaffPrincipal, q: ExportQuery): Promise<ExportTable> {
-    const by = q.by ?? 'month';
-    const f = await this.filter(p, q, by === 'unit' || by === 'venue');
-    if (by === 'area' && f.byUnit)
-      throw invalid([{ field: 'by', message: { zh: '按单位统计时没有区域分组', en: 'by=area is not available for figures cut by unit' } }]);
-    let rows: { from: string; to: string; code: string; name: string | null; m: Metrics }[];
-    if (by === 'month') {
-      rows = (await this.series(f, 'month')).map(([from, m]) => ({
-        from,
-        to: monthEnd(from) < f.to ? monthEnd(from) : f.to,
-        code: from.slice(0, 7),
-        name: `${+from.slice(0, 4)}年${+from.slice(5, 7)}月`,
-        m,
-      }));
-    } else if (by === 'unit') {
-      rows = (await this.units(p, q)).items.map((u) => ({ from: f.from, to: f.to, code: u.unit.code, name: u.unit.name, m: u }));
-    } else if (by === 'venue') {
-      rows = (await this.units(p, q)).venues.map((v) => ({ from: f.from, to: f.to, code: v.venue.code, name: v.venue.name, m: v }));
-    } else {
-      rows = (await this.breakdown(f, by)).map((r) => ({ from: f.from, to: f.to, code: r.code, name: r.name, m: r }));
-    }
-    const metricNames = Object.keys(METRIC_HEADERS) as MetricName[];
-    return {
-      headers: [
-        '起始日',
-        '截止日',
-        { month: '月份', area: '区域代码', category: '类别代码', unit: '单位代码', venue: '场所代码' }[by],
-        '名称',
-        ...metricNames.map((n) => METRIC_HEADERS[n]),
-      ],
-      rows: rows.map((r) => [r.from, r.to, r.code, r.name, ...metricNames.map((n) => r.m[n])]),
-      kinds: ['text', 'text', 'text', 'text', ...metricNames.map(metricKind)],
-      fileName: `stats-${by}-${f.from}-${f.to}.${q.format ?? 'csv'}`,
-    };
   }
 
   private async respondents(p: StaffPrincipal, q: HotspotsQuery, limit: number) {
@@ -225,15 +195,19 @@ export class StatsService {
     };
   }
 
-  /** Metrics per area or category, most received first. */
-  private async breakdown(f: StatsFilter, by: 'area' | 'category') {
+  /** Metrics per area, category, purchase channel, prepaid or not, or issue type; most received first. */
+  async breakdown(f: StatsFilter, by: BreakdownBy) {
+    if (by !== 'category' && f.byUnit) throw invalid([{ field: 'by', message: NOT_BY_UNIT(by) }]);
     const groups = await this.grouped(f, by);
-    const names = await this.repo.names(by, [...groups.keys()]);
+    const names =
+      by === 'area' || by === 'category'
+        ? await this.repo.names(by, [...groups.keys()])
+        : new Map([...groups.keys()].map((code) => [code, dimensionName(by, code)]));
     const items = [...groups].map(([code, k]) => ({ code, name: names.get(code) ?? null, ...metrics(k, f.byUnit) }));
     return items.sort((a, b) => b.received - a.received || (a.code < b.code ? -1 : 1));
   }
 
-  private async series(f: StatsFilter, interval: Interval): Promise<[string, Metrics][]> {
+  async series(f: StatsFilter, interval: Interval): Promise<[string, Metrics][]> {
     // Days and weeks from the daily rollup; months as whole months plus edge days.
     const segments: Segment[] = interval === 'month' ? splitPeriod(f.from, f.to) : [{ grain: 'day', from: f.from, to: f.to }];
     const rows = await this.grouped(f, 'bucket', segments);
@@ -242,12 +216,12 @@ export class StatsService {
     return [...byBucket].map(([b, k]) => [b, metrics(k, f.byUnit)]);
   }
 
-  private async total(f: StatsFilter): Promise<Counters> {
+  private async total(f: StatsFilter): Promise<Sums> {
     return (await this.grouped(f, 'none')).get('') ?? zeroCounters();
   }
 
   /** Counters summed over the period's segments, per group ('' when not grouped). */
-  private async grouped(f: StatsFilter, groupBy: GroupBy, segments = splitPeriod(f.from, f.to)): Promise<Map<string, Counters>> {
+  private async grouped(f: StatsFilter, groupBy: GroupBy, segments = splitPeriod(f.from, f.to)): Promise<Map<string, Sums>> {
     const parts = await Promise.all(
       segments.map((s) =>
         f.byUnit
@@ -256,15 +230,15 @@ export class StatsService {
               s.from,
               s.to,
               { units: f.units, category: f.category, track: f.track },
-              groupBy as Exclude<GroupBy, 'area'>,
+              groupBy as Exclude<GroupBy, 'area' | AreaDetail>,
             )
           : this.repo.sumArea(s.grain, s.from, s.to, f, groupBy as Exclude<GroupBy, 'unit'>),
       ),
     );
-    const out = new Map<string, Counters>();
+    const out = new Map<string, Sums>();
     for (const row of parts.flat()) {
       const key = row.key ?? '';
-      out.set(key, addCounters(out.get(key) ?? zeroCounters(), row));
+      out.set(key, addCounters(out.get(key) ?? zeroCounters(), trackedRow(row, f.byUnit)));
     }
     return out;
   }
@@ -275,11 +249,12 @@ export class StatsService {
     const notDate = { zh: '不是有效的日期', en: 'is not a real date' };
     if (q.from !== undefined && !isIsoDate(q.from)) problems.push({ field: 'from', message: notDate });
     if (q.to !== undefined && !isIsoDate(q.to)) problems.push({ field: 'to', message: notDate });
-    const to = q.to ?? chinaDate(new Date());
-    const from = q.from ?? `${to.slice(0, 4)}-01-01`;
+    const today = chinaDate(new Date());
+    const { from, to } = askedPeriod(q.from, q.to, today);
     if (!problems.length) {
       const max = MAX_DAYS[interval && interval !== 'month' ? interval : 'all'];
-      if (from > to) problems.push({ field: 'from', message: { zh: '起始日不能晚于截止日', en: 'must not be after to' } });
+      if (from > today) problems.push({ field: 'from', message: { zh: '起始日不能晚于今天', en: 'must not be after today' } });
+      else if (from > to) problems.push({ field: 'from', message: { zh: '起始日不能晚于截止日', en: 'must not be after to' } });
       else if (daysIn(from, to) > max) {
         problems.push({
           field: 'from',

@@ -507,6 +507,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位（可查阅范围内）每个状态的案件数 / how many of the cases the caller may read are in each status */
+        get: operations["CasesController_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/intake": {
         parameters: {
             query?: never;
@@ -518,6 +535,23 @@ export interface paths {
         put?: never;
         /** 登记电话、信函、窗口收到的投诉举报 / record a complaint received by phone, letter or at a counter */
         post: operations["StaffIntakeController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/workload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本单位未办结案件中已超期、2 个工作日内到期的件数（页眉提示）/ of the open cases the caller may read, how many are overdue and due within 2 working days */
+        get: operations["CasesController_workload"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -552,6 +586,26 @@ export interface paths {
         get: operations["ComplaintsController_status"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/complaints/{trackingNo}/access-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 重新获取查询码 / get a new access code by SMS
+         * @description 查询编号和手机号与登记的一致时，新查询码以短信发送到登记的手机，原查询码作废；每件每天最多 3 次。无论编号是否存在、手机号是否一致，答复都相同 / when the tracking number and phone match the case, a new access code goes by SMS to the phone on file and the old one stops working; 3 a day per case. The answer is the same whether or not the number exists and the phone matches
+         */
+        post: operations["ComplaintsController_recoverAccessCode"];
         delete?: never;
         options?: never;
         head?: never;
@@ -878,7 +932,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 导出 CSV（UTF-8 BOM）或 XLSX，中文表头 / export as CSV or XLSX, one row per month, area, category, unit or venue */
+        /**
+         * 导出 CSV（UTF-8 BOM）或 XLSX，中文表头 / export as CSV or XLSX, one row per month, area, category, unit, venue, channel, prepaid or issue type
+         * @description 附带导出时的筛选条件（CSV：表头之前的若干行；XLSX：「筛选条件」工作表），比率为百分数，中文文件名（Content-Disposition 的 filename*）/ with the filters it was made with (CSV: lines above the table; XLSX: a 筛选条件 sheet), rates as percentages, a Chinese file name (filename*)
+         */
         get: operations["StatsController_export"];
         put?: never;
         post?: never;
@@ -895,7 +952,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 热点：被投诉人、类别、区域 / hotspots by respondent, category or area */
+        /** 热点与分组：被投诉人、类别、区域、购买渠道、预付式消费、问题类型 / hotspots by respondent; figures by category, area, purchase channel, prepaid or issue type */
         get: operations["StatsController_hotspots"];
         put?: never;
         post?: never;
@@ -1011,6 +1068,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessCodeRecoveryDto: {
+            /**
+             * @description accepted：请求已收到；查询编号和手机号与登记的一致时，新查询码以短信发送到该手机，原查询码作废（每件每天最多 3 次）。答复不说明是否一致。unavailable：系统暂未接入短信服务，无法发送，原查询码继续有效 / accepted: if the tracking number and phone match the case, a new access code goes by SMS to that phone and the old one stops working (3 a day per case); the answer never says whether they matched. unavailable: no SMS provider is configured, nothing is sent and the old code still works
+             * @enum {string}
+             */
+            status: "accepted" | "unavailable";
+        };
         ActionNotAllowedDto: {
             /** @description 现在可执行的操作 / the actions allowed now */
             allowed?: components["schemas"]["CaseAction"][];
@@ -1180,7 +1244,7 @@ export interface components {
         };
         BreakdownDto: {
             /** @enum {string} */
-            by: "area" | "category";
+            by: "area" | "category" | "channel" | "prepaid" | "issueType";
             /**
              * @description city：全市（区域汇总）；unit：按单位（指定单位、本单位角色或单位排行）/ the whole city, or cut by unit
              * @enum {string}
@@ -1204,10 +1268,12 @@ export interface components {
             /** @description 办结（含源头化解）/ closed, settlements at the source included */
             closed: number;
             /**
-             * @description 区域或类别代码 / the area or category code
+             * @description 区域、类别、购买渠道（unknown：未填写）、预付式消费（true/false）或问题类型（unknown：未填写）代码 / the area, category, channel, prepaid (true/false) or issue type code
              * @example 371502
              */
             code: string;
+            /** @description 其中投诉（与举报分列）/ of received, complaints (reports apart) */
+            complaints: number;
             /** @description 转为正式投诉：离开协商和解阶段 / escalated: left the settlement stage for the formal complaint */
             escalated: number;
             /**
@@ -1250,6 +1316,8 @@ export interface components {
              * @example 0.9512
              */
             reporterNotifiedOnTimeRate: number | null;
+            /** @description 其中举报 / of received, reports */
+            reports: number;
             reportsNotOpened: number;
             reportsOpened: number;
             resolved: number;
@@ -1586,7 +1654,7 @@ export interface components {
              */
             amountRecovered?: number | null;
             /**
-             * @description 合并处理（merge-into）：被并入的同一举报人就同一被举报人在先举报的受理编号（总局令第121号第三十五条）/ merge-into: the tracking number of the earlier report; null is the same as absent
+             * @description 合并处理（merge-into）：被并入的同一举报人就同一被举报人在先举报的查询编号（总局令第121号第三十五条）/ merge-into: the tracking number of the earlier report; null is the same as absent
              * @example 2611210012342
              */
             mergeInto?: string | null;
@@ -1619,6 +1687,8 @@ export interface components {
             days: number;
             /** Format: date */
             dueOn: string;
+            /** @description 案件已结束（已办结、已撤回等）而此期限未完成：不再计算，也无人需要遵守 / the case finished while this clock was unmet: it no longer runs and nobody owes it */
+            ended: boolean;
             /** @description 按 Accept-Language / in the caller's language */
             label: string;
             /** @description 晚于期限完成 / met after its day */
@@ -1638,6 +1708,13 @@ export interface components {
              */
             workingDays: number | null;
         };
+        CaseCountsDto: {
+            /** @description 未办结的 / open (not finished) */
+            open: number;
+            /** @description 每个状态的案件数（没有的状态不列出）/ cases in each status (none: not listed) */
+            statuses: components["schemas"]["StatusCountDto"][];
+            total: number;
+        };
         CaseDetailDto: {
             /** @description 现在可执行的操作（仅承办单位）/ what the caller may do now */
             allowedActions: components["schemas"]["CaseAction"][];
@@ -1656,11 +1733,20 @@ export interface components {
             consumer: components["schemas"]["HiddenPersonDto"] | components["schemas"]["MaskedPersonDto"];
             demand: string;
             description: string;
+            /** @description dueOn 是哪个期限：受理、立案决定、调解、终止调解告知、告知举报人、回访，或先行和解的接手、和解期限 / which deadline dueOn is */
+            dueClock: components["schemas"]["DueClock"] | null;
+            /**
+             * @description 期限名称，按 Accept-Language / its name, in the caller's language
+             * @example 受理期限
+             */
+            dueLabel: string | null;
             /**
              * Format: date
              * @description 正在计算的期限 / the running deadline
              */
             dueOn: string | null;
+            /** @description 未超期且在 2 个工作日内到期（以官方日历计）/ not overdue and due within 2 working days (the official calendar) */
+            dueSoon: boolean;
             /** @description 由协商和解转为正式投诉 / left the settlement stage */
             escalation: components["schemas"]["CaseEscalationDto"] | null;
             /**
@@ -1685,6 +1771,8 @@ export interface components {
             /** @example quality */
             issueType: string | null;
             linked: components["schemas"]["LinkedCaseDto"][];
+            /** @description 最可能的下一步（常规流程，取自 allowedActions）；须由办理人选择时为 null / the likely next step of the common path (one of allowedActions), or null when the handler must choose */
+            nextAction: components["schemas"]["CaseAction"] | null;
             outcome: components["schemas"]["CaseOutcomeDto"];
             overdue: boolean;
             prepaid: boolean;
@@ -1724,11 +1812,20 @@ export interface components {
             assignee: components["schemas"]["AssigneeDto"] | null;
             category: components["schemas"]["CodeNameDto"];
             consumer: components["schemas"]["HiddenConsumerDto"] | components["schemas"]["ConsumerSummaryDto"];
+            /** @description dueOn 是哪个期限：受理、立案决定、调解、终止调解告知、告知举报人、回访，或先行和解的接手、和解期限 / which deadline dueOn is */
+            dueClock: components["schemas"]["DueClock"] | null;
+            /**
+             * @description 期限名称，按 Accept-Language / its name, in the caller's language
+             * @example 受理期限
+             */
+            dueLabel: string | null;
             /**
              * Format: date
              * @description 正在计算的期限 / the running deadline
              */
             dueOn: string | null;
+            /** @description 未超期且在 2 个工作日内到期（以官方日历计）/ not overdue and due within 2 working days (the official calendar) */
+            dueSoon: boolean;
             /**
              * @description 受理时的提示，如 outside-city、incident-over-3-years / intake notes
              * @example [
@@ -1841,6 +1938,16 @@ export interface components {
              */
             regulatorCode: string | null;
         };
+        ChangeDto: {
+            /** @description 比较期间的值（金额为元，文本）/ the figure in that period (money: yuan as text) */
+            lastYear: (number | string) | null;
+            /** @description 环比 / period on period：计数与金额为相对变化（0.125 即 +12.5%），比率为百分点之差（0.021 即 +2.1 个百分点）；无基数时为 null / counts and amounts: relative change; rates: difference in points; null when there is no base */
+            periodOnPeriod: number | null;
+            /** @description 比较期间的值（金额为元，文本）/ the figure in that period (money: yuan as text) */
+            previous: (number | string) | null;
+            /** @description 同比 / year on year：计数与金额为相对变化（0.125 即 +12.5%），比率为百分点之差（0.021 即 +2.1 个百分点）；无基数时为 null / counts and amounts: relative change; rates: difference in points; null when there is no base */
+            yearOnYear: number | null;
+        };
         ChangePasswordDto: {
             /**
              * Format: password
@@ -1854,6 +1961,20 @@ export interface components {
              * @example ••••••••••••
              */
             newPassword: string;
+        };
+        ChangesDto: {
+            accepted: components["schemas"]["ChangeDto"];
+            averageSettlementWorkingDays: components["schemas"]["ChangeDto"];
+            closed: components["schemas"]["ChangeDto"];
+            complaints: components["schemas"]["ChangeDto"];
+            escalationRate: components["schemas"]["ChangeDto"];
+            mediationSuccessRate: components["schemas"]["ChangeDto"];
+            onTimeAcceptanceRate: components["schemas"]["ChangeDto"];
+            recovered: components["schemas"]["ChangeDto"];
+            recoveredAtSource: components["schemas"]["ChangeDto"];
+            reports: components["schemas"]["ChangeDto"];
+            satisfactionRate: components["schemas"]["ChangeDto"];
+            settledAtSourceRate: components["schemas"]["ChangeDto"];
         };
         ClaimantFlagsDto: {
             /** @description 《市场监督管理投诉举报处理办法》第十七条所列因素及证据，供承办人判断第十六条第（三）项；举报为 null / the factors of Order 121 Art. 17 with their evidence, for the handler; null for a report */
@@ -1898,6 +2019,13 @@ export interface components {
             code: string;
             text: string;
         };
+        ComparisonDto: {
+            changes: components["schemas"]["ChangesDto"];
+            /** @description 同比期间：上一年的同一期间 / the same days a year earlier */
+            lastYear: components["schemas"]["PeriodDto"];
+            /** @description 环比期间：从某月 1 日起的期间比较其前相同的月数（11 月 1–15 日比 10 月 1–15 日），其余比较其前相同的天数 / the months (or days) just before */
+            previous: components["schemas"]["PeriodDto"];
+        };
         ConsumerCaseViewDto: {
             assignee: components["schemas"]["AssigneeDto"] | null;
             attachments: components["schemas"]["AttachmentDto"][];
@@ -1908,7 +2036,11 @@ export interface components {
              * @description 正在计算的期限 / the running deadline
              */
             dueDate: string | null;
+            /** @description 正在计算的期限的说明；没有该期限时为 null / what it is and what sets it; null when there is none */
+            dueDateExplanation: components["schemas"]["DeadlineExplanationDto"] | null;
             duplicateOfTrackingNo: string | null;
+            /** @description 承办单位及其联系方式；尚未分派时为 null / the handling unit and how to reach it; null while being routed */
+            handlingUnit: components["schemas"]["HandlingUnitDto"] | null;
             /** @description 同一提交的另一件 / the other case of the same submission */
             linkedTrackingNo: string | null;
             rating: components["schemas"]["CaseRatingDto"] | null;
@@ -2049,9 +2181,15 @@ export interface components {
          * @enum {string}
          */
         DayCount: "working" | "calendar";
+        /**
+         * @description law：法定期限（注明条款）；policy：本市政策，非法定期限 / law: a statutory period (its articles are cited); policy: the city’s policy, not law
+         * @enum {string}
+         */
+        DeadlineBasis: "law" | "policy";
         DeadlineDto: {
             /** Format: date */
             dueDate: string;
+            explanation: components["schemas"]["DeadlineExplanationDto"];
             kind: components["schemas"]["ClockName"];
             /** Format: date */
             metOn: string | null;
@@ -2060,6 +2198,20 @@ export interface components {
             provisional: boolean;
             /** @description 按 Accept-Language / in the caller's language */
             text: string;
+        };
+        DeadlineExplanationDto: {
+            /** @description law：法定期限（注明条款）；policy：本市政策，非法定期限 / law: a statutory period (its articles are cited); policy: the city’s policy, not law */
+            basis: components["schemas"]["DeadlineBasis"];
+            /**
+             * @description the same sentence in English
+             * @example Legal deadline: the department must decide within 7 working days of receiving your complaint whether to accept it, and tell you (SAMR Order 121 Art. 15).
+             */
+            en: string;
+            /**
+             * @description 一句话说明（中文）/ one sentence, Chinese
+             * @example 法定期限：市场监管部门应自收到您的投诉之日起 7 个工作日内决定是否受理并告知您（《市场监督管理投诉举报处理办法》第十五条）。
+             */
+            zh: string;
         };
         DesignatedUnitDto: {
             /** @example MR-371502 */
@@ -2120,6 +2272,11 @@ export interface components {
             /** @description 下一页游标 / pass as ?cursor= for the next page */
             nextCursor: string | null;
         };
+        /**
+         * @description dueOn 是哪个期限：受理、立案决定、调解、终止调解告知、告知举报人、回访，或先行和解的接手、和解期限 / which deadline dueOn is
+         * @enum {string}
+         */
+        DueClock: "acceptance" | "decision" | "mediation" | "termination-notice" | "reporter-notice" | "follow-up" | "take-up" | "settlement";
         EnrolBusinessDto: {
             /** @example 山东省聊城市东昌府区东昌路 88 号 */
             address?: string;
@@ -2245,6 +2402,22 @@ export interface components {
             message: string;
             /** @example 400 */
             statusCode: number;
+        };
+        HandlingUnitDto: {
+            /** @description 单位名录中登记的地址，没有时为 null / the address in the directory, or null */
+            address: string | null;
+            /** @example ST-371502-001 */
+            code: string;
+            /**
+             * @description 单位已不在目录中时为 null / null when the unit left the directory
+             * @example 金鼎购物中心消费维权服务站
+             */
+            name: string | null;
+            /** @description 电话或地址为 null 的原因 / why the phone or address is null */
+            note: components["schemas"]["BilingualTextDto"] | null;
+            /** @description 单位名录中登记的电话；名录中没有、或承办方为经营者时为 null，见 note / the phone in the unit directory; null when it has none, or for a business (see note) */
+            phone: string | null;
+            type: components["schemas"]["UnitType"];
         };
         HelperDto: {
             code: string;
@@ -2634,6 +2807,13 @@ export interface components {
             /** @description 终止调解 / termination */
             termination: components["schemas"]["ReasonOptionDto"][];
         };
+        RecoverAccessCodeDto: {
+            /**
+             * @description 提交时登记的手机号 / the mobile number given when filing
+             * @example 13800138000
+             */
+            phone: string;
+        };
         RegulatorDto: {
             address: string | null;
             areaCode: string | null;
@@ -2775,7 +2955,7 @@ export interface components {
             code: "order20" | "order121";
         };
         /** @enum {string} */
-        SeriesMetric: "received" | "accepted" | "refused" | "resolved" | "terminated" | "closed" | "withdrawn" | "onTimeAcceptanceRate" | "mediationSuccessRate" | "recovered" | "averageHandlingWorkingDays" | "satisfactionRate" | "followUpRate" | "reportsOpened" | "reportsNotOpened" | "reporterNotifiedOnTimeRate" | "settlementAssigned" | "settled" | "escalated" | "settledAtSourceRate" | "escalationRate" | "recoveredAtSource" | "averageSettlementWorkingDays";
+        SeriesMetric: "received" | "complaints" | "reports" | "accepted" | "refused" | "resolved" | "terminated" | "closed" | "withdrawn" | "onTimeAcceptanceRate" | "mediationSuccessRate" | "recovered" | "averageHandlingWorkingDays" | "satisfactionRate" | "followUpRate" | "reportsOpened" | "reportsNotOpened" | "reporterNotifiedOnTimeRate" | "settlementAssigned" | "settled" | "escalated" | "settledAtSourceRate" | "escalationRate" | "recoveredAtSource" | "averageSettlementWorkingDays";
         SeriesPointDto: {
             /**
              * Format: date
@@ -2836,6 +3016,8 @@ export interface components {
              * @description 协商期限（市政策）/ the outcome deadline (city policy)
              */
             dueDate: string | null;
+            /** @description 协商期限的说明；没有该期限时为 null / what it is and what sets it; null when there is none */
+            dueDateExplanation: components["schemas"]["DeadlineExplanationDto"] | null;
             /** @description 尚在分派时为 null / null while being routed */
             handler: components["schemas"]["SettlementHandlerDto"] | null;
             /**
@@ -2843,12 +3025,16 @@ export interface components {
              * @description 接受方案后，可反映经营者未履行的最后一日（市政策，默认 7 日）；其他时候为 null / after accepting: the last day to say the business did not deliver (city policy, 7 days); otherwise null
              */
             notDeliveredUntil: string | null;
+            /** @description 反映未履行期限的说明；没有该期限时为 null / what it is and what sets it; null when there is none */
+            notDeliveredUntilExplanation: components["schemas"]["DeadlineExplanationDto"] | null;
             offer: components["schemas"]["SettlementOfferDto"] | null;
             /**
              * Format: date
              * @description 服务站接手期限（市政策），接手后为 null / the take-up deadline (city policy); null once taken up
              */
             takeUpDueDate: string | null;
+            /** @description 接手期限的说明；没有该期限时为 null / what it is and what sets it; null when there is none */
+            takeUpDueDateExplanation: components["schemas"]["DeadlineExplanationDto"] | null;
         };
         StaffIntakeDto: {
             /**
@@ -2962,6 +3148,11 @@ export interface components {
             type: "mall" | "scenic" | "market" | "community" | "platform" | "enterprise";
             venue: components["schemas"]["VenueRefDto"] | null;
         };
+        StatusCountDto: {
+            /** @example 12 */
+            count: number;
+            status: components["schemas"]["CaseStatus"];
+        };
         SubmissionAnswerDto: {
             /**
              * Format: date
@@ -2995,7 +3186,7 @@ export interface components {
              */
             status: "received" | "duplicate";
             /**
-             * @description 受理编号 / tracking number
+             * @description 查询编号 / tracking number
              * @example 2611210012342
              */
             trackingNo: string;
@@ -3035,6 +3226,10 @@ export interface components {
             averageSettlementWorkingDays: number | null;
             /** @description 办结（含源头化解）/ closed, settlements at the source included */
             closed: number;
+            /** @description 环比与同比 / period on period and year on year */
+            comparison: components["schemas"]["ComparisonDto"];
+            /** @description 其中投诉（与举报分列）/ of received, complaints (reports apart) */
+            complaints: number;
             /**
              * @description city：全市（区域汇总）；unit：按单位（指定单位、本单位角色或单位排行）/ the whole city, or cut by unit
              * @enum {string}
@@ -3085,6 +3280,8 @@ export interface components {
              * @example 0.9512
              */
             reporterNotifiedOnTimeRate: number | null;
+            /** @description 其中举报 / of received, reports */
+            reports: number;
             reportsNotOpened: number;
             reportsOpened: number;
             resolved: number;
@@ -3169,6 +3366,8 @@ export interface components {
             averageSettlementWorkingDays: number | null;
             /** @description 办结（含源头化解）/ closed, settlements at the source included */
             closed: number;
+            /** @description 其中投诉（与举报分列）/ of received, complaints (reports apart) */
+            complaints: number;
             /** @description 转为正式投诉：离开协商和解阶段 / escalated: left the settlement stage for the formal complaint */
             escalated: number;
             /**
@@ -3213,6 +3412,8 @@ export interface components {
              * @example 0.9512
              */
             reporterNotifiedOnTimeRate: number | null;
+            /** @description 其中举报 / of received, reports */
+            reports: number;
             reportsNotOpened: number;
             reportsOpened: number;
             resolved: number;
@@ -3371,6 +3572,8 @@ export interface components {
             averageSettlementWorkingDays: number | null;
             /** @description 办结（含源头化解）/ closed, settlements at the source included */
             closed: number;
+            /** @description 其中投诉（与举报分列）/ of received, complaints (reports apart) */
+            complaints: number;
             /** @description 转为正式投诉：离开协商和解阶段 / escalated: left the settlement stage for the formal complaint */
             escalated: number;
             /**
@@ -3415,6 +3618,8 @@ export interface components {
              * @example 0.9512
              */
             reporterNotifiedOnTimeRate: number | null;
+            /** @description 其中举报 / of received, reports */
+            reports: number;
             reportsNotOpened: number;
             reportsOpened: number;
             resolved: number;
@@ -3448,6 +3653,23 @@ export interface components {
              * @enum {string}
              */
             status: "withdrawn" | "terminated";
+        };
+        WorkloadDto: {
+            /** @description 其中 soonDays 个工作日内到期（未超期）/ of them, due within soonDays working days */
+            dueSoon: number;
+            /** @description 未办结的案件 / open cases */
+            open: number;
+            /** @description 其中已超期 / of them, past their deadline */
+            overdue: number;
+            /**
+             * Format: date
+             * @description "即将到期"的最后一天 / the last day of "due soon"
+             */
+            soonBy: string;
+            /** @example 2 */
+            soonDays: number;
+            /** Format: date */
+            today: string;
         };
         YearEnteredDto: {
             /** @description 录入的放假日与调休日数 / days entered */
@@ -4882,11 +5104,15 @@ export interface operations {
                 limit?: number;
                 /** @description 只看已超期（true）或未超期（false）/ overdue only, or not overdue */
                 overdue?: boolean;
-                /** @description 受理编号（前缀）或被投诉人名称 / tracking number prefix or respondent name */
+                /** @description 查询编号（前缀）或被投诉人名称 / tracking number prefix or respondent name */
                 q?: string;
+                /** @description newest：最新收到在前；due：期限最近在前（已超期的最先，无期限的最后）。换排序时不要沿用 cursor / newest first, or the nearest deadline first (overdue first, none last); a cursor belongs to its order */
+                sort?: "newest" | "due";
                 /** @description 状态，可多选（逗号分隔）/ statuses, comma-separated */
                 status?: string[];
                 track?: "complaint" | "report";
+                /** @description 未指定状态时：all 全部，open 仅未办结（不含已和解、重复、不予受理、已移送、已办结、已撤回）/ without a status: every case, or the open work only (none settled, duplicate, refused, transferred, closed or withdrawn) */
+                view?: "all" | "open";
             };
             header?: {
                 /** @description 状态、期限名称的语言：中文（默认）或 en / zh (default) or en for status and clock texts */
@@ -5209,6 +5435,34 @@ export interface operations {
             };
         };
     };
+    CasesController_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseCountsDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     StaffIntakeController_submit: {
         parameters: {
             query?: never;
@@ -5222,7 +5476,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 同网上提交的答复：受理编号与查询码，请告知投诉人 / as online: tell the consumer the tracking number and access code */
+            /** @description 同网上提交的答复：查询编号与查询码，请告知投诉人 / as online: tell the consumer the tracking number and access code */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5278,6 +5532,34 @@ export interface operations {
             };
         };
     };
+    CasesController_workload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkloadDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     ComplaintsController_submit: {
         parameters: {
             query?: never;
@@ -5296,7 +5578,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description 已受理：受理编号、查询码与受理期限 / received: tracking number, access code, acceptance deadline */
+            /** @description 已收到：查询编号、查询码与受理期限 / received: tracking number, access code, acceptance deadline */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -5376,8 +5658,51 @@ export interface operations {
                     "application/json": components["schemas"]["ConsumerCaseViewDto"];
                 };
             };
-            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            /** @description 没有这个查询编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryLaterErrorDto"];
+                };
+            };
+        };
+    };
+    ComplaintsController_recoverAccessCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trackingNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecoverAccessCodeDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessCodeRecoveryDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field；手机号格式不对 / or not a mainland mobile number */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5404,7 +5729,7 @@ export interface operations {
                 "X-Access-Code": string;
             };
             path: {
-                /** @description 投诉或举报编号 / the tracking number */
+                /** @description 投诉或举报的查询编号 / the tracking number */
                 trackingNo: string;
             };
             cookie?: never;
@@ -5439,7 +5764,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            /** @description 没有这个查询编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5514,7 +5839,7 @@ export interface operations {
                     "image/webp": string;
                 };
             };
-            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer)；或没有这个附件 / or no such attachment */
+            /** @description 没有这个查询编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer)；或没有这个附件 / or no such attachment */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5569,7 +5894,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            /** @description 没有这个查询编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5633,7 +5958,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            /** @description 没有这个查询编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5684,7 +6009,7 @@ export interface operations {
                     "application/json": components["schemas"]["OfferAcceptedDto"];
                 };
             };
-            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            /** @description 没有这个查询编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5748,7 +6073,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            /** @description 没有这个查询编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5812,7 +6137,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            /** @description 没有这个查询编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5876,7 +6201,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorDto"];
                 };
             };
-            /** @description 没有这个受理编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
+            /** @description 没有这个查询编号，或查询码缺失、不正确（两者答复相同）/ no such tracking number, or a missing or wrong access code (the same answer) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6247,8 +6572,8 @@ export interface operations {
             query?: {
                 /** @description 被投诉人所在县级区划代码 / the respondent's county code */
                 areaCode?: string;
-                /** @description 每行一个：月份、区域、类别、单位或场所（场所内服务站之和）/ one row per month, area, category, unit or venue (its stations summed) */
-                by?: "month" | "area" | "category" | "unit" | "venue";
+                /** @description 每行一个：月份、区域、类别、单位、场所（场所内服务站之和）、购买渠道、预付式消费与否或问题类型 / one row per month, area, category, unit, venue (its stations summed), purchase channel, prepaid or not, or issue type */
+                by?: "month" | "area" | "category" | "unit" | "venue" | "channel" | "prepaid" | "issueType";
                 categoryCode?: string;
                 /** @description 购买渠道（unknown：未填写）/ purchase channel (unknown: not given) */
                 channel?: "offline" | "online" | "livestream" | "unknown";
@@ -6257,7 +6582,7 @@ export interface operations {
                 from?: string;
                 /** @description 预付式消费 / prepaid */
                 prepaid?: boolean;
-                /** @description 截止日（含），默认今天 / last day, default today (China time) */
+                /** @description 截止日（含），默认今天；晚于今天时按今天计 / last day, default today (China time); a later day counts as today */
                 to?: string;
                 track?: "complaint" | "report";
                 /** @description 服务站或监管部门代码 / station or regulator code */
@@ -6269,7 +6594,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 附件（Content-Disposition: attachment）：CSV 为 UTF-8 带 BOM / a download; CSV is UTF-8 with a BOM */
+            /** @description 附件（Content-Disposition: attachment; filename*=UTF-8''聊城市消费投诉统计_2026-11_按月份.csv）：CSV 为 UTF-8 带 BOM / a download; CSV is UTF-8 with a BOM */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6313,7 +6638,8 @@ export interface operations {
             query: {
                 /** @description 被投诉人所在县级区划代码 / the respondent's county code */
                 areaCode?: string;
-                by: "respondent" | "category" | "area";
+                /** @description respondent：被投诉人排行；category、area：类别、区域；channel：购买渠道；prepaid：预付式消费与否；issueType：问题类型（后三者按单位统计时不可用）/ respondents; categories; areas; purchase channels; prepaid or not; issue types (the last three and area not when cut by unit) */
+                by: "respondent" | "category" | "area" | "channel" | "prepaid" | "issueType";
                 categoryCode?: string;
                 /** @description 购买渠道（unknown：未填写）/ purchase channel (unknown: not given) */
                 channel?: "offline" | "online" | "livestream" | "unknown";
@@ -6322,7 +6648,7 @@ export interface operations {
                 limit?: number;
                 /** @description 预付式消费 / prepaid */
                 prepaid?: boolean;
-                /** @description 截止日（含），默认今天 / last day, default today (China time) */
+                /** @description 截止日（含），默认今天；晚于今天时按今天计 / last day, default today (China time); a later day counts as today */
                 to?: string;
                 track?: "complaint" | "report";
                 /** @description 服务站或监管部门代码 / station or regulator code */
@@ -6334,7 +6660,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description by=respondent：被投诉人排行；by=area、category：分组指标 / respondents, or metrics per area or category */
+            /** @description by=respondent：被投诉人排行；其余：分组指标 / respondents, or metrics per area, category, channel, prepaid (true/false) or issue type */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6384,7 +6710,7 @@ export interface operations {
                 from?: string;
                 /** @description 预付式消费 / prepaid */
                 prepaid?: boolean;
-                /** @description 截止日（含），默认今天 / last day, default today (China time) */
+                /** @description 截止日（含），默认今天；晚于今天时按今天计 / last day, default today (China time); a later day counts as today */
                 to?: string;
                 track?: "complaint" | "report";
                 /** @description 服务站或监管部门代码 / station or regulator code */
@@ -6444,10 +6770,10 @@ export interface operations {
                 /** @description 起始日（含），默认当年 1 月 1 日 / first day, default 1 January of `to`'s year */
                 from?: string;
                 interval?: "day" | "week" | "month";
-                metric: "received" | "accepted" | "refused" | "resolved" | "terminated" | "closed" | "withdrawn" | "onTimeAcceptanceRate" | "mediationSuccessRate" | "recovered" | "averageHandlingWorkingDays" | "satisfactionRate" | "followUpRate" | "reportsOpened" | "reportsNotOpened" | "reporterNotifiedOnTimeRate" | "settlementAssigned" | "settled" | "escalated" | "settledAtSourceRate" | "escalationRate" | "recoveredAtSource" | "averageSettlementWorkingDays";
+                metric: "received" | "complaints" | "reports" | "accepted" | "refused" | "resolved" | "terminated" | "closed" | "withdrawn" | "onTimeAcceptanceRate" | "mediationSuccessRate" | "recovered" | "averageHandlingWorkingDays" | "satisfactionRate" | "followUpRate" | "reportsOpened" | "reportsNotOpened" | "reporterNotifiedOnTimeRate" | "settlementAssigned" | "settled" | "escalated" | "settledAtSourceRate" | "escalationRate" | "recoveredAtSource" | "averageSettlementWorkingDays";
                 /** @description 预付式消费 / prepaid */
                 prepaid?: boolean;
-                /** @description 截止日（含），默认今天 / last day, default today (China time) */
+                /** @description 截止日（含），默认今天；晚于今天时按今天计 / last day, default today (China time); a later day counts as today */
                 to?: string;
                 track?: "complaint" | "report";
                 /** @description 服务站或监管部门代码 / station or regulator code */
@@ -6508,7 +6834,7 @@ export interface operations {
                 from?: string;
                 /** @description 预付式消费 / prepaid */
                 prepaid?: boolean;
-                /** @description 截止日（含），默认今天 / last day, default today (China time) */
+                /** @description 截止日（含），默认今天；晚于今天时按今天计 / last day, default today (China time); a later day counts as today */
                 to?: string;
                 track?: "complaint" | "report";
                 /** @description 服务站或监管部门代码 / station or regulator code */

@@ -31,6 +31,7 @@ export type Regulator = Schemas['RegulatorDto'];
 export type NewComplaint = Schemas['CreateComplaintDto'];
 export type SubmissionAnswer = Schemas['SubmissionAnswerDto'];
 export type CaseView = Schemas['ConsumerCaseViewDto'];
+export type AccessCodeRecovery = Schemas['AccessCodeRecoveryDto'];
 export type Attachment = Schemas['AttachmentDto'];
 export type AttachmentsAdded = Schemas['AttachmentsAddedDto'];
 

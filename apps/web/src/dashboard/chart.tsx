@@ -9,17 +9,36 @@ import { useReducedMotion } from '../lib/motion';
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 export type ChartOption = echarts.EChartsCoreOption;
+/** What was clicked: the series' name and the data item's name and index. */
+export interface ChartClick {
+  seriesName?: string;
+  name: string;
+  dataIndex: number;
+}
+export interface ChartProps {
+  option: ChartOption;
+  height?: number;
+  testId?: string;
+  label?: string;
+  /** A click on a bar, slice or point (pointer only: the tables beside the charts are the keyboard's way). */
+  onClick?: (e: ChartClick) => void;
+}
 
 /** An ECharts chart in a div: created once, given each new option whole, resized with its box, disposed on unmount. */
-export function Chart({ option, height = 320, testId, label }: { option: ChartOption; height?: number; testId?: string; label?: string }) {
+export function Chart({ option, height = 320, testId, label, onClick }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const still = useReducedMotion();
+  const click = useRef(onClick);
+  useEffect(() => {
+    click.current = onClick;
+  });
 
   useEffect(() => {
     const el = box.current!;
     const c = echarts.init(el, undefined, { renderer: 'canvas' });
     chart.current = c;
+    c.on('click', (e) => click.current?.(e as unknown as ChartClick));
     const resize = () => c.resize();
     window.addEventListener('resize', resize);
     // The box also changes size without the window doing so (grid columns, a scrollbar appearing).
@@ -37,5 +56,13 @@ export function Chart({ option, height = 320, testId, label }: { option: ChartOp
     chart.current?.setOption(still ? { ...option, animation: false } : option, { notMerge: true });
   }, [option, still]);
 
-  return <div ref={box} role="img" aria-label={label} data-testid={testId} style={{ width: '100%', height }} />;
+  return (
+    <div
+      ref={box}
+      role="img"
+      aria-label={label}
+      data-testid={testId}
+      style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }}
+    />
+  );
 }

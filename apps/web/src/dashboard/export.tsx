@@ -6,15 +6,31 @@ import { useLang } from '../lib/i18n';
 import type { Filters } from './filters';
 import { statsQuery } from './filters';
 
-type By = 'month' | 'area' | 'category' | 'unit' | 'venue';
+type By = 'month' | 'area' | 'category' | 'unit' | 'venue' | 'issueType' | 'channel' | 'prepaid';
+/** Rows the API cuts from the area rollups only: not for a unit-scoped role's figures. */
+const CITY_ONLY: By[] = ['area', 'issueType', 'channel', 'prepaid'];
+const NAMES: Record<By, string> = {
+  month: '月份',
+  area: '区域',
+  category: '类别',
+  unit: '单位',
+  venue: '场所',
+  issueType: '问题类型',
+  channel: '购买渠道',
+  prepaid: '预付式消费',
+};
 
-/** CSV (UTF-8 with BOM, opens in Excel) or XLSX of the filtered figures, one row per month, area, category, unit or venue. */
+/**
+ * CSV (UTF-8 with BOM, opens in Excel) or XLSX of the filtered figures, one row per month, area,
+ * category, unit, venue, issue type, purchase channel or prepaid; the file records the filters and
+ * is named in Chinese by the API (Content-Disposition), the name below being the fallback.
+ */
 export function ExportButtons({ filters, areaAllowed }: { filters: Filters; areaAllowed: boolean }) {
   const { t } = useLang();
   const { message } = App.useApp();
   const [by, setBy] = useState<By>('month');
   const [busy, setBusy] = useState<'csv' | 'xlsx' | null>(null);
-  const effectiveBy: By = by === 'area' && !areaAllowed ? 'month' : by;
+  const effectiveBy: By = CITY_ONLY.includes(by) && !areaAllowed ? 'month' : by;
 
   async function run(format: 'csv' | 'xlsx') {
     setBusy(format);
@@ -22,7 +38,7 @@ export function ExportButtons({ filters, areaAllowed }: { filters: Filters; area
       // Rows by unit (or venue: its stations summed) are figures cut by unit, which take no area.
       const byUnit = effectiveBy === 'unit' || effectiveBy === 'venue';
       const q = statsQuery(filters, { format, by: effectiveBy }, { area: areaAllowed && !byUnit });
-      await download(`/stats/export?${q}`, `stats-${effectiveBy}-${filters.from}-${filters.to}.${format}`);
+      await download(`/stats/export?${q}`, `聊城市消费投诉统计_${filters.from}至${filters.to}_按${NAMES[effectiveBy]}.${format}`);
     } catch (e) {
       const status = e instanceof ApiError ? e.status : 0;
       message.error(
@@ -41,13 +57,17 @@ export function ExportButtons({ filters, areaAllowed }: { filters: Filters; area
         value={effectiveBy}
         onChange={setBy}
         aria-label={t('导出方式', 'Rows by')}
-        style={{ width: 112 }}
+        style={{ width: 128 }}
+        popupMatchSelectWidth={150}
         options={[
           { value: 'month', label: t('按月份', 'By month') },
           { value: 'area', label: t('按区域', 'By area'), disabled: !areaAllowed },
           { value: 'category', label: t('按类别', 'By category') },
           { value: 'unit', label: t('按单位', 'By unit') },
           { value: 'venue', label: t('按场所', 'By venue') },
+          { value: 'issueType', label: t('按问题类型', 'By issue type'), disabled: !areaAllowed },
+          { value: 'channel', label: t('按购买渠道', 'By channel'), disabled: !areaAllowed },
+          { value: 'prepaid', label: t('按预付式消费', 'By prepaid'), disabled: !areaAllowed },
         ]}
         data-testid="export-by"
       />

@@ -1,13 +1,11 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Flex, Segmented, Select, Tooltip } from 'antd';
-import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
+import { Button, Flex, Segmented, Select, Tooltip } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useLang } from '../lib/i18n';
 import type { Filters } from './filters';
-import { chinaToday } from './filters';
 import type { Area, Category } from '../api/types';
 
-const FMT = 'YYYY-MM-DD';
+const PeriodPicker = lazy(() => import('./period-picker'));
 
 /** Period, area, category and track; every change goes to the URL query. */
 export function FiltersBar(props: {
@@ -24,14 +22,6 @@ export function FiltersBar(props: {
 }) {
   const { t } = useLang();
   const { filters: f, set } = props;
-  const today = dayjs(chinaToday());
-  const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
-    { label: t('今年', 'This year'), value: [today.startOf('year'), today] },
-    { label: t('本月', 'This month'), value: [today.startOf('month'), today] },
-    { label: t('近 30 天', 'Last 30 days'), value: [today.subtract(29, 'day'), today] },
-    { label: t('近 12 个月', 'Last 12 months'), value: [today.subtract(11, 'month').startOf('month'), today] },
-    { label: t('去年', 'Last year'), value: [today.subtract(1, 'year').startOf('year'), today.subtract(1, 'year').endOf('year')] },
-  ];
   const areaKinds = (zone: boolean) =>
     props.areas.filter((a) => (a.kind === 'zone') === zone).map((a) => ({ value: a.code, label: a.name }));
   const categoryGroup = (group: Category['group']) =>
@@ -41,15 +31,16 @@ export function FiltersBar(props: {
     <Flex wrap gap={12} align="center" className="wq-filters" data-testid="filters">
       <label className="wq-filter">
         <span>{t('统计期间', 'Period')}</span>
-        <DatePicker.RangePicker
-          allowClear={false}
-          value={[dayjs(f.from), dayjs(f.to)]}
-          presets={presets}
-          disabledDate={(d) => d.isAfter(today, 'day')}
-          onChange={(v) => v?.[0] && v[1] && set({ from: v[0].format(FMT), to: v[1].format(FMT) })}
-          aria-label={t('统计期间', 'Period')}
-          style={{ width: 250 }}
-        />
+        <Suspense
+          fallback={
+            // The same box until the picker's code is in (a chunk of its own, off the path to the first figures).
+            <span className="wq-period-fallback">
+              {f.from} → {f.to}
+            </span>
+          }
+        >
+          <PeriodPicker from={f.from} to={f.to} onChange={(from, to) => set({ from, to })} />
+        </Suspense>
       </label>
       {props.areaAllowed && (
         <label className="wq-filter">

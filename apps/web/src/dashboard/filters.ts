@@ -29,23 +29,32 @@ export function daysIn(from: string, to: string): number {
 /** The longest period each interval may draw (the API's limits: 366 days by day, five years by week). */
 export const INTERVAL_MAX_DAYS: Record<Interval, number> = { day: 366, week: 366 * 5, month: Infinity };
 
+/**
+ * The filters a URL query asks for. A missing or malformed period is this year up to today; the period
+ * ends today at the latest (a bookmarked or typed future end is cut, as the API cuts it), and a start
+ * after that end falls back to the end's 1 January.
+ */
+export function readFilters(params: URLSearchParams, today: string): Filters {
+  const asked = params.get('to') ?? '';
+  const to = DATE.test(asked) && asked < today ? asked : today;
+  const start = params.get('from') ?? '';
+  const from = DATE.test(start) && start <= to ? start : `${to.slice(0, 4)}-01-01`;
+  const track = params.get('track');
+  const interval = params.get('interval');
+  return {
+    from,
+    to,
+    area: params.get('area') || null,
+    category: params.get('category') || null,
+    track: track === 'complaint' || track === 'report' ? track : null,
+    interval: interval === 'day' || interval === 'week' ? interval : 'month',
+  };
+}
+
 export function useFilters(): { filters: Filters; set: (patch: Partial<Filters>) => void; reset: () => void; periodSet: boolean } {
   const [params, setParams] = useSearchParams();
   const today = chinaToday();
-  const filters = useMemo<Filters>(() => {
-    const to = DATE.test(params.get('to') ?? '') ? params.get('to')! : today;
-    const from = DATE.test(params.get('from') ?? '') ? params.get('from')! : `${to.slice(0, 4)}-01-01`;
-    const track = params.get('track');
-    const interval = params.get('interval');
-    return {
-      from,
-      to,
-      area: params.get('area') || null,
-      category: params.get('category') || null,
-      track: track === 'complaint' || track === 'report' ? track : null,
-      interval: interval === 'day' || interval === 'week' ? interval : 'month',
-    };
-  }, [params, today]);
+  const filters = useMemo<Filters>(() => readFilters(params, today), [params, today]);
 
   const set = useCallback(
     (patch: Partial<Filters>) => {
@@ -84,4 +93,9 @@ export function statsQuery(
   if (f.track) q.set('track', f.track);
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) q.set(k, String(v));
   return q.toString();
+}
+
+/** The headline figures' request (the page asks for it first: prime.ts). */
+export function summaryPath(f: Filters): string {
+  return `/stats/summary?${statsQuery(f)}`;
 }

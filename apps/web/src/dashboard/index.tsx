@@ -1,20 +1,24 @@
 import { LogoutOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Result, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Result, Space, Spin, Typography } from 'antd';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLang } from '../lib/i18n';
 import { mayEnrol, useSession } from '../lib/session';
 import { Shell } from '../lib/shell';
-import { Breakdowns, HotspotBusinesses } from './breakdowns';
+import { mayReadCases } from './drill';
 import './dashboard.css';
 import { ExportButtons } from './export';
-import { useFilters } from './filters';
+import { summaryPath, useFilters } from './filters';
 import { FiltersBar } from './filters-bar';
 import { KpiCards } from './kpis';
-import { Trends } from './trends';
 import type { Area, Category, Summary } from '../api/types';
-import { UnitLeague } from './units';
-import { BusinessLeague } from './businesses';
+import { preloadCharts } from './lazy-chart';
 import { useApi, useRefresh } from './use-api';
+
+// The sections below the KPIs, and echarts (lazy-chart.tsx), are chunks of their own, fetched once the
+// headline figures are in: a phone's slow line and CPU go to the first figures first.
+const loadSections = () => import('./sections');
+const Sections = lazy(loadSections);
 
 /** The regulator dashboard (监管数据看板): the bureau's metrics (docs/METRICS.md) for a period, area, category and track. */
 export function DashboardPage() {
@@ -28,17 +32,23 @@ export function DashboardPage() {
   const cityWide = !user?.unit || user.role === 'city-analyst' || user.role === 'admin';
   const filters = cityWide ? asked : { ...asked, area: null };
   const isDefault = !periodSet && !filters.area && !filters.category && !filters.track;
+  // Figures link to the cases behind them for whoever may read cases (every role of this page today).
+  const drill = mayReadCases(user);
   const areas = useApi<Area[]>('/directory/areas');
   const categories = useApi<Category[]>('/directory/categories');
-  const summary = useApi<Summary>(`/stats/summary?${summaryQuery()}`, nonce);
-
-  function summaryQuery() {
-    const q = new URLSearchParams({ from: filters.from, to: filters.to });
-    if (filters.area) q.set('areaCode', filters.area);
-    if (filters.category) q.set('categoryCode', filters.category);
-    if (filters.track) q.set('track', filters.track);
-    return q.toString();
-  }
+  const summary = useApi<Summary>(summaryPath(filters), nonce);
+  // The charts and tables ask for their figures (a dozen requests) and the charts' code only once the
+  // headline figures are shown: on a slow line or a slow phone they would otherwise hold up the KPIs.
+  // They mount in a transition after that paint, which React yields to the browser.
+  const [headlineIn, setHeadlineIn] = useState(false);
+  const answered = Boolean(summary.data || summary.error);
+  useEffect(() => {
+    if (!answered || headlineIn) return;
+    preloadCharts();
+    void loadSections().catch(() => undefined); // a failure shows, and is retried, when the sections render
+    const timer = setTimeout(() => startTransition(() => setHeadlineIn(true)));
+    return () => clearTimeout(timer);
+  }, [answered, headlineIn]);
 
   const signOut = () => {
     logout();
@@ -82,7 +92,8 @@ export function DashboardPage() {
   const s = summary.data;
   const empty =
     s &&
-    !s.received &&
+    !s.complaints &&
+    !s.reports &&
     !s.accepted &&
     !s.refused &&
     !s.resolved &&
@@ -108,6 +119,14 @@ export function DashboardPage() {
               {scope} · {t(`统计期间 ${filters.from} 至 ${filters.to}`, `${filters.from} to ${filters.to}`)}
               {s && t(` · 数据截至 ${s.asOf}`, ` · as of ${s.asOf}`)}
             </Typography.Text>
+            {s && (
+              <Typography.Paragraph type="secondary" className="wq-note wq-compare-note" data-testid="comparison-periods">
+                {t(
+                  `环比：与 ${s.comparison.previous.from} 至 ${s.comparison.previous.to} 比较；同比：与 ${s.comparison.lastYear.from} 至 ${s.comparison.lastYear.to} 比较；无基数时显示“—”`,
+                  `Compared with ${s.comparison.previous.from} to ${s.comparison.previous.to} (previous period) and ${s.comparison.lastYear.from} to ${s.comparison.lastYear.to} (a year earlier); "—" where there is nothing to compare with`,
+                )}
+              </Typography.Paragraph>
+            )}
           </div>
           <ExportButtons filters={filters} areaAllowed={cityWide} />
         </Flex>
@@ -173,12 +192,18 @@ export function DashboardPage() {
                 data-testid="dashboard-empty"
               />
             )}
-            <KpiCards summary={s} loading={summary.loading} />
-            <Trends filters={filters} set={set} areaAllowed={cityWide} nonce={nonce} />
-            <Breakdowns filters={filters} areaAllowed={cityWide} nonce={nonce} />
-            <HotspotBusinesses filters={filters} nonce={nonce} />
-            <UnitLeague filters={filters} nonce={nonce} />
-            <BusinessLeague filters={filters} nonce={nonce} />
+            <KpiCards summary={s} loading={summary.loading} cases={drill ? { category: filters.category, track: filters.track } : null} />
+            {headlineIn && (
+              <Suspense
+                fallback={
+                  <div className="wq-chart-placeholder">
+                    <Spin />
+                  </div>
+                }
+              >
+                <Sections filters={filters} set={set} cityWide={cityWide} drill={drill} nonce={nonce} />
+              </Suspense>
+            )}
           </>
         )}
       </div>

@@ -1,9 +1,15 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Card, Skeleton, Tag, Tooltip } from 'antd';
+import { Card, Skeleton, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { useLang } from '../lib/i18n';
-import { count, money, pct, SATISFACTION_REFERENCE } from './format';
+import type { CasesFilter } from './drill';
+import { casesLink } from './drill';
+import { changeText, count, money, pct, SATISFACTION_REFERENCE } from './format';
 import type { Summary } from '../api/types';
+
+type Changes = Summary['comparison']['changes'];
+type Compared = keyof Changes;
 
 interface Kpi {
   name: string;
@@ -13,21 +19,57 @@ interface Kpi {
   value: ReactNode;
   note: ReactNode;
   tone?: 'alert' | 'good';
+  /** 环比 and 同比 of this figure, and how its change reads (libs/stats comparison.rules.ts). */
+  compare?: { metric: Compared; kind: 'relative' | 'points'; show: (v: number | string | null) => string };
+  /** The cases behind it, in the staff queue. */
+  cases?: CasesFilter;
 }
 
-/** The headline figures of the period, plus the open and overdue counts of now. */
-export function KpiCards({ summary, loading }: { summary: Summary | undefined; loading: boolean }) {
+/**
+ * The headline figures of the period, each with its 环比 and 同比 where it has them, plus the open
+ * and overdue counts of now; `cases` (the roles that read cases) links each to the cases behind it.
+ */
+export function KpiCards(props: {
+  summary: Summary | undefined;
+  loading: boolean;
+  cases: { category: string | null; track: 'complaint' | 'report' | null } | null;
+}) {
   const { t } = useLang();
-  const s = summary;
+  const s = props.summary;
   const ref = SATISFACTION_REFERENCE;
   const sat = s?.satisfactionRate ?? null;
+  const num = (v: number | string | null) => (v === null ? '—' : count(Number(v)));
+  const rate = (v: number | string | null) => pct(v === null ? null : Number(v));
+  const yuan = (v: number | string | null) => money(v);
+  const days = (v: number | string | null) => (v === null ? '—' : t(`${v} 个工作日`, `${v} working days`));
+  const c = props.cases;
   const kpis: Kpi[] = [
     {
-      name: 'received',
-      title: t('收到', 'Received'),
-      help: t('期间内收到的投诉和举报（重复投诉不计）', 'Complaints and reports received in the period (duplicates not counted)'),
-      value: count(s?.received),
-      note: s && t(`受理 ${count(s.accepted)} · 办结 ${count(s.closed)}`, `${count(s.accepted)} accepted · ${count(s.closed)} closed`),
+      name: 'complaints',
+      title: t('投诉', 'Complaints'),
+      help: t('期间内收到的投诉（重复投诉不计）；举报另列', 'Complaints received in the period (duplicates not counted); reports apart'),
+      value: count(s?.complaints),
+      note:
+        s && t(`受理 ${count(s.accepted)} · 不予受理 ${count(s.refused)}`, `${count(s.accepted)} accepted · ${count(s.refused)} refused`),
+      compare: { metric: 'complaints', kind: 'relative', show: num },
+      cases: c && c.track !== 'report' ? { category: c.category, track: 'complaint', all: true } : undefined,
+    },
+    {
+      name: 'reports',
+      title: t('举报', 'Reports'),
+      help: t(
+        '期间内收到的举报（含调解中发现的违法线索）；投诉另列',
+        'Reports received in the period (mediation leads included); complaints apart',
+      ),
+      value: count(s?.reports),
+      note:
+        s &&
+        t(
+          `立案 ${count(s.reportsOpened)} · 不予立案 ${count(s.reportsNotOpened)}`,
+          `${count(s.reportsOpened)} opened · ${count(s.reportsNotOpened)} not opened`,
+        ),
+      compare: { metric: 'reports', kind: 'relative', show: num },
+      cases: c && c.track !== 'complaint' ? { category: c.category, track: 'report', all: true } : undefined,
     },
     {
       name: 'onTimeAcceptanceRate',
@@ -37,8 +79,8 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
         'Share of accept/refuse decisions made within 7 working days (Consumer Rights Law art. 46)',
       ),
       value: pct(s?.onTimeAcceptanceRate),
-      note:
-        s && t(`受理 ${count(s.accepted)} · 不予受理 ${count(s.refused)}`, `${count(s.accepted)} accepted · ${count(s.refused)} refused`),
+      note: s && t(`办结 ${count(s.closed)}`, `${count(s.closed)} closed`),
+      compare: { metric: 'onTimeAcceptanceRate', kind: 'points', show: rate },
     },
     {
       name: 'mediationSuccessRate',
@@ -48,6 +90,7 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
       note:
         s &&
         t(`成功 ${count(s.resolved)} · 终止 ${count(s.terminated)}`, `${count(s.resolved)} resolved · ${count(s.terminated)} terminated`),
+      compare: { metric: 'mediationSuccessRate', kind: 'points', show: rate },
     },
     {
       name: 'recovered',
@@ -59,6 +102,7 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
       value: s ? money(s.recovered) : '—',
       note: s && t(`调解成功 ${count(s.resolved)} 件`, `from ${count(s.resolved)} resolved`),
       tone: 'good',
+      compare: { metric: 'recovered', kind: 'relative', show: yuan },
     },
     {
       name: 'settledAtSourceRate',
@@ -72,6 +116,7 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
         s &&
         t(`和解 ${count(s.settled)} · 转正式投诉 ${count(s.escalated)}`, `${count(s.settled)} settled · ${count(s.escalated)} escalated`),
       tone: 'good',
+      compare: { metric: 'settledAtSourceRate', kind: 'points', show: rate },
     },
     {
       name: 'recoveredAtSource',
@@ -83,6 +128,7 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
       value: s ? money(s.recoveredAtSource) : '—',
       note: s && t(`源头化解 ${count(s.settled)} 件`, `from ${count(s.settled)} settled`),
       tone: 'good',
+      compare: { metric: 'recoveredAtSource', kind: 'relative', show: yuan },
     },
     {
       name: 'escalationRate',
@@ -93,6 +139,7 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
       ),
       value: pct(s?.escalationRate),
       note: s && t(`服务站收到 ${count(s.settlementAssigned)} 件`, `${count(s.settlementAssigned)} reached a station`),
+      compare: { metric: 'escalationRate', kind: 'points', show: rate },
     },
     {
       name: 'averageSettlementWorkingDays',
@@ -105,6 +152,7 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
           `办理（正式投诉）平均 ${s.averageHandlingWorkingDays ?? '—'} 个工作日`,
           `formal handling: ${s.averageHandlingWorkingDays ?? '—'} on average`,
         ),
+      compare: { metric: 'averageSettlementWorkingDays', kind: 'relative', show: days },
     },
     {
       name: 'satisfactionRate',
@@ -115,12 +163,13 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
         <>
           {t(`参考值 ${pct(ref)}`, `Reference ${pct(ref)}`)}
           {sat !== null && (
-            <Tag color={sat >= ref ? 'green' : 'orange'} style={{ marginInlineStart: 6 }}>
+            <span className={`wq-flag ${sat >= ref ? 'wq-flag-met' : 'wq-flag-below'}`}>
               {sat >= ref ? t('达到', 'met') : t('低于', 'below')}
-            </Tag>
+            </span>
           )}
         </>
       ),
+      compare: { metric: 'satisfactionRate', kind: 'points', show: rate },
     },
     {
       name: 'open',
@@ -128,6 +177,7 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
       help: t('当前尚未办结的案件数，不随统计期间变化', 'Cases not yet concluded now; does not depend on the period'),
       value: count(s?.open),
       note: s && t(`当前数 · 截至 ${s.asOf}`, `now · as of ${s.asOf}`),
+      cases: c ? { category: c.category, track: c.track } : undefined,
     },
     {
       name: 'overdue',
@@ -136,6 +186,7 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
       value: count(s?.overdue),
       note: s && t('当前数', 'now'),
       tone: s && s.overdue > 0 ? 'alert' : undefined,
+      cases: c ? { category: c.category, track: c.track, overdue: true } : undefined,
     },
   ];
 
@@ -149,7 +200,7 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
               <InfoCircleOutlined className="wq-kpi-help" aria-label={k.help} />
             </Tooltip>
           </div>
-          {loading && !s ? (
+          {props.loading && !s ? (
             <Skeleton.Input active size="small" />
           ) : (
             <>
@@ -157,10 +208,46 @@ export function KpiCards({ summary, loading }: { summary: Summary | undefined; l
                 {k.value}
               </div>
               <div className="wq-kpi-note">{k.note}</div>
+              {s && k.compare && <KpiChange summary={s} {...k.compare} testId={`kpi-${k.name}-change`} />}
+              {k.cases && (
+                <Link to={casesLink(k.cases)} className="wq-kpi-cases" data-testid={`kpi-${k.name}-cases`}>
+                  {t('查看案件', 'Cases')}
+                  <span className="wq-sr-only">{t(`：${k.title}`, `: ${k.title}`)}</span> →
+                </Link>
+              )}
             </>
           )}
         </Card>
       ))}
     </div>
+  );
+}
+
+/** 环比 · 同比 of one figure; the values compared with on hover. */
+function KpiChange(props: {
+  summary: Summary;
+  metric: Compared;
+  kind: 'relative' | 'points';
+  show: (v: number | string | null) => string;
+  testId: string;
+}) {
+  const { t } = useLang();
+  const { previous, lastYear, changes } = props.summary.comparison;
+  const c = changes[props.metric];
+  const base = t(
+    `环比：${previous.from} 至 ${previous.to} 为 ${props.show(c.previous)}；同比：${lastYear.from} 至 ${lastYear.to} 为 ${props.show(c.lastYear)}`,
+    `Previous period ${previous.from} to ${previous.to}: ${props.show(c.previous)}; a year earlier ${lastYear.from} to ${lastYear.to}: ${props.show(c.lastYear)}`,
+  );
+  return (
+    <Tooltip title={base}>
+      <div className="wq-kpi-change" data-testid={props.testId}>
+        <span data-testid={`${props.testId}-mom`}>
+          {t('环比', 'vs prev.')} {changeText(c.periodOnPeriod, props.kind, t)}
+        </span>
+        <span data-testid={`${props.testId}-yoy`}>
+          {t('同比', 'YoY')} {changeText(c.yearOnYear, props.kind, t)}
+        </span>
+      </div>
+    </Tooltip>
   );
 }

@@ -1,15 +1,23 @@
 import { Alert, Card, Empty, Segmented, Spin } from 'antd';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useLang } from '../lib/i18n';
-import type { ChartOption } from './chart';
-import { Chart } from './chart';
+import type { ChartOption } from './lazy-chart';
+import { Chart } from './lazy-chart';
 import type { Filters } from './filters';
 import { daysIn, INTERVAL_MAX_DAYS, statsQuery } from './filters';
 import { SATISFACTION_REFERENCE } from './format';
 import type { Interval, SeriesMetric, Timeseries } from '../api/types';
 import { useApi } from './use-api';
 
-const COLORS = { received: '#5470c6', accepted: '#91cc75', resolved: '#fac858', settled: '#3ba272', satisfaction: '#b71c1c' };
+const COLORS = {
+  complaints: '#5470c6',
+  reports: '#9a60b4',
+  accepted: '#91cc75',
+  resolved: '#fac858',
+  settled: '#3ba272',
+  satisfaction: '#b71c1c',
+};
+type Series = keyof typeof COLORS;
 
 /** The interval to draw: the one asked for, or the next coarser one when the period is too long for it. */
 function effectiveInterval(f: Filters): Interval {
@@ -18,25 +26,42 @@ function effectiveInterval(f: Filters): Interval {
   return order.slice(order.indexOf(f.interval)).find((i) => days <= INTERVAL_MAX_DAYS[i]) ?? 'month';
 }
 
-/** Received, accepted, resolved and settled at the source per day, week or month, with the satisfaction rate on a second axis. */
+/**
+ * Complaints and reports received (apart), accepted, resolved and settled at the source per day, week
+ * or month, with the satisfaction rate on a second axis. The legend is the page's own, below the
+ * chart: it wraps on a phone instead of covering the plot, and its buttons work from the keyboard.
+ */
 export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>) => void; areaAllowed: boolean; nonce: number }) {
   const { t, lang } = useLang();
   const f = props.filters;
   const interval = effectiveInterval(f);
   const days = daysIn(f.from, f.to);
   const path = (metric: SeriesMetric) => `/stats/timeseries?${statsQuery(f, { metric, interval }, { area: props.areaAllowed })}`;
-  const received = useApi<Timeseries>(path('received'), props.nonce);
+  const complaints = useApi<Timeseries>(path('complaints'), props.nonce);
+  const reports = useApi<Timeseries>(path('reports'), props.nonce);
   const accepted = useApi<Timeseries>(path('accepted'), props.nonce);
   const resolved = useApi<Timeseries>(path('resolved'), props.nonce);
   const settled = useApi<Timeseries>(path('settled'), props.nonce);
   const satisfaction = useApi<Timeseries>(path('satisfactionRate'), props.nonce);
-  const all = [received, accepted, resolved, settled, satisfaction];
+  const all = [complaints, reports, accepted, resolved, settled, satisfaction];
+  const [hidden, setHidden] = useState<ReadonlySet<Series>>(new Set());
+  const names = useMemo<Record<Series, string>>(
+    () => ({
+      complaints: t('投诉', 'Complaints'),
+      reports: t('举报', 'Reports'),
+      accepted: t('受理', 'Accepted'),
+      resolved: t('调解成功', 'Resolved'),
+      settled: t('源头化解', 'Settled at source'),
+      satisfaction: t('满意率', 'Satisfaction'),
+    }),
+    [t],
+  );
   const loading = all.some((s) => s.loading);
   const error = all.find((s) => s.error)?.error;
   const ready = all.every((s) => s.data);
 
   const option = useMemo<ChartOption | null>(() => {
-    if (!received.data || !accepted.data || !resolved.data || !settled.data || !satisfaction.data) return null;
+    if (!complaints.data || !reports.data || !accepted.data || !resolved.data || !settled.data || !satisfaction.data) return null;
     const multiYear = f.from.slice(0, 4) !== f.to.slice(0, 4);
     const label = (p: string) => {
       if (interval === 'month') return lang === 'zh' ? `${+p.slice(0, 4)}年${+p.slice(5, 7)}月` : p.slice(0, 7);
@@ -45,9 +70,10 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
     };
     const num = (v: number | string | null) => (v === null ? 0 : Number(v));
     const sat = satisfaction.data.points.map((p) => (p.value === null ? null : Math.round(Number(p.value) * 10_000) / 100));
-    const many = received.data.points.length > 45;
-    const bars = (name: string, data: Timeseries, color: string) => ({
-      name,
+    const many = complaints.data.points.length > 45;
+    const bars = (key: Series, data: Timeseries, color: string) => ({
+      name: names[key],
+      id: key,
       type: many ? 'line' : 'bar',
       data: data.points.map((p) => num(p.value)),
       itemStyle: { color },
@@ -57,19 +83,9 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
     const ref = SATISFACTION_REFERENCE * 100;
     return {
       color: Object.values(COLORS),
-      tooltip: { trigger: 'axis' },
-      legend: {
-        top: 0,
-        data: [
-          t('收到', 'Received'),
-          t('受理', 'Accepted'),
-          t('调解成功', 'Resolved'),
-          t('源头化解', 'Settled at source'),
-          t('满意率', 'Satisfaction'),
-        ],
-      },
-      grid: { left: 48, right: 56, top: 48, bottom: 32 },
-      xAxis: { type: 'category', data: received.data.points.map((p) => label(p.period)), axisTick: { alignWithLabel: true } },
+      tooltip: { trigger: 'axis', confine: true },
+      grid: { left: 48, right: 56, top: 36, bottom: 32 },
+      xAxis: { type: 'category', data: complaints.data.points.map((p) => label(p.period)), axisTick: { alignWithLabel: true } },
       yAxis: [
         { type: 'value', name: t('件', 'cases'), minInterval: 1 },
         {
@@ -82,12 +98,14 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
         },
       ],
       series: [
-        bars(t('收到', 'Received'), received.data, COLORS.received),
-        bars(t('受理', 'Accepted'), accepted.data, COLORS.accepted),
-        bars(t('调解成功', 'Resolved'), resolved.data, COLORS.resolved),
-        bars(t('源头化解', 'Settled at source'), settled.data, COLORS.settled),
+        bars('complaints', complaints.data, COLORS.complaints),
+        bars('reports', reports.data, COLORS.reports),
+        bars('accepted', accepted.data, COLORS.accepted),
+        bars('resolved', resolved.data, COLORS.resolved),
+        bars('settled', settled.data, COLORS.settled),
         {
-          name: t('满意率', 'Satisfaction'),
+          name: names.satisfaction,
+          id: 'satisfaction',
           type: 'line',
           yAxisIndex: 1,
           data: sat,
@@ -106,11 +124,34 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
             data: [{ yAxis: ref }],
           },
         },
-      ],
+      ].filter((x) => !hidden.has(x.id as Series)),
     };
-  }, [received.data, accepted.data, resolved.data, settled.data, satisfaction.data, interval, lang, t, f.from, f.to]);
+  }, [
+    complaints.data,
+    reports.data,
+    accepted.data,
+    resolved.data,
+    settled.data,
+    satisfaction.data,
+    interval,
+    lang,
+    t,
+    names,
+    f.from,
+    f.to,
+    hidden,
+  ]);
 
-  const empty = ready && received.data!.points.every((p) => !Number(p.value)) && satisfaction.data!.points.every((p) => p.value === null);
+  const empty =
+    ready &&
+    [complaints, reports].every((s) => s.data!.points.every((p) => !Number(p.value))) &&
+    satisfaction.data!.points.every((p) => p.value === null);
+  const toggle = (key: Series) =>
+    setHidden((h) => {
+      const next = new Set(h);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
 
   return (
     <Card
@@ -138,13 +179,26 @@ export function Trends(props: { filters: Filters; set: (patch: Partial<Filters>)
         <Spin spinning={loading}>
           <Chart
             option={option}
-            height={340}
+            height={320}
             testId="chart-trends"
             label={t(
-              '收到、受理、调解成功、源头化解与满意率趋势',
-              'Received, accepted, resolved, settled at the source and satisfaction over time',
+              '投诉、举报、受理、调解成功、源头化解与满意率趋势',
+              'Complaints, reports, accepted, resolved, settled at the source and satisfaction over time',
             )}
           />
+          <div
+            className="wq-legend"
+            role="group"
+            aria-label={t('图例：点击显示或隐藏', 'Legend: show or hide')}
+            data-testid="trends-legend"
+          >
+            {(Object.keys(COLORS) as Series[]).map((key) => (
+              <button key={key} type="button" aria-pressed={!hidden.has(key)} onClick={() => toggle(key)}>
+                <span className="wq-legend-swatch" style={{ background: COLORS[key] }} aria-hidden />
+                {names[key]}
+              </button>
+            ))}
+          </div>
         </Spin>
       ) : (
         <div className="wq-chart-placeholder">

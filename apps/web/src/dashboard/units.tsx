@@ -189,7 +189,8 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
 /** Per venue (商场、景区、市场…): the sum of the stations in it, settlement at the source first. */
 function VenueTable({ rows, loading }: { rows: VenueRow[]; loading: boolean }) {
   const { t } = useLang();
-  if (!loading && !rows.length) return null;
+  // No rows yet: nothing (an empty scrolling table is a region a keyboard cannot reach).
+  if (!rows.length) return null;
   const columns: ColumnsType<VenueRow> = [
     {
       title: t('场所', 'Venue'),

@@ -1,4 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ApiPropertyOptions } from '@nestjs/swagger';
+import { COMPARED } from '../comparison.rules';
 import { SERIES_METRICS } from '../metrics';
 
 /**
@@ -20,6 +22,8 @@ export class PeriodDto {
 
 class MetricsDto {
   @ApiProperty({ type: Number, description: '收到（按单位：分派到该单位的）/ received (cut by unit: reached the unit)' }) received: number;
+  @ApiProperty({ type: Number, description: '其中投诉（与举报分列）/ of received, complaints (reports apart)' }) complaints: number;
+  @ApiProperty({ type: Number, description: '其中举报 / of received, reports' }) reports: number;
   @ApiProperty({ type: Number }) accepted: number;
   @ApiProperty({ type: Number }) refused: number;
   @ApiProperty({ type: Number }) resolved: number;
@@ -73,12 +77,49 @@ class MetricsDto {
   averageSettlementWorkingDays: number | null;
 }
 
+const VALUE: ApiPropertyOptions = {
+  oneOf: [{ type: 'number' }, { type: 'string' }],
+  nullable: true,
+  description: '比较期间的值（金额为元，文本）/ the figure in that period (money: yuan as text)',
+};
+const CHANGE = (what: string) =>
+  ({
+    type: Number,
+    nullable: true,
+    description: `${what}：计数与金额为相对变化（0.125 即 +12.5%），比率为百分点之差（0.021 即 +2.1 个百分点）；无基数时为 null / counts and amounts: relative change; rates: difference in points; null when there is no base`,
+  }) as const;
+
+export class ChangeDto {
+  @ApiProperty(VALUE) previous: number | string | null;
+  @ApiProperty(CHANGE('环比 / period on period')) periodOnPeriod: number | null;
+  @ApiProperty(VALUE) lastYear: number | string | null;
+  @ApiProperty(CHANGE('同比 / year on year')) yearOnYear: number | null;
+}
+
+/** One ChangeDto per compared figure (comparison.rules.ts COMPARED). */
+export class ChangesDto {}
+for (const name of Object.keys(COMPARED)) {
+  ApiProperty({ type: ChangeDto })(ChangesDto.prototype, name);
+}
+
+export class ComparisonDto {
+  @ApiProperty({
+    type: PeriodDto,
+    description:
+      '环比期间：从某月 1 日起的期间比较其前相同的月数（11 月 1–15 日比 10 月 1–15 日），其余比较其前相同的天数 / the months (or days) just before',
+  })
+  previous: PeriodDto;
+  @ApiProperty({ type: PeriodDto, description: '同比期间：上一年的同一期间 / the same days a year earlier' }) lastYear: PeriodDto;
+  @ApiProperty({ type: ChangesDto }) changes: ChangesDto;
+}
+
 export class SummaryDto extends MetricsDto {
   @ApiProperty({ type: PeriodDto }) period: PeriodDto;
   @ApiProperty(CUT) cut: string;
   @ApiProperty({ type: Number, description: '当前在办 / open now' }) open: number;
   @ApiProperty({ type: Number, description: '当前超期 / overdue now' }) overdue: number;
   @ApiProperty({ type: String, format: 'date', description: '在办与超期的日期 / the day open and overdue are counted on' }) asOf: string;
+  @ApiProperty({ type: ComparisonDto, description: '环比与同比 / period on period and year on year' }) comparison: ComparisonDto;
 }
 
 export class SeriesPointDto {
@@ -105,12 +146,18 @@ export class TimeseriesDto {
 }
 
 export class BreakdownItemDto extends MetricsDto {
-  @ApiProperty({ type: String, example: '371502', description: '区域或类别代码 / the area or category code' }) code: string;
+  @ApiProperty({
+    type: String,
+    example: '371502',
+    description:
+      '区域、类别、购买渠道（unknown：未填写）、预付式消费（true/false）或问题类型（unknown：未填写）代码 / the area, category, channel, prepaid (true/false) or issue type code',
+  })
+  code: string;
   @ApiProperty({ type: String, nullable: true, example: '东昌府区' }) name: string | null;
 }
 
 export class BreakdownDto {
-  @ApiProperty({ enum: ['area', 'category'] }) by: 'area' | 'category';
+  @ApiProperty({ enum: ['area', 'category', 'channel', 'prepaid', 'issueType'] }) by: string;
   @ApiProperty({ type: PeriodDto }) period: PeriodDto;
   @ApiProperty(CUT) cut: string;
   @ApiProperty({ type: [BreakdownItemDto] }) items: BreakdownItemDto[];

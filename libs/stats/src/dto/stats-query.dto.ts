@@ -20,7 +20,10 @@ export class StatsFilterQuery {
   @Matches(DATE, t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'))
   from?: string;
 
-  @ApiPropertyOptional({ description: '截止日（含），默认今天 / last day, default today (China time)', example: '2026-12-31' })
+  @ApiPropertyOptional({
+    description: '截止日（含），默认今天；晚于今天时按今天计 / last day, default today (China time); a later day counts as today',
+    example: '2026-12-31',
+  })
   @IsOptional()
   @IsString(t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'))
   @Matches(DATE, t('应为日期 YYYY-MM-DD', 'must be a date YYYY-MM-DD'))
@@ -73,11 +76,18 @@ export class TimeseriesQuery extends StatsFilterQuery {
   interval?: 'day' | 'week' | 'month';
 }
 
+const HOTSPOTS_BY = ['respondent', 'category', 'area', 'channel', 'prepaid', 'issueType'] as const;
+
 export class HotspotsQuery extends StatsFilterQuery {
-  @ApiProperty({ enum: ['respondent', 'category', 'area'] })
+  @ApiProperty({
+    enum: HOTSPOTS_BY,
+    description:
+      'respondent：被投诉人排行；category、area：类别、区域；channel：购买渠道；prepaid：预付式消费与否；issueType：问题类型（后三者按单位统计时不可用）/ ' +
+      'respondents; categories; areas; purchase channels; prepaid or not; issue types (the last three and area not when cut by unit)',
+  })
   @IsDefined(t('请指定 by', 'by is required'))
-  @IsIn(['respondent', 'category', 'area'], t('应为 respondent、category 或 area', 'must be respondent, category or area'))
-  by: 'respondent' | 'category' | 'area';
+  @IsIn(HOTSPOTS_BY, t(`应为：${HOTSPOTS_BY.join('、')}`, `must be one of ${HOTSPOTS_BY.join(', ')}`))
+  by: (typeof HOTSPOTS_BY)[number];
 
   @ApiPropertyOptional({ default: 10, minimum: 1, maximum: 100 })
   @IsOptional()
@@ -85,7 +95,7 @@ export class HotspotsQuery extends StatsFilterQuery {
   limit?: number;
 }
 
-export const EXPORT_ROWS = ['month', 'area', 'category', 'unit', 'venue'] as const;
+export const EXPORT_ROWS = ['month', 'area', 'category', 'unit', 'venue', 'channel', 'prepaid', 'issueType'] as const;
 
 export class ExportQuery extends StatsFilterQuery {
   @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
@@ -97,9 +107,10 @@ export class ExportQuery extends StatsFilterQuery {
     enum: EXPORT_ROWS,
     default: 'month',
     description:
-      '每行一个：月份、区域、类别、单位或场所（场所内服务站之和）/ one row per month, area, category, unit or venue (its stations summed)',
+      '每行一个：月份、区域、类别、单位、场所（场所内服务站之和）、购买渠道、预付式消费与否或问题类型 / ' +
+      'one row per month, area, category, unit, venue (its stations summed), purchase channel, prepaid or not, or issue type',
   })
   @IsOptional()
-  @IsIn(EXPORT_ROWS, t('应为 month、area、category、unit 或 venue', 'must be month, area, category, unit or venue'))
+  @IsIn(EXPORT_ROWS, t(`应为：${EXPORT_ROWS.join('、')}`, `must be one of ${EXPORT_ROWS.join(', ')}`))
   by?: (typeof EXPORT_ROWS)[number];
 }
