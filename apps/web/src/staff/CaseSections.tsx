@@ -667,7 +667,10 @@ const EVENT_LABEL: Record<string, [string, string]> = {
   'deadline-recomputed': ['期限重新计算', 'Deadline recomputed'],
   'referred-to-business': ['服务站确认被投诉经营者，转交其答复', 'A station passed it to the enrolled business'],
   'stepped-in': ['服务站介入协助', 'The venue’s station stepped in'],
-  'access-code-reissued': ['按登记手机号重新发放查询码（原码作废）', 'New access code sent to the phone on file (the old one no longer works)'],
+  'access-code-reissued': [
+    '按登记手机号重新发放查询码（原码作废）',
+    'New access code sent to the phone on file (the old one no longer works)',
+  ],
 };
 
 /**
