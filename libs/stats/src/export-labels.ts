@@ -3,7 +3,7 @@
  * sheet of the workbook), and its file name in Chinese. Pure; the service gives it the names.
  */
 
-export const EXPORT_ROW_NAMES = {
+const EXPORT_ROW_NAMES = {
   month: '月份',
   area: '区域',
   category: '类别',
@@ -55,7 +55,7 @@ function lastDayOf(month: string): string {
 }
 
 /** The period as a file name says it: 2026-11 for a whole month, 2026 for a whole year, else both days. */
-export function periodLabel(from: string, to: string): string {
+function periodLabel(from: string, to: string): string {
   if (from.slice(5) === '01-01' && to.slice(5) === '12-31' && from.slice(0, 4) === to.slice(0, 4)) return from.slice(0, 4);
   if (from.slice(8) === '01' && from.slice(0, 7) === to.slice(0, 7) && to === lastDayOf(to.slice(0, 7))) return from.slice(0, 7);
   return `${from}至${to}`;

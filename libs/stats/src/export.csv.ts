@@ -2,9 +2,9 @@ import type { Writable } from 'node:stream';
 import { percent } from './export-labels';
 
 /** CSV as spreadsheet programs in China open it: UTF-8 with a BOM, CRLF line ends, RFC 4180 quoting. */
-export const BOM = '\uFEFF';
+const BOM = '\uFEFF';
 
-export function csvLine(values: readonly (string | number | null | undefined)[]): string {
+function csvLine(values: readonly (string | number | null | undefined)[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
 

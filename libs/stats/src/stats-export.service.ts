@@ -9,7 +9,7 @@ import { monthEnd } from './period';
 import { StatsRepository } from './stats.repository';
 import { StatsFilter, StatsService } from './stats.service';
 
-export type CellKind = 'text' | 'count' | 'money' | 'rate' | 'decimal';
+type CellKind = 'text' | 'count' | 'money' | 'rate' | 'decimal';
 
 export interface ExportTable {
   /** The filters it was made with, one [label, value] pair a line. */

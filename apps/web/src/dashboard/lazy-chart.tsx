@@ -1,8 +1,8 @@
 import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
-import type { ChartClick, ChartOption, ChartProps } from './chart';
+import type { ChartOption, ChartProps } from './chart';
 
-export type { ChartClick, ChartOption };
+export type { ChartOption };
 
 // echarts is most of the dashboard's code: in its own chunk, fetched after the KPI figures, so a phone
 // shows the numbers without waiting for the charts (bench/pages.mjs measures the first KPI).

@@ -1,10 +1,10 @@
 /**
- * The colours the pages share. The bureau's red marks the brand (the header bar); controls (buttons,
- * focus rings, selected options) are blue, because a red focus ring or a red-bordered choice reads
- * as an error to the person filling in a form, and errors must stay the only red on a form.
+ * antd's colours for the staff areas, the same as the public pages' (ui/ui.css). The bureau's red
+ * (#b71c1c) marks the brand (the header bar); controls (buttons, focus rings, selected options) are
+ * blue, because a red focus ring or a red-bordered choice reads as an error to the person filling in
+ * a form, and errors must stay the only red on a form.
  */
-export const BRAND_RED = '#b71c1c';
-/** antd's colorPrimary; the pages' own CSS reads it as var(--ant-color-primary). */
+/** antd's colorPrimary (ui.css --ui-primary); the staff pages' own CSS reads it as var(--ant-color-primary). */
 export const PRIMARY = '#1f5aa6';
 
 /**

@@ -6,7 +6,7 @@ import { Button } from './button';
  * A modal dialog on the browser's own <dialog>: focus moves into it and back, Esc closes it, the
  * page behind is inert. Controlled by `open`.
  */
-export function Dialog({
+function Dialog({
   open,
   title,
   children,

@@ -6,12 +6,10 @@
 import './ui.css';
 
 export { Button } from './button';
-export type { ButtonProps } from './button';
-export { ConfirmDialog, Dialog } from './dialog';
+export { ConfirmDialog } from './dialog';
 export { Alert, Empty, Skeleton, Tag } from './feedback';
 export type { TagColor } from './feedback';
 export { Checkbox, DateInput, Field, FieldSet, RadioGroup, Select, Switch, TextArea, TextInput } from './field';
-export type { Choice, Option, OptionGroup } from './field';
 export { Card, Descriptions, Result, Timeline } from './layout';
-export type { Item, TimelineEntry } from './layout';
+export type { Item } from './layout';
 export { ToastProvider, useToast } from './toast';

@@ -89,7 +89,7 @@ const CHANGE = (what: string) =>
     description: `${what}：计数与金额为相对变化（0.125 即 +12.5%），比率为百分点之差（0.021 即 +2.1 个百分点）；无基数时为 null / counts and amounts: relative change; rates: difference in points; null when there is no base`,
   }) as const;
 
-export class ChangeDto {
+class ChangeDto {
   @ApiProperty(VALUE) previous: number | string | null;
   @ApiProperty(CHANGE('环比 / period on period')) periodOnPeriod: number | null;
   @ApiProperty(VALUE) lastYear: number | string | null;
