@@ -9,10 +9,11 @@ import { LangProvider } from './lib/i18n';
 import { RequireBusiness, RequireStaff, SessionProvider } from './lib/session';
 import { ToastProvider } from './ui';
 
-// The pages' own stylesheet is fetched by the script rather than linked in the head, so it never
-// holds back the first paint (index.html's header and skeleton, styled inline); the page renders
-// once it has arrived. The server preloads it (serve-web.ts), so it is usually there already.
-const styles = import('./styles.css');
+// The pages' stylesheets (their own and the ui kit's) are fetched by the script rather than linked in
+// the head, so they never hold back the first paint (index.html's header and skeleton, styled inline);
+// the page renders once they have arrived. The server preloads them (serve-web.ts), so they are
+// usually there already.
+const styles = Promise.all([import('./styles.css'), import('./ui/ui.css')]);
 // The dashboard's headline figures are asked for now, not once its code has arrived (dashboard/prime.ts).
 primeDashboard();
 
