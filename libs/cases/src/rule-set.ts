@@ -116,7 +116,7 @@ export function ruleSet(code: RuleSetCode): RuleSet {
 }
 
 /** The period each clock runs (null: none, e.g. a policy period turned off). */
-const PERIOD_OF: Record<ClockName, (p: CasePeriods) => Period | null> = {
+export const PERIOD_OF: Readonly<Record<ClockName, (p: CasePeriods) => Period | null>> = {
   acceptance: (p) => p.acceptance,
   decision: (p) => p.decision,
   mediation: (p) => p.mediation,

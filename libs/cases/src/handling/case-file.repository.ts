@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
+import type { LinkedRow } from './reporter-confidentiality';
 
 export interface CaseEventRow {
   id: string;
@@ -28,16 +29,6 @@ export interface RoutingDecisionRow {
   transfer: boolean;
   candidates: unknown;
   decidedAt: Date;
-}
-
-export interface LinkedCaseRow {
-  id: string;
-  trackingNo: string;
-  track: string;
-  status: string;
-  relation: string;
-  assigneeCode: string | null;
-  intakeChannel: string;
 }
 
 export interface CaseAttachmentRow {
@@ -90,8 +81,8 @@ export class CaseFileRepository {
   }
 
   /** Cases linked to this one either way: the other half of a "both" submission, reports opened from it, its original. */
-  linked(c: { id: string; linkedCaseId: string | null; duplicateOfId: string | null }): Promise<LinkedCaseRow[]> {
-    return this.sql.query<LinkedCaseRow>(
+  linked(c: { id: string; linkedCaseId: string | null; duplicateOfId: string | null }): Promise<LinkedRow[]> {
+    return this.sql.query<LinkedRow>(
       `select id::text as id, tracking_no as "trackingNo", track, status, assignee_code as "assigneeCode", intake_channel as "intakeChannel",
               case when id = $2 then 'linked' when id = $3 then 'duplicate-of' when duplicate_of_id = $1 then 'duplicate' else 'linked' end as relation
          from cases l

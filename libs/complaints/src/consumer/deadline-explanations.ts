@@ -1,4 +1,4 @@
-import { RULE_SETS } from '@weiquan/cases';
+import { PERIOD_OF, RULE_SETS } from '@weiquan/cases';
 import type { CasePeriods, ClockName, Period } from '@weiquan/cases';
 
 /**
@@ -87,15 +87,6 @@ const CLOCK_BODY: Record<ClockName, (p: Period | null, all: CasePeriods) => { zh
     zh: `投诉办结后，承办单位${p ? `在 ${daysZh(p)}内` : ''}回访您，了解办理情况`,
     en: `after the complaint is closed, the handling unit contacts you${p ? ` within ${daysEn(p)}` : ''} to ask how it went`,
   }),
-};
-
-const PERIOD_OF: Record<ClockName, (p: CasePeriods) => Period | null> = {
-  acceptance: (p) => p.acceptance,
-  decision: (p) => p.decision,
-  mediation: (p) => p.mediation,
-  'termination-notice': (p) => p.terminationNotice,
-  'reporter-notice': (p) => p.reporterNotice,
-  'follow-up': (p) => p.followUp,
 };
 
 function policy(body: { zh: string; en: string }): DeadlineExplanation {
