@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DirectoryImportService, DirectorySeeder } from '@weiquan/directory';
+import { DirectoryImportService, DirectorySeeder, DirectoryService } from '@weiquan/directory';
 import { CliModule } from '../apps/cli/src/cli.module';
 import type { TestEnv } from './support/test-env';
 import { createTestEnv } from './support/test-env';
@@ -144,6 +144,65 @@ describe('directory import (PostgreSQL)', () => {
     await app.get(DirectorySeeder).seed();
     const after = await t.dataSource.query(`select code from station where active order by code`);
     expect(after).toEqual(active);
+  });
+
+  it('takes a station’s alert email from the file; a file without the column keeps it, a blank clears it; regulators get theirs apart', async () => {
+    const alertEmail = async (code: string) =>
+      (
+        await t.dataSource.query(
+          `select alert_email from station where code = $1 union all select alert_email from regulator where code = $1`,
+          [code],
+        )
+      )[0].alert_email;
+    const withColumn = (email: string) => [`${HEADER},alertEmail`, `${good('MAIL-1')},${email}`].join('\n');
+
+    const bad = await importer.importStations({ text: withColumn('not-an-address'), fileName: 'x.csv', mode: 'merge' });
+    expect(bad.problems).toEqual([expect.objectContaining({ line: 2, field: 'alertEmail', code: 'invalid' })]);
+    expect(await t.dataSource.query(`select 1 from station where code = 'MAIL-1'`)).toEqual([]);
+
+    expect(
+      await importer.importStations({ text: withColumn('alerts@station.example.com'), fileName: 'x.csv', mode: 'merge' }),
+    ).toMatchObject({
+      accepted: true,
+      created: 1,
+    });
+    expect(await alertEmail('MAIL-1')).toBe('alerts@station.example.com');
+    // The bureau's list without the column: nothing else changed, so nothing counts as updated.
+    const without = await importer.importStations({ text: [HEADER, good('MAIL-1')].join('\n'), fileName: 'x.csv', mode: 'merge' });
+    expect(without).toMatchObject({ accepted: true, created: 0, updated: 0 });
+    expect(await alertEmail('MAIL-1')).toBe('alerts@station.example.com');
+    // Only the address changed: updated.
+    expect(await importer.importStations({ text: withColumn('desk@station.example.com'), fileName: 'x.csv', mode: 'merge' })).toMatchObject(
+      {
+        updated: 1,
+      },
+    );
+    expect(await alertEmail('MAIL-1')).toBe('desk@station.example.com');
+    expect(await importer.importStations({ text: withColumn(''), fileName: 'x.csv', mode: 'merge' })).toMatchObject({ updated: 1 });
+    expect(await alertEmail('MAIL-1')).toBeNull();
+
+    // The seeds leave every unit without one.
+    const [{ n }] = await t.dataSource.query(
+      `select (select count(*) from station where alert_email is not null and code <> 'MAIL-1')::int
+            + (select count(*) from regulator where alert_email is not null)::int as n`,
+    );
+    expect(n).toBe(0);
+
+    // Regulators have no file: cli directory:alert-email sets it, checked the same way.
+    const directory = app.get(DirectoryService);
+    expect(await directory.setAlertEmail('MR-371502', ' bureau@mr.example.com ')).toEqual({
+      unit: 'regulator',
+      email: 'bureau@mr.example.com',
+    });
+    expect(await alertEmail('MR-371502')).toBe('bureau@mr.example.com');
+    expect(await directory.setAlertEmail('MR-371502', 'nope')).toEqual({
+      problem: expect.objectContaining({ en: expect.stringContaining('not a valid') }),
+    });
+    expect(await directory.setAlertEmail('NO-SUCH-UNIT', 'a@example.com')).toEqual({
+      problem: expect.objectContaining({ en: 'no station or regulator has the code "NO-SUCH-UNIT"' }),
+    });
+    expect(await directory.setAlertEmail('MR-371502', '')).toEqual({ unit: 'regulator', email: null });
+    expect(await alertEmail('MR-371502')).toBeNull();
   });
 
   it('reports a CSV syntax error with its line and writes nothing', async () => {

@@ -224,6 +224,11 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/cases', await kit.http.get('/api/v1/cases'), 401);
     conforms('get /api/v1/cases', await handler.get('/cases?view=open&sort=due&limit=1'), 200);
     conforms('get /api/v1/cases', await handler.get('/cases?sort=soonest'), 400);
+    // The dashboard's cuts (a figure opens the cases behind it).
+    const cuts = `areaCode=371502&receivedFrom=${daysAgo(30)}&receivedTo=${daysAgo(0)}&channel=offline&prepaid=false&issueType=unknown`;
+    const cut = conforms('get /api/v1/cases', await analyst.get(`/cases?${cuts}&unit=${c.assigneeCode}&sort=newest`), 200);
+    expect((json(cut).items as { id: string }[]).map((i) => i.id)).toContain(c.id);
+    conforms('get /api/v1/cases', await analyst.get(`/cases?receivedFrom=${daysAgo(0)}&receivedTo=${daysAgo(1)}&channel=fax`), 400);
     conforms('get /api/v1/cases/counts', await handler.get('/cases/counts'), 200);
     conforms('get /api/v1/cases/counts', await analyst.get('/cases/counts'), 200);
     conforms('get /api/v1/cases/counts', await kit.http.get('/api/v1/cases/counts'), 401);

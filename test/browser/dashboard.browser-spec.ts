@@ -28,6 +28,8 @@ describe('regulator dashboard (chromium)', () => {
   let analyst: Session;
   let unitStaff: Session;
   let unitCode: string;
+  /** The prepaid complaint (about a refund). */
+  let firstTrackingNo: string;
   jest.setTimeout(180_000);
 
   const call = async (method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}) => {
@@ -87,6 +89,7 @@ describe('regulator dashboard (chromium)', () => {
       body: body(1, { name: '聊城市看板测试餐饮有限公司', creditCode: CREDIT_CODE }),
     });
     const second = await must('POST', '/complaints', 201, { body: body(2, { name: '聊城市看板测试火锅店' }) });
+    firstTrackingNo = first.trackingNo;
 
     // The worker routes them in the background.
     const routed = (trackingNo: string) =>
@@ -233,11 +236,14 @@ describe('regulator dashboard (chromium)', () => {
     await expectText(page, 'kpi-complaints-value', '2');
     expect(await page.getByTestId('kpi-complaints-cases').getAttribute('href')).toBe('/staff?view=all&track=complaint');
     expect(await page.getByTestId('kpi-overdue-cases').getAttribute('href')).toBe('/staff?due=overdue');
-    // The category table (the pie's legend): its name opens the category's cases in the queue.
+    // The category table (the pie's legend): its name opens the category's cases received in the period.
+    const today = shanghaiDay(new Date());
+    const period = `from=${today.slice(0, 4)}-01-01&to=${today}`;
     await page.getByTestId('category-table').getByRole('link').first().click();
-    await page.waitForURL(/\/staff\?view=all&category=catering$/);
+    await page.waitForURL(`**/staff?view=all&sort=newest&category=catering&${period}`);
     await page.getByTestId('queue-table').locator('[data-testid^="queue-row-"]').first().waitFor();
     expect(await page.getByTestId('queue-table').locator('[data-testid^="queue-row-"]').count()).toBe(2);
+    expect(await page.getByTestId('cut-period').textContent()).toBe(`期间：${today.slice(0, 4)}-01-01 至 ${today}`);
     await page.goBack();
     // A business of the hotspots: its cases by its name.
     await page.getByTestId('hotspots').getByRole('link', { name: '聊城市看板测试火锅店' }).click();
@@ -245,6 +251,65 @@ describe('regulator dashboard (chromium)', () => {
     const rows = page.getByTestId('queue-table').locator('[data-testid^="queue-row-"]');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
+    await context.close();
+  });
+
+  it('opens the cases of an area bar or a breakdown row in the queue, which shows why the list is cut and keeps it when paging', async () => {
+    const { context, page } = await signedIn(analyst);
+    const today = shanghaiDay(new Date());
+    const period = `${today.slice(0, 4)}-01-01`;
+    const rows = page.getByTestId('queue-table').locator('[data-testid^="queue-row-"]');
+    await page.goto(`${sys.baseUrl}/dashboard`);
+    await chartsDrawn(page, ['chart-area']);
+    // A click in 东昌府区's row of the area chart (the only area, so the whole plot is its row).
+    const chart = page.getByTestId('chart-area');
+    const size = (await chart.boundingBox())!;
+    await chart.click({ position: { x: size.width * 0.6, y: size.height / 2 } });
+    await page.waitForURL(`**/staff?view=all&sort=newest&area=371502&from=${period}&to=${today}`);
+    await page.getByTestId('cut-area').getByText('区域：东昌府区').waitFor();
+    expect(await page.getByTestId('cut-period').textContent()).toBe(`期间：${period} 至 ${today}`);
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    await page.goBack();
+
+    // A row of the prepaid breakdown: only the prepaid complaint.
+    await page.getByTestId('by-prepaid').getByRole('link', { name: '预付式消费', exact: true }).click();
+    await page.waitForURL(`**/staff?view=all&sort=newest&from=${period}&to=${today}&prepaid=true`);
+    await page.getByTestId('cut-prepaid').getByText('预付式消费').waitFor();
+    await page.getByTestId(`queue-row-${firstTrackingNo}`).waitFor();
+    expect(await rows.count()).toBe(1);
+    await sys.shot(page, 'queue-cut');
+
+    // Paging keeps the cut: the next page is asked for with the same filters (a next page made up here).
+    const asked: URL[] = [];
+    await page.route(
+      (u) => u.pathname === '/api/v1/cases',
+      async (route) => {
+        const url = new URL(route.request().url());
+        asked.push(url);
+        const res = await route.fetch();
+        const body = (await res.json()) as { nextCursor: string | null };
+        // "c:1", a newest-first cursor before every case: an empty next page.
+        await route.fulfill({ response: res, json: url.searchParams.has('cursor') ? body : { ...body, nextCursor: 'Yzox' } });
+      },
+    );
+    await page.getByRole('button', { name: '刷新' }).click();
+    await page.getByTestId('queue-more').click();
+    await page.getByText('已全部加载').waitFor();
+    const more = asked.find((u) => u.searchParams.has('cursor'))!;
+    expect(Object.fromEntries(more.searchParams)).toMatchObject({
+      prepaid: 'true',
+      receivedFrom: period,
+      receivedTo: today,
+      cursor: 'Yzox',
+    });
+    await page.unroute((u) => u.pathname === '/api/v1/cases');
+
+    // A chip removed widens the list again: both complaints of the period.
+    await page.getByTestId('cut-prepaid').click();
+    await page.waitForURL((u) => !u.search.includes('prepaid'));
+    await page.getByTestId('cut-period').waitFor();
+    await expectCount(rows, 2);
     await context.close();
   });
 
@@ -323,6 +388,11 @@ describe('regulator dashboard (chromium)', () => {
     // Its figures are cut by unit, which has no issue type, channel or prepaid: it says so.
     expect(await page.getByTestId('by-issueType').textContent()).toContain('本账号的统计按单位汇总');
     expect(await kpi(page, 'recovered').textContent()).toBe('¥1,280.50');
+    // Its row of the unit table opens the cases it holds received in the period; figures cut by unit have no area.
+    const today = shanghaiDay(new Date());
+    const own = page.getByTestId('units').getByRole('link').first();
+    await own.waitFor();
+    expect(await own.getAttribute('href')).toBe(`/staff?view=all&sort=newest&from=${today.slice(0, 4)}-01-01&to=${today}&unit=${unitCode}`);
     await sys.shot(page, 'dashboard-unit');
     await context.close();
   });
@@ -344,6 +414,13 @@ describe('regulator dashboard (chromium)', () => {
     await context.close();
   });
 });
+
+/** Waits until there are exactly `n` of them (a list reloading keeps its last rows meanwhile). */
+async function expectCount(locator: ReturnType<Page['locator']>, n: number): Promise<void> {
+  const end = Date.now() + 15_000;
+  while ((await locator.count()) !== n && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+  expect(await locator.count()).toBe(n);
+}
 
 /** Waits until the element's text is exactly `text` (figures arrive after the first paint). */
 async function expectText(page: Page, testId: string, text: string): Promise<void> {

@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { AppConfig } from '@weiquan/core';
 import { LocalizedException } from '@weiquan/core';
 import type { ImportMode, ImportReport } from '@weiquan/directory';
-import { DirectoryImportService, DirectorySeeder } from '@weiquan/directory';
+import { DirectoryImportService, DirectorySeeder, DirectoryService } from '@weiquan/directory';
 import type { BusinessImportReport } from '@weiquan/business/import/business-import.service';
 import { BusinessImportService } from '@weiquan/business/import/business-import.service';
 import { DemoBusiness } from '@weiquan/business';
@@ -41,6 +41,10 @@ export const USAGE = `用法 / usage: weiquan-cli <command>
       文件未列出的列保留已登记经营者的原值 / creditCode (with its check character), name (2–100) and areaCode are
       required; the venue must lie in the area; platform true/false (default false); phone ≤30, address ≤200;
       a column the file leaves out keeps an enrolled business's value
+  directory:alert-email <unit code> [<email>]
+                                设置服务站或监管部门的提醒邮箱（期限提醒、超期和升级的每日邮件）；不给邮箱则清除
+                                set a station's or regulator's alert email (the daily email of its deadline reminders,
+                                misses and escalations); without an email it is cleared
   data:seal-texts               加密此前明文保存的投诉描述和诉求（setup 时自动运行，可重复运行）
                                 encrypt the descriptions and demands stored in clear before (run by setup; repeatable)
   stats:rebuild                 由案件历史重算全部统计汇总（一个事务，期间读到的仍是旧数据）
@@ -70,6 +74,9 @@ export async function runCommand(
     return usage('--businesses 只用于 directory:import / --businesses goes with directory:import only');
   } else if (command === 'admin:create') {
     if (args.length !== 1) return usage('admin:create 需要一个用户名 / needs one username');
+  } else if (command === 'directory:alert-email') {
+    if (args.length < 1 || args.length > 2)
+      return usage('directory:alert-email 需要单位编码，可再给一个邮箱 / needs a unit code, and optionally an email');
   } else if (!['migrate', 'seed', 'setup', 'stats:rebuild', 'data:seal-texts'].includes(command)) {
     return usage(`未知命令 / unknown command "${command}"`);
   }
@@ -111,6 +118,17 @@ export async function runCommand(
         process.stderr.write(`${err.text.zh} / ${err.text.en}\n`);
         return 1;
       }
+    }
+    if (command === 'directory:alert-email') {
+      const [code, email = ''] = args;
+      const r = await app.get(DirectoryService).setAlertEmail(code, email);
+      if ('problem' in r) {
+        process.stderr.write(`${r.problem.zh} / ${r.problem.en}\n`);
+        return 1;
+      }
+      process.stdout.write(
+        r.email ? `${code} (${r.unit}) alert email set: ${r.email}\n` : `${code} (${r.unit}) alert email cleared (no alert emails)\n`,
+      );
     }
     if (command === 'stats:rebuild') {
       const r = await app.get(RollupService).rebuild();

@@ -7,6 +7,8 @@ import { AdminCalendarController } from './clocks/admin-calendar.controller';
 import { SweepClocksHandler } from './clocks/clocks.handlers';
 import { ClocksRepository } from './clocks/clocks.repository';
 import { ClocksService } from './clocks/clocks.service';
+import { UnitAlertEmails } from './clocks/unit-alert-emails';
+import { UnitAlertEmailsRepository } from './clocks/unit-alert-emails.repository';
 import { CaseHandlingService } from './handling/case-handling.service';
 import { CaseQueueRepository } from './handling/case-queue.repository';
 import { CaseQueueService } from './handling/case-queue.service';
@@ -18,10 +20,10 @@ import { ClaimantRepository } from './handling/claimant.repository';
 import { CaseLifecycleModule } from './lifecycle/lifecycle.module';
 import { EscalateSettlementsHandler } from './settlement/settlement.handlers';
 
-/** The statutory clocks for any process. */
+/** The statutory clocks for any process (with the units' alert emails the sweep writes). */
 @Module({
-  imports: [CalendarModule],
-  providers: [ClocksRepository, ClocksService],
+  imports: [CalendarModule, NotificationsModule],
+  providers: [ClocksRepository, ClocksService, UnitAlertEmailsRepository, UnitAlertEmails],
   exports: [ClocksService],
 })
 class ClocksModule {}

@@ -193,14 +193,15 @@ export class DirectoryRepository {
   /**
    * Writes planned stations. `upsert` updates existing codes (only rows that really changed count
    * as updated); otherwise existing codes are left alone. Categories are replaced for written rows.
+   * A station's alert email changes only where its row has the column (a file without it keeps them).
    */
   async writeStations(tx: Sql, stations: StationRecord[], upsert: boolean): Promise<{ created: number; updated: number }> {
     if (stations.length === 0) return { created: 0, updated: 0 };
     const written = await tx.query<{ code: string; inserted: boolean }>(
-      `insert into station (code, name, type, area_code, venue_code, address, lat, lng, capacity, active, phone)
-       select code, name, type, "areaCode", "venueCode", address, lat, lng, capacity, active, phone
+      `insert into station (code, name, type, area_code, venue_code, address, lat, lng, capacity, active, phone, alert_email)
+       select code, name, type, "areaCode", "venueCode", address, lat, lng, capacity, active, phone, "alertEmail"
          from jsonb_to_recordset($1::jsonb) as x(code text, name text, type text, "areaCode" text, "venueCode" text,
-              address text, lat numeric, lng numeric, capacity int, active boolean, phone text)
+              address text, lat numeric, lng numeric, capacity int, active boolean, phone text, "alertEmail" text)
        ${
          upsert
            ? `on conflict (code) do update set
@@ -217,6 +218,20 @@ export class DirectoryRepository {
        returning code, (xmax = 0) as inserted`,
       [JSON.stringify(stations)],
     );
+    const given = stations.filter((s) => s.alertEmail !== undefined).map((s) => ({ code: s.code, alertEmail: s.alertEmail }));
+    // The upsert cannot tell an absent column from a blank one, so addresses change in a statement of their own.
+    const emailChanged =
+      upsert && given.length
+        ? await tx.query<{ code: string }>(
+            `with u as (
+               update station s set alert_email = x."alertEmail", updated_at = now()
+                 from jsonb_to_recordset($1::jsonb) as x(code text, "alertEmail" text)
+                where s.code = x.code and s.alert_email is distinct from x."alertEmail"
+               returning s.code)
+             select code from u`,
+            [JSON.stringify(given)],
+          )
+        : [];
     const categoryOwners = upsert ? stations.map((s) => s.code) : written.map((w) => w.code);
     const owners = new Set(categoryOwners);
     await tx.query(`delete from station_category where station_code = any($1::text[])`, [categoryOwners]);
@@ -226,7 +241,19 @@ export class DirectoryRepository {
       [JSON.stringify(stations.filter((s) => owners.has(s.code)).flatMap((s) => s.categories.map((c) => ({ s: s.code, c }))))],
     );
     const created = written.filter((w) => w.inserted).length;
-    return { created, updated: written.length - created };
+    const updated = new Set([...written.filter((w) => !w.inserted).map((w) => w.code), ...emailChanged.map((r) => r.code)]);
+    return { created, updated: updated.size };
+  }
+
+  /** Sets (or, with null, clears) a station's or regulator's alert email; answers which it was, or null for an unknown code. */
+  async setAlertEmail(code: string, email: string | null): Promise<'station' | 'regulator' | null> {
+    const [row] = await this.sql.query<{ unit: 'station' | 'regulator' }>(
+      `with s as (update station set alert_email = $2, updated_at = now() where code = $1 returning 1),
+            r as (update regulator set alert_email = $2 where code = $1 returning 1)
+       select 'station' as unit from s union all select 'regulator' from r`,
+      [code, email],
+    );
+    return row?.unit ?? null;
   }
 
   async deactivateStationsExcept(tx: Sql, keep: string[]): Promise<number> {

@@ -9,3 +9,4 @@ export * from './seed/seed-files';
 import { Directory1763700000000 } from './migrations/1763700000000-directory';
 
 export const DIRECTORY_MIGRATIONS = [Directory1763700000000];
+export { DirectoryAlertEmail1763700002300 } from './migrations/1763700002300-alert-email';

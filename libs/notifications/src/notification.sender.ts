@@ -69,6 +69,12 @@ export class NotificationSender {
 
   /** Sends it; answers what the consumer's timeline records it said (an SMS: the template filled in, access code masked). */
   private async deliver(n: NotificationToSend): Promise<string | undefined> {
+    if (n.unitCode !== null) {
+      // Thrown like a refused send: retried, and left unsent with the reason if the address stays gone.
+      if (!n.unitEmail) throw new Error(`unit ${n.unitCode} has no alert email`);
+      await this.email.send(n.unitEmail, n.subject, n.text);
+      return undefined;
+    }
     if (!n.recipientEnc) throw new Error(`the case has no ${n.channel === 'sms' ? 'phone number' : 'email address'}`);
     // Decrypted only here, only to send; never logged or stored.
     const recipient = this.cipher.decrypt(Buffer.from(n.recipientEnc));

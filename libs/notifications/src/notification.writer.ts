@@ -35,6 +35,32 @@ const WRITE = `
   insert into outbox (topic, payload)
   select 'notification.created', jsonb_build_object('notificationId', id::text) from n order by id`;
 
+/** The kind of a unit's daily email of its clock alerts (a unit's, not a consumer's: no SMS template). */
+export const UNIT_ALERTS_KIND = 'unit-alerts';
+
+/** A unit's email, composed by the caller; `dedupeKey` makes a second one for the same key a no-op. */
+export interface UnitEmail {
+  unitCode: string;
+  dedupeKey: string;
+  subject: string;
+  text: string;
+}
+
+/** The unit emails and their outbox rows; answers those really written (a key already used writes nothing). */
+const WRITE_UNIT_EMAILS = `
+  with n as (
+    insert into notification (unit_code, kind, channel, dedupe_key, subject, text)
+    select x."unitCode", '${UNIT_ALERTS_KIND}', 'email', x."dedupeKey", x.subject, x.text
+      from jsonb_to_recordset($1::jsonb) as x("unitCode" text, "dedupeKey" text, subject text, text text)
+    on conflict (unit_code, kind, dedupe_key) where unit_code is not null do nothing
+    returning id, unit_code
+  ),
+  o as (
+    insert into outbox (topic, payload)
+    select 'notification.created', jsonb_build_object('notificationId', id::text) from n order by id
+  )
+  select id::text as id, unit_code as "unitCode" from n`;
+
 /**
  * Writes the consumer notifications of one step of a case. Called by case-handling code inside its
  * own transaction, so the step and its notification commit together or not at all
@@ -59,5 +85,19 @@ export class NotificationWriter {
       TRACKING_NO_SLOT,
       n.params ?? {},
     ]);
+  }
+
+  /** Whether unit emails can go out at all (SMTP_URL set); without it none is ever written. */
+  get unitEmailsEnabled(): boolean {
+    return this.config.notifications.smtpUrl !== null;
+  }
+
+  /**
+   * Writes units' emails and their outbox rows in the caller's transaction, for the worker to send
+   * like a consumer's email; nothing without SMTP. Answers the ids written, by unit.
+   */
+  async writeUnitEmails(sql: Sql, emails: readonly UnitEmail[]): Promise<{ id: string; unitCode: string }[]> {
+    if (!this.unitEmailsEnabled || emails.length === 0) return [];
+    return sql.query<{ id: string; unitCode: string }>(WRITE_UNIT_EMAILS, [JSON.stringify(emails)]);
   }
 }

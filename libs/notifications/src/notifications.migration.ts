@@ -50,3 +50,33 @@ export class NotificationTemplates1763700002100 implements MigrationInterface {
     await q.query(`alter table notification drop column params, drop column secret_enc`);
   }
 }
+
+/**
+ * A unit's email (the clock sweep's daily digest of its alerts) rides the same rows, outbox and
+ * sender as the consumer's: such a row names a unit instead of a case, carries its own subject, and
+ * is sent to the unit's alert email. At most one per unit, kind and dedupe key (the day).
+ */
+export class UnitNotifications1763700002310 implements MigrationInterface {
+  name = 'UnitNotifications1763700002310';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      alter table notification
+        alter column case_id drop not null,
+        add column unit_code varchar(32),
+        add column subject text,
+        add constraint notification_case_or_unit check ((case_id is null) <> (unit_code is null))`);
+    await q.query(`create unique index notification_unit_uq on notification (unit_code, kind, dedupe_key) where unit_code is not null`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`delete from notification where unit_code is not null`);
+    await q.query(`drop index notification_unit_uq`);
+    await q.query(`
+      alter table notification
+        drop constraint notification_case_or_unit,
+        drop column subject,
+        drop column unit_code,
+        alter column case_id set not null`);
+  }
+}

@@ -5,9 +5,11 @@ import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import type { CaseTrack, NotificationKind, NotificationParams } from './notification.templates';
 
-export interface NotificationToSend {
+/** A consumer's notification about a case. */
+interface CaseNotificationToSend {
   id: string;
   caseId: string;
+  unitCode: null;
   kind: NotificationKind;
   channel: 'sms' | 'email';
   text: string;
@@ -20,6 +22,21 @@ export interface NotificationToSend {
   /** The case's encrypted recipient for this channel (null if it has none). */
   recipientEnc: Buffer | null;
 }
+
+/** A unit's email (the clock sweep's digest), sent to the unit's alert email as it stands when sent. */
+interface UnitNotificationToSend {
+  id: string;
+  caseId: null;
+  unitCode: string;
+  kind: string;
+  channel: 'email';
+  text: string;
+  subject: string;
+  /** The unit's alert email in the directory (null if it has none any more). */
+  unitEmail: string | null;
+}
+
+export type NotificationToSend = CaseNotificationToSend | UnitNotificationToSend;
 
 /** After this many attempts in all a notification is left unsent, with its last error, for an operator. */
 export const NOTIFICATION_MAX_ATTEMPTS = 25;
@@ -48,10 +65,12 @@ export class NotificationsRepository {
    */
   async lockUnsent(sql: Sql, id: string): Promise<NotificationToSend | null> {
     const [row] = await sql.query<NotificationToSend>(
-      `select n.id::text as id, n.case_id::text as "caseId", n.kind, n.channel, n.text, n.params,
-              n.secret_enc as "secretEnc", c.track, c.tracking_no as "trackingNo",
-              case n.channel when 'sms' then c.consumer_phone_enc else c.consumer_email_enc end as "recipientEnc"
-         from notification n join cases c on c.id = n.case_id
+      `select n.id::text as id, n.case_id::text as "caseId", n.unit_code as "unitCode", n.kind, n.channel, n.text, n.params,
+              n.subject, n.secret_enc as "secretEnc", c.track, c.tracking_no as "trackingNo",
+              case n.channel when 'sms' then c.consumer_phone_enc else c.consumer_email_enc end as "recipientEnc",
+              coalesce((select alert_email from station where code = n.unit_code),
+                       (select alert_email from regulator where code = n.unit_code)) as "unitEmail"
+         from notification n left join cases c on c.id = n.case_id
         where n.id = $1 and n.sent_at is null
           for update of n skip locked`,
       [id],
@@ -62,8 +81,9 @@ export class NotificationsRepository {
   /**
    * Settles a notification, in the transaction that holds the row: sent, or (`delivered` false: no SMS
    * provider carried it) recorded as not sent, with its public history event saying which and what it
-   * said (`said`: the SMS as the phone shows it, access code masked; else the composed text).
-   * `sent_at` marks it settled, so it is not retried; the access code it carried is erased.
+   * said (`said`: the SMS as the phone shows it, access code masked; else the composed text); a
+   * unit's email has no case, so no event. `sent_at` marks it settled, so it is not retried; the
+   * access code it carried is erased.
    */
   async markSent(sql: Sql, id: string, delivered = true, said?: string): Promise<void> {
     await sql.query(
@@ -76,7 +96,7 @@ export class NotificationsRepository {
        insert into case_event (case_id, type, actor_type, note, public, data)
        select case_id, 'notified', 'system', text, true,
               jsonb_build_object('channel', channel, 'kind', kind) || case when $2 then '{}'::jsonb else '{"delivered": false}'::jsonb end
-         from u`,
+         from u where case_id is not null`,
       [id, delivered, said ?? null],
     );
   }

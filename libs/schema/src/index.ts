@@ -9,6 +9,8 @@ import {
   SettlementStage1763700001600,
   BusinessParty1763700001820,
   CaseTexts1763700002120,
+  QueueFilters1763700002400,
+  UnitAlert1763700002320,
 } from '@weiquan/cases';
 import {
   BusinessAttachments1763700001830,
@@ -17,7 +19,7 @@ import {
   MatterClaim1763700000500,
   RepeatFiling1763700001500,
 } from '@weiquan/complaints';
-import { DIRECTORY_MIGRATIONS } from '@weiquan/directory';
+import { DIRECTORY_MIGRATIONS, DirectoryAlertEmail1763700002300 } from '@weiquan/directory';
 import { Routing1763700000600, RoutingJurisdiction1763700001530 } from '@weiquan/routing';
 import {
   AuthHardening1763700002000,
@@ -26,7 +28,7 @@ import {
   StaffLockColumns1763700002110,
 } from '@weiquan/identity';
 import { Businesses1763700001800 } from '@weiquan/business';
-import { Notifications1763700000800, NotificationTemplates1763700002100 } from '@weiquan/notifications';
+import { Notifications1763700000800, NotificationTemplates1763700002100, UnitNotifications1763700002310 } from '@weiquan/notifications';
 import {
   BusinessRollup1763700001900,
   SettlementRollup1763700001700,
@@ -72,5 +74,9 @@ export const SCHEMA: SchemaParts = {
     StaffLockColumns1763700002110,
     CaseTexts1763700002120,
     StatsIssueType1763700002200,
+    DirectoryAlertEmail1763700002300,
+    UnitNotifications1763700002310,
+    UnitAlert1763700002320,
+    QueueFilters1763700002400,
   ],
 };

@@ -5096,21 +5096,35 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
+                /** @description 被投诉人所在县级区划代码（看板的区域）/ the respondent's county-level area code (the dashboard's areas) */
+                areaCode?: string;
                 categoryCode?: string;
+                /** @description 购买渠道；unknown：消费者未填写 / purchase channel; unknown: none given */
+                channel?: "offline" | "online" | "livestream" | "unknown";
                 /** @description 上一页返回的 nextCursor / the previous page's nextCursor */
                 cursor?: string;
                 /** @description 在 N 个工作日内到期 / due within N working days */
                 dueWithinDays?: number;
+                /** @description 问题类型；unknown：消费者未填写 / issue type; unknown: none given */
+                issueType?: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "personal-information" | "other" | "unknown";
                 limit?: number;
                 /** @description 只看已超期（true）或未超期（false）/ overdue only, or not overdue */
                 overdue?: boolean;
+                /** @description 预付式消费（办卡、充值）与否 / prepaid (cards, top-ups) or not */
+                prepaid?: boolean;
                 /** @description 查询编号（前缀）或被投诉人名称 / tracking number prefix or respondent name */
                 q?: string;
+                /** @description 收到日期起（含，中国时间）/ received on or after this day (China time) */
+                receivedFrom?: string;
+                /** @description 收到日期止（含，中国时间），不早于 receivedFrom / received on or before this day (China time), not before receivedFrom */
+                receivedTo?: string;
                 /** @description newest：最新收到在前；due：期限最近在前（已超期的最先，无期限的最后）。换排序时不要沿用 cursor / newest first, or the nearest deadline first (overdue first, none last); a cursor belongs to its order */
                 sort?: "newest" | "due";
                 /** @description 状态，可多选（逗号分隔）/ statuses, comma-separated */
                 status?: string[];
                 track?: "complaint" | "report";
+                /** @description 承办单位代码（服务站、监管部门或经营者），即案件当前所在单位 / the handling unit (station, regulator or business): the one the case is with now */
+                unit?: string;
                 /** @description 未指定状态时：all 全部，open 仅未办结（不含已和解、重复、不予受理、已移送、已办结、已撤回）/ without a status: every case, or the open work only (none settled, duplicate, refused, transferred, closed or withdrawn) */
                 view?: "all" | "open";
             };

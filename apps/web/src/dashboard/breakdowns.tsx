@@ -1,10 +1,10 @@
 import { Alert, Card, Col, Empty, Row, Spin, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useLang } from '../lib/i18n';
-import { casesLink } from './drill';
+import { periodCases } from './drill';
 import type { ChartOption } from './lazy-chart';
 import { Chart } from './lazy-chart';
 import type { Filters } from './filters';
@@ -33,14 +33,21 @@ export function Body<T>({ state, empty, children }: { state: Loaded<T>; empty: b
   return <Spin spinning={state.loading}>{children()}</Spin>;
 }
 
-/** Complaints and reports (stacked) and resolved, by the respondent's area, most first. */
-function AreaBreakdown({ filters, areaAllowed, nonce }: { filters: Filters; areaAllowed: boolean; nonce: number }) {
+/**
+ * Complaints and reports (stacked) and resolved, by the respondent's area, most first. A click on an
+ * area's row, or its link below the chart (the keyboard's way), opens the cases of that area received
+ * in the period.
+ */
+function AreaBreakdown(props: { filters: Filters; areaAllowed: boolean; nonce: number; drill: boolean }) {
+  const { filters, areaAllowed, nonce } = props;
   const { t } = useLang();
+  const navigate = useNavigate();
   const state = useApi<Breakdown>(areaAllowed ? `/stats/hotspots?${statsQuery(filters, { by: 'area', limit: 100 })}` : null, nonce);
   const items = useMemo(() => state.data?.items ?? [], [state.data]);
+  const rows = useMemo(() => [...items].reverse(), [items]); // the largest at the top of a horizontal bar chart
+  const name = useCallback((i: BreakdownItem) => i.name ?? t(`${i.code}（市外）`, `${i.code} (outside the city)`), [t]);
+  const link = (i: BreakdownItem) => periodCases(filters, { area: i.code });
   const option = useMemo<ChartOption>(() => {
-    const name = (i: BreakdownItem) => i.name ?? t(`${i.code}（市外）`, `${i.code} (outside the city)`);
-    const rows = [...items].reverse(); // the largest at the top of a horizontal bar chart
     const bar = (label: string, values: number[], color: string, stack?: string) => ({
       name: label,
       type: 'bar',
@@ -75,7 +82,7 @@ function AreaBreakdown({ filters, areaAllowed, nonce }: { filters: Filters; area
         ),
       ],
     };
-  }, [items, t]);
+  }, [rows, name, t]);
   return (
     <Card
       title={t('区域分布', 'By area')}
@@ -91,12 +98,31 @@ function AreaBreakdown({ filters, areaAllowed, nonce }: { filters: Filters; area
       ) : (
         <Body state={state} empty={items.every((i) => !i.received && !i.resolved)}>
           {() => (
-            <Chart
-              option={option}
-              height={Math.max(260, items.length * 34 + 48)}
-              testId="chart-area"
-              label={t('区域分布图：投诉、举报与调解成功', 'Chart by area: complaints, reports and resolved')}
-            />
+            <>
+              <Chart
+                option={option}
+                height={Math.max(260, items.length * 34 + 48)}
+                testId="chart-area"
+                label={t('区域分布图：投诉、举报与调解成功', 'Chart by area: complaints, reports and resolved')}
+                onRowClick={
+                  props.drill
+                    ? (row) => {
+                        if (rows[row]) void navigate(link(rows[row]));
+                      }
+                    : undefined
+                }
+              />
+              {props.drill && (
+                <nav className="wq-drill-links" aria-label={t('各区域期间内收到的案件', 'The cases of each area received in the period')}>
+                  <Typography.Text type="secondary">{t('查看案件：', 'Cases:')}</Typography.Text>
+                  {items.map((i) => (
+                    <Link key={i.code} to={link(i)} data-testid={`area-cases-${i.code}`}>
+                      {name(i)}
+                    </Link>
+                  ))}
+                </nav>
+              )}
+            </>
           )}
         </Body>
       )}
@@ -147,7 +173,7 @@ function CategoryBreakdown(props: { filters: Filters; areaAllowed: boolean; nonc
       });
     return head;
   }, [state.data, t]);
-  const link = (s: Slice) => (props.drill && s.code ? casesLink({ category: s.code, track: f.track, all: true }) : null);
+  const link = (s: Slice) => (props.drill && s.code ? periodCases(f, { category: s.code }) : null);
   const option = useMemo<ChartOption>(
     () => ({
       tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)', confine: true },
@@ -176,7 +202,7 @@ function CategoryBreakdown(props: { filters: Filters; areaAllowed: boolean; nonc
           <span className="wq-legend-row">
             <span className="wq-legend-swatch" style={{ background: s.color }} aria-hidden />
             {to ? (
-              <Link to={to} title={t('在案件队列中查看（不按统计期间筛选）', 'Open its cases in the queue (not cut by the period)')}>
+              <Link to={to} title={t('在案件队列中查看统计期间内收到的案件', 'Open the cases received in the period in the queue')}>
                 {s.name}
               </Link>
             ) : (

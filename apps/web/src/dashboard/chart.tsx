@@ -22,16 +22,23 @@ export interface ChartProps {
   label?: string;
   /** A click on a bar, slice or point (pointer only: the tables beside the charts are the keyboard's way). */
   onClick?: (e: ChartClick) => void;
+  /**
+   * A click anywhere in a row of a chart whose y axis is the categories (horizontal bars): the row's
+   * index. A whole row is easier to hit than its thin bars, and a row with no bar drawn still opens.
+   */
+  onRowClick?: (index: number) => void;
 }
 
 /** An ECharts chart in a div: created once, given each new option whole, resized with its box, disposed on unmount. */
-export function Chart({ option, height = 320, testId, label, onClick }: ChartProps) {
+export function Chart({ option, height = 320, testId, label, onClick, onRowClick }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const still = useReducedMotion();
   const click = useRef(onClick);
+  const rowClick = useRef(onRowClick);
   useEffect(() => {
     click.current = onClick;
+    rowClick.current = onRowClick;
   });
 
   useEffect(() => {
@@ -39,6 +46,12 @@ export function Chart({ option, height = 320, testId, label, onClick }: ChartPro
     const c = echarts.init(el, undefined, { renderer: 'canvas' });
     chart.current = c;
     c.on('click', (e) => click.current?.(e as unknown as ChartClick));
+    c.getZr().on('click', (e) => {
+      const at = [e.offsetX, e.offsetY];
+      if (!rowClick.current || !c.containPixel({ gridIndex: 0 }, at)) return;
+      const [, row] = c.convertFromPixel({ gridIndex: 0 }, at);
+      if (Number.isInteger(row) && row >= 0) rowClick.current(row);
+    });
     const resize = () => c.resize();
     window.addEventListener('resize', resize);
     // The box also changes size without the window doing so (grid columns, a scrollbar appearing).
@@ -62,7 +75,7 @@ export function Chart({ option, height = 320, testId, label, onClick }: ChartPro
       role="img"
       aria-label={label}
       data-testid={testId}
-      style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }}
+      style={{ width: '100%', height, cursor: onClick || onRowClick ? 'pointer' : undefined }}
     />
   );
 }

@@ -1,7 +1,11 @@
 import { Alert, Card, Col, Row, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
+import type { Channel, Issue } from '../lib/case-dimensions';
+import { channelLabel, issueTypeLabel, prepaidLabel } from '../lib/case-dimensions';
 import { useLang } from '../lib/i18n';
-import { issueLabel } from '../lib/issue-types';
+import type { CasesFilter } from './drill';
+import { periodCases } from './drill';
 import type { Filters } from './filters';
 import { statsQuery } from './filters';
 import { count, pct } from './format';
@@ -14,23 +18,24 @@ type T = (zh: string, en: string) => string;
 
 /** The codes of the API's breakdowns in words (the API names them in Chinese; the page in the reader's language). */
 function label(by: Dimension, code: string, t: T): string {
-  if (code === 'unknown') return t('未填写', 'Not given');
-  if (by === 'issueType') return issueLabel(code, t);
-  if (by === 'prepaid') return code === 'true' ? t('预付式消费', 'Prepaid') : t('非预付式消费', 'Not prepaid');
-  const channels: Record<string, [string, string]> = {
-    offline: ['线下购买', 'In a shop'],
-    online: ['网络购物', 'Online shop'],
-    livestream: ['直播带货', 'Livestream'],
-  };
-  return channels[code] ? t(...channels[code]) : code;
+  if (by === 'issueType') return issueTypeLabel(code, t);
+  if (by === 'prepaid') return code === 'unknown' ? t('未填写', 'Not given') : prepaidLabel(code === 'true', t);
+  return channelLabel(code, t);
+}
+
+/** The queue's cut for a row of a breakdown (its `unknown` rows too: the cases that named none). */
+function cutOf(by: Dimension, code: string): CasesFilter {
+  if (by === 'issueType') return { issue: code as Issue };
+  if (by === 'prepaid') return { prepaid: code === 'true' };
+  return { channel: code as Channel };
 }
 
 /**
  * One breakdown collected at filing (issue type, purchase channel, prepaid card): complaints and
- * reports apart, and each row's share of what was received. The case queue has no filter for these,
- * so rows link to nothing (docs/METRICS.md).
+ * reports apart, and each row's share of what was received. A row's name opens the cases received in
+ * the period that it counts (for the roles that read cases).
  */
-function DimensionCard(props: { by: Dimension; title: string; filters: Filters; areaAllowed: boolean; nonce: number }) {
+function DimensionCard(props: { by: Dimension; title: string; filters: Filters; areaAllowed: boolean; nonce: number; drill: boolean }) {
   const { t } = useLang();
   const state = useApi<Breakdown>(
     props.areaAllowed ? `/stats/hotspots?${statsQuery(props.filters, { by: props.by, limit: 100 })}` : null,
@@ -39,7 +44,21 @@ function DimensionCard(props: { by: Dimension; title: string; filters: Filters; 
   const items = (state.data?.items ?? []).filter((i) => i.received > 0);
   const total = items.reduce((n, i) => n + i.received, 0);
   const columns: ColumnsType<BreakdownItem> = [
-    { title: props.title, key: 'name', render: (_v, i) => label(props.by, i.code, t) },
+    {
+      title: props.title,
+      key: 'name',
+      render: (_v, i) =>
+        props.drill && (props.by !== 'prepaid' || i.code !== 'unknown') ? (
+          <Link
+            to={periodCases(props.filters, cutOf(props.by, i.code))}
+            title={t('在案件队列中查看统计期间内收到的案件', 'Open the cases received in the period in the queue')}
+          >
+            {label(props.by, i.code, t)}
+          </Link>
+        ) : (
+          label(props.by, i.code, t)
+        ),
+    },
     { title: t('投诉', 'Complaints'), dataIndex: 'complaints', key: 'complaints', align: 'right', width: 72, render: count },
     { title: t('举报', 'Reports'), dataIndex: 'reports', key: 'reports', align: 'right', width: 72, render: count },
     {
@@ -72,7 +91,7 @@ function DimensionCard(props: { by: Dimension; title: string; filters: Filters; 
 }
 
 /** What the cases were about and how the goods were bought: collected at filing, read from the area rollups. */
-export function DimensionBreakdowns(props: { filters: Filters; areaAllowed: boolean; nonce: number }) {
+export function DimensionBreakdowns(props: { filters: Filters; areaAllowed: boolean; nonce: number; drill: boolean }) {
   const { t } = useLang();
   return (
     <div data-testid="dimensions">

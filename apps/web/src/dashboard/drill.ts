@@ -1,10 +1,13 @@
 import type { StaffUser } from '../api/types';
+import type { Channel, Issue } from '../lib/case-dimensions';
+import type { Filters } from './filters';
 
 /**
  * Links from a figure to the cases behind it: the staff queue (/staff, staff/queue-filters.ts) with
- * the filters it understands: category, track, overdue, a respondent's name (q), and every case or
- * the open ones (view). It has no period, area, unit, purchase channel, prepaid or issue type
- * filter: figures cut by those link to nothing, and a link says the queue is not cut by the period.
+ * the filters it understands: category, track, overdue, a respondent's name (q), every case or the
+ * open ones (view), and the cuts of the dashboard: the business's area, the period received, the
+ * purchase channel, prepaid or not, the issue type, the handling unit. The queue applies the
+ * reader's own scope first, so a link never shows more than the reader may see.
  */
 export interface CasesFilter {
   category?: string | null;
@@ -13,17 +16,50 @@ export interface CasesFilter {
   q?: string;
   /** Finished cases too (the period's figures count them), or only the open work (the queue's default). */
   all?: boolean;
+  area?: string | null;
+  /** The cases received in these China days; such a list reads newest first (deadlines mean little for finished cases). */
+  period?: { from: string; to: string };
+  channel?: Channel;
+  prepaid?: boolean;
+  issue?: Issue;
+  /** The unit that holds the cases now. */
+  unit?: string;
 }
 
 export function casesLink(f: CasesFilter): string {
   const p = new URLSearchParams();
   if (f.all) p.set('view', 'all');
+  if (f.period) p.set('sort', 'newest');
   if (f.category) p.set('category', f.category);
   if (f.track) p.set('track', f.track);
   if (f.overdue) p.set('due', 'overdue');
   if (f.q) p.set('q', f.q);
+  if (f.area) p.set('area', f.area);
+  if (f.period) {
+    p.set('from', f.period.from);
+    p.set('to', f.period.to);
+  }
+  if (f.channel) p.set('channel', f.channel);
+  if (f.prepaid !== undefined) p.set('prepaid', String(f.prepaid));
+  if (f.issue) p.set('issue', f.issue);
+  if (f.unit) p.set('unit', f.unit);
   const q = p.toString();
   return q ? `/staff?${q}` : '/staff';
+}
+
+/**
+ * The cases behind a figure of the period: received in it, with the dashboard's category and track,
+ * and its area where the figure was cut by area (`area: false` for figures cut by unit, which have none).
+ */
+export function periodCases(f: Filters, cut: CasesFilter = {}, take: { area?: boolean } = {}): string {
+  return casesLink({
+    all: true,
+    period: { from: f.from, to: f.to },
+    category: f.category,
+    track: f.track,
+    area: take.area === false ? null : f.area,
+    ...cut,
+  });
 }
 
 /** Whoever works cases for the city reads them in the queue (scoped to what they may see); a business's users do not. */

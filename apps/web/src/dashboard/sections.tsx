@@ -23,9 +23,9 @@ export default function Sections(props: {
     <>
       <Trends filters={filters} set={set} areaAllowed={cityWide} nonce={nonce} />
       <Breakdowns filters={filters} areaAllowed={cityWide} nonce={nonce} drill={drill} />
-      <DimensionBreakdowns filters={filters} areaAllowed={cityWide} nonce={nonce} />
+      <DimensionBreakdowns filters={filters} areaAllowed={cityWide} nonce={nonce} drill={drill} />
       <HotspotBusinesses filters={filters} nonce={nonce} drill={drill} />
-      <UnitLeague filters={filters} nonce={nonce} />
+      <UnitLeague filters={filters} nonce={nonce} drill={drill} />
       <BusinessLeague filters={filters} nonce={nonce} />
     </>
   );

@@ -1,7 +1,9 @@
 import { Alert, Card, Empty, Input, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { useLang } from '../lib/i18n';
+import { periodCases } from './drill';
 import type { Filters } from './filters';
 import { statsQuery } from './filters';
 import { count, money, nullsLast, pct } from './format';
@@ -11,8 +13,11 @@ import type { UnitRow, Units } from '../api/types';
 type VenueRow = Units['venues'][number];
 import { useApi } from './use-api';
 
-/** Stations and regulators side by side: what reached them, how they handled it, what they hold now. */
-export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number }) {
+/**
+ * Stations and regulators side by side: what reached them, how they handled it, what they hold now.
+ * A unit's name opens the cases it holds that were received in the period (for the roles that read cases).
+ */
+export function UnitLeague({ filters, nonce, drill }: { filters: Filters; nonce: number; drill: boolean }) {
   const { t } = useLang();
   // Figures cut by unit take no area (the API answers 400), so the league table never sends it.
   const state = useApi<Units>(`/stats/units?${statsQuery(filters, {}, { area: false })}`, nonce);
@@ -42,7 +47,20 @@ export function UnitLeague({ filters, nonce }: { filters: Filters; nonce: number
       render: (_v, r) => (
         <div className="wq-unit">
           <div className="wq-unit-name" title={r.unit.name ?? undefined}>
-            {r.unit.name ?? r.unit.code}
+            {drill ? (
+              // Figures cut by unit have no area: the link takes none either.
+              <Link
+                to={periodCases(filters, { unit: r.unit.code }, { area: false })}
+                title={t(
+                  '在案件队列中查看：该单位现承办的、统计期间内收到的案件',
+                  'Open in the queue: the cases it holds now that were received in the period',
+                )}
+              >
+                {r.unit.name ?? r.unit.code}
+              </Link>
+            ) : (
+              (r.unit.name ?? r.unit.code)
+            )}
           </div>
           <Typography.Text type="secondary" className="wq-unit-code">
             {r.unit.code}

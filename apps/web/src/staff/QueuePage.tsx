@@ -11,8 +11,8 @@ import { ALL_STATUSES, fmtTime, Muted, pick, STATUS_LABEL, StaffShell, StatusTag
 import type { CaseListItem, CasePage, CaseStatus, Track } from '../api/types';
 import { groupDigits } from '../lib/format';
 import type { Due, Filters, Sort } from './queue-filters';
-import { apiQuery, narrowed, readFilters, rememberQueue, writeFilters } from './queue-filters';
-import { DueCell, StatusCounts } from './QueueParts';
+import { apiQuery, hasCut, narrowed, readFilters, rememberQueue, writeFilters } from './queue-filters';
+import { CutChips, DueCell, StatusCounts } from './QueueParts';
 import { PAGE_KEY, ShortcutHelp, useShortcuts } from './shortcuts';
 
 /** The first page for one query (and the pages loaded after it), or why it failed. */
@@ -256,6 +256,7 @@ export function QueuePage() {
             </Button>
           )}
         </Flex>
+        {hasCut(filters.cut) && <CutChips cut={filters.cut} onChange={(cut) => update({ cut })} />}
       </Card>
 
       {error && (

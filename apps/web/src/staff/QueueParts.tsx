@@ -1,11 +1,13 @@
+import { CloseOutlined } from '@ant-design/icons';
 import { Button, Flex, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
+import { channelLabel, issueTypeLabel, prepaidLabel } from '../lib/case-dimensions';
 import { useLang } from '../lib/i18n';
 import type { components } from '../api/schema';
 import type { CaseListItem, CaseStatus } from '../api/types';
-import { ALL_STATUSES, fmtDate, Muted, pick, STATUS_LABEL } from './common';
-import type { Filters } from './queue-filters';
+import { ALL_STATUSES, fmtDate, Muted, pick, STATUS_LABEL, useAreaNames, useUnitNames } from './common';
+import type { Cut, Filters } from './queue-filters';
 
 type Counts = components['schemas']['CaseCountsDto'];
 
@@ -86,5 +88,61 @@ export function DueCell({ c }: { c: CaseListItem }) {
         {c.dueLabel && <Muted>{c.dueLabel}</Muted>} {policy}
       </div>
     </div>
+  );
+}
+
+/**
+ * The cuts a dashboard figure opened the queue with, one removable chip each ("区域：东昌府区 ×"), so a
+ * reader sees why the list is shorter than the unit's work. Rendered only when there is a cut (the
+ * names of areas and units are fetched then).
+ */
+export function CutChips({ cut, onChange }: { cut: Cut; onChange: (next: Cut) => void }) {
+  const { t } = useLang();
+  const areas = useAreaNames();
+  const units = useUnitNames();
+  const chips: { key: string; text: string; drop: Partial<Record<keyof Cut, undefined>> }[] = [];
+  if (cut.area)
+    chips.push({
+      key: 'area',
+      text: t(`区域：${areas.get(cut.area) ?? cut.area}`, `Area: ${areas.get(cut.area) ?? cut.area}`),
+      drop: { area: undefined },
+    });
+  if (cut.from || cut.to) {
+    const text =
+      cut.from && cut.to
+        ? t(`期间：${cut.from} 至 ${cut.to}`, `Period: ${cut.from} to ${cut.to}`)
+        : cut.from
+          ? t(`期间：${cut.from} 起`, `Period: from ${cut.from}`)
+          : t(`期间：至 ${cut.to}`, `Period: up to ${cut.to}`);
+    chips.push({ key: 'period', text, drop: { from: undefined, to: undefined } });
+  }
+  if (cut.channel)
+    chips.push({ key: 'channel', text: t('购买渠道：', 'Channel: ') + channelLabel(cut.channel, t), drop: { channel: undefined } });
+  if (cut.prepaid !== undefined) chips.push({ key: 'prepaid', text: prepaidLabel(cut.prepaid, t), drop: { prepaid: undefined } });
+  if (cut.issue) chips.push({ key: 'issue', text: t('问题类型：', 'Issue: ') + issueTypeLabel(cut.issue, t), drop: { issue: undefined } });
+  if (cut.unit)
+    chips.push({
+      key: 'unit',
+      text: t(`承办单位：${units.get(cut.unit) ?? cut.unit}`, `Unit: ${units.get(cut.unit) ?? cut.unit}`),
+      drop: { unit: undefined },
+    });
+  return (
+    <Flex wrap gap={6} align="center" style={{ marginTop: 8 }} data-testid="queue-cuts">
+      <Muted>{t('筛选：', 'Filtered by:')}</Muted>
+      {chips.map((c) => (
+        <Button
+          key={c.key}
+          size="small"
+          shape="round"
+          icon={<CloseOutlined />}
+          iconPlacement="end"
+          onClick={() => onChange({ ...cut, ...c.drop })}
+          aria-label={t(`移除筛选 ${c.text}`, `Remove the filter ${c.text}`)}
+          data-testid={`cut-${c.key}`}
+        >
+          {c.text}
+        </Button>
+      ))}
+    </Flex>
   );
 }

@@ -1,4 +1,6 @@
 import type { CaseStatus, Track } from '../api/types';
+import type { Channel, Issue } from '../lib/case-dimensions';
+import { CHANNELS, ISSUES } from '../lib/case-dimensions';
 import { ALL_STATUSES } from './common';
 
 /** The queue's filters, as the URL holds them (a refresh or a shared link shows the same queue), and the API query they make. */
@@ -21,6 +23,52 @@ export interface Filters {
   track: Track | undefined;
   due: Due;
   q: string;
+  /** The cuts a dashboard figure opens the queue with (shown as removable chips: QueueParts.tsx CutChips). */
+  cut: Cut;
+}
+
+/** The business's area, the period received, the purchase channel, prepaid or not, the issue type, the handling unit. */
+export interface Cut {
+  area?: string;
+  from?: string;
+  to?: string;
+  channel?: Channel;
+  prepaid?: boolean;
+  issue?: Issue;
+  unit?: string;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const AREA = /^\d{6}$/;
+const UNIT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+
+/** A cut as the URL holds it; a value that cannot be one is left out, as a wrong track or status is. */
+function readCut(p: URLSearchParams): Cut {
+  const cut: Cut = {};
+  const get = (k: string) => p.get(k) ?? '';
+  if (AREA.test(get('area'))) cut.area = get('area');
+  if (DAY.test(get('from'))) cut.from = get('from');
+  if (DAY.test(get('to'))) cut.to = get('to');
+  if ((CHANNELS as readonly string[]).includes(get('channel'))) cut.channel = get('channel') as Channel;
+  if (get('prepaid') === 'true' || get('prepaid') === 'false') cut.prepaid = get('prepaid') === 'true';
+  if ((ISSUES as readonly string[]).includes(get('issue'))) cut.issue = get('issue') as Issue;
+  if (UNIT.test(get('unit'))) cut.unit = get('unit');
+  return cut;
+}
+
+/** The cut's URL names (dashboard/drill.ts writes the same for its links). */
+function writeCut(c: Cut, p: URLSearchParams): void {
+  if (c.area) p.set('area', c.area);
+  if (c.from) p.set('from', c.from);
+  if (c.to) p.set('to', c.to);
+  if (c.channel) p.set('channel', c.channel);
+  if (c.prepaid !== undefined) p.set('prepaid', String(c.prepaid));
+  if (c.issue) p.set('issue', c.issue);
+  if (c.unit) p.set('unit', c.unit);
+}
+
+export function hasCut(c: Cut): boolean {
+  return Object.values(c).some((v) => v !== undefined);
 }
 
 export function readFilters(p: URLSearchParams): Filters {
@@ -35,6 +83,7 @@ export function readFilters(p: URLSearchParams): Filters {
     track: track === 'complaint' || track === 'report' ? track : undefined,
     due: due === 'overdue' || due === 'soon' ? due : 'all',
     q: p.get('q') ?? '',
+    cut: readCut(p),
   };
 }
 
@@ -47,6 +96,7 @@ export function writeFilters(f: Filters): URLSearchParams {
   if (f.track) p.set('track', f.track);
   if (f.due !== 'all') p.set('due', f.due);
   if (f.q.trim()) p.set('q', f.q.trim());
+  writeCut(f.cut, p);
   return p;
 }
 
@@ -60,13 +110,22 @@ export function apiQuery(f: Filters, cursor?: string): string {
   if (f.due === 'overdue') p.set('overdue', 'true');
   if (f.due === 'soon') p.set('dueWithinDays', String(SOON_DAYS));
   if (f.q.trim()) p.set('q', f.q.trim());
+  const c = f.cut;
+  if (c.area) p.set('areaCode', c.area);
+  if (c.from) p.set('receivedFrom', c.from);
+  if (c.to) p.set('receivedTo', c.to);
+  if (c.channel) p.set('channel', c.channel);
+  if (c.prepaid !== undefined) p.set('prepaid', String(c.prepaid));
+  if (c.issue) p.set('issueType', c.issue);
+  if (c.unit) p.set('unit', c.unit);
+  // Every page of the list carries the same cut: the cursor only says where the last one ended.
   if (cursor) p.set('cursor', cursor);
   return p.toString();
 }
 
 /** Anything narrower than the default view (the open work, any deadline, no search). */
 export function narrowed(f: Filters): boolean {
-  return f.status.length > 0 || f.view === 'all' || !!f.category || !!f.track || f.due !== 'all' || !!f.q;
+  return f.status.length > 0 || f.view === 'all' || !!f.category || !!f.track || f.due !== 'all' || !!f.q || hasCut(f.cut);
 }
 
 /**

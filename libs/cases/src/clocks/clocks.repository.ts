@@ -33,6 +33,8 @@ export type ProvisionalClock = Clock & { caseId: string };
 /** A reminder or overdue alert just raised, with the unit that oversees the case's handler. */
 export interface RaisedAlert {
   caseId: string;
+  /** Which deadline: the case's running one, or the city bureau's to designate its handler. */
+  clock: 'due' | 'designation';
   status: string;
   track: string;
   dueOn: IsoDate;
@@ -150,12 +152,26 @@ export class ClocksRepository {
   }
 
   /**
+   * One sweep at a time, until its transaction ends: two at once would wait on each other's alert
+   * rows (and could deadlock); one after the other, the second finds them raised.
+   */
+  async lockSweep(sql: Sql): Promise<void> {
+    await sql.query(`select pg_advisory_xact_lock(hashtext('weiquan:clock-sweep'))`);
+  }
+
+  /**
    * Raises one alert per case, running deadline and kind: 'reminder' for deadlines falling within
    * [today, soon], 'overdue' for those already past. Each alert writes a staff-side history event
    * (who should act, by when); the primary key makes a second sweep, or a second worker, a no-op.
    */
-  async raiseAlerts(kind: 'reminder' | 'overdue', range: { from: IsoDate | null; to: IsoDate }, limit: number): Promise<RaisedAlert[]> {
+  async raiseAlerts(
+    sql: Sql,
+    kind: 'reminder' | 'overdue',
+    range: { from: IsoDate | null; to: IsoDate },
+    limit: number,
+  ): Promise<RaisedAlert[]> {
     return this.raise(
+      sql,
       'due',
       `select c.id, c.status, c.track, c.due_on, c.assignee_code, o.oversight,
               case when $3 = 'overdue' then '已超过' || w.what || '（' || c.due_on || '），已提请 ' || coalesce(o.oversight, '上级') || ' 督办'
@@ -192,11 +208,13 @@ export class ClocksRepository {
    * deadline and kind, whatever the sweeps and workers.
    */
   async raiseDesignationAlerts(
+    sql: Sql,
     kind: 'reminder' | 'overdue',
     range: { from: IsoDate | null; to: IsoDate },
     limit: number,
   ): Promise<RaisedAlert[]> {
     return this.raise(
+      sql,
       'designation',
       `select c.id, c.status, c.track, c.designation_due as due_on, c.assignee_code, c.assignee_code as oversight,
               case when $3 = 'overdue' then '已超过市局指定处理机关的期限（' || c.designation_due || '），请尽快指定'
@@ -219,8 +237,8 @@ export class ClocksRepository {
    * oversight, note, data; $3 is the kind): the clock_alert row, whose key makes a second sweep or a
    * second worker a no-op, and a staff-side history event.
    */
-  private raise(clock: 'due' | 'designation', due: string, params: unknown[]): Promise<RaisedAlert[]> {
-    return this.sql.query<RaisedAlert>(
+  private raise(sql: Sql, clock: 'due' | 'designation', due: string, params: unknown[]): Promise<RaisedAlert[]> {
+    return sql.query<RaisedAlert>(
       `with due as (${due}),
        a as (
          insert into clock_alert (case_id, clock, status, due_on, kind)
@@ -233,7 +251,7 @@ export class ClocksRepository {
          select due.id, $3, 'system', due.assignee_code, due.status, due.status, due.note, false, due.data
            from due join a on a.case_id = due.id
        )
-       select due.id::text as "caseId", due.status, due.track, due.due_on as "dueOn", due.assignee_code as "assigneeCode", due.oversight
+       select due.id::text as "caseId", '${clock}' as clock, due.status, due.track, due.due_on as "dueOn", due.assignee_code as "assigneeCode", due.oversight
          from due join a on a.case_id = due.id`,
       params,
     );

@@ -8,6 +8,8 @@ import { firstClock } from '../handling/case-view';
 import { ruleSet } from '../rule-set';
 import type { RuleSetCode } from '../rule-set';
 import { ClocksRepository } from './clocks.repository';
+import { unitEmailNote } from './unit-alert-email';
+import { UnitAlertEmails } from './unit-alert-emails';
 import { alertsByUnit } from './unit-alerts';
 
 /** Reminders go out this many working days ahead of a deadline. */
@@ -34,6 +36,7 @@ export class ClocksService {
   constructor(
     private readonly repo: ClocksRepository,
     private readonly calendar: CalendarService,
+    private readonly unitEmails: UnitAlertEmails,
   ) {}
 
   /**
@@ -99,6 +102,7 @@ export class ClocksService {
   /**
    * Reminders for deadlines due soon, escalation of overdue cases, and the overdue gauge: each case's
    * running deadline, and the city bureau's designation deadline while a designation is pending.
+   * With email configured, each unit with an alert email also gets the day's email of its alerts.
    */
   async sweep(now = new Date()): Promise<{ reminders: number; overdue: number }> {
     const today = chinaDate(now);
@@ -106,15 +110,22 @@ export class ClocksService {
     const yesterday = new Date(`${today}T00:00:00Z`);
     yesterday.setUTCDate(yesterday.getUTCDate() - 1);
     const past = { from: null, to: yesterday.toISOString().slice(0, 10) };
-    // The case's running deadline, then the city bureau's designation deadline (Order 121 Art. 33).
-    const reminders = [
-      ...(await this.repo.raiseAlerts('reminder', { from: today, to: soon }, SWEEP_LIMIT)),
-      ...(await this.repo.raiseDesignationAlerts('reminder', { from: today, to: soon }, SWEEP_LIMIT)),
-    ];
-    const overdue = [
-      ...(await this.repo.raiseAlerts('overdue', past, SWEEP_LIMIT)),
-      ...(await this.repo.raiseDesignationAlerts('overdue', past, SWEEP_LIMIT)),
-    ];
+    // The alerts and the emails they owe commit together (docs/ARCHITECTURE.md, invariant 2).
+    const { reminders, overdue, units, email } = await this.repo.transaction(async (sql) => {
+      await this.repo.lockSweep(sql);
+      // The case's running deadline, then the city bureau's designation deadline (Order 121 Art. 33).
+      const reminders = [
+        ...(await this.repo.raiseAlerts(sql, 'reminder', { from: today, to: soon }, SWEEP_LIMIT)),
+        ...(await this.repo.raiseDesignationAlerts(sql, 'reminder', { from: today, to: soon }, SWEEP_LIMIT)),
+      ];
+      const overdue = [
+        ...(await this.repo.raiseAlerts(sql, 'overdue', past, SWEEP_LIMIT)),
+        ...(await this.repo.raiseDesignationAlerts(sql, 'overdue', past, SWEEP_LIMIT)),
+      ];
+      const units = alertsByUnit(reminders, overdue);
+      const email = this.unitEmails.enabled ? await this.unitEmails.write(sql, units, now) : null;
+      return { reminders, overdue, units, email };
+    });
     overdueGauge.reset();
     for (const row of await this.repo.overdueCounts(today)) {
       overdueGauge.inc({ clock: runningClock(row.track as 'complaint' | 'report', row.status as CaseStatus) ?? row.status }, row.n);
@@ -122,19 +133,22 @@ export class ClocksService {
     overdueGauge.inc({ clock: 'designation' }, await this.repo.overdueDesignations(today));
     if (reminders.length || overdue.length)
       this.logger.log({ reminders: reminders.length, overdue: overdue.length }, 'clock sweep raised alerts');
-    // Each unit's share on a line of its own, so an operator sees who was reminded and who must act
-    // (by email too once units have an address to send to: the directory holds none yet).
-    for (const u of alertsByUnit(reminders, overdue))
+    // Each unit's share on a line of its own, so an operator sees who was reminded, who must act, and
+    // whether an email will tell them.
+    for (const u of units)
       this.logger.log(
         {
           unit: u.unit,
           reminders: u.reminders.length,
           overdue: u.overdue.length,
           escalated: u.escalated.length,
-          cases: [...u.reminders, ...u.overdue, ...u.escalated].slice(0, 50),
+          cases: [...u.reminders, ...u.overdue, ...u.escalated].slice(0, 50).map((a) => a.caseId),
+          email: unitEmailNote(u.unit, email),
         },
         `clock alerts for ${u.unit}`,
       );
+    // Includes units told only of what earlier sweeps owed them (raised after their last email).
+    if (email?.emailed.size) this.logger.log({ units: [...email.emailed].sort() }, 'clock alert emails queued for the worker to send');
     return { reminders: reminders.length, overdue: overdue.length };
   }
 }

@@ -10,28 +10,28 @@ export interface AlertForUnit {
   oversight: string | null;
 }
 
-export interface UnitAlerts {
+export interface UnitAlerts<T extends AlertForUnit = AlertForUnit> {
   unit: string;
   /** Its cases due soon. */
-  reminders: string[];
+  reminders: T[];
   /** Its cases past their deadline. */
-  overdue: string[];
+  overdue: T[];
   /** Cases of the units it oversees that are past their deadline. */
-  escalated: string[];
+  escalated: T[];
 }
 
-export function alertsByUnit(reminders: readonly AlertForUnit[], overdue: readonly AlertForUnit[]): UnitAlerts[] {
-  const units = new Map<string, UnitAlerts>();
+export function alertsByUnit<T extends AlertForUnit>(reminders: readonly T[], overdue: readonly T[]): UnitAlerts<T>[] {
+  const units = new Map<string, UnitAlerts<T>>();
   const of = (unit: string) => {
     let u = units.get(unit);
     if (!u) units.set(unit, (u = { unit, reminders: [], overdue: [], escalated: [] }));
     return u;
   };
-  for (const a of reminders) if (a.assigneeCode) of(a.assigneeCode).reminders.push(a.caseId);
+  for (const a of reminders) if (a.assigneeCode) of(a.assigneeCode).reminders.push(a);
   for (const a of overdue) {
-    if (a.assigneeCode) of(a.assigneeCode).overdue.push(a.caseId);
+    if (a.assigneeCode) of(a.assigneeCode).overdue.push(a);
     // A designation pending at the city bureau is its own to make: not escalated to itself.
-    if (a.oversight && a.oversight !== a.assigneeCode) of(a.oversight).escalated.push(a.caseId);
+    if (a.oversight && a.oversight !== a.assigneeCode) of(a.oversight).escalated.push(a);
   }
   return [...units.values()].sort((a, b) => a.unit.localeCompare(b.unit));
 }

@@ -1,4 +1,5 @@
 import { LocalizedException } from '@weiquan/core';
+import { isRealDay } from './queue-filter.rules';
 
 /**
  * The staff queue's keyset cursors, opaque to clients: the last case of a page in the page's order.
@@ -20,18 +21,12 @@ const invalid = () =>
     [{ field: 'cursor', message: { zh: '无效', en: 'invalid' } }],
   );
 
-/** A calendar day that exists (not 2026-02-30): the database would refuse it. */
-function realDay(day: string): boolean {
-  const d = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
-}
-
 /** The cursor of a page in the order `sort`; a cursor of the other order is refused. */
 export function decodeCursor(cursor: string, sort: CaseCursor['sort']): CaseCursor {
   const raw = Buffer.from(cursor, 'base64url').toString();
   const newest = /^c:(\d{1,18})$/.exec(raw);
   if (newest && sort === 'newest') return { sort, id: newest[1] };
   const due = /^d:(\d{4}-\d{2}-\d{2}|-):(\d{1,18})$/.exec(raw);
-  if (due && sort === 'due' && (due[1] === '-' || realDay(due[1]))) return { sort, dueOn: due[1] === '-' ? null : due[1], id: due[2] };
+  if (due && sort === 'due' && (due[1] === '-' || isRealDay(due[1]))) return { sort, dueOn: due[1] === '-' ? null : due[1], id: due[2] };
   throw invalid();
 }

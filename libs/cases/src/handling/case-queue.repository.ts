@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
+import type { IssueType, PurchaseChannel } from '../case-attributes';
 import type { CaseStatus } from '../case-status';
 import type { CaseCursor } from './case-cursor';
 import { ReadScope, scopeCondition } from './case-scope';
@@ -20,7 +21,20 @@ export interface CaseListFilter {
   q?: string;
   qStatuses?: CaseStatus[];
   track?: 'complaint' | 'report';
+  /** The respondent's county-level area. */
+  areaCode?: string;
+  /** Received at or after this instant, and before that one (a period of China days: queue-filter.rules.ts receivedRange). */
+  receivedSince?: Date;
+  receivedBefore?: Date;
+  /** A purchase channel or issue type; null: the cases that named none. */
+  channel?: PurchaseChannel | null;
+  issueType?: IssueType | null;
+  prepaid?: boolean;
+  /** The unit that holds the case now. */
+  unitCode?: string;
   sort: 'newest' | 'due';
+  /** Newest first by gathering the filters' rows and sorting them, not by walking the ids down (queue-filter.rules.ts walksFromNewest). */
+  gatherThenSort?: boolean;
   after?: CaseCursor;
   limit: number;
   today: string;
@@ -41,7 +55,10 @@ export interface WorkloadRow {
  * The queue's reads, each in the caller's read scope (case-scope.ts, the same WHERE as every case
  * read): the list, the count of each status, and the open work's overdue and due-soon counts.
  * A station's scope is `assignee_code = $1`, which the indexes on (assignee_code, id) and
- * (assignee_code, due_on) serve; the counts group only the scope's rows.
+ * (assignee_code, due_on) serve; the counts group only the scope's rows. The dashboard's cuts: a
+ * unit by the same (assignee_code, id); a period by (received_at) and, with an area, by
+ * (respondent_area_code, received_at) (QueueFilters1763700002400); channel, prepaid and issue type
+ * are too coarse for an index of their own and ride on those or the scope's.
  */
 @Injectable()
 export class CaseQueueRepository {
@@ -61,6 +78,16 @@ export class CaseQueueRepository {
     else if (f.only) conds.push(`c.status = any(${p(f.only)}::text[])`);
     if (f.categoryCode) conds.push(`c.category_code = ${p(f.categoryCode)}`);
     if (f.track) conds.push(`c.track = ${p(f.track)}`);
+    // Only ever ANDed to the scope above: a filter narrows what the caller may read, never widens it.
+    if (f.areaCode) conds.push(`c.respondent_area_code = ${p(f.areaCode)}`);
+    if (f.receivedSince) conds.push(`c.received_at >= ${p(f.receivedSince)}::timestamptz`);
+    if (f.receivedBefore) conds.push(`c.received_at < ${p(f.receivedBefore)}::timestamptz`);
+    if (f.channel === null) conds.push('c.purchase_channel is null');
+    else if (f.channel) conds.push(`c.purchase_channel = ${p(f.channel)}`);
+    if (f.issueType === null) conds.push('c.issue_type is null');
+    else if (f.issueType) conds.push(`c.issue_type = ${p(f.issueType)}`);
+    if (f.prepaid !== undefined) conds.push(`c.prepaid = ${p(f.prepaid)}`);
+    if (f.unitCode) conds.push(`c.assignee_code = ${p(f.unitCode)}`);
     if (f.overdue === true) conds.push(`c.due_on < ${p(f.today)}::date`);
     if (f.overdue === false) conds.push(`(c.due_on is null or c.due_on >= ${p(f.today)}::date)`);
     if (f.dueBy) conds.push(`c.due_on between ${p(f.today)}::date and ${p(f.dueBy)}::date`);
@@ -80,7 +107,8 @@ export class CaseQueueRepository {
       conds.push(`(c.due_on > ${day}::date or (c.due_on = ${day}::date and c.id > ${id}::bigint) or c.due_on is null)`);
     }
     // Nearest deadline first (so the overdue ones lead), cases with none last; the same day, the earlier received first.
-    const order = f.sort === 'due' ? 'c.due_on asc nulls last, c.id asc' : 'c.id desc';
+    // `c.id + 0` is the same order that no index gives: the planner cannot walk the primary key for it.
+    const order = f.sort === 'due' ? 'c.due_on asc nulls last, c.id asc' : f.gatherThenSort ? '(c.id + 0) desc' : 'c.id desc';
     return this.sql.query<CaseListRow>(
       `select ${LIST_COLUMNS} ${FROM} where ${conds.join(' and ')} order by ${order} limit ${p(f.limit)}`,
       params,

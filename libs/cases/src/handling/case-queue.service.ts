@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService, chinaDate } from '@weiquan/calendar';
 import { Lang, PersonalDataCipher } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
+import type { IssueType, PurchaseChannel } from '../case-attributes';
 import { actingUnit, readScope } from './case-scope';
 import { caseListItem } from './case-view';
 import { decodeCursor, encodeCursor } from './case-cursor';
 import { CaseListFilter, CaseQueueRepository } from './case-queue.repository';
 import { isFinished, OPEN_STATUSES, SOON_WORKING_DAYS } from './open-work';
+import { namedOrNone, NOT_GIVEN, receivedRange, walksFromNewest } from './queue-filter.rules';
 import { statusesNamed } from './status-search';
 
 export interface ListQuery {
@@ -19,6 +21,14 @@ export interface ListQuery {
   overdue?: boolean;
   dueWithinDays?: number;
   q?: string;
+  areaCode?: string;
+  /** China calendar days, both included (checked real and in order by the DTO). */
+  receivedFrom?: string;
+  receivedTo?: string;
+  channel?: PurchaseChannel | typeof NOT_GIVEN;
+  prepaid?: boolean;
+  issueType?: IssueType | typeof NOT_GIVEN;
+  unit?: string;
   cursor?: string;
   limit?: number;
 }
@@ -43,6 +53,7 @@ export class CaseQueueService {
     const sort = q.sort ?? 'newest';
     const { today, soonBy } = await this.days();
     const search = q.q?.trim() || undefined;
+    const { since, before } = receivedRange(q.receivedFrom, q.receivedTo);
     const filter: CaseListFilter = {
       statuses: q.status,
       only: q.view === 'open' ? OPEN_STATUSES : undefined,
@@ -52,7 +63,15 @@ export class CaseQueueService {
       dueBy: q.dueWithinDays !== undefined ? (await this.calendar.due(today, q.dueWithinDays)).date : undefined,
       q: search,
       qStatuses: search ? statusesNamed(search) : undefined,
+      areaCode: q.areaCode,
+      receivedSince: since,
+      receivedBefore: before,
+      channel: namedOrNone<PurchaseChannel>(q.channel),
+      issueType: namedOrNone<IssueType>(q.issueType),
+      prepaid: q.prepaid,
+      unitCode: q.unit,
       sort,
+      gatherThenSort: sort === 'newest' && !walksFromNewest(q.receivedTo, today),
       after: q.cursor ? decodeCursor(q.cursor, sort) : undefined,
       limit: limit + 1,
       today,

@@ -6,7 +6,8 @@ import { CITY_ROLES, CurrentStaff, Roles, STAFF_ROLES } from '@weiquan/identity'
 import type { StaffPrincipal } from '@weiquan/identity';
 import { CaseHandlingService } from './case-handling.service';
 import { CaseQueueService } from './case-queue.service';
-import { CaseActionDto, CaseListQuery } from './dto/case-handling.dto';
+import { CaseActionDto } from './dto/case-handling.dto';
+import { CaseListQuery } from './dto/case-list.query';
 import { CaseCountsDto, CasePageDto, WorkloadDto } from './dto/case-queue.dto';
 import { ActionNotAllowedDto, ActionResultDto, CaseDetailDto, PersonalDataDto } from './dto/case-view.dto';
 

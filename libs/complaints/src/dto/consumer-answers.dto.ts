@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CASE_STATUSES, CLOCK_TEXT, REMEDIES } from '@weiquan/cases';
+import { CASE_STATUSES, CLOCK_TEXT, ISSUE_TYPES, REMEDIES } from '@weiquan/cases';
 import { ErrorDto } from '@weiquan/core/http/dto/error.dto';
 import { AssigneeDto, AttachmentDto, CaseRatingDto, CodeNameDto, TRACKS } from '@weiquan/cases/handling/dto/case-view.dto';
 import { BilingualTextDto } from '@weiquan/cases/handling/dto/bilingual-text.dto';
 import { ALLOWED_MIME } from '../consumer/attachment.store';
 import { ELSEWHERE_KINDS } from '../intake/request-kind.rules';
-import { ISSUE_TYPES, KINDS } from './create-complaint.dto';
+import { KINDS } from './create-complaint.dto';
 import { RATINGS } from './consumer.dto';
 
 /**

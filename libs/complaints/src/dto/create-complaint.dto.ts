@@ -17,6 +17,7 @@ import {
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
+import { ISSUE_TYPES, PURCHASE_CHANNELS } from '@weiquan/cases';
 import { bilingual, registerConstraintText } from '@weiquan/core';
 import { isValidIdNumber, isValidUscc, normaliseMobile } from '../intake/identity.rules';
 import { CASE_KINDS, REQUEST_KINDS } from '../intake/request-kind.rules';
@@ -63,19 +64,6 @@ export const IsMainlandMobile = () =>
 
 /** What a filing makes: a complaint, a report, or both (answers name these). */
 export const KINDS = CASE_KINDS;
-export const PURCHASE_CHANNELS = ['offline', 'online', 'livestream'] as const;
-export const ISSUE_TYPES = [
-  'quality',
-  'price-marking',
-  'measurement',
-  'contract',
-  'after-sales',
-  'false-advertising',
-  'safety',
-  'refund',
-  'personal-information',
-  'other',
-] as const;
 
 export class ConsumerDto {
   @ApiProperty({ example: '张三' })

@@ -125,6 +125,19 @@ describe('planStationImport', () => {
       expect(result.stations[0]).toMatchObject({ lat: null, lng: null, phone: null, active: true, venueCode: null });
     });
 
+    it.each<[string, Record<string, unknown>, string | null | undefined]>([
+      ['an address', { alertEmail: ' xfz-alerts@dcf.example.com ' }, 'xfz-alerts@dcf.example.com'],
+      ['an address under the Chinese column', { 提醒邮箱: 'zhan@example.com' }, 'zhan@example.com'],
+      ['a blank one (none: clears it)', { alertEmail: '  ' }, null],
+      ['JSON null (none: clears it)', { alertEmail: null }, null],
+      ['no such column (the station keeps its address)', {}, undefined],
+    ])('reads the alert email: %s', (_what, overrides, alertEmail) => {
+      const result = plan([good(overrides)]);
+      expect(result.problems).toEqual([]);
+      expect(result.stations[0].alertEmail).toBe(alertEmail);
+      expect('alertEmail' in result.stations[0]).toBe(alertEmail !== undefined);
+    });
+
     it.each([
       ['商场', 'mall'],
       ['商圈', 'mall'],
@@ -215,6 +228,10 @@ describe('planStationImport', () => {
       ['capacity 100001', { capacity: 100001 }, 'capacity'],
       ['a phone with letters', { phone: '0635-abc' }, 'phone'],
       ['a phone that is too short', { phone: '123' }, 'phone'],
+      ['an alert email without @', { alertEmail: 'station.example.com' }, 'alertEmail'],
+      ['two alert emails', { alertEmail: 'a@example.com;b@example.com' }, 'alertEmail'],
+      ['an alert email with a display name', { 提醒邮箱: '服务站 <a@example.com>' }, 'alertEmail'],
+      ['an alert email over 254 characters', { alertEmail: `${'a'.repeat(250)}@example.com` }, 'alertEmail'],
       ['active "maybe"', { active: 'maybe' }, 'active'],
       ['active "有时"', { 启用: '有时' }, 'active'],
     ])('reports %s as invalid', (_what, overrides, field) => {

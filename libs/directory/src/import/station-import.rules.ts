@@ -1,5 +1,8 @@
+import { readAlertEmail } from '../alert-email.rules';
 import type { StationType } from '../directory.types';
 import { STATION_TYPES } from '../directory.types';
+import type { Field } from './station-import.columns';
+import { COLUMN_ALIASES, FIELD_ZH, TYPE_ALIASES } from './station-import.columns';
 import type { DirectoryReference, ImportPlan, ImportProblem, NewVenue, RawStationRow, StationRecord } from './station-import.types';
 
 /**
@@ -7,94 +10,12 @@ import type { DirectoryReference, ImportPlan, ImportProblem, NewVenue, RawStatio
  * reported with its line. Pure: no I/O, so each rule is tested on its own.
  */
 
-type Field = keyof StationRecord | 'venueName';
-
-/** Column names the bureau may use, Chinese or English, mapped to our fields. */
-const COLUMN_ALIASES: Record<string, Field> = {
-  code: 'code',
-  编码: 'code',
-  站点编码: 'code',
-  站点代码: 'code',
-  name: 'name',
-  名称: 'name',
-  站点名称: 'name',
-  type: 'type',
-  类型: 'type',
-  站点类型: 'type',
-  areacode: 'areaCode',
-  area: 'areaCode',
-  区域代码: 'areaCode',
-  区县代码: 'areaCode',
-  行政区划代码: 'areaCode',
-  venuecode: 'venueCode',
-  场所编码: 'venueCode',
-  场所代码: 'venueCode',
-  venuename: 'venueName',
-  venue: 'venueName',
-  场所名称: 'venueName',
-  所在场所: 'venueName',
-  address: 'address',
-  地址: 'address',
-  详细地址: 'address',
-  lat: 'lat',
-  latitude: 'lat',
-  纬度: 'lat',
-  lng: 'lng',
-  lon: 'lng',
-  longitude: 'lng',
-  经度: 'lng',
-  categories: 'categories',
-  品类: 'categories',
-  受理品类: 'categories',
-  服务品类: 'categories',
-  capacity: 'capacity',
-  容量: 'capacity',
-  承办能力: 'capacity',
-  active: 'active',
-  启用: 'active',
-  是否启用: 'active',
-  状态: 'active',
-  phone: 'phone',
-  电话: 'phone',
-  联系电话: 'phone',
-};
-
-const TYPE_ALIASES: Record<string, StationType> = {
-  商场: 'mall',
-  商圈: 'mall',
-  商场商圈: 'mall',
-  景区: 'scenic',
-  景点: 'scenic',
-  市场: 'market',
-  社区: 'community',
-  平台: 'platform',
-  平台企业: 'platform',
-  企业: 'enterprise',
-  连锁企业: 'enterprise',
-};
-
 const TRUE = new Set(['true', '1', 'yes', 'y', '是', '启用', '正常']);
 const FALSE = new Set(['false', '0', 'no', 'n', '否', '停用', '注销']);
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 const MAX_TEXT = 200;
 /** How far (degrees) outside the span of the area centres a station may sit. */
 const BOUNDS_MARGIN = 0.6;
-
-const FIELD_ZH: Record<Field, string> = {
-  code: '编码',
-  name: '名称',
-  type: '类型',
-  areaCode: '区域代码',
-  venueCode: '场所编码',
-  venueName: '场所名称',
-  address: '地址',
-  lat: '纬度',
-  lng: '经度',
-  categories: '品类',
-  capacity: '容量',
-  active: '启用',
-  phone: '电话',
-};
 
 export function planStationImport(rows: RawStationRow[], ref: DirectoryReference): ImportPlan {
   const problems: ImportProblem[] = [];
@@ -246,10 +167,35 @@ function readRow(row: RawStationRow, ctx: Context, found: ImportProblem[], newVe
     found.push(problem(line, 'phone', 'invalid', `电话 "${phone}" 格式不正确`, `phone "${phone}" is not a phone number`));
   }
 
+  const alertEmail = readAlertEmailField(line, f, found);
+
   const venueCode = readVenue(line, f, { code, areaCode, type, address, lat, lng }, ctx, found, newVenues);
 
   if (found.length > 0 || !type) return null;
-  return { code, name, type, areaCode, venueCode, address, lat, lng, categories, capacity: capacity!, active, phone };
+  return {
+    code,
+    name,
+    type,
+    areaCode,
+    venueCode,
+    address,
+    lat,
+    lng,
+    categories,
+    capacity: capacity!,
+    active,
+    phone,
+    ...(alertEmail === undefined ? {} : { alertEmail }),
+  };
+}
+
+/** Undefined when the row has no such column: the station keeps the address it has (a blank clears it). */
+function readAlertEmailField(line: number, f: Partial<Record<Field, unknown>>, found: ImportProblem[]): string | null | undefined {
+  if (!('alertEmail' in f)) return undefined;
+  const read = readAlertEmail(text(f.alertEmail));
+  if ('email' in read) return read.email;
+  found.push(problem(line, 'alertEmail', 'invalid', read.problem.zh, read.problem.en));
+  return null;
 }
 
 function readCoordinates(

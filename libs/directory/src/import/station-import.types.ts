@@ -40,6 +40,8 @@ export interface StationRecord {
   capacity: number;
   active: boolean;
   phone: string | null;
+  /** Where the sweep's alerts are emailed; absent when the file has no such column (the address kept). */
+  alertEmail?: string | null;
 }
 
 export interface NewVenue {

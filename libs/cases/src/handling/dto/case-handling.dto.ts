@@ -1,6 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsDefined,
@@ -8,7 +7,6 @@ import {
   IsNumber,
   IsOptional,
   IsString,
-  Length,
   Matches,
   Max,
   MaxLength,
@@ -17,12 +15,11 @@ import {
   ValidatorConstraint,
 } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
-import { bilingual, PageQuery, WholeNumber } from '@weiquan/core';
+import { bilingual } from '@weiquan/core';
 import { CASE_ACTIONS, REMEDIES } from '../../case-state';
 import { OFFER_RESPONSES } from '../../offer.rules';
 import type { OfferResponse } from '../../offer.rules';
 import type { CaseAction, Remedy } from '../../case-state';
-import { CASE_STATUSES } from '../../case-status';
 import { normaliseTrackingNo } from '../../tracking-number';
 
 const t = bilingual;
@@ -33,80 +30,6 @@ class TrackingNo implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     return typeof value === 'string' && value.length <= 40 && normaliseTrackingNo(value) !== null;
   }
-}
-
-/** Query strings arrive as text: "true"/"false" become booleans, anything else stays and is refused. */
-const Bool = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
-/** `status=assigned,accepted` or `status=assigned&status=accepted`. */
-const List = () =>
-  Transform(({ value }: { value: unknown }) =>
-    Array.isArray(value)
-      ? value
-      : typeof value === 'string'
-        ? value
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : value,
-  );
-
-export class CaseListQuery extends PageQuery {
-  @ApiPropertyOptional({ description: '状态，可多选（逗号分隔）/ statuses, comma-separated', example: 'assigned,accepted' })
-  @IsOptional()
-  @List()
-  @IsIn(CASE_STATUSES, {
-    each: true,
-    ...t(`状态应为：${CASE_STATUSES.join('、')}`, `each status must be one of ${CASE_STATUSES.join(', ')}`),
-  })
-  status?: string[];
-
-  @ApiPropertyOptional({
-    enum: ['all', 'open'],
-    default: 'all',
-    description:
-      '未指定状态时：all 全部，open 仅未办结（不含已和解、重复、不予受理、已移送、已办结、已撤回）/ without a status: every case, or the open work only (none settled, duplicate, refused, transferred, closed or withdrawn)',
-  })
-  @IsOptional()
-  @IsIn(['all', 'open'], t('应为 all 或 open', 'must be all or open'))
-  view?: 'all' | 'open';
-
-  @ApiPropertyOptional({
-    enum: ['newest', 'due'],
-    default: 'newest',
-    description:
-      'newest：最新收到在前；due：期限最近在前（已超期的最先，无期限的最后）。换排序时不要沿用 cursor / newest first, or the nearest deadline first (overdue first, none last); a cursor belongs to its order',
-  })
-  @IsOptional()
-  @IsIn(['newest', 'due'], t('应为 newest 或 due', 'must be newest or due'))
-  sort?: 'newest' | 'due';
-
-  @ApiPropertyOptional({ example: 'catering' })
-  @IsOptional()
-  @IsString(t('应为文本', 'must be text'))
-  @MaxLength(40, t('最多 40 个字符', 'at most 40 characters'))
-  categoryCode?: string;
-
-  @ApiPropertyOptional({ enum: ['complaint', 'report'] })
-  @IsOptional()
-  @IsIn(['complaint', 'report'], t('应为 complaint 或 report', 'must be complaint or report'))
-  track?: 'complaint' | 'report';
-
-  @ApiPropertyOptional({ description: '只看已超期（true）或未超期（false）/ overdue only, or not overdue' })
-  @IsOptional()
-  @Bool()
-  @IsBoolean(t('应为 true 或 false', 'must be true or false'))
-  overdue?: boolean;
-
-  @ApiPropertyOptional({ description: '在 N 个工作日内到期 / due within N working days', example: 2 })
-  @IsOptional()
-  @WholeNumber(0, 30)
-  dueWithinDays?: number;
-
-  @ApiPropertyOptional({ description: '查询编号（前缀）或被投诉人名称 / tracking number prefix or respondent name' })
-  @IsOptional()
-  @IsString(t('应为文本', 'must be text'))
-  @Length(1, 100, t('搜索词最多 100 个字', 'at most 100 characters'))
-  q?: string;
 }
 
 /** An optional amount in yuan with at most two decimals, 0 to 100 million (converted to fen by the controller). */
