@@ -6,7 +6,7 @@
 //   import { generateCases } from './bench/lib/generate-cases.mjs';
 //   await generateCases(databaseUrl, { count, seed, from: '2024-01-01', to: '2026-11-20', dataKey });
 //
-//   npm run data:generate -- --count 100000 [--database-url URL] [--seed 1] [--from 2024-01-01] [--to 2026-11-20]
+//   npm run data:generate -- --count 100000 [--database-url URL] [--seed 1] [--from 2024-01-01] [--to 2026-11-20] [--collapses N]
 //     The database must already be migrated and seeded (`npm run cli -- setup`, or what bench/lib.mjs does).
 //     Without --database-url it uses DATABASE_URL, else the system `npm start` runs (data/runtime.json);
 //     DATA_KEY comes from the environment, else data/secrets.json: personal data is encrypted with it,
@@ -43,6 +43,18 @@
 // The same seed (and the same directory and DATA_KEY) gives the same rows: the PRNG is seeded, and so
 // are the IVs of the placeholder ciphertexts (one ciphertext per distinct phone / address value).
 //
+// Planted collapses (option `collapses`, `--collapses N`; bench/lib/plant-collapses.mjs): N prepaid
+// businesses that collapse (a burst of 'closure'/'refund' complaints), a few steady high-volume chains,
+// and 'closure' as a rare issue type of ordinary complaints, for the early-warning replay. Without the
+// option the rows are exactly those of before (the plan and the noise draw from PRNG streams of their
+// own; the ordinary stream is only shifted by the planted cases themselves). The result's `planted`
+// lists the planted businesses, their respondent keys and collapse days.
+//
+// In memory (`generateCases(null, { onCase })`, what bench/warnings-replay.mjs does): no database; the
+// directory is read from seeds/ (what `setup` loads), ids start at 1, nothing is encrypted or written,
+// and `onCase(track, submission, dayIso)` is called for every case in the order of receipt. The cases
+// are the ones a load into a freshly set-up database with the same options writes.
+//
 // pg-copy-streams is not a dependency: COPY … FROM STDIN is driven through pg's documented
 // "submittable" query interface (class CopyIn below), which is all that package does.
 import { createCipheriv, createHmac, hkdfSync } from 'node:crypto';
@@ -51,6 +63,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { CLOSURE_NOISE, planCollapses } from './plant-collapses.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const require = createRequire(import.meta.url);
@@ -433,6 +446,48 @@ class Lines {
   }
 }
 
+/** What an in-memory run writes instead: nothing. */
+class NoLines {
+  constructor() {
+    this.count = 0;
+  }
+  push() {
+    this.count++;
+  }
+  take() {
+    return [];
+  }
+}
+
+/** The directory as `setup` seeds it, in readDirectory's shape and order (for runs without a database). */
+function seedDirectory() {
+  const seed = (file) => JSON.parse(readFileSync(join(ROOT, 'seeds', file), 'utf8'));
+  const areas = seed('areas.json').areas.map((a) => ({ code: a.code, name: a.name }));
+  const categories = seed('categories.json').categories.map((c) => ({
+    code: c.code,
+    name: c.name,
+    regulatorCode: c.regulatorCode ?? null,
+  }));
+  const regulators = seed('regulators.json')
+    .regulators.filter((r) => r.active !== false)
+    .map((r) => ({ code: r.code, name: r.name, kind: r.kind, level: r.level, areaCode: r.areaCode ?? null }));
+  const stations = seed('stations.json')
+    .stations.filter((s) => s.active !== false)
+    .map((s) => ({
+      code: s.code,
+      name: s.name,
+      areaCode: s.areaCode,
+      venueCode: s.venueCode ?? null,
+      capacity: s.capacity,
+      categories: [...(s.categories ?? [])].sort(),
+    }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const venues = seed('venues.json')
+    .venues.map((v) => ({ code: v.code, name: v.name, areaCode: v.areaCode }))
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  return { areas, categories, regulators, stations, venues };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Calendar: day indexes, working days exactly as libs/calendar computes them (no overrides)
 
@@ -520,7 +575,10 @@ async function readDirectory(client) {
  * dropIndexes ('auto' | true | false: drop the secondary indexes of cases, case_event and
  * routing_decision and the foreign keys of the four loaded tables for the load, and rebuild and
  * re-validate them after, in the same transaction; 'auto' does so for loads of 50,000 cases or more
- * that are at least as big as what the database already holds), log (function).
+ * that are at least as big as what the database already holds), log (function), collapses (number of
+ * planted collapses, default 0: see the header). With `databaseUrl` null: in memory, `onCase` called
+ * for each case (see the header); dataKey is then not needed. `onPlanted(planted)` is told the planted
+ * businesses before the first case.
  */
 export async function generateCases(databaseUrl, opts = {}) {
   const count = Number(opts.count ?? 100_000);
@@ -529,14 +587,20 @@ export async function generateCases(databaseUrl, opts = {}) {
   const toIso = opts.to ?? '2026-11-20';
   const batchSize = Number(opts.batch ?? 20_000);
   const log = opts.log ?? ((m) => process.stdout.write(`${m}\n`));
-  if (!opts.dataKey) throw new Error('dataKey (the DATA_KEY the API runs with, base64) is required');
-  const dataKey = Buffer.from(opts.dataKey, 'base64');
+  const inMemory = databaseUrl === null;
+  const collapses = Number(opts.collapses ?? 0);
+  if (!opts.dataKey && !inMemory) throw new Error('dataKey (the DATA_KEY the API runs with, base64) is required');
+  const dataKey = inMemory ? Buffer.alloc(32) : Buffer.from(opts.dataKey, 'base64');
   if (dataKey.length !== 32) throw new Error('dataKey must be 32 bytes, base64');
   const encKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'weiquan:pii:enc:v1', 32));
   const macKey = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'weiquan:pii:mac:v1', 32));
-  const hmac = (purpose, value) => createHmac('sha256', macKey).update(purpose).update('\0').update(value).digest();
+  // In memory nothing is written: no ciphertexts, no keyed hashes (neither draws from the case stream).
+  const hmac = inMemory
+    ? () => Buffer.alloc(0)
+    : (purpose, value) => createHmac('sha256', macKey).update(purpose).update('\0').update(value).digest();
   const ivRand = mulberry32(hash32(seed, 'iv'));
   const encrypt = (plain) => {
+    if (inMemory) return Buffer.alloc(0);
     const iv = Buffer.allocUnsafe(12);
     for (let i = 0; i < 12; i += 4) iv.writeUInt32LE((ivRand() * 4294967296) >>> 0, i);
     const cipher = createCipheriv('aes-256-gcm', encKey, iv);
@@ -572,12 +636,12 @@ export async function generateCases(databaseUrl, opts = {}) {
     }),
   );
 
-  const client = new pg.Client({ connectionString: databaseUrl, application_name: 'generate-cases' });
-  await client.connect();
+  const client = inMemory ? null : new pg.Client({ connectionString: databaseUrl, application_name: 'generate-cases' });
+  await client?.connect();
   const t0 = performance.now();
   const stats = { cases: 0, events: 0, decisions: 0, clocks: 0 };
   try {
-    const dir = await readDirectory(client);
+    const dir = client ? await readDirectory(client) : seedDirectory();
     const rand = mulberry32(hash32(seed, 'cases'));
     const regByCode = new Map(dir.regulators.map((r) => [r.code, r]));
     const cityBureau = dir.regulators.find((r) => r.kind === 'market' && r.level === 'city');
@@ -682,6 +746,27 @@ export async function generateCases(databaseUrl, opts = {}) {
       return b;
     };
 
+    /** A planted business (plant-collapses.mjs): in the city, its name made unique by `label`. */
+    const plantedBusiness = (r, catCode, label) => {
+      const area = weightedArea(r);
+      const venues = venuesByArea.get(area) ?? [];
+      const venue = venues.length && r() < 0.35 ? venues[Math.floor(r() * venues.length)] : null;
+      const suffixes = SHOP_SUFFIX[catCode] ?? ['商行', '有限公司'];
+      const place = (areaName.get(area) ?? '').replace(/^聊城市/, '');
+      const name = `聊城市${place}${venue ? venue.name : ''}${SHOP_WORDS[Math.floor(r() * SHOP_WORDS.length)]}${suffixes[Math.floor(r() * suffixes.length)]}${label}`;
+      const uscc = r() < 0.6 ? usccFor(area, r) : null;
+      return {
+        name,
+        area,
+        venueCode: venue?.code ?? null,
+        uscc,
+        keyUscc: uscc ? respondentKey(name, uscc) : null,
+        keyName: respondentKey(name, null),
+        address: `山东省聊城市${place}${venue ? venue.name : `${['东昌', '振兴', '建设', '花园', '人民', '光明'][Math.floor(r() * 6)]}路${1 + Math.floor(r() * 400)}号`}`,
+        outside: false,
+      };
+    };
+
     // Consumers: a pool of phones (a few people complain more than once); one ciphertext per phone.
     const phonePool = Math.max(1000, Math.min(2_000_000, Math.round(count * 0.8)));
     const phoneCache = new Array(phonePool);
@@ -734,12 +819,14 @@ export async function generateCases(databaseUrl, opts = {}) {
     }
 
     // Ids, serials: continue after whatever the database holds (the bench database holds nothing).
-    const [{ caseId0, eventId0, decisionId0, serial0 }] = (
-      await client.query(`select greatest((select coalesce(max(id), 0) from cases), (select case when is_called then last_value else 0 end from cases_id_seq)) + 1 as "caseId0",
+    const [{ caseId0, eventId0, decisionId0, serial0 }] = inMemory
+      ? [{ caseId0: 1, eventId0: 1, decisionId0: 1, serial0: 1 }]
+      : (
+          await client.query(`select greatest((select coalesce(max(id), 0) from cases), (select case when is_called then last_value else 0 end from cases_id_seq)) + 1 as "caseId0",
                                  greatest((select coalesce(max(id), 0) from case_event), (select case when is_called then last_value else 0 end from case_event_id_seq)) + 1 as "eventId0",
                                  greatest((select coalesce(max(id), 0) from routing_decision), (select case when is_called then last_value else 0 end from routing_decision_id_seq)) + 1 as "decisionId0",
                                  nextval('tracking_no_seq') as "serial0"`)
-    ).rows;
+        ).rows;
     let caseId = Number(caseId0);
     let eventId = Number(eventId0);
     let decisionId = Number(decisionId0);
@@ -747,10 +834,10 @@ export async function generateCases(databaseUrl, opts = {}) {
 
     // ------------------------------------------------------------------------------------------
     // One case's life, written as rows.
-    const caseLines = new Lines();
-    const eventLines = new Lines();
-    const decisionLines = new Lines();
-    const clockLines = new Lines();
+    const caseLines = inMemory ? new NoLines() : new Lines();
+    const eventLines = inMemory ? new NoLines() : new Lines();
+    const decisionLines = inMemory ? new NoLines() : new Lines();
+    const clockLines = inMemory ? new NoLines() : new Lines();
 
     const ts = (d, s) => `${cal.days[d]} ${TOD[s]}+08`;
     const event = (id, d, s, type, actorType, actorId, unit, from, to, action, reasonCode, note, pub, data) => {
@@ -1425,16 +1512,19 @@ export async function generateCases(databaseUrl, opts = {}) {
       return pairs[pairs.length - 1][0];
     }
 
-    /** What one submission says (shared by both halves of a "both"). */
-    function submission(rd) {
-      const cat = pickCategory();
-      const b = business(cat);
+    /**
+     * What one submission says (shared by both halves of a "both"). A planted one (`planted`: its
+     * business, category, prepaid and issue type) draws the rest as an ordinary one does.
+     */
+    function submission(rd, planted = null) {
+      const cat = planted ? planted.cat : pickCategory();
+      const b = planted ? planted.b : business(cat);
       const creditCode = b.uscc && rand() < 0.75 ? b.uscc : null;
       const channel = pickChannel();
       const online = channel !== 'offline';
       let amountFen = rand() < 0.1 ? null : Math.round(Math.exp(Math.log(30000) + 1.1 * gauss()));
       if (amountFen !== null && cat === 'vehicles') amountFen *= 20;
-      const prepaid = rand() < (PREPAID_SHARE[cat] ?? 0.05);
+      const prepaid = planted ? (rand(), planted.prepaid) : rand() < (PREPAID_SHARE[cat] ?? 0.05);
       if (amountFen !== null && prepaid) amountFen *= 3;
       const phoneIdx = Math.floor(rand() * phonePool);
       return {
@@ -1448,7 +1538,7 @@ export async function generateCases(databaseUrl, opts = {}) {
         prepaid,
         amountFen,
         intake: pickIntake(),
-        issueType: rand() < 0.8 ? ISSUE_TYPES[Math.floor(rand() * ISSUE_TYPES.length)] : null,
+        issueType: issueOf(rand() < 0.8 ? ISSUE_TYPES[Math.floor(rand() * ISSUE_TYPES.length)] : null, planted),
         consumer: consumer(phoneIdx),
         addressEnc: rand() < 0.6 ? addressCache[Math.floor(rand() * addressCache.length)] : null,
         incidentDay: Math.max(0, rd - Math.floor(rand() * rand() * 60)),
@@ -1458,6 +1548,11 @@ export async function generateCases(databaseUrl, opts = {}) {
         path: rand() < 0.8 ? 'settlement' : 'formal',
       };
     }
+    /** The issue type drawn, a planted one's own, or (with planted collapses) the rare 'closure' noise. */
+    function issueOf(drawn, planted) {
+      if (planted) return planted.issueType;
+      return noise && noise() < CLOSURE_NOISE ? 'closure' : drawn;
+    }
     function gauss() {
       return Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
     }
@@ -1466,10 +1561,13 @@ export async function generateCases(databaseUrl, opts = {}) {
     // The load: optionally without secondary indexes, in one transaction, batch by batch.
     // Without secondary indexes and foreign keys the COPY runs ~1.5–2× faster (measured at 100k and 1M
     // here); rebuilding them costs less than that once the load is at least as big as what is there.
-    const dropIndexes =
-      opts.dropIndexes === 'auto' || opts.dropIndexes === undefined ? count >= 50_000 && count >= caseId - 1 : !!opts.dropIndexes;
-    await client.query(`set maintenance_work_mem = '512MB'`);
-    await client.query('begin');
+    const dropIndexes = inMemory
+      ? false
+      : opts.dropIndexes === 'auto' || opts.dropIndexes === undefined
+        ? count >= 50_000 && count >= caseId - 1
+        : !!opts.dropIndexes;
+    await client?.query(`set maintenance_work_mem = '512MB'`);
+    await client?.query('begin');
     let indexes = [];
     let foreignKeys = [];
     if (dropIndexes) {
@@ -1593,6 +1691,7 @@ export async function generateCases(databaseUrl, opts = {}) {
     const copyMs = {};
     let lastReport = performance.now();
     const flush = () => {
+      if (inMemory) return inflight;
       const batch = { cases: caseLines.take(), events: eventLines.take(), decisions: decisionLines.take(), clocks: clockLines.take() };
       const prev = inflight;
       inflight = prev.then(async () => {
@@ -1614,10 +1713,33 @@ export async function generateCases(databaseUrl, opts = {}) {
       return prev; // generation of the next batch overlaps this one's COPY
     };
 
+    // Planted collapses: their own PRNG streams (the plan, and the 'closure' noise of ordinary complaints).
+    const noise = collapses > 0 ? mulberry32(hash32(seed, 'closure-noise')) : null;
+    const plan = planCollapses({
+      collapses,
+      fromDay,
+      toDay,
+      days: cal.days,
+      rand: mulberry32(hash32(seed, 'collapses', collapses)),
+      makeBusiness: plantedBusiness,
+      ordinaryIssue: (r) => (r() < CLOSURE_NOISE ? 'closure' : r() < 0.8 ? ISSUE_TYPES[Math.floor(r() * ISSUE_TYPES.length)] : null),
+      prepaidShare: PREPAID_SHARE,
+    });
+    const onCase = opts.onCase ?? null;
+    const planted = plan.subjects.map((p) => ({
+      kind: p.kind,
+      index: p.index,
+      category: p.category,
+      name: p.business.name,
+      area: p.business.area,
+      keys: [p.business.keyUscc, p.business.keyName].filter(Boolean),
+      ...(p.kind === 'collapse' ? { collapseDay: p.collapseDay, size: p.size, length: p.length, shape: p.shape } : { perWeek: p.perWeek }),
+    }));
+    opts.onPlanted?.(planted);
+
     let inBatch = 0;
     for (let d = fromDay, di = 0; d <= toDay; d++, di++) {
       const k = perDay[di];
-      if (!k) continue;
       // Times of day: mostly 8:00–22:00, sorted, so ids follow receipt as they do in the system.
       const secs = new Int32Array(k);
       for (let j = 0; j < k; j++) secs[j] = rand() < 0.93 ? 28800 + Math.floor(rand() * 50400) : Math.floor(rand() * 86400);
@@ -1631,10 +1753,14 @@ export async function generateCases(databaseUrl, opts = {}) {
           const r = caseId++;
           writeCase(a, 'complaint', sub, d, secs[j], r);
           writeCase(r, 'report', sub, d, secs[j], a);
+          onCase?.('complaint', sub, cal.days[d]);
+          onCase?.('report', sub, cal.days[d]);
           j++; // the pair counts as two cases
           inBatch += 2;
         } else {
-          writeCase(caseId++, isReport ? 'report' : 'complaint', sub, d, secs[j], null);
+          const track = isReport ? 'report' : 'complaint';
+          writeCase(caseId++, track, sub, d, secs[j], null);
+          onCase?.(track, sub, cal.days[d]);
           inBatch++;
         }
         if (inBatch >= batchSize) {
@@ -1651,9 +1777,17 @@ export async function generateCases(databaseUrl, opts = {}) {
           }
         } else if ((inBatch & 1023) === 0) await new Promise((r) => setImmediate(r));
       }
+      // The planted complaints of the day, after the ordinary ones (their ids do not follow receipt).
+      for (const p of plan.byDay.get(d) ?? []) {
+        const sub = submission(d, { cat: p.subject.category, b: p.subject.business, prepaid: p.prepaid, issueType: p.issueType });
+        writeCase(caseId++, 'complaint', sub, d, 28800 + Math.floor(rand() * 50400), null);
+        onCase?.('complaint', sub, cal.days[d]);
+        inBatch++;
+      }
     }
     await flush();
     await inflight;
+    if (inMemory) return { ...stats, planted, seconds: (performance.now() - t0) / 1000 };
     const tLoad = performance.now();
     if (process.env.GENERATE_DEBUG)
       log(
@@ -1709,6 +1843,7 @@ export async function generateCases(databaseUrl, opts = {}) {
       rowsPerSecond: rows / ((tEnd - t0) / 1000),
       firstCaseId: Number(caseId0),
       lastCaseId: caseId - 1,
+      planted,
     };
     log(
       `  generated ${stats.cases.toLocaleString('en')} cases, ${stats.events.toLocaleString('en')} events, ${stats.decisions.toLocaleString('en')} routing decisions, ` +
@@ -1717,10 +1852,10 @@ export async function generateCases(databaseUrl, opts = {}) {
     );
     return result;
   } catch (err) {
-    await client.query('rollback').catch(() => undefined);
+    await client?.query('rollback').catch(() => undefined);
     throw err;
   } finally {
-    await client.end();
+    await client?.end();
   }
 }
 
@@ -1751,6 +1886,7 @@ async function main() {
       to: { type: 'string', default: '2026-11-20' },
       'drop-indexes': { type: 'string', default: 'auto' },
       'no-rebuild': { type: 'boolean', default: false },
+      collapses: { type: 'string', default: '0' },
     },
   });
   const env = { ...process.env };
@@ -1779,7 +1915,8 @@ async function main() {
   process.stdout.write(
     `• generating ${Number(values.count).toLocaleString('en')} cases (seed ${values.seed}, ${values.from}..${values.to}) into ${new URL(env.DATABASE_URL).pathname.slice(1)}\n`,
   );
-  await generateCases(env.DATABASE_URL, {
+  const generated = await generateCases(env.DATABASE_URL, {
+    collapses: Number(values.collapses),
     count: Number(values.count),
     seed: Number(values.seed),
     from: values.from,
@@ -1787,6 +1924,12 @@ async function main() {
     dataKey: env.DATA_KEY,
     dropIndexes,
   });
+  for (const p of generated.planted)
+    process.stdout.write(
+      p.kind === 'collapse'
+        ? `  植入倒闭 / planted collapse ${p.index}: ${p.collapseDay} ${p.name} (${p.keys.join(', ')}), ${p.size} complaints over ${p.length} days, ${p.shape}\n`
+        : `  植入连锁 / planted chain ${p.index}: ${p.name} (${p.keys.join(', ')}), ~${p.perWeek} complaints a week\n`,
+    );
   if (values['no-rebuild']) return;
   if (!cliHas('stats:rebuild')) {
     process.stdout.write('• the CLI has no stats:rebuild command (yet): rollups not rebuilt\n');

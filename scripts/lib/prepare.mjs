@@ -124,9 +124,13 @@ const BUILDS = [
   { name: 'web', script: 'build:web', stamp: 'dist/.web-stamp', output: 'dist/web/index.html', sources: ['apps/web', 'package-lock.json'] },
 ];
 
-/** Rebuilds the server (tsc) and the pages (vite) when their sources changed since the last build. */
-export function ensureBuild() {
+/**
+ * Rebuilds the server (tsc) and the pages (vite) when their sources changed since the last build;
+ * `only` (e.g. ['server']) limits it to those builds.
+ */
+export function ensureBuild(only = null) {
   for (const t of BUILDS) {
+    if (only && !only.includes(t.name)) continue;
     const want = sourceStamp(t.sources);
     const stampPath = join(ROOT, t.stamp);
     if (existsSync(stampPath) && readFileSync(stampPath, 'utf8') === want && existsSync(join(ROOT, t.output))) continue;

@@ -93,6 +93,14 @@ export class Staff {
       .send(body);
   }
 
+  async post(path: string, body: object = {}, lang = 'en'): Promise<Response> {
+    return this.kit.http
+      .post(`/api/v1${path}`)
+      .set('Authorization', `Bearer ${await this.auth()}`)
+      .set('Accept-Language', lang)
+      .send(body);
+  }
+
   async act(caseId: string, body: object): Promise<Response> {
     return this.kit.http
       .post(`/api/v1/cases/${caseId}/actions`)

@@ -18,6 +18,7 @@ import { IdentityApiModule } from '@weiquan/identity';
 import { RoutingApiModule } from '@weiquan/routing';
 import { SCHEMA } from '@weiquan/schema';
 import { StatsApiModule } from '@weiquan/stats';
+import { WarningsApiModule } from '@weiquan/warnings';
 import { HealthModule } from './health/health.module';
 
 @Module({})
@@ -42,6 +43,7 @@ export class ApiModule {
         StatsApiModule,
         BusinessApiModule,
         BusinessDisclosureModule,
+        WarningsApiModule,
       ],
     };
   }

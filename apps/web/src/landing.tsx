@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { Area, Station } from './api/types';
+import { ConsumerWarnings } from './consumer/warning-list';
 import { api } from './lib/api';
 import { Icon } from './lib/icons';
 import { useLang } from './lib/i18n';
@@ -15,7 +16,7 @@ const TYPE_NAMES: Record<string, [string, string]> = {
   enterprise: ['企业', 'Businesses'],
 };
 
-/** The portal's home: file or track, what the difference between a complaint and a report is, and the stations. */
+/** The portal's home: file or track, the consumer warnings in force, what the difference between a complaint and a report is, and the stations. */
 export function Landing() {
   const { t } = useLang();
   const [areas, setAreas] = useState<Area[]>([]);
@@ -72,6 +73,8 @@ export function Landing() {
           </Link>
         </nav>
       </header>
+
+      <ConsumerWarnings />
 
       <section className="card two-tracks" aria-label={t('投诉与举报的区别', 'Complaint or report')}>
         <div>

@@ -16,6 +16,7 @@ import { RoutingWorkerModule } from '@weiquan/routing';
 import { NotificationsWorkerModule } from '@weiquan/notifications';
 import { SCHEMA } from '@weiquan/schema';
 import { StatsWorkerModule } from '@weiquan/stats';
+import { WarningsWorkerModule } from '@weiquan/warnings';
 
 @Module({})
 export class WorkerModule {
@@ -33,6 +34,7 @@ export class WorkerModule {
         NotificationsWorkerModule,
         CasesWorkerModule,
         StatsWorkerModule,
+        WarningsWorkerModule,
       ],
       providers: [
         WorkerHeartbeatHandler,

@@ -18,6 +18,8 @@ export const ISSUE_TYPES = [
   'false-advertising',
   'safety',
   'refund',
+  // The business closed, vanished or stopped answering (停业、跑路、失联): the early warning weighs it more.
+  'closure',
   'personal-information',
   'other',
 ] as const;

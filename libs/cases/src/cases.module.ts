@@ -19,6 +19,8 @@ import { CaseFileRepository } from './handling/case-file.repository';
 import { ClaimantRepository } from './handling/claimant.repository';
 import { CaseLifecycleModule } from './lifecycle/lifecycle.module';
 import { EscalateSettlementsHandler } from './settlement/settlement.handlers';
+import { JointCasesController } from './joint/joint-cases.controller';
+import { JointCasesModule } from './joint/joint-cases.module';
 
 /** The statutory clocks for any process (with the units' alert emails the sweep writes). */
 @Module({
@@ -30,8 +32,8 @@ class ClocksModule {}
 
 /** Staff case handling: the queue, the case file, actions, and the calendar administrators enter. */
 @Module({
-  imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule, CaseLifecycleModule],
-  controllers: [CasesController, AdminCalendarController],
+  imports: [CalendarModule, ClocksModule, IdentityModule, NotificationsModule, RoutingModule, CaseLifecycleModule, JointCasesModule],
+  controllers: [CasesController, AdminCalendarController, JointCasesController],
   providers: [
     CaseFileRepository,
     ClaimantRepository,

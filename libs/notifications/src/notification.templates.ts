@@ -20,6 +20,7 @@ export const NOTIFICATION_KINDS = [
   'report-decision',
   'transferred',
   'access-code',
+  'joint-case',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -50,6 +51,12 @@ export interface NotificationParams {
   business?: boolean;
   /** received: the report filed with the complaint in one submission ("both"). */
   linkedTrackingNo?: string;
+  /** joint-case: the joint complaint's number (Order 121 Art. 12). */
+  jointNo?: string;
+  /** joint-case: how many complaints the joint complaint holds, all consumers' together. */
+  jointCount?: number;
+  /** joint-case: the consumer's other complaints in it (tracking numbers, 、-separated): one notice per consumer. */
+  otherTrackingNos?: string;
 }
 
 export type CaseTrack = 'complaint' | 'report';
@@ -154,6 +161,14 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
       case 'access-code':
         // As with the receipt, the new code is never in a stored text: only the SMS carries it.
         return `您的${matter}已按您的申请重新发放查询码，原查询码作废；新查询码只以短信发送，请妥善保管。如非本人申请，请拨打12315反映。`;
+      case 'joint-case': {
+        const yours = params.otherTrackingNos ? `及投诉（查询编号 ${cleanParam(params.otherTrackingNos, 60)}）` : '';
+        const count = params.jointCount ? `，共 ${params.jointCount} 件` : '';
+        return (
+          `经您同意，您的${matter}${yours}与针对同一经营者的其他投诉按共同投诉处理` +
+          `（共同投诉编号 ${cleanParam(params.jointNo, 20)}${count}）。各件投诉仍可凭原查询编号和查询码查询办理进度。`
+        );
+      }
     }
   })();
   return SIGNATURE + body;
@@ -176,6 +191,7 @@ export function emailSubject(kind: NotificationKind): string {
     'report-decision': '立案决定',
     transferred: '已移送',
     'access-code': '重新发放查询码',
+    'joint-case': '按共同投诉处理',
   };
   return `聊城市消费维权：${what[kind]}`;
 }

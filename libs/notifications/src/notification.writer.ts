@@ -38,9 +38,14 @@ const WRITE = `
 /** The kind of a unit's daily email of its clock alerts (a unit's, not a consumer's: no SMS template). */
 export const UNIT_ALERTS_KIND = 'unit-alerts';
 
-/** A unit's email, composed by the caller; `dedupeKey` makes a second one for the same key a no-op. */
+/** The kind of an early-warning alert's email to the bureaus it concerns. */
+export const EARLY_WARNING_KIND = 'early-warning';
+
+/** A unit's email, composed by the caller; `dedupeKey` makes a second one for the same key (and kind) a no-op. */
 export interface UnitEmail {
   unitCode: string;
+  /** Default: the daily clock alerts (UNIT_ALERTS_KIND). */
+  kind?: typeof UNIT_ALERTS_KIND | typeof EARLY_WARNING_KIND;
   dedupeKey: string;
   subject: string;
   text: string;
@@ -50,8 +55,8 @@ export interface UnitEmail {
 const WRITE_UNIT_EMAILS = `
   with n as (
     insert into notification (unit_code, kind, channel, dedupe_key, subject, text)
-    select x."unitCode", '${UNIT_ALERTS_KIND}', 'email', x."dedupeKey", x.subject, x.text
-      from jsonb_to_recordset($1::jsonb) as x("unitCode" text, "dedupeKey" text, subject text, text text)
+    select x."unitCode", coalesce(x.kind, '${UNIT_ALERTS_KIND}'), 'email', x."dedupeKey", x.subject, x.text
+      from jsonb_to_recordset($1::jsonb) as x("unitCode" text, kind text, "dedupeKey" text, subject text, text text)
     on conflict (unit_code, kind, dedupe_key) where unit_code is not null do nothing
     returning id, unit_code
   ),

@@ -9,7 +9,9 @@ import {
   SettlementStage1763700001600,
   BusinessParty1763700001820,
   CaseTexts1763700002120,
+  JointCases1763700002510,
   QueueFilters1763700002400,
+  RespondentCases1763700002455,
   UnitAlert1763700002320,
 } from '@weiquan/cases';
 import {
@@ -36,7 +38,9 @@ import {
   StatsOpenByUnit1763700001200,
   StatsIssueType1763700002200,
   StatsPeriodIndexes1763700001300,
+  StatsWatch1763700002450,
 } from '@weiquan/stats';
+import { EarlyWarningAlerts1763700002460, ConsumerWarnings1763700002500 } from '@weiquan/warnings';
 
 /**
  * Every domain's migrations, in the order they must run. Each new domain library adds its list
@@ -78,5 +82,10 @@ export const SCHEMA: SchemaParts = {
     UnitNotifications1763700002310,
     UnitAlert1763700002320,
     QueueFilters1763700002400,
+    StatsWatch1763700002450,
+    RespondentCases1763700002455,
+    EarlyWarningAlerts1763700002460,
+    ConsumerWarnings1763700002500,
+    JointCases1763700002510,
   ],
 };

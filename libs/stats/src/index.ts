@@ -16,3 +16,6 @@ export * from './period';
 export * from './stats.module';
 export * from './stats.repository';
 export * from './open.repository';
+export * from './watch-rollup.migration';
+export * from './watch-rollup.rules';
+export * from './watch.repository';

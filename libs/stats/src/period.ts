@@ -24,7 +24,8 @@ export function isIsoDate(s: string): boolean {
   return d.toISOString().slice(0, 10) === s;
 }
 
-function addDays(day: string, n: number): string {
+/** An ISO date moved by whole calendar days. */
+export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);

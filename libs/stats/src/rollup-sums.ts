@@ -3,6 +3,7 @@ import type { Grain } from './period';
 import type { Increment } from './rollup.rules';
 import { COUNTERS, RESPONDENT_COUNTERS } from './rollup.rules';
 import type { RollupRow } from './stats.repository';
+import { WATCH_COUNTERS } from './watch-rollup.rules';
 
 /** Whether event id `a` comes after `b` (decimal strings of bigints: longer is larger). */
 function laterId(a: string, b: string): boolean {
@@ -18,8 +19,10 @@ const indexOf = (names: readonly string[]) => new Map(names.map((n, i) => [n, i]
 const AREA_UNIT = { names: COUNTERS as readonly string[], index: indexOf(COUNTERS) };
 const RESPONDENT = { names: RESPONDENT_COUNTERS as readonly string[], index: indexOf(RESPONDENT_COUNTERS) };
 const BUSINESS = { names: BUSINESS_COUNTERS as readonly string[], index: indexOf(BUSINESS_COUNTERS) };
+const WATCH = { names: WATCH_COUNTERS as readonly string[], index: indexOf(WATCH_COUNTERS) };
 /** The counters of a table. */
-const countersOf = (table: string) => (table === 'respondent' ? RESPONDENT : table.startsWith('business_') ? BUSINESS : AREA_UNIT);
+const countersOf = (table: string) =>
+  table === 'respondent' ? RESPONDENT : table.startsWith('business_') ? BUSINESS : table === 'watch_day' ? WATCH : AREA_UNIT;
 
 /**
  * Increments summed per rollup table and key, as rows ready to write: day and month tables from the
@@ -64,6 +67,13 @@ export class RollupSums {
           row.area_code = name.areaCode;
           row.name_event_id = name.eventId;
         }
+        continue;
+      }
+      if (inc.rollup === 'watch') {
+        // Days only: the detector reads a window and a baseline of days, never months.
+        const k = inc.key;
+        if (this.days)
+          this.sum('watch_day', `${k.respondentKey}\u0001${k.day}`, () => ({ respondent_key: k.respondentKey, day: k.day }), inc.counters);
         continue;
       }
       const month = this.months ? `${inc.key.day.slice(0, 7)}-01` : '';
@@ -130,7 +140,7 @@ export class RollupSums {
 
   /**
    * The rows per table (`area_day`, `area_month`, `unit_day`, `unit_month`, `business_day`,
-   * `business_month`, `respondent`), and empties
+   * `business_month`, `watch_day`, `respondent`), and empties
    * the sums. Sorted by key unless told not to: every aggregator batch then writes rows in the same
    * order, so concurrent upserts never deadlock (the rebuild's staging needs no order).
    */

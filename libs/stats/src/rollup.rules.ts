@@ -2,6 +2,8 @@ import { isSettlementEscalation as settlementEscalation } from '@weiquan/cases/l
 import type { EscalatedData } from '@weiquan/cases/lifecycle/case-event';
 import type { BusinessCounters } from './business-rollup.rules';
 import { businessDeltas } from './business-rollup.rules';
+import type { WatchCounter } from './watch-rollup.rules';
+import { countsOf } from './watch-rollup.rules';
 /**
  * What one history event adds to the statistics, as a pure function of the event and the case's
  * immutable attributes (docs/ARCHITECTURE.md, invariant 6). The aggregator job applies it to every new event; the
@@ -146,6 +148,7 @@ export type Increment =
   | { rollup: 'area'; key: AreaKey; counters: Partial<Counters> }
   | { rollup: 'unit'; key: UnitKey; counters: Partial<Counters> }
   | { rollup: 'business'; key: BusinessKey; counters: Partial<BusinessCounters> }
+  | { rollup: 'watch'; key: { day: string; respondentKey: string }; counters: Partial<Record<WatchCounter, number>> }
   | {
       rollup: 'respondent';
       key: RespondentKey;
@@ -200,6 +203,14 @@ export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' =
       out.push({ rollup: 'respondent', key: { month, unitCode: unit, respondentKey: c.respondentKey }, counters: atUnitRespondent, name });
   }
   for (const b of businessDeltas(e, c)) out.push(b);
+  if (e.type === 'received' && track === 'complaint') {
+    const w = countsOf(prepaid, c.issueType);
+    out.push({
+      rollup: 'watch',
+      key: { day, respondentKey: c.respondentKey },
+      counters: { complaints: w.complaints, prepaid: w.prepaid, signal: w.signal, prepaid_signal: w.prepaidSignal },
+    });
+  }
   const reopened = reopenedSettlement(e);
   if (reopened) for (const i of deltas(reopened, c, rows)) out.push(negated(i));
   return out;
@@ -236,6 +247,8 @@ function negated(i: Increment): Increment {
     case 'business':
       return { ...i, counters: minus(i.counters) };
     case 'respondent':
+      return { ...i, counters: minus(i.counters) };
+    case 'watch':
       return { ...i, counters: minus(i.counters) };
   }
 }

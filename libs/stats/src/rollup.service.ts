@@ -6,6 +6,8 @@ import { OpenContribution, openDeltas, sameContribution } from './open.rules';
 import { deltas, HOLDER_TYPED_EVENTS } from './rollup.rules';
 import { collect, RollupSums } from './rollup-sums';
 import { PendingEvent, Rollup, StatsRepository } from './stats.repository';
+import { watchedSubjects } from './watch-rollup.rules';
+import { WatchRepository } from './watch.repository';
 
 /** Events applied per transaction. */
 const APPLY_BATCH = 5_000;
@@ -39,6 +41,7 @@ export class RollupService {
   constructor(
     private readonly repo: StatsRepository,
     private readonly open: OpenRepository,
+    private readonly watch: WatchRepository,
   ) {}
 
   /**
@@ -87,6 +90,7 @@ export class RollupService {
         await this.repo.stage(sql, 'area', tables.get('area_day') ?? []);
         await this.repo.stage(sql, 'unit', tables.get('unit_day') ?? []);
         await this.repo.stage(sql, 'business', tables.get('business_day') ?? []);
+        await this.repo.stage(sql, 'watch', tables.get('watch_day') ?? []);
         await this.repo.stage(sql, 'respondent', tables.get('respondent') ?? []);
       };
       for (;;) {
@@ -133,6 +137,8 @@ export class RollupService {
       }
     }
     if (rows.length) await this.refreshOpen(sql, rows, overdueAsOf);
+    // What the early warning must look at again, committed with the counts it will read.
+    await this.watch.markChanged(sql, uniqueSubjects(rows.flatMap((e) => watchedSubjects(e, e))));
 
     if (fresh.length)
       await this.repo.recordGaps(
@@ -165,4 +171,11 @@ export class RollupService {
     }
     await this.open.applyOpen(sql, openDeltas(changes, asOf), set, removed);
   }
+}
+
+function uniqueSubjects<S extends { kind: string; key: string }>(subjects: S[]): S[] {
+  const seen = new Map<string, S>();
+  for (const s of subjects) seen.set(`${s.kind}\u0001${s.key}`, s);
+  // Sorted, so concurrent batches lock the same rows in the same order.
+  return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
 }

@@ -9,14 +9,15 @@ import { ApplyEventsHandler } from './stats.handlers';
 import { StatsRepository } from './stats.repository';
 import { StatsExportService } from './stats-export.service';
 import { StatsService } from './stats.service';
+import { WatchRepository } from './watch.repository';
 
 /**
  * The rollups and their maintenance, for any process (the worker's job, the CLI's rebuild, tests),
  * and the reads of the business rollup (the statistics and the businesses' public record).
  */
 @Module({
-  providers: [StatsRepository, OpenRepository, RollupService, BusinessStatsRepository, BusinessStatsService],
-  exports: [StatsRepository, OpenRepository, RollupService, BusinessStatsRepository, BusinessStatsService],
+  providers: [StatsRepository, OpenRepository, RollupService, BusinessStatsRepository, BusinessStatsService, WatchRepository],
+  exports: [StatsRepository, OpenRepository, RollupService, BusinessStatsRepository, BusinessStatsService, WatchRepository],
 })
 export class StatsModule {}
 

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { BUSINESS_COUNTERS } from './business-rollup.rules';
 import type { Grain } from './period';
 import { ALL, CaseAttributes, COUNTERS, RESPONDENT_COUNTERS, StatEvent } from './rollup.rules';
+import { WATCH_COUNTERS } from './watch-rollup.rules';
 
 export type PendingEvent = StatEvent & { caseId: string } & CaseAttributes;
 
@@ -39,8 +40,8 @@ export interface StatsUnitRow {
   venue: { code: string; name: string; areaCode: string } | null;
 }
 
-/** The day and month rollups the aggregator adds to (the respondent rollup is monthly, with a name). */
-export type Rollup = 'area' | 'unit' | 'business';
+/** The rollups the aggregator adds to (the respondent rollup is monthly, with a name; the watch rollup has days only). */
+export type Rollup = 'area' | 'unit' | 'business' | 'watch';
 
 const TABLE_KEYS: Record<Rollup, [string, string][]> = {
   area: [
@@ -57,8 +58,14 @@ const TABLE_KEYS: Record<Rollup, [string, string][]> = {
     ['track', 'text'],
   ],
   business: [['credit_code', 'text']],
+  watch: [['respondent_key', 'text']],
 };
-const TABLE_COUNTERS: Record<Rollup, readonly string[]> = { area: COUNTERS, unit: COUNTERS, business: BUSINESS_COUNTERS };
+const TABLE_COUNTERS: Record<Rollup, readonly string[]> = {
+  area: COUNTERS,
+  unit: COUNTERS,
+  business: BUSINESS_COUNTERS,
+  watch: WATCH_COUNTERS,
+};
 
 const SUMS = COUNTERS.map((c) => `sum(${c})::text as ${c}`).join(', ');
 
@@ -102,6 +109,7 @@ const STAGING = {
   area: 'rebuild_area_day',
   unit: 'rebuild_unit_day',
   business: 'rebuild_business_day',
+  watch: 'rebuild_watch_day',
   respondent: 'rebuild_respondent_month',
 } as const;
 
@@ -126,6 +134,7 @@ const ROLLUP_TABLES = [
   'stat_respondent_month',
   'stat_business_day',
   'stat_business_month',
+  'stat_watch_day',
   'stat_open',
   'stat_open_case',
 ];
@@ -278,6 +287,7 @@ export class StatsRepository {
     await sql.query(`create temp table ${STAGING.area} (like stat_area_day) on commit drop`);
     await sql.query(`create temp table ${STAGING.unit} (like stat_unit_day) on commit drop`);
     await sql.query(`create temp table ${STAGING.business} (like stat_business_day) on commit drop`);
+    await sql.query(`create temp table ${STAGING.watch} (like stat_watch_day) on commit drop`);
     await sql.query(`create temp table ${STAGING.respondent} (like stat_respondent_month) on commit drop`);
   }
 
@@ -321,6 +331,9 @@ export class StatsRepository {
     await sql.query(`insert into stat_business_day (credit_code, day, ${BUSINESS_COUNTERS.join(', ')})
                      select credit_code, day, ${sums(BUSINESS_COUNTERS)} from ${STAGING.business}
                       group by credit_code, day order by ${ROLLUP_ORDER.business('day')}`);
+    await sql.query(`insert into stat_watch_day (respondent_key, day, ${WATCH_COUNTERS.join(', ')})
+                     select respondent_key, day, ${sums(WATCH_COUNTERS)} from ${STAGING.watch}
+                      group by respondent_key, day`);
     for (const rollup of ['area', 'unit', 'business'] as const) {
       const keys = TABLE_KEYS[rollup].map(([k]) => k).join(', ');
       const counters = TABLE_COUNTERS[rollup];

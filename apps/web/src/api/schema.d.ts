@@ -780,6 +780,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/consumer-warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 消费提示列表（含状态）/ consumer warnings with their status today
+         * @description 市级单位和市级角色：全部；区县单位和服务站：本区县和全市的；新发布的在前 / city-level: all; a county unit or station: its area’s and the city-wide ones; newest first
+         */
+        get: operations["ConsumerWarningsController_list"];
+        put?: never;
+        /**
+         * 发布消费提示 / publish a consumer warning
+         * @description 市场监督管理局工作人员：市局可发布全市或任一区县，区县局仅本辖区 / market-regulation staff: the city bureau for the city or any area, a county bureau for its own area
+         */
+        post: operations["ConsumerWarningsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consumer-warnings/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回消费提示（提前结束）/ withdraw a warning (end it early)
+         * @description 市场监督管理局工作人员：市局可发布全市或任一区县，区县局仅本辖区 / market-regulation staff: the city bureau for the city or any area, a county bureau for its own area
+         */
+        post: operations["ConsumerWarningsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/directory/areas": {
         parameters: {
             query?: never;
@@ -905,6 +949,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/disclosure/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 生效中的消费提示 / consumer warnings in force today
+         * @description 市场监管部门发布、今天（中国日期）在有效期内且未撤回的，新发布的在前；只写发布单位，不含发布人 / published by the market regulators, in force today (China) and not withdrawn, newest first; the unit, never the person
+         */
+        get: operations["PublicWarningsController_active"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/joint-cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 按共同投诉处理（《市场监督管理投诉举报处理办法》第十二条）：同一经营者、经投诉人同意的 2 件以上投诉 / handle two or more complaints against one business, with their complainants’ consent, as a joint complaint (Order 121 Art. 12) */
+        post: operations["JointCasesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/joint-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 共同投诉及其成员 / a joint complaint and its members */
+        get: operations["JointCasesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/businesses": {
         parameters: {
             query?: never;
@@ -1013,6 +1111,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/warnings/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 消费预警列表（最新在前）/ early-warning alerts, newest first (a county bureau sees its area’s) */
+        get: operations["AlertsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warnings/alerts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预警详情：证据、通知的部门、处置记录 / an alert with its evidence, the bureaus told and its history */
+        get: operations["AlertsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warnings/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认预警（正在核实）/ acknowledge: the bureau is looking into it */
+        post: operations["AlertsController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warnings/alerts/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 排除预警（须说明理由）/ dismiss, with the reason */
+        post: operations["AlertsController_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1075,6 +1241,10 @@ export interface components {
              */
             status: "accepted" | "unavailable";
         };
+        AcknowledgeAlertDto: {
+            /** @description 备注 / note */
+            note?: string;
+        };
         ActionNotAllowedDto: {
             /** @description 现在可执行的操作 / the actions allowed now */
             allowed?: components["schemas"]["CaseAction"][];
@@ -1102,6 +1272,125 @@ export interface components {
             /** @description hand-back：重新分派的轮次 / the routing round that follows */
             routingRound?: number;
             status: components["schemas"]["CaseStatus"];
+        };
+        AlertCasesQueryDto: {
+            areaCode?: string;
+            categoryCode?: string;
+            receivedFrom: string;
+            receivedTo: string;
+            respondent?: string;
+            /** @enum {string} */
+            track: "complaint";
+        };
+        AlertDetailDto: {
+            areaCode: string;
+            areaName: string | null;
+            /** @description 调用者可处置 / the caller may act on it */
+            canAct: boolean;
+            cases: components["schemas"]["AlertCasesQueryDto"];
+            categoryCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            creditCode: string | null;
+            evidence: components["schemas"]["AlertEvidenceDto"];
+            /**
+             * Format: date
+             * @description 首次触发日 / first fired on
+             */
+            firstDay: string;
+            /** @description 处置记录 / the alert’s history */
+            history: components["schemas"]["AlertEventDto"][];
+            id: string;
+            /**
+             * Format: date
+             * @description 最近一次触发日 / last fired on
+             */
+            lastDay: string;
+            score: number;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "acted" | "dismissed";
+            /**
+             * @description 经营者 / 区域×类别 / a business, or a category in an area
+             * @enum {string}
+             */
+            subjectKind: "business" | "slice";
+            subjectName: string;
+            /** @description 已通知的监管部门 / the bureaus told */
+            units: components["schemas"]["UnitRefDto"][];
+            /** Format: date */
+            windowFrom: string;
+            /** Format: date */
+            windowTo: string;
+        };
+        AlertDto: {
+            areaCode: string;
+            areaName: string | null;
+            /** @description 调用者可处置 / the caller may act on it */
+            canAct: boolean;
+            cases: components["schemas"]["AlertCasesQueryDto"];
+            categoryCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            creditCode: string | null;
+            evidence: components["schemas"]["AlertEvidenceDto"];
+            /**
+             * Format: date
+             * @description 首次触发日 / first fired on
+             */
+            firstDay: string;
+            id: string;
+            /**
+             * Format: date
+             * @description 最近一次触发日 / last fired on
+             */
+            lastDay: string;
+            score: number;
+            /** @enum {string} */
+            status: "new" | "acknowledged" | "acted" | "dismissed";
+            /**
+             * @description 经营者 / 区域×类别 / a business, or a category in an area
+             * @enum {string}
+             */
+            subjectKind: "business" | "slice";
+            subjectName: string;
+            /** @description 已通知的监管部门 / the bureaus told */
+            units: components["schemas"]["UnitRefDto"][];
+            /** Format: date */
+            windowFrom: string;
+            /** Format: date */
+            windowTo: string;
+        };
+        AlertEventDto: {
+            /** Format: date-time */
+            at: string;
+            /** @description 处置结果（共同投诉编号、消费提示编号）/ what was done */
+            data: Record<string, never>;
+            note: string | null;
+            /** @enum {string} */
+            type: "opened" | "updated" | "acknowledged" | "acted" | "dismissed";
+            unitCode: string | null;
+            userName: string | null;
+        };
+        AlertEvidenceDto: {
+            /** @description 此前基线期 / the baseline */
+            baseline: components["schemas"]["WatchCountsDto"];
+            /** @description 基线实际覆盖天数 / days the baseline covers */
+            baselineDays: number;
+            findings: components["schemas"]["FindingDto"][];
+            /** @description 近 7 天 / the window */
+            window: components["schemas"]["WatchCountsDto"];
+        };
+        AlertPageDto: {
+            /**
+             * @description 各状态件数 / alerts per status
+             * @example {
+             *       "new": 2,
+             *       "acknowledged": 1
+             *     }
+             */
+            counts: Record<string, never>;
+            items: components["schemas"]["AlertDto"][];
+            nextBefore: string | null;
         };
         AreaDto: {
             /** @example 371502 */
@@ -1770,6 +2059,8 @@ export interface components {
             intakeChannel: "web" | "phone" | "letter" | "counter" | "referral";
             /** @example quality */
             issueType: string | null;
+            /** @description 按共同投诉处理时：共同投诉编号与代表人（第十二条）/ the joint complaint it is in (Order 121 Art. 12), or null */
+            jointCase: components["schemas"]["CaseJointDto"] | null;
             linked: components["schemas"]["LinkedCaseDto"][];
             /** @description 最可能的下一步（常规流程，取自 allowedActions）；须由办理人选择时为 null / the likely next step of the common path (one of allowedActions), or null when the handler must choose */
             nextAction: components["schemas"]["CaseAction"] | null;
@@ -1807,6 +2098,19 @@ export interface components {
              * @description 监管部门收到之日 / the day the department received it
              */
             on: string;
+        };
+        CaseJointDto: {
+            /** @example 17 */
+            id: string;
+            /** @example GT2612040000173 */
+            jointNo: string;
+            /**
+             * @description 共几件投诉 / how many complaints it holds
+             * @example 3
+             */
+            memberCount: number;
+            /** @description 代表人所在的投诉 / the representatives’ complaints */
+            representatives: components["schemas"]["JointRepresentativeDto"][];
         };
         CaseListItemDto: {
             assignee: components["schemas"]["AssigneeDto"] | null;
@@ -2094,6 +2398,45 @@ export interface components {
              */
             phone: string;
         };
+        ConsumerWarningDto: {
+            /** @description 来自的预警 / the early-warning alert it came from */
+            alertId: string | null;
+            /** @description null：全市 / null: the whole city */
+            areaCode: string | null;
+            areaName: string | null;
+            body: string;
+            businessName: string | null;
+            categoryCode: string | null;
+            categoryName: string | null;
+            creditCode: string | null;
+            /** Format: date */
+            endsOn: string;
+            /** @example 12 */
+            id: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description 发布人（工作人员 id）/ the member of staff who published it */
+            publishedById: string;
+            publishedByName: string;
+            /** Format: date */
+            startsOn: string;
+            /** @description 今天（中国日期）：生效中、未开始、已结束、已撤回 / today (China): active, scheduled, ended, withdrawn */
+            status: components["schemas"]["ConsumerWarningStatus"];
+            title: string;
+            /** @example MR-371502 */
+            unitCode: string;
+            /** @example 聊城市东昌府区市场监督管理局 */
+            unitName: string;
+            /** Format: date-time */
+            withdrawnAt: string | null;
+            withdrawnByName: string | null;
+            withdrawReason: string | null;
+        };
+        /**
+         * @description 今天（中国日期）：生效中、未开始、已结束、已撤回 / today (China): active, scheduled, ended, withdrawn
+         * @enum {string}
+         */
+        ConsumerWarningStatus: "active" | "scheduled" | "ended" | "withdrawn";
         CreateBusinessUserDto: {
             /** @example 李经理 */
             displayName: string;
@@ -2130,7 +2473,7 @@ export interface components {
              */
             incidentDate: string;
             /** @enum {string} */
-            issueType?: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "personal-information" | "other";
+            issueType?: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "closure" | "personal-information" | "other";
             /**
              * @description complaint 投诉（本人消费纠纷，申请调解）; report 举报（违法线索）; both 两者。consultation 咨询、information-disclosure 政府信息公开申请、administrative-reconsideration 行政复议申请、discipline-inspection 纪检监察检举控告不属于投诉举报：答复 422，说明应向何处提出，不登记案件（第121号令第四十四条）/ the last four are not complaints or reports: 422 with where to go instead, no case is made (Order 121 Art. 44)
              * @enum {string}
@@ -2154,6 +2497,19 @@ export interface components {
             /** @description 生成的密码，仅此一次显示 / the generated password, shown this once */
             password?: string;
             user: components["schemas"]["StaffUserDto"];
+        };
+        CreateJointCaseDto: {
+            /** @description 至少 2 件投诉 / at least 2 complaints */
+            members: components["schemas"]["JointMemberInputDto"][];
+            /** @description 说明 / note */
+            note?: string | null;
+            /**
+             * @description 投诉人书面推选的代表人（最多 2 名，须为成员）所在投诉的案件 id；推选书由工作人员核对，系统只作记录 / case ids of the members whose complainants were elected representatives (at most 2); the written election is recorded, not verified
+             * @example [
+             *       "1025"
+             *     ]
+             */
+            representatives?: string[] | null;
         };
         CreateUserDto: {
             /** @example 张三 */
@@ -2257,7 +2613,7 @@ export interface components {
         };
         DisclosedIssueDto: {
             /** @enum {string} */
-            code: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "personal-information" | "other";
+            code: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "closure" | "personal-information" | "other";
             /** @example 商品或服务质量 */
             text: string;
         };
@@ -2271,6 +2627,10 @@ export interface components {
             items: components["schemas"]["DisclosedComplaintDto"][];
             /** @description 下一页游标 / pass as ?cursor= for the next page */
             nextCursor: string | null;
+        };
+        DismissAlertDto: {
+            /** @description 排除理由（如：已核实为正常经营、重复投诉）/ why it is dismissed */
+            reason: string;
         };
         /**
          * @description dueOn 是哪个期限：受理、立案决定、调解、终止调解告知、告知举报人、回访，或先行和解的接手、和解期限 / which deadline dueOn is
@@ -2379,6 +2739,20 @@ export interface components {
             field: string;
             /** @example 不是有效的中国大陆手机号码 */
             message: string;
+        };
+        FindingDto: {
+            /** @description 触发线 / the bar it reached */
+            bar: number;
+            count: number;
+            /** @enum {string} */
+            measure: "all" | "prepaid";
+            signal: number;
+            /** @description 说明 / the finding in words (zh-CN) */
+            text: string;
+            /** @description 基线：每周平均件数 / weekly baseline */
+            weeklyBaseline: number;
+            /** @description 加权后件数 / weighted count */
+            weighted: number;
         };
         ForbiddenErrorDto: {
             /**
@@ -2530,6 +2904,79 @@ export interface components {
         };
         /** @enum {string} */
         Interval: "day" | "week" | "month";
+        JointCaseDto: {
+            /** @description 由哪条预警归并 / the early-warning alert it came from */
+            alertId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /** @example 17 */
+            id: string;
+            /**
+             * @description 共同投诉编号 / the joint complaint number
+             * @example GT2612040000173
+             */
+            jointNo: string;
+            members: components["schemas"]["JointMemberDto"][];
+            note: string | null;
+            respondent: components["schemas"]["JointRespondentDto"];
+            /** @description 处理的市场监督管理部门 / the handling market regulator */
+            unit: components["schemas"]["JointUnitDto"];
+        };
+        JointConsentDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            method: "written" | "phone" | "in-person" | "online";
+            note: string | null;
+            /** @description 记录人（工作人员账号 id）/ the staff account that recorded it */
+            recordedBy: string;
+        };
+        JointMemberDto: {
+            /** @example 1025 */
+            caseId: string;
+            consent: components["schemas"]["JointConsentDto"];
+            /** @description 代表人 / a representative (Art. 12) */
+            representative: boolean;
+            status: components["schemas"]["CaseStatus"];
+            /** @example 2612040012345 */
+            trackingNo: string;
+        };
+        JointMemberInputDto: {
+            /**
+             * @description 投诉案件 id / the complaint case id
+             * @example 1025
+             */
+            caseId: string;
+            /**
+             * @description 同意的时间，默认记录之时 / when consent was given; now when absent
+             * @example 2026-12-03T15:20:00+08:00
+             */
+            consentAt?: string | null;
+            /**
+             * @description 投诉人同意按共同投诉处理的方式；未记录同意的投诉不能加入 / how the complainant consented; a member without recorded consent is refused
+             * @enum {string|null}
+             */
+            consentMethod?: "written" | "phone" | "in-person" | "online" | null;
+            /** @description 电话、当面同意的须写明由谁、何时同意 / required for phone and in-person consent: who consented, when */
+            consentNote?: string | null;
+        };
+        JointRepresentativeDto: {
+            /** @example 1025 */
+            id: string;
+            /** @example 2612040012345 */
+            trackingNo: string;
+        };
+        JointRespondentDto: {
+            /** @example name:聊城市某餐饮店 */
+            key: string;
+            name: string;
+        };
+        JointUnitDto: {
+            /** @example MR-371502 */
+            code: string;
+            name: string | null;
+        };
         LinkedCaseDto: {
             id: string;
             /**
@@ -2776,6 +3223,86 @@ export interface components {
             items: components["schemas"]["PublicBusinessDto"][];
             /** @description 下一页游标 / pass as ?cursor= for the next page */
             nextCursor: string | null;
+        };
+        PublicConsumerWarningDto: {
+            /**
+             * @description null：全市 / null: the whole city
+             * @example 371502
+             */
+            areaCode: string | null;
+            /** @example 东昌府区 */
+            areaName: string | null;
+            body: string;
+            businessName: string | null;
+            /** @example fitness */
+            categoryCode: string | null;
+            /** @example 健身服务 */
+            categoryName: string | null;
+            creditCode: string | null;
+            /**
+             * Format: date
+             * @description 有效期至（含）/ in force until (included)
+             * @example 2026-12-31
+             */
+            endsOn: string;
+            /** @example 12 */
+            id: string;
+            /**
+             * @description 发布单位 / the publishing unit
+             * @example 聊城市东昌府区市场监督管理局
+             */
+            publishedBy: string;
+            /**
+             * Format: date
+             * @example 2026-11-20
+             */
+            startsOn: string;
+            /** @example 谨慎办理健身房预付卡 */
+            title: string;
+        };
+        PublishConsumerWarningDto: {
+            /**
+             * @description 区县编码；不填为全市（仅市局）/ county-level area; none: the whole city (the city bureau only)
+             * @example 371502
+             */
+            areaCode?: string | null;
+            /**
+             * @description 正文，10–2000 字；不得含消费者的手机号码、身份证号码 / body, 10–2000 characters; no consumer’s mobile or ID number
+             * @example 近期我市多家健身场所关停，消费者预付费用难以退回。办理预付卡前请查看经营者资质，不一次性大额充值，保存好合同和付款凭证。
+             */
+            body: string;
+            /**
+             * @description 涉及的经营者 / the business it is about
+             * @example 聊城市某某健身服务有限公司
+             */
+            businessName?: string | null;
+            /**
+             * @description 消费类别；不填为不限类别 / category; none: any
+             * @example fitness
+             */
+            categoryCode?: string | null;
+            /**
+             * @description 经营者统一社会信用代码；其公示页显示本提示 / its credit code: its public record shows the warning
+             * @example 91371502MA3C8X2Q13
+             */
+            creditCode?: string | null;
+            /**
+             * Format: date
+             * @description 截止日（含），不早于生效日，至多其后 180 天 / last day (included), at most 180 days after startsOn
+             * @example 2026-12-31
+             */
+            endsOn: string;
+            /**
+             * Format: date
+             * @description 生效日（中国日期），不早于今天 / first day (China), not before today
+             * @example 2026-11-20
+             */
+            startsOn: string;
+            /**
+             * @description 标题，2–60 字 / title, 2–60 characters
+             * @example 谨慎办理健身房预付卡
+             */
+            title: string;
         };
         /** @enum {string} */
         Rating: "satisfied" | "basically" | "dissatisfied";
@@ -3066,7 +3593,7 @@ export interface components {
              */
             intakeChannel: "phone" | "letter" | "counter";
             /** @enum {string} */
-            issueType?: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "personal-information" | "other";
+            issueType?: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "closure" | "personal-information" | "other";
             /**
              * @description complaint 投诉（本人消费纠纷，申请调解）; report 举报（违法线索）; both 两者。consultation 咨询、information-disclosure 政府信息公开申请、administrative-reconsideration 行政复议申请、discipline-inspection 纪检监察检举控告不属于投诉举报：答复 422，说明应向何处提出，不登记案件（第121号令第四十四条）/ the last four are not complaints or reports: 422 with where to go instead, no case is made (Order 121 Art. 44)
              * @enum {string}
@@ -3642,6 +4169,21 @@ export interface components {
             terminated: number;
             venue: components["schemas"]["VenueInfoDto"];
             withdrawn: number;
+        };
+        WatchCountsDto: {
+            complaints: number;
+            /** @description 预付式 / prepaid */
+            prepaid: number;
+            prepaidSignal: number;
+            /** @description 反映停业、跑路、无法退款 / signalling a closure */
+            signal: number;
+        };
+        WithdrawConsumerWarningDto: {
+            /**
+             * @description 撤回理由，2–200 字 / why, 2–200 characters
+             * @example 经营者已全部退款
+             */
+            reason: string;
         };
         WithdrawDto: {
             /** @example 已与商家自行和解 */
@@ -5106,7 +5648,7 @@ export interface operations {
                 /** @description 在 N 个工作日内到期 / due within N working days */
                 dueWithinDays?: number;
                 /** @description 问题类型；unknown：消费者未填写 / issue type; unknown: none given */
-                issueType?: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "personal-information" | "other" | "unknown";
+                issueType?: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "closure" | "personal-information" | "other" | "unknown";
                 limit?: number;
                 /** @description 只看已超期（true）或未超期（false）/ overdue only, or not overdue */
                 overdue?: boolean;
@@ -5118,6 +5660,8 @@ export interface operations {
                 receivedFrom?: string;
                 /** @description 收到日期止（含，中国时间），不早于 receivedFrom / received on or before this day (China time), not before receivedFrom */
                 receivedTo?: string;
+                /** @description 被投诉人（消费预警的对象）：uscc:统一社会信用代码，或 name:规范化名称 / the respondent (an early-warning subject): uscc:<credit code> or name:<normalised name> */
+                respondent?: string;
                 /** @description newest：最新收到在前；due：期限最近在前（已超期的最先，无期限的最后）。换排序时不要沿用 cursor / newest first, or the nearest deadline first (overdue first, none last); a cursor belongs to its order */
                 sort?: "newest" | "due";
                 /** @description 状态，可多选（逗号分隔）/ statuses, comma-separated */
@@ -6282,6 +6826,163 @@ export interface operations {
             };
         };
     };
+    ConsumerWarningsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerWarningDto"][];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+        };
+    };
+    ConsumerWarningsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishConsumerWarningDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerWarningDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field；日期不合规则、含手机号或身份证号、区县或类别不存在 / bad dates, a mobile or ID number in the text, unknown area or category */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may；市场监督管理局工作人员：市局可发布全市或任一区县，区县局仅本辖区 / market-regulation staff: the city bureau for the city or any area, a county bureau for its own area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+        };
+    };
+    ConsumerWarningsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawConsumerWarningDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerWarningDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 当前角色无权调用，allowedRoles 列出允许的角色 / the caller's role may not call this; allowedRoles lists those that may；市场监督管理局工作人员：市局可发布全市或任一区县，区县局仅本辖区 / market-regulation staff: the city bureau for the city or any area, a county bureau for its own area */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这条消费提示 / no such warning */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 已撤回或已过有效期 / withdrawn already, or ended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     DirectoryController_areas: {
         parameters: {
             query?: never;
@@ -6516,6 +7217,148 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RetryLaterErrorDto"];
+                };
+            };
+        };
+    };
+    PublicWarningsController_active: {
+        parameters: {
+            query?: {
+                /** @description 区县：该区县和全市的提示 / an area: its warnings and the city-wide ones */
+                areaCode?: string;
+                /** @description 类别：该类别和不限类别的提示 / a category: its warnings and those of no category */
+                categoryCode?: string;
+                /** @description 只看点名该经营者的提示 / only the warnings naming this business */
+                creditCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicConsumerWarningDto"][];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetryLaterErrorDto"];
+                };
+            };
+        };
+    };
+    JointCasesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateJointCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointCaseDto"];
+                };
+            };
+            /** @description 少于 2 件、含举报、被投诉人不同、未记录同意（或电话、当面同意未写明）、代表人超过 2 名或不是成员；details 指出字段 / fewer than 2, a report, another respondent, consent not recorded (or no note for phone or in-person consent), more than 2 representatives or one not a member; details names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 不是有管辖权的市场监督管理部门（被投诉人所在地县级局或市局）的工作人员 / not staff of a market regulator with jurisdiction (the respondent’s county bureau or the city bureau) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 有投诉已办结、调解已结束或已在其他共同投诉中（逐件列出）/ a complaint is finished, its mediation ended, or it is already in a joint complaint (each one named) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    JointCasesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointCaseDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 没有该共同投诉，或调用者无权查阅 / no such joint complaint, or not one the caller may read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };
@@ -6893,6 +7736,246 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_list: {
+        parameters: {
+            query?: {
+                /** @description 上一页最后一条的 id / the last id of the previous page */
+                before?: string;
+                limit?: number;
+                /** @description 状态 / status (default: every status) */
+                status?: "new" | "acknowledged" | "acted" | "dismissed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertPageDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 消费预警仅供市场监管部门和市级统计分析人员 / for the market bureaus and the city analysts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDetailDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 消费预警仅供市场监管部门和市级统计分析人员 / for the market bureaus and the city analysts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这条预警，或不在调用者的地区 / no such alert, or not in the caller’s area */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeAlertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDetailDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 只有该地区的县级市场监管部门和市市场监管局可以处置 / only the area’s county bureau and the city bureau act on it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这条预警，或不在调用者的地区 / no such alert, or not in the caller’s area */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 预警已处置或已排除 / already acted on or dismissed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_dismiss: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissAlertDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertDetailDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 只有该地区的县级市场监管部门和市市场监管局可以处置 / only the area’s county bureau and the city bureau act on it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这条预警，或不在调用者的地区 / no such alert, or not in the caller’s area */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 预警已处置或已排除 / already acted on or dismissed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
         };

@@ -83,3 +83,8 @@ export type BusinessStats = Schemas['BusinessStatsDto'];
 export type VenueBusinessStats = Schemas['VenueBusinessStatsDto'];
 export type BusinessStatsRow = Schemas['BusinessStatsRowDto'];
 export type VenueBusinessStatsRow = Schemas['VenueBusinessStatsRowDto'];
+
+/* Consumer warnings (消费提示): the public's, and the bureau's list. */
+export type PublicConsumerWarning = Schemas['PublicConsumerWarningDto'];
+export type ConsumerWarning = Schemas['ConsumerWarningDto'];
+export type PublishConsumerWarning = Schemas['PublishConsumerWarningDto'];

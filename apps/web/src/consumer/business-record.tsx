@@ -6,6 +6,7 @@ import { Shell } from '../lib/shell';
 import { Card, Result, Skeleton, Tag } from '../ui';
 import { PAGE } from './business-directory';
 import { RecordComplaints } from './record-complaints';
+import { ConsumerWarnings } from './warning-list';
 import type { BusinessRecord } from '../api/types';
 import './record.css';
 
@@ -168,6 +169,8 @@ export function BusinessRecordPage() {
           )}
         </div>
       </Card>
+
+      <ConsumerWarnings query={`?creditCode=${encodeURIComponent(r.creditCode)}`} id="record-warnings-title" />
 
       <RecordFigures f={r.figures} />
 

@@ -10,6 +10,7 @@ export const ISSUE_TYPES = [
   'false-advertising',
   'safety',
   'refund',
+  'closure',
   'personal-information',
   'other',
 ] as const;
@@ -24,6 +25,7 @@ export function issueLabel(code: string, t: T): string {
     'false-advertising': ['虚假宣传', 'False advertising'],
     safety: ['人身、财产安全', 'Safety'],
     refund: ['退款、退货、退卡', 'Refunds and returns'],
+    closure: ['商家停业、跑路、联系不上', 'Business closed, gone or unreachable'],
     'personal-information': ['个人信息', 'Personal information'],
     other: ['其他', 'Other'],
   };

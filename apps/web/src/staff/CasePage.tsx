@@ -193,7 +193,11 @@ export function CasePage() {
           },
           {
             key: 'linked',
-            label: <span data-testid="tab-linked">{t(`关联案件（${c.linked.length}）`, `Linked (${c.linked.length})`)}</span>,
+            label: (
+              <Badge dot={!!c.jointCase} offset={[6, 0]}>
+                <span data-testid="tab-linked">{t(`关联案件（${c.linked.length}）`, `Linked (${c.linked.length})`)}</span>
+              </Badge>
+            ),
             children: <LinkedSection c={c} />,
           },
         ]}

@@ -667,6 +667,7 @@ const EVENT_LABEL: Record<string, [string, string]> = {
   'deadline-recomputed': ['期限重新计算', 'Deadline recomputed'],
   'referred-to-business': ['服务站确认被投诉经营者，转交其答复', 'A station passed it to the enrolled business'],
   'stepped-in': ['服务站介入协助', 'The venue’s station stepped in'],
+  'joined-joint-case': ['经投诉人同意，按共同投诉处理', 'Handled as a joint complaint, with consent'],
   'access-code-reissued': [
     '按登记手机号重新发放查询码（原码作废）',
     'New access code sent to the phone on file (the old one no longer works)',
@@ -824,30 +825,59 @@ export function LinkedSection({ c }: { c: CaseDetail }) {
       : r === 'duplicate-of'
         ? t('本案并入该案', 'This case is its duplicate')
         : t('关联', 'Linked');
-  return (
-    <Table
-      size="small"
-      rowKey="id"
-      pagination={false}
-      data-testid="linked"
-      dataSource={c.linked}
-      scroll={{ x: 'max-content' }}
-      locale={{ emptyText: t('没有关联案件', 'No linked cases') }}
-      columns={[
-        {
-          title: t('查询编号', 'Tracking no.'),
-          dataIndex: 'trackingNo',
-          render: (v: string, l) => <Link to={`/staff/cases/${l.id}`}>{v}</Link>,
-        },
-        { title: t('类型', 'Track'), dataIndex: 'track', render: (v: Track) => <TrackTag track={v} /> },
-        { title: t('关系', 'Relation'), dataIndex: 'relation', render: (v: string) => relation(v) },
-        {
-          title: t('状态', 'Status'),
-          dataIndex: 'status',
-          render: (v: CaseStatus | null) =>
-            v ? <StatusTag status={v} /> : <Muted>{t('仅承办单位可见', 'Visible to its handler only')}</Muted>,
-        },
-      ]}
+  // Order 121 Art. 12: the joint complaint it is handled in, and who represents its complainants.
+  const joint = c.jointCase && (
+    <Alert
+      type="info"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="joint-case"
+      message={t(
+        `按共同投诉处理：${c.jointCase.jointNo}（共 ${c.jointCase.memberCount} 件）`,
+        `Joint complaint ${c.jointCase.jointNo} (${c.jointCase.memberCount} complaints)`,
+      )}
+      description={
+        <span>
+          {t('代表人所在投诉：', 'Representatives’ complaints: ')}
+          {c.jointCase.representatives.length
+            ? c.jointCase.representatives.map((r, i) => (
+                <span key={r.id}>
+                  {i > 0 && '、'}
+                  <Link to={`/staff/cases/${r.id}`}>{r.trackingNo}</Link>
+                </span>
+              ))
+            : t('未推选', 'none elected')}
+        </span>
+      }
     />
+  );
+  return (
+    <>
+      {joint}
+      <Table
+        size="small"
+        rowKey="id"
+        pagination={false}
+        data-testid="linked"
+        dataSource={c.linked}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('没有关联案件', 'No linked cases') }}
+        columns={[
+          {
+            title: t('查询编号', 'Tracking no.'),
+            dataIndex: 'trackingNo',
+            render: (v: string, l) => <Link to={`/staff/cases/${l.id}`}>{v}</Link>,
+          },
+          { title: t('类型', 'Track'), dataIndex: 'track', render: (v: Track) => <TrackTag track={v} /> },
+          { title: t('关系', 'Relation'), dataIndex: 'relation', render: (v: string) => relation(v) },
+          {
+            title: t('状态', 'Status'),
+            dataIndex: 'status',
+            render: (v: CaseStatus | null) =>
+              v ? <StatusTag status={v} /> : <Muted>{t('仅承办单位可见', 'Visible to its handler only')}</Muted>,
+          },
+        ]}
+      />
+    </>
   );
 }

@@ -26,6 +26,7 @@ import { LinkedReportRepository } from './linked-report.repository';
 import { transitionWrite } from './transition-write';
 import { SOON_WORKING_DAYS } from './open-work';
 import { lockConflictAsMovedAway, movedAway, notAllowed, notYours } from './case-action.errors';
+import { JointCasesService } from '../joint/joint-cases.service';
 
 const NOT_FOUND = () => new LocalizedException(404, { zh: '未找到该案件', en: 'no such case' });
 
@@ -44,6 +45,7 @@ export class CaseHandlingService {
     private readonly settlement: SettlementService,
     private readonly party: BusinessPartyService,
     private readonly linkedReports: LinkedReportRepository,
+    private readonly joint: JointCasesService,
   ) {}
 
   /** The periods a case runs: its rule set's, and the city's policy where the law sets none. */
@@ -56,7 +58,7 @@ export class CaseHandlingService {
     const handler = c.assigneeCode !== null && c.assigneeCode === actingUnit(p);
     const settlementAtStation = c.stage === 'settlement' && c.assigneeType === 'station' && handler;
     const today = chinaDate(new Date());
-    const [clocks, history, routing, linked, attachments, claimant, businessMatches, soon] = await Promise.all([
+    const [clocks, history, routing, linked, attachments, claimant, businessMatches, soon, jointCase] = await Promise.all([
       this.repo.clocks(c.id),
       this.file.history(c.id),
       this.file.routing(c.id),
@@ -65,11 +67,12 @@ export class CaseHandlingService {
       this.claimant(c),
       settlementAtStation ? this.file.businessMatches(c) : Promise.resolve([]),
       this.calendar.due(today, SOON_WORKING_DAYS),
+      this.joint.ofCase(c.id),
     ]);
     const facts = this.facts(c, clocks);
     // A unit the city bureau designated (final), and the city bureau itself, cannot hand a case back.
     const mayHandBack = handler && (await this.routing.mayHandBack(routing));
-    return caseDetail(c, {
+    const detail = caseDetail(c, {
       lang,
       today,
       soonBy: soon.date,
@@ -102,6 +105,8 @@ export class CaseHandlingService {
       },
       phone: (b) => this.cipher.decrypt(b),
     });
+    // Order 121 Art. 12: the joint complaint it is handled in, and its representatives.
+    return { ...detail, jointCase };
   }
 
   /** The consumer's personal data in full: for the handling unit only, and every view recorded. */

@@ -32,6 +32,8 @@ export interface CaseListFilter {
   prepaid?: boolean;
   /** The unit that holds the case now. */
   unitCode?: string;
+  /** The respondent, by intake's key (an early-warning alert's cases). */
+  respondentKey?: string;
   sort: 'newest' | 'due';
   /** Newest first by gathering the filters' rows and sorting them, not by walking the ids down (queue-filter.rules.ts walksFromNewest). */
   gatherThenSort?: boolean;
@@ -88,6 +90,7 @@ export class CaseQueueRepository {
     else if (f.issueType) conds.push(`c.issue_type = ${p(f.issueType)}`);
     if (f.prepaid !== undefined) conds.push(`c.prepaid = ${p(f.prepaid)}`);
     if (f.unitCode) conds.push(`c.assignee_code = ${p(f.unitCode)}`);
+    if (f.respondentKey) conds.push(`c.respondent_key = ${p(f.respondentKey)}`);
     if (f.overdue === true) conds.push(`c.due_on < ${p(f.today)}::date`);
     if (f.overdue === false) conds.push(`(c.due_on is null or c.due_on >= ${p(f.today)}::date)`);
     if (f.dueBy) conds.push(`c.due_on between ${p(f.today)}::date and ${p(f.dueBy)}::date`);

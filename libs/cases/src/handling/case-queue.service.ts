@@ -29,6 +29,7 @@ export interface ListQuery {
   prepaid?: boolean;
   issueType?: IssueType | typeof NOT_GIVEN;
   unit?: string;
+  respondent?: string;
   cursor?: string;
   limit?: number;
 }
@@ -70,8 +71,10 @@ export class CaseQueueService {
       issueType: namedOrNone<IssueType>(q.issueType),
       prepaid: q.prepaid,
       unitCode: q.unit,
+      respondentKey: q.respondent,
       sort,
-      gatherThenSort: sort === 'newest' && !walksFromNewest(q.receivedTo, today),
+      // One respondent's cases are few: gathered by its index, never found by walking every id down.
+      gatherThenSort: sort === 'newest' && (!walksFromNewest(q.receivedTo, today) || q.respondent !== undefined),
       after: q.cursor ? decodeCursor(q.cursor, sort) : undefined,
       limit: limit + 1,
       today,

@@ -88,6 +88,18 @@ export interface StepData {
   answer?: BusinessAnswer;
 }
 
+/** `joined-joint-case`: the case is handled in a joint complaint (Order 121 Art. 12); public. */
+export interface JoinedJointCaseData {
+  jointCaseId: string;
+  jointNo: string;
+  /** How many other complaints are in the joint complaint. */
+  others: number;
+  consentMethod: 'written' | 'phone' | 'in-person' | 'online';
+  representative: boolean;
+  /** The early-warning alert it was grouped from. */
+  alertId?: string;
+}
+
 /** The data of each event type the statistics read. */
 export interface CaseEventData {
   assigned: AssignedData;
@@ -100,6 +112,7 @@ export interface CaseEventData {
   resolve: StepData;
   refuse: StepData;
   terminate: StepData;
+  'joined-joint-case': JoinedJointCaseData;
 }
 
 /** Whether an `escalated` event is a settlement case becoming formal (rather than an old late-station move). */

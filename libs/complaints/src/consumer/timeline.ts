@@ -172,6 +172,15 @@ export function eventText(
       return zh
         ? `您的举报 ${dataText(e.data.merged)} 已并入本件合并处理，处理期限自该举报之日起重新计算`
         : `Your report ${dataText(e.data.merged)} was merged into this one; the period to decide counts again from the day of that report`;
+    // Order 121 Art. 12: handled together with other consumers' complaints against the same business, with their consent.
+    case 'joined-joint-case': {
+      const others = typeof e.data.others === 'number' ? e.data.others : 0;
+      const no = dataText(e.data.jointNo);
+      const rep = e.data.representative === true;
+      return zh
+        ? `经您同意，您的投诉与另外 ${others} 件针对同一经营者的投诉按共同投诉处理（共同投诉编号 ${no}）${rep ? '；您被推选为代表人' : ''}`
+        : `With your consent, your complaint is handled jointly with ${others} other complaint(s) against the same business (joint complaint ${no})${rep ? '; you were elected a representative' : ''}`;
+    }
     case 'extend-decision':
       return zh ? '立案决定期限经批准延长' : 'The decision period was extended';
     case 'close':

@@ -10,6 +10,7 @@ export const ISSUE_TEXT: Record<string, Bilingual> = {
   'false-advertising': { zh: '虚假宣传', en: 'false advertising' },
   safety: { zh: '安全', en: 'safety' },
   refund: { zh: '退款', en: 'refund' },
+  closure: { zh: '经营者停业、跑路或失联', en: 'business closed or unreachable' },
   'personal-information': { zh: '个人信息保护', en: 'personal information' },
   other: { zh: '其他', en: 'other' },
 };

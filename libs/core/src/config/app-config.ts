@@ -44,6 +44,21 @@ const url = (protocols: string[]) =>
       { message: `must be a URL starting with ${protocols.map((p) => p + '//').join(' or ')}` },
     );
 
+/** A JSON object (its fields are checked by the library that reads it). */
+const jsonObject = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    try {
+      const o: unknown = JSON.parse(v);
+      if (o && typeof o === 'object' && !Array.isArray(o)) return o as Record<string, unknown>;
+    } catch {
+      // answered below
+    }
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+    return z.NEVER;
+  });
+
 /** 32 random bytes, base64-encoded: `openssl rand -base64 32`. */
 const key32 = z
   .string()
@@ -94,6 +109,7 @@ const schema = z.object({
   LOGIN_RATE_LIMIT: int(1, 1_000_000).default(30),
   SESSION_MAX_HOURS: int(1, 720).default(12),
   TRUST_PROXY: trustProxySchema.default(false),
+  EARLY_WARNING_THRESHOLDS: jsonObject.optional(),
   ...smsSchema,
 });
 
@@ -162,6 +178,11 @@ export class AppConfig {
   readonly trustProxy!: TrustProxy;
   /** The SMS provider (none: messages are recorded as not sent), its credentials and the template of each notification kind. */
   readonly sms!: SmsConfig;
+  /**
+   * The early warning's thresholds as the operator overrides them (EARLY_WARNING_THRESHOLDS, a
+   * partial JSON object; libs/warnings checks its fields at boot and fills in the defaults).
+   */
+  readonly earlyWarning!: { thresholds: Record<string, unknown> };
 
   static fromEnv(env: Record<string, string | undefined>): AppConfig {
     // Empty strings count as unset, as in most shells' `VAR= cmd`.
@@ -217,6 +238,7 @@ export class AppConfig {
         },
         trustProxy: v.TRUST_PROXY,
         sms: smsConfig(v),
+        earlyWarning: { thresholds: v.EARLY_WARNING_THRESHOLDS ?? {} },
       }),
     );
   }

@@ -44,6 +44,8 @@ export interface JobPayloads {
   'cases.sweep-clocks': Record<string, never>;
   /** Apply new case history events to the statistics rollups (from a watermark in PostgreSQL). */
   'stats.apply-events': Record<string, never>;
+  /** Run the early-warning detector over the subjects whose rollup counts moved (from PostgreSQL). */
+  'warnings.evaluate': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -85,6 +87,7 @@ export const JOBS: { readonly [N in JobName]: JobDefinition<N> } = {
   'notifications.reconcile': { queue: QUEUES.notifications, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
   'cases.sweep-clocks': { queue: QUEUES.cases, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
   'stats.apply-events': { queue: QUEUES.stats, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
+  'warnings.evaluate': { queue: QUEUES.stats, attempts: 1, backoffMs: 0, keepCompleted: 10, keepFailed: 100 },
 };
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
@@ -97,6 +100,8 @@ export const SCHEDULES: readonly { id: string; job: JobName; everyMs: number }[]
   { id: 'notifications.reconcile', job: 'notifications.reconcile', everyMs: 60_000 },
   { id: 'cases.sweep-clocks', job: 'cases.sweep-clocks', everyMs: 300_000 },
   { id: 'stats.apply-events', job: 'stats.apply-events', everyMs: 5_000 },
+  // Within a rollup cycle or two of a complaint: the detector reads what the aggregator applied.
+  { id: 'warnings.evaluate', job: 'warnings.evaluate', everyMs: 15_000 },
 ];
 
 /** Cases routed together in one job and one transaction. */

@@ -129,6 +129,19 @@ export const SMS_TEMPLATES: Record<NotificationKind, SmsTemplate> = {
     text: '您的{1}已按申请重新发放查询码：{2}，原查询码作废，请妥善保管。如非本人申请，请拨打12315反映。',
     variables: (c) => [matter(c), v(c.secret, SECRET_MASK)],
   },
+  // Order 121 Art. 12. One SMS per consumer: {1} names all of their complaints in the group when they fit.
+  'joint-case': {
+    text: '经您同意，您的{1}与针对同一经营者的其他投诉按共同投诉处理，共同投诉编号{2}，{3}。各件投诉仍可凭原查询编号和查询码查询办理进度。',
+    variables: (c) => {
+      const all = c.params.otherTrackingNos ? `投诉（查询编号${c.trackingNo}、${c.params.otherTrackingNos}）` : '';
+      const others = c.params.otherTrackingNos ? c.params.otherTrackingNos.split('、').length : 0;
+      return [
+        all && [...all].length <= SMS_VARIABLE_MAX ? all : others ? v(`${matter(c)}等${others + 1}件`, matter(c)) : matter(c),
+        v(c.params.jointNo, '请在线查看'),
+        c.params.jointCount ? `共${c.params.jointCount}件投诉` : '详情请在线查看',
+      ];
+    },
+  },
 };
 
 /** The template's variables for one message. */

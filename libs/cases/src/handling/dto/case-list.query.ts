@@ -42,6 +42,9 @@ const CHANNEL_CODES = [...PURCHASE_CHANNELS, NOT_GIVEN] as const;
 const ISSUE_CODES = [...ISSUE_TYPES, NOT_GIVEN] as const;
 const oneOf = (codes: readonly string[]) => t(`应为：${codes.join('、')}`, `must be one of ${codes.join(', ')}`);
 
+/** Intake's respondent key: the credit code when known, else the normalised name. */
+const RESPONDENT_KEY = /^(uscc:[0-9A-Z]{18}|name:[^\u0000-\u001f]{1,200})$/;
+
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ description: '状态，可多选（逗号分隔）/ statuses, comma-separated', example: 'assigned,accepted' })
   @IsOptional()
@@ -162,4 +165,15 @@ export class CaseListQuery extends PageQuery {
   @IsString(t('应为单位代码', 'must be a unit code'))
   @Matches(UNIT_CODE, t('应为单位代码（字母、数字、- 和 _，最长 32 位）', 'must be a unit code (letters, digits, - and _, at most 32)'))
   unit?: string;
+
+  @ApiPropertyOptional({
+    description:
+      '被投诉人（消费预警的对象）：uscc:统一社会信用代码，或 name:规范化名称 / the respondent (an early-warning subject): uscc:<credit code> or name:<normalised name>',
+    example: 'uscc:91371502MA3C4N8X1K',
+    pattern: RESPONDENT_KEY.source,
+  })
+  @IsOptional()
+  @IsString(t('应为 uscc:信用代码 或 name:名称', 'must be uscc:<credit code> or name:<name>'))
+  @Matches(RESPONDENT_KEY, t('应为 uscc:信用代码 或 name:名称', 'must be uscc:<credit code> or name:<name>'))
+  respondent?: string;
 }

@@ -4,6 +4,7 @@ import { CASE_ACTIONS } from '../../case-state';
 import { CaseEscalationDto, CaseSettlementDto } from './case-settlement.dto';
 import { BilingualTextDto } from './bilingual-text.dto';
 import { ClaimantFlagsDto } from './claimant.dto';
+import { CaseJointDto } from '../../joint/dto/joint-case.dto';
 
 import type { CaseAction, ClockName } from '../../case-state';
 import type { CaseStatus } from '../../case-status';
@@ -298,6 +299,12 @@ export class CaseDetailDto extends OmitType(CaseListItemDto, ['consumer']) {
   @ApiProperty({ type: [HistoryEventDto] }) history: HistoryEventDto[];
   @ApiProperty({ type: [LinkedCaseDto] }) linked: LinkedCaseDto[];
   @ApiProperty({ type: [AttachmentDto] }) attachments: AttachmentDto[];
+  @ApiProperty({
+    type: CaseJointDto,
+    nullable: true,
+    description: '按共同投诉处理时：共同投诉编号与代表人（第十二条）/ the joint complaint it is in (Order 121 Art. 12), or null',
+  })
+  jointCase: CaseJointDto | null;
 }
 
 export class PersonalDataDto {

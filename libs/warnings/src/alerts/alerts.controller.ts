@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
+import { CurrentStaff, Roles } from '@weiquan/identity';
+import type { StaffPrincipal } from '@weiquan/identity';
+import { AlertsService } from './alerts.service';
+import { AcknowledgeAlertDto, AlertDetailDto, AlertListQuery, AlertPageDto, DismissAlertDto } from './dto/alerts.dto';
+
+const NO_ALERT = '没有这条预警，或不在调用者的地区 / no such alert, or not in the caller’s area';
+const ONLY_BUREAUS = '只有该地区的县级市场监管部门和市市场监管局可以处置 / only the area’s county bureau and the city bureau act on it';
+
+@ApiTags('warnings 消费预警')
+@ApiBearerAuth()
+@Controller('warnings/alerts')
+@Roles('regulator-staff', 'city-analyst', 'admin')
+@ApiErrors({
+  401: ERRORS.unauthenticated,
+  403: '消费预警仅供市场监管部门和市级统计分析人员 / for the market bureaus and the city analysts',
+})
+export class AlertsController {
+  constructor(private readonly alerts: AlertsService) {}
+
+  @Get()
+  @ApiOperation({ summary: '消费预警列表（最新在前）/ early-warning alerts, newest first (a county bureau sees its area’s)' })
+  @ApiOkResponse({ type: AlertPageDto })
+  @ApiErrors({ 400: ERRORS.validation })
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AlertListQuery): Promise<AlertPageDto> {
+    return this.alerts.list(staff, q);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '预警详情：证据、通知的部门、处置记录 / an alert with its evidence, the bureaus told and its history' })
+  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiErrors({ 404: NO_ALERT })
+  get(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<AlertDetailDto> {
+    return this.alerts.get(staff, id);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @ApiOperation({ summary: '确认预警（正在核实）/ acknowledge: the bureau is looking into it' })
+  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiErrors({ 400: ERRORS.validation, 403: ONLY_BUREAUS, 404: NO_ALERT, 409: '预警已处置或已排除 / already acted on or dismissed' })
+  acknowledge(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: AcknowledgeAlertDto): Promise<AlertDetailDto> {
+    return this.alerts.acknowledge(staff, id, dto.note ?? null);
+  }
+
+  @Post(':id/dismiss')
+  @HttpCode(200)
+  @ApiOperation({ summary: '排除预警（须说明理由）/ dismiss, with the reason' })
+  @ApiOkResponse({ type: AlertDetailDto })
+  @ApiErrors({ 400: ERRORS.validation, 403: ONLY_BUREAUS, 404: NO_ALERT, 409: '预警已处置或已排除 / already acted on or dismissed' })
+  dismiss(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: DismissAlertDto): Promise<AlertDetailDto> {
+    return this.alerts.dismiss(staff, id, dto.reason);
+  }
+}

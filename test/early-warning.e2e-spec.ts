@@ -1,0 +1,135 @@
+import { EarlyWarningService } from '@weiquan/warnings';
+import { RollupService } from '@weiquan/stats';
+import type { Staff } from './support/case-kit';
+import { CaseKit } from './support/case-kit';
+import { uscc } from './support/fixtures';
+
+const COUNTY = 'MR-371502';
+const CITY = 'MR-371500';
+const OTHER_COUNTY = 'MR-371521';
+const GYM = {
+  name: '聊城市动力源健身服务有限公司',
+  creditCode: uscc('91371502MA3D7QW2X'),
+  address: '东昌府区柳园南路 18 号',
+  areaCode: '371502',
+};
+
+/**
+ * The early warning end to end: complaints filed through the API, the rollups applied and the
+ * detector run as the worker's jobs do, the alert read and handled through HTTP.
+ */
+describe('early warning: a prepaid business collapsing (PostgreSQL)', () => {
+  let kit: CaseKit;
+  let county: Staff;
+  let city: Staff;
+  let otherCounty: Staff;
+  let analyst: Staff;
+  let station: Staff;
+  /** What the worker does every few seconds: apply the history to the rollups, then run the detector. */
+  const cycle = async () => {
+    await kit.api.app.get(RollupService).applyPending();
+    return kit.api.app.get(EarlyWarningService).evaluatePending();
+  };
+  const gymComplaint = (n: number) =>
+    kit.file({
+      categoryCode: 'sports-fitness',
+      prepaid: true,
+      issueType: n % 2 ? 'closure' : 'refund',
+      respondent: GYM,
+      description: `在该健身房办理年卡并充值 3000 元，本周门店突然关门，电话无人接听，无法退款。（第 ${n} 位会员）`,
+      demand: '退还卡内余额',
+    });
+  const unitEmails = () =>
+    kit.q<{ unit_code: string; dedupe_key: string }>(
+      `select unit_code, dedupe_key from notification where kind = 'early-warning' order by unit_code`,
+    );
+
+  beforeAll(async () => {
+    kit = await CaseKit.start({ SMTP_URL: 'smtp://127.0.0.1:9' });
+    await kit.q(`update regulator set alert_email = code || '@example.gov.cn' where code = any($1)`, [[COUNTY, CITY]]);
+    county = await kit.staff('regulator-staff', COUNTY);
+    city = await kit.staff('regulator-staff', CITY);
+    otherCounty = await kit.staff('regulator-staff', OTHER_COUNTY);
+    analyst = await kit.staff('city-analyst');
+    station = await kit.staff('station-staff', 'ST-371502-001');
+  });
+
+  afterAll(async () => {
+    await kit?.close();
+  });
+
+  it('one complaint is never an alert', async () => {
+    await kit.file({
+      categoryCode: 'sports-fitness',
+      prepaid: true,
+      issueType: 'closure',
+      respondent: { ...GYM, name: '聊城市另一家健身馆', creditCode: undefined },
+    });
+    expect((await cycle()).opened).toEqual([]);
+  });
+
+  it('8 prepaid complaints against one gym with no history raise one alert, told once to its county bureau and the city bureau', async () => {
+    for (let n = 1; n <= 7; n++) await gymComplaint(n);
+    const first = await cycle();
+    expect(first.opened).toHaveLength(1);
+    await gymComplaint(8);
+    const second = await cycle();
+    expect(second).toMatchObject({ opened: [], updated: 1 });
+
+    const page = await county.get('/warnings/alerts');
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(1);
+    const alert = page.body.items[0];
+    expect(alert).toMatchObject({
+      subjectKind: 'business',
+      subjectName: GYM.name,
+      creditCode: GYM.creditCode,
+      areaCode: '371502',
+      areaName: '东昌府区',
+      status: 'new',
+      canAct: true,
+      evidence: { window: { complaints: 8, prepaid: 8, signal: 8, prepaidSignal: 8 }, baseline: { complaints: 0 } },
+      cases: { respondent: `uscc:${GYM.creditCode}`, track: 'complaint' },
+    });
+    expect(alert.units.map((u: { code: string }) => u.code)).toEqual([COUNTY, CITY]);
+    expect(alert.evidence.findings[0]).toMatchObject({ measure: 'prepaid', count: 8, signal: 8 });
+    expect(alert.evidence.findings[0].text).toContain('预付式消费投诉 8 件');
+    // Exactly once per alert and bureau, though the detector ran twice and the counts moved.
+    expect(await unitEmails()).toEqual([
+      { unit_code: CITY, dedupe_key: `alert-${alert.id}` },
+      { unit_code: COUNTY, dedupe_key: `alert-${alert.id}` },
+    ]);
+
+    // The cases behind it, through the queue, for a reader who may see them.
+    const q = new URLSearchParams(alert.cases).toString();
+    const cases = await analyst.get(`/cases?${q}&view=all&limit=50`);
+    expect(cases.status).toBe(200);
+    expect(cases.body.items).toHaveLength(8);
+  });
+
+  it('is shown to the city bureau and the analysts, not to another county, a station or a business', async () => {
+    expect((await city.get('/warnings/alerts')).body.items).toHaveLength(1);
+    expect((await analyst.get('/warnings/alerts')).body.items[0].canAct).toBe(false);
+    expect((await otherCounty.get('/warnings/alerts')).body.items).toEqual([]);
+    expect((await station.get('/warnings/alerts')).status).toBe(403);
+    const [{ id }] = (await county.get('/warnings/alerts')).body.items;
+    expect((await otherCounty.get(`/warnings/alerts/${id}`)).status).toBe(404);
+    expect((await otherCounty.post(`/warnings/alerts/${id}/acknowledge`)).status).toBe(404);
+    expect((await analyst.post(`/warnings/alerts/${id}/acknowledge`)).status).toBe(403);
+  });
+
+  it('is acknowledged, then dismissed with a reason, each step in its history; a dismissed alert stays quiet', async () => {
+    const [{ id }] = (await county.get('/warnings/alerts')).body.items;
+    expect((await county.post(`/warnings/alerts/${id}/dismiss`, { reason: '' })).body.details[0].field).toBe('reason');
+    expect((await county.post(`/warnings/alerts/${id}/acknowledge`, { note: '已联系该店，核实中' })).body.status).toBe('acknowledged');
+    const dismissed = await city.post(`/warnings/alerts/${id}/dismiss`, { reason: '经核实门店系装修暂停营业，已承诺退款' });
+    expect(dismissed.status).toBe(200);
+    expect(dismissed.body.history.map((e: { type: string }) => e.type)).toEqual(['opened', 'updated', 'acknowledged', 'dismissed']);
+    expect(dismissed.body.history[3]).toMatchObject({ note: '经核实门店系装修暂停营业，已承诺退款', unitCode: CITY });
+    expect((await county.post(`/warnings/alerts/${id}/acknowledge`)).status).toBe(409);
+
+    await gymComplaint(9);
+    expect((await cycle()).opened).toEqual([]);
+    expect((await county.get('/warnings/alerts')).body.items).toHaveLength(1);
+  });
+});
