@@ -133,3 +133,81 @@ describe('early warning: a prepaid business collapsing (PostgreSQL)', () => {
     expect((await county.get('/warnings/alerts')).body.items).toHaveLength(1);
   });
 });
+
+describe('early warning: acting on an alert (PostgreSQL)', () => {
+  let kit: CaseKit;
+  let county: Staff;
+  const cycle = async () => {
+    await kit.api.app.get(RollupService).applyPending();
+    return kit.api.app.get(EarlyWarningService).evaluatePending();
+  };
+
+  beforeAll(async () => {
+    kit = await CaseKit.start();
+    county = await kit.staff('regulator-staff', COUNTY);
+  });
+
+  afterAll(async () => {
+    await kit?.close();
+  });
+
+  it('groups the 8 complaints into one joint complaint, tells each consumer once, and warns the public; the alert is acted on', async () => {
+    const filed = [];
+    for (let n = 1; n <= 8; n++) {
+      const f = await kit.file({
+        categoryCode: 'sports-fitness',
+        prepaid: true,
+        issueType: 'closure',
+        respondent: GYM,
+        description: `健身房突然停业，会员卡余额无法退还。（第 ${n} 位会员）`,
+        demand: '退还卡内余额',
+      });
+      filed.push(await kit.route(f.trackingNo, f.accessCode));
+    }
+    await cycle();
+    const [alert] = (await county.get('/warnings/alerts')).body.items;
+    expect(alert.status).toBe('new');
+
+    // Not against the alert's business: refused, nothing written.
+    const other = await kit.assigned({ respondent: { name: '聊城市别家健身馆', address: '东昌府区东昌路 2 号', areaCode: '371502' } });
+    const another = await kit.assigned({ respondent: { name: '聊城市别家健身馆', address: '东昌府区东昌路 2 号', areaCode: '371502' } });
+    const wrong = await county.post(`/warnings/alerts/${alert.id}/joint-case`, {
+      members: [other, another].map((c) => ({ caseId: c.id, consentMethod: 'written' })),
+    });
+    expect(wrong.status).toBe(400);
+    expect((await county.get(`/warnings/alerts/${alert.id}`)).body.status).toBe('new');
+
+    const joint = await county.post(`/warnings/alerts/${alert.id}/joint-case`, {
+      members: filed.map((c) => ({ caseId: c.id, consentMethod: 'written' })),
+      representatives: [filed[0].id, filed[1].id],
+      note: '8 名会员书面同意按共同投诉处理并推选 2 名代表人',
+    });
+    expect(joint.status).toBe(201);
+    expect(joint.body).toMatchObject({ alertId: alert.id, respondent: { key: `uscc:${GYM.creditCode}` } });
+    expect(joint.body.members).toHaveLength(8);
+    // One message to each of the 8 consumers.
+    const told = await kit.q<{ case_id: string }>(`select case_id::text from notification where kind = 'joint-case' and channel = 'sms'`);
+    expect(told.map((r) => r.case_id).sort()).toEqual(filed.map((c) => c.id).sort());
+    const view = await kit.consumerView(filed[2].trackingNo, filed[2].accessCode);
+    expect(JSON.stringify(view.timeline)).toContain(joint.body.jointNo);
+
+    const warning = await county.post(`/warnings/alerts/${alert.id}/consumer-warning`, {
+      title: '谨慎办理健身预付卡',
+      body: '近期有消费者反映东昌府区某健身服务企业突然停业、会员卡余额无法退还。请谨慎办理大额预付卡，保留合同和付款凭证。',
+      areaCode: '371502',
+      categoryCode: 'sports-fitness',
+      businessName: GYM.name,
+      creditCode: GYM.creditCode,
+      startsOn: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+      endsOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+    });
+    expect(warning.status).toBe(201);
+    const shown = await kit.http.get('/api/v1/disclosure/warnings');
+    expect(shown.body.map((w: { title: string }) => w.title)).toContain('谨慎办理健身预付卡');
+
+    const acted = (await county.get(`/warnings/alerts/${alert.id}`)).body;
+    expect(acted.status).toBe('acted');
+    expect(acted.history.map((e: { type: string }) => e.type)).toEqual(['opened', 'acted', 'acted']);
+    expect(acted.history[1].data).toMatchObject({ jointNo: joint.body.jointNo });
+  });
+});

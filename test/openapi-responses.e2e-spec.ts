@@ -1,5 +1,6 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { RollupService } from '@weiquan/stats';
+import { EarlyWarningService } from '@weiquan/warnings';
 import type { Response } from 'supertest';
 import { buildOpenApiDocument } from '../apps/api/src/openapi';
 import type { Staff } from './support/case-kit';
@@ -682,6 +683,184 @@ describe('answers match the OpenAPI document', () => {
     conforms('get /api/v1/stats/export', await analyst.get(`/stats/export?format=xlsx&${period}`), 200);
     conforms('get /api/v1/stats/export', await analyst.get(`/stats/export?format=csv&by=issueType&${period}`), 200);
     conforms('get /api/v1/stats/export', await analyst.get('/stats/export?format=pdf'), 400);
+  });
+
+  it('consumer warnings: a county bureau publishes, lists and withdraws; the public reads those in force', async () => {
+    const bureau = await kit.staff('regulator-staff', 'MR-371502');
+    const station = await kit.staff('station-staff', 'ST-371502-001');
+    const post = async (who: Staff, path: string, body: object) =>
+      kit.http
+        .post(`/api/v1${path}`)
+        .set('Authorization', `Bearer ${await who.auth()}`)
+        .send(body);
+    const warning = {
+      title: '谨慎办理健身房预付卡',
+      body: '近期多家健身场所关停，办理预付卡前请查看经营者资质，不一次性大额充值。',
+      areaCode: '371502',
+      creditCode: uscc('91371502MA3C8X2Q1'),
+      startsOn: daysAgo(0),
+      endsOn: daysAgo(-30),
+    };
+    const published = conforms('post /api/v1/consumer-warnings', await post(bureau, '/consumer-warnings', warning), 201);
+    conforms(
+      'post /api/v1/consumer-warnings',
+      await post(bureau, '/consumer-warnings', { ...warning, body: '请联系 13906351234 了解' }),
+      400,
+    );
+    conforms('post /api/v1/consumer-warnings', await post(bureau, '/consumer-warnings', { ...warning, areaCode: '371521' }), 403);
+    conforms('post /api/v1/consumer-warnings', await post(station, '/consumer-warnings', warning), 403);
+    conforms('post /api/v1/consumer-warnings', await kit.http.post('/api/v1/consumer-warnings').send(warning), 401);
+    conforms('get /api/v1/consumer-warnings', await bureau.get('/consumer-warnings'), 200);
+    conforms('get /api/v1/disclosure/warnings', await kit.http.get('/api/v1/disclosure/warnings?areaCode=371502'), 200);
+    conforms('get /api/v1/disclosure/warnings', await kit.http.get('/api/v1/disclosure/warnings?areaCode=x'), 400);
+    const id = json(published).id as string;
+    const withdraw = (body: object) => post(bureau, `/consumer-warnings/${id}/withdraw`, body);
+    conforms('post /api/v1/consumer-warnings/{id}/withdraw', await withdraw({}), 400);
+    conforms('post /api/v1/consumer-warnings/{id}/withdraw', await withdraw({ reason: '经营者已退款' }), 200);
+    conforms('post /api/v1/consumer-warnings/{id}/withdraw', await withdraw({ reason: '经营者已退款' }), 409);
+    conforms(
+      'post /api/v1/consumer-warnings/{id}/withdraw',
+      await post(bureau, '/consumer-warnings/999999/withdraw', { reason: '没有' }),
+      404,
+    );
+  });
+
+  it('early warning: the detector raises an alert; a county bureau reads, acknowledges, groups, warns and another alert is dismissed', async () => {
+    const bureau = await kit.staff('regulator-staff', 'MR-371502');
+    const station = await kit.staff('station-staff', 'ST-371502-001');
+    const gym = (name: string, creditCode: string) => ({ name, creditCode, address: '东昌府区柳园南路 18 号', areaCode: '371502' });
+    const collapse = async (respondent: object) => {
+      const cases = [];
+      for (let n = 0; n < 8; n++) {
+        const f = await kit.file({ categoryCode: 'sports-fitness', prepaid: true, issueType: 'closure', respondent });
+        cases.push(await kit.route(f.trackingNo, f.accessCode));
+      }
+      return cases;
+    };
+    const first = await collapse(gym('聊城市文档测试健身有限公司', uscc('91371502MA3C9X2Q1')));
+    await collapse(gym('聊城市文档测试瑜伽馆有限公司', uscc('91371502MA3C9X3Q1')));
+    await kit.api.app.get(RollupService).applyPending();
+    await kit.api.app.get(EarlyWarningService).evaluatePending();
+
+    const page = conforms('get /api/v1/warnings/alerts', await bureau.get('/warnings/alerts?status=new'), 200);
+    conforms('get /api/v1/warnings/alerts', await bureau.get('/warnings/alerts?status=open'), 400);
+    conforms('get /api/v1/warnings/alerts', await station.get('/warnings/alerts'), 403);
+    conforms('get /api/v1/warnings/alerts', await kit.http.get('/api/v1/warnings/alerts'), 401);
+    const items = json(page).items as { id: string; subjectName: string }[];
+    const alert = items.find((a) => a.subjectName === '聊城市文档测试健身有限公司')!;
+    const other = items.find((a) => a.subjectName === '聊城市文档测试瑜伽馆有限公司')!;
+    conforms('get /api/v1/warnings/alerts/{id}', await bureau.get(`/warnings/alerts/${alert.id}`), 200);
+    conforms('get /api/v1/warnings/alerts/{id}', await bureau.get('/warnings/alerts/999999'), 404);
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/acknowledge',
+      await bureau.post(`/warnings/alerts/${alert.id}/acknowledge`, { note: '核实中' }),
+      200,
+    );
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/acknowledge',
+      await bureau.post(`/warnings/alerts/${alert.id}/acknowledge`, { note: 7 }),
+      400,
+    );
+    conforms('post /api/v1/warnings/alerts/{id}/acknowledge', await bureau.post(`/warnings/alerts/${alert.id}/acknowledge`), 409);
+    conforms('post /api/v1/warnings/alerts/{id}/acknowledge', await bureau.post('/warnings/alerts/999999/acknowledge'), 404);
+    const analyst = await kit.staff('city-analyst');
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/dismiss',
+      await analyst.post(`/warnings/alerts/${other.id}/dismiss`, { reason: '正常经营' }),
+      403,
+    );
+    conforms('post /api/v1/warnings/alerts/{id}/dismiss', await bureau.post(`/warnings/alerts/${other.id}/dismiss`, {}), 400);
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/dismiss',
+      await bureau.post(`/warnings/alerts/${other.id}/dismiss`, { reason: '经核实为正常经营' }),
+      200,
+    );
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/dismiss',
+      await bureau.post(`/warnings/alerts/${other.id}/dismiss`, { reason: '经核实为正常经营' }),
+      409,
+    );
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/dismiss',
+      await bureau.post('/warnings/alerts/999999/dismiss', { reason: '没有这条' }),
+      404,
+    );
+
+    const members = first.map((c) => ({ caseId: c.id, consentMethod: 'written' }));
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/joint-case',
+      await bureau.post(`/warnings/alerts/${alert.id}/joint-case`, { members: members.slice(0, 1) }),
+      400,
+    );
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/joint-case',
+      await analyst.post(`/warnings/alerts/${alert.id}/joint-case`, { members }),
+      403,
+    );
+    conforms('post /api/v1/warnings/alerts/{id}/joint-case', await bureau.post('/warnings/alerts/999999/joint-case', { members }), 404);
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/joint-case',
+      await bureau.post(`/warnings/alerts/${other.id}/joint-case`, { members }),
+      409,
+    );
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/joint-case',
+      await bureau.post(`/warnings/alerts/${alert.id}/joint-case`, { members }),
+      201,
+    );
+    const warning = {
+      title: '谨慎办理健身预付卡',
+      body: '请谨慎办理大额预付卡，保留合同和付款凭证。',
+      areaCode: '371502',
+      startsOn: daysAgo(0),
+      endsOn: daysAgo(-30),
+    };
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/consumer-warning',
+      await bureau.post(`/warnings/alerts/${alert.id}/consumer-warning`, { ...warning, endsOn: 'soon' }),
+      400,
+    );
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/consumer-warning',
+      await analyst.post(`/warnings/alerts/${alert.id}/consumer-warning`, warning),
+      403,
+    );
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/consumer-warning',
+      await bureau.post('/warnings/alerts/999999/consumer-warning', warning),
+      404,
+    );
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/consumer-warning',
+      await bureau.post(`/warnings/alerts/${other.id}/consumer-warning`, warning),
+      409,
+    );
+    conforms(
+      'post /api/v1/warnings/alerts/{id}/consumer-warning',
+      await bureau.post(`/warnings/alerts/${alert.id}/consumer-warning`, warning),
+      201,
+    );
+  });
+
+  it('joint complaints (Order 121 Art. 12): a county bureau groups two consumers’ complaints and reads the group', async () => {
+    const respondent = { name: '聊城市文档校验共同投诉餐馆', address: '东昌府区东昌路 12 号', areaCode: '371502' };
+    const a = await kit.assigned({ respondent });
+    const b = await kit.assigned({ respondent });
+    const bureau = await kit.staff('regulator-staff', 'MR-371502');
+    const create = async (who: Staff, body: object) =>
+      kit.http
+        .post('/api/v1/joint-cases')
+        .set('Authorization', `Bearer ${await who.auth()}`)
+        .send(body);
+    const members = [a, b].map((c) => ({ caseId: c.id, consentMethod: 'written' }));
+    conforms('post /api/v1/joint-cases', await create(bureau, { members: [{ caseId: a.id }, members[1]] }), 400);
+    conforms('post /api/v1/joint-cases', await create(await kit.staff('station-staff', 'ST-371502-001'), { members }), 403);
+    conforms('post /api/v1/joint-cases', await kit.http.post('/api/v1/joint-cases').send({ members }), 401);
+    const made = conforms('post /api/v1/joint-cases', await create(bureau, { members, representatives: [a.id] }), 201);
+    conforms('post /api/v1/joint-cases', await create(bureau, { members }), 409);
+    conforms('get /api/v1/joint-cases/{id}', await bureau.get(`/joint-cases/${json(made).id as string}`), 200);
+    conforms('get /api/v1/joint-cases/{id}', await bureau.get('/joint-cases/999999'), 404);
+    conforms('get /api/v1/cases/{id}', await bureau.get(`/cases/${a.id}`), 200);
   });
 
   it('staff log out and change their own password', async () => {

@@ -29,6 +29,7 @@ const TABLES = [
   'stat_respondent_month',
   'stat_business_day',
   'stat_business_month',
+  'stat_watch_day',
   'stat_open',
   'stat_open_case',
 ];

@@ -30,6 +30,7 @@ const LoginPage = lazy(() => staff().then((m) => ({ default: m.LoginPage })));
 const QueuePage = lazy(() => staff().then((m) => ({ default: m.QueuePage })));
 const CasePage = lazy(() => staff().then((m) => ({ default: m.CasePage })));
 const BusinessesPage = lazy(() => staff().then((m) => ({ default: m.BusinessesPage })));
+const WarningsPage = lazy(() => staff().then((m) => ({ default: m.WarningsPage })));
 const BusinessLoginPage = lazy(() => business().then((m) => ({ default: m.BusinessLoginPage })));
 const BusinessQueuePage = lazy(() => business().then((m) => ({ default: m.BusinessQueuePage })));
 const BusinessCasePage = lazy(() => business().then((m) => ({ default: m.BusinessCasePage })));
@@ -76,6 +77,7 @@ function App() {
               <Route path="/staff" element={staffOnly(<QueuePage />)} />
               <Route path="/staff/cases/:id" element={staffOnly(<CasePage />)} />
               <Route path="/staff/businesses" element={staffOnly(<BusinessesPage />)} />
+              <Route path="/staff/warnings" element={staffOnly(<WarningsPage />)} />
               <Route
                 path="/business/login"
                 element={

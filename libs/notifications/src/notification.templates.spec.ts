@@ -104,4 +104,13 @@ describe('notification texts', () => {
   it('has an email subject for every kind', () => {
     for (const kind of NOTIFICATION_KINDS) expect(emailSubject(kind)).toMatch(/^聊城市消费维权：\S+$/);
   });
+
+  it('joint-case (Order 121 Art. 12): says it was with the consumer’s consent, names the joint number and the consumer’s other complaints', () => {
+    expect(
+      notificationText('joint-case', 'complaint', NO, { jointNo: 'GT2612040000176', jointCount: 3, otherTrackingNos: '2612030017735' }),
+    ).toBe(
+      `【聊城市场监管】经您同意，您的投诉（查询编号 ${NO}）及投诉（查询编号 2612030017735）与针对同一经营者的其他投诉按共同投诉处理（共同投诉编号 GT2612040000176，共 3 件）。各件投诉仍可凭原查询编号和查询码查询办理进度。`,
+    );
+    expect(notificationText('joint-case', 'complaint', NO, { jointNo: 'GT2612040000176', jointCount: 2 })).not.toContain('及投诉');
+  });
 });

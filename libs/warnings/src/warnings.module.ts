@@ -3,6 +3,8 @@ import { AppConfig } from '@weiquan/core';
 import { IdentityModule } from '@weiquan/identity';
 import { NotificationsModule } from '@weiquan/notifications';
 import { StatsModule } from '@weiquan/stats';
+import { JointCasesModule } from '@weiquan/cases';
+import { AlertActionsService } from './alerts/alert-actions.service';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsRepository } from './alerts/alerts.repository';
 import { AlertsService } from './alerts/alerts.service';
@@ -28,15 +30,15 @@ import { ConsumerWarningsService } from './consumer-warnings/consumer-warnings.s
     // Checked when the process boots: bad thresholds stop it with a message naming the variable.
     { provide: WarningThresholdsConfig, inject: [AppConfig], useFactory: (config: AppConfig) => new WarningThresholdsConfig(config) },
   ],
-  exports: [ConsumerWarningsService, AlertsService, EarlyWarningService],
+  exports: [ConsumerWarningsService, AlertsService, AlertsRepository, EarlyWarningService],
 })
 export class WarningsModule {}
 
 /** The bureau's alert list and actions, and the public warnings. */
 @Module({
-  imports: [WarningsModule, IdentityModule],
+  imports: [WarningsModule, IdentityModule, JointCasesModule],
   controllers: [ConsumerWarningsController, PublicWarningsController, AlertsController],
-  providers: [],
+  providers: [AlertActionsService],
 })
 export class WarningsApiModule {}
 

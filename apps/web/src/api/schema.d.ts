@@ -1162,6 +1162,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/warnings/alerts/{id}/consumer-warning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 据此预警发布消费提示（第三十八条），并标记预警已处置 / publish a consumer warning from the alert (Art. 38) and mark it acted on */
+        post: operations["AlertsController_consumerWarning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/warnings/alerts/{id}/dismiss": {
         parameters: {
             query?: never;
@@ -1173,6 +1190,23 @@ export interface paths {
         put?: never;
         /** 排除预警（须说明理由）/ dismiss, with the reason */
         post: operations["AlertsController_dismiss"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/warnings/alerts/{id}/joint-case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 将预警涉及的投诉按共同投诉处理（第十二条，须经投诉人同意），并标记预警已处置 / group the alert’s complaints into a joint complaint (Art. 12, with the complainants’ consent) and mark the alert acted on */
+        post: operations["AlertsController_jointCase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2102,7 +2136,7 @@ export interface components {
         CaseJointDto: {
             /** @example 17 */
             id: string;
-            /** @example GT2612040000173 */
+            /** @example GT2612040000176 */
             jointNo: string;
             /**
              * @description 共几件投诉 / how many complaints it holds
@@ -2914,7 +2948,7 @@ export interface components {
             id: string;
             /**
              * @description 共同投诉编号 / the joint complaint number
-             * @example GT2612040000173
+             * @example GT2612040000176
              */
             jointNo: string;
             members: components["schemas"]["JointMemberDto"][];
@@ -2939,7 +2973,7 @@ export interface components {
             /** @description 代表人 / a representative (Art. 12) */
             representative: boolean;
             status: components["schemas"]["CaseStatus"];
-            /** @example 2612040012345 */
+            /** @example 2611210012342 */
             trackingNo: string;
         };
         JointMemberInputDto: {
@@ -2964,7 +2998,7 @@ export interface components {
         JointRepresentativeDto: {
             /** @example 1025 */
             id: string;
-            /** @example 2612040012345 */
+            /** @example 2611210012342 */
             trackingNo: string;
         };
         JointRespondentDto: {
@@ -7910,6 +7944,76 @@ export interface operations {
             };
         };
     };
+    AlertsController_consumerWarning: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishConsumerWarningDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerWarningDto"];
+                };
+            };
+            /** @description 同 POST /consumer-warnings / as POST /consumer-warnings */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 只有该地区的县级市场监管部门和市市场监管局可以处置 / only the area’s county bureau and the city bureau act on it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这条预警，或不在调用者的地区 / no such alert, or not in the caller’s area */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 预警已排除 / the alert was dismissed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
     AlertsController_dismiss: {
         parameters: {
             query?: never;
@@ -7970,6 +8074,76 @@ export interface operations {
                 };
             };
             /** @description 预警已处置或已排除 / already acted on or dismissed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+        };
+    };
+    AlertsController_jointCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateJointCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JointCaseDto"];
+                };
+            };
+            /** @description 同 POST /joint-cases；或所选投诉不是针对预警对象 / as POST /joint-cases; or the complaints are not against the alert’s business */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 只有该地区的县级市场监管部门和市市场监管局可以处置 / only the area’s county bureau and the city bureau act on it */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForbiddenErrorDto"];
+                };
+            };
+            /** @description 没有这条预警，或不在调用者的地区 / no such alert, or not in the caller’s area */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
+                };
+            };
+            /** @description 同 POST /joint-cases；或预警已排除 / as POST /joint-cases; or the alert was dismissed */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -88,3 +88,11 @@ export type VenueBusinessStatsRow = Schemas['VenueBusinessStatsRowDto'];
 export type PublicConsumerWarning = Schemas['PublicConsumerWarningDto'];
 export type ConsumerWarning = Schemas['ConsumerWarningDto'];
 export type PublishConsumerWarning = Schemas['PublishConsumerWarningDto'];
+
+/* Early-warning alerts (消费预警) and what a bureau does with one: a joint complaint, a consumer warning. */
+export type Alert = Schemas['AlertDto'];
+export type AlertDetail = Schemas['AlertDetailDto'];
+export type AlertPage = Schemas['AlertPageDto'];
+export type AlertEvent = Schemas['AlertEventDto'];
+export type CreateJointCase = Schemas['CreateJointCaseDto'];
+export type JointCase = Schemas['JointCaseDto'];

@@ -2,6 +2,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Result, Space, Spin, Typography } from 'antd';
 import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { mayReadAlerts } from '../lib/alerts-access';
 import { useLang } from '../lib/i18n';
 import { mayEnrol, useSession } from '../lib/session';
 import { Shell } from '../lib/shell';
@@ -60,6 +61,12 @@ export function DashboardPage() {
         // Administrators enrol the businesses that answer complaints themselves (the staff console's page).
         <Link to="/staff/businesses" className="wq-nav" data-testid="nav-businesses">
           {t('经营者', 'Businesses')}
+        </Link>
+      )}
+      {mayReadAlerts(user) && (
+        // The early-warning alerts (the staff console's page): analysts read them, the bureaus act on them.
+        <Link to="/staff/warnings" className="wq-nav" data-testid="nav-warnings">
+          {t('消费预警', 'Early warnings')}
         </Link>
       )}
       <span className="wq-user" title={user.displayName}>

@@ -256,7 +256,14 @@ export function QueuePage() {
             </Button>
           )}
         </Flex>
-        {hasCut(filters.cut) && <CutChips cut={filters.cut} onChange={(cut) => update({ cut })} />}
+        {hasCut(filters.cut) && (
+          <CutChips
+            cut={filters.cut}
+            // Every case listed has this respondent: the first one names it.
+            respondentName={filters.cut.respondent && !loading ? items[0]?.respondentName : undefined}
+            onChange={(cut) => update({ cut })}
+          />
+        )}
       </Card>
 
       {error && (

@@ -92,11 +92,12 @@ export function DueCell({ c }: { c: CaseListItem }) {
 }
 
 /**
- * The cuts a dashboard figure opened the queue with, one removable chip each ("区域：东昌府区 ×"), so a
- * reader sees why the list is shorter than the unit's work. Rendered only when there is a cut (the
- * names of areas and units are fetched then).
+ * The cuts a dashboard figure or an early-warning alert opened the queue with, one removable chip each
+ * ("区域：东昌府区 ×"), so a reader sees why the list is shorter than the unit's work. Rendered only when
+ * there is a cut (the names of areas and units are fetched then). The respondent is named as the cases
+ * listed name it (`respondentName`), else by its credit code or name from the key.
  */
-export function CutChips({ cut, onChange }: { cut: Cut; onChange: (next: Cut) => void }) {
+export function CutChips({ cut, respondentName, onChange }: { cut: Cut; respondentName?: string; onChange: (next: Cut) => void }) {
   const { t } = useLang();
   const areas = useAreaNames();
   const units = useUnitNames();
@@ -126,6 +127,10 @@ export function CutChips({ cut, onChange }: { cut: Cut; onChange: (next: Cut) =>
       text: t(`承办单位：${units.get(cut.unit) ?? cut.unit}`, `Unit: ${units.get(cut.unit) ?? cut.unit}`),
       drop: { unit: undefined },
     });
+  if (cut.respondent) {
+    const who = respondentName ?? cut.respondent.replace(/^(uscc|name):/, '');
+    chips.push({ key: 'respondent', text: t(`被投诉人：${who}`, `Respondent: ${who}`), drop: { respondent: undefined } });
+  }
   return (
     <Flex wrap gap={6} align="center" style={{ marginTop: 8 }} data-testid="queue-cuts">
       <Muted>{t('筛选：', 'Filtered by:')}</Muted>

@@ -1,9 +1,10 @@
-import { ShopOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ShopOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { api } from '../lib/api';
+import { mayReadAlerts } from '../lib/alerts-access';
 import { useLang } from '../lib/i18n';
 import { homeOf, mayEnrol, useSession } from '../lib/session';
 import { Shell } from '../lib/shell';
@@ -12,6 +13,7 @@ import type { Pair, T } from '../lib/words';
 import { SignOutButton } from '../lib/sign-in';
 import type { components } from '../api/schema';
 import type { Area, CaseAction, CaseStatus, Category, ClockName, Regulator, Station, Track } from '../api/types';
+import { AlertsIndicator } from './warnings/AlertsIndicator';
 import { WorkloadIndicator } from './Workload';
 import './staff.css';
 
@@ -180,24 +182,33 @@ export function StaffShell({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const { t } = useLang();
   const { pathname } = useLocation();
-  // Those who enrol businesses move between their home and the businesses page.
+  // Those who enrol businesses or see early warnings move between their home and those pages.
   const nav =
-    user && mayEnrol(user) ? (
+    user && (mayEnrol(user) || mayReadAlerts(user)) ? (
       <nav aria-label={t('工作台导航', 'Console')} className="staff-nav">
         <Link to={homeOf(user)} aria-current={pathname === homeOf(user) ? 'page' : undefined} data-testid="nav-home">
           <UnorderedListOutlined aria-hidden="true" className="staff-narrow-only" />
           <span className="staff-collapse">{homeOf(user) === '/dashboard' ? t('数据看板', 'Dashboard') : t('案件队列', 'Cases')}</span>
         </Link>
-        <Link to="/staff/businesses" aria-current={pathname === '/staff/businesses' ? 'page' : undefined} data-testid="nav-businesses">
-          <ShopOutlined aria-hidden="true" className="staff-narrow-only" />
-          <span className="staff-collapse">{t('经营者', 'Businesses')}</span>
-        </Link>
+        {mayEnrol(user) && (
+          <Link to="/staff/businesses" aria-current={pathname === '/staff/businesses' ? 'page' : undefined} data-testid="nav-businesses">
+            <ShopOutlined aria-hidden="true" className="staff-narrow-only" />
+            <span className="staff-collapse">{t('经营者', 'Businesses')}</span>
+          </Link>
+        )}
+        {mayReadAlerts(user) && (
+          <Link to="/staff/warnings" aria-current={pathname === '/staff/warnings' ? 'page' : undefined} data-testid="nav-warnings">
+            <AlertOutlined aria-hidden="true" className="staff-narrow-only" />
+            <span className="staff-collapse">{t('消费预警', 'Early warnings')}</span>
+          </Link>
+        )}
       </nav>
     ) : null;
   const actions = user ? (
     <div className="staff-user">
       {nav}
       <WorkloadIndicator />
+      <AlertsIndicator />
       <Tooltip title={user.unit ? `${user.unit.name}${paren(t, user.unit.code)}` : t('全市', 'City-wide')}>
         <span className="staff-user-name" data-testid="staff-user">
           <UserOutlined aria-hidden="true" /> <span className="staff-collapse">{user.displayName}</span>

@@ -27,7 +27,10 @@ export interface Filters {
   cut: Cut;
 }
 
-/** The business's area, the period received, the purchase channel, prepaid or not, the issue type, the handling unit. */
+/**
+ * The business's area, the period received, the purchase channel, prepaid or not, the issue type, the
+ * handling unit, the respondent (an early-warning alert's business: its key, uscc:… or name:…).
+ */
 export interface Cut {
   area?: string;
   from?: string;
@@ -36,11 +39,14 @@ export interface Cut {
   prepaid?: boolean;
   issue?: Issue;
   unit?: string;
+  respondent?: string;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const AREA = /^\d{6}$/;
 const UNIT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+/** The API's respondent key (libs/cases case-list.query.ts RESPONDENT_KEY). */
+const RESPONDENT = /^(uscc:[0-9A-Z]{18}|name:[^\u0000-\u001f]{1,200})$/;
 
 /** A cut as the URL holds it; a value that cannot be one is left out, as a wrong track or status is. */
 function readCut(p: URLSearchParams): Cut {
@@ -53,6 +59,7 @@ function readCut(p: URLSearchParams): Cut {
   if (get('prepaid') === 'true' || get('prepaid') === 'false') cut.prepaid = get('prepaid') === 'true';
   if ((ISSUES as readonly string[]).includes(get('issue'))) cut.issue = get('issue') as Issue;
   if (UNIT.test(get('unit'))) cut.unit = get('unit');
+  if (RESPONDENT.test(get('respondent'))) cut.respondent = get('respondent');
   return cut;
 }
 
@@ -65,6 +72,7 @@ function writeCut(c: Cut, p: URLSearchParams): void {
   if (c.prepaid !== undefined) p.set('prepaid', String(c.prepaid));
   if (c.issue) p.set('issue', c.issue);
   if (c.unit) p.set('unit', c.unit);
+  if (c.respondent) p.set('respondent', c.respondent);
 }
 
 export function hasCut(c: Cut): boolean {
@@ -118,6 +126,7 @@ export function apiQuery(f: Filters, cursor?: string): string {
   if (c.prepaid !== undefined) p.set('prepaid', String(c.prepaid));
   if (c.issue) p.set('issueType', c.issue);
   if (c.unit) p.set('unit', c.unit);
+  if (c.respondent) p.set('respondent', c.respondent);
   // Every page of the list carries the same cut: the cursor only says where the last one ended.
   if (cursor) p.set('cursor', cursor);
   return p.toString();

@@ -93,9 +93,9 @@ describe('decideJointCase', () => {
       'a case already joined',
       county(),
       input('1', '2'),
-      [kase('1'), kase('2', { jointNo: 'GT2612040000017' })],
+      [kase('1'), kase('2', { jointNo: 'GT2612040000176' })],
       409,
-      /T2 \(GT2612040000017\)/,
+      /T2 \(GT2612040000176\)/,
     ],
   ])('%s → %s', (_what, actor, req, found, expected, ...rest) => {
     // (A rest parameter: rows without a message must not make Jest wait for a `done` callback.)
@@ -121,6 +121,11 @@ describe('decideJointCase', () => {
     [
       'consent in the future',
       { members: [written('1'), { caseId: '2', consentMethod: 'online', consentAt: '2026-12-05T10:00:00+08:00' }] },
+      'members.1.consentAt',
+    ],
+    [
+      'a consent time that is no time',
+      { members: [written('1'), { caseId: '2', consentMethod: 'online', consentAt: 'yesterday' }] },
       'members.1.consentAt',
     ],
     ['three representatives', { members: ['1', '2', '3'].map(written), representatives: ['1', '2', '3'] }, 'representatives'],

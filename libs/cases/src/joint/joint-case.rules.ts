@@ -136,7 +136,9 @@ export function inputProblems(input: JointCaseInput, now: Date, label: (caseId: 
         },
       });
     }
-    if (m.consentAt && new Date(m.consentAt).getTime() > now.getTime() + 60_000)
+    if (m.consentAt && Number.isNaN(new Date(m.consentAt).getTime()))
+      problems.push({ field: `${at}.consentAt`, message: { zh: '同意时间无效', en: 'not a valid time' } });
+    else if (m.consentAt && new Date(m.consentAt).getTime() > now.getTime() + 60_000)
       problems.push({ field: `${at}.consentAt`, message: { zh: '同意时间不能晚于现在', en: 'consent cannot be given in the future' } });
   });
   const reps = input.representatives ?? [];
@@ -233,7 +235,7 @@ export function decideJointCase(actor: JointActor, input: JointCaseInput, found:
 
 /**
  * A joint number a person can read out, in the style of tracking numbers: 'GT' (共同), the day, a
- * serial, and a Luhn check digit over the digits, e.g. GT + 261204 + 000017 + 3 → "GT2612040000173".
+ * serial, and a Luhn check digit over the digits, e.g. GT + 261204 + 000017 + 6 → "GT2612040000176".
  */
 export function makeJointNo(createdOn: string, serial: number | string): string {
   const body = createdOn.slice(2, 4) + createdOn.slice(5, 7) + createdOn.slice(8, 10) + String(serial).padStart(6, '0');

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { chinaDate } from '@weiquan/calendar';
-import { LocalizedException } from '@weiquan/core';
+import { invalid, LocalizedException } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { NotificationWriter } from '@weiquan/notifications';
 import { readScope } from '../handling/case-scope';
+import type { JoinedJointCaseData } from '../lifecycle/case-event';
 import { ConsumerStepsRepository } from '../lifecycle/consumer-steps.repository';
 import type { ConsentMethod, JointCaseInput } from './joint-case.rules';
 import { actorMayGroup, byConsumer, decideJointCase, makeJointNo } from './joint-case.rules';
@@ -15,17 +16,6 @@ import type { LockedMemberRow } from './joint-cases.repository';
 /** What creating a joint complaint takes (POST /joint-cases, or an early-warning alert). */
 export interface CreateJointCase extends JointCaseInput {
   note?: string | null;
-}
-
-/** The history event each member case gets (`case_event.data` of `joined-joint-case`). */
-export interface JoinedJointCaseData {
-  jointCaseId: string;
-  jointNo: string;
-  /** How many other complaints are in the joint case. */
-  others: number;
-  consentMethod: ConsentMethod;
-  representative: boolean;
-  alertId?: string;
 }
 
 const NOT_FOUND = () => new LocalizedException(404, { zh: '没有该共同投诉', en: 'no such joint complaint' });
@@ -67,6 +57,8 @@ export class JointCasesService {
       const d = decideJointCase(actor, input, [], now);
       if (!d.ok) throw new LocalizedException(d.status, d.message, d.fields ?? []);
     }
+    if (input.alertId != null && !/^\d{1,18}$/.test(input.alertId))
+      throw invalid([{ field: 'alertId', message: { zh: '预警 id 应为数字', en: 'must be an alert id (digits)' } }]);
     const ids = [...new Set((input.members ?? []).map((m) => m.caseId).filter((id) => /^\d{1,18}$/.test(id)))];
     const locked = ids.length ? await this.repo.lockMembers(sql, ids) : [];
     const d = decideJointCase(actor, input, locked, now);
@@ -121,8 +113,8 @@ export class JointCasesService {
     }
     await this.notify(sql, members, jointNo);
 
-    const [row, rows] = await Promise.all([this.repo.find(id, sql), this.repo.members(id, sql)]);
-    return view(row!, rows);
+    const row = await this.repo.find(id, sql);
+    return view(row!, await this.repo.members(id, sql));
   }
 
   /** One notice per consumer (the same phone), on their first complaint of the group, naming the others. */

@@ -94,4 +94,17 @@ describe('SMS templates (what is registered with the provider)', () => {
     expect(v('268.50')).toBe('268.50元');
     expect(v(undefined)).toBe('不涉及金额');
   });
+
+  it('joint-case: one SMS names all of the consumer’s complaints in the group when they fit, else how many', () => {
+    const params = { jointNo: 'GT2612040000176', jointCount: 3, otherTrackingNos: '2612030017735' };
+    expect(renderSms('joint-case', smsVariables('joint-case', { track: 'complaint', trackingNo: NO, params }))).toBe(
+      `【聊城市场监管】经您同意，您的投诉（查询编号${NO}、2612030017735）与针对同一经营者的其他投诉按共同投诉处理，共同投诉编号GT2612040000176，共3件投诉。各件投诉仍可凭原查询编号和查询码查询办理进度。`,
+    );
+    const many = smsVariables('joint-case', {
+      track: 'complaint',
+      trackingNo: NO,
+      params: { ...params, otherTrackingNos: '2612030017735、2612030017743' },
+    });
+    expect(many[0]).toBe(`投诉（查询编号${NO}）等3件`);
+  });
 });

@@ -1,8 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { JointCaseDto } from '@weiquan/cases';
+import { CreateJointCaseDto } from '@weiquan/cases/joint/dto/joint-case.dto';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CurrentStaff, Roles } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
+import { ConsumerWarningDto, PublishConsumerWarningDto } from '../consumer-warnings/dto/consumer-warning.dto';
+import { AlertActionsService } from './alert-actions.service';
 import { AlertsService } from './alerts.service';
 import { AcknowledgeAlertDto, AlertDetailDto, AlertListQuery, AlertPageDto, DismissAlertDto } from './dto/alerts.dto';
 
@@ -18,7 +22,10 @@ const ONLY_BUREAUS = '只有该地区的县级市场监管部门和市市场监�
   403: '消费预警仅供市场监管部门和市级统计分析人员 / for the market bureaus and the city analysts',
 })
 export class AlertsController {
-  constructor(private readonly alerts: AlertsService) {}
+  constructor(
+    private readonly alerts: AlertsService,
+    private readonly actions: AlertActionsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: '消费预警列表（最新在前）/ early-warning alerts, newest first (a county bureau sees its area’s)' })
@@ -52,5 +59,52 @@ export class AlertsController {
   @ApiErrors({ 400: ERRORS.validation, 403: ONLY_BUREAUS, 404: NO_ALERT, 409: '预警已处置或已排除 / already acted on or dismissed' })
   dismiss(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: DismissAlertDto): Promise<AlertDetailDto> {
     return this.alerts.dismiss(staff, id, dto.reason);
+  }
+
+  @Post(':id/joint-case')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      '将预警涉及的投诉按共同投诉处理（第十二条，须经投诉人同意），并标记预警已处置 / group the alert’s complaints into a joint complaint (Art. 12, with the complainants’ consent) and mark the alert acted on',
+  })
+  @ApiCreatedResponse({ type: JointCaseDto })
+  @ApiErrors({
+    400: '同 POST /joint-cases；或所选投诉不是针对预警对象 / as POST /joint-cases; or the complaints are not against the alert’s business',
+    403: ONLY_BUREAUS,
+    404: NO_ALERT,
+    409: '同 POST /joint-cases；或预警已排除 / as POST /joint-cases; or the alert was dismissed',
+  })
+  jointCase(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: CreateJointCaseDto): Promise<JointCaseDto> {
+    return this.actions.jointCase(staff, id, {
+      members: dto.members.map((m) => ({
+        caseId: m.caseId,
+        consentMethod: m.consentMethod,
+        consentNote: m.consentNote,
+        consentAt: m.consentAt,
+      })),
+      representatives: dto.representatives ?? [],
+      note: dto.note,
+    });
+  }
+
+  @Post(':id/consumer-warning')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      '据此预警发布消费提示（第三十八条），并标记预警已处置 / publish a consumer warning from the alert (Art. 38) and mark it acted on',
+  })
+  @ApiCreatedResponse({ type: ConsumerWarningDto })
+  @ApiErrors({
+    400: '同 POST /consumer-warnings / as POST /consumer-warnings',
+    403: ONLY_BUREAUS,
+    404: NO_ALERT,
+    409: '预警已排除 / the alert was dismissed',
+  })
+  consumerWarning(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() dto: PublishConsumerWarningDto,
+  ): Promise<ConsumerWarningDto> {
+    return this.actions.consumerWarning(staff, id, dto);
   }
 }

@@ -33,7 +33,7 @@ export class AlertsService {
     return {
       items: await this.views(sql, actor, page),
       nextBefore: rows.length > limit ? page[page.length - 1].id : null,
-      counts: await this.repo.counts(sql, scope),
+      counts: { new: 0, acknowledged: 0, acted: 0, dismissed: 0, ...(await this.repo.counts(sql, scope)) },
     };
   }
 
@@ -42,7 +42,17 @@ export class AlertsService {
     const row = await this.readable(sql, actor, id);
     const [view] = await this.views(sql, actor, [row]);
     const history = await this.repo.events(sql, id);
-    return { ...view, history: history.map((e) => ({ ...e, at: e.at.toISOString() })) };
+    return {
+      ...view,
+      history: history.map((e) => ({
+        at: e.at.toISOString(),
+        type: e.type,
+        userName: e.userName,
+        unitCode: e.unitCode,
+        note: e.note,
+        data: e.data,
+      })),
+    };
   }
 
   acknowledge(actor: StaffPrincipal, id: string, note: string | null): Promise<AlertDetailDto> {
@@ -58,10 +68,16 @@ export class AlertsService {
    * consumer warning) was written there: both commit or neither. Answers the alert as it was.
    */
   async actedIn(sql: Sql, actor: StaffPrincipal, id: string, data: Record<string, unknown>): Promise<AlertRow> {
-    const row = await this.actionable(sql, actor, id);
     // Acting again on an alert already acted on (a second joint case, a warning after the joint case) is recorded too.
-    if (row.status !== 'acted') checkMove(row.status, 'acted');
+    const row = await this.toActOn(sql, actor, id);
     await this.repo.move(sql, id, 'acted', { userId: actor.userId, unitCode: actor.unit?.code ?? null }, null, data, chinaDate(new Date()));
+    return row;
+  }
+
+  /** The alert, locked, if the actor may act on it and it was not dismissed (409). */
+  async toActOn(sql: Sql, actor: StaffPrincipal, id: string): Promise<AlertRow> {
+    const row = await this.actionable(sql, actor, id);
+    if (row.status !== 'acted') checkMove(row.status, 'acted');
     return row;
   }
 

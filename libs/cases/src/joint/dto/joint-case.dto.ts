@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { bilingual } from '@weiquan/core';
 import { CASE_STATUSES } from '../../case-status';
+import { TRACKING_NO } from '../../handling/dto/case-queue.dto';
 import type { CaseStatus } from '../../case-status';
 import { CONSENT_METHODS, MAX_MEMBERS } from '../joint-case.rules';
 import type { ConsentMethod } from '../joint-case.rules';
@@ -26,8 +27,7 @@ import type { ConsentMethod } from '../joint-case.rules';
 
 const t = bilingual;
 const CASE_ID = /^\d{1,18}$/;
-const TRACKING_NO = '2612040012345';
-const JOINT_NO = 'GT2612040000173';
+const JOINT_NO = 'GT2612040000176';
 
 export class JointMemberInputDto {
   @ApiProperty({ type: String, example: '1025', description: '投诉案件 id / the complaint case id' })

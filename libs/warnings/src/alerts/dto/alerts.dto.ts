@@ -40,14 +40,14 @@ export class DismissAlertDto {
   reason!: string;
 }
 
-export class WatchCountsDto {
+export class AlertCountsDto {
   @ApiProperty() complaints!: number;
   @ApiProperty({ description: '预付式 / prepaid' }) prepaid!: number;
   @ApiProperty({ description: '反映停业、跑路、无法退款 / signalling a closure' }) signal!: number;
   @ApiProperty() prepaidSignal!: number;
 }
 
-export class FindingDto {
+export class AlertFindingDto {
   @ApiProperty({ enum: ['all', 'prepaid'] }) measure!: 'all' | 'prepaid';
   @ApiProperty() count!: number;
   @ApiProperty() signal!: number;
@@ -58,13 +58,13 @@ export class FindingDto {
 }
 
 export class AlertEvidenceDto {
-  @ApiProperty({ type: WatchCountsDto, description: '近 7 天 / the window' }) window!: WatchCountsDto;
-  @ApiProperty({ type: WatchCountsDto, description: '此前基线期 / the baseline' }) baseline!: WatchCountsDto;
+  @ApiProperty({ type: AlertCountsDto, description: '近 7 天 / the window' }) window!: AlertCountsDto;
+  @ApiProperty({ type: AlertCountsDto, description: '此前基线期 / the baseline' }) baseline!: AlertCountsDto;
   @ApiProperty({ description: '基线实际覆盖天数 / days the baseline covers' }) baselineDays!: number;
-  @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
+  @ApiProperty({ type: [AlertFindingDto] }) findings!: AlertFindingDto[];
 }
 
-export class UnitRefDto {
+export class AlertUnitDto {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
 }
@@ -95,17 +95,24 @@ export class AlertDto {
   @ApiProperty({ format: 'date' }) windowTo!: string;
   @ApiProperty({ type: AlertEvidenceDto }) evidence!: AlertEvidenceDto;
   @ApiProperty() score!: number;
-  @ApiProperty({ type: [UnitRefDto], description: '已通知的监管部门 / the bureaus told' }) units!: UnitRefDto[];
+  @ApiProperty({ type: [AlertUnitDto], description: '已通知的监管部门 / the bureaus told' }) units!: AlertUnitDto[];
   @ApiProperty({ description: '调用者可处置 / the caller may act on it' }) canAct!: boolean;
   @ApiProperty({ type: AlertCasesQueryDto }) cases!: AlertCasesQueryDto;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+export class AlertStatusCountsDto {
+  @ApiProperty() new!: number;
+  @ApiProperty() acknowledged!: number;
+  @ApiProperty() acted!: number;
+  @ApiProperty() dismissed!: number;
+}
+
 export class AlertPageDto {
   @ApiProperty({ type: [AlertDto] }) items!: AlertDto[];
   @ApiProperty({ nullable: true, type: String }) nextBefore!: string | null;
-  @ApiProperty({ description: '各状态件数 / alerts per status', example: { new: 2, acknowledged: 1 } })
-  counts!: Record<string, number>;
+  @ApiProperty({ type: AlertStatusCountsDto, description: '各状态件数 / alerts per status' })
+  counts!: AlertStatusCountsDto;
 }
 
 export class AlertEventDto {
@@ -114,7 +121,13 @@ export class AlertEventDto {
   @ApiProperty({ nullable: true, type: String }) userName!: string | null;
   @ApiProperty({ nullable: true, type: String }) unitCode!: string | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
-  @ApiProperty({ description: '处置结果（共同投诉编号、消费提示编号）/ what was done', type: Object }) data!: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      '触发时的证据，或处置结果（共同投诉编号、消费提示编号）/ the evidence when raised, or what was done (joint number, warning id)',
+  })
+  data!: Record<string, unknown>;
 }
 
 export class AlertDetailDto extends AlertDto {
