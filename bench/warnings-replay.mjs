@@ -51,8 +51,10 @@ const { generateCases } = await import('./lib/generate-cases.mjs');
 
 const thresholds = (() => {
   if (!values.thresholds) return rules.DEFAULT_THRESHOLDS;
-  const t = rules.withOverrides(JSON.parse(readFileSync(values.thresholds, 'utf8')));
-  const problems = rules.thresholdProblems(t);
+  const override = JSON.parse(readFileSync(values.thresholds, 'utf8'));
+  const t = rules.withOverrides(override);
+  // A misspelt name is refused, not silently ignored (where the built rule has that check).
+  const problems = [...(rules.unknownThresholds?.(override) ?? []), ...rules.thresholdProblems(t)];
   if (problems.length) {
     process.stderr.write(`阈值有误 / bad thresholds in ${values.thresholds}:\n${problems.map((p) => `  ${p}\n`).join('')}`);
     process.exit(2);

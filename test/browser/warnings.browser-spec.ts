@@ -54,14 +54,7 @@ describe('early-warning alerts (chromium)', () => {
     );
     return { context, page };
   };
-  const noProblems = async (page: Page) => {
-    const p = await axeProblems(page);
-    if (p.length) {
-      const d = await page.evaluate(`axe.run(document, { runOnly: ['color-contrast'] }).then(r => r.violations.flatMap(v => v.nodes.map(n => n.html + ' :: ' + n.failureSummary)))`);
-      console.log(JSON.stringify(d, null, 1));
-    }
-    expect(p).toEqual([]);
-  };
+  const noProblems = async (page: Page) => expect(await axeProblems(page)).toEqual([]);
 
   beforeAll(async () => {
     sys = await BrowserSystem.start();
@@ -85,9 +78,10 @@ describe('early-warning alerts (chromium)', () => {
     }
     // The worker routes them (to a station of the area, which the county bureau oversees).
     await sys.until('the 8 complaints routed', async () => {
-      const [{ n }] = await sys.q<{ n: number }>(`select count(*)::int as n from cases where tracking_no = any($1) and assignee_code is not null`, [
-        trackingNos,
-      ]);
+      const [{ n }] = await sys.q<{ n: number }>(
+        `select count(*)::int as n from cases where tracking_no = any($1) and assignee_code is not null`,
+        [trackingNos],
+      );
       return n === 8;
     });
     // What the worker does every few seconds: the rollups, then the detector.
@@ -160,9 +154,71 @@ describe('early-warning alerts (chromium)', () => {
     await context.close();
   });
 
+  it('groups its complaints into a joint complaint with each consent recorded, warns consumers, and withdraws the warning', async () => {
+    const { status } = await call('GET', `/warnings/alerts/${alertId}`, { token: county.token });
+    const { context, page } = await signedIn(county);
+    await page.goto(`${sys.baseUrl}/staff/warnings?status=${status}&alert=${alertId}`);
+    await page.getByTestId('alert-joint').click();
+    for (const no of trackingNos) await page.getByTestId(`joint-row-${no}`).waitFor();
+    // A phone consent without the note of who and when is refused before anything is sent.
+    const [first, second] = trackingNos;
+    const choose = async (no: string, label: string) => {
+      await page.getByTestId(`joint-method-${no}`).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).click();
+    };
+    await choose(first, '电话');
+    for (const no of trackingNos.slice(1)) await choose(no, '书面');
+    await page.getByTestId('joint-submit').click();
+    await page.getByText('电话或当面同意的，请写明由谁、于何时同意').waitFor();
+    await page.getByTestId(`joint-note-${first}`).fill('消费者本人于 12 月 3 日下午电话同意');
+    await page.getByTestId(`joint-row-${first}`).getByText('代表人').click();
+    await page.getByTestId(`joint-row-${second}`).getByText('代表人').click();
+    expect(await page.getByTestId('joint-members').innerText()).not.toMatch(/written|phone|settling/);
+    await noProblems(page);
+    await page.getByTestId('joint-submit').click();
+    const jointNo = page.getByTestId('joint-no');
+    await jointNo.waitFor();
+    expect(await jointNo.innerText()).toMatch(/共同投诉编号 GT\d{13}，共 8 件/);
+    await page.getByTestId('joint-done').click();
+    await page.locator('[data-testid="alert-status"]', { hasText: '已处置' }).waitFor();
+    expect(await page.getByTestId('alert-history').innerText()).toMatch(/共同投诉 GT\d{13}/);
+
+    // A consumer warning from the alert: the business and the dates filled in, and where it now shows.
+    await page.getByTestId('alert-warn').click();
+    expect(await page.getByTestId('warning-title').inputValue()).toContain(GYM.name);
+    await page.getByTestId('warning-submit').click();
+    const published = page.getByTestId('warning-published');
+    await published.waitFor();
+    expect(await published.innerText()).toContain('现已显示在首页和该经营者的公示页');
+    const shown = await call('GET', `/disclosure/warnings?creditCode=${GYM.creditCode}`);
+    expect(shown).toHaveLength(1);
+
+    // Withdrawn from the list of warnings, with the reason, after a confirmation.
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.getByTestId('alert-drawer').getByRole('button', { name: 'Close' }).or(page.locator('.ant-drawer-close')).first().click();
+    await page.getByRole('tab', { name: '消费提示' }).click();
+    const card = page.locator('[data-testid^="warning-card-"]').first();
+    await card.waitFor();
+    expect(await card.innerText()).toContain('生效中');
+    await card.getByRole('button', { name: /^撤回/ }).click();
+    await page.locator('.ant-modal:visible textarea').fill('经营者已退还全部会员余额');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: '撤回…' }).click();
+    await page
+      .locator('.ant-modal-confirm:visible')
+      .getByRole('button', { name: '撤 回' })
+      .or(page.locator('.ant-modal-confirm:visible').getByRole('button', { name: '撤回' }))
+      .first()
+      .click();
+    await card.getByText('已撤回').first().waitFor();
+    expect(await card.innerText()).toContain('经营者已退还全部会员余额');
+    expect(await call('GET', `/disclosure/warnings?creditCode=${GYM.creditCode}`)).toEqual([]);
+    await context.close();
+  });
+
   it('has no critical or serious accessibility problem on a phone, on the list and the detail', async () => {
+    const { status } = await call('GET', `/warnings/alerts/${alertId}`, { token: county.token });
     const { context, page } = await signedIn(county, PHONE);
-    await page.goto(`${sys.baseUrl}/staff/warnings?status=acknowledged`);
+    await page.goto(`${sys.baseUrl}/staff/warnings?status=${status}`);
     await page.getByTestId(`alert-card-${alertId}`).waitFor();
     await noProblems(page);
     await page.getByTestId(`alert-open-${alertId}`).click();

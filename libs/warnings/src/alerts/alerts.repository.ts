@@ -4,8 +4,7 @@ import { pgTransaction } from '@weiquan/core';
 import type { PgSql, Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import type { AlertScope } from './alert-access.rules';
-import type { AlertStatus, Detection, SubjectKind } from './early-warning.rules';
-import type { WatchCounts } from './early-warning.rules';
+import type { AlertStatus, Detection, SubjectKind, WatchCounts } from './early-warning.rules';
 
 /** What an alert shows as its evidence: the figures the detector decided on. */
 export interface AlertEvidence {

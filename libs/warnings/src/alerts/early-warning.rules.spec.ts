@@ -1,3 +1,4 @@
+import type { WatchCounts } from './early-warning.rules';
 import {
   addCounts,
   alertDecision,
@@ -6,8 +7,8 @@ import {
   detect,
   NO_COUNTS,
   thresholdProblems,
+  unknownThresholds,
   watchPeriods,
-  WatchCounts,
   withOverrides,
 } from './early-warning.rules';
 
@@ -105,6 +106,13 @@ describe('counts', () => {
     expect(countsOf(false, 'refund')).toEqual(counts(1, 0, 1, 0));
     expect(countsOf(true, null)).toEqual(counts(1, 1, 0, 0));
     expect(addCounts(counts(1, 1, 1, 1), counts(2, 0, 1, 0))).toEqual(counts(3, 1, 2, 1));
+  });
+  it('names what an override gets wrong', () => {
+    expect(unknownThresholds({ windowDays: 7, bussiness: {}, slice: { all: { minCount: 3, ratioo: 2 }, prepaid: 5 } })).toEqual([
+      'bussiness: not a threshold',
+      'slice.all.ratioo: not a threshold',
+      'slice.prepaid: must be an object',
+    ]);
   });
   it('accepts the defaults', () => {
     expect(thresholdProblems(DEFAULT_THRESHOLDS)).toEqual([]);

@@ -185,6 +185,20 @@ export function thresholdProblems(t: WarningThresholds): string[] {
   return out;
 }
 
+/** Names in an override that are no threshold (a typo would otherwise be ignored without a word). */
+export function unknownThresholds(o: Record<string, unknown>, shape: object = DEFAULT_THRESHOLDS, at = ''): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(o)) {
+    const known = (shape as Record<string, unknown>)[k];
+    if (known === undefined) out.push(`${at}${k}: not a threshold`);
+    else if (known && typeof known === 'object')
+      if (v && typeof v === 'object' && !Array.isArray(v))
+        out.push(...unknownThresholds(v as Record<string, unknown>, known, `${at}${k}.`));
+      else out.push(`${at}${k}: must be an object`);
+  }
+  return out;
+}
+
 /** Thresholds from a partial override (the defaults for what it leaves out). */
 export function withOverrides(o: DeepPartial<WarningThresholds>): WarningThresholds {
   const d = DEFAULT_THRESHOLDS;

@@ -7,7 +7,7 @@ import { MONO } from '../../lib/words';
 import type { AlertDetail } from '../../api/types';
 import { fmtDate, fmtTime, Muted, pick, useCategories } from '../common';
 import { AcknowledgeModal, DismissModal } from './AlertDecisions';
-import { ALERT_STATUS_COLOR, ALERT_STATUS_LABEL, casesLink, eventLabel, eventResult, findingLine, weekly } from './alert-texts';
+import { ALERT_STATUS_COLOR, ALERT_STATUS_LABEL, casesLink, eventLabel, eventResult, findingLine, tagStyle, weekly } from './alert-texts';
 import { JointCaseModal } from './JointCaseModal';
 import { PublishWarningModal } from './PublishWarningModal';
 
@@ -78,7 +78,7 @@ export function AlertDrawer({ id, onClose, onChanged }: { id: string | null; onC
         <Flex vertical gap={16}>
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('状态', 'Status')}>
-              <Tag color={ALERT_STATUS_COLOR[a.status]} data-testid="alert-status">
+              <Tag color={ALERT_STATUS_COLOR[a.status]} style={tagStyle(ALERT_STATUS_COLOR[a.status])} data-testid="alert-status">
                 {pick(t, ALERT_STATUS_LABEL[a.status], a.status)}
               </Tag>
             </Descriptions.Item>

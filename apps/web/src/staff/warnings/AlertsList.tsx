@@ -6,7 +6,7 @@ import { MONO } from '../../lib/words';
 import type { Alert, AlertPage } from '../../api/types';
 import { fmtDate, Muted, pick } from '../common';
 import type { AlertStatus } from './alert-texts';
-import { ALERT_STATUS_COLOR, ALERT_STATUS_LABEL, ALERT_STATUSES, findingLine } from './alert-texts';
+import { ALERT_STATUS_COLOR, ALERT_STATUS_LABEL, ALERT_STATUSES, findingLine, tagStyle } from './alert-texts';
 
 const PAGE = 20;
 
@@ -128,7 +128,7 @@ function AlertCard({ alert: a, onOpen, lang }: { alert: Alert; onOpen: () => voi
       <Flex justify="space-between" align="start" gap={8} wrap>
         <div style={{ minWidth: 0, flex: '1 1 260px' }}>
           <Space size={6} wrap>
-            <Tag color={ALERT_STATUS_COLOR[a.status]} style={{ marginInlineEnd: 0 }}>
+            <Tag color={ALERT_STATUS_COLOR[a.status]} style={tagStyle(ALERT_STATUS_COLOR[a.status])}>
               {pick(t, ALERT_STATUS_LABEL[a.status], a.status)}
             </Tag>
             <Typography.Title level={2} style={{ margin: 0, fontSize: 16 }}>

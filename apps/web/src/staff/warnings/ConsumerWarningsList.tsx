@@ -6,6 +6,7 @@ import type { Pair } from '../../lib/words';
 import type { ConsumerWarning } from '../../api/types';
 import { fmtDate, fmtTime, Muted, pick } from '../common';
 import { showProblems } from '../businesses/forms';
+import { tagStyle } from './alert-texts';
 
 const STATUS_LABEL: Record<ConsumerWarning['status'], Pair> = {
   active: ['生效中', 'In force'],
@@ -58,7 +59,7 @@ export function ConsumerWarningsList({ mayWithdraw, reloads }: { mayWithdraw: bo
             <Flex justify="space-between" gap={8} wrap>
               <div style={{ minWidth: 0, flex: '1 1 260px' }}>
                 <Flex gap={6} wrap align="center">
-                  <Tag color={STATUS_COLOR[w.status]} style={{ marginInlineEnd: 0 }}>
+                  <Tag color={STATUS_COLOR[w.status]} style={tagStyle(STATUS_COLOR[w.status])}>
                     {pick(t, STATUS_LABEL[w.status], w.status)}
                   </Tag>
                   <Typography.Title level={2} style={{ margin: 0, fontSize: 16 }}>

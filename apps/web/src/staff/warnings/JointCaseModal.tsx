@@ -5,7 +5,7 @@ import { useLang } from '../../lib/i18n';
 import { groupDigits } from '../../lib/format';
 import { MONO } from '../../lib/words';
 import type { AlertDetail, CaseListItem, CasePage, CreateJointCase, JointCase } from '../../api/types';
-import { fmtDate, Muted, pick, StatusTag } from '../common';
+import { fmtDate, Muted, pick, STATUS_LABEL } from '../common';
 import type { ConsentMethod } from './alert-texts';
 import { casesQuery, CONSENT_LABEL, CONSENT_NEEDS_NOTE, NOT_JOINABLE } from './alert-texts';
 
@@ -168,8 +168,8 @@ export function JointCaseModal({ alert, onClose, onDone }: { alert: AlertDetail;
                     <Checkbox checked={r.chosen} disabled={closed} onChange={(e) => set(c.id, { chosen: e.target.checked })}>
                       <span style={MONO}>{no}</span>
                     </Checkbox>
-                    <StatusTag status={c.status} text={c.statusText} />
                     <Muted>
+                      {pick(t, STATUS_LABEL[c.status], c.statusText)} ·{' '}
                       {c.consumer.hidden ? t('投诉人信息保密', 'Kept confidential') : c.consumer.name} · {fmtDate(c.receivedAt)}
                     </Muted>
                     {closed && <Muted>{t('已办结，不能加入', 'Finished: cannot join')}</Muted>}

@@ -43,7 +43,7 @@ const ISSUE_CODES = [...ISSUE_TYPES, NOT_GIVEN] as const;
 const oneOf = (codes: readonly string[]) => t(`应为：${codes.join('、')}`, `must be one of ${codes.join(', ')}`);
 
 /** Intake's respondent key: the credit code when known, else the normalised name. */
-const RESPONDENT_KEY = /^(uscc:[0-9A-Z]{18}|name:[^\u0000-\u001f]{1,200})$/;
+const RESPONDENT_KEY = /^(uscc:[0-9A-Z]{18}|name:\P{Cc}{1,200})$/u;
 
 export class CaseListQuery extends PageQuery {
   @ApiPropertyOptional({ description: '状态，可多选（逗号分隔）/ statuses, comma-separated', example: 'assigned,accepted' })
