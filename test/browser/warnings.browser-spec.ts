@@ -194,8 +194,8 @@ describe('early-warning alerts (chromium)', () => {
     expect(shown).toHaveLength(1);
 
     // Withdrawn from the list of warnings, with the reason, after a confirmation.
-    await page.getByRole('button', { name: '完成' }).click();
-    await page.getByTestId('alert-drawer').getByRole('button', { name: 'Close' }).or(page.locator('.ant-drawer-close')).first().click();
+    await page.getByTestId('warning-done').click();
+    await page.locator('.ant-drawer-close').click();
     await page.getByRole('tab', { name: '消费提示' }).click();
     const card = page.locator('[data-testid^="warning-card-"]').first();
     await card.waitFor();

@@ -110,7 +110,7 @@ export function PublishWarningModal({
         title={t('发布消费提示', 'Warn consumers')}
         onCancel={onDone}
         footer={
-          <Button type="primary" onClick={onDone}>
+          <Button type="primary" onClick={onDone} data-testid="warning-done">
             {t('完成', 'Done')}
           </Button>
         }
