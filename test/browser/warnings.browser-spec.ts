@@ -175,6 +175,7 @@ describe('early-warning alerts (chromium)', () => {
     await page.getByTestId(`joint-row-${second}`).getByText('代表人').click();
     expect(await page.getByTestId('joint-members').innerText()).not.toMatch(/written|phone|settling/);
     await noProblems(page);
+    await sys.shot(page, 'warnings-joint-desktop');
     await page.getByTestId('joint-submit').click();
     const jointNo = page.getByTestId('joint-no');
     await jointNo.waitFor();
