@@ -137,7 +137,7 @@ describe('early-warning alerts (chromium)', () => {
     for (const no of trackingNos) await page.getByTestId(`queue-row-${no}`).waitFor();
     expect(await page.locator('tbody tr[data-testid^="queue-row-"]').count()).toBe(8);
     const chip = page.getByTestId('cut-respondent');
-    await page.waitForFunction((name) => document.querySelector('[data-testid="cut-respondent"]')?.textContent?.includes(name), GYM.name);
+    await page.locator('[data-testid="cut-respondent"]', { hasText: GYM.name }).waitFor();
     expect(await chip.innerText()).toBe(`被投诉人：${GYM.name}`);
     await page.goBack();
 

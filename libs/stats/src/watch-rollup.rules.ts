@@ -59,6 +59,6 @@ export function watchedSubjects(
   ];
 }
 
-export function sliceKey(areaCode: string, categoryCode: string): string {
+function sliceKey(areaCode: string, categoryCode: string): string {
   return `${areaCode}|${categoryCode}`;
 }

@@ -32,7 +32,7 @@ import { ConsumerWarningsService } from './consumer-warnings/consumer-warnings.s
   ],
   exports: [ConsumerWarningsService, AlertsService, AlertsRepository, EarlyWarningService],
 })
-export class WarningsModule {}
+class WarningsModule {}
 
 /** The bureau's alert list and actions, and the public warnings. */
 @Module({

@@ -46,7 +46,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const AREA = /^\d{6}$/;
 const UNIT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 /** The API's respondent key (libs/cases case-list.query.ts RESPONDENT_KEY). */
-const RESPONDENT = /^(uscc:[0-9A-Z]{18}|name:[^\u0000-\u001f]{1,200})$/;
+const RESPONDENT = /^(uscc:[0-9A-Z]{18}|name:\P{Cc}{1,200})$/u;
 
 /** A cut as the URL holds it; a value that cannot be one is left out, as a wrong track or status is. */
 function readCut(p: URLSearchParams): Cut {

@@ -17,9 +17,9 @@ export const CONSENT_METHODS = ['written', 'phone', 'in-person', 'online'] as co
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 
 /** Consent given by voice leaves no trace of its own: the note must say who consented, and when. */
-export const CONSENT_NEEDS_NOTE: readonly ConsentMethod[] = ['phone', 'in-person'];
+const CONSENT_NEEDS_NOTE: readonly ConsentMethod[] = ['phone', 'in-person'];
 
-export const CONSENT_TEXT: Record<ConsentMethod, Bilingual> = {
+const CONSENT_TEXT: Record<ConsentMethod, Bilingual> = {
   written: { zh: '书面同意', en: 'in writing' },
   phone: { zh: '电话同意', en: 'by phone' },
   'in-person': { zh: '当面同意', en: 'in person' },
@@ -27,8 +27,8 @@ export const CONSENT_TEXT: Record<ConsentMethod, Bilingual> = {
 };
 
 /** Art. 12: the complainants may elect two representatives. */
-export const MAX_REPRESENTATIVES = 2;
-export const MIN_MEMBERS = 2;
+const MAX_REPRESENTATIVES = 2;
+const MIN_MEMBERS = 2;
 /** One group is one dispute heard together; more than this is a batch, not a joint complaint the API takes at once. */
 export const MAX_MEMBERS = 200;
 
@@ -36,9 +36,9 @@ export const MAX_MEMBERS = 200;
  * Not joinable: finished (open-work.ts), and also mediation already concluded (resolved, terminated),
  * where only the closing step is left and nothing would be handled jointly any more.
  */
-export const NOT_JOINABLE: readonly CaseStatus[] = [...FINISHED_STATUSES, 'resolved', 'terminated'];
+const NOT_JOINABLE: readonly CaseStatus[] = [...FINISHED_STATUSES, 'resolved', 'terminated'];
 
-export interface JointMemberInput {
+interface JointMemberInput {
   caseId: string;
   consentMethod?: string | null;
   consentNote?: string | null;
@@ -101,7 +101,7 @@ export function actorMayGroup(a: JointActor): boolean {
 }
 
 /** The problems of the request itself (counts, consent, representatives), each naming its field. */
-export function inputProblems(input: JointCaseInput, now: Date, label: (caseId: string) => string = (id) => id): FieldProblem[] {
+function inputProblems(input: JointCaseInput, now: Date, label: (caseId: string) => string = (id) => id): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const members = input.members ?? [];
   if (members.length < MIN_MEMBERS)

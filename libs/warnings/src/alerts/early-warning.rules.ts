@@ -1,7 +1,7 @@
 import { addDays } from '@weiquan/stats/period';
 import type { WatchCounts } from '@weiquan/stats/watch-rollup.rules';
 
-export { addCounts, countsOf, NO_COUNTS, SIGNAL_ISSUE_TYPES } from '@weiquan/stats/watch-rollup.rules';
+export { addCounts, countsOf, NO_COUNTS } from '@weiquan/stats/watch-rollup.rules';
 export type { WatchCounts } from '@weiquan/stats/watch-rollup.rules';
 
 /**
@@ -18,7 +18,7 @@ export type { WatchCounts } from '@weiquan/stats/watch-rollup.rules';
  * balances with it.
  */
 /** One measure's thresholds. */
-export interface MeasureThresholds {
+interface MeasureThresholds {
   /** Complaints in the window below which the measure never fires (at least 2). */
   minCount: number;
   /** How many times the weekly baseline the weighted window count must reach… */
@@ -64,7 +64,7 @@ export const DEFAULT_THRESHOLDS: WarningThresholds = {
   quietDays: 14,
 };
 
-export type Measure = 'all' | 'prepaid';
+type Measure = 'all' | 'prepaid';
 
 /** Why a measure fired, in figures the alert shows. */
 export interface MeasureFinding {
@@ -140,7 +140,7 @@ export interface LatestAlert {
 }
 export const ALERT_STATUSES = ['new', 'acknowledged', 'acted', 'dismissed'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
-export const OPEN_ALERT_STATUSES: readonly AlertStatus[] = ['new', 'acknowledged'];
+const OPEN_ALERT_STATUSES: readonly AlertStatus[] = ['new', 'acknowledged'];
 
 /**
  * One alert per outbreak: while a subject's alert is open, a new detection updates its figures

@@ -62,7 +62,7 @@ export function eventResult(e: AlertEvent, t: T): string | null {
   return null;
 }
 
-export const eventLabel = (t: T, e: AlertEvent) => pick(t, EVENT_LABEL[e.type as AlertEvent['type']], e.type);
+export const eventLabel = (t: T, e: AlertEvent) => pick(t, EVENT_LABEL[e.type], e.type);
 
 /** A complaint that can no longer join a joint complaint (libs/cases joint-case.rules.ts NOT_JOINABLE). */
 export const NOT_JOINABLE: readonly CaseStatus[] = [

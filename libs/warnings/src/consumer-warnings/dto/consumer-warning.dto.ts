@@ -159,7 +159,7 @@ export class PublicConsumerWarningDto {
   publishedBy: string;
 }
 
-export const WARNING_STATUSES: readonly WarningStatus[] = ['active', 'scheduled', 'ended', 'withdrawn'];
+const WARNING_STATUSES: readonly WarningStatus[] = ['active', 'scheduled', 'ended', 'withdrawn'];
 
 /** A warning in the bureau's list: everything, with who published or withdrew it and its status today. */
 export class ConsumerWarningDto {
