@@ -206,6 +206,8 @@ describe('early warning: acting on an alert (PostgreSQL)', () => {
     expect(shown.body.map((w: { title: string }) => w.title)).toContain('谨慎办理健身预付卡');
 
     const acted = (await county.get(`/warnings/alerts/${alert.id}`)).body;
+    // The units involved: who holds the 8 complaints now (routing sent them all to one unit).
+    expect(acted.holders).toEqual([{ type: filed[0].assigneeType, code: filed[0].assigneeCode, name: expect.any(String), complaints: 8 }]);
     expect(acted.status).toBe('acted');
     expect(acted.history.map((e: { type: string }) => e.type)).toEqual(['opened', 'acted', 'acted']);
     expect(acted.history[1].data).toMatchObject({ jointNo: joint.body.jointNo });

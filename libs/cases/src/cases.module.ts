@@ -10,6 +10,7 @@ import { ClocksService } from './clocks/clocks.service';
 import { UnitAlertEmails } from './clocks/unit-alert-emails';
 import { UnitAlertEmailsRepository } from './clocks/unit-alert-emails.repository';
 import { CaseHandlingService } from './handling/case-handling.service';
+import { CaseHoldersRepository } from './handling/case-holders.repository';
 import { CaseQueueRepository } from './handling/case-queue.repository';
 import { CaseQueueService } from './handling/case-queue.service';
 import { CaseEvidenceService } from './handling/case-evidence.service';
@@ -29,6 +30,10 @@ import { JointCasesModule } from './joint/joint-cases.module';
   exports: [ClocksService],
 })
 class ClocksModule {}
+
+/** Who holds a set of complaints now (an early-warning alert's units involved). */
+@Module({ providers: [CaseHoldersRepository], exports: [CaseHoldersRepository] })
+export class CaseHoldersModule {}
 
 /** Staff case handling: the queue, the case file, actions, and the calendar administrators enter. */
 @Module({

@@ -32,3 +32,4 @@ export type { CreateJointCase } from './joint/joint-cases.service';
 export { CONSENT_METHODS } from './joint/joint-case.rules';
 export type { ConsentMethod } from './joint/joint-case.rules';
 export { JointCaseDto } from './joint/dto/joint-case.dto';
+export { CaseHoldersRepository } from './handling/case-holders.repository';

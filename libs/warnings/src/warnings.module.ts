@@ -3,7 +3,7 @@ import { AppConfig } from '@weiquan/core';
 import { IdentityModule } from '@weiquan/identity';
 import { NotificationsModule } from '@weiquan/notifications';
 import { StatsModule } from '@weiquan/stats';
-import { JointCasesModule } from '@weiquan/cases';
+import { CaseHoldersModule, JointCasesModule } from '@weiquan/cases';
 import { AlertActionsService } from './alerts/alert-actions.service';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsRepository } from './alerts/alerts.repository';
@@ -20,7 +20,7 @@ import { ConsumerWarningsService } from './consumer-warnings/consumer-warnings.s
  * (alerts/), the consumer warnings the bureau publishes (consumer-warnings/).
  */
 @Module({
-  imports: [StatsModule, NotificationsModule],
+  imports: [StatsModule, NotificationsModule, CaseHoldersModule],
   providers: [
     ConsumerWarningsRepository,
     ConsumerWarningsService,

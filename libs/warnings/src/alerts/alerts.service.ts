@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CaseHoldersRepository } from '@weiquan/cases';
 import { chinaDate } from '@weiquan/calendar';
 import { LocalizedException } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
@@ -21,7 +22,10 @@ const STATUS_TEXT: Record<AlertStatus, { zh: string; en: string }> = {
 /** The bureau's alert list and what a bureau does with an alert (every step recorded in its history). */
 @Injectable()
 export class AlertsService {
-  constructor(private readonly repo: AlertsRepository) {}
+  constructor(
+    private readonly repo: AlertsRepository,
+    private readonly holders: CaseHoldersRepository,
+  ) {}
 
   async list(actor: StaffPrincipal, q: AlertListQuery): Promise<AlertPageDto> {
     const scope = alertReadScope(actor);
@@ -42,8 +46,16 @@ export class AlertsService {
     const row = await this.readable(sql, actor, id);
     const [view] = await this.views(sql, actor, [row]);
     const history = await this.repo.events(sql, id);
+    const c = view.cases;
     return {
       ...view,
+      holders: await this.holders.holders({
+        respondentKey: c.respondent,
+        areaCode: c.areaCode,
+        categoryCode: c.categoryCode,
+        receivedFrom: c.receivedFrom,
+        receivedTo: c.receivedTo,
+      }),
       history: history.map((e) => ({
         at: e.at.toISOString(),
         type: e.type,

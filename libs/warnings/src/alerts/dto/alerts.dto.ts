@@ -130,6 +130,17 @@ export class AlertEventDto {
   data!: Record<string, unknown>;
 }
 
+export class AlertHolderDto {
+  @ApiProperty({ enum: ['station', 'regulator', 'business'], nullable: true, description: '未分派时为 null / null while unassigned' })
+  type!: 'station' | 'regulator' | 'business' | null;
+  @ApiProperty({ nullable: true, type: String }) code!: string | null;
+  @ApiProperty({ nullable: true, type: String }) name!: string | null;
+  @ApiProperty({ description: '该单位正在办理的本预警投诉件数 / the alert’s complaints it holds' }) complaints!: number;
+}
+
 export class AlertDetailDto extends AlertDto {
+  @ApiProperty({ type: [AlertHolderDto], description: '涉及的单位：现由谁办理这些投诉 / the units involved: who holds the complaints now' })
+  holders!: AlertHolderDto[];
+
   @ApiProperty({ type: [AlertEventDto], description: '处置记录 / the alert’s history' }) history!: AlertEventDto[];
 }
