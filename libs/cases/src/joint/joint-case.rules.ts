@@ -19,13 +19,6 @@ export type ConsentMethod = (typeof CONSENT_METHODS)[number];
 /** Consent given by voice leaves no trace of its own: the note must say who consented, and when. */
 const CONSENT_NEEDS_NOTE: readonly ConsentMethod[] = ['phone', 'in-person'];
 
-const CONSENT_TEXT: Record<ConsentMethod, Bilingual> = {
-  written: { zh: '书面同意', en: 'in writing' },
-  phone: { zh: '电话同意', en: 'by phone' },
-  'in-person': { zh: '当面同意', en: 'in person' },
-  online: { zh: '在线同意', en: 'online' },
-};
-
 /** Art. 12: the complainants may elect two representatives. */
 const MAX_REPRESENTATIVES = 2;
 const MIN_MEMBERS = 2;

@@ -54,7 +54,11 @@ export function JointCaseModal({ alert, onClose, onDone }: { alert: AlertDetail;
     };
   }, [alert, t]);
 
-  const set = (id: string, patch: Partial<Row>) => setRows((r) => ({ ...r, [id]: { ...r[id], ...patch } }));
+  const set = (id: string, patch: Partial<Row>) => {
+    setRows((r) => ({ ...r, [id]: { ...r[id], ...patch } }));
+    // A row's problems go once it is edited; the API or the next check says them again if they remain.
+    setErrors(({ [`${id}.method`]: _m, [`${id}.note`]: _n, ...rest }) => rest);
+  };
   const chosen = (cases ?? []).filter((c) => rows[c.id]?.chosen);
   const reps = chosen.filter((c) => rows[c.id].representative);
 
@@ -149,8 +153,8 @@ export function JointCaseModal({ alert, onClose, onDone }: { alert: AlertDetail;
             showIcon
             style={{ marginBottom: 12 }}
             title={t(
-              '《市场监督管理投诉举报处理暂行办法》第十二条：共同投诉须经每位投诉人同意。请逐件记录同意的方式；电话或当面同意的，写明由谁、于何时同意。投诉人可推选 1 至 2 名代表人。',
-              'Order 121 Art. 12: each complainant must consent to a joint complaint. Record how each one consented; for phone or in-person consent, say who and when. The complainants may elect one or two representatives.',
+              '《市场监督管理投诉举报处理办法》（第121号令）第十二条：按共同投诉处理须经投诉人同意。请逐件记录每位投诉人同意的方式；电话或当面同意的，写明由谁、于何时同意。投诉人可以书面推选两名代表人。',
+              "Order 121 Art. 12: complaints are handled jointly only with the complainants' consent. Record how each one consented; for phone or in-person consent, say who and when. The complainants may elect two representatives in writing.",
             )}
           />
           {loadError && <Notice type="error" showIcon title={loadError} />}
