@@ -1,7 +1,7 @@
 import { EarlyWarningService } from '@weiquan/warnings';
 import { RollupService } from '@weiquan/stats';
 import type { Staff } from './support/case-kit';
-import { CaseKit } from './support/case-kit';
+import { CaseKit, shanghaiDay } from './support/case-kit';
 import { uscc } from './support/fixtures';
 
 const COUNTY = 'MR-371502';
@@ -69,9 +69,20 @@ describe('early warning: a prepaid business collapsing (PostgreSQL)', () => {
   });
 
   it('8 prepaid complaints against one gym with no history raise one alert, told once to its county bureau and the city bureau', async () => {
-    for (let n = 1; n <= 7; n++) await gymComplaint(n);
+    // Two days: four filed yesterday (the history's times are the database's clock, so their events
+    // are put on yesterday, on a connection of its own that bypasses the append-only trigger), three today.
+    for (let n = 1; n <= 4; n++) await gymComplaint(n);
+    await kit.raw(
+      `set session_replication_role = replica;
+       update case_event set at = at - interval '1 day' where case_id in (select id from cases where respondent_key = 'uscc:${GYM.creditCode}');`,
+    );
+    for (let n = 5; n <= 7; n++) await gymComplaint(n);
     const first = await cycle();
     expect(first.opened).toHaveLength(1);
+    const days = await kit.q(`select day::text, complaints::int from stat_watch_day where respondent_key = $1 order by day`, [
+      `uscc:${GYM.creditCode}`,
+    ]);
+    expect(days.map((d) => d.complaints)).toEqual([4, 3]);
     await gymComplaint(8);
     const second = await cycle();
     expect(second).toMatchObject({ opened: [], updated: 1 });
@@ -92,6 +103,7 @@ describe('early warning: a prepaid business collapsing (PostgreSQL)', () => {
       cases: { respondent: `uscc:${GYM.creditCode}`, track: 'complaint' },
     });
     expect(alert.units.map((u: { code: string }) => u.code)).toEqual([COUNTY, CITY]);
+    expect(alert.windowTo).toBe(shanghaiDay(new Date()));
     expect(alert.evidence.findings[0]).toMatchObject({ measure: 'prepaid', count: 8, signal: 8 });
     expect(alert.evidence.findings[0].text).toContain('预付式消费投诉 8 件');
     // Exactly once per alert and bureau, though the detector ran twice and the counts moved.

@@ -216,6 +216,21 @@ describe('early-warning alerts (chromium)', () => {
     await context.close();
   });
 
+  it('a city analyst reaches the alerts from the dashboard and reads them without acting', async () => {
+    const login = await call('POST', '/auth/login', { body: await sys.staff('city-analyst') });
+    const { context, page } = await signedIn({ token: login.accessToken, user: login.user });
+    await page.goto(`${sys.baseUrl}/dashboard`);
+    await page.getByTestId('nav-warnings').click();
+    await page.waitForURL(`${sys.baseUrl}/staff/warnings`, { waitUntil: 'commit' });
+    await page.getByTestId('alert-status-acted').click();
+    await page.getByTestId(`alert-open-${alertId}`).click();
+    await page.getByTestId('alert-evidence').waitFor();
+    expect(await page.getByTestId('alert-actions').count()).toBe(0);
+    // No header count for a reader who does not act on alerts.
+    expect(await page.getByTestId('alerts-new').count()).toBe(0);
+    await context.close();
+  });
+
   it('has no critical or serious accessibility problem on a phone, on the list and the detail', async () => {
     const { status } = await call('GET', `/warnings/alerts/${alertId}`, { token: county.token });
     const { context, page } = await signedIn(county, PHONE);

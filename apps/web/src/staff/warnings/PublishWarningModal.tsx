@@ -21,7 +21,7 @@ const FIELDS = ['title', 'body', 'areaCode', 'categoryCode', 'businessName', 'cr
 const DEFAULT_DAYS = 30;
 
 /** Today in China (the API's days are China days), as YYYY-MM-DD. */
-export function chinaToday(now = new Date()): string {
+function chinaToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
 }
 function plusDays(day: string, n: number): string {

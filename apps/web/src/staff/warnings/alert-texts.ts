@@ -28,7 +28,7 @@ export const ALERT_STATUS_COLOR: Record<AlertStatus, string> = {
 const TAG_TEXT: Record<string, string> = { red: '#a8071a', orange: '#ad4e00', green: '#237804', blue: '#0958d9' };
 export const tagStyle = (color: string) => ({ marginInlineEnd: 0, ...(TAG_TEXT[color] ? { color: TAG_TEXT[color] } : {}) });
 
-export const EVENT_LABEL: Record<AlertEvent['type'], Pair> = {
+const EVENT_LABEL: Record<AlertEvent['type'], Pair> = {
   opened: ['产生预警', 'Alert raised'],
   updated: ['证据更新', 'Evidence updated'],
   acknowledged: ['确认（核实中）', 'Acknowledged'],
