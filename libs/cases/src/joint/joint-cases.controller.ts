@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CITY_ROLES, CurrentStaff, Roles } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
-import { CreateJointCaseDto, JointCaseDto } from './dto/joint-case.dto';
+import { CreateJointCaseDto, JointCaseDto, jointCaseInput } from './dto/joint-case.dto';
 import { JointCasesService } from './joint-cases.service';
 
 @ApiTags('joint-cases 共同投诉')
@@ -27,16 +27,7 @@ export class JointCasesController {
     409: '有投诉已办结、调解已结束或已在其他共同投诉中（逐件列出）/ a complaint is finished, its mediation ended, or it is already in a joint complaint (each one named)',
   })
   create(@CurrentStaff() staff: StaffPrincipal, @Body() dto: CreateJointCaseDto): Promise<JointCaseDto> {
-    return this.joint.create(staff, {
-      members: dto.members.map((m) => ({
-        caseId: m.caseId,
-        consentMethod: m.consentMethod,
-        consentNote: m.consentNote,
-        consentAt: m.consentAt,
-      })),
-      representatives: dto.representatives ?? [],
-      note: dto.note,
-    });
+    return this.joint.create(staff, jointCaseInput(dto));
   }
 
   @Get(':id')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { JointCaseDto } from '@weiquan/cases';
-import { CreateJointCaseDto } from '@weiquan/cases/joint/dto/joint-case.dto';
+import { CreateJointCaseDto, jointCaseInput } from '@weiquan/cases/joint/dto/joint-case.dto';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CurrentStaff, Roles } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
@@ -75,16 +75,7 @@ export class AlertsController {
     409: '同 POST /joint-cases；或预警已排除 / as POST /joint-cases; or the alert was dismissed',
   })
   jointCase(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: CreateJointCaseDto): Promise<JointCaseDto> {
-    return this.actions.jointCase(staff, id, {
-      members: dto.members.map((m) => ({
-        caseId: m.caseId,
-        consentMethod: m.consentMethod,
-        consentNote: m.consentNote,
-        consentAt: m.consentAt,
-      })),
-      representatives: dto.representatives ?? [],
-      note: dto.note,
-    });
+    return this.actions.jointCase(staff, id, jointCaseInput(dto));
   }
 
   @Post(':id/consumer-warning')

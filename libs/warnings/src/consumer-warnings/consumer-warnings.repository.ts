@@ -29,20 +29,20 @@ export interface WarningRow {
 }
 
 /** A warning as the public sees it: the publishing unit's name, never who in it published or withdrew it. */
-export interface PublicWarningRow {
-  id: string;
-  title: string;
-  body: string;
-  categoryCode: string | null;
-  categoryName: string | null;
-  areaCode: string | null;
-  areaName: string | null;
-  businessName: string | null;
-  creditCode: string | null;
-  startsOn: string;
-  endsOn: string;
-  publishedBy: string;
-}
+export type PublicWarningRow = Pick<
+  WarningRow,
+  | 'id'
+  | 'title'
+  | 'body'
+  | 'categoryCode'
+  | 'categoryName'
+  | 'areaCode'
+  | 'areaName'
+  | 'businessName'
+  | 'creditCode'
+  | 'startsOn'
+  | 'endsOn'
+> & { publishedBy: string };
 
 export interface NewWarning {
   title: string;

@@ -18,6 +18,7 @@ import { CASE_STATUSES } from '../../case-status';
 import { TRACKING_NO } from '../../handling/dto/case-queue.dto';
 import type { CaseStatus } from '../../case-status';
 import { CONSENT_METHODS, MAX_MEMBERS } from '../joint-case.rules';
+import type { CreateJointCase } from '../joint-cases.service';
 import type { ConsentMethod } from '../joint-case.rules';
 
 /**
@@ -98,6 +99,20 @@ export class CreateJointCaseDto {
   @IsString(t('说明应为文本', 'must be text'))
   @MaxLength(2000, t('说明最多 2000 个字', 'at most 2000 characters'))
   note?: string | null;
+}
+
+/** The service's input from the request (a null, as forms send, is a field not given). */
+export function jointCaseInput(dto: CreateJointCaseDto): CreateJointCase {
+  return {
+    members: dto.members.map((m) => ({
+      caseId: m.caseId,
+      consentMethod: m.consentMethod,
+      consentNote: m.consentNote,
+      consentAt: m.consentAt,
+    })),
+    representatives: dto.representatives ?? [],
+    note: dto.note,
+  };
 }
 
 export class JointConsentDto {
