@@ -5,7 +5,7 @@ import { DirectorySeeder } from '@weiquan/directory';
 import type { StaffRole } from '@weiquan/identity';
 import { AccountsService } from '@weiquan/identity';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { createApi } from '../../../apps/api/src/create-api';
@@ -26,7 +26,7 @@ export const DESKTOP = { width: 1366, height: 900 };
  * and headless Debian chromium driven by playwright-core.
  */
 /** The built pages under test; WEB_OUT_DIR lets several builds sit side by side (the same variable vite's config reads). */
-const WEB_DIST = process.env.WEB_OUT_DIR ?? 'dist/web';
+const WEB_DIST = resolve(__dirname, '../../..', process.env.WEB_OUT_DIR ?? 'dist/web');
 
 export class BrowserSystem {
   private constructor(
@@ -40,7 +40,7 @@ export class BrowserSystem {
   /** `env`: settings for this system beyond the tests' defaults (e.g. a short TOKEN_TTL_SECONDS). */
   static async start(env: Record<string, string> = {}): Promise<BrowserSystem> {
     if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does it)`);
-    if (!existsSync(join(__dirname, '../../..', WEB_DIST, 'index.html'))) throw new Error('the pages are not built: npm run build:web');
+    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('the pages are not built: npm run build:web');
     const t = await createTestEnv({
       WEB_DIST_DIR: WEB_DIST,
       INTAKE_RATE_LIMIT: '1000',

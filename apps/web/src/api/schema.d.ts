@@ -1316,6 +1316,14 @@ export interface components {
             /** @enum {string} */
             track: "complaint";
         };
+        AlertCountsDto: {
+            complaints: number;
+            /** @description 预付式 / prepaid */
+            prepaid: number;
+            prepaidSignal: number;
+            /** @description 反映停业、跑路、无法退款 / signalling a closure */
+            signal: number;
+        };
         AlertDetailDto: {
             areaCode: string;
             areaName: string | null;
@@ -1334,6 +1342,8 @@ export interface components {
             firstDay: string;
             /** @description 处置记录 / the alert’s history */
             history: components["schemas"]["AlertEventDto"][];
+            /** @description 涉及的单位：现由谁办理这些投诉 / the units involved: who holds the complaints now */
+            holders: components["schemas"]["AlertHolderDto"][];
             id: string;
             /**
              * Format: date
@@ -1350,7 +1360,7 @@ export interface components {
             subjectKind: "business" | "slice";
             subjectName: string;
             /** @description 已通知的监管部门 / the bureaus told */
-            units: components["schemas"]["UnitRefDto"][];
+            units: components["schemas"]["AlertUnitDto"][];
             /** Format: date */
             windowFrom: string;
             /** Format: date */
@@ -1388,7 +1398,7 @@ export interface components {
             subjectKind: "business" | "slice";
             subjectName: string;
             /** @description 已通知的监管部门 / the bureaus told */
-            units: components["schemas"]["UnitRefDto"][];
+            units: components["schemas"]["AlertUnitDto"][];
             /** Format: date */
             windowFrom: string;
             /** Format: date */
@@ -1397,8 +1407,10 @@ export interface components {
         AlertEventDto: {
             /** Format: date-time */
             at: string;
-            /** @description 处置结果（共同投诉编号、消费提示编号）/ what was done */
-            data: Record<string, never>;
+            /** @description 触发时的证据，或处置结果（共同投诉编号、消费提示编号）/ the evidence when raised, or what was done (joint number, warning id) */
+            data: {
+                [key: string]: unknown;
+            };
             note: string | null;
             /** @enum {string} */
             type: "opened" | "updated" | "acknowledged" | "acted" | "dismissed";
@@ -1407,24 +1419,53 @@ export interface components {
         };
         AlertEvidenceDto: {
             /** @description 此前基线期 / the baseline */
-            baseline: components["schemas"]["WatchCountsDto"];
+            baseline: components["schemas"]["AlertCountsDto"];
             /** @description 基线实际覆盖天数 / days the baseline covers */
             baselineDays: number;
-            findings: components["schemas"]["FindingDto"][];
+            findings: components["schemas"]["AlertFindingDto"][];
             /** @description 近 7 天 / the window */
-            window: components["schemas"]["WatchCountsDto"];
+            window: components["schemas"]["AlertCountsDto"];
+        };
+        AlertFindingDto: {
+            /** @description 触发线 / the bar it reached */
+            bar: number;
+            count: number;
+            /** @enum {string} */
+            measure: "all" | "prepaid";
+            signal: number;
+            /** @description 说明 / the finding in words (zh-CN) */
+            text: string;
+            /** @description 基线：每周平均件数 / weekly baseline */
+            weeklyBaseline: number;
+            /** @description 加权后件数 / weighted count */
+            weighted: number;
+        };
+        AlertHolderDto: {
+            code: string | null;
+            /** @description 该单位正在办理的本预警投诉件数 / the alert’s complaints it holds */
+            complaints: number;
+            name: string | null;
+            /**
+             * @description 未分派时为 null / null while unassigned
+             * @enum {string|null}
+             */
+            type: "station" | "regulator" | "business" | null;
         };
         AlertPageDto: {
-            /**
-             * @description 各状态件数 / alerts per status
-             * @example {
-             *       "new": 2,
-             *       "acknowledged": 1
-             *     }
-             */
-            counts: Record<string, never>;
+            /** @description 各状态件数 / alerts per status */
+            counts: components["schemas"]["AlertStatusCountsDto"];
             items: components["schemas"]["AlertDto"][];
             nextBefore: string | null;
+        };
+        AlertStatusCountsDto: {
+            acknowledged: number;
+            acted: number;
+            dismissed: number;
+            new: number;
+        };
+        AlertUnitDto: {
+            code: string;
+            name: string;
         };
         AreaDto: {
             /** @example 371502 */
@@ -2773,20 +2814,6 @@ export interface components {
             field: string;
             /** @example 不是有效的中国大陆手机号码 */
             message: string;
-        };
-        FindingDto: {
-            /** @description 触发线 / the bar it reached */
-            bar: number;
-            count: number;
-            /** @enum {string} */
-            measure: "all" | "prepaid";
-            signal: number;
-            /** @description 说明 / the finding in words (zh-CN) */
-            text: string;
-            /** @description 基线：每周平均件数 / weekly baseline */
-            weeklyBaseline: number;
-            /** @description 加权后件数 / weighted count */
-            weighted: number;
         };
         ForbiddenErrorDto: {
             /**
@@ -4203,14 +4230,6 @@ export interface components {
             terminated: number;
             venue: components["schemas"]["VenueInfoDto"];
             withdrawn: number;
-        };
-        WatchCountsDto: {
-            complaints: number;
-            /** @description 预付式 / prepaid */
-            prepaid: number;
-            prepaidSignal: number;
-            /** @description 反映停业、跑路、无法退款 / signalling a closure */
-            signal: number;
         };
         WithdrawConsumerWarningDto: {
             /**
