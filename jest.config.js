@@ -15,7 +15,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   moduleNameMapper: {
-    '^@weiquan/(core|directory|schema|calendar|cases|complaints|routing|identity|notifications|stats|business|warnings)$': '<rootDir>/libs/$1/src',
+    '^@weiquan/(core|directory|schema|calendar|cases|complaints|routing|identity|notifications|stats|business|warnings)$':
+      '<rootDir>/libs/$1/src',
     '^@weiquan/(core|directory|schema|calendar|cases|complaints|routing|identity|notifications|stats|business|warnings)/(.*)$':
       '<rootDir>/libs/$1/src/$2',
   },

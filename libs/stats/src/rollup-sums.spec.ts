@@ -45,9 +45,7 @@ describe('RollupSums: increments summed per table and key', () => {
     expect(sums.size).toBe(3);
     const taken = sums.take();
     expect(taken.get('area_day')).toHaveLength(1);
-    expect(taken.get('watch_day')).toEqual([
-      { respondent_key: shop.respondentKey, day: '2026-05-20', complaints: 2 },
-    ]);
+    expect(taken.get('watch_day')).toEqual([{ respondent_key: shop.respondentKey, day: '2026-05-20', complaints: 2 }]);
     expect(sums.size).toBe(0);
     expect(sums.take().size).toBe(0);
   });
