@@ -126,6 +126,8 @@ describe('early-warning alerts (chromium)', () => {
     expect(await evidence.innerText()).toMatch(/近 7 天/);
     expect(await evidence.locator('tbody tr').first().innerText()).toMatch(/投诉\s+8\s+此前没有记录/);
     expect(await drawer.getByTestId('alert-history').innerText()).toContain('产生预警');
+    // The units involved: who holds the 8 complaints now.
+    expect(await drawer.getByTestId('alert-holders').innerText()).toMatch(/ 8 件$/);
     await noProblems(page);
     await sys.shot(page, 'warnings-detail-desktop');
 

@@ -24,7 +24,8 @@ describe('detect: a business', () => {
   it.each([
     ['one complaint, no history', counts(1, 1, 1, 1), NO_COUNTS, null],
     ['two prepaid complaints, no history', counts(2, 2), NO_COUNTS, null],
-    ['8 prepaid complaints in a week, no history (a gym closing)', counts(8, 8), NO_COUNTS, ['prepaid', 'all']],
+    ['8 prepaid complaints in a week, no history (a gym closing)', counts(8, 8), NO_COUNTS, ['prepaid']],
+    ['8 prepaid and 3 other complaints, no history', counts(11, 8), NO_COUNTS, ['prepaid', 'all']],
     ['4 prepaid complaints, no history', counts(4, 4), NO_COUNTS, ['prepaid']],
     ['3 prepaid closure complaints, no history (weighted 6)', counts(3, 3, 3, 3), NO_COUNTS, ['prepaid']],
     ['3 prepaid complaints of other kinds, no history', counts(3, 3), NO_COUNTS, null],

@@ -115,6 +115,8 @@ export function detect(
       findings.push({ measure, count, signal, weighted, weeklyBaseline: round2(weeklyBaseline), bar: round2(bar) });
   }
   if (!findings.length) return null;
+  // Every complaint of the window prepaid: "all complaints" would say the same again.
+  if (findings.length === 2 && window.complaints === window.prepaid) findings.pop();
   return { findings, score: round2(Math.max(...findings.map((f) => f.weighted / f.bar))) };
 }
 

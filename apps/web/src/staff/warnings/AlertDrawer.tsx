@@ -107,6 +107,17 @@ export function AlertDrawer({ id, onClose, onChanged }: { id: string | null; onC
               </div>
             </Descriptions.Item>
             <Descriptions.Item label={t('已通知', 'Told')}>{a.units.map((u) => u.name).join(t('、', ', '))}</Descriptions.Item>
+            <Descriptions.Item label={t('办理单位', 'Handled by')}>
+              <span data-testid="alert-holders">
+                {a.holders
+                  .map((h) =>
+                    h.code === null
+                      ? t(`待分派 ${h.complaints} 件`, `awaiting routing: ${h.complaints}`)
+                      : t(`${h.name ?? h.code} ${h.complaints} 件`, `${h.name ?? h.code}: ${h.complaints}`),
+                  )
+                  .join(t('；', '; '))}
+              </span>
+            </Descriptions.Item>
           </Descriptions>
 
           <section aria-labelledby="alert-evidence">
