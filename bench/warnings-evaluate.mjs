@@ -7,8 +7,9 @@
 // For each size: the database bench:stats uses (`setup`, N cases from bench/lib/generate-cases.mjs,
 // `stats:rebuild`, VACUUM ANALYZE of the rollups). Then, every size's database present at once and
 // measured round-robin (so that the machine's drift falls on every size alike), for each count of
-// subjects (--subjects, half respondents and half area × category slices, picked from the rollups
-// among those with complaints in the detector's 97 days, by a hash of their key):
+// subjects (--subjects, half respondents and half area × category slices — no more slices than the
+// smallest size has, so that every size gets the same mix —, picked from the rollups among those
+// with complaints in the detector's 97 days, by a hash of their key):
 //  - the subjects marked changed with the compiled `WatchRepository.markChanged` (the aggregator's
 //    SQL), then the compiled `EarlyWarningService.evaluatePending` timed, as the worker's job runs it,
 //    on the data's last day (--to). The first pass opens the alerts its subjects deserve (not timed);
@@ -104,9 +105,14 @@ async function prepare(size) {
     }
     ctx.note.generated = meta.generated;
     const pool = (ctx.pool = new pg.Pool({ connectionString: db.url, max: 2 }));
-    const current = await pool
+    // Read on a connection of its own, closed at once: its statistics reach pg_stat_user_tables before
+    // the scan counters are read (a pooled one flushes them up to a second later, as a false "moved").
+    const check = new pg.Client({ connectionString: db.url });
+    await check.connect();
+    const current = await check
       .query(`select (select last_event_id from stat_watermark) = (select max(id) from case_event) as current`)
       .then((r) => r.rows[0]?.current === true);
+    await check.end();
     if (!current) {
       const t = performance.now();
       cli(env, 'stats:rebuild');
@@ -143,16 +149,9 @@ async function prepare(size) {
     console.log(
       `  subjects with complaints ${rangeFrom}..${to}: ${slices.length} slices${slices.length < max / 2 ? ' (all of them)' : ''}, ≥ ${businesses.length.toLocaleString('en')} respondents (of ${allBusinesses.toLocaleString('en')} in the rollup)`,
     );
-    // Half slices where there are enough of them; respondents make up the rest.
-    ctx.sets = new Map(
-      counts.map((n) => {
-        const s = slices.slice(0, Math.min(Math.floor(n / 2), slices.length));
-        return [n, [...businesses.slice(0, n - s.length), ...s]];
-      }),
-    );
-    for (const [n, set] of ctx.sets)
-      if (set.length < n) throw new Error(`only ${set.length} subjects with complaints in the period at ${size}, not ${n}`);
+    ctx.candidates = { slices, businesses };
 
+    await new Promise((r) => setTimeout(r, 1500));
     ctx.scansBefore = await caseScans(pool);
     const config = core.loadConfigOrExit(env);
     class WarningsBenchModule {}
@@ -305,9 +304,26 @@ function record(size, n, what, ms) {
 
 // ------------------------------------------------------------------------------------------------
 
+const out = (s = '') => process.stdout.write(`${s}\n`);
 const ready = [];
 try {
   for (const size of sizes) ready.push(await prepare(size));
+  // The same mix at every size: half slices, as many as the size with the fewest has; respondents make up the rest.
+  const sliceCap = Math.min(...ready.map((c) => c.candidates.slices.length));
+  for (const ctx of ready) {
+    const { slices, businesses } = ctx.candidates;
+    ctx.sets = new Map(
+      counts.map((n) => {
+        const s = slices.slice(0, Math.min(Math.floor(n / 2), sliceCap));
+        return [n, [...businesses.slice(0, n - s.length), ...s]];
+      }),
+    );
+    for (const [n, set] of ctx.sets)
+      if (set.length < n) throw new Error(`only ${set.length} subjects with complaints in the period at ${ctx.size}, not ${n}`);
+  }
+  out(
+    `subjects: ${counts.map((n) => `${n} = ${ready[0].sets.get(n).filter((x) => x.kind === 'slice').length} slices + the rest respondents`).join('; ')}`,
+  );
   console.log(`\n━━ measuring: ${sizes.map((s) => s.toLocaleString('en')).join(' and ')} round-robin, ${reps} passes ━━`);
   // The untimed first pass: alerts open where the subjects deserve one (and the caches are warm).
   for (const ctx of ready)
@@ -341,7 +357,6 @@ try {
 // ------------------------------------------------------------------------------------------------
 // Report
 
-const out = (s = '') => process.stdout.write(`${s}\n`);
 const smallest = sizes[0];
 const largest = sizes[sizes.length - 1];
 out(

@@ -225,3 +225,38 @@ describe('early warning: acting on an alert (PostgreSQL)', () => {
     expect(acted.history[1].data).toMatchObject({ jointNo: joint.body.jointNo });
   });
 });
+
+describe('early warning: a category in an area (PostgreSQL)', () => {
+  let kit: CaseKit;
+  let county: Staff;
+
+  beforeAll(async () => {
+    kit = await CaseKit.start();
+    county = await kit.staff('regulator-staff', COUNTY);
+  });
+
+  afterAll(async () => {
+    await kit?.close();
+  });
+
+  it('12 beauty complaints against 12 different salons in a week, after a quiet month, raise one alert for the slice and none for a salon', async () => {
+    const salon = (n: number) => ({ name: `聊城市美丽人生美容店${n}`, address: `东昌府区柳园路 ${n} 号`, areaCode: '371502' });
+    // A month ago: a history to compare with (two complaints, put on that day as in a real history).
+    for (let n = 100; n < 102; n++) await kit.file({ categoryCode: 'beauty', respondent: salon(n) });
+    await kit.raw(`set session_replication_role = replica; update case_event set at = at - interval '30 days';`);
+    for (let n = 0; n < 12; n++) await kit.file({ categoryCode: 'beauty', prepaid: n % 3 === 0, respondent: salon(n) });
+    await kit.api.app.get(RollupService).applyPending();
+    expect((await kit.api.app.get(EarlyWarningService).evaluatePending()).opened).toHaveLength(1);
+
+    const [alert] = (await county.get('/warnings/alerts')).body.items;
+    expect(alert).toMatchObject({
+      subjectKind: 'slice',
+      areaCode: '371502',
+      categoryCode: 'beauty',
+      evidence: { window: { complaints: 12, prepaid: 4 }, baseline: { complaints: 2 } },
+      cases: { areaCode: '371502', categoryCode: 'beauty', track: 'complaint' },
+    });
+    expect(alert.subjectName).toMatch(/^东昌府区 · /);
+    expect(alert.evidence.findings.map((f: { measure: string }) => f.measure)).toEqual(['all']);
+  });
+});

@@ -30,6 +30,7 @@ const TABLES = [
   'stat_business_day',
   'stat_business_month',
   'stat_watch_day',
+  'stat_slice_day',
   'stat_open',
   'stat_open_case',
 ];

@@ -17,8 +17,14 @@ describe('StatsWatch migration: the history counted as the aggregator counts it'
     await kit?.close();
   });
 
-  const rows = () =>
-    kit.q(`select respondent_key, day::text, complaints, prepaid, signal, prepaid_signal from stat_watch_day order by 1, 2`);
+  const rows = async () => ({
+    businesses: await kit.q(
+      `select respondent_key, day::text, complaints, prepaid, signal, prepaid_signal from stat_watch_day order by 1, 2`,
+    ),
+    slices: await kit.q(
+      `select area_code, category_code, day::text, complaints, prepaid, signal, prepaid_signal from stat_slice_day order by 1, 2, 3`,
+    ),
+  });
 
   it('gives the rows the aggregator gave, and marks nothing to evaluate', async () => {
     const gym = {
@@ -34,7 +40,16 @@ describe('StatsWatch migration: the history counted as the aggregator counts it'
     await kit.file();
     await kit.api.app.get(RollupService).applyPending();
     const applied = await rows();
-    expect(applied).toContainEqual({
+    expect(applied.slices).toContainEqual({
+      area_code: '371502',
+      category_code: 'sports-fitness',
+      day: expect.any(String),
+      complaints: '3',
+      prepaid: '2',
+      signal: '2',
+      prepaid_signal: '1',
+    });
+    expect(applied.businesses).toContainEqual({
       respondent_key: `uscc:${gym.creditCode}`,
       day: expect.any(String),
       complaints: '3',

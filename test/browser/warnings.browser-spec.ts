@@ -126,8 +126,10 @@ describe('early-warning alerts (chromium)', () => {
     expect(await evidence.innerText()).toMatch(/近 7 天/);
     expect(await evidence.locator('tbody tr').first().innerText()).toMatch(/投诉\s+8\s+此前没有记录/);
     expect(await drawer.getByTestId('alert-history').innerText()).toContain('产生预警');
-    // The units involved: who holds the 8 complaints now.
-    expect(await drawer.getByTestId('alert-holders').innerText()).toMatch(/ 8 件$/);
+    // The units involved: who holds the 8 complaints now (stations, by name, with how many each).
+    const holders = await drawer.getByTestId('alert-holders').innerText();
+    expect([...holders.matchAll(/ (\d+) 件/g)].reduce((n, m) => n + Number(m[1]), 0)).toBe(8);
+    expect(holders).toMatch(/消费维权服务站 \d+ 件/);
     await noProblems(page);
     await sys.shot(page, 'warnings-detail-desktop');
 

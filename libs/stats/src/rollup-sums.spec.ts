@@ -40,12 +40,14 @@ describe('RollupSums: increments summed per table and key', () => {
   it('counts the rows it holds, and take() hands them over and starts again from nothing', () => {
     const sums = new RollupSums(['day']);
     sums.add(deltas(ev('received', '2026-05-20'), shop, 'detail'));
-    expect(sums.size).toBe(3); // the area day row, the city-wide respondent row and the early warning's day row
+    // The area day row, the city-wide respondent row and the early warning's two day rows.
+    expect(sums.size).toBe(4);
     sums.add(deltas(ev('received', '2026-05-20'), shop, 'detail'));
-    expect(sums.size).toBe(3);
+    expect(sums.size).toBe(4);
     const taken = sums.take();
     expect(taken.get('area_day')).toHaveLength(1);
     expect(taken.get('watch_day')).toEqual([{ respondent_key: shop.respondentKey, day: '2026-05-20', complaints: 2 }]);
+    expect(taken.get('slice_day')).toEqual([{ area_code: '371502', category_code: 'catering', day: '2026-05-20', complaints: 2 }]);
     expect(sums.size).toBe(0);
     expect(sums.take().size).toBe(0);
   });

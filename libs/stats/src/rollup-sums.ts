@@ -22,7 +22,13 @@ const BUSINESS = { names: BUSINESS_COUNTERS as readonly string[], index: indexOf
 const WATCH = { names: WATCH_COUNTERS as readonly string[], index: indexOf(WATCH_COUNTERS) };
 /** The counters of a table. */
 const countersOf = (table: string) =>
-  table === 'respondent' ? RESPONDENT : table.startsWith('business_') ? BUSINESS : table === 'watch_day' ? WATCH : AREA_UNIT;
+  table === 'respondent'
+    ? RESPONDENT
+    : table.startsWith('business_')
+      ? BUSINESS
+      : table === 'watch_day' || table === 'slice_day'
+        ? WATCH
+        : AREA_UNIT;
 
 /**
  * Increments summed per rollup table and key, as rows ready to write: day and month tables from the
@@ -74,6 +80,17 @@ export class RollupSums {
         const k = inc.key;
         if (this.days)
           this.sum('watch_day', `${k.respondentKey}\u0001${k.day}`, () => ({ respondent_key: k.respondentKey, day: k.day }), inc.counters);
+        continue;
+      }
+      if (inc.rollup === 'slice') {
+        const k = inc.key;
+        if (this.days)
+          this.sum(
+            'slice_day',
+            `${k.areaCode}\u0001${k.categoryCode}\u0001${k.day}`,
+            () => ({ area_code: k.areaCode, category_code: k.categoryCode, day: k.day }),
+            inc.counters,
+          );
         continue;
       }
       const month = this.months ? `${inc.key.day.slice(0, 7)}-01` : '';

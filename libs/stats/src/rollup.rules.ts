@@ -149,6 +149,7 @@ export type Increment =
   | { rollup: 'unit'; key: UnitKey; counters: Partial<Counters> }
   | { rollup: 'business'; key: BusinessKey; counters: Partial<BusinessCounters> }
   | { rollup: 'watch'; key: { day: string; respondentKey: string }; counters: Partial<Record<WatchCounter, number>> }
+  | { rollup: 'slice'; key: { day: string; areaCode: string; categoryCode: string }; counters: Partial<Record<WatchCounter, number>> }
   | {
       rollup: 'respondent';
       key: RespondentKey;
@@ -205,11 +206,9 @@ export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' =
   for (const b of businessDeltas(e, c)) out.push(b);
   if (e.type === 'received' && track === 'complaint') {
     const w = countsOf(prepaid, c.issueType);
-    out.push({
-      rollup: 'watch',
-      key: { day, respondentKey: c.respondentKey },
-      counters: { complaints: w.complaints, prepaid: w.prepaid, signal: w.signal, prepaid_signal: w.prepaidSignal },
-    });
+    const counters = { complaints: w.complaints, prepaid: w.prepaid, signal: w.signal, prepaid_signal: w.prepaidSignal };
+    out.push({ rollup: 'watch', key: { day, respondentKey: c.respondentKey }, counters });
+    out.push({ rollup: 'slice', key: { day, areaCode: c.areaCode, categoryCode: c.categoryCode }, counters });
   }
   const reopened = reopenedSettlement(e);
   if (reopened) for (const i of deltas(reopened, c, rows)) out.push(negated(i));
@@ -249,6 +248,8 @@ function negated(i: Increment): Increment {
     case 'respondent':
       return { ...i, counters: minus(i.counters) };
     case 'watch':
+      return { ...i, counters: minus(i.counters) };
+    case 'slice':
       return { ...i, counters: minus(i.counters) };
   }
 }

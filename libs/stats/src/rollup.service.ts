@@ -91,6 +91,7 @@ export class RollupService {
         await this.repo.stage(sql, 'unit', tables.get('unit_day') ?? []);
         await this.repo.stage(sql, 'business', tables.get('business_day') ?? []);
         await this.repo.stage(sql, 'watch', tables.get('watch_day') ?? []);
+        await this.repo.stage(sql, 'slice', tables.get('slice_day') ?? []);
         await this.repo.stage(sql, 'respondent', tables.get('respondent') ?? []);
       };
       for (;;) {

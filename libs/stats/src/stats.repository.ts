@@ -41,7 +41,7 @@ export interface StatsUnitRow {
 }
 
 /** The rollups the aggregator adds to (the respondent rollup is monthly, with a name; the watch rollup has days only). */
-export type Rollup = 'area' | 'unit' | 'business' | 'watch';
+export type Rollup = 'area' | 'unit' | 'business' | 'watch' | 'slice';
 
 const TABLE_KEYS: Record<Rollup, [string, string][]> = {
   area: [
@@ -59,12 +59,17 @@ const TABLE_KEYS: Record<Rollup, [string, string][]> = {
   ],
   business: [['credit_code', 'text']],
   watch: [['respondent_key', 'text']],
+  slice: [
+    ['area_code', 'text'],
+    ['category_code', 'text'],
+  ],
 };
 const TABLE_COUNTERS: Record<Rollup, readonly string[]> = {
   area: COUNTERS,
   unit: COUNTERS,
   business: BUSINESS_COUNTERS,
   watch: WATCH_COUNTERS,
+  slice: WATCH_COUNTERS,
 };
 
 const SUMS = COUNTERS.map((c) => `sum(${c})::text as ${c}`).join(', ');
@@ -110,6 +115,7 @@ const STAGING = {
   unit: 'rebuild_unit_day',
   business: 'rebuild_business_day',
   watch: 'rebuild_watch_day',
+  slice: 'rebuild_slice_day',
   respondent: 'rebuild_respondent_month',
 } as const;
 
@@ -135,6 +141,7 @@ const ROLLUP_TABLES = [
   'stat_business_day',
   'stat_business_month',
   'stat_watch_day',
+  'stat_slice_day',
   'stat_open',
   'stat_open_case',
 ];
@@ -288,6 +295,7 @@ export class StatsRepository {
     await sql.query(`create temp table ${STAGING.unit} (like stat_unit_day) on commit drop`);
     await sql.query(`create temp table ${STAGING.business} (like stat_business_day) on commit drop`);
     await sql.query(`create temp table ${STAGING.watch} (like stat_watch_day) on commit drop`);
+    await sql.query(`create temp table ${STAGING.slice} (like stat_slice_day) on commit drop`);
     await sql.query(`create temp table ${STAGING.respondent} (like stat_respondent_month) on commit drop`);
   }
 
@@ -334,6 +342,9 @@ export class StatsRepository {
     await sql.query(`insert into stat_watch_day (respondent_key, day, ${WATCH_COUNTERS.join(', ')})
                      select respondent_key, day, ${sums(WATCH_COUNTERS)} from ${STAGING.watch}
                       group by respondent_key, day`);
+    await sql.query(`insert into stat_slice_day (area_code, category_code, day, ${WATCH_COUNTERS.join(', ')})
+                     select area_code, category_code, day, ${sums(WATCH_COUNTERS)} from ${STAGING.slice}
+                      group by area_code, category_code, day`);
     for (const rollup of ['area', 'unit', 'business'] as const) {
       const keys = TABLE_KEYS[rollup].map(([k]) => k).join(', ');
       const counters = TABLE_COUNTERS[rollup];

@@ -1,8 +1,8 @@
 /**
- * The early warning's rollup (stat_watch_day): complaints received per respondent and day, with how
- * many were prepaid and how many named an issue type that signals a closure. The detector
- * (libs/warnings early-warning.rules.ts) reads a respondent's window and baseline from it, and an
- * area's category from the area rollup, so it never reads the cases table.
+ * The early warning's rollups: complaints received per respondent and day (stat_watch_day) and per
+ * area × category and day (stat_slice_day), with how many were prepaid and how many named an issue
+ * type that signals a closure. The detector (libs/warnings early-warning.rules.ts) reads a subject's
+ * window and baseline from them, one row a day however busy the subject is, and never the cases table.
  */
 
 /** What is counted over a day, a window or a baseline: complaints only (a report is not a dispute). */

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Sql } from '@weiquan/core';
 import { ALL } from './rollup.rules';
 import type { WatchCounts, WatchedSubject } from './watch-rollup.rules';
-import { SIGNAL_ISSUE_TYPES } from './watch-rollup.rules';
 
 /** A subject's counts over a window and its baseline. */
 export interface WatchedCounts {
@@ -80,10 +79,7 @@ export class WatchRepository {
     return assemble('business', keys, rows);
   }
 
-  /**
-   * Area × category slices' complaints over the window and the baseline, from the area rollup's
-   * detail rows (every channel and issue type of the slice).
-   */
+  /** Area × category slices' complaints over the window and the baseline (stat_slice_day: one row a slice and day). */
   async sliceCounts(
     sql: Sql,
     slices: readonly { areaCode: string; categoryCode: string }[],
@@ -93,14 +89,13 @@ export class WatchRepository {
     if (!slices.length) return new Map();
     const rows = await sql.query<CountRow>(
       `select s.a || '|' || s.c as key, case when d.day >= $3 then 'window' else 'baseline' end as part,
-              sum(d.received)::text as complaints, sum(d.received) filter (where d.prepaid)::text as prepaid,
-              sum(d.received) filter (where d.issue_type = any($6::text[]))::text as signal,
-              sum(d.received) filter (where d.prepaid and d.issue_type = any($6::text[]))::text as prepaid_signal
+              sum(d.complaints)::text as complaints, sum(d.prepaid)::text as prepaid,
+              sum(d.signal)::text as signal, sum(d.prepaid_signal)::text as prepaid_signal
          from unnest($1::text[], $2::text[]) as s(a, c)
-         join stat_area_day d on d.area_code = s.a and d.category_code = s.c
-        where d.track = 'complaint' and d.day between $5 and $4 and s.a <> '${ALL}' and s.c <> '${ALL}'
+         join stat_slice_day d on d.area_code = s.a and d.category_code = s.c
+        where d.day between $5 and $4
         group by 1, 2`,
-      [slices.map((s) => s.areaCode), slices.map((s) => s.categoryCode), window.from, window.to, baseline.from, SIGNAL_ISSUE_TYPES],
+      [slices.map((s) => s.areaCode), slices.map((s) => s.categoryCode), window.from, window.to, baseline.from],
     );
     return assemble(
       'slice',
