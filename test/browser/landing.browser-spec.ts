@@ -18,6 +18,11 @@ describe('landing page (chromium)', () => {
     expect(await page.getByTestId('station-count').textContent()).toContain('191');
     // No warning in force: no 消费提示 section at all.
     expect(await page.getByTestId('consumer-warnings').count()).toBe(0);
+    // The hero's second button reads white on the red, like the first reads red on white, not as a blue link.
+    const track = await page.evaluate(
+      `(() => { const s = getComputedStyle(document.querySelector('[data-testid="go-track"]')); return [s.color, s.textDecorationLine]; })()`,
+    );
+    expect(track).toEqual(['rgb(255, 255, 255)', 'none']);
     await sys.shot(page, 'landing-phone');
     await context.close();
   });
