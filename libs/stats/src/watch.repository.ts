@@ -88,12 +88,17 @@ export class WatchRepository {
   ): Promise<Map<string, WatchedCounts>> {
     if (!slices.length) return new Map();
     const rows = await sql.query<CountRow>(
+      // LATERAL: one primary-key range per slice. As a join, the planner misjudges unnest's rows and
+      // scans the whole table, which grows with the history (bench:warnings, docs/PERFORMANCE.md).
       `select s.a || '|' || s.c as key, case when d.day >= $3 then 'window' else 'baseline' end as part,
               sum(d.complaints)::text as complaints, sum(d.prepaid)::text as prepaid,
               sum(d.signal)::text as signal, sum(d.prepaid_signal)::text as prepaid_signal
          from unnest($1::text[], $2::text[]) as s(a, c)
-         join stat_slice_day d on d.area_code = s.a and d.category_code = s.c
-        where d.day between $5 and $4
+         cross join lateral (
+           select day, complaints, prepaid, signal, prepaid_signal from stat_slice_day
+            where area_code = s.a and category_code = s.c and day between $5 and $4
+            offset 0
+         ) d
         group by 1, 2`,
       [slices.map((s) => s.areaCode), slices.map((s) => s.categoryCode), window.from, window.to, baseline.from],
     );
