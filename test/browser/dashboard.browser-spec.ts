@@ -185,6 +185,8 @@ describe('regulator dashboard (chromium)', () => {
     await expectText(page, 'kpi-complaints-value', '2');
     await page.getByTestId('filter-track').getByText('全部').click();
     await page.waitForURL((u) => !u.search.includes('track='), { waitUntil: 'commit' });
+    // The export reads the filters the page shows: wait until it shows 全部 again (the same transition).
+    await page.getByTestId('filter-track').locator('.ant-segmented-item-selected', { hasText: '全部' }).waitFor();
 
     // CSV by month: a UTF-8 file under a Chinese name, the filters it was made with, then the Chinese header row and this month's figures.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);

@@ -508,6 +508,9 @@ describe('staff console (chromium)', () => {
     const { context, page } = await sys.page(PHONE);
     await page.goto(`${sys.baseUrl}/staff/login`);
     await login(page, officer.username, officer.password);
+    // The sign-in page's own header shows the workload for a moment once signed in, then hides while
+    // the queue loads: measure the queue's header, not that one.
+    await page.getByTestId('queue-table').waitFor();
     await page.getByTestId('workload').waitFor();
     // Icons and numbers only, each link named in full; nothing outside the bar, nothing wider than the screen.
     expect(await page.getByTestId('workload-overdue').getAttribute('aria-label')).toMatch(/^超期 \d+ 件$/);
