@@ -139,6 +139,45 @@ describe('the queue filtered by area, period, channel, prepaid, issue type and u
     }
   });
 
+  it('the status counts follow the same filters: each status and the open work count only the cases the list would show', async () => {
+    const statusOf = async (c: Routed) => (await kit.q<{ status: string }>('select status from cases where id = $1', [c.id]))[0].status;
+    for (const [query, names] of [
+      ['', ['today', 'prepaid', 'yanggu', 'late', 'after']],
+      ['areaCode=371502', ['today', 'prepaid', 'late', 'after']],
+      ['prepaid=true', ['prepaid']],
+      [`receivedFrom=${period.from}&receivedTo=${period.to}`, ['prepaid', 'late']],
+      ['channel=livestream&issueType=quality', ['yanggu']],
+      ['areaCode=110101', []],
+    ] as const) {
+      const res = await analyst.get(`/cases/counts${query ? `?${query}` : ''}`);
+      expect(res.status).toBe(200);
+      const expected = new Map<string, number>();
+      for (const n of names) {
+        const status = await statusOf(cases[n]);
+        expected.set(status, (expected.get(status) ?? 0) + 1);
+      }
+      expect({ query, statuses: res.body.statuses, total: res.body.total }).toEqual({
+        query,
+        statuses: [...expected].sort(([a], [b]) => (a < b ? -1 : 1)).map(([status, count]) => ({ status, count })),
+        total: names.length,
+      });
+      // The list under the same filters shows as many open cases as the "待办" count says.
+      expect(ids(await analyst.get(`/cases?view=open&limit=100${query ? `&${query}` : ''}`)).length).toBe(res.body.open);
+    }
+    // A unit's counts never reach past what it may read, whatever the filter.
+    expect((await bureau.get(`/cases/counts?unit=${cases.yanggu.assigneeCode}`)).body).toEqual({ statuses: [], open: 0, total: 0 });
+    expect((await station.get('/cases/counts?areaCode=371502')).body.total).toBe(0);
+  });
+
+  it('the status counts refuse a bad filter with a 400 naming it, and take no status or paging', async () => {
+    const bad = await analyst.get('/cases/counts?prepaid=yes&receivedTo=2026-02-30');
+    expect(bad.status).toBe(400);
+    expect((bad.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual(['prepaid', 'receivedTo']);
+    const paged = await analyst.get('/cases/counts?status=accepted&cursor=x');
+    expect(paged.status).toBe(400);
+    expect((paged.body.details as { field: string }[]).map((d) => d.field).sort()).toEqual(['cursor', 'status']);
+  });
+
   it.each<[string, string[]]>([
     ['areaCode=3715', ['areaCode']],
     ['areaCode=东昌府区', ['areaCode']],

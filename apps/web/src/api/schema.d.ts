@@ -514,7 +514,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 本单位（可查阅范围内）每个状态的案件数 / how many of the cases the caller may read are in each status */
+        /** 本单位（可查阅范围内）每个状态的案件数，按队列的其他筛选条件 / how many of the cases the caller may read are in each status, under the queue's other filters */
         get: operations["CasesController_counts"];
         put?: never;
         post?: never;
@@ -6048,7 +6048,32 @@ export interface operations {
     };
     CasesController_counts: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 被投诉人所在县级区划代码（看板的区域）/ the respondent's county-level area code (the dashboard's areas) */
+                areaCode?: string;
+                categoryCode?: string;
+                /** @description 购买渠道；unknown：消费者未填写 / purchase channel; unknown: none given */
+                channel?: "offline" | "online" | "livestream" | "unknown";
+                /** @description 在 N 个工作日内到期 / due within N working days */
+                dueWithinDays?: number;
+                /** @description 问题类型；unknown：消费者未填写 / issue type; unknown: none given */
+                issueType?: "quality" | "price-marking" | "measurement" | "contract" | "after-sales" | "false-advertising" | "safety" | "refund" | "closure" | "personal-information" | "other" | "unknown";
+                /** @description 只看已超期（true）或未超期（false）/ overdue only, or not overdue */
+                overdue?: boolean;
+                /** @description 预付式消费（办卡、充值）与否 / prepaid (cards, top-ups) or not */
+                prepaid?: boolean;
+                /** @description 查询编号（前缀）或被投诉人名称 / tracking number prefix or respondent name */
+                q?: string;
+                /** @description 收到日期起（含，中国时间）/ received on or after this day (China time) */
+                receivedFrom?: string;
+                /** @description 收到日期止（含，中国时间），不早于 receivedFrom / received on or before this day (China time), not before receivedFrom */
+                receivedTo?: string;
+                /** @description 被投诉人（消费预警的对象）：uscc:统一社会信用代码，或 name:规范化名称 / the respondent (an early-warning subject): uscc:<credit code> or name:<normalised name> */
+                respondent?: string;
+                track?: "complaint" | "report";
+                /** @description 承办单位代码（服务站、监管部门或经营者），即案件当前所在单位 / the handling unit (station, regulator or business): the one the case is with now */
+                unit?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6061,6 +6086,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseCountsDto"];
+                };
+            };
+            /** @description 请求有误：details 逐项列出有问题的字段 / invalid request: details names each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorDto"];
                 };
             };
             /** @description 未登录，或令牌无效、已过期、已失效（带 WWW-Authenticate: Bearer）/ no token, or an invalid, expired or revoked one */

@@ -7,6 +7,7 @@ import { useLang } from '../lib/i18n';
 import type { components } from '../api/schema';
 import type { CaseListItem, CaseStatus } from '../api/types';
 import { ALL_STATUSES, fmtDate, Muted, pick, STATUS_LABEL, useAreaNames, useUnitNames } from './common';
+import { cutQuery } from './queue-filters';
 import type { Cut, Filters } from './queue-filters';
 
 type Counts = components['schemas']['CaseCountsDto'];
@@ -15,8 +16,9 @@ type Counts = components['schemas']['CaseCountsDto'];
 const SETTLEMENT_OPEN: readonly CaseStatus[] = ['settling', 'negotiating', 'offered'];
 
 /**
- * How many cases the unit has in each status (GET /cases/counts), as buttons that show them: the open
- * work (the queue's default), each status that has cases, and every case.
+ * How many cases the unit has in each status (GET /cases/counts), under the queue's other filters
+ * (the chips, the search, the deadline), as buttons that show them: the open work (the queue's
+ * default), each status that has cases, and every case.
  */
 export function StatusCounts({
   filters,
@@ -29,16 +31,17 @@ export function StatusCounts({
 }) {
   const { t } = useLang();
   const [counts, setCounts] = useState<Counts | null>(null);
+  const query = cutQuery(filters).toString();
   useEffect(() => {
     let live = true;
-    api<Counts>('/cases/counts').then(
+    api<Counts>(`/cases/counts${query ? `?${query}` : ''}`).then(
       (c) => live && setCounts(c),
       () => live && setCounts(null),
     );
     return () => {
       live = false;
     };
-  }, [refreshes]);
+  }, [query, refreshes]);
   if (!counts) return null;
   const by = new Map(counts.statuses.map((s) => [s.status, s.count]));
   const only = filters.status.length === 1 ? filters.status[0] : null;

@@ -48,31 +48,35 @@ const UNIT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 /** The API's respondent key (libs/cases case-list.query.ts RESPONDENT_KEY). */
 const RESPONDENT = /^(uscc:[0-9A-Z]{18}|name:\P{Cc}{1,200})$/u;
 
-/** A cut as the URL holds it; a value that cannot be one is left out, as a wrong track or status is. */
+/**
+ * Each part of a cut: its name in the page's URL (dashboard/drill.ts writes the same for its links),
+ * its name in the API's query, and the values it can take (a value that cannot be one is left out,
+ * as a wrong track or status is).
+ */
+const CUT_PARAMS: Record<keyof Cut, { url: string; api: string; ok: (v: string) => boolean }> = {
+  area: { url: 'area', api: 'areaCode', ok: (v) => AREA.test(v) },
+  from: { url: 'from', api: 'receivedFrom', ok: (v) => DAY.test(v) },
+  to: { url: 'to', api: 'receivedTo', ok: (v) => DAY.test(v) },
+  channel: { url: 'channel', api: 'channel', ok: (v) => (CHANNELS as readonly string[]).includes(v) },
+  prepaid: { url: 'prepaid', api: 'prepaid', ok: (v) => v === 'true' || v === 'false' },
+  issue: { url: 'issue', api: 'issueType', ok: (v) => (ISSUES as readonly string[]).includes(v) },
+  unit: { url: 'unit', api: 'unit', ok: (v) => UNIT.test(v) },
+  respondent: { url: 'respondent', api: 'respondent', ok: (v) => RESPONDENT.test(v) },
+};
+const CUT_KEYS = Object.keys(CUT_PARAMS) as (keyof Cut)[];
+
 function readCut(p: URLSearchParams): Cut {
-  const cut: Cut = {};
-  const get = (k: string) => p.get(k) ?? '';
-  if (AREA.test(get('area'))) cut.area = get('area');
-  if (DAY.test(get('from'))) cut.from = get('from');
-  if (DAY.test(get('to'))) cut.to = get('to');
-  if ((CHANNELS as readonly string[]).includes(get('channel'))) cut.channel = get('channel') as Channel;
-  if (get('prepaid') === 'true' || get('prepaid') === 'false') cut.prepaid = get('prepaid') === 'true';
-  if ((ISSUES as readonly string[]).includes(get('issue'))) cut.issue = get('issue') as Issue;
-  if (UNIT.test(get('unit'))) cut.unit = get('unit');
-  if (RESPONDENT.test(get('respondent'))) cut.respondent = get('respondent');
+  const cut: Record<string, string | boolean> = {};
+  for (const key of CUT_KEYS) {
+    const v = p.get(CUT_PARAMS[key].url) ?? '';
+    if (CUT_PARAMS[key].ok(v)) cut[key] = key === 'prepaid' ? v === 'true' : v;
+  }
   return cut;
 }
 
-/** The cut's URL names (dashboard/drill.ts writes the same for its links). */
-function writeCut(c: Cut, p: URLSearchParams): void {
-  if (c.area) p.set('area', c.area);
-  if (c.from) p.set('from', c.from);
-  if (c.to) p.set('to', c.to);
-  if (c.channel) p.set('channel', c.channel);
-  if (c.prepaid !== undefined) p.set('prepaid', String(c.prepaid));
-  if (c.issue) p.set('issue', c.issue);
-  if (c.unit) p.set('unit', c.unit);
-  if (c.respondent) p.set('respondent', c.respondent);
+/** The cut into a query: the page's URL names, or the API's. */
+function writeCut(c: Cut, p: URLSearchParams, names: 'url' | 'api' = 'url'): void {
+  for (const key of CUT_KEYS) if (c[key] !== undefined) p.set(CUT_PARAMS[key][names], String(c[key]));
 }
 
 export function hasCut(c: Cut): boolean {
@@ -113,23 +117,21 @@ export function apiQuery(f: Filters, cursor?: string): string {
   const p = new URLSearchParams({ limit: String(PAGE), sort: f.sort });
   if (f.status.length) p.set('status', f.status.join(','));
   else if (f.view === 'open') p.set('view', 'open');
+  cutQuery(f, p);
+  // Every page of the list carries the same cut: the cursor only says where the last one ended.
+  if (cursor) p.set('cursor', cursor);
+  return p.toString();
+}
+
+/** The API query of every filter but the status and the view: the status counts' (GET /cases/counts). */
+export function cutQuery(f: Filters, p = new URLSearchParams()): URLSearchParams {
   if (f.category) p.set('categoryCode', f.category);
   if (f.track) p.set('track', f.track);
   if (f.due === 'overdue') p.set('overdue', 'true');
   if (f.due === 'soon') p.set('dueWithinDays', String(SOON_DAYS));
   if (f.q.trim()) p.set('q', f.q.trim());
-  const c = f.cut;
-  if (c.area) p.set('areaCode', c.area);
-  if (c.from) p.set('receivedFrom', c.from);
-  if (c.to) p.set('receivedTo', c.to);
-  if (c.channel) p.set('channel', c.channel);
-  if (c.prepaid !== undefined) p.set('prepaid', String(c.prepaid));
-  if (c.issue) p.set('issueType', c.issue);
-  if (c.unit) p.set('unit', c.unit);
-  if (c.respondent) p.set('respondent', c.respondent);
-  // Every page of the list carries the same cut: the cursor only says where the last one ended.
-  if (cursor) p.set('cursor', cursor);
-  return p.toString();
+  writeCut(f.cut, p, 'api');
+  return p;
 }
 
 /** Anything narrower than the default view (the open work, any deadline, no search). */

@@ -8,11 +8,8 @@ import type { CaseCursor } from './case-cursor';
 import { ReadScope, scopeCondition } from './case-scope';
 import { CaseListRow, FROM, LIST_COLUMNS } from './cases.repository';
 
-export interface CaseListFilter {
-  /** Only these statuses (the status filter); else `only` when given. */
-  statuses?: string[];
-  /** The view's statuses when no status is asked for (the open work). */
-  only?: readonly CaseStatus[];
+/** What narrows the queue besides the status: the list and the status counts share it. */
+export interface CaseCut {
   categoryCode?: string;
   overdue?: boolean;
   /** Due on or before this day (and not overdue). */
@@ -34,12 +31,19 @@ export interface CaseListFilter {
   unitCode?: string;
   /** The respondent, by intake's key (an early-warning alert's cases). */
   respondentKey?: string;
+  today: string;
+}
+
+export interface CaseListFilter extends CaseCut {
+  /** Only these statuses (the status filter); else `only` when given. */
+  statuses?: string[];
+  /** The view's statuses when no status is asked for (the open work). */
+  only?: readonly CaseStatus[];
   sort: 'newest' | 'due';
   /** Newest first by gathering the filters' rows and sorting them, not by walking the ids down (queue-filter.rules.ts walksFromNewest). */
   gatherThenSort?: boolean;
   after?: CaseCursor;
   limit: number;
-  today: string;
 }
 
 export interface StatusCountRow {
@@ -78,30 +82,7 @@ export class CaseQueueRepository {
     const p = (v: unknown) => `$${params.push(v)}`;
     if (f.statuses?.length) conds.push(`c.status = any(${p(f.statuses)}::text[])`);
     else if (f.only) conds.push(`c.status = any(${p(f.only)}::text[])`);
-    if (f.categoryCode) conds.push(`c.category_code = ${p(f.categoryCode)}`);
-    if (f.track) conds.push(`c.track = ${p(f.track)}`);
-    // Only ever ANDed to the scope above: a filter narrows what the caller may read, never widens it.
-    if (f.areaCode) conds.push(`c.respondent_area_code = ${p(f.areaCode)}`);
-    if (f.receivedSince) conds.push(`c.received_at >= ${p(f.receivedSince)}::timestamptz`);
-    if (f.receivedBefore) conds.push(`c.received_at < ${p(f.receivedBefore)}::timestamptz`);
-    if (f.channel === null) conds.push('c.purchase_channel is null');
-    else if (f.channel) conds.push(`c.purchase_channel = ${p(f.channel)}`);
-    if (f.issueType === null) conds.push('c.issue_type is null');
-    else if (f.issueType) conds.push(`c.issue_type = ${p(f.issueType)}`);
-    if (f.prepaid !== undefined) conds.push(`c.prepaid = ${p(f.prepaid)}`);
-    if (f.unitCode) conds.push(`c.assignee_code = ${p(f.unitCode)}`);
-    if (f.respondentKey) conds.push(`c.respondent_key = ${p(f.respondentKey)}`);
-    if (f.overdue === true) conds.push(`c.due_on < ${p(f.today)}::date`);
-    if (f.overdue === false) conds.push(`(c.due_on is null or c.due_on >= ${p(f.today)}::date)`);
-    if (f.dueBy) conds.push(`c.due_on between ${p(f.today)}::date and ${p(f.dueBy)}::date`);
-    if (f.q) {
-      const digits = f.q.replace(/[\s-]/g, '');
-      if (/^\d{6,}$/.test(digits)) conds.push(`c.tracking_no like ${p(`${digits}%`)}`);
-      else {
-        const name = `c.respondent_name ilike ${p(`%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`;
-        conds.push(f.qStatuses?.length ? `(${name} or c.status = any(${p(f.qStatuses)}::text[]))` : name);
-      }
-    }
+    conds.push(...cutConditions(f, p));
     const a = f.after;
     if (a?.sort === 'newest') conds.push(`c.id < ${p(a.id)}::bigint`);
     if (a?.sort === 'due' && a.dueOn === null) conds.push(`(c.due_on is null and c.id > ${p(a.id)}::bigint)`);
@@ -119,11 +100,13 @@ export class CaseQueueRepository {
   }
 
   /** How many cases of the scope are in each status (statuses with none are absent). */
-  statusCounts(scope: ReadScope): Promise<StatusCountRow[]> {
+  statusCounts(scope: ReadScope, cut: CaseCut): Promise<StatusCountRow[]> {
     const where = scopeCondition(scope, 1);
+    const params: unknown[] = [...where.params];
+    const conds = [where.sql, ...cutConditions(cut, (v) => `$${params.push(v)}`)];
     return this.sql.query<StatusCountRow>(
-      `select c.status, count(*)::int as n from cases c where ${where.sql} group by c.status order by c.status`,
-      where.params,
+      `select c.status, count(*)::int as n from cases c where ${conds.join(' and ')} group by c.status order by c.status`,
+      params,
     );
   }
 
@@ -141,4 +124,33 @@ export class CaseQueueRepository {
     );
     return row;
   }
+}
+
+/** The cut's conditions on `c` (cases), each ANDed to the caller's scope: a filter narrows what the caller may read, never widens it. */
+function cutConditions(f: CaseCut, p: (v: unknown) => string): string[] {
+  const conds: string[] = [];
+  if (f.categoryCode) conds.push(`c.category_code = ${p(f.categoryCode)}`);
+  if (f.track) conds.push(`c.track = ${p(f.track)}`);
+  if (f.areaCode) conds.push(`c.respondent_area_code = ${p(f.areaCode)}`);
+  if (f.receivedSince) conds.push(`c.received_at >= ${p(f.receivedSince)}::timestamptz`);
+  if (f.receivedBefore) conds.push(`c.received_at < ${p(f.receivedBefore)}::timestamptz`);
+  if (f.channel === null) conds.push('c.purchase_channel is null');
+  else if (f.channel) conds.push(`c.purchase_channel = ${p(f.channel)}`);
+  if (f.issueType === null) conds.push('c.issue_type is null');
+  else if (f.issueType) conds.push(`c.issue_type = ${p(f.issueType)}`);
+  if (f.prepaid !== undefined) conds.push(`c.prepaid = ${p(f.prepaid)}`);
+  if (f.unitCode) conds.push(`c.assignee_code = ${p(f.unitCode)}`);
+  if (f.respondentKey) conds.push(`c.respondent_key = ${p(f.respondentKey)}`);
+  if (f.overdue === true) conds.push(`c.due_on < ${p(f.today)}::date`);
+  if (f.overdue === false) conds.push(`(c.due_on is null or c.due_on >= ${p(f.today)}::date)`);
+  if (f.dueBy) conds.push(`c.due_on between ${p(f.today)}::date and ${p(f.dueBy)}::date`);
+  if (f.q) {
+    const digits = f.q.replace(/[\s-]/g, '');
+    if (/^\d{6,}$/.test(digits)) conds.push(`c.tracking_no like ${p(`${digits}%`)}`);
+    else {
+      const name = `c.respondent_name ilike ${p(`%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`;
+      conds.push(f.qStatuses?.length ? `(${name} or c.status = any(${p(f.qStatuses)}::text[]))` : name);
+    }
+  }
+  return conds;
 }

@@ -6,16 +6,14 @@ import type { IssueType, PurchaseChannel } from '../case-attributes';
 import { actingUnit, readScope } from './case-scope';
 import { caseListItem } from './case-view';
 import { decodeCursor, encodeCursor } from './case-cursor';
-import { CaseListFilter, CaseQueueRepository } from './case-queue.repository';
+import { CaseQueueRepository } from './case-queue.repository';
+import type { CaseCut, CaseListFilter } from './case-queue.repository';
 import { isFinished, OPEN_STATUSES, SOON_WORKING_DAYS } from './open-work';
 import { namedOrNone, NOT_GIVEN, receivedRange, walksFromNewest } from './queue-filter.rules';
 import { statusesNamed } from './status-search';
 
-export interface ListQuery {
-  status?: string[];
-  /** `open` (no finished case) or `all`, when no status is asked for. */
-  view?: 'open' | 'all';
-  sort?: 'newest' | 'due';
+/** What narrows the queue besides the status (the list's and the status counts' filters). */
+export interface CutQuery {
   categoryCode?: string;
   track?: 'complaint' | 'report';
   overdue?: boolean;
@@ -30,6 +28,13 @@ export interface ListQuery {
   issueType?: IssueType | typeof NOT_GIVEN;
   unit?: string;
   respondent?: string;
+}
+
+export interface ListQuery extends CutQuery {
+  status?: string[];
+  /** `open` (no finished case) or `all`, when no status is asked for. */
+  view?: 'open' | 'all';
+  sort?: 'newest' | 'due';
   cursor?: string;
   limit?: number;
 }
@@ -53,31 +58,15 @@ export class CaseQueueService {
     const limit = q.limit ?? 20;
     const sort = q.sort ?? 'newest';
     const { today, soonBy } = await this.days();
-    const search = q.q?.trim() || undefined;
-    const { since, before } = receivedRange(q.receivedFrom, q.receivedTo);
     const filter: CaseListFilter = {
+      ...(await this.cut(q, today)),
       statuses: q.status,
       only: q.view === 'open' ? OPEN_STATUSES : undefined,
-      categoryCode: q.categoryCode,
-      track: q.track,
-      overdue: q.overdue,
-      dueBy: q.dueWithinDays !== undefined ? (await this.calendar.due(today, q.dueWithinDays)).date : undefined,
-      q: search,
-      qStatuses: search ? statusesNamed(search) : undefined,
-      areaCode: q.areaCode,
-      receivedSince: since,
-      receivedBefore: before,
-      channel: namedOrNone<PurchaseChannel>(q.channel),
-      issueType: namedOrNone<IssueType>(q.issueType),
-      prepaid: q.prepaid,
-      unitCode: q.unit,
-      respondentKey: q.respondent,
       sort,
       // One respondent's cases are few: gathered by its index, never found by walking every id down.
       gatherThenSort: sort === 'newest' && (!walksFromNewest(q.receivedTo, today) || q.respondent !== undefined),
       after: q.cursor ? decodeCursor(q.cursor, sort) : undefined,
       limit: limit + 1,
-      today,
     };
     const rows = await this.repo.list(readScope(p), filter);
     const page = rows.slice(0, limit);
@@ -92,12 +81,35 @@ export class CaseQueueService {
     };
   }
 
-  async counts(p: StaffPrincipal) {
-    const rows = await this.repo.statusCounts(readScope(p));
+  /** How many cases in each status, of those the caller may read that the queue's other filters keep. */
+  async counts(p: StaffPrincipal, q: CutQuery = {}) {
+    const rows = await this.repo.statusCounts(readScope(p), await this.cut(q, chinaDate(new Date())));
     return {
       statuses: rows.map((r) => ({ status: r.status, count: r.n })),
       open: rows.filter((r) => !isFinished(r.status)).reduce((n, r) => n + r.n, 0),
       total: rows.reduce((n, r) => n + r.n, 0),
+    };
+  }
+
+  private async cut(q: CutQuery, today: string): Promise<CaseCut> {
+    const search = q.q?.trim() || undefined;
+    const { since, before } = receivedRange(q.receivedFrom, q.receivedTo);
+    return {
+      categoryCode: q.categoryCode,
+      track: q.track,
+      overdue: q.overdue,
+      dueBy: q.dueWithinDays !== undefined ? (await this.calendar.due(today, q.dueWithinDays)).date : undefined,
+      q: search,
+      qStatuses: search ? statusesNamed(search) : undefined,
+      areaCode: q.areaCode,
+      receivedSince: since,
+      receivedBefore: before,
+      channel: namedOrNone<PurchaseChannel>(q.channel),
+      issueType: namedOrNone<IssueType>(q.issueType),
+      prepaid: q.prepaid,
+      unitCode: q.unit,
+      respondentKey: q.respondent,
+      today,
     };
   }
 

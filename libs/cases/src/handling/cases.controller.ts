@@ -7,7 +7,7 @@ import type { StaffPrincipal } from '@weiquan/identity';
 import { CaseHandlingService } from './case-handling.service';
 import { CaseQueueService } from './case-queue.service';
 import { CaseActionDto } from './dto/case-handling.dto';
-import { CaseListQuery } from './dto/case-list.query';
+import { CaseCountsQuery, CaseListQuery } from './dto/case-list.query';
 import { CaseCountsDto, CasePageDto, WorkloadDto } from './dto/case-queue.dto';
 import { ActionNotAllowedDto, ActionResultDto, CaseDetailDto, PersonalDataDto } from './dto/case-view.dto';
 
@@ -40,10 +40,14 @@ export class CasesController {
 
   // Before ':id', which would otherwise take these paths.
   @Get('counts')
-  @ApiOperation({ summary: '本单位（可查阅范围内）每个状态的案件数 / how many of the cases the caller may read are in each status' })
+  @ApiOperation({
+    summary:
+      "本单位（可查阅范围内）每个状态的案件数，按队列的其他筛选条件 / how many of the cases the caller may read are in each status, under the queue's other filters",
+  })
   @ApiOkResponse({ type: CaseCountsDto })
-  counts(@CurrentStaff() staff: StaffPrincipal): Promise<CaseCountsDto> {
-    return this.queue.counts(staff);
+  @ApiErrors({ 400: ERRORS.validation })
+  counts(@CurrentStaff() staff: StaffPrincipal, @Query() q: CaseCountsQuery): Promise<CaseCountsDto> {
+    return this.queue.counts(staff, q);
   }
 
   @Get('workload')

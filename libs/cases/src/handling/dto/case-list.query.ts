@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches, MaxLength, registerDecorator } from 'class-validator';
 import { bilingual, PageQuery, registerConstraintText, WholeNumber } from '@weiquan/core';
@@ -177,3 +177,6 @@ export class CaseListQuery extends PageQuery {
   @Matches(RESPONDENT_KEY, t('应为 uscc:信用代码 或 name:名称', 'must be uscc:<credit code> or name:<name>'))
   respondent?: string;
 }
+
+/** The status counts' filters: the queue's, less the status, the view and the paging. */
+export class CaseCountsQuery extends OmitType(CaseListQuery, ['status', 'view', 'sort', 'cursor', 'limit'] as const) {}
