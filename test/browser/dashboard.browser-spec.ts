@@ -236,20 +236,25 @@ describe('regulator dashboard (chromium)', () => {
     const { context, page } = await signedIn(analyst);
     await page.goto(`${sys.baseUrl}/dashboard`);
     await expectText(page, 'kpi-complaints-value', '2');
-    expect(await page.getByTestId('kpi-complaints-cases').getAttribute('href')).toBe('/staff?view=all&track=complaint');
-    expect(await page.getByTestId('kpi-overdue-cases').getAttribute('href')).toBe('/staff?due=overdue');
-    // The category table (the pie's legend): its name opens the category's cases received in the period.
     const today = shanghaiDay(new Date());
     const period = `from=${today.slice(0, 4)}-01-01&to=${today}`;
+    // The period's counts open the cases received in the period; the open and overdue counts (now) the open work.
+    expect(await page.getByTestId('kpi-complaints-cases').getAttribute('href')).toBe(
+      `/staff?view=all&sort=newest&track=complaint&${period}`,
+    );
+    expect(await page.getByTestId('kpi-reports-cases').getAttribute('href')).toBe(`/staff?view=all&sort=newest&track=report&${period}`);
+    expect(await page.getByTestId('kpi-overdue-cases').getAttribute('href')).toBe('/staff?due=overdue');
+    // The category table (the pie's legend): its name opens the category's cases received in the period.
     await page.getByTestId('category-table').getByRole('link').first().click();
     await page.waitForURL(`**/staff?view=all&sort=newest&category=catering&${period}`);
     await page.getByTestId('queue-table').locator('[data-testid^="queue-row-"]').first().waitFor();
     expect(await page.getByTestId('queue-table').locator('[data-testid^="queue-row-"]').count()).toBe(2);
     expect(await page.getByTestId('cut-period').textContent()).toBe(`期间：${today.slice(0, 4)}-01-01 至 ${today}`);
     await page.goBack();
-    // A business of the hotspots: its cases by its name.
+    // A business of the hotspots: its cases received in the period, by the key the figures group it by.
     await page.getByTestId('hotspots').getByRole('link', { name: '聊城市看板测试火锅店' }).click();
-    await page.waitForURL(/\/staff\?view=all&q=/);
+    await page.waitForURL(new RegExp(`/staff\\?view=all&sort=newest&${period}&respondent=`));
+    await page.getByTestId('cut-respondent').getByText('被投诉人：聊城市看板测试火锅店').waitFor();
     const rows = page.getByTestId('queue-table').locator('[data-testid^="queue-row-"]');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(1);
@@ -280,6 +285,8 @@ describe('regulator dashboard (chromium)', () => {
     await page.getByTestId('cut-prepaid').getByText('预付式消费').waitFor();
     await page.getByTestId(`queue-row-${firstTrackingNo}`).waitFor();
     expect(await rows.count()).toBe(1);
+    // The status counts above the list count the same cut: one case in all, not every case the analyst reads.
+    await expectText(page, 'count-all', '全部 1');
     await sys.shot(page, 'queue-cut');
 
     // Paging keeps the cut: the next page is asked for with the same filters (a next page made up here).
@@ -312,6 +319,7 @@ describe('regulator dashboard (chromium)', () => {
     await page.waitForURL((u) => !u.search.includes('prepaid'));
     await page.getByTestId('cut-period').waitFor();
     await expectCount(rows, 2);
+    await expectText(page, 'count-all', '全部 2');
     await context.close();
   });
 

@@ -6,7 +6,7 @@ import type { Filters } from './filters';
  * Links from a figure to the cases behind it: the staff queue (/staff, staff/queue-filters.ts) with
  * the filters it understands: category, track, overdue, a respondent's name (q), every case or the
  * open ones (view), and the cuts of the dashboard: the business's area, the period received, the
- * purchase channel, prepaid or not, the issue type, the handling unit. The queue applies the
+ * purchase channel, prepaid or not, the issue type, the handling unit, the respondent. The queue applies the
  * reader's own scope first, so a link never shows more than the reader may see.
  */
 export interface CasesFilter {
@@ -24,6 +24,8 @@ export interface CasesFilter {
   issue?: Issue;
   /** The unit that holds the cases now. */
   unit?: string;
+  /** The respondent, by its key (uscc:… or name:…, as the statistics group it). */
+  respondent?: string;
 }
 
 export function casesLink(f: CasesFilter): string {
@@ -43,19 +45,21 @@ export function casesLink(f: CasesFilter): string {
   if (f.prepaid !== undefined) p.set('prepaid', String(f.prepaid));
   if (f.issue) p.set('issue', f.issue);
   if (f.unit) p.set('unit', f.unit);
+  if (f.respondent) p.set('respondent', f.respondent);
   const q = p.toString();
   return q ? `/staff?${q}` : '/staff';
 }
 
 /**
  * The cases behind a figure of the period: received in it, with the dashboard's category and track,
- * and its area where the figure was cut by area (`area: false` for figures cut by unit, which have none).
+ * and its area and category where the figure was cut by them (`area: false` for figures cut by unit,
+ * `category: false` for those the API does not cut by category).
  */
-export function periodCases(f: Filters, cut: CasesFilter = {}, take: { area?: boolean } = {}): string {
+export function periodCases(f: Filters, cut: CasesFilter = {}, take: { area?: boolean; category?: boolean } = {}): string {
   return casesLink({
     all: true,
     period: { from: f.from, to: f.to },
-    category: f.category,
+    category: take.category === false ? null : f.category,
     track: f.track,
     area: take.area === false ? null : f.area,
     ...cut,

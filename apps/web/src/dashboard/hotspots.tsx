@@ -2,7 +2,7 @@ import { Alert, Card, Empty, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { useLang } from '../lib/i18n';
-import { casesLink } from './drill';
+import { periodCases } from './drill';
 import type { Filters } from './filters';
 import { statsQuery } from './filters';
 import { count, money, nullsLast } from './format';
@@ -24,12 +24,14 @@ export function HotspotBusinesses({ filters, nonce, drill }: { filters: Filters;
       key: 'name',
       width: 260,
       ellipsis: { showTitle: true },
-      // The queue finds cases by the respondent's name (its search box), not by the period.
+      // Its cases received in the period, found by the same key the figures are grouped by (never by a
+      // name search, which would also find namesakes); like the figures, not cut by area or category.
       render: (_v, r) =>
         drill && r.respondent.name ? (
           <Link
-            to={casesLink({ q: r.respondent.name, track: filters.track, all: true })}
-            title={t('在案件队列中查看（不按统计期间筛选）', 'Open its cases in the queue (not cut by the period)')}
+            to={periodCases(filters, { respondent: r.respondent.key }, { area: false, category: false })}
+            title={t('在案件队列中查看期间内收到的案件', 'Open the cases received in the period in the queue')}
+            data-testid={`hotspot-cases-${r.respondent.key}`}
           >
             {r.respondent.name}
           </Link>

@@ -199,7 +199,7 @@ export function DashboardPage() {
                 data-testid="dashboard-empty"
               />
             )}
-            <KpiCards summary={s} loading={summary.loading} cases={drill ? { category: filters.category, track: filters.track } : null} />
+            <KpiCards summary={s} loading={summary.loading} cases={drill ? filters : null} />
             {headlineIn && (
               <Suspense
                 fallback={

@@ -3,8 +3,8 @@ import { Card, Skeleton, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useLang } from '../lib/i18n';
-import type { CasesFilter } from './drill';
-import { casesLink } from './drill';
+import { casesLink, periodCases } from './drill';
+import type { Filters } from './filters';
 import { changeText, count, money, pct, SATISFACTION_REFERENCE } from './format';
 import type { Summary } from '../api/types';
 
@@ -21,19 +21,17 @@ interface Kpi {
   tone?: 'alert' | 'good';
   /** 环比 and 同比 of this figure, and how its change reads (libs/stats comparison.rules.ts). */
   compare?: { metric: Compared; kind: 'relative' | 'points'; show: (v: number | string | null) => string };
-  /** The cases behind it, in the staff queue. */
-  cases?: CasesFilter;
+  /** The cases behind it, in the staff queue (a link). */
+  cases?: string;
 }
 
 /**
  * The headline figures of the period, each with its 环比 and 同比 where it has them, plus the open
- * and overdue counts of now; `cases` (the roles that read cases) links each to the cases behind it.
+ * and overdue counts of now; `cases` (the dashboard's filters, for the roles that read cases) links
+ * each to the cases behind it: those received in the period for the period's counts, the open work
+ * now for the open and overdue ones, in the dashboard's area, category and track.
  */
-export function KpiCards(props: {
-  summary: Summary | undefined;
-  loading: boolean;
-  cases: { category: string | null; track: 'complaint' | 'report' | null } | null;
-}) {
+export function KpiCards(props: { summary: Summary | undefined; loading: boolean; cases: Filters | null }) {
   const { t } = useLang();
   const s = props.summary;
   const ref = SATISFACTION_REFERENCE;
@@ -52,7 +50,7 @@ export function KpiCards(props: {
       note:
         s && t(`受理 ${count(s.accepted)} · 不予受理 ${count(s.refused)}`, `${count(s.accepted)} accepted · ${count(s.refused)} refused`),
       compare: { metric: 'complaints', kind: 'relative', show: num },
-      cases: c && c.track !== 'report' ? { category: c.category, track: 'complaint', all: true } : undefined,
+      cases: c && c.track !== 'report' ? periodCases(c, { track: 'complaint' }) : undefined,
     },
     {
       name: 'reports',
@@ -69,7 +67,7 @@ export function KpiCards(props: {
           `${count(s.reportsOpened)} opened · ${count(s.reportsNotOpened)} not opened`,
         ),
       compare: { metric: 'reports', kind: 'relative', show: num },
-      cases: c && c.track !== 'complaint' ? { category: c.category, track: 'report', all: true } : undefined,
+      cases: c && c.track !== 'complaint' ? periodCases(c, { track: 'report' }) : undefined,
     },
     {
       name: 'onTimeAcceptanceRate',
@@ -177,7 +175,7 @@ export function KpiCards(props: {
       help: t('当前尚未办结的案件数，不随统计期间变化', 'Cases not yet concluded now; does not depend on the period'),
       value: count(s?.open),
       note: s && t(`当前数 · 截至 ${s.asOf}`, `now · as of ${s.asOf}`),
-      cases: c ? { category: c.category, track: c.track } : undefined,
+      cases: c ? casesLink({ category: c.category, track: c.track, area: c.area }) : undefined,
     },
     {
       name: 'overdue',
@@ -186,7 +184,7 @@ export function KpiCards(props: {
       value: count(s?.overdue),
       note: s && t('当前数', 'now'),
       tone: s && s.overdue > 0 ? 'alert' : undefined,
-      cases: c ? { category: c.category, track: c.track, overdue: true } : undefined,
+      cases: c ? casesLink({ category: c.category, track: c.track, area: c.area, overdue: true }) : undefined,
     },
   ];
 
@@ -210,7 +208,7 @@ export function KpiCards(props: {
               <div className="wq-kpi-note">{k.note}</div>
               {s && k.compare && <KpiChange summary={s} {...k.compare} testId={`kpi-${k.name}-change`} />}
               {k.cases && (
-                <Link to={casesLink(k.cases)} className="wq-kpi-cases" data-testid={`kpi-${k.name}-cases`}>
+                <Link to={k.cases} className="wq-kpi-cases" data-testid={`kpi-${k.name}-cases`}>
                   {t('查看案件', 'Cases')}
                   <span className="wq-sr-only">{t(`：${k.title}`, `: ${k.title}`)}</span> →
                 </Link>
