@@ -28,7 +28,7 @@ describe('early warning in the worker (PostgreSQL, Redis, SMTP)', () => {
 
   beforeAll(async () => {
     smtp = await startFakeSmtp();
-    kit = await CaseKit.start({ SMTP_URL: smtp.url });
+    kit = await CaseKit.start({ SMTP_URL: smtp.url, PUBLIC_BASE_URL: 'https://12315.liaocheng.example/' });
     await kit.q(`update regulator set alert_email = $1 where code = 'MR-371502'`, [COUNTY_EMAIL]);
     await kit.q(`update regulator set alert_email = $1 where code = 'MR-371500'`, [CITY_EMAIL]);
   });
@@ -68,6 +68,9 @@ describe('early warning in the worker (PostgreSQL, Redis, SMTP)', () => {
     const body = mailBody(smtp.mails[0].raw);
     expect(body).toContain(`对象：${school.name}（东昌府区）`);
     expect(body).toContain('预付式消费投诉 8 件（此前没有记录，其中 8 件反映停业、跑路或无法退款）');
+    // A link to the alert itself, on the site's address (its trailing slash dropped).
+    const [{ id }] = await kit.q<{ id: string }>(`select id::text as id from warning_alert`);
+    expect(body).toContain(`查看：https://12315.liaocheng.example/staff/warnings?alert=${id}`);
     // Nothing about the parents who complained.
     expect(body).not.toMatch(/1[3-9]\d{9}/);
   }, 90_000);

@@ -54,7 +54,7 @@ describe('units’ alert emails from the clock sweep (PostgreSQL, Redis, SMTP)',
 
   beforeAll(async () => {
     smtp = await startFakeSmtp();
-    kit = await CaseKit.start({ SMTP_URL: smtp.url });
+    kit = await CaseKit.start({ SMTP_URL: smtp.url, PUBLIC_BASE_URL: 'https://12315.liaocheng.example' });
     await kit.q(`update regulator set alert_email = $1 where code = $2`, [BUREAU_EMAIL, BUREAU]);
   });
 
@@ -94,6 +94,7 @@ describe('units’ alert emails from the clock sweep (PostgreSQL, Redis, SMTP)',
     expect(mails[0]).toContain(`【已超期】1 件\n  查询编号 ${late.trackingNo}；状态：已分派，等待受理；期限：${daysAgo(3)}`);
     expect(mails[0]).toContain(`Overdue: 1\n  ${late.trackingNo}: assigned, awaiting acceptance; due ${daysAgo(3)}`);
     expect(mails[0]).not.toContain('下级单位超期');
+    expect(mails[0]).toContain('工作台：https://12315.liaocheng.example/staff');
     // Nothing about the consumers: their name, phone and address stay out.
     for (const personal of ['张三', late.phone, soon.phone, '柳园街道']) expect(mails[0]).not.toContain(personal);
     expect(smtp.mails.filter((m) => m.to.some((to) => to !== BUREAU_EMAIL))).toEqual([]);

@@ -97,6 +97,12 @@ export class NotificationWriter {
     return this.config.notifications.smtpUrl !== null;
   }
 
+  /** The address of a page of the site (`path` from the root), for an email to link to; null when PUBLIC_BASE_URL is not set. */
+  link(path: string): string | null {
+    const base = this.config.notifications.publicBaseUrl;
+    return base === null ? null : `${base}${path}`;
+  }
+
   /**
    * Writes units' emails and their outbox rows in the caller's transaction, for the worker to send
    * like a consumer's email; nothing without SMTP. Answers the ids written, by unit.

@@ -109,6 +109,18 @@ describe('the day’s key of a unit’s email', () => {
     ['2026-12-31T16:30:00Z', '2027-01-01'],
   ])('%s → %s', (instant, key) => expect(unitAlertDedupeKey(new Date(instant))).toBe(key));
 
+  it('links to the staff console when the site’s address is known, in both languages, and carries no link otherwise', () => {
+    const lines = [line({})];
+    const linked = unitAlertEmail('东昌府区市场监督管理局', '2026-12-04', lines, 'https://12315.liaocheng.example/staff').text.split('\n');
+    expect(linked.filter((l) => l.includes('https://'))).toEqual([
+      '工作台：https://12315.liaocheng.example/staff',
+      'Staff console: https://12315.liaocheng.example/staff',
+    ]);
+    // Each right under the paragraph that asks the unit to sign in.
+    expect(linked[linked.indexOf('工作台：https://12315.liaocheng.example/staff') - 1]).toMatch(/^截至 2026-12-04/);
+    expect(unitAlertEmail('东昌府区市场监督管理局', '2026-12-04', lines).text).not.toMatch(/工作台：|Staff console:|https?:/);
+  });
+
   it('is the same for every sweep of one day', () => {
     const sweeps = ['2026-12-04T00:05:00+08:00', '2026-12-04T00:10:00+08:00', '2026-12-04T18:45:00+08:00'];
     expect(new Set(sweeps.map((s) => unitAlertDedupeKey(new Date(s))))).toEqual(new Set(['2026-12-04']));

@@ -37,7 +37,13 @@ export function unitAlertDedupeKey(now: Date): IsoDate {
   return chinaDate(now);
 }
 
-export function unitAlertEmail(unitName: string, day: IsoDate, lines: readonly UnitAlertLine[]): { subject: string; text: string } {
+/** `link`: the staff console's queue (its open work, nearest deadline first), when the site's address is known. */
+export function unitAlertEmail(
+  unitName: string,
+  day: IsoDate,
+  lines: readonly UnitAlertLine[],
+  link: string | null = null,
+): { subject: string; text: string } {
   const groups = GROUPS.map((g) => ({
     ...g,
     lines: lines
@@ -52,6 +58,7 @@ export function unitAlertEmail(unitName: string, day: IsoDate, lines: readonly U
     `${unitName}：`,
     '',
     `截至 ${day}，以下案件的办理期限需要关注（共 ${lines.length} 件）。请登录消费维权工作台，在待办案件中按查询编号查看并办理。`,
+    ...(link ? [`工作台：${link}`] : []),
     ...groups.flatMap((g) => [
       '',
       `【${g.zh}】${g.lines.length} 件`,
@@ -64,6 +71,7 @@ export function unitAlertEmail(unitName: string, day: IsoDate, lines: readonly U
     `To ${unitName}:`,
     '',
     `As of ${day}, the deadlines of these cases need attention (${lines.length} in all). Sign in to the staff console and find each one in the case queue by its tracking number.`,
+    ...(link ? [`Staff console: ${link}`] : []),
     ...groups.flatMap((g) => [
       '',
       `${g.en}: ${g.lines.length}`,

@@ -54,7 +54,7 @@ export class UnitAlertEmails {
     const emails = [...byUnit.values()].map((owed) => ({
       unitCode: owed[0].unitCode,
       dedupeKey: day,
-      ...unitAlertEmail(owed[0].unitName, day, owed),
+      ...unitAlertEmail(owed[0].unitName, day, owed, this.writer.link('/staff')),
     }));
     const written = await this.writer.writeUnitEmails(sql, emails);
     await this.repo.told(sql, written);

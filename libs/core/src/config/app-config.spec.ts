@@ -53,6 +53,16 @@ describe('AppConfig.fromEnv', () => {
     expect(() => AppConfig.fromEnv({ ...base(), METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
+  it('reads the site address emails link to, without its trailing slash; none by default', () => {
+    expect(AppConfig.fromEnv(base()).notifications.publicBaseUrl).toBeNull();
+    expect(AppConfig.fromEnv({ ...base(), PUBLIC_BASE_URL: 'https://12315.liaocheng.gov.cn/' }).notifications.publicBaseUrl).toBe(
+      'https://12315.liaocheng.gov.cn',
+    );
+    expect(AppConfig.fromEnv({ ...base(), PUBLIC_BASE_URL: 'https://x.example/weiquan//' }).notifications.publicBaseUrl).toBe(
+      'https://x.example/weiquan',
+    );
+  });
+
   it('reads typed values', () => {
     const c = AppConfig.fromEnv({ ...base(), PORT: '8080', DATABASE_POOL_SIZE: '3', QUEUE_DASHBOARD: 'yes', LOG_LEVEL: 'warn' });
     expect(c.port).toBe(8080);
@@ -73,6 +83,8 @@ describe('AppConfig.fromEnv', () => {
     ['TOKEN_TTL_SECONDS', '0', /≥ 1/],
     ['LOGIN_MAX_FAILURES', 'five', /integer/],
     ['NODE_ENV', 'staging', /.+/],
+    ['PUBLIC_BASE_URL', '12315.liaocheng.gov.cn', /https:\/\//],
+    ['PUBLIC_BASE_URL', 'https://12315.liaocheng.gov.cn/?x=1', /without \? or #/],
   ])('refuses %s=%s, naming the variable and the value', (variable, value, why) => {
     const problems = problemsOf({ ...base(), [variable]: value });
     expect(problems).toHaveLength(1);

@@ -103,6 +103,9 @@ const schema = z.object({
   LOOKUP_RATE_LIMIT: int(1, 1_000_000).default(120),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   SMTP_FROM: z.string().trim().min(1).max(320).default('聊城市消费维权 <noreply@localhost>'),
+  PUBLIC_BASE_URL: url(['https:', 'http:'])
+    .refine((v) => !/[?#]/.test(v), { message: 'must be the site address alone, without ? or #' })
+    .optional(),
   TOKEN_TTL_SECONDS: int(1, 604_800).default(900),
   LOGIN_MAX_FAILURES: int(1, 1000).default(5),
   LOGIN_LOCK_MINUTES: int(1, 10_080).default(15),
@@ -168,7 +171,8 @@ export class AppConfig {
   /** Requests per minute per client: submissions, and lookups (status, uploads, rating). */
   readonly rateLimits!: { intakePerMinute: number; lookupPerMinute: number };
   /** Consumer notifications: email only when an SMTP server is configured (SMS always, see SmsGateway). */
-  readonly notifications!: { smtpUrl: string | null; smtpFrom: string };
+  /** SMTP for emails; the site's public address, which emails link to (none: they carry no link). */
+  readonly notifications!: { smtpUrl: string | null; smtpFrom: string; publicBaseUrl: string | null };
   /**
    * Staff sign-in: access-token lifetime; consecutive failed logins before an account is locked, and
    * for how long; login attempts per client per minute (held in Redis).
@@ -228,7 +232,11 @@ export class AppConfig {
         queueDashboard: v.QUEUE_DASHBOARD,
         http: { metricsToken: v.METRICS_TOKEN ?? null, docsEnabled: v.DOCS_ENABLED ?? v.NODE_ENV !== 'production', hsts: v.HSTS },
         rateLimits: { intakePerMinute: v.INTAKE_RATE_LIMIT, lookupPerMinute: v.LOOKUP_RATE_LIMIT },
-        notifications: { smtpUrl: v.SMTP_URL ?? null, smtpFrom: v.SMTP_FROM },
+        notifications: {
+          smtpUrl: v.SMTP_URL ?? null,
+          smtpFrom: v.SMTP_FROM,
+          publicBaseUrl: v.PUBLIC_BASE_URL?.replace(/\/+$/, '') ?? null,
+        },
         auth: {
           tokenTtlSeconds: v.TOKEN_TTL_SECONDS,
           maxFailures: v.LOGIN_MAX_FAILURES,

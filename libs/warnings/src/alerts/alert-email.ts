@@ -9,6 +9,8 @@ export function alertEmail(a: {
   evidence: AlertEvidence;
   windowFrom: string;
   windowTo: string;
+  /** The alert's page, when the site's address is known. */
+  link?: string | null;
 }): {
   subject: string;
   text: string;
@@ -25,6 +27,7 @@ export function alertEmail(a: {
     ...a.evidence.findings.map((f) => `· ${findingText(f, a.evidence.baselineDays)}`),
     '',
     '请登录聊城市消费维权系统，在“消费预警”中查看证据和涉及的投诉，并决定处置（共同投诉、发布消费提示或说明理由后排除）。',
+    ...(a.link ? [`查看：${a.link}`] : []),
     '本邮件由系统自动发送，请勿回复。',
   ];
   return { subject: `【消费预警】${a.subjectName}：${head}`, text: lines.join('\n') };
