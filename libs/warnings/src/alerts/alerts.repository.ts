@@ -218,13 +218,17 @@ export class AlertsRepository {
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 
-  async areaName(sql: Sql, code: string): Promise<string | null> {
-    const [r] = await sql.query<{ name: string }>(`select name from area where code = $1`, [code]);
-    return r?.name ?? null;
+  /** Names of areas by code, in one query. */
+  async areaNames(sql: Sql, codes: readonly string[]): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows = await sql.query<{ code: string; name: string }>(`select code, name from area where code = any($1::text[])`, [codes]);
+    return new Map(rows.map((r) => [r.code, r.name]));
   }
 
-  async categoryName(sql: Sql, code: string): Promise<string | null> {
-    const [r] = await sql.query<{ name: string }>(`select name from category where code = $1`, [code]);
-    return r?.name ?? null;
+  /** Names of categories by code, in one query. */
+  async categoryNames(sql: Sql, codes: readonly string[]): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows = await sql.query<{ code: string; name: string }>(`select code, name from category where code = any($1::text[])`, [codes]);
+    return new Map(rows.map((r) => [r.code, r.name]));
   }
 }

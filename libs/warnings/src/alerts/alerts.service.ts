@@ -139,8 +139,7 @@ export class AlertsService {
 
   private async views(sql: Sql, actor: StaffPrincipal, rows: AlertRow[]): Promise<AlertDto[]> {
     const names = await this.repo.unitNames(sql, [...new Set(rows.flatMap((r) => r.units))]);
-    const areas = new Map<string, string | null>();
-    for (const code of new Set(rows.map((r) => r.areaCode))) areas.set(code, await this.repo.areaName(sql, code));
+    const areas = await this.repo.areaNames(sql, [...new Set(rows.map((r) => r.areaCode))]);
     const act = alertActScope(actor);
     return rows.map((r) => ({
       id: r.id,

@@ -20,6 +20,15 @@ interface Found {
   detection: Detection;
 }
 
+/** What an alert names: its subject, its area and, for a slice, its category. */
+interface Subject {
+  subjectName: string;
+  areaCode: string;
+  areaName: string | null;
+  categoryCode: string | null;
+  creditCode: string | null;
+}
+
 /**
  * Runs the detector over the subjects whose counts moved (the aggregator marks them) and records
  * what it finds: a new alert, told to the bureaus it concerns, or an open alert's figures brought up
@@ -87,7 +96,7 @@ export class EarlyWarningService {
       sql,
       found.map((f) => ({ kind: f.counts.kind, key: f.counts.key })),
     );
-    const opened: string[] = [];
+    const toOpen: { f: Found; evidence: AlertEvidence }[] = [];
     let updated = 0;
     for (const f of found) {
       const prior = latest.get(`${f.counts.kind}|${f.counts.key}`) ?? null;
@@ -101,10 +110,19 @@ export class EarlyWarningService {
       if (decision === 'update' && prior) {
         await this.repo.refresh(sql, prior.id, today, window.from, window.to, evidence, f.detection.score);
         updated++;
-      } else if (decision === 'open') {
-        const id = await this.openAlert(sql, f, evidence, today, window);
-        if (id) opened.push(id);
-      }
+      } else if (decision === 'open') toOpen.push({ f, evidence });
+    }
+    const described = await this.describe(
+      sql,
+      toOpen.map((o) => o.f.counts),
+    );
+    const bureaus = new Map<string, { code: string; name: string }[]>();
+    const opened: string[] = [];
+    for (const [i, { f, evidence }] of toOpen.entries()) {
+      const subject = described[i];
+      if (!bureaus.has(subject.areaCode)) bureaus.set(subject.areaCode, await this.repo.bureausFor(sql, subject.areaCode));
+      const id = await this.openAlert(sql, f, subject, bureaus.get(subject.areaCode) ?? [], evidence, today, window);
+      if (id) opened.push(id);
     }
     return { evaluated: subjects.length, opened, updated };
   }
@@ -112,12 +130,12 @@ export class EarlyWarningService {
   private async openAlert(
     sql: Sql,
     f: Found,
+    subject: Subject,
+    bureaus: { code: string; name: string }[],
     evidence: AlertEvidence,
     today: string,
     window: { from: string; to: string },
   ): Promise<string | null> {
-    const subject = await this.describe(sql, f.counts);
-    const bureaus = await this.repo.bureausFor(sql, subject.areaCode);
     const id = await this.repo.open(sql, {
       subjectKind: f.counts.kind,
       subjectKey: f.counts.key,
@@ -137,6 +155,7 @@ export class EarlyWarningService {
       evidence,
       windowFrom: window.from,
       windowTo: window.to,
+      link: this.writer.link(`/staff/warnings?alert=${id}`),
     });
     // Exactly once: the alert id is the email's dedupe key, written in the alert's transaction.
     const emailed = await this.writer.writeUnitEmails(
@@ -151,22 +170,48 @@ export class EarlyWarningService {
     return id;
   }
 
-  /** The subject in words: a business's name and area (credit code when known), or a category in an area. */
-  private async describe(sql: Sql, c: WatchedCounts) {
-    if (c.kind === 'business') {
-      const r = (await this.watch.respondents(sql, [c.key])).get(c.key);
-      const areaCode = r?.areaCode ?? '';
+  /**
+   * Each subject in words: a business's name and area (credit code when known), or a category in an
+   * area. Names are read once for all the subjects about to open.
+   */
+  private async describe(sql: Sql, all: readonly WatchedCounts[]): Promise<Subject[]> {
+    if (!all.length) return [];
+    const respondents = await this.watch.respondents(
+      sql,
+      all.filter((c) => c.kind === 'business').map((c) => c.key),
+    );
+    const slices = all.filter((c) => c.kind === 'slice').map((c) => splitSlice(c.key));
+    const areaCodes = [
+      ...all.filter((c) => c.kind === 'business').map((c) => respondents.get(c.key)?.areaCode ?? ''),
+      ...slices.map((s) => s.areaCode),
+    ];
+    const [areas, categories] = [
+      await this.repo.areaNames(sql, [...new Set(areaCodes)]),
+      await this.repo.categoryNames(sql, [...new Set(slices.map((s) => s.categoryCode))]),
+    ];
+    return all.map((c) => {
+      if (c.kind === 'business') {
+        const r = respondents.get(c.key);
+        const areaCode = r?.areaCode ?? '';
+        return {
+          subjectName: r?.name ?? c.key.replace(/^(uscc|name):/, ''),
+          areaCode,
+          areaName: areas.get(areaCode) ?? null,
+          categoryCode: null,
+          creditCode: c.key.startsWith('uscc:') ? c.key.slice(5) : null,
+        };
+      }
+      const { areaCode, categoryCode } = splitSlice(c.key);
+      const areaName = areas.get(areaCode) ?? null;
+      const categoryName = categories.get(categoryCode) ?? null;
       return {
-        subjectName: r?.name ?? c.key.replace(/^(uscc|name):/, ''),
+        subjectName: `${areaName ?? areaCode} · ${categoryName ?? categoryCode}`,
         areaCode,
-        areaName: await this.repo.areaName(sql, areaCode),
-        categoryCode: null,
-        creditCode: c.key.startsWith('uscc:') ? c.key.slice(5) : null,
+        areaName,
+        categoryCode,
+        creditCode: null,
       };
-    }
-    const { areaCode, categoryCode } = splitSlice(c.key);
-    const [areaName, categoryName] = [await this.repo.areaName(sql, areaCode), await this.repo.categoryName(sql, categoryCode)];
-    return { subjectName: `${areaName ?? areaCode} · ${categoryName ?? categoryCode}`, areaCode, areaName, categoryCode, creditCode: null };
+    });
   }
 }
 
