@@ -67,7 +67,7 @@ describe('GET /api/v1/disclosure', () => {
 
   it('answers English, and refuses bad parameters with a 400 naming them', async () => {
     const en = await kit.http.get('/api/v1/disclosure').set('Accept-Language', 'en').expect(200);
-    expect(en.body.items[0].issue.text).toBe('false advertising');
+    expect(en.body.items[0].issue.text).toBe('False advertising');
     const bad = await kit.http.get('/api/v1/disclosure?limit=0&cursor=xyz').expect(400);
     expect(bad.body.details.map((d: { field: string }) => d.field)).toEqual(['limit']);
     const badCursor = await kit.http.get('/api/v1/disclosure?cursor=xyz').expect(400);

@@ -635,11 +635,11 @@ describe('statistics over HTTP: exact figures from a hand-computed fixture', () 
     ]);
     expect(await by('issueType')).toEqual([
       ['unknown', '未填写', 20, 14, 6, 3],
-      ['refund', '退款', 3, 3, 0, 2],
-      ['contract', '合同', 1, 1, 0, 0],
+      ['refund', '退款、退货、退卡', 3, 3, 0, 2],
+      ['contract', '合同、格式条款', 1, 1, 0, 0],
     ]);
     // With the other filters: station B's online refunds.
-    expect(await by('issueType', '&channel=online')).toEqual([['refund', '退款', 3, 3, 0, 2]]);
+    expect(await by('issueType', '&channel=online')).toEqual([['refund', '退款、退货、退卡', 3, 3, 0, 2]]);
     const cut = await staffA.get(`/stats/hotspots?by=issueType&from=${from}&to=${today}`);
     expect({ status: cut.status, fields: cut.body.details?.map((d: { field: string }) => d.field) }).toEqual({
       status: 400,

@@ -3,7 +3,7 @@ import { allowedActions, CaseEvidenceService, casePeriods, ruleSet, unitMayTake 
 import type { CaseStatus } from '@weiquan/cases';
 import { CaseAttachments } from '@weiquan/complaints';
 import type { UploadedFileInput, UploadTarget } from '@weiquan/complaints';
-import { ISSUE_TEXT } from '@weiquan/complaints/intake/issue-types';
+import { issueText } from '@weiquan/complaints/intake/issue-types';
 import { AppConfig, fenToYuan, LocalizedException, PersonalDataCipher } from '@weiquan/core';
 import type { Lang } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
@@ -62,7 +62,7 @@ export class BusinessPortalService {
       status: c.status,
       statusText: businessStatus(c.stage, c.status)[lang],
       category: { code: c.categoryCode, name: c.categoryName },
-      issue: c.issueType ? { code: c.issueType, text: ISSUE_TEXT[c.issueType]?.[lang] ?? c.issueType } : null,
+      issue: c.issueType ? { code: c.issueType, text: issueText(c.issueType, lang) } : null,
       purchaseChannel: c.purchaseChannel,
       prepaid: c.prepaid,
       respondentName: c.respondentName,

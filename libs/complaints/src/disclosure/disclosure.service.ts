@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { findReason } from '@weiquan/cases';
 import { Lang, LocalizedException } from '@weiquan/core';
 import { isValidUscc } from '../intake/identity.rules';
-import { ISSUE_TEXT } from '../intake/issue-types';
+import { issueText } from '../intake/issue-types';
 import { DisclosureRepository } from './disclosure.repository';
 
 /** Published complaint information about businesses; nothing about any consumer. */
@@ -26,7 +26,7 @@ export class DisclosureService {
       items: page.map((r) => ({
         respondent: { name: r.respondentName, creditCode: r.respondentCreditCode },
         category: { code: r.categoryCode, name: r.categoryName },
-        issue: r.issueType ? { code: r.issueType, text: ISSUE_TEXT[r.issueType]?.[lang] ?? r.issueType } : null,
+        issue: r.issueType ? { code: r.issueType, text: issueText(r.issueType, lang) } : null,
         receivedOn: r.receivedOn,
         concludedOn: r.concludedAt ? r.concludedAt.toISOString().slice(0, 10) : null,
         outcome: r.outcome,
