@@ -21,9 +21,8 @@ import {
   SmsMessage,
 } from '@weiquan/notifications';
 import { SCHEMA } from '@weiquan/schema';
-import { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { mailBody, startFakeSmtp } from './support/fake-smtp';
 import { startTestApi, TestApi } from './support/test-api';
 
 /** Records what would have been sent; can be slowed down or made to fail. */
@@ -59,26 +58,6 @@ class SenderContext {
   }
 }
 
-interface ReceivedMail {
-  to: string[];
-  from: string;
-  raw: string;
-}
-
-/** The text/plain body of a single-part message as nodemailer writes it (base64 or quoted-printable). */
-function mailBody(raw: string): string {
-  const split = raw.indexOf('\r\n\r\n');
-  const headers = raw.slice(0, split);
-  const body = raw.slice(split + 4);
-  const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(headers)?.[1].toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16)));
-    return Buffer.from(bytes, 'latin1').toString('utf8');
-  }
-  return body;
-}
-
 const daysAgo = (n: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - n * 86_400_000));
 
@@ -92,8 +71,7 @@ async function until(check: () => Promise<boolean>, ms = 30_000): Promise<void> 
 
 describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
   let api: TestApi;
-  let smtp: SMTPServer;
-  const mails: ReceivedMail[] = [];
+  let smtp: Awaited<ReturnType<typeof startFakeSmtp>>;
   let direct: TestingModule;
   const sms = new FakeSms();
   let writer: NotificationWriter;
@@ -138,27 +116,9 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
   }
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          mails.push({
-            to: session.envelope.rcptTo.map((a) => a.address),
-            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-            raw: Buffer.concat(chunks).toString('utf8'),
-          });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const port = (smtp.server.address() as AddressInfo).port;
+    smtp = await startFakeSmtp();
     api = await startTestApi({
-      SMTP_URL: `smtp://127.0.0.1:${port}`,
+      SMTP_URL: smtp.url,
       INTAKE_RATE_LIMIT: '1000',
       LOOKUP_RATE_LIMIT: '1000',
       DATA_DIR: `/tmp/weiquan-test-notify-${process.pid}`,
@@ -175,7 +135,7 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
   afterAll(async () => {
     await direct?.close();
     await api?.close();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
   });
 
   it('takes an optional email at intake and stores it encrypted; a bad one is a 400 naming the field', async () => {
@@ -321,7 +281,7 @@ describe('consumer notifications (PostgreSQL, Redis, SMTP)', () => {
     const email = rows.find((r) => r.channel === 'email')!;
     expect(await sender.send(email.id)).toBe('sent');
     expect(await sender.send(email.id)).toBe('skipped');
-    const received = mails.filter((m) => m.to.includes('zhao.liu@example.com'));
+    const received = smtp.mails.filter((m) => m.to.includes('zhao.liu@example.com'));
     expect(received).toHaveLength(1);
     expect(received[0].from).toBe('noreply@localhost');
     expect(mailBody(received[0].raw)).toContain(

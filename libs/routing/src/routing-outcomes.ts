@@ -5,8 +5,8 @@ import { findReason } from '@weiquan/cases/reason-codes';
 import { ruleSet as rulesOf, ruleSetOn } from '@weiquan/cases/rule-set';
 import type { RuleSetCode } from '@weiquan/cases/rule-set';
 import type { CaseToRoute } from './routing.repository';
-import type { RoutingDecision } from './routing.rules';
-import { whereToFile } from './routing.rules';
+import { whereToFile } from './jurisdiction.rules';
+import type { RoutingDecision } from './routing.types';
 
 /** What routing decides beyond the unit, as pure functions: the intake desk's decision, and a settlement case's formal receipt. */
 

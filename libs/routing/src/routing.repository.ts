@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { pgTransaction } from '@weiquan/core';
 import type { Sql } from '@weiquan/core';
-import type { BusinessSnapshot, RoutableCase } from './routing.rules';
+import type { BusinessSnapshot, RoutableCase } from './routing.types';
 
 type Respondent = RoutableCase['respondent'];
 

@@ -1,3 +1,6 @@
+import { decideDesignation, handBackBlocked } from './designation.rules';
+import { jurisdictionArea, platformOf, stationsConsidered, whereToFile } from './jurisdiction.rules';
+import { compareStations, decideRoute } from './routing.rules';
 import type {
   Candidate,
   DirectorySnapshot,
@@ -7,17 +10,7 @@ import type {
   RoutingDecision,
   RuleCode,
   StationSnapshot,
-} from './routing.rules';
-import {
-  compareStations,
-  decideDesignation,
-  decideRoute,
-  handBackBlocked,
-  jurisdictionArea,
-  platformOf,
-  stationsConsidered,
-  whereToFile,
-} from './routing.rules';
+} from './routing.types';
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: a small, hand-built directory for 聊城市 (three areas, city + county bureaus, sector

@@ -1,3 +1,18 @@
+import { DESIGNATION_WORKING_DAYS } from './designation.rules';
+import { jurisdictionArea, platformOf, whereToFile } from './jurisdiction.rules';
+import type {
+  Candidate,
+  DirectorySnapshot,
+  NoAuthority,
+  PlatformSnapshot,
+  RegulatorSnapshot,
+  RoutableCase,
+  RoutingDecision,
+  RuleCode,
+  StationSnapshot,
+  UnitType,
+} from './routing.types';
+
 /**
  * Who handles a case, and why: docs/RULES.md "Jurisdiction and routing", in order. Pure: the case and a
  * snapshot of the directory (with each unit's current load) in, a decision with its reason out.
@@ -8,198 +23,8 @@
  * whose designation of the handler is final for the case.
  */
 
-type UnitType = 'station' | 'regulator' | 'business';
-
-export interface RoutableCase {
-  track: 'complaint' | 'report';
-  /**
-   * Settlement at the source (a station helps both sides agree) or the formal complaint to the
-   * department with jurisdiction. Reports are always formal.
-   */
-  stage: 'settlement' | 'formal';
-  categoryCode: string;
-  respondent: {
-    /** The unified social credit code the consumer gave, if any: an enrolled business is matched by it. */
-    creditCode?: string | null;
-    areaCode: string;
-    venueCode: string | null;
-    online: boolean;
-    platformName: string | null;
-    lat: number | null;
-    lng: number | null;
-  };
-  /** The units that handed this case back, in order (one entry per hand-back). */
-  handedBackBy?: readonly string[];
-  /** The station whose counter took the complaint in person (staff intake, channel `counter`). */
-  counterUnit?: string | null;
-}
-
-export interface StationSnapshot {
-  code: string;
-  name: string;
-  /** For the consumer's notice of who is helping (the directory's; absent in rule tests). */
-  phone?: string | null;
-  address?: string;
-  type: string;
-  areaCode: string;
-  venueCode: string | null;
-  categories: ReadonlySet<string>;
-  capacity: number;
-  open: number;
-  lat: number | null;
-  lng: number | null;
-}
-
-export interface RegulatorSnapshot {
-  code: string;
-  name: string;
-  kind: 'market' | 'sector';
-  level: 'city' | 'county' | 'province';
-  areaCode: string | null;
-}
-
-interface PlatformSnapshot {
-  /** The platform's venue code (its stations have it as their venue). */
-  code: string;
-  name: string;
-  areaCode: string;
-}
-
-/** A business enrolled for online dispute resolution (ODR), as routing sees it. */
-export interface BusinessSnapshot {
-  code: string;
-  name: string;
-  /** Suspended from ODR: its complaints go to a station or to the regulator. */
-  suspended: boolean;
-}
-
-export interface DirectorySnapshot {
-  /** Enrolled businesses by credit code (routing loads those its cases name). */
-  businesses?: ReadonlyMap<string, BusinessSnapshot>;
-  cityAreas: ReadonlySet<string>;
-  stations: readonly StationSnapshot[];
-  regulators: readonly RegulatorSnapshot[];
-  /** category code → the sector regulator that owns it */
-  categoryOwner: ReadonlyMap<string, string>;
-  /** platforms domiciled in the city (venues of type platform) */
-  platforms: readonly PlatformSnapshot[];
-  /** the city market-regulation bureau: the intake desk, and the unit that settles disputed jurisdiction */
-  cityBureau: string;
-  /** The name of a county-level area anywhere in the country (e.g. 北京市东城区), for telling people where to file. */
-  areaName?: (areaCode: string) => string | undefined;
-}
-
-export type RuleCode =
-  | 'outside-city' // 1: no authority in the city
-  | 'disputed-jurisdiction' // 2: handed back by two units
-  | 'report-sector' // 3
-  | 'report-area-bureau' // 3
-  | 'enrolled-business' // settlement 1: the business itself
-  | 'counter-station' // 4
-  | 'venue-station' // 5
-  | 'platform-station' // 5
-  | 'sector-regulator' // 6
-  | 'area-station' // 7
-  | 'area-bureau' // 8
-  | 'city-bureau'; // no eligible unit left
-
-/**
- * A dispute over authority is settled within 7 working days of arising, or by the common superior
- * (Order 121 Art. 33; Order 20 Art. 30): here the city bureau designates within that period.
- */
-export const DESIGNATION_WORKING_DAYS = 7;
-
 /** A case handed back by this many units is a disputed jurisdiction: the city bureau designates. */
 const DISPUTE_AFTER_HAND_BACKS = 2;
-
-export interface Candidate {
-  type: UnitType;
-  code: string;
-  name: string;
-  /** open / capacity, for stations */
-  load: number | null;
-  distanceKm: number | null;
-  eligible: boolean;
-  why: string;
-}
-
-/**
- * No unit in the city has authority: the competent one is elsewhere. A complaint is refused on
- * ground 1 (outside duties / no authority here), a reporter is told to report there.
- */
-export type NoAuthority =
-  { kind: 'area'; areaCode: string; areaName: string | null; platformSeller: boolean } | { kind: 'department'; code: string; name: string };
-
-export interface RoutingDecision {
-  rule: RuleCode;
-  /** The stage the case is in after this decision: a settlement case no station can take becomes formal. */
-  stage: 'settlement' | 'formal';
-  assignee: { type: UnitType; code: string; name: string };
-  reason: string;
-  /** The area whose rules applied (after the online/platform jurisdiction rules). */
-  areaCode: string;
-  candidates: Candidate[];
-  /** The city bureau must designate the handler (a disputed jurisdiction, or no eligible unit left). */
-  designation: boolean;
-  /** Not this city's authority: the city bureau's intake desk decides at once and says where to file. */
-  noAuthority: NoAuthority | null;
-}
-
-const normalized = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
-
-/**
- * The city platform a complaint or report is about: the respondent sells on it (online, naming it),
- * or is it (its venue is the platform's). The platform as named by the consumer must contain the
- * city platform's full name ("聊聊云购平台" is 聊聊云购; "云购" is not): a partial name must not pull an
- * outside seller into the city.
- */
-export function platformOf(c: RoutableCase, dir: DirectorySnapshot): PlatformSnapshot | null {
-  const r = c.respondent;
-  if (r.venueCode) {
-    const byVenue = dir.platforms.find((p) => p.code === r.venueCode);
-    if (byVenue) return byVenue;
-  }
-  if (r.online && r.platformName) {
-    const given = normalized(r.platformName);
-    return dir.platforms.find((p) => given.includes(normalized(p.name))) ?? null;
-  }
-  return null;
-}
-
-/** The area whose bureau has jurisdiction, after the rules for online respondents (docs/RULES.md "Jurisdiction and routing"). */
-export function jurisdictionArea(c: RoutableCase, dir: DirectorySnapshot): { areaCode: string; note: string | null } {
-  const r = c.respondent;
-  const platform = r.online && r.platformName ? platformOf(c, dir) : null;
-  if (platform && !dir.cityAreas.has(r.areaCode)) {
-    // Reports: the seller's actual operating place; the platform's domicile bureau may handle a
-    // report it receives first, which here is only when the seller gave no place at all.
-    if (c.track === 'report') {
-      if (r.areaCode) return { areaCode: r.areaCode, note: null };
-      return {
-        areaCode: platform.areaCode,
-        note: `平台内经营者实际经营地不明，由先行收到举报的平台「${platform.name}」住所地市场监管部门处理`,
-      };
-    }
-    // Complaints: the address the seller publishes on the platform, or the platform's domicile;
-    // with no valid address in the city (an area outside it, or none), the platform's domicile.
-    return { areaCode: platform.areaCode, note: `平台内经营者未公示本市有效地址，按平台「${platform.name}」住所地确定管辖` };
-  }
-  return { areaCode: r.areaCode, note: null };
-}
-
-/** Where to file instead, in Chinese: what the consumer or reporter is told when the city has no authority. */
-export function whereToFile(na: NoAuthority, track: 'complaint' | 'report'): string {
-  const verb = track === 'report' ? '举报' : '投诉';
-  if (na.kind === 'department') return `该事项由${na.name}主管，请直接向${na.name}${verb}`;
-  const place = na.areaName
-    ? `${na.areaName}`
-    : na.platformSeller
-      ? '平台内经营者公示地址所在地或者平台经营者住所地的县级'
-      : track === 'report'
-        ? '违法行为发生地的县级'
-        : '被投诉人实际经营地或者住所地的县级';
-  return `请通过全国12315平台（www.12315.cn）直接向${place}市场监督管理部门${verb}`;
-}
 
 function distanceKm(a: { lat: number | null; lng: number | null }, b: { lat: number | null; lng: number | null }): number | null {
   if (a.lat === null || a.lng === null || b.lat === null || b.lng === null) return null;
@@ -474,76 +299,4 @@ export function decideRoute(c: RoutableCase, dir: DirectorySnapshot, excluded: R
 
   // 8. The market-regulation bureau of the area (Order 121 Art. 13).
   return lastResort(areaCode, `${formal}依法由经营者所在地的市场监管部门处理`);
-}
-
-/** The stations a batch of cases may be routed to: their loads are read (and locked) before deciding. */
-export function stationsConsidered(cases: readonly RoutableCase[], dir: DirectorySnapshot): StationSnapshot[] {
-  const areas = new Set<string>();
-  const venues = new Set<string>();
-  const codes = new Set<string>();
-  for (const c of cases) {
-    areas.add(jurisdictionArea(c, dir).areaCode);
-    if (c.respondent.venueCode) venues.add(c.respondent.venueCode);
-    const platform = platformOf(c, dir);
-    if (platform) venues.add(platform.code);
-    if (c.counterUnit) codes.add(c.counterUnit);
-  }
-  return dir.stations.filter((s) => areas.has(s.areaCode) || (s.venueCode !== null && venues.has(s.venueCode)) || codes.has(s.code));
-}
-
-export type DesignationOutcome =
-  | { ok: true; assignee: { type: 'station' | 'regulator'; code: string; name: string }; reason: string; candidates: Candidate[] }
-  | { ok: false; problem: { zh: string; en: string } };
-
-/**
- * The city bureau designates the handler of a disputed case: a unit that can take the matter and has
- * not handed it back (the case never returns to one that did), or the city bureau itself. The
- * designation is final for the case: the designated unit cannot hand it back.
- */
-export function decideDesignation(
-  c: RoutableCase,
-  dir: DirectorySnapshot,
-  unitCode: string,
-  excluded: ReadonlySet<string>,
-  note: string,
-): DesignationOutcome {
-  const fail = (zh: string, en: string): DesignationOutcome => ({ ok: false, problem: { zh, en } });
-  const city = dir.regulators.find((g) => g.code === dir.cityBureau)!;
-  const done = (unit: { type: 'station' | 'regulator'; code: string; name: string }, why: string): DesignationOutcome => ({
-    ok: true,
-    assignee: unit,
-    reason: `${city.name} 指定 ${unit.name} 处理（${why}）：${note}；指定为最终决定，承办单位不得退回`,
-    candidates: [{ type: unit.type, code: unit.code, name: unit.name, load: null, distanceKm: null, eligible: true, why: '市局指定' }],
-  });
-  if (excluded.has(unitCode))
-    return fail(
-      `${unitCode} 已退回或逾期未受理该案件，案件不再分派给该单位`,
-      `${unitCode} handed this case back (or let it lapse); the case never returns to it`,
-    );
-  const g = dir.regulators.find((x) => x.code === unitCode);
-  if (g) {
-    if (g.code === city.code) return done({ type: 'regulator', code: g.code, name: g.name }, '市局自行处理');
-    if (g.level === 'province') return fail(`${g.name} 不在本市`, `${g.name} is not a unit of the city`);
-    if (g.kind === 'sector' && dir.categoryOwner.get(c.categoryCode) !== g.code)
-      return fail(`${g.name} 不主管该品类`, `${g.name} does not own this category`);
-    return done({ type: 'regulator', code: g.code, name: g.name }, g.kind === 'sector' ? '品类主管部门' : '市场监管部门');
-  }
-  // A disputed jurisdiction is between departments: a station decides nothing and cannot be designated.
-  if (dir.stations.some((x) => x.code === unitCode))
-    return fail(
-      '服务站不具有处理投诉举报的职权，只能指定有管辖权的监管部门',
-      'a station has no authority over a formal complaint or a report: designate a department',
-    );
-  return fail(`没有启用中的单位 ${unitCode}`, `no active unit ${unitCode}`);
-}
-
-/**
- * Whether the unit holding a case may hand it back, from the case's routing history: never after the
- * city bureau designated the handler (final), and never the city bureau itself (it is the desk every
- * hand-back reports to, and it settles disputes).
- */
-export function handBackBlocked(decisions: readonly { rule: string; assigneeCode: string }[], cityBureau: string): boolean {
-  if (decisions.some((d) => d.rule === 'designated')) return true;
-  const last = decisions[decisions.length - 1];
-  return last !== undefined && last.assigneeCode === cityBureau;
 }

@@ -11,15 +11,10 @@ import type { CaseToRoute } from './routing.repository';
 import { AssignmentRepository } from '@weiquan/cases/lifecycle/assignment.repository';
 import type { RoutedCase as Routed } from '@weiquan/cases/lifecycle/assignment.repository';
 import { deskDecision, formalReceipt } from './routing-outcomes';
-import {
-  decideDesignation,
-  decideRoute,
-  DESIGNATION_WORKING_DAYS,
-  DirectorySnapshot,
-  handBackBlocked,
-  RoutingDecision,
-  stationsConsidered,
-} from './routing.rules';
+import { decideDesignation, DESIGNATION_WORKING_DAYS, handBackBlocked } from './designation.rules';
+import { stationsConsidered } from './jurisdiction.rules';
+import { decideRoute } from './routing.rules';
+import type { DirectorySnapshot, RoutingDecision } from './routing.types';
 import { RoutingMetrics } from './routing.metrics';
 
 /** A routed case of a batch, with what routing knows of it. */

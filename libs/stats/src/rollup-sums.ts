@@ -2,7 +2,7 @@ import { BUSINESS_COUNTERS } from './business-rollup.rules';
 import type { Grain } from './period';
 import type { Increment } from './rollup.rules';
 import { COUNTERS, RESPONDENT_COUNTERS } from './rollup.rules';
-import type { RollupRow } from './stats.repository';
+import type { RollupRow } from './rollup.repository';
 import { WATCH_COUNTERS } from './watch-rollup.rules';
 
 /** Whether event id `a` comes after `b` (decimal strings of bigints: longer is larger). */

@@ -3,7 +3,7 @@ import type { EscalatedData } from '@weiquan/cases/lifecycle/case-event';
 import type { BusinessCounters } from './business-rollup.rules';
 import { businessDeltas } from './business-rollup.rules';
 import type { WatchCounter } from './watch-rollup.rules';
-import { countsOf } from './watch-rollup.rules';
+import { watchDeltas } from './watch-rollup.rules';
 /**
  * What one history event adds to the statistics, as a pure function of the event and the case's
  * immutable attributes (docs/ARCHITECTURE.md, invariant 6). The aggregator job applies it to every new event; the
@@ -204,12 +204,7 @@ export function deltas(e: StatEvent, c: CaseAttributes, rows: 'all' | 'detail' =
       out.push({ rollup: 'respondent', key: { month, unitCode: unit, respondentKey: c.respondentKey }, counters: atUnitRespondent, name });
   }
   for (const b of businessDeltas(e, c)) out.push(b);
-  if (e.type === 'received' && track === 'complaint') {
-    const w = countsOf(prepaid, c.issueType);
-    const counters = { complaints: w.complaints, prepaid: w.prepaid, signal: w.signal, prepaid_signal: w.prepaidSignal };
-    out.push({ rollup: 'watch', key: { day, respondentKey: c.respondentKey }, counters });
-    out.push({ rollup: 'slice', key: { day, areaCode: c.areaCode, categoryCode: c.categoryCode }, counters });
-  }
+  for (const w of watchDeltas(e, c)) out.push(w);
   const reopened = reopenedSettlement(e);
   if (reopened) for (const i of deltas(reopened, c, rows)) out.push(negated(i));
   return out;

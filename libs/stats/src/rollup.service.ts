@@ -5,7 +5,8 @@ import { OpenRepository } from './open.repository';
 import { OpenContribution, openDeltas, sameContribution } from './open.rules';
 import { deltas, HOLDER_TYPED_EVENTS } from './rollup.rules';
 import { collect, RollupSums } from './rollup-sums';
-import { PendingEvent, Rollup, StatsRepository } from './stats.repository';
+import { RollupRepository } from './rollup.repository';
+import type { PendingEvent, Rollup } from './rollup.repository';
 import { watchedSubjects } from './watch-rollup.rules';
 import { WatchRepository } from './watch.repository';
 
@@ -39,7 +40,7 @@ export class RollupService {
   private readonly logger = new Logger(RollupService.name);
 
   constructor(
-    private readonly repo: StatsRepository,
+    private readonly repo: RollupRepository,
     private readonly open: OpenRepository,
     private readonly watch: WatchRepository,
   ) {}

@@ -6,6 +6,7 @@ import { OpenRepository } from './open.repository';
 import { RollupService } from './rollup.service';
 import { StatsController } from './stats.controller';
 import { ApplyEventsHandler } from './stats.handlers';
+import { RollupRepository } from './rollup.repository';
 import { StatsRepository } from './stats.repository';
 import { StatsExportService } from './stats-export.service';
 import { StatsService } from './stats.service';
@@ -16,8 +17,24 @@ import { WatchRepository } from './watch.repository';
  * and the reads of the business rollup (the statistics and the businesses' public record).
  */
 @Module({
-  providers: [StatsRepository, OpenRepository, RollupService, BusinessStatsRepository, BusinessStatsService, WatchRepository],
-  exports: [StatsRepository, OpenRepository, RollupService, BusinessStatsRepository, BusinessStatsService, WatchRepository],
+  providers: [
+    StatsRepository,
+    RollupRepository,
+    OpenRepository,
+    RollupService,
+    BusinessStatsRepository,
+    BusinessStatsService,
+    WatchRepository,
+  ],
+  exports: [
+    StatsRepository,
+    RollupRepository,
+    OpenRepository,
+    RollupService,
+    BusinessStatsRepository,
+    BusinessStatsService,
+    WatchRepository,
+  ],
 })
 export class StatsModule {}
 

@@ -1,3 +1,5 @@
+import type { CaseAttributes, Increment, StatEvent } from './rollup.rules';
+
 /**
  * The early warning's rollups: complaints received per respondent and day (stat_watch_day) and per
  * area × category and day (stat_slice_day), with how many were prepaid and how many named an issue
@@ -38,6 +40,20 @@ export function addCounts(a: WatchCounts, b: WatchCounts): WatchCounts {
     signal: a.signal + b.signal,
     prepaidSignal: a.prepaidSignal + b.prepaidSignal,
   };
+}
+
+/**
+ * What one event adds to the watch and slice rollups: a complaint received counts on its day for its
+ * respondent and for its area × category; nothing else does.
+ */
+export function watchDeltas(e: StatEvent, c: CaseAttributes): Increment[] {
+  if (e.type !== 'received' || c.track !== 'complaint') return [];
+  const w = countsOf(c.prepaid, c.issueType);
+  const counters = { complaints: w.complaints, prepaid: w.prepaid, signal: w.signal, prepaid_signal: w.prepaidSignal };
+  return [
+    { rollup: 'watch', key: { day: e.day, respondentKey: c.respondentKey }, counters },
+    { rollup: 'slice', key: { day: e.day, areaCode: c.areaCode, categoryCode: c.categoryCode }, counters },
+  ];
 }
 
 /** A subject the detector watches whose counts an event changed. */

@@ -40,7 +40,7 @@ export interface DeskDecision {
   }[];
 }
 
-/** What a routing decision says, as assigning the case needs it (routing.rules.ts RoutingDecision). */
+/** What a routing decision says, as assigning the case needs it (routing.types.ts RoutingDecision). */
 interface AssignmentDecision {
   rule: string;
   reason: string;
