@@ -5,16 +5,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
 import { useLang } from '../lib/i18n';
 import { ActionsPanel } from './ActionsPanel';
-import {
-  CityPolicyTag,
-  FactsSection,
-  HistorySection,
-  LinkedSection,
-  OutcomeCard,
-  PartiesSection,
-  RoutingSection,
-  SettlementSection,
-} from './CaseSections';
+import { FactsSection } from './CaseFacts';
+import { HistorySection, LinkedSection, RoutingSection } from './CaseHistory';
+import { PartiesSection } from './CaseParties';
+import { CityPolicyTag, OutcomeCard, SettlementSection } from './CaseSettlement';
 import { ClocksCard } from './ClocksCard';
 import { nextCaseAfter, rememberedQueue } from './queue-filters';
 import { Kbd, PAGE_KEY, ShortcutHelp, useShortcuts } from './shortcuts';
