@@ -161,6 +161,33 @@ describe('the queue of a unit (HTTP)', () => {
     const open = await officer.detail(cases.late.id);
     expect(open.clocks).toEqual([expect.objectContaining({ clock: 'acceptance', running: true, overdue: true, ended: false })]);
   });
+
+  it('a closed complaint whose follow-up visit is due stays open work: listed, counted, overdue when late, until the visit is recorded', async () => {
+    const before = { counts: (await officer.get('/cases/counts')).body, load: (await officer.get('/cases/workload')).body };
+    const c = await kit.assigned();
+    await officer.do(c.id, { action: 'accept' });
+    await officer.do(c.id, { action: 'resolve', amountRecovered: 200, agreement: true, note: '商家退款' });
+    await officer.do(c.id, { action: 'close' });
+    const openIds = async () => ids(await officer.get('/cases?view=open&sort=due&limit=100'));
+    expect(await openIds()).toContain(c.id);
+    const counts = (await officer.get('/cases/counts')).body;
+    expect(counts.open).toBe(before.counts.open + 1);
+    expect(counts.statuses).toContainEqual({ status: 'closed', count: 1 });
+    expect((await officer.get('/cases/workload')).body).toMatchObject({ open: before.load.open + 1, overdue: before.load.overdue });
+
+    // Its visit was due yesterday: overdue, in the list and in the header's count.
+    await kit.q(`update case_clock set due_on = $2::date where case_id = $1 and clock = 'follow-up'`, [c.id, daysAgo(1)]);
+    await kit.q(`update cases set clock_due = $2::date where id = $1`, [c.id, daysAgo(1)]);
+    const item = (await officer.get('/cases?view=open&sort=due&limit=100')).body.items.find((i: { id: string }) => i.id === c.id);
+    expect(item).toMatchObject({ status: 'closed', dueOn: daysAgo(1), overdue: true });
+    expect((await officer.get('/cases/workload')).body.overdue).toBe(before.load.overdue + 1);
+
+    // Recorded: nothing is owed any more.
+    await officer.do(c.id, { action: 'record-follow-up', note: '电话回访：消费者满意' });
+    expect(await openIds()).not.toContain(c.id);
+    expect((await officer.get('/cases/counts')).body.open).toBe(before.counts.open);
+    expect((await officer.get('/cases/workload')).body).toMatchObject({ open: before.load.open, overdue: before.load.overdue });
+  });
 });
 
 describe("a consumer's report kept from a complaint's handler (HTTP)", () => {

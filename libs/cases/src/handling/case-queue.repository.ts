@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { IssueType, PurchaseChannel } from '../case-attributes';
 import type { CaseStatus } from '../case-status';
 import type { CaseCursor } from './case-cursor';
+import { FINISHED_WITH_FOLLOW_UP, OPEN_STATUSES } from './open-work';
 import { ReadScope, scopeCondition } from './case-scope';
 import { CaseListRow, FROM, LIST_COLUMNS } from './cases.repository';
 
@@ -37,8 +38,8 @@ export interface CaseCut {
 export interface CaseListFilter extends CaseCut {
   /** Only these statuses (the status filter); else `only` when given. */
   statuses?: string[];
-  /** The view's statuses when no status is asked for (the open work). */
-  only?: readonly CaseStatus[];
+  /** With no status asked for: only the open work (open-work.ts isOpenWork). */
+  openWork?: boolean;
   sort: 'newest' | 'due';
   /** Newest first by gathering the filters' rows and sorting them, not by walking the ids down (queue-filter.rules.ts walksFromNewest). */
   gatherThenSort?: boolean;
@@ -49,6 +50,8 @@ export interface CaseListFilter extends CaseCut {
 export interface StatusCountRow {
   status: CaseStatus;
   n: number;
+  /** Of which with a deadline running (a closed complaint's follow-up visit keeps it open work). */
+  due: number;
 }
 
 export interface WorkloadRow {
@@ -81,7 +84,7 @@ export class CaseQueueRepository {
     const conds = [where.sql];
     const p = (v: unknown) => `$${params.push(v)}`;
     if (f.statuses?.length) conds.push(`c.status = any(${p(f.statuses)}::text[])`);
-    else if (f.only) conds.push(`c.status = any(${p(f.only)}::text[])`);
+    else if (f.openWork) conds.push(openWorkCondition(p));
     conds.push(...cutConditions(f, p));
     const a = f.after;
     if (a?.sort === 'newest') conds.push(`c.id < ${p(a.id)}::bigint`);
@@ -105,22 +108,24 @@ export class CaseQueueRepository {
     const params: unknown[] = [...where.params];
     const conds = [where.sql, ...cutConditions(cut, (v) => `$${params.push(v)}`)];
     return this.sql.query<StatusCountRow>(
-      `select c.status, count(*)::int as n from cases c where ${conds.join(' and ')} group by c.status order by c.status`,
+      `select c.status, count(*)::int as n, count(*) filter (where c.due_on is not null)::int as due
+         from cases c where ${conds.join(' and ')} group by c.status order by c.status`,
       params,
     );
   }
 
-  /** The scope's open cases, and how many of them are past their deadline or due by `soonBy`. */
-  async workload(scope: ReadScope, open: readonly CaseStatus[], today: string, soonBy: string): Promise<WorkloadRow> {
+  /** The scope's open work, and how much of it is past its deadline or due by `soonBy`. */
+  async workload(scope: ReadScope, today: string, soonBy: string): Promise<WorkloadRow> {
     const where = scopeCondition(scope, 1);
-    const n = where.params.length;
+    const params: unknown[] = [...where.params];
+    const p = (v: unknown) => `$${params.push(v)}`;
     const [row] = await this.sql.query<WorkloadRow>(
       `select count(*)::int as open,
-              count(*) filter (where c.due_on < $${n + 2}::date)::int as overdue,
-              count(*) filter (where c.due_on between $${n + 2}::date and $${n + 3}::date)::int as "dueSoon"
+              count(*) filter (where c.due_on < ${p(today)}::date)::int as overdue,
+              count(*) filter (where c.due_on between ${p(today)}::date and ${p(soonBy)}::date)::int as "dueSoon"
          from cases c
-        where ${where.sql} and c.status = any($${n + 1}::text[])`,
-      [...where.params, open, today, soonBy],
+        where ${where.sql} and ${openWorkCondition(p)}`,
+      params,
     );
     return row;
   }
@@ -153,4 +158,9 @@ function cutConditions(f: CaseCut, p: (v: unknown) => string): string[] {
     }
   }
   return conds;
+}
+
+/** open-work.ts isOpenWork, in SQL: not finished, or closed with its follow-up visit still due. */
+function openWorkCondition(p: (v: unknown) => string): string {
+  return `(c.status = any(${p(OPEN_STATUSES)}::text[]) or (c.status = ${p(FINISHED_WITH_FOLLOW_UP)} and c.due_on is not null))`;
 }

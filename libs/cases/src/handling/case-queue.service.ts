@@ -8,7 +8,7 @@ import { caseListItem } from './case-view';
 import { decodeCursor, encodeCursor } from './case-cursor';
 import { CaseQueueRepository } from './case-queue.repository';
 import type { CaseCut, CaseListFilter } from './case-queue.repository';
-import { isFinished, OPEN_STATUSES, SOON_WORKING_DAYS } from './open-work';
+import { FINISHED_WITH_FOLLOW_UP, isFinished, SOON_WORKING_DAYS } from './open-work';
 import { namedOrNone, NOT_GIVEN, receivedRange, walksFromNewest } from './queue-filter.rules';
 import { statusesNamed } from './status-search';
 
@@ -61,7 +61,7 @@ export class CaseQueueService {
     const filter: CaseListFilter = {
       ...(await this.cut(q, today)),
       statuses: q.status,
-      only: q.view === 'open' ? OPEN_STATUSES : undefined,
+      openWork: q.view === 'open',
       sort,
       // One respondent's cases are few: gathered by its index, never found by walking every id down.
       gatherThenSort: sort === 'newest' && (!walksFromNewest(q.receivedTo, today) || q.respondent !== undefined),
@@ -86,7 +86,7 @@ export class CaseQueueService {
     const rows = await this.repo.statusCounts(readScope(p), await this.cut(q, chinaDate(new Date())));
     return {
       statuses: rows.map((r) => ({ status: r.status, count: r.n })),
-      open: rows.filter((r) => !isFinished(r.status)).reduce((n, r) => n + r.n, 0),
+      open: rows.reduce((n, r) => n + (isFinished(r.status) ? (r.status === FINISHED_WITH_FOLLOW_UP ? r.due : 0) : r.n), 0),
       total: rows.reduce((n, r) => n + r.n, 0),
     };
   }
@@ -115,7 +115,7 @@ export class CaseQueueService {
 
   async workload(p: StaffPrincipal) {
     const { today, soonBy } = await this.days();
-    const w = await this.repo.workload(readScope(p), OPEN_STATUSES, today, soonBy);
+    const w = await this.repo.workload(readScope(p), today, soonBy);
     return { ...w, soonDays: SOON_WORKING_DAYS, today, soonBy };
   }
 }

@@ -21,6 +21,20 @@ export function isFinished(status: CaseStatus): boolean {
 }
 
 /**
+ * The one finished status that can still owe a step: a closed complaint's follow-up visit (the city's
+ * policy) runs after closing, and its due date is the case's `due_on` until it is recorded.
+ */
+export const FINISHED_WITH_FOLLOW_UP: CaseStatus = 'closed';
+
+/**
+ * A unit's open work: every case not finished, and a closed one whose follow-up visit is still due
+ * (`dueOn` set), so the visit is listed, counted and flagged overdue like any other deadline.
+ */
+export function isOpenWork(status: CaseStatus, dueOn: string | null): boolean {
+  return !isFinished(status) || (status === FINISHED_WITH_FOLLOW_UP && dueOn !== null);
+}
+
+/**
  * A clock that has ended without being met: the case finished while it ran or was paused (a
  * withdrawn complaint's acceptance or mediation period), so nobody owes that deadline any more.
  * The one a closed complaint still runs (the follow-up visit) is not ended.
