@@ -100,6 +100,42 @@ describe('access-code recovery', () => {
     expect((await notifications(c.trackingNo)).every((n) => !n.secret)).toBe(true);
   });
 
+  it('a "both" filing: its complaint and its report get the one new code, and one SMS names both numbers (the receipt it replaces named both)', async () => {
+    const c = await kit.file({ kind: 'both' });
+    const report = c.linkedTrackingNo!;
+    expect(report).toMatch(/^\d{13}$/);
+    // Asked for by the report's number.
+    await recover(report, c.phone).expect(202);
+    const complaintRows = await notifications(c.trackingNo);
+    const reportRows = await notifications(report);
+    // The receipt (on the complaint, naming both) is superseded; the new SMS is on the report and names the complaint too.
+    expect(complaintRows.map((n) => [n.kind, n.sent, n.last_error])).toEqual([
+      ['received', true, 'not sent: superseded by a new access code'],
+    ]);
+    expect(reportRows.map((n) => [n.kind, n.sent, n.secret])).toEqual([['access-code', false, true]]);
+    expect(reportRows[0].text).toContain(`您的举报（查询编号 ${report}）及投诉（查询编号 ${c.trackingNo}）已按您的申请重新发放查询码`);
+
+    await expect(sender.send(reportRows[0].id)).resolves.toBe('sent');
+    const sms = fake.received.at(-1)!;
+    expect(sms.TemplateParamSet[0]).toBe(`${report}（举报）、${c.trackingNo}（投诉）`);
+    const code = sms.TemplateParamSet[1];
+    // The one new code opens both; the old one opens neither; each timeline says a new code was issued.
+    for (const no of [c.trackingNo, report]) {
+      await view(no, c.accessCode).expect(404);
+      const opened = await view(no, code).expect(200);
+      expect((opened.body.timeline as { type: string }[]).map((e) => e.type)).toContain('access-code-reissued');
+    }
+    // The daily limit counts the pair together: two more, then the fourth answers the same and sends nothing.
+    await recover(c.trackingNo, c.phone).expect(202);
+    await recover(report, c.phone).expect(202);
+    await recover(c.trackingNo, c.phone).expect(202);
+    const issued = await kit.q<{ n: number }>(
+      `select count(*)::int as n from case_event e join cases k on k.id = e.case_id where k.tracking_no = any($1) and e.type = 'access-code-reissued'`,
+      [[c.trackingNo, report]],
+    );
+    expect(issued[0].n).toBe(6);
+  });
+
   it('a wrong phone and an unknown number answer exactly as a right one, and nothing is sent or changed', async () => {
     const c = await kit.file();
     const before = fake.received.length;

@@ -101,6 +101,12 @@ describe('notification texts', () => {
     );
   });
 
+  it('a new access code for a "both" filing names the other case too (they share the code)', () => {
+    expect(notificationText('access-code', 'report', NO, { linkedTrackingNo: '2612030017735' })).toContain(
+      `您的举报（查询编号 ${NO}）及投诉（查询编号 2612030017735）已按您的申请重新发放查询码`,
+    );
+  });
+
   it('has an email subject for every kind', () => {
     for (const kind of NOTIFICATION_KINDS) expect(emailSubject(kind)).toMatch(/^聊城市消费维权：\S+$/);
   });

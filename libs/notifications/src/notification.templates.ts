@@ -49,7 +49,7 @@ export interface NotificationParams {
   remedy?: string;
   /** settlement-assigned, offer: the business itself answers (an enrolled ODR business), not a station. */
   business?: boolean;
-  /** received: the report filed with the complaint in one submission ("both"). */
+  /** received, access-code: the other case of a "both" submission (the report of a complaint, or the complaint of a report). */
   linkedTrackingNo?: string;
   /** joint-case: the joint complaint's number (Order 121 Art. 12). */
   jointNo?: string;
@@ -158,9 +158,13 @@ export function notificationText(kind: NotificationKind, track: CaseTrack, track
           : `您的举报（查询编号 ${trackingNo}）经核查，决定不予立案${because(reason, basis)}。感谢您的监督。`;
       case 'transferred':
         return `您的${matter}已移送${unit || '有管辖权的部门'}处理${because(reason)}。`;
-      case 'access-code':
-        // As with the receipt, the new code is never in a stored text: only the SMS carries it.
-        return `您的${matter}已按您的申请重新发放查询码，原查询码作废；新查询码只以短信发送，请妥善保管。如非本人申请，请拨打12315反映。`;
+      case 'access-code': {
+        // As with the receipt, the new code is never in a stored text: only the SMS carries it. A "both"
+        // filing's complaint and report share the code: the other one is named too.
+        const other = track === 'report' ? '投诉' : '举报';
+        const linked = params.linkedTrackingNo ? `及${other}（查询编号 ${cleanParam(params.linkedTrackingNo, 20)}）` : '';
+        return `您的${matter}${linked}已按您的申请重新发放查询码，原查询码作废；新查询码只以短信发送，请妥善保管。如非本人申请，请拨打12315反映。`;
+      }
       case 'joint-case': {
         const yours = params.otherTrackingNos ? `及投诉（查询编号 ${cleanParam(params.otherTrackingNos, 60)}）` : '';
         const count = params.jointCount ? `，共 ${params.jointCount} 件` : '';

@@ -52,15 +52,21 @@ export class AccessCodeRecovery {
     const facts = { smsAvailable, found: !!c, phoneMatches: !!c && timingSafeEqual(Buffer.from(c.phoneHash), given) };
     // Today's count is read, under the case's lock, only when it is all that could still say no.
     if (!c || !mayReissue({ ...facts, reissuedToday: 0 })) return;
+    // A "both" filing has one code for its complaint and its report: both get the new one, and the SMS names both.
+    const cases = [c, ...(c.pair ? [c.pair] : [])];
     const issued = await this.repo.transaction(async (tx) => {
-      const reissuedToday = await this.codes.lockAndCountToday(tx, c.id);
+      const reissuedToday = await this.codes.lockAndCountToday(
+        tx,
+        cases.map((x) => x.id),
+      );
       if (!mayReissue({ ...facts, reissuedToday })) return false;
       const code = makeAccessCode(randomInt);
-      await this.codes.reissue(tx, {
-        caseId: c.id,
-        accessCodeHash: this.intake.accessCodeHash(c.trackingNo, code),
-        sms: { text: notificationText('access-code', c.track, c.trackingNo), params: {}, secretEnc: this.cipher.encrypt(code) },
-      });
+      const params = c.pair ? { linkedTrackingNo: c.pair.trackingNo } : {};
+      await this.codes.reissue(
+        tx,
+        cases.map((x) => ({ caseId: x.id, accessCodeHash: this.intake.accessCodeHash(x.trackingNo, code) })),
+        { text: notificationText('access-code', c.track, c.trackingNo, params), params, secretEnc: this.cipher.encrypt(code) },
+      );
       return true;
     });
     if (issued) await this.attempts.clear(c.trackingNo);

@@ -76,6 +76,8 @@ export interface CaseForRecovery {
   trackingNo: string;
   track: 'complaint' | 'report';
   phoneHash: Buffer;
+  /** The other case of a "both" filing (a complaint and a report filed together, linked both ways, one code), if any. */
+  pair: { id: string; trackingNo: string } | null;
 }
 
 /** Every query behind the consumer's own view of a case. */
@@ -116,7 +118,11 @@ export class ConsumerCaseRepository {
 
   async forRecovery(trackingNo: string): Promise<CaseForRecovery | null> {
     const [row] = await this.sql.query<CaseForRecovery>(
-      `select id::text as id, tracking_no as "trackingNo", track, consumer_phone_hash as "phoneHash" from cases where tracking_no = $1`,
+      `select c.id::text as id, c.tracking_no as "trackingNo", c.track, c.consumer_phone_hash as "phoneHash",
+              case when l.id is not null then jsonb_build_object('id', l.id::text, 'trackingNo', l.tracking_no) end as pair
+         from cases c
+         left join cases l on l.id = c.linked_case_id and l.linked_case_id = c.id and l.consumer_phone_hash = c.consumer_phone_hash
+        where c.tracking_no = $1`,
       [trackingNo],
     );
     return row ?? null;

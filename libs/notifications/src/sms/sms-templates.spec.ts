@@ -73,6 +73,26 @@ describe('SMS templates (what is registered with the provider)', () => {
     expect(smsVariables('access-code', { track: 'report', trackingNo: NO, params: {} })[1]).toBe(SECRET_MASK);
   });
 
+  it('a new access code for a "both" filing names both numbers, each with what it is, and never cuts one short', () => {
+    const both = smsVariables('access-code', {
+      track: 'report',
+      trackingNo: NO,
+      params: { linkedTrackingNo: '2612030017735' },
+      secret: '73920148',
+    });
+    expect(renderSms('access-code', both)).toBe(
+      `【聊城市场监管】您的${NO}（举报）、2612030017735（投诉）已按申请重新发放查询码：73920148，原查询码作废，请妥善保管。如非本人申请，请拨打12315反映。`,
+    );
+    // Numbers past a million serials a day are a digit longer: the words go, the numbers stay whole.
+    const [long] = smsVariables('access-code', {
+      track: 'complaint',
+      trackingNo: '26120312345670',
+      params: { linkedTrackingNo: '26120312345688' },
+      secret: '73920148',
+    });
+    expect(long).toBe('26120312345670、26120312345688');
+  });
+
   it('a refusal names the ground, its article and item, and the other ways to settle (Order 121 Art. 15, 消保法 Art. 39)', () => {
     const sms = renderSms(
       'refused',

@@ -127,7 +127,15 @@ export const SMS_TEMPLATES: Record<NotificationKind, SmsTemplate> = {
   },
   'access-code': {
     text: '您的{1}已按申请重新发放查询码：{2}，原查询码作废，请妥善保管。如非本人申请，请拨打12315反映。',
-    variables: (c) => [matter(c), v(c.secret, SECRET_MASK)],
+    // A "both" filing: both numbers, each with what it is (the code is theirs together).
+    variables: (c) => {
+      const linked = c.params.linkedTrackingNo;
+      const [mine, other] = c.track === 'report' ? ['举报', '投诉'] : ['投诉', '举报'];
+      const named = `${c.trackingNo}（${mine}）、${linked}（${other}）`;
+      // Never a number cut short: without the words when both do not fit.
+      const both = [...named].length <= SMS_VARIABLE_MAX ? named : `${c.trackingNo}、${linked}`;
+      return [linked ? both : matter(c), v(c.secret, SECRET_MASK)];
+    },
   },
   // Order 121 Art. 12. One SMS per consumer: {1} names all of their complaints in the group when they fit.
   'joint-case': {
