@@ -105,7 +105,12 @@ describe('early warning: a prepaid business collapsing (PostgreSQL)', () => {
     expect(alert.units.map((u: { code: string }) => u.code)).toEqual([COUNTY, CITY]);
     expect(alert.windowTo).toBe(shanghaiDay(new Date()));
     expect(alert.evidence.findings[0]).toMatchObject({ measure: 'prepaid', count: 8, signal: 8 });
-    expect(alert.evidence.findings[0].text).toContain('预付式消费投诉 8 件');
+    // The finding in words, in the reader's language.
+    expect(alert.evidence.findings[0].text).toBe(
+      '8 prepaid complaints (none before; 8 of them report a closure, a vanished business or no refund)',
+    );
+    const zh = await county.get(`/warnings/alerts/${alert.id}`, 'zh-CN');
+    expect(zh.body.evidence.findings[0].text).toBe('预付式消费投诉 8 件（此前没有记录，其中 8 件反映停业、跑路或无法退款）');
     // Exactly once per alert and bureau, though the detector ran twice and the counts moved.
     expect(await unitEmails()).toEqual([
       { unit_code: CITY, dedupe_key: `alert-${alert.id}` },

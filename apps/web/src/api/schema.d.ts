@@ -7836,7 +7836,10 @@ export interface operations {
                 /** @description 状态 / status (default: every status) */
                 status?: "new" | "acknowledged" | "acted" | "dismissed";
             };
-            header?: never;
+            header?: {
+                /** @description 证据说明的语言：中文（默认）或 en / zh (default) or en for the findings in words */
+                "Accept-Language"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7882,7 +7885,10 @@ export interface operations {
     AlertsController_get: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 证据说明的语言：中文（默认）或 en / zh (default) or en for the findings in words */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7930,7 +7936,10 @@ export interface operations {
     AlertsController_acknowledge: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 证据说明的语言：中文（默认）或 en / zh (default) or en for the findings in words */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8070,7 +8079,10 @@ export interface operations {
     AlertsController_dismiss: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 证据说明的语言：中文（默认）或 en / zh (default) or en for the findings in words */
+                "Accept-Language"?: string;
+            };
             path: {
                 id: string;
             };

@@ -1,3 +1,4 @@
+import type { Lang } from '@weiquan/core';
 import type { AlertEvidence } from './alerts.repository';
 import type { MeasureFinding } from './early-warning.rules';
 
@@ -33,8 +34,14 @@ export function alertEmail(a: {
   return { subject: `【消费预警】${a.subjectName}：${head}`, text: lines.join('\n') };
 }
 
-/** One finding in words: the count, what it is compared with, and the closure signals among it. */
-export function findingText(f: MeasureFinding, baselineDays: number): string {
+/** One finding in words (Chinese by default, English on request): the count, what it is compared with, and the closure signals among it. */
+export function findingText(f: MeasureFinding, baselineDays: number, lang: Lang = 'zh'): string {
+  if (lang === 'en') {
+    const what = f.measure === 'prepaid' ? 'prepaid complaints' : 'complaints';
+    const base = baselineDays > 0 ? `the previous ${baselineDays} days averaged ${f.weeklyBaseline} a week` : 'none before';
+    const signal = f.signal > 0 ? `; ${f.signal} of them report a closure, a vanished business or no refund` : '';
+    return `${f.count} ${what} (${base}${signal})`;
+  }
   const what = f.measure === 'prepaid' ? '预付式消费投诉' : '投诉';
   const base = baselineDays > 0 ? `此前 ${baselineDays} 天平均每周 ${f.weeklyBaseline} 件` : '此前没有记录';
   const signal = f.signal > 0 ? `，其中 ${f.signal} 件反映停业、跑路或无法退款` : '';

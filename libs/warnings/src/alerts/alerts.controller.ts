@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { languageOf } from '@weiquan/core';
 import { JointCaseDto } from '@weiquan/cases';
 import { CreateJointCaseDto, jointCaseInput } from '@weiquan/cases/joint/dto/joint-case.dto';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
@@ -11,6 +12,11 @@ import { AlertsService } from './alerts.service';
 import { AcknowledgeAlertDto, AlertDetailDto, AlertListQuery, AlertPageDto, DismissAlertDto } from './dto/alerts.dto';
 
 const NO_ALERT = '没有这条预警，或不在调用者的地区 / no such alert, or not in the caller’s area';
+const LANGUAGE = {
+  name: 'Accept-Language',
+  required: false,
+  description: '证据说明的语言：中文（默认）或 en / zh (default) or en for the findings in words',
+} as const;
 const ONLY_BUREAUS = '只有该地区的县级市场监管部门和市市场监管局可以处置 / only the area’s county bureau and the city bureau act on it';
 
 @ApiTags('warnings 消费预警')
@@ -29,36 +35,54 @@ export class AlertsController {
 
   @Get()
   @ApiOperation({ summary: '消费预警列表（最新在前）/ early-warning alerts, newest first (a county bureau sees its area’s)' })
+  @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: AlertPageDto })
   @ApiErrors({ 400: ERRORS.validation })
-  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AlertListQuery): Promise<AlertPageDto> {
-    return this.alerts.list(staff, q);
+  list(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() q: AlertListQuery,
+    @Headers('Accept-Language') lang?: string,
+  ): Promise<AlertPageDto> {
+    return this.alerts.list(staff, q, languageOf(lang));
   }
 
   @Get(':id')
   @ApiOperation({ summary: '预警详情：证据、通知的部门、处置记录 / an alert with its evidence, the bureaus told and its history' })
+  @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: AlertDetailDto })
   @ApiErrors({ 404: NO_ALERT })
-  get(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string): Promise<AlertDetailDto> {
-    return this.alerts.get(staff, id);
+  get(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Headers('Accept-Language') lang?: string): Promise<AlertDetailDto> {
+    return this.alerts.get(staff, id, languageOf(lang));
   }
 
   @Post(':id/acknowledge')
   @HttpCode(200)
   @ApiOperation({ summary: '确认预警（正在核实）/ acknowledge: the bureau is looking into it' })
+  @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: AlertDetailDto })
   @ApiErrors({ 400: ERRORS.validation, 403: ONLY_BUREAUS, 404: NO_ALERT, 409: '预警已处置或已排除 / already acted on or dismissed' })
-  acknowledge(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: AcknowledgeAlertDto): Promise<AlertDetailDto> {
-    return this.alerts.acknowledge(staff, id, dto.note ?? null);
+  acknowledge(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() dto: AcknowledgeAlertDto,
+    @Headers('Accept-Language') lang?: string,
+  ): Promise<AlertDetailDto> {
+    return this.alerts.acknowledge(staff, id, dto.note ?? null, languageOf(lang));
   }
 
   @Post(':id/dismiss')
   @HttpCode(200)
   @ApiOperation({ summary: '排除预警（须说明理由）/ dismiss, with the reason' })
+  @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: AlertDetailDto })
   @ApiErrors({ 400: ERRORS.validation, 403: ONLY_BUREAUS, 404: NO_ALERT, 409: '预警已处置或已排除 / already acted on or dismissed' })
-  dismiss(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Body() dto: DismissAlertDto): Promise<AlertDetailDto> {
-    return this.alerts.dismiss(staff, id, dto.reason);
+  dismiss(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id') id: string,
+    @Body() dto: DismissAlertDto,
+    @Headers('Accept-Language') lang?: string,
+  ): Promise<AlertDetailDto> {
+    return this.alerts.dismiss(staff, id, dto.reason, languageOf(lang));
   }
 
   @Post(':id/joint-case')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CaseHoldersRepository } from '@weiquan/cases';
 import { chinaDate } from '@weiquan/calendar';
 import { LocalizedException } from '@weiquan/core';
-import type { Sql } from '@weiquan/core';
+import type { Lang, Sql } from '@weiquan/core';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { findingText } from './alert-email';
 import { alertActScope, alertReadScope, inScope } from './alert-access.rules';
@@ -27,7 +27,7 @@ export class AlertsService {
     private readonly holders: CaseHoldersRepository,
   ) {}
 
-  async list(actor: StaffPrincipal, q: AlertListQuery): Promise<AlertPageDto> {
+  async list(actor: StaffPrincipal, q: AlertListQuery, lang: Lang = 'zh'): Promise<AlertPageDto> {
     const scope = alertReadScope(actor);
     if (!scope) throw noAlerts();
     const limit = q.limit ?? 20;
@@ -35,16 +35,16 @@ export class AlertsService {
     const rows = await this.repo.list(sql, scope, q.status ? [q.status] : null, q.before ?? null, limit + 1);
     const page = rows.slice(0, limit);
     return {
-      items: await this.views(sql, actor, page),
+      items: await this.views(sql, actor, page, lang),
       nextBefore: rows.length > limit ? page[page.length - 1].id : null,
       counts: { new: 0, acknowledged: 0, acted: 0, dismissed: 0, ...(await this.repo.counts(sql, scope)) },
     };
   }
 
-  async get(actor: StaffPrincipal, id: string): Promise<AlertDetailDto> {
+  async get(actor: StaffPrincipal, id: string, lang: Lang = 'zh'): Promise<AlertDetailDto> {
     const sql = this.repo.plain;
     const row = await this.readable(sql, actor, id);
-    const [view] = await this.views(sql, actor, [row]);
+    const [view] = await this.views(sql, actor, [row], lang);
     const history = await this.repo.events(sql, id);
     const c = view.cases;
     return {
@@ -67,12 +67,12 @@ export class AlertsService {
     };
   }
 
-  acknowledge(actor: StaffPrincipal, id: string, note: string | null): Promise<AlertDetailDto> {
-    return this.move(actor, id, 'acknowledged', note, {});
+  acknowledge(actor: StaffPrincipal, id: string, note: string | null, lang: Lang = 'zh'): Promise<AlertDetailDto> {
+    return this.move(actor, id, 'acknowledged', note, lang);
   }
 
-  dismiss(actor: StaffPrincipal, id: string, reason: string): Promise<AlertDetailDto> {
-    return this.move(actor, id, 'dismissed', reason, {});
+  dismiss(actor: StaffPrincipal, id: string, reason: string, lang: Lang = 'zh'): Promise<AlertDetailDto> {
+    return this.move(actor, id, 'dismissed', reason, lang);
   }
 
   /**
@@ -104,13 +104,7 @@ export class AlertsService {
     return row;
   }
 
-  private async move(
-    actor: StaffPrincipal,
-    id: string,
-    to: AlertStatus,
-    note: string | null,
-    data: Record<string, unknown>,
-  ): Promise<AlertDetailDto> {
+  private async move(actor: StaffPrincipal, id: string, to: AlertStatus, note: string | null, lang: Lang): Promise<AlertDetailDto> {
     await this.repo.transaction(async (sql) => {
       const row = await this.actionable(sql, actor, id);
       checkMove(row.status, to);
@@ -121,11 +115,11 @@ export class AlertsService {
         to,
         { userId: actor.userId, unitCode: actor.unit?.code ?? null },
         note,
-        data,
+        {},
         closes ? chinaDate(new Date()) : null,
       );
     });
-    return this.get(actor, id);
+    return this.get(actor, id, lang);
   }
 
   private async readable(sql: Sql, actor: StaffPrincipal, id: string, lock = false): Promise<AlertRow> {
@@ -137,7 +131,7 @@ export class AlertsService {
     return row;
   }
 
-  private async views(sql: Sql, actor: StaffPrincipal, rows: AlertRow[]): Promise<AlertDto[]> {
+  private async views(sql: Sql, actor: StaffPrincipal, rows: AlertRow[], lang: Lang): Promise<AlertDto[]> {
     const names = await this.repo.unitNames(sql, [...new Set(rows.flatMap((r) => r.units))]);
     const areas = await this.repo.areaNames(sql, [...new Set(rows.map((r) => r.areaCode))]);
     const act = alertActScope(actor);
@@ -156,7 +150,7 @@ export class AlertsService {
       windowTo: r.windowTo,
       evidence: {
         ...r.evidence,
-        findings: r.evidence.findings.map((f) => ({ ...f, text: findingText(f, r.evidence.baselineDays) })),
+        findings: r.evidence.findings.map((f) => ({ ...f, text: findingText(f, r.evidence.baselineDays, lang) })),
       },
       score: Number(r.score),
       units: r.units.map((code) => ({ code, name: names.get(code) ?? code })),

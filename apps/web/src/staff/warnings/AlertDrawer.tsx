@@ -7,7 +7,7 @@ import { MONO } from '../../lib/words';
 import type { AlertDetail } from '../../api/types';
 import { fmtDate, fmtTime, Muted, pick, useCategories } from '../common';
 import { AcknowledgeModal, DismissModal } from './AlertDecisions';
-import { ALERT_STATUS_COLOR, ALERT_STATUS_LABEL, casesLink, eventLabel, eventResult, findingLine, tagStyle, weekly } from './alert-texts';
+import { ALERT_STATUS_COLOR, ALERT_STATUS_LABEL, casesLink, eventLabel, eventResult, tagStyle, weekly } from './alert-texts';
 import { JointCaseModal } from './JointCaseModal';
 import { PublishWarningModal } from './PublishWarningModal';
 
@@ -126,7 +126,7 @@ export function AlertDrawer({ id, onClose, onChanged }: { id: string | null; onC
             </Typography.Title>
             <ul className="staff-alert-findings" data-testid="alert-findings">
               {ev.findings.map((f) => (
-                <li key={f.measure}>{findingLine(f, ev.baselineDays, lang)}</li>
+                <li key={f.measure}>{f.text}</li>
               ))}
             </ul>
             <Table

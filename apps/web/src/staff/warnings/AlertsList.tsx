@@ -6,7 +6,7 @@ import { MONO } from '../../lib/words';
 import type { Alert, AlertPage } from '../../api/types';
 import { fmtDate, Muted, pick } from '../common';
 import type { AlertStatus } from './alert-texts';
-import { ALERT_STATUS_COLOR, ALERT_STATUS_LABEL, ALERT_STATUSES, findingLine, tagStyle } from './alert-texts';
+import { ALERT_STATUS_COLOR, ALERT_STATUS_LABEL, ALERT_STATUSES, tagStyle } from './alert-texts';
 
 const PAGE = 20;
 
@@ -105,7 +105,7 @@ export function AlertsList({
         ) : (
           <Flex vertical gap={12} data-testid="alert-list">
             {(page?.items ?? []).map((a) => (
-              <AlertCard key={a.id} alert={a} onOpen={() => onOpen(a.id)} lang={lang} />
+              <AlertCard key={a.id} alert={a} onOpen={() => onOpen(a.id)} />
             ))}
           </Flex>
         )}
@@ -121,7 +121,7 @@ export function AlertsList({
   );
 }
 
-function AlertCard({ alert: a, onOpen, lang }: { alert: Alert; onOpen: () => void; lang: 'zh' | 'en' }) {
+function AlertCard({ alert: a, onOpen }: { alert: Alert; onOpen: () => void }) {
   const { t } = useLang();
   return (
     <Card size="small" data-testid={`alert-card-${a.id}`}>
@@ -152,7 +152,7 @@ function AlertCard({ alert: a, onOpen, lang }: { alert: Alert; onOpen: () => voi
           </div>
           <ul className="staff-alert-findings">
             {a.evidence.findings.map((f) => (
-              <li key={f.measure}>{findingLine(f, a.evidence.baselineDays, lang)}</li>
+              <li key={f.measure}>{f.text}</li>
             ))}
           </ul>
           <Muted>

@@ -36,18 +36,6 @@ const EVENT_LABEL: Record<AlertEvent['type'], Pair> = {
   dismissed: ['排除', 'Dismissed'],
 };
 
-/**
- * One finding in words. The API's text is Chinese (the alert email's); in English the same figures
- * are said again from the numbers.
- */
-export function findingLine(f: Alert['evidence']['findings'][number], baselineDays: number, lang: 'zh' | 'en'): string {
-  if (lang === 'zh') return f.text;
-  const what = f.measure === 'prepaid' ? 'prepaid complaints' : 'complaints';
-  const base = baselineDays > 0 ? `the previous ${baselineDays} days averaged ${f.weeklyBaseline} a week` : 'none before';
-  const signal = f.signal > 0 ? `; ${f.signal} of them report a closure, a vanished business or no refund` : '';
-  return `${f.count} ${what} (${base}${signal})`;
-}
-
 /** A baseline count per week, one decimal ("—" when there is no baseline yet). */
 export function weekly(count: number, baselineDays: number): string {
   if (baselineDays <= 0) return '—';
