@@ -6,7 +6,7 @@ import { IntakeService } from '@weiquan/complaints';
 import type { StaffPrincipal } from '@weiquan/identity';
 import { RoutingService } from '@weiquan/routing';
 import type { AreaSlice } from '@weiquan/stats';
-import { OpenRepository, RollupService } from '@weiquan/stats';
+import { OpenRepository, ROLLUP_TABLES, RollupService } from '@weiquan/stats';
 import { NestFactory } from '@nestjs/core';
 import { JobQueue } from '@weiquan/core';
 import { Client } from 'pg';
@@ -21,19 +21,7 @@ import { startTestApi } from './support/test-api';
  * The rollups maintained incrementally, batch by batch while cases change (and with an event that
  * commits late, below the watermark), equal the rollups rebuilt from the history, row for row.
  */
-const TABLES = [
-  'stat_area_day',
-  'stat_area_month',
-  'stat_unit_day',
-  'stat_unit_month',
-  'stat_respondent_month',
-  'stat_business_day',
-  'stat_business_month',
-  'stat_watch_day',
-  'stat_slice_day',
-  'stat_open',
-  'stat_open_case',
-];
+const TABLES = ROLLUP_TABLES;
 const AREAS = ['371502', '371503', '371521', '371522', '371524', '371525', '371526', '371581', '371571', '371572', '371573'];
 const CATEGORIES = [
   'catering',

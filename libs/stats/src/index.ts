@@ -14,6 +14,7 @@ export * from './metrics';
 export * from './comparison.rules';
 export * from './period';
 export * from './stats.module';
+export * from './rollup.repository';
 export * from './stats.repository';
 export * from './open.repository';
 export * from './watch-rollup.migration';

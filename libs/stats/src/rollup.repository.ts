@@ -101,8 +101,8 @@ const ROLLUP_ORDER = {
   business: (grain: Grain) => `${grain}, credit_code`,
 };
 
-/** The tables a rebuild empties and analyses. */
-const ROLLUP_TABLES = [
+/** The tables a rebuild empties and analyses (and the rebuild test compares). */
+export const ROLLUP_TABLES = [
   'stat_area_day',
   'stat_area_month',
   'stat_unit_day',

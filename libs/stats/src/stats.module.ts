@@ -16,26 +16,17 @@ import { WatchRepository } from './watch.repository';
  * The rollups and their maintenance, for any process (the worker's job, the CLI's rebuild, tests),
  * and the reads of the business rollup (the statistics and the businesses' public record).
  */
-@Module({
-  providers: [
-    StatsRepository,
-    RollupRepository,
-    OpenRepository,
-    RollupService,
-    BusinessStatsRepository,
-    BusinessStatsService,
-    WatchRepository,
-  ],
-  exports: [
-    StatsRepository,
-    RollupRepository,
-    OpenRepository,
-    RollupService,
-    BusinessStatsRepository,
-    BusinessStatsService,
-    WatchRepository,
-  ],
-})
+const PROVIDERS = [
+  StatsRepository,
+  RollupRepository,
+  OpenRepository,
+  RollupService,
+  BusinessStatsRepository,
+  BusinessStatsService,
+  WatchRepository,
+];
+
+@Module({ providers: PROVIDERS, exports: PROVIDERS })
 export class StatsModule {}
 
 /** GET /stats/*: read from the rollups only. */
