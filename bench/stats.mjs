@@ -8,7 +8,9 @@
 //    one year, and for one year cut by area and category (or by the filters the endpoint takes);
 //  - the staff case list GET /api/v1/cases?limit=20 as the staff of the busiest station: the first
 //    page, the overdue filter, and a keyset page deep in the queue (plus, for information, the
-//    first page of a county bureau — its own cases and its area's stations' — and of the analyst);
+//    first page of a county bureau — its own cases and its area's stations' — and of the analyst,
+//    and what the queue page asks for as it opens: the open work by deadline, the status counts and
+//    the header's overdue and due-soon counts, for each of the three);
 //  - in the same run, the reference: the same summary computed with a plain GROUP BY over the
 //    cases table, timed with pg directly (what every dashboard request would cost without rollups).
 // Prints the table (p95 ratio to the smallest size) and each bar as met or not.
@@ -240,6 +242,21 @@ async function prepare(size) {
       ['list-info', `GET /cases?limit=20 (county bureau ${county}, first page)`, '/api/v1/cases?limit=20', 'bench-county'],
       ['list-info', `GET /cases?limit=20&overdue=true (county bureau)`, '/api/v1/cases?limit=20&overdue=true', 'bench-county'],
       ['list-info', 'GET /cases?limit=20 (city analyst, first page)', '/api/v1/cases?limit=20', 'bench-analyst'],
+      // What the queue page asks for as it opens: the open work by deadline, the status counts, the header's counts.
+      ...[
+        ['station', 'bench-station'],
+        [`county bureau ${county}`, 'bench-county'],
+        ['city analyst', 'bench-analyst'],
+      ].flatMap(([who, user]) => [
+        [
+          'list-info',
+          `GET /cases?view=open&sort=due&limit=20 (${who}: the queue as it opens)`,
+          '/api/v1/cases?view=open&sort=due&limit=20',
+          user,
+        ],
+        ['list-info', `GET /cases/counts (${who})`, '/api/v1/cases/counts', user],
+        ['list-info', `GET /cases/workload (${who})`, '/api/v1/cases/workload', user],
+      ]),
     ];
     for (const [group, label, path, user] of lists) targets.push({ group, label, url: `${base}${path}`, token: token[user] });
 
