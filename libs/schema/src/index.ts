@@ -10,6 +10,7 @@ import {
   BusinessParty1763700001820,
   CaseTexts1763700002120,
   JointCases1763700002510,
+  FollowUpWork1763700002520,
   QueueFilters1763700002400,
   RespondentCases1763700002455,
   UnitAlert1763700002320,
@@ -87,5 +88,6 @@ export const SCHEMA: SchemaParts = {
     EarlyWarningAlerts1763700002460,
     ConsumerWarnings1763700002500,
     JointCases1763700002510,
+    FollowUpWork1763700002520,
   ],
 };

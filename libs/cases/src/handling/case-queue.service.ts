@@ -8,7 +8,7 @@ import { caseListItem } from './case-view';
 import { decodeCursor, encodeCursor } from './case-cursor';
 import { CaseQueueRepository } from './case-queue.repository';
 import type { CaseCut, CaseListFilter } from './case-queue.repository';
-import { FINISHED_WITH_FOLLOW_UP, isFinished, SOON_WORKING_DAYS } from './open-work';
+import { isFinished, SOON_WORKING_DAYS } from './open-work';
 import { namedOrNone, NOT_GIVEN, receivedRange, walksFromNewest } from './queue-filter.rules';
 import { statusesNamed } from './status-search';
 
@@ -83,11 +83,12 @@ export class CaseQueueService {
 
   /** How many cases in each status, of those the caller may read that the queue's other filters keep. */
   async counts(p: StaffPrincipal, q: CutQuery = {}) {
-    const rows = await this.repo.statusCounts(readScope(p), await this.cut(q, chinaDate(new Date())));
+    const { statuses, followUpsDue } = await this.repo.statusCounts(readScope(p), await this.cut(q, chinaDate(new Date())));
     return {
-      statuses: rows.map((r) => ({ status: r.status, count: r.n })),
-      open: rows.reduce((n, r) => n + (isFinished(r.status) ? (r.status === FINISHED_WITH_FOLLOW_UP ? r.due : 0) : r.n), 0),
-      total: rows.reduce((n, r) => n + r.n, 0),
+      statuses: statuses.map((r) => ({ status: r.status, count: r.n })),
+      // Open work: every case not finished, and the closed ones whose follow-up visit is still due (open-work.ts).
+      open: statuses.filter((r) => !isFinished(r.status)).reduce((n, r) => n + r.n, 0) + followUpsDue,
+      total: statuses.reduce((n, r) => n + r.n, 0),
     };
   }
 
