@@ -198,6 +198,10 @@ describe('settlement at the source (chromium)', () => {
     await staff.getByTestId('field-amount-offered').fill('268.50');
     await staff.getByTestId('field-note').fill('商家同意退货并全额退款 268.50 元，三个工作日内原路退回。');
     await sys.shot(staff, 'settlement-staff-offer-form');
+    // A tablet turned (or a window narrowed) across the two-column breakpoint keeps the dialog and what was typed in it.
+    await staff.setViewportSize({ width: 1024, height: 900 });
+    await staff.setViewportSize(DESKTOP);
+    expect(await staff.getByTestId('field-note').inputValue()).toContain('三个工作日内原路退回');
     await staff.getByTestId('action-submit').click();
     await staff.locator('[data-testid="case-status"][data-status="offered"]').waitFor();
     expect(await staff.getByTestId('settlement-offer').innerText()).toMatch(/退款[\s\S]*¥268\.50/);

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Col, Descriptions, Flex, Grid, Result, Row, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Descriptions, Flex, Result, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useReducer, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../lib/api';
@@ -41,8 +41,6 @@ export function CasePage() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const unitNames = useUnitNames();
-  // Desktop: the file on the left, actions and clocks beside it. Tablet: one column, actions first.
-  const wide = !!Grid.useBreakpoint().xl;
   const [shown, setShown] = useState<Shown>({ key: null, c: null, error: null });
   const [tab, setTab] = useState('facts');
   const [reloads, reload] = useReducer((n: number) => n + 1, 0);
@@ -300,27 +298,16 @@ export function CasePage() {
         </Descriptions>
       </Card>
 
-      {wide ? (
-        <Row gutter={12} align="top">
-          <Col span={16}>{file}</Col>
-          <Col span={8}>
-            <Flex vertical gap={12}>
-              {actions}
-              {settlement}
-              {clocks}
-              {outcome}
-            </Flex>
-          </Col>
-        </Row>
-      ) : (
-        <Flex vertical gap={12}>
-          {actions}
-          {settlement}
-          {file}
-          {clocks}
-          {outcome}
-        </Flex>
-      )}
+      {/* One tree at every width (CSS places it): a layout switched in script would remount the
+          actions when the width crosses the breakpoint (a tablet turned, a window resized), and
+          close an open dialog with what was typed in it. */}
+      <div className="staff-case-body">
+        {actions}
+        {settlement}
+        <div className="staff-case-file">{file}</div>
+        {clocks}
+        {outcome}
+      </div>
     </StaffShell>
   );
 }
