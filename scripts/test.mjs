@@ -67,6 +67,12 @@ let summary = 'tests: 0 passed, 1 failed';
 try {
   const r = JSON.parse(readFileSync(resultFile, 'utf8'));
   summary = `tests: ${r.numPassedTests} passed, ${r.numFailedTests + r.numRuntimeErrorTestSuites} failed, ${r.numPendingTests} skipped`;
+  // Browser tests run a failed test once more (test/browser/support/system.ts): say which passed only then.
+  const retried = r.testResults.flatMap((f) =>
+    f.assertionResults.filter((a) => a.status === 'passed' && a.retryReasons?.length).map((a) => a.fullName),
+  );
+  if (retried.length)
+    summary = `${retried.map((n) => `! passed on its second run (flaky; the first failure is printed above): ${n}`).join('\n')}\n${summary}`;
 } catch {
   /* jest did not get as far as writing results */
 }
