@@ -1,6 +1,8 @@
 import { answerBucket, businessDeltas } from './business-rollup.rules';
-import type { CaseAttributes, Increment, StatEvent } from './rollup.rules';
-import { countersOf, deltas, unitOf } from './rollup.rules';
+import type { CaseAttributes, StatEvent } from './stat-event';
+import type { Increment } from './rollup.rules';
+import { countersOf, unitOf } from './case-counters.rules';
+import { deltas } from './rollup.rules';
 
 const BIZ = '91371502MA3C8X2Q13';
 const complaint: CaseAttributes = {

@@ -1,7 +1,8 @@
 import { isSettlementEscalation } from '@weiquan/cases/lifecycle/case-event';
 import type { EscalatedData } from '@weiquan/cases/lifecycle/case-event';
 import type { EscalationCause } from '@weiquan/cases/settlement.rules';
-import type { CaseAttributes, Increment, StatEvent } from './rollup.rules';
+import type { CaseAttributes, StatEvent } from './stat-event';
+import type { Increment } from './rollup.rules';
 
 /**
  * What one history event adds to the rollup of an enrolled business (the business as a party,

@@ -1,5 +1,5 @@
 import { ISSUE_TEXT } from '@weiquan/complaints/intake/issue-types';
-import { NO_CHANNEL, NO_ISSUE } from './rollup.rules';
+import { NO_CHANNEL, NO_ISSUE } from './stat-event';
 
 /** The breakdowns read from the area rollup's detail columns (the unit rollup has none of them). */
 export type Dimension = 'channel' | 'prepaid' | 'issueType';

@@ -1,4 +1,6 @@
 export * from './rollup.rules';
+export * from './stat-event';
+export * from './case-counters.rules';
 export * from './rollup.migration';
 export * from './open.migration';
 export * from './period-index.migration';

@@ -1,6 +1,6 @@
 import { fenToYuan } from '@weiquan/core';
-import type { Counters } from './rollup.rules';
-import { COUNTERS } from './rollup.rules';
+import type { Counters } from './stat-event';
+import { COUNTERS } from './stat-event';
 
 /**
  * The bureau's metrics from summed counters (docs/METRICS.md defines each once). Rates have four

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import { groupingOf, OPEN_GROUPED, OPEN_GROUPINGS, OpenColumnRead, OpenContribution, OpenDelta, openRead } from './open.rules';
-import { ALL, FINISHED_STATUSES, NO_CHANNEL } from './rollup.rules';
+import { FINISHED_STATUSES } from '@weiquan/cases/handling/open-work';
+import { ALL, NO_CHANNEL } from './stat-event';
 import type { AreaSlice } from './stats.repository';
 
 /** The contribution of each open case to stat_open, as it stands in the cases table now. */

@@ -1,4 +1,4 @@
-import { ALL } from './rollup.rules';
+import { ALL } from './stat-event';
 
 /**
  * Open and overdue cases now (stat_open): counted per unit and slice, not per due date, so a read

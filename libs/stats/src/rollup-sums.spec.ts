@@ -1,5 +1,5 @@
 import { collect, RollupSums } from './rollup-sums';
-import type { CaseAttributes, StatEvent } from './rollup.rules';
+import type { CaseAttributes, StatEvent } from './stat-event';
 import { deltas } from './rollup.rules';
 
 const shop: CaseAttributes = {

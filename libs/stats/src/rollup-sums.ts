@@ -1,7 +1,7 @@
 import { BUSINESS_COUNTERS } from './business-rollup.rules';
 import type { Grain } from './period';
 import type { Increment } from './rollup.rules';
-import { COUNTERS, RESPONDENT_COUNTERS } from './rollup.rules';
+import { COUNTERS, RESPONDENT_COUNTERS } from './stat-event';
 import type { RollupRow } from './rollup.repository';
 import { WATCH_COUNTERS } from './watch-rollup.rules';
 

@@ -4,7 +4,7 @@ import { copyText, pgTransaction, PgSql, Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import { BUSINESS_COUNTERS } from './business-rollup.rules';
 import type { Grain } from './period';
-import { ALL, CaseAttributes, COUNTERS, RESPONDENT_COUNTERS, StatEvent } from './rollup.rules';
+import { ALL, CaseAttributes, COUNTERS, RESPONDENT_COUNTERS, StatEvent } from './stat-event';
 import { WATCH_COUNTERS } from './watch-rollup.rules';
 
 export type PendingEvent = StatEvent & { caseId: string } & CaseAttributes;

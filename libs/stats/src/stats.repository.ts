@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Sql } from '@weiquan/core';
 import { DataSource } from 'typeorm';
 import type { Grain } from './period';
-import { ALL, COUNTERS, RESPONDENT_COUNTERS } from './rollup.rules';
+import { ALL, COUNTERS, RESPONDENT_COUNTERS } from './stat-event';
 
 /** A slice of the area rollups: null means every value (the '*' grouping rows). */
 export interface AreaSlice {

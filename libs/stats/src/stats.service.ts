@@ -9,7 +9,7 @@ import { dimensionName } from './dimension-names';
 import type { HotspotsQuery, StatsFilterQuery, TimeseriesQuery } from './dto/stats-query.dto';
 import { addCounters, Metrics, metrics, rate, Sums, trackedRow, zeroCounters } from './metrics';
 import { askedPeriod, bucketOf, buckets, daysIn, Interval, isIsoDate, monthEnd, monthStart, Segment, splitPeriod } from './period';
-import { ALL } from './rollup.rules';
+import { ALL } from './stat-event';
 import { OpenRepository } from './open.repository';
 import { AreaDetail, GroupBy, StatsRepository, StatsUnitRow } from './stats.repository';
 

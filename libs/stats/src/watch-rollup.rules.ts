@@ -1,4 +1,5 @@
-import type { CaseAttributes, Increment, StatEvent } from './rollup.rules';
+import type { CaseAttributes, StatEvent } from './stat-event';
+import type { Increment } from './rollup.rules';
 
 /**
  * The early warning's rollups: complaints received per respondent and day (stat_watch_day) and per

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Sql } from '@weiquan/core';
-import { ALL } from './rollup.rules';
+import { ALL } from './stat-event';
 import type { WatchCounts, WatchedSubject } from './watch-rollup.rules';
 
 /** A subject's counts over a window and its baseline. */

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { bilingual, WholeNumber } from '@weiquan/core';
 import { SERIES_METRICS } from '../metrics';
-import { CHANNELS } from '../rollup.rules';
+import { CHANNELS } from '../stat-event';
 
 const t = bilingual;
 const Bool = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
