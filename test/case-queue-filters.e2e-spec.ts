@@ -8,7 +8,7 @@ import { CaseKit, daysAgo } from './support/case-kit';
  * and the handling unit. Each filter narrows the caller's scope and never widens it: a unit asking
  * for another unit's cases, or another area's, gets none. A bad value is a 400 naming the parameter.
  */
-describe('the queue filtered by area, period, channel, prepaid, issue type and unit (HTTP)', () => {
+describe('the queue filtered by area, period, channel, prepaid, issue type, unit and venue (HTTP)', () => {
   let kit: CaseKit;
   let analyst: Staff;
   /** The county bureau of 东昌府区, which handles the 东昌府区 cases. */
@@ -204,5 +204,33 @@ describe('the queue filtered by area, period, channel, prepaid, issue type and u
     expect(res.body.details).toEqual([{ field: 'receivedFrom', message: '起始日不能晚于 receivedTo' }]);
     const day = await analyst.get('/cases?receivedTo=2026-02-30', 'zh-CN');
     expect(day.body.details).toEqual([{ field: 'receivedTo', message: '应为存在的日期 YYYY-MM-DD' }]);
+  });
+
+  // Last: the case it files would change what the tests above expect.
+  it('a venue: the cases its stations hold now (the dashboard’s per-venue table), in the list and the counts', async () => {
+    const mall = await kit.assigned({
+      path: 'settlement',
+      respondent: {
+        name: '聊城市某服装店',
+        address: '东昌府区东昌路 229 号金鼎购物中心 2 楼',
+        areaCode: '371502',
+        venueCode: 'V-371502-001',
+      },
+    });
+    const [{ venue }] = await kit.q<{ venue: string | null }>('select venue_code as venue from station where code = $1', [
+      mall.assigneeCode,
+    ]);
+    expect({ type: mall.assigneeType, venue }).toEqual({ type: 'station', venue: 'V-371502-001' });
+    expect(ids(await analyst.get('/cases?venue=V-371502-001&limit=100'))).toEqual([mall.id]);
+    expect((await analyst.get('/cases/counts?venue=V-371502-001')).body).toMatchObject({ open: 1, total: 1 });
+    expect(ids(await analyst.get('/cases?venue=V-371502-001&channel=online'))).toEqual([]);
+    expect(ids(await analyst.get('/cases?venue=NO-SUCH-VENUE'))).toEqual([]);
+    // The venue's own station (ST-371502-001 is 金鼎购物中心's) gets the same; the cases of no venue are not in it.
+    expect(mall.assigneeCode).toBe('ST-371502-001');
+    expect(ids(await station.get('/cases?venue=V-371502-001'))).toEqual([mall.id]);
+    expect(ids(await analyst.get(`/cases?venue=V-371502-001&unit=${cases.today.assigneeCode}`))).toEqual([]);
+    const bad = await analyst.get(`/cases?venue=${encodeURIComponent("V-1' or true--")}`);
+    expect(bad.status).toBe(400);
+    expect((bad.body.details as { field: string }[]).map((d) => d.field)).toEqual(['venue']);
   });
 });

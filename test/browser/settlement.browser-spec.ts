@@ -244,6 +244,19 @@ describe('settlement at the source (chromium)', () => {
     await staff.reload();
     await staff.locator('[data-testid="case-status"][data-status="settled"]').waitFor();
     expect(await staff.getByTestId('outcome-amount').innerText()).toBe('¥268.50');
+
+    // The dashboard's per-venue table opens the cases the venue's stations hold, this one among them
+    // (read again until the statistics worker has counted the settlement).
+    const venueLink = staff.getByTestId('venues').getByRole('link', { name: '金鼎购物中心' });
+    for (let i = 0; i < 20 && !(await venueLink.count()); i++) {
+      await staff.goto(`${sys.baseUrl}/dashboard`);
+      await staff.getByTestId('units').locator('.ant-table-row').first().waitFor();
+      if (!(await venueLink.count())) await staff.waitForTimeout(500);
+    }
+    await venueLink.click();
+    expect(await staff.getByTestId('cut-venue').innerText()).toBe('场所：金鼎购物中心');
+    await staff.getByTestId(`queue-row-${trackingNo}`).waitFor();
+    expect(new URL(staff.url()).searchParams.get('venue')).toBe(MALL.venue);
     await desk.context.close();
     await consumer.context.close();
   });

@@ -5722,6 +5722,8 @@ export interface operations {
                 track?: "complaint" | "report";
                 /** @description 承办单位代码（服务站、监管部门或经营者），即案件当前所在单位 / the handling unit (station, regulator or business): the one the case is with now */
                 unit?: string;
+                /** @description 场所代码（商场、景区、市场等）：案件现由该场所的服务站承办（看板的“按场所汇总”）/ a venue (a mall, scenic spot, market…): the cases its stations hold now (the dashboard's per-venue table) */
+                venue?: string;
                 /** @description 未指定状态时：all 全部，open 仅未办结（不含已和解、重复、不予受理、已移送、已办结、已撤回）/ without a status: every case, or the open work only (none settled, duplicate, refused, transferred, closed or withdrawn) */
                 view?: "all" | "open";
             };
@@ -6073,6 +6075,8 @@ export interface operations {
                 track?: "complaint" | "report";
                 /** @description 承办单位代码（服务站、监管部门或经营者），即案件当前所在单位 / the handling unit (station, regulator or business): the one the case is with now */
                 unit?: string;
+                /** @description 场所代码（商场、景区、市场等）：案件现由该场所的服务站承办（看板的“按场所汇总”）/ a venue (a mall, scenic spot, market…): the cases its stations hold now (the dashboard's per-venue table) */
+                venue?: string;
             };
             header?: never;
             path?: never;

@@ -6,7 +6,7 @@ import type { Filters } from './filters';
  * Links from a figure to the cases behind it: the staff queue (/staff, staff/queue-filters.ts) with
  * the filters it understands: category, track, overdue, a respondent's name (q), every case or the
  * open ones (view), and the cuts of the dashboard: the business's area, the period received, the
- * purchase channel, prepaid or not, the issue type, the handling unit, the respondent. The queue applies the
+ * purchase channel, prepaid or not, the issue type, the handling unit or venue, the respondent. The queue applies the
  * reader's own scope first, so a link never shows more than the reader may see.
  */
 export interface CasesFilter {
@@ -24,6 +24,8 @@ export interface CasesFilter {
   issue?: Issue;
   /** The unit that holds the cases now. */
   unit?: string;
+  /** A venue: the cases its stations hold now. */
+  venue?: string;
   /** The respondent, by its key (uscc:… or name:…, as the statistics group it). */
   respondent?: string;
 }
@@ -45,6 +47,7 @@ export function casesLink(f: CasesFilter): string {
   if (f.prepaid !== undefined) p.set('prepaid', String(f.prepaid));
   if (f.issue) p.set('issue', f.issue);
   if (f.unit) p.set('unit', f.unit);
+  if (f.venue) p.set('venue', f.venue);
   if (f.respondent) p.set('respondent', f.respondent);
   const q = p.toString();
   return q ? `/staff?${q}` : '/staff';

@@ -199,13 +199,16 @@ export function UnitLeague({ filters, nonce, drill }: { filters: Filters; nonce:
           }}
         />
       )}
-      {!state.error && <VenueTable rows={state.data?.venues ?? []} loading={state.loading} />}
+      {!state.error && <VenueTable rows={state.data?.venues ?? []} loading={state.loading} filters={filters} drill={drill} />}
     </Card>
   );
 }
 
-/** Per venue (商场、景区、市场…): the sum of the stations in it, settlement at the source first. */
-function VenueTable({ rows, loading }: { rows: VenueRow[]; loading: boolean }) {
+/**
+ * Per venue (商场、景区、市场…): the sum of the stations in it, settlement at the source first. A
+ * venue's name opens the cases its stations hold that were received in the period.
+ */
+function VenueTable({ rows, loading, filters, drill }: { rows: VenueRow[]; loading: boolean; filters: Filters; drill: boolean }) {
   const { t } = useLang();
   // No rows yet: nothing (an empty scrolling table is a region a keyboard cannot reach).
   if (!rows.length) return null;
@@ -218,7 +221,19 @@ function VenueTable({ rows, loading }: { rows: VenueRow[]; loading: boolean }) {
       render: (_v, r) => (
         <div className="wq-unit">
           <div className="wq-unit-name" title={r.venue.name ?? undefined}>
-            {r.venue.name ?? r.venue.code}
+            {drill ? (
+              <Link
+                to={periodCases(filters, { venue: r.venue.code }, { area: false })}
+                title={t(
+                  '在案件队列中查看：该场所的服务站现承办的、统计期间内收到的案件',
+                  'Open in the queue: the cases its stations hold now that were received in the period',
+                )}
+              >
+                {r.venue.name ?? r.venue.code}
+              </Link>
+            ) : (
+              (r.venue.name ?? r.venue.code)
+            )}
           </div>
           <Typography.Text type="secondary" className="wq-unit-code">
             {r.venue.code} · {t(`${r.stations.length} 个服务站`, `${r.stations.length} station${r.stations.length === 1 ? '' : 's'}`)}

@@ -130,6 +130,12 @@ export function CutChips({ cut, respondentName, onChange }: { cut: Cut; responde
       text: t(`承办单位：${units.get(cut.unit) ?? cut.unit}`, `Unit: ${units.get(cut.unit) ?? cut.unit}`),
       drop: { unit: undefined },
     });
+  if (cut.venue)
+    chips.push({
+      key: 'venue',
+      text: t(`场所：${units.get(cut.venue) ?? cut.venue}`, `Venue: ${units.get(cut.venue) ?? cut.venue}`),
+      drop: { venue: undefined },
+    });
   if (cut.respondent) {
     const who = respondentName ?? cut.respondent.replace(/^(uscc|name):/, '');
     chips.push({ key: 'respondent', text: t(`被投诉人：${who}`, `Respondent: ${who}`), drop: { respondent: undefined } });

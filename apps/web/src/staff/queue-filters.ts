@@ -29,7 +29,7 @@ export interface Filters {
 
 /**
  * The business's area, the period received, the purchase channel, prepaid or not, the issue type, the
- * handling unit, the respondent (an early-warning alert's business: its key, uscc:… or name:…).
+ * handling unit or venue, the respondent (an early-warning alert's business: its key, uscc:… or name:…).
  */
 export interface Cut {
   area?: string;
@@ -39,6 +39,8 @@ export interface Cut {
   prepaid?: boolean;
   issue?: Issue;
   unit?: string;
+  /** A venue: the cases its stations hold now (the dashboard's per-venue table). */
+  venue?: string;
   respondent?: string;
 }
 
@@ -61,6 +63,7 @@ const CUT_PARAMS: Record<keyof Cut, { url: string; api: string; ok: (v: string) 
   prepaid: { url: 'prepaid', api: 'prepaid', ok: (v) => v === 'true' || v === 'false' },
   issue: { url: 'issue', api: 'issueType', ok: (v) => (ISSUES as readonly string[]).includes(v) },
   unit: { url: 'unit', api: 'unit', ok: (v) => UNIT.test(v) },
+  venue: { url: 'venue', api: 'venue', ok: (v) => UNIT.test(v) },
   respondent: { url: 'respondent', api: 'respondent', ok: (v) => RESPONDENT.test(v) },
 };
 const CUT_KEYS = Object.keys(CUT_PARAMS) as (keyof Cut)[];

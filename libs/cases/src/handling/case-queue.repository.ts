@@ -30,6 +30,8 @@ export interface CaseCut {
   prepaid?: boolean;
   /** The unit that holds the case now. */
   unitCode?: string;
+  /** A venue (商场、景区、市场…): the case is held now by one of its stations. */
+  venueCode?: string;
   /** The respondent, by intake's key (an early-warning alert's cases). */
   respondentKey?: string;
   today: string;
@@ -100,7 +102,6 @@ export class CaseQueueRepository {
     );
   }
 
-  /** How many cases of the scope are in each status (statuses with none are absent). */
   /**
    * How many cases in each status, and how many closed ones still have their follow-up visit due (open
    * work too). Two queries, so that the first reads only the index (assignee_code, status) for a unit.
@@ -153,6 +154,7 @@ function cutConditions(f: CaseCut, p: (v: unknown) => string): string[] {
   else if (f.issueType) conds.push(`c.issue_type = ${p(f.issueType)}`);
   if (f.prepaid !== undefined) conds.push(`c.prepaid = ${p(f.prepaid)}`);
   if (f.unitCode) conds.push(`c.assignee_code = ${p(f.unitCode)}`);
+  if (f.venueCode) conds.push(`c.assignee_code = any(array(select code from station where venue_code = ${p(f.venueCode)}))`);
   if (f.respondentKey) conds.push(`c.respondent_key = ${p(f.respondentKey)}`);
   if (f.overdue === true) conds.push(`c.due_on < ${p(f.today)}::date`);
   if (f.overdue === false) conds.push(`(c.due_on is null or c.due_on >= ${p(f.today)}::date)`);

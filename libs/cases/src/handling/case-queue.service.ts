@@ -27,6 +27,7 @@ export interface CutQuery {
   prepaid?: boolean;
   issueType?: IssueType | typeof NOT_GIVEN;
   unit?: string;
+  venue?: string;
   respondent?: string;
 }
 
@@ -109,6 +110,7 @@ export class CaseQueueService {
       issueType: namedOrNone<IssueType>(q.issueType),
       prepaid: q.prepaid,
       unitCode: q.unit,
+      venueCode: q.venue,
       respondentKey: q.respondent,
       today,
     };

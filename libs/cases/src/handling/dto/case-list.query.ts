@@ -168,6 +168,17 @@ export class CaseListQuery extends PageQuery {
 
   @ApiPropertyOptional({
     description:
+      "场所代码（商场、景区、市场等）：案件现由该场所的服务站承办（看板的“按场所汇总”）/ a venue (a mall, scenic spot, market…): the cases its stations hold now (the dashboard's per-venue table)",
+    example: 'V-371502-001',
+    pattern: UNIT_CODE.source,
+  })
+  @IsOptional()
+  @IsString(t('应为场所代码', 'must be a venue code'))
+  @Matches(UNIT_CODE, t('应为场所代码（字母、数字、- 和 _，最长 32 位）', 'must be a venue code (letters, digits, - and _, at most 32)'))
+  venue?: string;
+
+  @ApiPropertyOptional({
+    description:
       '被投诉人（消费预警的对象）：uscc:统一社会信用代码，或 name:规范化名称 / the respondent (an early-warning subject): uscc:<credit code> or name:<normalised name>',
     example: 'uscc:91371502MA3C4N8X1K',
     pattern: RESPONDENT_KEY.source,
