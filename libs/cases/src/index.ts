@@ -14,6 +14,7 @@ export * from './queue-filters.migration';
 export * from './joint/joint-case.migration';
 export * from './respondent-cases.migration';
 export * from './follow-up-work.migration';
+export * from './open-work-index.migration';
 export * from './clocks/designation-alert.migration';
 export * from './clocks/unit-alert.migration';
 export * from './claimant-flags';

@@ -11,6 +11,7 @@ import {
   CaseTexts1763700002120,
   JointCases1763700002510,
   FollowUpWork1763700002520,
+  OpenWorkIndexes1763700002530,
   QueueFilters1763700002400,
   RespondentCases1763700002455,
   UnitAlert1763700002320,
@@ -89,5 +90,6 @@ export const SCHEMA: SchemaParts = {
     ConsumerWarnings1763700002500,
     JointCases1763700002510,
     FollowUpWork1763700002520,
+    OpenWorkIndexes1763700002530,
   ],
 };

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { IssueType, PurchaseChannel } from '../case-attributes';
 import type { CaseStatus } from '../case-status';
 import type { CaseCursor } from './case-cursor';
-import { FINISHED_WITH_FOLLOW_UP, OPEN_STATUSES } from './open-work';
+import { FINISHED_STATUSES, FINISHED_WITH_FOLLOW_UP } from './open-work';
 import { ReadScope, scopeCondition } from './case-scope';
 import { CaseListRow, FROM, LIST_COLUMNS } from './cases.repository';
 
@@ -61,6 +61,14 @@ export interface WorkloadRow {
 }
 
 /**
+ * open-work.ts isOpenWork, in SQL: not finished, or closed with its follow-up visit still due. Its
+ * statuses are literals (code constants, never input), so that every plan, generic or not, proves it
+ * implies the predicate of the open work's partial indexes (OpenWorkIndexes1763700002530) and may
+ * read them (test/open-work-index.int-spec.ts).
+ */
+export const OPEN_WORK = `(c.status <> all('{${FINISHED_STATUSES.join(',')}}'::text[]) or (c.status = '${FINISHED_WITH_FOLLOW_UP}' and c.due_on is not null))`;
+
+/**
  * The queue's reads, each in the caller's read scope (case-scope.ts, the same WHERE as every case
  * read): the list, the count of each status, and the open work's overdue and due-soon counts.
  * A station's scope is `assignee_code = $1`, which the indexes on (assignee_code, id) and
@@ -84,7 +92,7 @@ export class CaseQueueRepository {
     const conds = [where.sql];
     const p = (v: unknown) => `$${params.push(v)}`;
     if (f.statuses?.length) conds.push(`c.status = any(${p(f.statuses)}::text[])`);
-    else if (f.openWork) conds.push(openWorkCondition(p));
+    else if (f.openWork) conds.push(OPEN_WORK);
     conds.push(...cutConditions(f, p));
     const a = f.after;
     if (a?.sort === 'newest') conds.push(`c.id < ${p(a.id)}::bigint`);
@@ -133,7 +141,7 @@ export class CaseQueueRepository {
               count(*) filter (where c.due_on < ${p(today)}::date)::int as overdue,
               count(*) filter (where c.due_on between ${p(today)}::date and ${p(soonBy)}::date)::int as "dueSoon"
          from cases c
-        where ${where.sql} and ${openWorkCondition(p)}`,
+        where ${where.sql} and ${OPEN_WORK}`,
       params,
     );
     return row;
@@ -168,9 +176,4 @@ function cutConditions(f: CaseCut, p: (v: unknown) => string): string[] {
     }
   }
   return conds;
-}
-
-/** open-work.ts isOpenWork, in SQL: not finished, or closed with its follow-up visit still due. */
-function openWorkCondition(p: (v: unknown) => string): string {
-  return `(c.status = any(${p(OPEN_STATUSES)}::text[]) or (c.status = ${p(FINISHED_WITH_FOLLOW_UP)} and c.due_on is not null))`;
 }
