@@ -1,6 +1,7 @@
 import { isSettlementEscalation as settlementEscalation } from '@weiquan/cases/lifecycle/case-event';
 import type { EscalatedData } from '@weiquan/cases/lifecycle/case-event';
 import type { CaseAttributes, Counter, Counters, RespondentCounter, StatEvent } from './stat-event';
+import { RESPONDENT_COUNTERS } from './stat-event';
 
 /**
  * What one history event counts in the area and unit rollups, and for which unit: pure functions of
@@ -187,22 +188,16 @@ export function unitCounters(e: StatEvent, k: Partial<Counters>): Partial<Counte
   return out;
 }
 
+/** The respondent counters that are area and unit counters of the same name (all but complaints and reports). */
+const SAME_NAMED = RESPONDENT_COUNTERS.filter(
+  (n): n is Exclude<RespondentCounter, 'complaints' | 'reports'> => n !== 'complaints' && n !== 'reports',
+);
+
 /** The respondent rollup's counters of an event's area or unit counters. */
 export function respondentCounters(c: CaseAttributes, k: Partial<Counters>): Partial<Record<RespondentCounter, number>> {
   const r: Partial<Record<RespondentCounter, number>> = {};
   if (k.received || k.assigned) r[c.track === 'complaint' ? 'complaints' : 'reports'] = 1;
-  for (const name of [
-    'accepted',
-    'refused',
-    'resolved',
-    'terminated',
-    'withdrawn',
-    'recovered_fen',
-    'reports_opened',
-    'settled',
-  ] as const) {
-    if (k[name]) r[name] = k[name];
-  }
+  for (const name of SAME_NAMED) if (k[name]) r[name] = k[name];
   return r;
 }
 

@@ -45,27 +45,16 @@ export function UnitLeague({ filters, nonce, drill }: { filters: Filters; nonce:
       width: 240,
       sorter: (a, b) => (a.unit.name ?? a.unit.code).localeCompare(b.unit.name ?? b.unit.code, 'zh-CN'),
       render: (_v, r) => (
-        <div className="wq-unit">
-          <div className="wq-unit-name" title={r.unit.name ?? undefined}>
-            {drill ? (
-              // Figures cut by unit have no area: the link takes none either.
-              <Link
-                to={periodCases(filters, { unit: r.unit.code }, { area: false })}
-                title={t(
-                  '在案件队列中查看：该单位现承办的、统计期间内收到的案件',
-                  'Open in the queue: the cases it holds now that were received in the period',
-                )}
-              >
-                {r.unit.name ?? r.unit.code}
-              </Link>
-            ) : (
-              (r.unit.name ?? r.unit.code)
-            )}
-          </div>
-          <Typography.Text type="secondary" className="wq-unit-code">
-            {r.unit.code}
-          </Typography.Text>
-        </div>
+        <NameCell
+          name={r.unit.name ?? r.unit.code}
+          sub={r.unit.code}
+          // Figures cut by unit have no area: the link takes none either.
+          to={drill ? periodCases(filters, { unit: r.unit.code }, { area: false }) : null}
+          linkTitle={t(
+            '在案件队列中查看：该单位现承办的、统计期间内收到的案件',
+            'Open in the queue: the cases it holds now that were received in the period',
+          )}
+        />
       ),
     },
     {
@@ -219,26 +208,15 @@ function VenueTable({ rows, loading, filters, drill }: { rows: VenueRow[]; loadi
       fixed: 'left',
       width: 240,
       render: (_v, r) => (
-        <div className="wq-unit">
-          <div className="wq-unit-name" title={r.venue.name ?? undefined}>
-            {drill ? (
-              <Link
-                to={periodCases(filters, { venue: r.venue.code }, { area: false })}
-                title={t(
-                  '在案件队列中查看：该场所的服务站现承办的、统计期间内收到的案件',
-                  'Open in the queue: the cases its stations hold now that were received in the period',
-                )}
-              >
-                {r.venue.name ?? r.venue.code}
-              </Link>
-            ) : (
-              (r.venue.name ?? r.venue.code)
-            )}
-          </div>
-          <Typography.Text type="secondary" className="wq-unit-code">
-            {r.venue.code} · {t(`${r.stations.length} 个服务站`, `${r.stations.length} station${r.stations.length === 1 ? '' : 's'}`)}
-          </Typography.Text>
-        </div>
+        <NameCell
+          name={r.venue.name ?? r.venue.code}
+          sub={`${r.venue.code} · ${t(`${r.stations.length} 个服务站`, `${r.stations.length} station${r.stations.length === 1 ? '' : 's'}`)}`}
+          to={drill ? periodCases(filters, { venue: r.venue.code }, { area: false }) : null}
+          linkTitle={t(
+            '在案件队列中查看：该场所的服务站现承办的、统计期间内收到的案件',
+            'Open in the queue: the cases its stations hold now that were received in the period',
+          )}
+        />
       ),
     },
     { title: t('收到', 'Received'), dataIndex: 'received', key: 'received', align: 'right', width: 90, render: count },
@@ -282,6 +260,26 @@ function VenueTable({ rows, loading, filters, drill }: { rows: VenueRow[]; loadi
         scroll={{ x: 1050 }}
         pagination={{ defaultPageSize: 10, hideOnSinglePage: true }}
       />
+    </div>
+  );
+}
+
+/** A unit's or venue's name with its code below; for the roles that read cases, a link to the cases behind the row. */
+function NameCell({ name, sub, to, linkTitle }: { name: string; sub: string; to: string | null; linkTitle: string }) {
+  return (
+    <div className="wq-unit">
+      <div className="wq-unit-name" title={name}>
+        {to ? (
+          <Link to={to} title={linkTitle}>
+            {name}
+          </Link>
+        ) : (
+          name
+        )}
+      </div>
+      <Typography.Text type="secondary" className="wq-unit-code">
+        {sub}
+      </Typography.Text>
     </div>
   );
 }
