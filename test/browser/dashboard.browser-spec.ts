@@ -261,7 +261,7 @@ describe('regulator dashboard (chromium)', () => {
     await context.close();
   });
 
-  it('opens the cases of an area bar or a breakdown row in the queue, which shows why the list is cut and keeps it when paging', async () => {
+  it('opens the cases of an area bar, a month of the trends or a breakdown row in the queue, which shows why the list is cut and keeps it when paging', async () => {
     const { context, page } = await signedIn(analyst);
     const today = shanghaiDay(new Date());
     const period = `${today.slice(0, 4)}-01-01`;
@@ -275,6 +275,18 @@ describe('regulator dashboard (chromium)', () => {
     await page.waitForURL(`**/staff?view=all&sort=newest&area=371502&from=${period}&to=${today}`);
     await page.getByTestId('cut-area').getByText('区域：东昌府区').waitFor();
     expect(await page.getByTestId('cut-period').textContent()).toBe(`期间：${period} 至 ${today}`);
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(2);
+    await page.goBack();
+
+    // A click on this month's column of the trends (by month, from January: one column a month; the
+    // plot is the chart less its 48 px left and 56 px right margins): the cases received this month.
+    await chartsDrawn(page, ['chart-trends']);
+    const trends = page.getByTestId('chart-trends');
+    const box = (await trends.boundingBox())!;
+    const months = Number(today.slice(5, 7));
+    await trends.click({ position: { x: 48 + (box.width - 104) * ((months - 0.5) / months), y: box.height / 2 } });
+    await page.waitForURL(`**/staff?view=all&sort=newest&from=${today.slice(0, 7)}-01&to=${today}`);
     await rows.first().waitFor();
     expect(await rows.count()).toBe(2);
     await page.goBack();

@@ -27,18 +27,22 @@ export interface ChartProps {
    * index. A whole row is easier to hit than its thin bars, and a row with no bar drawn still opens.
    */
   onRowClick?: (index: number) => void;
+  /** The same for a chart whose x axis is the categories (a trend's days, weeks or months): the column's index. */
+  onColumnClick?: (index: number) => void;
 }
 
 /** An ECharts chart in a div: created once, given each new option whole, resized with its box, disposed on unmount. */
-export function Chart({ option, height = 320, testId, label, onClick, onRowClick }: ChartProps) {
+export function Chart({ option, height = 320, testId, label, onClick, onRowClick, onColumnClick }: ChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const still = useReducedMotion();
   const click = useRef(onClick);
   const rowClick = useRef(onRowClick);
+  const columnClick = useRef(onColumnClick);
   useEffect(() => {
     click.current = onClick;
     rowClick.current = onRowClick;
+    columnClick.current = onColumnClick;
   });
 
   useEffect(() => {
@@ -48,9 +52,10 @@ export function Chart({ option, height = 320, testId, label, onClick, onRowClick
     c.on('click', (e) => click.current?.(e as unknown as ChartClick));
     c.getZr().on('click', (e) => {
       const at = [e.offsetX, e.offsetY];
-      if (!rowClick.current || !c.containPixel({ gridIndex: 0 }, at)) return;
-      const [, row] = c.convertFromPixel({ gridIndex: 0 }, at);
-      if (Number.isInteger(row) && row >= 0) rowClick.current(row);
+      if (!(rowClick.current || columnClick.current) || !c.containPixel({ gridIndex: 0 }, at)) return;
+      const [column, row] = c.convertFromPixel({ gridIndex: 0 }, at);
+      if (rowClick.current && Number.isInteger(row) && row >= 0) rowClick.current(row);
+      if (columnClick.current && Number.isInteger(column) && column >= 0) columnClick.current(column);
     });
     const resize = () => c.resize();
     window.addEventListener('resize', resize);
@@ -75,7 +80,7 @@ export function Chart({ option, height = 320, testId, label, onClick, onRowClick
       role="img"
       aria-label={label}
       data-testid={testId}
-      style={{ width: '100%', height, cursor: onClick || onRowClick ? 'pointer' : undefined }}
+      style={{ width: '100%', height, cursor: onClick || onRowClick || onColumnClick ? 'pointer' : undefined }}
     />
   );
 }

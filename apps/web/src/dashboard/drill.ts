@@ -1,4 +1,4 @@
-import type { StaffUser } from '../api/types';
+import type { Interval, StaffUser } from '../api/types';
 import type { Channel, Issue } from '../lib/case-dimensions';
 import type { Filters } from './filters';
 
@@ -67,6 +67,18 @@ export function periodCases(f: Filters, cut: CasesFilter = {}, take: { area?: bo
     area: take.area === false ? null : f.area,
     ...cut,
   });
+}
+
+/**
+ * The China days of one point of a trend (a day, a week from its Monday, a month from its 1st), within
+ * the period asked for: the first and last weeks or months of a period are cut by it.
+ */
+export function bucketDays(start: string, interval: Interval, within: { from: string; to: string }): { from: string; to: string } {
+  const d = new Date(`${start}T00:00:00Z`);
+  if (interval === 'week') d.setUTCDate(d.getUTCDate() + 6);
+  if (interval === 'month') d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  const end = d.toISOString().slice(0, 10);
+  return { from: start < within.from ? within.from : start, to: end > within.to ? within.to : end };
 }
 
 /** Whoever works cases for the city reads them in the queue (scoped to what they may see); a business's users do not. */

@@ -21,7 +21,7 @@ export default function Sections(props: {
   const { filters, set, cityWide, drill, nonce } = props;
   return (
     <>
-      <Trends filters={filters} set={set} areaAllowed={cityWide} nonce={nonce} />
+      <Trends filters={filters} set={set} areaAllowed={cityWide} nonce={nonce} drill={drill} />
       <Breakdowns filters={filters} areaAllowed={cityWide} nonce={nonce} drill={drill} />
       <DimensionBreakdowns filters={filters} areaAllowed={cityWide} nonce={nonce} drill={drill} />
       <HotspotBusinesses filters={filters} nonce={nonce} drill={drill} />
