@@ -271,6 +271,13 @@ describe('the business as a party (chromium)', () => {
     await sys.shot(pub, 'business-public-record');
     expect(await axeProblems(pub)).toEqual([]);
 
+    // The bureau's dashboard: the business's row of the league table opens its complaints of the period.
+    await admin.goto(`${sys.baseUrl}/dashboard`);
+    await admin.getByTestId('business-league').getByRole('link', { name: NAME }).click();
+    await admin.waitForURL((u) => u.pathname === '/staff' && u.searchParams.get('respondent') === `uscc:${CREDIT_CODE}`);
+    await admin.getByTestId(`queue-row-${trackingNo}`).waitFor();
+    expect(await admin.getByTestId('queue-table').locator('[data-testid^="queue-row-"]').count()).toBe(1);
+
     for (const c of [desk, consumer, portal, visitor]) await c.context.close();
   });
 

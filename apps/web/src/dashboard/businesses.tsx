@@ -1,8 +1,10 @@
 import { Alert, Card, Empty, Segmented, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { BusinessStats, BusinessStatsRow, VenueBusinessStats, VenueBusinessStatsRow } from '../api/types';
 import { useLang } from '../lib/i18n';
+import { periodCases } from './drill';
 import type { Filters } from './filters';
 import { count, money, nullsLast, pct } from './format';
 import { useApi } from './use-api';
@@ -20,8 +22,10 @@ function who(r: Row): { code: string; name: string; sub?: string } {
  * The league table of enrolled businesses for the bureau (GET /stats/businesses): how each business,
  * or each venue's tenants together, answer the complaints against them. Roles that see no business
  * figures (a sector regulator, a station in no venue) get 403: the card is then not shown at all.
+ * For the roles that read cases, a business's name opens the complaints against it received in the
+ * period (by its credit code, the key the statistics group it by); a venue's tenants have no such cut.
  */
-export function BusinessLeague({ filters, nonce }: { filters: Filters; nonce: number }) {
+export function BusinessLeague({ filters, nonce, drill }: { filters: Filters; nonce: number; drill: boolean }) {
   const { t } = useLang();
   const [by, setBy] = useState<By>('business');
   const q = new URLSearchParams({ from: filters.from, to: filters.to, by, limit: '100' });
@@ -55,10 +59,27 @@ export function BusinessLeague({ filters, nonce }: { filters: Filters; nonce: nu
       width: 240,
       render: (_v, r) => {
         const w = who(r);
+        // Its figures are complaints of any category: the link keeps the area, not the category.
+        const to =
+          drill && 'business' in r
+            ? periodCases(filters, { respondent: `uscc:${r.business.creditCode}`, track: 'complaint' }, { category: false })
+            : null;
         return (
           <div className="wq-unit">
             <div className="wq-unit-name" title={w.name}>
-              {w.name}
+              {to ? (
+                <Link
+                  to={to}
+                  title={t(
+                    '在案件队列中查看：统计期间内收到的针对该经营者的投诉',
+                    'Open in the queue: the complaints against it received in the period',
+                  )}
+                >
+                  {w.name}
+                </Link>
+              ) : (
+                w.name
+              )}
             </div>
             <Typography.Text type="secondary" className="wq-unit-code">
               {w.code}

@@ -26,7 +26,7 @@ export default function Sections(props: {
       <DimensionBreakdowns filters={filters} areaAllowed={cityWide} nonce={nonce} drill={drill} />
       <HotspotBusinesses filters={filters} nonce={nonce} drill={drill} />
       <UnitLeague filters={filters} nonce={nonce} drill={drill} />
-      <BusinessLeague filters={filters} nonce={nonce} />
+      <BusinessLeague filters={filters} nonce={nonce} drill={drill} />
     </>
   );
 }
