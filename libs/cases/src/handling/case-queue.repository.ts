@@ -122,8 +122,7 @@ export class CaseQueueRepository {
       `select c.status, count(*)::int as n from cases c where ${conds} group by c.status order by c.status`,
       params,
     );
-    const closed = statuses.find((r) => r.status === FINISHED_WITH_FOLLOW_UP);
-    if (!closed) return { statuses, followUpsDue: 0 };
+    if (!statuses.some((r) => r.status === FINISHED_WITH_FOLLOW_UP)) return { statuses, followUpsDue: 0 };
     const [{ n }] = await this.sql.query<{ n: number }>(
       `select count(*)::int as n from cases c where ${conds} and c.status = '${FINISHED_WITH_FOLLOW_UP}' and c.due_on is not null`,
       params,
