@@ -28,7 +28,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { languageOf, LocalizedException } from '@weiquan/core';
+import { LocalizedException, RequestLang } from '@weiquan/core';
+import type { Lang } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import type { Request, Response } from 'express';
 import { ConsumerThrottleGuard } from './complaints.throttle';
@@ -150,9 +151,9 @@ export class ComplaintsController {
   status(
     @Param('trackingNo') no: string,
     @Headers('X-Access-Code') code: string | undefined,
-    @Headers('Accept-Language') lang?: string,
+    @RequestLang() lang: Lang,
   ): Promise<ConsumerCaseViewDto> {
-    return this.cases.status(no, code, languageOf(lang));
+    return this.cases.status(no, code, lang);
   }
 
   @Post(':trackingNo/access-code')

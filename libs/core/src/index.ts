@@ -21,6 +21,7 @@ export * from './http/validation';
 export * from './http/safe-input';
 export * from './http/whole-number.decorator';
 export * from './i18n/language';
+export * from './i18n/request-lang';
 export * from './i18n/localized.exception';
 export * from './outbox/outbox.contract';
 export * from './outbox/outbox.migration';

@@ -1,8 +1,9 @@
-import { Controller, Get, Headers, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { ConsumerThrottleGuard } from '@weiquan/complaints/complaints.throttle';
-import { languageOf } from '@weiquan/core';
+import { RequestLang } from '@weiquan/core';
+import type { Lang } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { BusinessDisclosureService } from './business-disclosure.service';
 import { BusinessRecordDto, BusinessRecordQuery, BusinessSearchQuery, PublicBusinessPageDto } from './dto/business-disclosure.dto';
@@ -46,11 +47,7 @@ export class BusinessDisclosureController {
   })
   @ApiOkResponse({ type: BusinessRecordDto })
   @ApiErrors({ 400: BAD_CURSOR, 404: '没有以该信用代码登记的在线纠纷解决企业 / no enrolled business has this credit code', 429: THROTTLED })
-  record(
-    @Param('creditCode') creditCode: string,
-    @Query() q: BusinessRecordQuery,
-    @Headers('Accept-Language') lang?: string,
-  ): Promise<BusinessRecordDto> {
-    return this.businesses.record(creditCode, q, languageOf(lang));
+  record(@Param('creditCode') creditCode: string, @Query() q: BusinessRecordQuery, @RequestLang() lang: Lang): Promise<BusinessRecordDto> {
+    return this.businesses.record(creditCode, q, lang);
   }
 }

@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   Param,
   Post,
   Put,
@@ -30,7 +29,8 @@ import type { UploadedFileInput } from '@weiquan/complaints';
 import { BusinessUploadGuard } from './business-upload.guard';
 import { ALLOWED_MIME, MAX_ATTACHMENT_BYTES } from '@weiquan/complaints/consumer/attachment.store';
 import { AttachmentsAddedDto } from '@weiquan/complaints/dto/consumer-answers.dto';
-import { languageOf } from '@weiquan/core';
+import { RequestLang } from '@weiquan/core';
+import type { Lang } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CurrentStaff, Roles } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
@@ -79,12 +79,8 @@ export class BusinessPortalController {
   @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: BusinessCasePageDto })
   @ApiErrors({ 400: ERRORS.validation })
-  list(
-    @CurrentStaff() p: StaffPrincipal,
-    @Query() q: BusinessCasesQuery,
-    @Headers('Accept-Language') lang?: string,
-  ): Promise<BusinessCasePageDto> {
-    return this.portal.list(p, q, languageOf(lang));
+  list(@CurrentStaff() p: StaffPrincipal, @Query() q: BusinessCasesQuery, @RequestLang() lang: Lang): Promise<BusinessCasePageDto> {
+    return this.portal.list(p, q, lang);
   }
 
   @Get('cases/:id')
@@ -96,8 +92,8 @@ export class BusinessPortalController {
   @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: BusinessCaseDto })
   @ApiErrors({ 404: NO_CASE })
-  detail(@CurrentStaff() p: StaffPrincipal, @Param('id') id: string, @Headers('Accept-Language') lang?: string): Promise<BusinessCaseDto> {
-    return this.portal.detail(p, id, languageOf(lang));
+  detail(@CurrentStaff() p: StaffPrincipal, @Param('id') id: string, @RequestLang() lang: Lang): Promise<BusinessCaseDto> {
+    return this.portal.detail(p, id, lang);
   }
 
   @Post('cases/:id/attachments')

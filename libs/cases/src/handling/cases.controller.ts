@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { languageOf, LocalizedException, yuanToFen } from '@weiquan/core';
+import { LocalizedException, RequestLang, yuanToFen } from '@weiquan/core';
+import type { Lang } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { CITY_ROLES, CurrentStaff, Roles, STAFF_ROLES } from '@weiquan/identity';
 import type { StaffPrincipal } from '@weiquan/identity';
@@ -34,8 +35,8 @@ export class CasesController {
   @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: CasePageDto })
   @ApiErrors({ 400: ERRORS.validation })
-  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: CaseListQuery, @Headers('Accept-Language') lang?: string): Promise<CasePageDto> {
-    return this.queue.list(staff, q, languageOf(lang));
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: CaseListQuery, @RequestLang() lang: Lang): Promise<CasePageDto> {
+    return this.queue.list(staff, q, lang);
   }
 
   // Before ':id', which would otherwise take these paths.
@@ -65,12 +66,8 @@ export class CasesController {
   @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: CaseDetailDto })
   @ApiErrors({ 404: NO_CASE })
-  detail(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
-    @Headers('Accept-Language') lang?: string,
-  ): Promise<CaseDetailDto> {
-    return this.cases.detail(staff, id, languageOf(lang));
+  detail(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @RequestLang() lang: Lang): Promise<CaseDetailDto> {
+    return this.cases.detail(staff, id, lang);
   }
 
   @Get(':id/personal-data')

@@ -1,8 +1,9 @@
-import { Controller, Get, Headers, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { bilingual, languageOf, PageQuery } from '@weiquan/core';
+import { bilingual, PageQuery, RequestLang } from '@weiquan/core';
+import type { Lang } from '@weiquan/core';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
 import { ConsumerThrottleGuard } from '../complaints.throttle';
 import { DisclosurePageDto } from '../dto/consumer-answers.dto';
@@ -49,7 +50,7 @@ export class DisclosureController {
     400: `${ERRORS.validation}；cursor 无效 / or an invalid cursor`,
     429: '请求过于频繁（带 Retry-After）/ too many requests from this client (with Retry-After)',
   })
-  list(@Query() q: DisclosureQuery, @Headers('Accept-Language') lang?: string): Promise<DisclosurePageDto> {
-    return this.disclosure.list(q, languageOf(lang));
+  list(@Query() q: DisclosureQuery, @RequestLang() lang: Lang): Promise<DisclosurePageDto> {
+    return this.disclosure.list(q, lang);
   }
 }

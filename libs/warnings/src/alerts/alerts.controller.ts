@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { languageOf } from '@weiquan/core';
+import { RequestLang } from '@weiquan/core';
+import type { Lang } from '@weiquan/core';
 import { JointCaseDto } from '@weiquan/cases';
 import { CreateJointCaseDto, jointCaseInput } from '@weiquan/cases/joint/dto/joint-case.dto';
 import { ApiErrors, ERRORS } from '@weiquan/core/http/dto/error.dto';
@@ -38,12 +39,8 @@ export class AlertsController {
   @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: AlertPageDto })
   @ApiErrors({ 400: ERRORS.validation })
-  list(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Query() q: AlertListQuery,
-    @Headers('Accept-Language') lang?: string,
-  ): Promise<AlertPageDto> {
-    return this.alerts.list(staff, q, languageOf(lang));
+  list(@CurrentStaff() staff: StaffPrincipal, @Query() q: AlertListQuery, @RequestLang() lang: Lang): Promise<AlertPageDto> {
+    return this.alerts.list(staff, q, lang);
   }
 
   @Get(':id')
@@ -51,8 +48,8 @@ export class AlertsController {
   @ApiHeader(LANGUAGE)
   @ApiOkResponse({ type: AlertDetailDto })
   @ApiErrors({ 404: NO_ALERT })
-  get(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @Headers('Accept-Language') lang?: string): Promise<AlertDetailDto> {
-    return this.alerts.get(staff, id, languageOf(lang));
+  get(@CurrentStaff() staff: StaffPrincipal, @Param('id') id: string, @RequestLang() lang: Lang): Promise<AlertDetailDto> {
+    return this.alerts.get(staff, id, lang);
   }
 
   @Post(':id/acknowledge')
@@ -65,9 +62,9 @@ export class AlertsController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
     @Body() dto: AcknowledgeAlertDto,
-    @Headers('Accept-Language') lang?: string,
+    @RequestLang() lang: Lang,
   ): Promise<AlertDetailDto> {
-    return this.alerts.acknowledge(staff, id, dto.note ?? null, languageOf(lang));
+    return this.alerts.acknowledge(staff, id, dto.note ?? null, lang);
   }
 
   @Post(':id/dismiss')
@@ -80,9 +77,9 @@ export class AlertsController {
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
     @Body() dto: DismissAlertDto,
-    @Headers('Accept-Language') lang?: string,
+    @RequestLang() lang: Lang,
   ): Promise<AlertDetailDto> {
-    return this.alerts.dismiss(staff, id, dto.reason, languageOf(lang));
+    return this.alerts.dismiss(staff, id, dto.reason, lang);
   }
 
   @Post(':id/joint-case')
