@@ -191,8 +191,8 @@ export function Trends(props: {
             option={option}
             height={320}
             testId="chart-trends"
-            // The received counts are by the day a case arrived, as the queue's period is: the cases behind
-            // a column are exactly those. (Acceptances and the rest fall on other days than the arrival.)
+            // A column opens the cases received in it (the queue's period is the day a case arrived): what
+            // the complaints and reports series count there; the other series count that column's events.
             onColumnClick={
               props.drill
                 ? (i) => {
